@@ -15,7 +15,9 @@
 //     holidays (Easter-based ones computed; metropolitan, Alsace-Moselle and
 //     overseas [Region]s), and [MonthsBefore], which clamps to the end of a
 //     month as "order the pli 3 months before the session" needs;
-//   - [DateRange] and [ParseDate] for inclusive periods of calendar days;
+//   - [DateRange] and [ParseDate] for inclusive periods of calendar days,
+//     [TimeOfDay] for clock times ("08:30") and [SessionKind] (titre, CCP,
+//     CCS);
 //   - [Validator], the shared checker of command and request shapes.
 //
 // It holds no rule about sessions and no store. Dependency direction, checked

@@ -123,3 +123,34 @@ func FuzzParseRegion(f *testing.F) {
 		}
 	})
 }
+
+func FuzzParseTimeOfDay(f *testing.F) {
+	for _, s := range []string{"08:30", "24:00", "24:01", "9:00"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		tod, err := tpsession.ParseTimeOfDay(s)
+		if err != nil {
+			refusedProperly(t, err)
+			return
+		}
+		if !tod.Valid() || tod.String() != s {
+			t.Fatalf("accepted %q as %v", s, tod)
+		}
+	})
+}
+
+func FuzzParseSessionKind(f *testing.F) {
+	f.Add("titre")
+	f.Add("CCS")
+	f.Fuzz(func(t *testing.T, s string) {
+		k, err := tpsession.ParseSessionKind(s)
+		if err != nil {
+			refusedProperly(t, err)
+			return
+		}
+		if k.String() != s {
+			t.Fatalf("accepted %q as %q", s, k)
+		}
+	})
+}
