@@ -61,16 +61,16 @@ func Advise(start, today date.Date, p Pli) []Warning {
 	orderBy := OrderBy(start)
 	switch {
 	case p.OrderedOn == date.Zero && today > orderBy:
-		ws = append(ws, Warning{WarningOrderOverdue, orderBy, fmt.Sprintf(
+		ws = append(ws, Warning{Code: WarningOrderOverdue, Due: orderBy, Message: fmt.Sprintf(
 			"the pli is not ordered yet; it should have been ordered by %s, %d months before the session starting on %s",
 			orderBy, OrderLeadMonths, start)})
 	case p.OrderedOn != date.Zero && p.OrderedOn > orderBy:
-		ws = append(ws, Warning{WarningOrderedLate, orderBy, fmt.Sprintf(
+		ws = append(ws, Warning{Code: WarningOrderedLate, Due: orderBy, Message: fmt.Sprintf(
 			"the pli was ordered on %s, later than the recommended %s, %d months before the session starting on %s",
 			p.OrderedOn, orderBy, OrderLeadMonths, start)})
 	}
 	if alert := ReceiptAlertOn(start); p.ReceivedOn == date.Zero && today >= alert {
-		ws = append(ws, Warning{WarningNotReceived, alert, fmt.Sprintf(
+		ws = append(ws, Warning{Code: WarningNotReceived, Due: alert, Message: fmt.Sprintf(
 			"the pli is not received although the session starts on %s (alert from %s, %d days before): contact the Afpa's unité de Gestion des Épreuves de Validation",
 			start, alert, ReceiptAlertDays)})
 	}

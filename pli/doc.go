@@ -67,6 +67,7 @@
 // form, an inspector can check a log obtained from it in a few lines
 // (Node.js):
 //
+//	const crypto = require("node:crypto");
 //	let prev = "";
 //	for (const e of custody) {
 //	  const c = JSON.stringify({action: e.action, actor: e.actor, at: e.at, detail: e.detail});

@@ -142,10 +142,7 @@ func (p *Pli) Order(orderedOn, today date.Date, at time.Time, actor string) erro
 	var fe tpsession.FieldErrors
 	actor = checkEvent(&fe, at, actor)
 	checkPastDate(&fe, "ordered_on", orderedOn, today)
-	if err := fe.Err(ErrInvalid); err != nil {
-		return err
-	}
-	if err := p.ready("order the pli", StatusOrdered); err != nil {
+	if err := p.admit(fe, "order the pli", StatusOrdered); err != nil {
 		return err
 	}
 	p.OrderedOn = orderedOn
@@ -181,10 +178,7 @@ func (p *Pli) ReadOrganisateur(materials []Material, at time.Time, actor string)
 	var fe tpsession.FieldErrors
 	actor = checkEvent(&fe, at, actor)
 	ms := checkMaterials(&fe, materials)
-	if err := fe.Err(ErrInvalid); err != nil {
-		return err
-	}
-	if err := p.ready("read the DTE organisateur", StatusOrganisateurRead); err != nil {
+	if err := p.admit(fe, "read the DTE organisateur", StatusOrganisateurRead); err != nil {
 		return err
 	}
 	p.read(ms, at, actor)
@@ -209,13 +203,10 @@ func (p *Pli) ReceiveAndRead(receivedOn, today date.Date, materials []Material, 
 	return nil
 }
 
-// checkReceipt returns the input problems in fe, or the lifecycle
-// refusal, or a receipt dated before the order.
+// checkReceipt returns the input problems in fe, or else the lifecycle
+// refusal, or else the problem of a receipt dated before the order.
 func (p *Pli) checkReceipt(fe tpsession.FieldErrors, receivedOn date.Date) error {
-	if err := fe.Err(ErrInvalid); err != nil {
-		return err
-	}
-	if err := p.ready("receive the pli", StatusReceived); err != nil {
+	if err := p.admit(fe, "receive the pli", StatusReceived); err != nil {
 		return err
 	}
 	if receivedOn < p.OrderedOn {
@@ -245,10 +236,7 @@ func (p *Pli) Secure(location, custodian string, at time.Time, actor string) err
 	actor = checkEvent(&fe, at, actor)
 	location = checkText(&fe, "location", location)
 	custodian = checkText(&fe, "custodian", custodian)
-	if err := fe.Err(ErrInvalid); err != nil {
-		return err
-	}
-	if err := p.ready("secure the DTE jury and candidat", StatusSecured); err != nil {
+	if err := p.admit(fe, "secure the DTE jury and candidat", StatusSecured); err != nil {
 		return err
 	}
 	p.Location, p.Custodian, p.SecuredAt = location, custodian, recordedAt(at)
@@ -303,10 +291,7 @@ func (p *Pli) Open(sessionOpened bool, witnesses []string, at time.Time, actor s
 	var fe tpsession.FieldErrors
 	actor = checkEvent(&fe, at, actor)
 	ws := checkWitnesses(&fe, witnesses)
-	if err := fe.Err(ErrInvalid); err != nil {
-		return err
-	}
-	if err := p.ready("open the DTE jury and candidat", StatusOpened); err != nil {
+	if err := p.admit(fe, "open the DTE jury and candidat", StatusOpened); err != nil {
 		return err
 	}
 	names := quoteAll(ws)
@@ -326,9 +311,13 @@ func RefusalLogged(err error) bool {
 	return errors.Is(err, ErrSessionNotOpened) || errors.Is(err, ErrSealed)
 }
 
-// ready checks that the step leading to status next may happen now: the pli
-// must be at the status just before it.
-func (p *Pli) ready(step string, next Status) error {
+// admit returns the input problems recorded in fe, if any, and otherwise
+// checks that the step leading to status next may happen now: the pli must be
+// at the status just before it.
+func (p *Pli) admit(fe tpsession.FieldErrors, step string, next Status) error {
+	if err := fe.Err(ErrInvalid); err != nil {
+		return err
+	}
 	s, want := p.Status(), lifecycle[next.rank()-1]
 	switch {
 	case s == want:
