@@ -49,15 +49,16 @@ type Entry struct {
 // characters below U+0020, everything else as its UTF-8 bytes. Invalid UTF-8
 // is written as U+FFFD, as JSON has no way to carry it; the package never
 // records such a string.
-func (e Entry) CanonicalJSON() []byte {
-	b := make([]byte, 0, 64+len(e.Actor)+len(e.Action)+len(e.Detail))
+func (e Entry) CanonicalJSON() []byte { return e.appendCanonical(nil) }
+
+func (e Entry) appendCanonical(b []byte) []byte {
 	b = append(b, `{"action":`...)
 	b = appendString(b, string(e.Action))
 	b = append(b, `,"actor":`...)
 	b = appendString(b, e.Actor)
-	b = append(b, `,"at":`...)
-	b = appendString(b, e.At.UTC().Format(TimeLayout))
-	b = append(b, `,"detail":`...)
+	b = append(b, `,"at":"`...)
+	b = e.At.UTC().AppendFormat(b, TimeLayout)
+	b = append(b, `","detail":`...)
 	b = appendString(b, e.Detail)
 	return append(b, '}')
 }
@@ -66,10 +67,23 @@ func (e Entry) CanonicalJSON() []byte {
 // hash is prev ("" for the first entry): the lowercase hex SHA-256 of prev's
 // ASCII bytes followed by e.CanonicalJSON(). e.Hash itself is not covered.
 func (e Entry) ComputeHash(prev string) string {
-	h := sha256.New()
-	h.Write([]byte(prev))
-	h.Write(e.CanonicalJSON())
-	return hex.EncodeToString(h.Sum(nil))
+	var c chainer
+	return string(c.hash(prev, e))
+}
+
+// chainer computes entry hashes, reusing its buffers from one entry to the
+// next so that verifying a long log does not allocate per entry.
+type chainer struct {
+	buf []byte
+	hex [2 * sha256.Size]byte
+}
+
+// hash returns the hex hash of e after prev, valid until the next call.
+func (c *chainer) hash(prev string, e Entry) []byte {
+	c.buf = e.appendCanonical(append(c.buf[:0], prev...))
+	sum := sha256.Sum256(c.buf)
+	hex.Encode(c.hex[:], sum[:])
+	return c.hex[:]
 }
 
 const hexDigits = "0123456789abcdef"
@@ -134,9 +148,10 @@ func (l Log) Head() string {
 // Removing entries from the end leaves a valid chain: compare Head with an
 // anchored head to detect that.
 func (l Log) Verify() error {
+	var c chainer
 	prev := ""
 	for i, e := range l {
-		if e.Hash != e.ComputeHash(prev) {
+		if string(c.hash(prev, e)) != e.Hash {
 			return ErrCustodyBroken.Withf("custody entry %d (%s at %s) does not match its hash: the log was changed at or before that entry",
 				i, e.Action, e.At.UTC().Format(TimeLayout))
 		}
