@@ -1,0 +1,445 @@
+package pli
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/rickb777/date/v2"
+
+	"github.com/tpsession/tpsession"
+)
+
+// Status is how far a pli has gone in its lifecycle. It is derived from the
+// recorded facts, never stored.
+type Status string
+
+// The statuses, in lifecycle order.
+const (
+	StatusNotOrdered       Status = "not_ordered"
+	StatusOrdered          Status = "ordered"
+	StatusReceived         Status = "received"
+	StatusOrganisateurRead Status = "organisateur_read" // the DTE organisateur read, its materials recorded
+	StatusSecured          Status = "secured"           // the DTE jury and candidat locked away
+	StatusOpened           Status = "opened"            // the DTE jury and candidat opened at the session's opening
+)
+
+var lifecycle = []Status{StatusNotOrdered, StatusOrdered, StatusReceived, StatusOrganisateurRead, StatusSecured, StatusOpened}
+
+// rank is the position of s in the lifecycle, -1 for an unknown status.
+func (s Status) rank() int { return slices.Index(lifecycle, s) }
+
+// String returns the status's stable snake_case name.
+func (s Status) String() string { return string(s) }
+
+// MinWitnesses is the number of distinct people, at least, in front of whom
+// the DTE jury and candidat are opened. The 2008 règlement [OFF-HIST S14]
+// had the jury members check that the plis were sealed before the
+// administration's representative, the responsable de session or a jury
+// member opened them; a jury has at least two members (arrêté du
+// 22 décembre 2015, art. 6), so two witnesses are always present at a
+// lawful opening, and one alone could not attest a seal.
+const MinWitnesses = 2
+
+// MaxTextLen bounds every free-text input (names, places, reasons), in
+// characters, so that a custody entry stays a readable line.
+const MaxTextLen = 500
+
+// Material is one item of the DTE organisateur's list of required
+// materials [SEED].
+type Material struct {
+	Name     string
+	Quantity int
+	Epreuve  string // the épreuve needing it, "" when the DTE does not say
+}
+
+// Access describes an access to the DTEs in custody, for RecordAccess.
+type Access struct {
+	Reason  string // why: "seal check before the jury briefing"
+	Unseals bool   // the access opens the DTE jury or candidat
+}
+
+// Pli is the pli d'examen of one session: the dossiers techniques d'examen
+// (DTE organisateur, jury and candidat) ordered from the Ministry's chain,
+// received, read, kept in custody and opened (domain.md §5, [SEED]).
+//
+// The fields are the recorded facts, for stores to persist; change them only
+// through the methods, which enforce the lifecycle, validate the input and
+// append to the custody log. A zero date or instant means the step has not
+// happened.
+type Pli struct {
+	ID      tpsession.PliID
+	Centre  tpsession.CentreID
+	Session tpsession.SessionID
+
+	OrderedOn  date.Date
+	ReceivedOn date.Date
+	Materials  []Material // the DTE organisateur's list; empty until read
+
+	Location  string    // where the DTE jury and candidat are locked away
+	Custodian string    // who has them in custody
+	SecuredAt time.Time // when they were locked away
+
+	Witnesses []string  // in front of whom they were opened
+	OpenedAt  time.Time // when they were opened
+
+	Custody Log
+}
+
+// New returns the pli of a session, not ordered yet, with a new ID.
+func New(centre tpsession.CentreID, session tpsession.SessionID) (Pli, error) {
+	var fe tpsession.FieldErrors
+	if _, err := tpsession.ParseCentreID(string(centre)); err != nil {
+		fe.AddErr("centre", err)
+	}
+	if _, err := tpsession.ParseSessionID(string(session)); err != nil {
+		fe.AddErr("session_id", err)
+	}
+	if err := fe.Err(ErrInvalid); err != nil {
+		return Pli{}, err
+	}
+	return Pli{ID: tpsession.NewPliID(), Centre: centre, Session: session}, nil
+}
+
+// Status derives the pli's status from its recorded facts.
+func (p Pli) Status() Status {
+	switch {
+	case !p.OpenedAt.IsZero():
+		return StatusOpened
+	case !p.SecuredAt.IsZero():
+		return StatusSecured
+	case len(p.Materials) > 0:
+		return StatusOrganisateurRead
+	case p.ReceivedOn != date.Zero:
+		return StatusReceived
+	case p.OrderedOn != date.Zero:
+		return StatusOrdered
+	default:
+		return StatusNotOrdered
+	}
+}
+
+// Clone returns a deep copy of p.
+func (p Pli) Clone() Pli {
+	c := p
+	c.Materials = slices.Clone(p.Materials)
+	c.Witnesses = slices.Clone(p.Witnesses)
+	c.Custody = slices.Clone(p.Custody)
+	return c
+}
+
+// Order records that the pli was ordered on orderedOn (any day up to today).
+// Ordering later than OrderBy(start) is allowed: Advise reports it as a
+// warning [SEED].
+//
+// Errors: ErrInvalid (ordered_on missing or after today, at, actor);
+// ErrStepRepeated when the pli was already ordered.
+func (p *Pli) Order(orderedOn, today date.Date, at time.Time, actor string) error {
+	var fe tpsession.FieldErrors
+	actor = checkEvent(&fe, at, actor)
+	checkPastDate(&fe, "ordered_on", orderedOn, today)
+	if err := p.admit(fe, "order the pli", StatusOrdered); err != nil {
+		return err
+	}
+	p.OrderedOn = orderedOn
+	p.Custody.append(at, actor, ActionOrdered, "pli ordered on "+orderedOn.String())
+	return nil
+}
+
+// Receive records that the pli arrived on receivedOn: any day from the order
+// date up to today. Reading the DTE organisateur is the next step
+// (ReadOrganisateur), or the same call with ReceiveAndRead.
+//
+// Errors: ErrInvalid (received_on missing, after today or before the order
+// date, at, actor); ErrOutOfOrder when the pli is not ordered;
+// ErrStepRepeated when it was already received.
+func (p *Pli) Receive(receivedOn, today date.Date, at time.Time, actor string) error {
+	var fe tpsession.FieldErrors
+	actor = checkEvent(&fe, at, actor)
+	checkPastDate(&fe, "received_on", receivedOn, today)
+	if err := p.checkReceipt(fe, receivedOn); err != nil {
+		return err
+	}
+	p.receive(receivedOn, at, actor)
+	return nil
+}
+
+// ReadOrganisateur records that the DTE organisateur was read, with its list
+// of required materials (at least one) [SEED]: the readiness checks compare
+// the centre's equipment with it.
+//
+// Errors: ErrInvalid (materials, at, actor); ErrOutOfOrder when the pli is
+// not received; ErrStepRepeated when the DTE organisateur was already read.
+func (p *Pli) ReadOrganisateur(materials []Material, at time.Time, actor string) error {
+	var fe tpsession.FieldErrors
+	actor = checkEvent(&fe, at, actor)
+	ms := checkMaterials(&fe, materials)
+	if err := p.admit(fe, "read the DTE organisateur", StatusOrganisateurRead); err != nil {
+		return err
+	}
+	p.read(ms, at, actor)
+	return nil
+}
+
+// ReceiveAndRead records the receipt and the reading of the DTE organisateur
+// at once, as two custody entries at the same instant: either both steps are
+// recorded or, on error, neither. Every input problem is reported together.
+//
+// Errors: those of Receive and ReadOrganisateur.
+func (p *Pli) ReceiveAndRead(receivedOn, today date.Date, materials []Material, at time.Time, actor string) error {
+	var fe tpsession.FieldErrors
+	actor = checkEvent(&fe, at, actor)
+	checkPastDate(&fe, "received_on", receivedOn, today)
+	ms := checkMaterials(&fe, materials)
+	if err := p.checkReceipt(fe, receivedOn); err != nil {
+		return err
+	}
+	p.receive(receivedOn, at, actor)
+	p.read(ms, at, actor)
+	return nil
+}
+
+// checkReceipt returns the input problems in fe, or else the lifecycle
+// refusal, or else the problem of a receipt dated before the order.
+func (p *Pli) checkReceipt(fe tpsession.FieldErrors, receivedOn date.Date) error {
+	if err := p.admit(fe, "receive the pli", StatusReceived); err != nil {
+		return err
+	}
+	if receivedOn < p.OrderedOn {
+		fe.Add("received_on", "%s is before the pli was ordered on %s", receivedOn, p.OrderedOn)
+	}
+	return fe.Err(ErrInvalid)
+}
+
+func (p *Pli) receive(receivedOn date.Date, at time.Time, actor string) {
+	p.ReceivedOn = receivedOn
+	p.Custody.append(at, actor, ActionReceived, "pli received on "+receivedOn.String())
+}
+
+func (p *Pli) read(ms []Material, at time.Time, actor string) {
+	p.Materials = ms
+	p.Custody.append(at, actor, ActionOrganisateurRead, "DTE organisateur read; materials required: "+describeMaterials(ms))
+}
+
+// Secure records that the DTE jury and candidat were locked away in location,
+// in the custody of custodian, where they stay until the session opens
+// [SEED].
+//
+// Errors: ErrInvalid (location, custodian, at, actor); ErrOutOfOrder before
+// the DTE organisateur is read; ErrStepRepeated once secured.
+func (p *Pli) Secure(location, custodian string, at time.Time, actor string) error {
+	var fe tpsession.FieldErrors
+	actor = checkEvent(&fe, at, actor)
+	location = checkText(&fe, "location", location)
+	custodian = checkText(&fe, "custodian", custodian)
+	if err := p.admit(fe, "secure the DTE jury and candidat", StatusSecured); err != nil {
+		return err
+	}
+	p.Location, p.Custodian, p.SecuredAt = location, custodian, recordedAt(at)
+	p.Custody.append(at, actor, ActionSecured, fmt.Sprintf("DTE jury and candidat secured in %q, custodian %q", location, custodian))
+	return nil
+}
+
+// RecordAccess logs an access to the DTEs once the pli is received: a seal
+// check, a move, a consultation after the opening. An access that unseals the
+// DTE jury or candidat before they are opened in front of witnesses (Open) is
+// refused, and the refused attempt is appended to the custody log as
+// ActionOpenRefused.
+//
+// On ErrSealed the pli has changed: save it, then return the error (see
+// RefusalLogged).
+//
+// Errors: ErrInvalid (reason, at, actor); ErrOutOfOrder before the pli is
+// received; ErrSealed for an unsealing access before the opening.
+func (p *Pli) RecordAccess(a Access, at time.Time, actor string) error {
+	var fe tpsession.FieldErrors
+	actor = checkEvent(&fe, at, actor)
+	reason := checkText(&fe, "reason", a.Reason)
+	if err := fe.Err(ErrInvalid); err != nil {
+		return err
+	}
+	s := p.Status()
+	if s.rank() < StatusReceived.rank() {
+		return ErrOutOfOrder.Withf("cannot record an access to the DTEs: the pli's status is %q, it has not been received", s)
+	}
+	if a.Unseals && s != StatusOpened {
+		p.Custody.append(at, actor, ActionOpenRefused, fmt.Sprintf("refused access unsealing the DTE jury or candidat before their opening: %q", reason))
+		return ErrSealed.Withf("the DTE jury and candidat stay sealed until they are opened in front of witnesses at the session's opening (the pli's status is %q); the refused attempt is recorded in the custody log", s)
+	}
+	p.Custody.append(at, actor, ActionAccessed, fmt.Sprintf("DTEs accessed: %q", reason))
+	return nil
+}
+
+// Open records the opening of the DTE jury and candidat in front of the named
+// witnesses (at least MinWitnesses distinct people). sessionOpened is the
+// session's state, which the caller knows: before the session is opened the
+// DTEs stay in their secure place [SEED], so the attempt is refused with
+// ErrSessionNotOpened and appended to the custody log as ActionOpenRefused.
+//
+// On ErrSessionNotOpened the pli has changed and must be saved although the
+// method failed: inside Store.UpdatePli, whose closure's error aborts the
+// save, keep the error aside, return nil from the closure, then return the
+// error (see RefusalLogged).
+//
+// Errors: ErrInvalid (witnesses, at, actor); ErrOutOfOrder before the DTEs
+// are secured; ErrStepRepeated once opened; ErrSessionNotOpened.
+func (p *Pli) Open(sessionOpened bool, witnesses []string, at time.Time, actor string) error {
+	var fe tpsession.FieldErrors
+	actor = checkEvent(&fe, at, actor)
+	ws := checkWitnesses(&fe, witnesses)
+	if err := p.admit(fe, "open the DTE jury and candidat", StatusOpened); err != nil {
+		return err
+	}
+	names := quoteAll(ws)
+	if !sessionOpened {
+		p.Custody.append(at, actor, ActionOpenRefused, "refused opening of the DTE jury and candidat before the session is opened; witnesses "+names)
+		return ErrSessionNotOpened.Withf("the DTE jury and candidat stay in their secure place until the session is opened, and it is not; the refused attempt is recorded in the custody log")
+	}
+	p.Witnesses, p.OpenedAt = ws, recordedAt(at)
+	p.Custody.append(at, actor, ActionOpened, "DTE jury and candidat opened in front of "+names)
+	return nil
+}
+
+// RefusalLogged reports whether err is a refusal that Open or RecordAccess
+// appended to the custody log: the caller must save the pli, then return
+// err.
+func RefusalLogged(err error) bool {
+	return errors.Is(err, ErrSessionNotOpened) || errors.Is(err, ErrSealed)
+}
+
+// admit returns the input problems recorded in fe, if any, and otherwise
+// checks that the step leading to status next may happen now: the pli must be
+// at the status just before it.
+func (p *Pli) admit(fe tpsession.FieldErrors, step string, next Status) error {
+	if err := fe.Err(ErrInvalid); err != nil {
+		return err
+	}
+	s, want := p.Status(), lifecycle[next.rank()-1]
+	switch {
+	case s == want:
+		return nil
+	case s.rank() < want.rank():
+		return ErrOutOfOrder.Withf("cannot %s: the pli's status is %q, the step needs %q", step, s, want)
+	default:
+		return ErrStepRepeated.Withf("cannot %s: it was already done (the pli's status is %q)", step, s)
+	}
+}
+
+// checkEvent checks the instant and the actor every custody entry records,
+// and returns the actor as recorded.
+func checkEvent(fe *tpsession.FieldErrors, at time.Time, actor string) string {
+	if at.IsZero() {
+		fe.Add("at", "is required")
+	} else if y := at.UTC().Year(); y < 1 || y > 9999 {
+		fe.Add("at", "must fall within the years 0001 to 9999, got %d", y)
+	}
+	return checkText(fe, "actor", actor)
+}
+
+// checkPastDate checks a date recording a past fact: given, and not after
+// today.
+func checkPastDate(fe *tpsession.FieldErrors, field string, d, today date.Date) {
+	switch {
+	case d == date.Zero:
+		fe.Add(field, "is required")
+	case d > today:
+		fe.Add(field, "%s is in the future (today is %s)", d, today)
+	}
+}
+
+// checkText returns s with its runs of white space made single spaces and
+// its ends trimmed, and records a problem when the result is empty, not
+// UTF-8, too long or holds control characters.
+func checkText(fe *tpsession.FieldErrors, field, s string) string {
+	if !utf8.ValidString(s) {
+		fe.Add(field, "must be UTF-8 text")
+		return s
+	}
+	s = strings.Join(strings.Fields(s), " ")
+	switch {
+	case s == "":
+		fe.Add(field, "is required")
+	case utf8.RuneCountInString(s) > MaxTextLen:
+		fe.Add(field, "must have at most %d characters", MaxTextLen)
+	case strings.ContainsFunc(s, unicode.IsControl):
+		fe.Add(field, "must not contain control characters")
+	}
+	return s
+}
+
+// checkMaterials returns the normalised list of materials. A material may
+// appear once per épreuve: two lines naming the same material for the same
+// épreuve (ignoring case) are refused, as the readiness checks could not
+// tell which quantity holds.
+func checkMaterials(fe *tpsession.FieldErrors, in []Material) []Material {
+	if len(in) == 0 {
+		fe.Add("materials", "list at least one material required by the DTE organisateur")
+		return nil
+	}
+	out := make([]Material, len(in))
+	seen := make(map[[2]string]int, len(in))
+	for i, m := range in {
+		f := fmt.Sprintf("materials[%d]", i)
+		m.Name = checkText(fe, f+".name", m.Name)
+		if m.Quantity < 1 {
+			fe.Add(f+".quantity", "must be at least 1, got %d", m.Quantity)
+		}
+		if strings.TrimSpace(m.Epreuve) != "" {
+			m.Epreuve = checkText(fe, f+".epreuve", m.Epreuve)
+		} else {
+			m.Epreuve = ""
+		}
+		key := [2]string{strings.ToLower(m.Name), strings.ToLower(m.Epreuve)}
+		if j, dup := seen[key]; dup {
+			fe.Add(f+".name", "repeats materials[%d] for the same épreuve", j)
+		} else {
+			seen[key] = i
+		}
+		out[i] = m
+	}
+	return out
+}
+
+// checkWitnesses returns the normalised witnesses, refusing fewer than
+// MinWitnesses and a person named twice (ignoring case).
+func checkWitnesses(fe *tpsession.FieldErrors, in []string) []string {
+	if len(in) < MinWitnesses {
+		fe.Add("witnesses", "name at least %d witnesses of the opening, got %d", MinWitnesses, len(in))
+	}
+	out := make([]string, len(in))
+	seen := make(map[string]int, len(in))
+	for i, w := range in {
+		f := fmt.Sprintf("witnesses[%d]", i)
+		out[i] = checkText(fe, f, w)
+		key := strings.ToLower(out[i])
+		if j, dup := seen[key]; dup && key != "" {
+			fe.Add(f, "names the same person as witnesses[%d]", j)
+		} else {
+			seen[key] = i
+		}
+	}
+	return out
+}
+
+func describeMaterials(ms []Material) string {
+	parts := make([]string, len(ms))
+	for i, m := range ms {
+		parts[i] = fmt.Sprintf("%q ×%d", m.Name, m.Quantity)
+		if m.Epreuve != "" {
+			parts[i] += fmt.Sprintf(" for %q", m.Epreuve)
+		}
+	}
+	return strings.Join(parts, "; ")
+}
+
+func quoteAll(ss []string) string {
+	q := make([]string, len(ss))
+	for i, s := range ss {
+		q[i] = fmt.Sprintf("%q", s)
+	}
+	return strings.Join(q, ", ")
+}
