@@ -124,6 +124,8 @@ func normaliseDelivery(fe *tpsession.FieldErrors, d Delivery) Delivery {
 // by-hand sending day defaulted and the facts of a registered-mail
 // follow-up taken from prev.
 func checkDelivery(fe *tpsession.FieldErrors, d Delivery, prev *Delivery, today date.Date) Delivery {
+	pastFact(fe, "sent_on", d.SentOn, today)
+	pastFact(fe, "delivered_on", d.DeliveredOn, today)
 	switch d.Method {
 	case "":
 		fe.Add("method", "is required")
@@ -164,8 +166,6 @@ func checkDelivery(fe *tpsession.FieldErrors, d Delivery, prev *Delivery, today 
 		_, err := ParseDeliveryMethod(string(d.Method))
 		fe.AddErr("method", err)
 	}
-	pastFact(fe, "sent_on", d.SentOn, today)
-	pastFact(fe, "delivered_on", d.DeliveredOn, today)
 	if d.SentOn != date.Zero && d.DeliveredOn != date.Zero && d.DeliveredOn < d.SentOn {
 		fe.Add("delivered_on", "%s is before the convocation was sent on %s", d.DeliveredOn, d.SentOn)
 	}
