@@ -151,7 +151,7 @@ func (d ConvocationDetails) checkAppointment(s Session) error {
 	if d.Appointment.IsZero() || s.Days().Contains(d.Appointment.Day) {
 		return nil
 	}
-	return ErrAppointmentOutside.
+	return ErrAppointmentOutsideSession.
 		Withf("the appointment on %s at %s is not a day of the session, which runs from %s to %s", d.Appointment.Day, d.Appointment.Time, s.Start, s.End).
 		WithFields(tpsession.FieldError{Field: "appointment", Message: "must fall on a day of the session, " + s.Days().String()})
 }
@@ -205,7 +205,7 @@ func (c Convocation) Clone() Convocation {
 // registration (ErrRegistrationWithdrawn), a convocation already validated
 // (ErrConvocationValidated: it would have to be validated again in CERES),
 // ill-formed details (ErrInvalidConvocation) and an appointment outside the
-// days of the session (ErrAppointmentOutside).
+// days of the session (ErrAppointmentOutsideSession).
 func (r *Registration) DraftConvocation(d ConvocationDetails, s Session) error {
 	if err := r.checkSession(s); err != nil {
 		return err
@@ -248,7 +248,7 @@ func ParseValidatedOn(s string) (date.Date, error) {
 //     (ErrConvocationValidated);
 //   - a convocation without its appointment, place or documents
 //     (ErrConvocationIncomplete) [SEED];
-//   - an appointment outside the days of s (ErrAppointmentOutside), which a
+//   - an appointment outside the days of s (ErrAppointmentOutsideSession), which a
 //     change of the session's dates after drafting can cause;
 //   - a validation after the last day p allows, the session's first day
 //     minus ConvocationLeadDays by default (ErrConvocationTooLate) [SEED].

@@ -100,8 +100,8 @@ func TestDraftConvocation(t *testing.T) {
 	}{
 		{"on the first day", at(start), nil},
 		{"on the last day", at(start + 2), nil},
-		{"the day before the session", at(start - 1), candidate.ErrAppointmentOutside},
-		{"the day after the session", at(start + 3), candidate.ErrAppointmentOutside},
+		{"the day before the session", at(start - 1), candidate.ErrAppointmentOutsideSession},
+		{"the day after the session", at(start + 3), candidate.ErrAppointmentOutsideSession},
 		{"without an appointment yet", at(date.Zero), nil},
 		{"an empty draft", candidate.ConvocationDetails{}, nil},
 		{"at 24:00", candidate.ConvocationDetails{Appointment: candidate.Appointment{Day: start, Time: tpsession.EndOfDay}}, candidate.ErrInvalidConvocation},
@@ -255,7 +255,7 @@ func TestValidateConvocationRechecksTheAppointmentAgainstTheSession(t *testing.T
 	moved.Start, moved.End = start+7, start+9
 
 	err := r.ValidateConvocation(today, moved, candidate.ConvocationPolicy{}, today)
-	assert.ErrorIs(t, err, candidate.ErrAppointmentOutside)
+	assert.ErrorIs(t, err, candidate.ErrAppointmentOutsideSession)
 }
 
 func TestConvocationPolicy(t *testing.T) {

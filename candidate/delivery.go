@@ -182,7 +182,7 @@ func checkDelivery(fe *tpsession.FieldErrors, d Delivery, prev *Delivery, today 
 //     (ErrInvalidDelivery), a convocation sent before it was validated
 //     included;
 //   - a withdrawn registration (ErrRegistrationWithdrawn), a convocation
-//     not validated yet (ErrConvocationNotValid);
+//     not validated yet (ErrConvocationNotValidated);
 //   - facts contradicting the delivery already recorded
 //     (ErrDeliveryConflict). Recording the same facts again changes
 //     nothing.
@@ -201,7 +201,7 @@ func (r *Registration) RecordDelivery(d Delivery, today date.Date) error {
 	}
 	c := r.Convocation
 	if c == nil || !c.Validated() {
-		return ErrConvocationNotValid.Withf("the convocation of candidate %s must be validated before it is sent or handed over", r.Candidate)
+		return ErrConvocationNotValidated.Withf("the convocation of candidate %s must be validated before it is sent or handed over", r.Candidate)
 	}
 	if d.SentOn < c.ValidatedOn {
 		fe.Add("sent_on", "%s is before the convocation was validated on %s", d.SentOn, c.ValidatedOn)

@@ -130,7 +130,7 @@ func TestDeliveryNeedsAValidatedConvocation(t *testing.T) {
 	for name, r := range map[string]candidate.Registration{"nothing drafted": register(t), "drafted": drafted(t)} {
 		t.Run(name, func(t *testing.T) {
 			err := r.RecordDelivery(hand(today, "Camille Martin"), today)
-			assert.ErrorIs(t, err, candidate.ErrConvocationNotValid)
+			assert.ErrorIs(t, err, candidate.ErrConvocationNotValidated)
 			assert.Equal(t, tpsession.Conflict, tpsession.KindOf(err))
 		})
 	}

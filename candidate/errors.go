@@ -20,25 +20,25 @@ var (
 
 // Duplicates and lifecycle conflicts.
 var (
-	ErrDuplicateCandidate    = tpsession.NewError(tpsession.Conflict, "candidate.duplicate", "the candidate already exists")
-	ErrDuplicateRegistration = tpsession.NewError(tpsession.Conflict, "candidate.registration_duplicate", "the candidate is already registered to this session")
-	ErrRegistrationWithdrawn = tpsession.NewError(tpsession.Conflict, "candidate.registration_withdrawn", "the registration has been withdrawn")
-	ErrNoConvocation         = tpsession.NewError(tpsession.Conflict, "candidate.convocation_missing", "no convocation has been drafted")
-	ErrConvocationValidated  = tpsession.NewError(tpsession.Conflict, "candidate.convocation_already_validated", "the convocation is already validated")
-	ErrConvocationNotValid   = tpsession.NewError(tpsession.Conflict, "candidate.convocation_not_validated", "the convocation is not validated yet")
-	ErrDeliveryConflict      = tpsession.NewError(tpsession.Conflict, "candidate.delivery_conflict", "a different delivery of the convocation is already recorded")
+	ErrDuplicateCandidate      = tpsession.NewError(tpsession.Conflict, "candidate.duplicate", "the candidate already exists")
+	ErrDuplicateRegistration   = tpsession.NewError(tpsession.Conflict, "candidate.registration_duplicate", "the candidate is already registered to this session")
+	ErrRegistrationWithdrawn   = tpsession.NewError(tpsession.Conflict, "candidate.registration_withdrawn", "the registration has been withdrawn")
+	ErrNoConvocation           = tpsession.NewError(tpsession.Conflict, "candidate.convocation_missing", "no convocation has been drafted")
+	ErrConvocationValidated    = tpsession.NewError(tpsession.Conflict, "candidate.convocation_already_validated", "the convocation is already validated")
+	ErrConvocationNotValidated = tpsession.NewError(tpsession.Conflict, "candidate.convocation_not_validated", "the convocation is not validated yet")
+	ErrDeliveryConflict        = tpsession.NewError(tpsession.Conflict, "candidate.delivery_conflict", "a different delivery of the convocation is already recorded")
 )
 
 // Regulatory rules refusing an action.
 var (
-	ErrRecevabiliteMissing      = tpsession.NewError(tpsession.Rule, "candidate.recevabilite_missing", "a VAE candidate needs a notified recevabilité decision")
-	ErrRecevabiliteExpired      = tpsession.NewError(tpsession.Rule, "candidate.recevabilite_expired", "the VAE recevabilité decision has expired")
-	ErrRecevabiliteAfterStart   = tpsession.NewError(tpsession.Rule, "candidate.recevabilite_after_start", "the VAE recevabilité decision was notified after the session started")
-	ErrTitleNotHeld             = tpsession.NewError(tpsession.Rule, "candidate.title_not_held", "a CCS session needs the candidate to hold the title")
-	ErrConvocationIncomplete    = tpsession.NewError(tpsession.Rule, "candidate.convocation_incomplete", "the convocation lacks the date and time, the place or the documents to bring")
-	ErrAppointmentOutside       = tpsession.NewError(tpsession.Rule, "candidate.appointment_outside_session", "the appointment is not on a day of the session")
-	ErrConvocationTooLate       = tpsession.NewError(tpsession.Rule, "candidate.convocation_too_late", "the convocation is validated too late")
-	ErrSessionChangeConvocation = tpsession.NewError(tpsession.Rule, "candidate.session_change_breaks_convocations", "the new session dates break validated convocations")
+	ErrRecevabiliteMissing             = tpsession.NewError(tpsession.Rule, "candidate.recevabilite_missing", "a VAE candidate needs a notified recevabilité decision")
+	ErrRecevabiliteExpired             = tpsession.NewError(tpsession.Rule, "candidate.recevabilite_expired", "the VAE recevabilité decision has expired")
+	ErrRecevabiliteAfterStart          = tpsession.NewError(tpsession.Rule, "candidate.recevabilite_after_start", "the VAE recevabilité decision was notified after the session started")
+	ErrTitleNotHeld                    = tpsession.NewError(tpsession.Rule, "candidate.title_not_held", "a CCS session needs the candidate to hold the title")
+	ErrConvocationIncomplete           = tpsession.NewError(tpsession.Rule, "candidate.convocation_incomplete", "the convocation lacks the date and time, the place or the documents to bring")
+	ErrAppointmentOutsideSession       = tpsession.NewError(tpsession.Rule, "candidate.appointment_outside_session", "the appointment is not on a day of the session")
+	ErrConvocationTooLate              = tpsession.NewError(tpsession.Rule, "candidate.convocation_too_late", "the convocation is validated too late")
+	ErrSessionChangeBreaksConvocations = tpsession.NewError(tpsession.Rule, "candidate.session_change_breaks_convocations", "the new session dates break validated convocations")
 )
 
 // ErrSessionFacts reports session facts that the caller built wrongly (no

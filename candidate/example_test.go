@@ -168,7 +168,7 @@ func ExampleCheckSessionChange() {
 	for _, b := range candidate.BrokenConvocations([]candidate.Registration{r}, moved, candidate.ConvocationPolicy{}) {
 		fmt.Println(b)
 	}
-	fmt.Println(errors.Is(candidate.CheckSessionChange([]candidate.Registration{r}, moved, candidate.ConvocationPolicy{}), candidate.ErrSessionChangeConvocation))
+	fmt.Println(errors.Is(candidate.CheckSessionChange([]candidate.Registration{r}, moved, candidate.ConvocationPolicy{}), candidate.ErrSessionChangeBreaksConvocations))
 	// Output:
 	// candidate can_01JN0000000000000000000001: validated on 2027-01-29, must be on or before 2027-01-22; convoked on 2027-03-01 at 08:30
 	// true

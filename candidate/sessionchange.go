@@ -72,7 +72,7 @@ func BrokenConvocations(regs []Registration, moved Session, p ConvocationPolicy)
 
 // CheckSessionChange is what the session service calls before it changes
 // a session's dates: nil when the validated convocations among regs still
-// hold with the dates of moved, and otherwise an ErrSessionChangeConvocation
+// hold with the dates of moved, and otherwise an ErrSessionChangeBreaksConvocations
 // naming each broken convocation with its facts (see BrokenConvocations).
 func CheckSessionChange(regs []Registration, moved Session, p ConvocationPolicy) error {
 	if err := moved.check(); err != nil {
@@ -86,6 +86,6 @@ func CheckSessionChange(regs []Registration, moved Session, p ConvocationPolicy)
 	for i, b := range broken {
 		facts[i] = b.String()
 	}
-	return ErrSessionChangeConvocation.Withf("for a session from %s to %s (convocations validated %d days ahead), %d validated convocation(s) would no longer hold: %s",
+	return ErrSessionChangeBreaksConvocations.Withf("for a session from %s to %s (convocations validated %d days ahead), %d validated convocation(s) would no longer hold: %s",
 		moved.Start, moved.End, p.LeadDays(moved.Kind), len(broken), strings.Join(facts, "; "))
 }

@@ -56,7 +56,7 @@ func TestBrokenConvocations(t *testing.T) {
 				OutsideSession:    tt.outsideSession,
 			}, broken[0])
 			err := candidate.CheckSessionChange([]candidate.Registration{r}, tt.moved, candidate.ConvocationPolicy{})
-			assert.ErrorIs(t, err, candidate.ErrSessionChangeConvocation)
+			assert.ErrorIs(t, err, candidate.ErrSessionChangeBreaksConvocations)
 			assert.Equal(t, tpsession.Rule, tpsession.KindOf(err))
 		})
 	}
@@ -106,7 +106,7 @@ func TestCheckSessionChangeAppliesThePolicy(t *testing.T) {
 
 	moved := ccp
 	moved.Start = start - 1 // the appointment stays within the session
-	assert.ErrorIs(t, candidate.CheckSessionChange([]candidate.Registration{r}, moved, policy), candidate.ErrSessionChangeConvocation)
+	assert.ErrorIs(t, candidate.CheckSessionChange([]candidate.Registration{r}, moved, policy), candidate.ErrSessionChangeBreaksConvocations)
 	assert.NoError(t, candidate.CheckSessionChange([]candidate.Registration{r}, ccp, policy))
 }
 

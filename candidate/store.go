@@ -27,8 +27,8 @@ type CandidateStore interface {
 	UpdateCandidate(ctx context.Context, centre tpsession.CentreID, id tpsession.CandidateID, fn func(*Candidate) error) error
 
 	// CandidatesOfCentre returns the candidates of centre in creation
-	// order (by ID, which sorts by creation time), none being an empty
-	// slice and no error.
+	// order (by ID, which sorts by creation time); a centre without
+	// candidates has an empty slice and no error.
 	CandidatesOfCentre(ctx context.Context, centre tpsession.CentreID) ([]Candidate, error)
 }
 
