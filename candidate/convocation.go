@@ -1,0 +1,294 @@
+package candidate
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/rickb777/date/v2"
+
+	"github.com/tpsession/tpsession"
+)
+
+// ConvocationLeadDays is the default number of calendar days between the
+// validation of a convocation in the Ministry's application (CERES) and the
+// session's first day: "La convocation doit être obligatoirement validée
+// dans CERES au moins 31 jours avant le début des épreuves" [SEED]. The last
+// accepted day is the first day minus 31: for a session starting
+// 2027-03-01, 2027-01-29 is accepted and 2027-01-30 refused. The abrogated
+// 2008 règlement général asked 1 month for a titre session and 15 days for
+// a CCP or CCS session; the current text could not be read (domain.md §2 D5,
+// §11), so ConvocationPolicy lets a centre set the lead per kind of session.
+const ConvocationLeadDays = 31
+
+// ConvocationPolicy holds the convocation lead time of each kind of
+// session, in calendar days. The zero value applies ConvocationLeadDays to
+// every kind; a field left at zero (or negative) falls back to it.
+type ConvocationPolicy struct {
+	TitreLeadDays int
+	CCPLeadDays   int
+	CCSLeadDays   int
+}
+
+// LeadDays returns the lead time for a session of kind k.
+func (p ConvocationPolicy) LeadDays(k tpsession.SessionKind) int {
+	days := 0
+	switch k {
+	case tpsession.KindTitre:
+		days = p.TitreLeadDays
+	case tpsession.KindCCP:
+		days = p.CCPLeadDays
+	case tpsession.KindCCS:
+		days = p.CCSLeadDays
+	}
+	if days <= 0 {
+		return ConvocationLeadDays
+	}
+	return days
+}
+
+// LastValidationDay returns the last day a convocation to s may be
+// validated: the session's first day minus the lead time of its kind.
+func (p ConvocationPolicy) LastValidationDay(s Session) date.Date {
+	return s.Start - date.Date(p.LeadDays(s.Kind))
+}
+
+// ConvocationState is where a convocation stands. It is derived from the
+// recorded facts, never stored.
+type ConvocationState string
+
+// The states of a convocation, in order.
+const (
+	ConvocationNone      ConvocationState = "none"      // nothing drafted
+	ConvocationDrafted   ConvocationState = "drafted"   // drafted, not validated
+	ConvocationValidated ConvocationState = "validated" // validated in CERES, not sent
+	ConvocationSent      ConvocationState = "sent"      // sent by registered mail, no proof of delivery yet
+	ConvocationDelivered ConvocationState = "delivered" // delivered: receipt returned, or handed over
+)
+
+// String returns the state's name.
+func (s ConvocationState) String() string { return string(s) }
+
+// ConvocationDetails is what a convocation tells the candidate [SEED]: the
+// date and time of the appointment, the place, the documents to bring and
+// the personal protective equipment (EPI) the épreuves need. A draft may
+// leave the appointment, the place or the documents empty; validation
+// needs them.
+type ConvocationDetails struct {
+	Appointment Appointment
+	Place       string
+	Documents   []string
+	PPE         []string
+}
+
+// UsualDocuments returns the documents every candidate brings on the day,
+// as a starting list for a draft: the convocation itself, an identity
+// document and the dossier professionnel (candidattitreprofessionnel.fr,
+// domain.md §4.2). The titre's référentiel may add others.
+func UsualDocuments() []string {
+	return []string{
+		"Convocation",
+		"Pièce d'identité en cours de validité",
+		"Dossier professionnel (DP)",
+	}
+}
+
+// ConvocationInput is the outside form of ConvocationDetails: {appointment:
+// "2027-03-01T08:30", place, documents: [...], ppe: [...]}.
+type ConvocationInput struct {
+	Appointment string
+	Place       string
+	Documents   []string
+	PPE         []string
+}
+
+// ParseConvocation parses a draft convocation, reporting every bad field at
+// once in an ErrInvalidConvocation. Empty fields are allowed in a draft.
+func ParseConvocation(in ConvocationInput) (ConvocationDetails, error) {
+	var fe tpsession.FieldErrors
+	var a Appointment
+	if in.Appointment != "" {
+		var err error
+		a, err = ParseAppointment(in.Appointment)
+		fe.AddErr("appointment", err)
+	}
+	d := checkDetails(&fe, ConvocationDetails{Appointment: a, Place: in.Place, Documents: in.Documents, PPE: in.PPE})
+	if err := fe.Err(ErrInvalidConvocation); err != nil {
+		return ConvocationDetails{}, err
+	}
+	return d, nil
+}
+
+// checkDetails returns d with its texts trimmed, recording their problems.
+func checkDetails(fe *tpsession.FieldErrors, d ConvocationDetails) ConvocationDetails {
+	if t := d.Appointment.Time; !d.Appointment.IsZero() && (t < 0 || t >= tpsession.EndOfDay) {
+		fe.Add("appointment", "the time must lie between 00:00 and 23:59")
+	}
+	return ConvocationDetails{
+		Appointment: d.Appointment,
+		Place:       text(fe, "place", d.Place, maxPlaceLen, false),
+		Documents:   textList(fe, "documents", d.Documents, maxListLen, maxTextLen),
+		PPE:         textList(fe, "ppe", d.PPE, maxListLen, maxTextLen),
+	}
+}
+
+// missing returns the JSON names of what validation needs and d lacks.
+func (d ConvocationDetails) missing() []string {
+	var m []string
+	if d.Appointment.IsZero() {
+		m = append(m, "appointment")
+	}
+	if d.Place == "" {
+		m = append(m, "place")
+	}
+	if len(d.Documents) == 0 {
+		m = append(m, "documents")
+	}
+	return m
+}
+
+// checkAppointment refuses an appointment outside the days of s.
+func (d ConvocationDetails) checkAppointment(s Session) error {
+	if d.Appointment.IsZero() || s.Days().Contains(d.Appointment.Day) {
+		return nil
+	}
+	return ErrAppointmentOutsideSession.
+		Withf("the appointment on %s at %s is not a day of the session, which runs from %s to %s", d.Appointment.Day, d.Appointment.Time, s.Start, s.End).
+		WithFields(tpsession.FieldError{Field: "appointment", Message: "must fall on a day of the session, " + s.Days().String()})
+}
+
+func (d ConvocationDetails) clone() ConvocationDetails {
+	d.Documents = slices.Clone(d.Documents)
+	d.PPE = slices.Clone(d.PPE)
+	return d
+}
+
+// Convocation is the convocation of one registered candidate: its details,
+// the day it was validated in CERES and its delivery.
+type Convocation struct {
+	ConvocationDetails
+	// ValidatedOn is the day the convocation was validated in CERES; zero
+	// while it is a draft.
+	ValidatedOn date.Date
+	// Delivery is nil until the convocation is sent or handed over.
+	Delivery *Delivery
+}
+
+// Validated reports whether the convocation has been validated.
+func (c Convocation) Validated() bool { return c.ValidatedOn != date.Zero }
+
+// State derives where the convocation stands from its facts.
+func (c Convocation) State() ConvocationState {
+	switch {
+	case c.Delivery != nil && c.Delivery.DeliveredOn != date.Zero:
+		return ConvocationDelivered
+	case c.Delivery != nil:
+		return ConvocationSent
+	case c.Validated():
+		return ConvocationValidated
+	}
+	return ConvocationDrafted
+}
+
+// Clone returns a deep copy of c.
+func (c Convocation) Clone() Convocation {
+	c.ConvocationDetails = c.ConvocationDetails.clone()
+	if c.Delivery != nil {
+		d := *c.Delivery
+		c.Delivery = &d
+	}
+	return c
+}
+
+// DraftConvocation drafts the convocation of the registration to session
+// s, replacing any earlier draft: a centre corrects a draft by drafting it
+// again, as often as needed before validation. It refuses a withdrawn
+// registration (ErrRegistrationWithdrawn), a convocation already validated
+// (ErrConvocationValidated: it would have to be validated again in CERES),
+// ill-formed details (ErrInvalidConvocation) and an appointment outside the
+// days of the session (ErrAppointmentOutsideSession).
+func (r *Registration) DraftConvocation(d ConvocationDetails, s Session) error {
+	if err := r.checkSession(s); err != nil {
+		return err
+	}
+	var fe tpsession.FieldErrors
+	d = checkDetails(&fe, d)
+	if err := fe.Err(ErrInvalidConvocation); err != nil {
+		return err
+	}
+	if err := r.checkActive(); err != nil {
+		return err
+	}
+	if c := r.Convocation; c != nil && c.Validated() {
+		return ErrConvocationValidated.Withf("the convocation of candidate %s was validated on %s and can no longer change", r.Candidate, c.ValidatedOn)
+	}
+	if err := d.checkAppointment(s); err != nil {
+		return err
+	}
+	r.Convocation = &Convocation{ConvocationDetails: d.clone()}
+	return nil
+}
+
+// ParseValidatedOn parses the optional validated_on field: the empty string
+// is the zero date, which ValidateConvocation reads as today.
+func ParseValidatedOn(s string) (date.Date, error) {
+	var fe tpsession.FieldErrors
+	d := dateField(&fe, "validated_on", s, false)
+	if err := fe.Err(ErrInvalidConvocation); err != nil {
+		return date.Zero, err
+	}
+	return d, nil
+}
+
+// ValidateConvocation records that the convocation was validated in CERES
+// on the day on (today when on is zero). on may be any day up to today
+// (ErrInvalidConvocation otherwise). It refuses, in this order:
+//
+//   - a withdrawn registration (ErrRegistrationWithdrawn), no draft
+//     (ErrNoConvocation), a convocation already validated
+//     (ErrConvocationValidated);
+//   - a convocation without its appointment, place or documents
+//     (ErrConvocationIncomplete) [SEED];
+//   - an appointment outside the days of s (ErrAppointmentOutsideSession), which a
+//     change of the session's dates after drafting can cause;
+//   - a validation after the last day p allows, the session's first day
+//     minus ConvocationLeadDays by default (ErrConvocationTooLate) [SEED].
+func (r *Registration) ValidateConvocation(on date.Date, s Session, p ConvocationPolicy, today date.Date) error {
+	if err := r.checkSession(s); err != nil {
+		return err
+	}
+	if on == date.Zero {
+		on = today
+	}
+	var fe tpsession.FieldErrors
+	pastFact(&fe, "validated_on", on, today)
+	if err := fe.Err(ErrInvalidConvocation); err != nil {
+		return err
+	}
+	if err := r.checkActive(); err != nil {
+		return err
+	}
+	c := r.Convocation
+	switch {
+	case c == nil:
+		return ErrNoConvocation.Withf("no convocation of candidate %s has been drafted: draft it before validating it", r.Candidate)
+	case c.Validated():
+		return ErrConvocationValidated.Withf("the convocation of candidate %s was already validated on %s", r.Candidate, c.ValidatedOn)
+	}
+	if missing := c.missing(); len(missing) > 0 {
+		fields := make([]tpsession.FieldError, len(missing))
+		for i, f := range missing {
+			fields[i] = tpsession.FieldError{Field: f, Message: "is required to validate the convocation"}
+		}
+		return ErrConvocationIncomplete.
+			Withf("the convocation of candidate %s cannot be validated without its %s", r.Candidate, strings.Join(missing, ", ")).
+			WithFields(fields...)
+	}
+	if err := c.checkAppointment(s); err != nil {
+		return err
+	}
+	if last := p.LastValidationDay(s); on > last {
+		return ErrConvocationTooLate.Withf("validated on %s, must be on or before %s for a session starting %s (%d days ahead)", on, last, s.Start, p.LeadDays(s.Kind))
+	}
+	c.ValidatedOn = on
+	return nil
+}

@@ -1,0 +1,55 @@
+// Package candidate models the people who sit a titre professionnel exam:
+// candidates, their registrations to sessions, and the convocation each
+// registration leads to, from the draft to the proof of delivery.
+//
+// # What it models
+//
+//   - [Candidate]: identity (names, birth date), optional contact details
+//     and postal address, the route (formation, VAE, apprentissage), for VAE
+//     the day the recevabilité decision was notified, the titles held, and
+//     the companies that hosted the candidate, by SIRET, which the jury
+//     package needs to keep a member from evaluating a candidate their
+//     company hosted [SEED]. Nothing beyond what the rules need is kept: no
+//     social-security number, no copy of an identity document.
+//   - [Registration] of a candidate to a session, checked for eligibility
+//     on the session's first day; a withdrawal is recorded, not erased.
+//   - [Convocation]: drafted, validated in the Ministry's application
+//     (CERES), then sent by registered mail or handed over; its
+//     [ConvocationState] is derived from the recorded facts.
+//
+// # Rules and their sources
+//
+//   - A VAE recevabilité decision is valid one year from its notification
+//     (arrêté du 22 décembre 2015, VAE article; domain.md §2 D8): the
+//     session's first day must lie between the notification and
+//     [RecevabiliteValidUntil]. A VAE candidate without a notified decision
+//     is not eligible.
+//   - A CCS can only be obtained by a holder of the title (arrêté du
+//     22 décembre 2015, art. 1): a CCS session needs the title held.
+//   - A candidate has at most one active registration to a session.
+//   - The convocation states the date and time, the documents and the
+//     personal protective equipment (EPI) to bring [SEED], and the place
+//     (règlement général of 2008, [OFF-HIST]); it cannot be validated
+//     without its appointment, place and documents, and its appointment
+//     falls on a day of the session.
+//   - It is validated in CERES at least 31 days before the épreuves start
+//     [SEED]: [ConvocationLeadDays], configurable per kind of session
+//     through [ConvocationPolicy] because the 2008 règlement asked 1 month
+//     for a titre and 15 days for a CCP or CCS (domain.md §11). A validated
+//     convocation does not change; new session dates are checked against
+//     the validated convocations with [CheckSessionChange].
+//   - It is delivered by registered mail or by hand, nothing else [SEED].
+//
+// # Boundaries
+//
+// The package never reads the wall clock: functions take today's date, or
+// the instant a fact is recorded, from the caller (the session service).
+// It knows a session only through the small [Session] value the session
+// service builds. Input from outside arrives as strings in the …Input types
+// and is parsed with field errors named by the JSON fields of the HTTP
+// contract ("host_companies[0].siret").
+//
+// It imports the root package tpsession, the standard library and
+// github.com/rickb777/date/v2, and nothing else of the module: jury, pli,
+// checklist and session are out of bounds (design.md §3).
+package candidate

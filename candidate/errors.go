@@ -1,0 +1,47 @@
+package candidate
+
+import "github.com/tpsession/tpsession"
+
+// Invalid input. Each carries field errors named by the JSON fields of the
+// HTTP contract (api.md, "Candidates and convocations").
+var (
+	ErrInvalidCandidate   = tpsession.NewError(tpsession.Invalid, "candidate.invalid", "the candidate's details are invalid")
+	ErrInvalidConvocation = tpsession.NewError(tpsession.Invalid, "candidate.convocation_invalid", "the convocation is invalid")
+	ErrInvalidDelivery    = tpsession.NewError(tpsession.Invalid, "candidate.delivery_invalid", "the delivery of the convocation is invalid")
+	ErrInvalidAppointment = tpsession.NewError(tpsession.Invalid, "candidate.appointment_invalid", "the appointment is invalid")
+)
+
+// Unknown records, returned by the stores: a record of another centre is
+// reported exactly as one that does not exist.
+var (
+	ErrCandidateNotFound    = tpsession.NewError(tpsession.NotFound, "candidate.not_found", "the candidate does not exist")
+	ErrRegistrationNotFound = tpsession.NewError(tpsession.NotFound, "candidate.registration_not_found", "the candidate is not registered to this session")
+)
+
+// Duplicates and lifecycle conflicts.
+var (
+	ErrDuplicateCandidate      = tpsession.NewError(tpsession.Conflict, "candidate.duplicate", "the candidate already exists")
+	ErrDuplicateRegistration   = tpsession.NewError(tpsession.Conflict, "candidate.registration_duplicate", "the candidate is already registered to this session")
+	ErrRegistrationWithdrawn   = tpsession.NewError(tpsession.Conflict, "candidate.registration_withdrawn", "the registration has been withdrawn")
+	ErrNoConvocation           = tpsession.NewError(tpsession.Conflict, "candidate.convocation_missing", "no convocation has been drafted")
+	ErrConvocationValidated    = tpsession.NewError(tpsession.Conflict, "candidate.convocation_already_validated", "the convocation is already validated")
+	ErrConvocationNotValidated = tpsession.NewError(tpsession.Conflict, "candidate.convocation_not_validated", "the convocation is not validated yet")
+	ErrDeliveryConflict        = tpsession.NewError(tpsession.Conflict, "candidate.delivery_conflict", "a different delivery of the convocation is already recorded")
+)
+
+// Regulatory rules refusing an action.
+var (
+	ErrRecevabiliteMissing             = tpsession.NewError(tpsession.Rule, "candidate.recevabilite_missing", "a VAE candidate needs a notified recevabilité decision")
+	ErrRecevabiliteExpired             = tpsession.NewError(tpsession.Rule, "candidate.recevabilite_expired", "the VAE recevabilité decision has expired")
+	ErrRecevabiliteAfterStart          = tpsession.NewError(tpsession.Rule, "candidate.recevabilite_after_start", "the VAE recevabilité decision was notified after the session started")
+	ErrTitleNotHeld                    = tpsession.NewError(tpsession.Rule, "candidate.title_not_held", "a CCS session needs the candidate to hold the title")
+	ErrConvocationIncomplete           = tpsession.NewError(tpsession.Rule, "candidate.convocation_incomplete", "the convocation lacks the date and time, the place or the documents to bring")
+	ErrAppointmentOutsideSession       = tpsession.NewError(tpsession.Rule, "candidate.appointment_outside_session", "the appointment is not on a day of the session")
+	ErrConvocationTooLate              = tpsession.NewError(tpsession.Rule, "candidate.convocation_too_late", "the convocation is validated too late")
+	ErrSessionChangeBreaksConvocations = tpsession.NewError(tpsession.Rule, "candidate.session_change_breaks_convocations", "the new session dates break validated convocations")
+)
+
+// ErrSessionFacts reports session facts that the caller built wrongly (no
+// start date, an end before the start, the facts of another session): a bug
+// of the calling service, not something the user can fix.
+var ErrSessionFacts = tpsession.NewError(tpsession.Internal, "candidate.session_facts_invalid", "the session's facts are inconsistent")
