@@ -31,4 +31,7 @@ var (
 	ErrItemAlwaysApplicable = tpsession.NewError(tpsession.Rule, "checklist.item_always_applicable", "the item applies to every session")
 	// ErrStandardItem refuses removing one of the standard items.
 	ErrStandardItem = tpsession.NewError(tpsession.Rule, "checklist.standard_item", "a standard item cannot be removed")
+	// ErrNotReady is the error of a session that may not open: see
+	// [Readiness.Err] and [NotReadyError].
+	ErrNotReady = tpsession.NewError(tpsession.Rule, "checklist.not_ready", "the session is not ready to open")
 )
