@@ -178,6 +178,9 @@ func (e *NotReadyError) Unwrap() error { return e.err }
 // Each finding's code, in [FindingCode]'s list, documents its severity and
 // source.
 func Evaluate(f Facts) Readiness {
+	// Findings list candidates by name, whatever the order of the facts;
+	// byName sorts a copy, so the caller's facts stay as they are.
+	f.Registrations = byName(f.Registrations)
 	var r report
 	r.session(f)
 	r.plan(f)
@@ -241,7 +244,7 @@ func (r *report) jury(f Facts) {
 		return
 	}
 	var unassigned, conflicted []string
-	for _, reg := range byName(f.Registrations) {
+	for _, reg := range f.Registrations {
 		if !reg.InPanel {
 			unassigned = append(unassigned, reg.name())
 		}
@@ -281,7 +284,7 @@ func (r *report) candidates(f Facts) {
 		return
 	}
 	var notValidated, notDelivered, noProof []string
-	for _, reg := range byName(f.Registrations) {
+	for _, reg := range f.Registrations {
 		switch reg.Convocation {
 		case ConvocationDelivered:
 		case ConvocationSent:
@@ -387,15 +390,18 @@ func notApplicable(f Facts, key ItemKey) bool {
 func (r *report) equipment(f Facts) {
 	const item = string(ItemEquipmentOperational)
 	days := sessionDays(f.Period, f.Calendar)
+	recorded := make(map[string]Equipment, len(f.Equipment))
+	for _, e := range f.Equipment {
+		recorded[e.Key()] = e
+	}
 	for _, m := range required(f.Materials) {
-		i := slices.IndexFunc(f.Equipment, func(e Equipment) bool { return e.Key() == MaterialKey(m.Name) })
-		if i < 0 {
+		e, ok := recorded[MaterialKey(m.Name)]
+		if !ok {
 			r.add(item, CodeMaterialMissing, SeverityBlocking,
 				"The DTE organisateur requires %d × %q, and no such equipment is recorded: record how many are available and the days they are operational.",
 				m.Quantity, m.Name)
 			continue
 		}
-		e := f.Equipment[i]
 		if e.Available < m.Quantity {
 			r.add(item, CodeMaterialShort, SeverityBlocking,
 				"The DTE organisateur requires %d × %q; available: %d. Provide %d more.",
@@ -418,17 +424,20 @@ func (r *report) equipment(f Facts) {
 // required merges the materials listed more than once under one
 // [MaterialKey] (once per épreuve, say): the épreuves of a session share the
 // plateau, so the largest quantity is needed, not the sum. A quantity below
-// 1 counts as 1: a listed material is needed.
+// 1 counts as 1: a listed material is needed. The materials keep the order
+// of their first listing.
 func required(materials []Material) []Material {
 	var out []Material
+	at := make(map[string]int, len(materials))
 	for _, m := range materials {
 		m.Quantity = max(m.Quantity, 1)
-		i := slices.IndexFunc(out, func(o Material) bool { return MaterialKey(o.Name) == MaterialKey(m.Name) })
-		if i < 0 {
-			out = append(out, m)
+		key := MaterialKey(m.Name)
+		if i, ok := at[key]; ok {
+			out[i].Quantity = max(out[i].Quantity, m.Quantity)
 			continue
 		}
-		out[i].Quantity = max(out[i].Quantity, m.Quantity)
+		at[key] = len(out)
+		out = append(out, m)
 	}
 	return out
 }
