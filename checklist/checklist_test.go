@@ -21,6 +21,24 @@ const (
 
 var today = date.New(2027, 2, 20)
 
+// standardKeys are the keys of the standard items, in their order.
+var standardKeys = []checklist.ItemKey{
+	checklist.ItemEquipmentOperational,
+	checklist.ItemInterviewRoomsConfidential,
+	checklist.ItemRulesDisplayed,
+	checklist.ItemScheduleDisplayed,
+	checklist.ItemResponsableDesignated,
+	checklist.ItemComputersSecured,
+}
+
+func keysOf(items []checklist.Item) []checklist.ItemKey {
+	var keys []checklist.ItemKey
+	for _, it := range items {
+		keys = append(keys, it.Key)
+	}
+	return keys
+}
+
 func newChecklist(t *testing.T) checklist.Checklist {
 	t.Helper()
 	c, err := checklist.New(centre, session)
@@ -45,22 +63,13 @@ func TestNewCreatesTheStandardItemsPending(t *testing.T) {
 
 	assert.Equal(t, centre, c.Centre)
 	assert.Equal(t, session, c.Session)
-	var keys []checklist.ItemKey
+	assert.Equal(t, standardKeys, keysOf(c.Items))
 	for _, it := range c.Items {
-		keys = append(keys, it.Key)
 		assert.Equal(t, checklist.StatusPending, it.Status, it.Key)
 		assert.NotEmpty(t, it.Label, it.Key)
 		assert.False(t, it.Checked(), it.Key)
 		assert.True(t, it.Key.Standard(), it.Key)
 	}
-	assert.Equal(t, []checklist.ItemKey{
-		checklist.ItemEquipmentOperational,
-		checklist.ItemInterviewRoomsConfidential,
-		checklist.ItemRulesDisplayed,
-		checklist.ItemScheduleDisplayed,
-		checklist.ItemResponsableDesignated,
-		checklist.ItemComputersSecured,
-	}, keys)
 	assert.Empty(t, c.Equipment)
 }
 
@@ -196,19 +205,8 @@ func TestSetItemRestoresAStandardItemMissingFromAStoredChecklist(t *testing.T) {
 
 	_, err = c.SetItem(checklist.ItemInterviewRoomsConfidential, checklist.ItemUpdate{Status: checklist.StatusOK}, actor, today)
 	require.NoError(t, err)
-	var keys []checklist.ItemKey
-	for _, it := range c.Items {
-		keys = append(keys, it.Key)
-	}
-	assert.Equal(t, []checklist.ItemKey{
-		checklist.ItemEquipmentOperational,
-		checklist.ItemInterviewRoomsConfidential,
-		checklist.ItemRulesDisplayed,
-		checklist.ItemScheduleDisplayed,
-		checklist.ItemResponsableDesignated,
-		checklist.ItemComputersSecured,
-		"keys_returned",
-	}, keys, "restored at its place among the standard items")
+	assert.Equal(t, append(standardKeys[:len(standardKeys):len(standardKeys)], "keys_returned"), keysOf(c.Items),
+		"restored at its place among the standard items")
 }
 
 func TestAddItem(t *testing.T) {
@@ -278,7 +276,7 @@ func TestRemoveItem(t *testing.T) {
 
 	assert.ErrorIs(t, c.RemoveItem("first_aid_kit"), checklist.ErrItemNotFound)
 	assert.ErrorIs(t, c.RemoveItem(checklist.ItemComputersSecured), checklist.ErrStandardItem)
-	assert.Len(t, c.Items, 6)
+	assert.Equal(t, standardKeys, keysOf(c.Items))
 }
 
 func TestParseStatus(t *testing.T) {

@@ -529,47 +529,37 @@ func TestConvocationFindingsGroupCandidatesByName(t *testing.T) {
 	assert.Contains(t, r.Findings[1].Message, "1 candidate: Ada Lovelace.")
 }
 
-func TestNoCandidateIsAWarning(t *testing.T) {
-	f := complete(t)
-	f.Registrations = nil
-
-	r := checklist.Evaluate(f)
-
-	got := single(t, r)
-	assert.Equal(t, checklist.CodeNoCandidates, got.Code)
-	assert.Equal(t, checklist.SeverityWarning, got.Severity)
-	assert.Equal(t, checklist.AreaCandidates, got.Item)
-	assert.True(t, r.Ready())
-}
-
-func TestNoPlanIsAWarning(t *testing.T) {
-	f := complete(t)
-	f.PlanMade = false
-	f.Jury.Needed = 0
-
-	r := checklist.Evaluate(f)
-
-	got := single(t, r)
-	assert.Equal(t, checklist.CodeNoPlan, got.Code)
-	assert.Equal(t, checklist.SeverityWarning, got.Severity)
-	assert.Equal(t, checklist.AreaPlan, got.Item)
-	assert.True(t, r.Ready())
-}
-
-func TestSessionDatesUnknown(t *testing.T) {
-	for name, period := range map[string]tpsession.DateRange{
-		"zero":     {},
-		"reversed": {From: march3, Until: march1},
-	} {
-		t.Run(name, func(t *testing.T) {
+// TestFindingsAboutTheSessionAsAWhole covers the findings that stand alone
+// in their area: a warning leaves the session ready, a blocking one does not.
+func TestFindingsAboutTheSessionAsAWhole(t *testing.T) {
+	tests := []struct {
+		name     string
+		change   func(*checklist.Facts)
+		code     checklist.FindingCode
+		item     string
+		severity checklist.Severity
+	}{
+		{"no candidate registered", func(f *checklist.Facts) { f.Registrations = nil },
+			checklist.CodeNoCandidates, checklist.AreaCandidates, checklist.SeverityWarning},
+		{"no plan made", func(f *checklist.Facts) { f.PlanMade, f.Jury.Needed = false, 0 },
+			checklist.CodeNoPlan, checklist.AreaPlan, checklist.SeverityWarning},
+		{"session dates unknown", func(f *checklist.Facts) { f.Period = tpsession.DateRange{} },
+			checklist.CodeSessionDates, checklist.AreaSession, checklist.SeverityBlocking},
+		{"session dates reversed", func(f *checklist.Facts) { f.Period = tpsession.DateRange{From: march3, Until: march1} },
+			checklist.CodeSessionDates, checklist.AreaSession, checklist.SeverityBlocking},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
 			f := complete(t)
-			f.Period = period
+			tt.change(&f)
 
-			got := single(t, checklist.Evaluate(f))
+			r := checklist.Evaluate(f)
 
-			assert.Equal(t, checklist.CodeSessionDates, got.Code)
-			assert.Equal(t, checklist.AreaSession, got.Item)
-			assert.Equal(t, checklist.SeverityBlocking, got.Severity)
+			got := single(t, r)
+			assert.Equal(t, tt.code, got.Code)
+			assert.Equal(t, tt.item, got.Item)
+			assert.Equal(t, tt.severity, got.Severity)
+			assert.Equal(t, tt.severity == checklist.SeverityWarning, r.Ready())
 		})
 	}
 }
