@@ -56,7 +56,9 @@ func (c *Checklist) itemIndex(key ItemKey) int {
 	return slices.IndexFunc(c.Items, func(it Item) bool { return it.Key == key })
 }
 
-// Item returns the item with the given key, or [ErrItemNotFound].
+// Item returns the item with the given key, or [ErrItemNotFound]. A
+// standard item always exists: one missing from a checklist stored by an
+// older version of the library is returned pending.
 func (c Checklist) Item(key ItemKey) (Item, error) {
 	if i := c.itemIndex(key); i >= 0 {
 		return c.Items[i], nil
@@ -89,7 +91,7 @@ func (c *Checklist) SetItem(key ItemKey, u ItemUpdate, by string, today date.Dat
 		return Item{}, err
 	}
 	if status == StatusNotApplicable && !key.MayBeNotApplicable() {
-		return Item{}, ErrItemAlwaysApplicable.Withf("%q cannot be marked not applicable: the leaflet requires it of every session", it.Label)
+		return Item{}, ErrItemAlwaysApplicable.Withf("%q cannot be marked not applicable: every session needs it", it.Label)
 	}
 	it.Status, it.Note, it.CheckedBy, it.CheckedOn = status, note, by, today
 	if status == StatusPending {
@@ -112,8 +114,8 @@ func (c *Checklist) putItem(it Item) {
 		if s.key == it.Key {
 			break
 		}
-		if c.itemIndex(s.key) >= 0 {
-			at = c.itemIndex(s.key) + 1
+		if j := c.itemIndex(s.key); j >= 0 {
+			at = j + 1
 		}
 	}
 	c.Items = slices.Insert(c.Items, at, it)

@@ -168,10 +168,19 @@ type NotReadyError struct {
 }
 
 // Error returns the code and the message.
-func (e *NotReadyError) Error() string { return e.err.Error() }
+func (e *NotReadyError) Error() string { return e.cause().Error() }
 
 // Unwrap returns the [*tpsession.Error].
-func (e *NotReadyError) Unwrap() error { return e.err }
+func (e *NotReadyError) Unwrap() error { return e.cause() }
+
+// cause is the error built by Readiness.Err, or the bare sentinel for a
+// NotReadyError made elsewhere.
+func (e *NotReadyError) cause() *tpsession.Error {
+	if e.err == nil {
+		return ErrNotReady
+	}
+	return e.err
+}
 
 // Evaluate judges whether a session is ready to open from the facts the
 // session service assembled. It is pure: it reads no clock and no store.
@@ -240,7 +249,7 @@ func (r *report) jury(f Facts) {
 	}
 	if !j.Assigned {
 		r.add(AreaJury, CodeJuryNotAssigned, SeverityBlocking,
-			"The %s are not assigned to jury panels: make the jury assignment.", count(len(f.Registrations), "registered candidate"))
+			"No jury assignment for the %s: make the jury assignment, which gives each candidate a panel.", count(len(f.Registrations), "registered candidate"))
 		return
 	}
 	var unassigned, conflicted []string

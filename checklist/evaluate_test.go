@@ -608,3 +608,10 @@ func TestAPendingItemOffersNotApplicableOnlyWhereTheSessionAllowsIt(t *testing.T
 		})
 	}
 }
+
+func TestANotReadyErrorMadeElsewhereStillMatchesItsSentinel(t *testing.T) {
+	var err error = &checklist.NotReadyError{}
+	assert.ErrorIs(t, err, checklist.ErrNotReady)
+	assert.Equal(t, tpsession.Rule, tpsession.KindOf(err))
+	assert.NotEmpty(t, err.Error())
+}

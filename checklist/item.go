@@ -1,6 +1,7 @@
 package checklist
 
 import (
+	"fmt"
 	"strings"
 	"unicode/utf8"
 
@@ -101,7 +102,7 @@ func ParseItemKey(s string) (ItemKey, error) {
 	}
 	if len(s) > MaxKeyLen {
 		return "", ErrInvalidKey.Withf("the key of an item has at most %d characters, got %d", MaxKeyLen, len(s)).
-			WithFields(tpsession.FieldError{Field: "key", Message: "is too long"})
+			WithFields(tpsession.FieldError{Field: "key", Message: fmt.Sprintf("must have at most %d characters", MaxKeyLen)})
 	}
 	for i := 0; i < len(s); i++ {
 		c := s[i]
@@ -160,7 +161,8 @@ type ItemUpdate struct {
 	Note   string
 }
 
-// cleanText trims s and checks its length; what names the field in messages.
+// cleanText trims s and records a problem with field when s is empty but
+// required, not UTF-8, or longer than max characters.
 func cleanText(fe *tpsession.FieldErrors, field, s string, max int, required bool) string {
 	s = strings.TrimSpace(s)
 	switch {
