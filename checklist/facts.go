@@ -1,8 +1,6 @@
 package checklist
 
-import (
-	"github.com/tpsession/tpsession"
-)
+import "github.com/tpsession/tpsession"
 
 // MinJuryMembers is the fewest habilitated members that may evaluate a
 // candidate in a session titre, CCP or CCS (arrêté du 22 décembre 2015,
@@ -38,8 +36,8 @@ type Facts struct {
 	UsesComputers bool
 
 	Jury JuryFacts
-	// Registrations lists the session's active registrations (withdrawn
-	// ones excluded), in the store's order.
+	// Registrations lists the session's active registrations, withdrawn
+	// ones excluded, in any order: findings list candidates by name.
 	Registrations []Registration
 	Pli           PliFacts
 	// PlanMade tells whether a déroulé de session has been planned.
