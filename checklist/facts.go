@@ -1,0 +1,99 @@
+package checklist
+
+import "github.com/tpsession/tpsession"
+
+// MinJuryMembers is the fewest habilitated members that may evaluate a
+// candidate in a session titre, CCP or CCS (arrêté du 22 décembre 2015,
+// art. 6). A référentiel may require more; the plan then says how many.
+const MinJuryMembers = 2
+
+// Facts is what [Evaluate] judges: the state of every part of a session's
+// preparation, as plain values. The session service assembles it from the
+// stores of the other packages, which this package does not import.
+type Facts struct {
+	// Period is the session's first and last day. Equipment must be
+	// operational on every working day of it under Calendar (every day of it
+	// when it holds no working day).
+	Period   tpsession.DateRange
+	Calendar tpsession.Calendar
+	// Kind is the kind of session; a session titre always ends with an
+	// interview with the jury. The zero value means unknown.
+	Kind tpsession.SessionKind
+	// Responsable is the name of the designated responsable de session, ""
+	// when none is.
+	Responsable string
+
+	// Items and Equipment are the checklist's (see [Checklist]). A standard
+	// item missing from Items counts as pending.
+	Items     []Item
+	Equipment []Equipment
+	// Materials is the DTE organisateur's list of required materials,
+	// recorded by the pli package when the DTE organisateur is read.
+	Materials []Material
+	// UsesComputers tells whether the épreuves use computers (the
+	// référentiel and the DTE say so); when they do, computers_secured must
+	// be checked.
+	UsesComputers bool
+
+	Jury JuryFacts
+	// Registrations lists the session's active registrations, withdrawn
+	// ones excluded, in any order: findings list candidates by name.
+	Registrations []Registration
+	Pli           PliFacts
+	// PlanMade tells whether a déroulé de session has been planned.
+	PlanMade bool
+}
+
+// JuryFacts is the state of the session's jury.
+type JuryFacts struct {
+	// Accepted counts the members who accepted their invitation.
+	Accepted int
+	// Needed is the number of members the plan needs, 0 without a plan.
+	Needed int
+	// Assigned tells whether candidates have been assigned to panels.
+	Assigned bool
+}
+
+// PliFacts is the state of the session's pli, step by step.
+type PliFacts struct {
+	Received         bool
+	OrganisateurRead bool
+	Secured          bool
+}
+
+// ConvocationState is where a registration's convocation stands. The
+// session service maps the candidate package's state to it.
+type ConvocationState string
+
+// The states of a convocation, in the order they are reached. The zero value
+// "" reads as none.
+const (
+	ConvocationNone      ConvocationState = "none"
+	ConvocationDrafted   ConvocationState = "drafted"
+	ConvocationValidated ConvocationState = "validated"
+	ConvocationSent      ConvocationState = "sent"
+	ConvocationDelivered ConvocationState = "delivered"
+)
+
+// Registration is what readiness needs of one registered candidate.
+type Registration struct {
+	Candidate tpsession.CandidateID
+	// Name is the candidate's name as a person reads it ("Jeanne Dupont").
+	Name        string
+	Convocation ConvocationState
+	// InPanel tells whether the stored jury assignment gives the candidate
+	// a panel.
+	InPanel bool
+	// ConflictingMembers names the members of the candidate's panel who have
+	// a conflict of interest with the candidate, found or declared since the
+	// assignment was made.
+	ConflictingMembers []string
+}
+
+// name is the candidate's name, or their ID when the name is unknown.
+func (r Registration) name() string {
+	if r.Name != "" {
+		return r.Name
+	}
+	return string(r.Candidate)
+}
