@@ -1,0 +1,372 @@
+package plan
+
+import (
+	"cmp"
+	"fmt"
+	"math/rand/v2"
+	"slices"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/tpsession/tpsession"
+)
+
+// Compute validates the input and plans the session (planning.md): for
+// min_juries the fewest juries that fit within calendar.max_days days, then
+// the fewest days; for min_days the fewest days with at most
+// jury.max_juries juries, then the fewest juries. Every plan it returns
+// satisfies every rule of planning.md §1.
+//
+// When no plan fits the limits, the Plan has Feasible false, a Reason
+// naming the binding limit, and Proved true when the lower bounds show that
+// none exists. The only error is ErrInvalidInput. The result depends on the
+// input only: the search is seeded.
+func Compute(in Input) (Plan, error) {
+	if err := in.Validate(); err != nil {
+		return Plan{}, err
+	}
+	return compile(in).solve(), nil
+}
+
+// restarts is how many randomised runs the search gives one (juries, days)
+// target after the plain run fails; fewer for big sessions, to keep a plan
+// of 100 candidates well under a second.
+func (m *model) restarts() int {
+	return max(3, min(24, 1200/max(1, m.n)))
+}
+
+func (m *model) solve() Plan {
+	b := newBounds(m)
+	maxK, maxD := m.in.Jury.MaxJuries, m.maxDays
+	if b.juryWork == 0 {
+		maxK = 0 // nothing for a jury to do
+	}
+	var best *scheduler
+	var lb LowerBounds
+	switch m.in.Objective {
+	case MinJuries:
+		k, kwhy := b.juriesFor(maxD)
+		lb.Juries = k
+		if k > maxK {
+			lb.Days, _ = b.daysFor(maxK, MaxDays)
+			return m.infeasible(lb, true, fmt.Sprintf("%s (the input allows at most %s: jury.max_juries)", kwhy, plural(maxK, "jury")))
+		}
+		d, dwhy := b.daysFor(k, maxD)
+		lb.Days = d
+		if d > maxD {
+			return m.infeasible(lb, true, fmt.Sprintf("%s (the input allows at most %s: calendar.max_days)", dwhy, plural(maxD, "day")))
+		}
+		best = m.fewestJuries(k, maxK, maxD)
+		if best != nil {
+			// The secondary bound is for plans with the juries found.
+			lb.Days, _ = b.daysFor(best.usedJuries(), maxD)
+			best = m.fewestDays(best, best.usedJuries(), lb.Days)
+		}
+	default:
+		d, dwhy := b.daysFor(maxK, maxD)
+		lb.Days = d
+		if d > maxD {
+			lb.Juries, _ = b.juriesFor(min(d, MaxDays))
+			return m.infeasible(lb, true, fmt.Sprintf("%s (the input allows at most %s: calendar.max_days)", dwhy, plural(maxD, "day")))
+		}
+		lb.Juries, _ = b.juriesFor(d)
+		best = m.attempt(maxK, maxD)
+		if best != nil {
+			best = m.fewestDays(best, maxK, d)
+			k, _ := b.juriesFor(best.days)
+			lb.Juries = k
+			best = m.fewestJuriesFor(best, k)
+			if best.days > lb.Days {
+				// The secondary bound holds for plans that meet the primary
+				// one; this plan does not, so it is judged on its own days.
+				lb.Juries, _ = b.juriesFor(lb.Days)
+			}
+		}
+	}
+	if best == nil {
+		return m.infeasible(lb, false, fmt.Sprintf("no plan was found within %s and %s, although the lower bounds allow one with %s and %s; raise a limit or relax a constraint",
+			plural(maxD, "day"), plural(maxK, "jury"), plural(lb.Days, "day"), plural(lb.Juries, "jury")))
+	}
+	p := best.output()
+	p.LowerBounds = lb
+	p.Explanation = m.explain(b, lb)
+	return p
+}
+
+func (m *model) explain(b *bounds, lb LowerBounds) []string {
+	_, dwhy := b.daysFor(max(lb.Juries, 1), MaxDays)
+	_, kwhy := b.juriesFor(lb.Days)
+	return []string{"days: " + dwhy, "juries: " + kwhy}
+}
+
+func (m *model) infeasible(lb LowerBounds, proved bool, reason string) Plan {
+	return Plan{Feasible: false, Proved: proved, Reason: reason, LowerBounds: lb}
+}
+
+// attempt looks for a plan with at most k juries within horizon days: the
+// plain run first, then seeded randomised runs.
+func (m *model) attempt(k, horizon int) *scheduler {
+	for i := range m.restarts() {
+		opt := options{joinSlack: minutesPerDay}
+		if i > 0 {
+			rng := rand.New(rand.NewPCG(uint64(k)<<32|uint64(horizon), uint64(i)))
+			opt = options{
+				joinSlack: []int{0, 60, minutesPerDay, 3 * minutesPerDay}[rng.IntN(4)],
+				noise:     []int{0, 5, 30, 120}[rng.IntN(4)],
+				orderBias: rng.IntN(len(m.orders)),
+				rng:       rng,
+			}
+		}
+		s := newScheduler(m, k, horizon, opt)
+		if s.run() {
+			return s
+		}
+	}
+	return nil
+}
+
+// fewestJuries finds a plan with as few juries as it can between lo (a
+// lower bound) and hi, within horizon days: lo first, then a bisection.
+func (m *model) fewestJuries(lo, hi, horizon int) *scheduler {
+	if s := m.attempt(lo, horizon); s != nil {
+		return s
+	}
+	best := m.attempt(hi, horizon)
+	if best == nil {
+		return nil
+	}
+	return m.bisectJuries(best, lo+1, horizon)
+}
+
+// bisectJuries improves best (within horizon days) towards lo juries.
+func (m *model) bisectJuries(best *scheduler, lo, horizon int) *scheduler {
+	hi := best.usedJuries()
+	for lo < hi {
+		mid := (lo + hi) / 2
+		if s := m.attempt(mid, horizon); s != nil {
+			best, hi = s, s.usedJuries()
+		} else {
+			lo = mid + 1
+		}
+	}
+	return best
+}
+
+// fewestJuriesFor lowers best's juries towards lo keeping its days.
+func (m *model) fewestJuriesFor(best *scheduler, lo int) *scheduler {
+	if best.usedJuries() <= lo {
+		return best
+	}
+	if s := m.attempt(lo, best.days); s != nil {
+		return s
+	}
+	return m.bisectJuries(best, lo+1, best.days)
+}
+
+// fewestDays shortens best, with at most k juries, towards lo days.
+func (m *model) fewestDays(best *scheduler, k, lo int) *scheduler {
+	for best.days > lo {
+		s := m.attempt(k, best.days-1)
+		if s == nil {
+			break
+		}
+		best = s
+	}
+	return best
+}
+
+// run places every candidate, then the juries' closures; it reports
+// whether all fit. It records the days used.
+func (s *scheduler) run() bool {
+	for c := range s.m.n {
+		if !s.addCandidate(c) {
+			return false
+		}
+	}
+	return s.close()
+}
+
+// addCandidate places candidate c at its best option: the earliest finish
+// over the juries that differ and the orders of its épreuves.
+func (s *scheduler) addCandidate(c int) bool {
+	m := s.m
+	var juries []int
+	if !m.hasExclusive {
+		juries = []int{-1}
+	} else {
+		fresh := false
+		for j := range s.juries {
+			switch {
+			case s.juries[j].work > 0:
+				juries = append(juries, j)
+			case !fresh:
+				juries = append(juries, j)
+				fresh = true
+			}
+		}
+	}
+	type choice struct {
+		order         []int
+		jury, score   int
+		work, juryIdx int
+	}
+	var best *choice
+	for oi := range m.orders {
+		order := m.orders[(oi+s.opt.orderBias)%len(m.orders)]
+		for _, j := range juries {
+			mark := len(s.undo)
+			s.steps = 0
+			cx, ok := s.tryCandidate(c, order, j)
+			if !ok {
+				continue
+			}
+			ch := choice{order: order, jury: j, score: cx.finish(), juryIdx: j}
+			s.rollback(mark)
+			if j >= 0 {
+				ch.work = s.juries[j].work
+			}
+			if s.opt.noise > 0 {
+				ch.score += s.opt.rng.IntN(s.opt.noise + 1)
+			}
+			if best == nil || ch.score < best.score || ch.score == best.score && ch.work < best.work {
+				best = &ch
+			}
+		}
+	}
+	if best == nil {
+		return false
+	}
+	s.steps = 0
+	cx, ok := s.tryCandidate(c, best.order, best.jury)
+	if !ok {
+		return false
+	}
+	s.plans[c] = cx.items
+	return true
+}
+
+// close places each working jury's closure after all its tasks.
+func (s *scheduler) close() bool {
+	m := s.m
+	last := 0
+	for _, items := range s.plans {
+		for _, it := range items {
+			last = max(last, dayOfEnd(it.segs[len(it.segs)-1].e))
+		}
+	}
+	for j := range s.juries {
+		js := &s.juries[j]
+		if js.work == 0 {
+			continue
+		}
+		if m.h.JuryBriefingMin > 0 {
+			last = max(last, dayOf(js.brief.s))
+		}
+		if cl := m.h.JuryClosureMin; cl > 0 {
+			x, ok := s.findSlot(j, js.busy[len(js.busy)-1].e, never, cl, -1)
+			if !ok {
+				return false
+			}
+			s.addBusy(j, ival{x, x + cl}, cl)
+			js.closure = ival{x, x + cl}
+			last = max(last, dayOf(x))
+		}
+	}
+	s.days = last + 1
+	return true
+}
+
+func (s *scheduler) usedJuries() int {
+	n := 0
+	for _, js := range s.juries {
+		if js.work > 0 {
+			n++
+		}
+	}
+	return n
+}
+
+// output writes the plan in planning.md §3's terms.
+func (s *scheduler) output() Plan {
+	m := s.m
+	num := make([]int, len(s.juries))
+	k := 0
+	for j, js := range s.juries {
+		if js.work > 0 {
+			k++
+			num[j] = k
+		}
+	}
+	juryOf := func(j int) int {
+		if j < 0 {
+			return 0
+		}
+		return num[j]
+	}
+	p := Plan{Feasible: true, Juries: k, Members: k * m.in.Jury.MembersPerJury, Days: m.dates(s.days)}
+	if m.open > 0 {
+		start := m.blocks[0].Start
+		p.Opening = &Opening{Day: 1, Start: start, End: start + tpsession.TimeOfDay(m.open)}
+	}
+	type keyed struct {
+		at   int
+		item Item
+	}
+	var items []keyed
+	add := func(it Item, at int) { items = append(items, keyed{at, it}) }
+	workDays := make([]map[int]bool, len(s.juries))
+	for j, js := range s.juries {
+		if js.work == 0 {
+			continue
+		}
+		workDays[j] = map[int]bool{}
+		if m.h.JuryBriefingMin > 0 {
+			add(Item{Task: TaskBriefing, Jury: num[j], Segments: toSegments([]ival{js.brief})}, js.brief.s)
+			workDays[j][dayOf(js.brief.s)] = true
+		}
+		if m.h.JuryClosureMin > 0 {
+			add(Item{Task: TaskClosure, Jury: num[j], Segments: toSegments([]ival{js.closure})}, js.closure.s)
+			workDays[j][dayOf(js.closure.s)] = true
+		}
+	}
+	for c, list := range s.plans {
+		for _, pl := range list {
+			it := Item{Candidate: c + 1, Task: pl.task, Jury: juryOf(pl.jury), Segments: toSegments(pl.segs)}
+			if pl.ep >= 0 {
+				it.Epreuve = m.eps[pl.ep].id
+			}
+			for _, r := range pl.units {
+				it.Units = append(it.Units, fmt.Sprintf("%s#%d", m.types[r.rt].name, r.u+1))
+			}
+			if pl.jury >= 0 {
+				for _, sg := range pl.segs {
+					workDays[pl.jury][dayOf(sg.s)] = true
+				}
+			}
+			add(it, pl.segs[0].s)
+		}
+	}
+	slices.SortStableFunc(items, func(a, b keyed) int {
+		return cmp.Or(cmp.Compare(a.at, b.at), cmp.Compare(a.item.Jury, b.item.Jury), cmp.Compare(a.item.Candidate, b.item.Candidate))
+	})
+	p.Items = make([]Item, len(items))
+	for i, it := range items {
+		p.Items[i] = it.item
+	}
+	if fee := m.in.Jury.MemberDayFee; fee.Valid {
+		for _, days := range workDays {
+			p.MemberDays += len(days) * m.in.Jury.MembersPerJury
+		}
+		p.JuryCost = decimal.NewNullDecimal(fee.Decimal.Mul(decimal.NewFromInt(int64(p.MemberDays))))
+	}
+	return p
+}
+
+func toSegments(list []ival) []Segment {
+	out := make([]Segment, len(list))
+	for i, iv := range list {
+		d := dayOf(iv.s)
+		out[i] = Segment{Day: d + 1, Start: tpsession.TimeOfDay(iv.s - dayStart(d)), End: tpsession.TimeOfDay(iv.e - dayStart(d))}
+	}
+	return out
+}
