@@ -69,7 +69,12 @@ type options struct {
 	noise int
 	// orderBias rotates which épreuve orders are tried first.
 	orderBias int
-	rng       *rand.Rand
+	// delay is the chance, in percent, that an épreuve skips its earliest
+	// start for the next block: a candidate that waits can leave a station
+	// or a jury to another (a workstation's afternoon to another
+	// candidate's long épreuve).
+	delay int
+	rng   *rand.Rand
 }
 
 type scheduler struct {
@@ -84,6 +89,10 @@ type scheduler struct {
 	steps    int
 	maxSteps int
 	days     int // the days used, once run
+	// delayed marks the épreuves of the candidate being placed that skip
+	// their earliest start (drawn once per candidate, so that every option
+	// of the candidate is judged under the same draw).
+	delayed []bool
 	opt      options
 }
 
@@ -431,6 +440,7 @@ func (s *scheduler) place(cx *candCtx, pos int) (ok bool, backTo, backFrom int) 
 	epMark, epItems := len(s.undo), len(cx.items)
 	epPending := slices.Clone(cx.pending)
 	t := lo
+	skipped := false
 	for {
 		if s.steps++; s.steps > s.maxSteps {
 			restore()
@@ -467,6 +477,15 @@ func (s *scheduler) place(cx *candCtx, pos int) (ok bool, backTo, backFrom int) 
 					}
 				}
 			}
+		}
+		if s.delayed != nil && s.delayed[e] && !skipped {
+			skipped = true
+			s.rollback(epMark)
+			cx.items = cx.items[:epItems]
+			cx.pending = slices.Clone(epPending)
+			_, b, _ := m.blockOf(t)
+			t = m.blockEnd(dayOf(t), b)
+			continue
 		}
 		if info.corrected {
 			cx.pending = append(cx.pending, e)

@@ -32,7 +32,7 @@ func Compute(in Input) (Plan, error) {
 // target after the plain run fails; fewer for big sessions, to keep a plan
 // of 100 candidates well under a second.
 func (m *model) restarts() int {
-	return max(3, min(24, 1200/max(1, m.n)))
+	return max(2, min(4, 300/max(1, m.n)))
 }
 
 func (m *model) solve() Plan {
@@ -104,12 +104,13 @@ func (m *model) infeasible(lb LowerBounds, proved bool, reason string) Plan {
 }
 
 // attempt looks for a plan with at most k juries within horizon days: the
-// plain run first, then seeded randomised runs.
+// plain run first, then a large neighbourhood search from it, then seeded
+// randomised runs.
 func (m *model) attempt(k, horizon int) *scheduler {
 	for i := range m.restarts() {
-		opt := options{joinSlack: minutesPerDay}
+		rng := rand.New(rand.NewPCG(uint64(k)<<32|uint64(horizon), uint64(i)))
+		opt := options{joinSlack: minutesPerDay, rng: rng}
 		if i > 0 {
-			rng := rand.New(rand.NewPCG(uint64(k)<<32|uint64(horizon), uint64(i)))
 			opt = options{
 				joinSlack: []int{0, 60, minutesPerDay, 3 * minutesPerDay}[rng.IntN(4)],
 				noise:     []int{0, 5, 30, 120}[rng.IntN(4)],
@@ -118,11 +119,25 @@ func (m *model) attempt(k, horizon int) *scheduler {
 			}
 		}
 		s := newScheduler(m, k, horizon, opt)
-		if s.run() {
+		out := s.insert(s.all())
+		if (len(out) == 0 || s.repair(out, m.repairRounds(), rng)) && s.close() {
 			return s
 		}
 	}
 	return nil
+}
+
+// repairRounds bounds the large neighbourhood search of one attempt.
+func (m *model) repairRounds() int {
+	return max(30, 1500/max(1, m.n))
+}
+
+func (s *scheduler) all() []int {
+	out := make([]int, s.m.n)
+	for i := range out {
+		out[i] = i
+	}
+	return out
 }
 
 // fewestJuries finds a plan with as few juries as it can between lo (a
@@ -175,17 +190,6 @@ func (m *model) fewestDays(best *scheduler, k, lo int) *scheduler {
 	return best
 }
 
-// run places every candidate, then the juries' closures; it reports
-// whether all fit. It records the days used.
-func (s *scheduler) run() bool {
-	for c := range s.m.n {
-		if !s.addCandidate(c) {
-			return false
-		}
-	}
-	return s.close()
-}
-
 // addCandidate places candidate c at its best option: the earliest finish
 // over the juries that differ and the orders of its épreuves.
 func (s *scheduler) addCandidate(c int) bool {
@@ -209,6 +213,13 @@ func (s *scheduler) addCandidate(c int) bool {
 		order         []int
 		jury, score   int
 		work, juryIdx int
+	}
+	s.delayed = nil
+	if s.opt.delay > 0 {
+		s.delayed = make([]bool, len(m.eps))
+		for e := range s.delayed {
+			s.delayed[e] = s.opt.rng.IntN(100) < s.opt.delay
+		}
 	}
 	var best *choice
 	for oi := range m.orders {
@@ -242,6 +253,7 @@ func (s *scheduler) addCandidate(c int) bool {
 		return false
 	}
 	s.plans[c] = cx.items
+	s.undo = s.undo[:0] // committed: later rollbacks never reach it
 	return true
 }
 
