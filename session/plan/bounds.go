@@ -25,6 +25,17 @@ type bounds struct {
 	// chunkWhat names them.
 	chunk     int
 	chunkWhat string
+	// firstExcl is the earliest a first exclusive épreuve can start (never
+	// when unknown: too many orders).
+	firstExcl int
+	// rigid is the jury minutes of one candidate that must lie in one
+	// block: the accueil and the exclusive épreuves chained to the first
+	// one by gaps shorter than any break (0: none); rigidWhat names them.
+	rigid     int
+	rigidWhat string
+	// sittingLoss is how many rigid chunks the observe sittings take from
+	// the jury-blocks they occupy, at least.
+	sittingLoss int
 }
 
 // maxBoundOrders bounds the orders the path bound enumerates; beyond it the
@@ -32,10 +43,11 @@ type bounds struct {
 const maxBoundOrders = 5040
 
 func newBounds(m *model) *bounds {
-	b := &bounds{m: m}
+	b := &bounds{m: m, firstExcl: never}
 	b.path()
 	b.resources()
 	b.jury()
+	b.blockChunks()
 	return b
 }
 
@@ -57,8 +69,10 @@ func (b *bounds) path() {
 	orders := m.linearExtensions(maxBoundOrders + 1)
 	if len(orders) > 0 && len(orders) <= maxBoundOrders {
 		best := never
+		b.firstExcl = never
 		for _, o := range orders {
-			best = min(best, m.pathDays(o))
+			d, f := m.pathDays(o)
+			best, b.firstExcl = min(best, d), min(b.firstExcl, f)
 		}
 		b.pathDays = max(b.pathDays, best)
 	}
@@ -72,14 +86,16 @@ func (b *bounds) path() {
 // gaps and next_day (the maximum gaps relaxed), the earliest start of each
 // épreuve is the best for all that follow, so this is the fewest days for
 // this order.
-func (m *model) pathDays(order []int) int {
+func (m *model) pathDays(order []int) (days, firstExcl int) {
 	end := make([]int, len(m.eps))
 	first := true
+	firstExcl = never
 	t := m.blockStart(0, 0)
 	for _, e := range order {
 		info := &m.eps[e]
 		lead := 0
-		if info.pres == Exclusive && first {
+		isFirst := info.pres == Exclusive && first
+		if isFirst {
 			lead, first = m.h.AccueilMin, false
 		}
 		lo := t + lead // the accueil is the candidate's too
@@ -98,8 +114,11 @@ func (m *model) pathDays(order []int) int {
 		segs := m.segments(s, info.dur, info.split, never/minutesPerDay, nil)
 		end[e] = segs[len(segs)-1].e
 		t = end[e]
+		if isFirst {
+			firstExcl = s
+		}
 	}
-	return dayOfEnd(t) + 1
+	return dayOfEnd(t) + 1, firstExcl
 }
 
 // align is scheduler.alignStart without a scheduler.
@@ -299,8 +318,8 @@ func (b *bounds) integralityJuries(days int) int {
 // the reason.
 func (b *bounds) juriesFor(days int) (int, string) {
 	m := b.m
-	e, i := b.energyJuries(days), b.integralityJuries(days)
-	k := max(e, i)
+	e, i, bl := b.energyJuries(days), b.integralityJuries(days), b.blockJuries(days)
+	k := max(e, i, bl)
 	if b.juryWork > 0 {
 		k = max(k, 1)
 	}
@@ -312,6 +331,10 @@ func (b *bounds) juriesFor(days int) (int, string) {
 	switch {
 	case k == never:
 		return k, fmt.Sprintf("no jury can do its share in %s: the day budget of %d minutes leaves no room after the opening, briefing and closure", plural(days, "day"), m.dayBudget)
+	case bl > max(e, i):
+		return k, fmt.Sprintf("a jury holds one candidate's %s (%d minutes in one block) at most %d times in %s: %d candidates%s need at least %s",
+			b.rigidWhat, b.rigid, b.blockCapacity(days, true), plural(days, "day"), m.n,
+			map[bool]string{true: " and the observed sittings", false: ""}[b.sittingLoss > 0], plural(k, "jury"))
 	case i > e:
 		return k, fmt.Sprintf("a jury sees at most %d candidates in %s, each needing %d jury minutes on one day (%s) within %d minutes a day: %d candidates need at least %s",
 			b.chunksPerJury(days), plural(days, "day"), b.chunk, b.chunkWhat, m.dayBudget, m.n, plural(k, "jury"))
@@ -350,4 +373,136 @@ func plural(n int, word string) string {
 		return fmt.Sprintf("%d %sies", n, strings.TrimSuffix(word, "y"))
 	}
 	return fmt.Sprintf("%d %ss", n, word)
+}
+
+// blockChunks finds the rigid jury chunk of a candidate: the accueil and
+// the exclusive épreuves tied to the first one by maximum gaps shorter than
+// every break between blocks, which therefore lie in one block with it.
+func (b *bounds) blockChunks() {
+	m := b.m
+	if !m.hasExclusive {
+		return
+	}
+	minBreak := never
+	for i := 1; i < len(m.blocks); i++ {
+		minBreak = min(minBreak, int(m.blocks[i].Start-m.blocks[i-1].End))
+	}
+	comp := make([]int, len(m.eps))
+	for i := range comp {
+		comp[i] = i
+	}
+	var find func(int) int
+	find = func(i int) int {
+		if comp[i] != i {
+			comp[i] = find(comp[i])
+		}
+		return comp[i]
+	}
+	loose := map[int]bool{} // épreuves that may leave their block
+	for a, es := range m.preds {
+		for _, ed := range es {
+			if ed.maxGap >= 0 && ed.maxGap < minBreak {
+				comp[find(a)] = find(ed.from)
+			}
+		}
+	}
+	for i, e := range m.eps {
+		if e.split {
+			loose[find(i)] = true
+		}
+	}
+	minutes, names := map[int]int{}, map[int][]string{}
+	for i, e := range m.eps {
+		if r := find(i); e.pres == Exclusive && !loose[r] {
+			minutes[r] += e.dur
+			names[r] = append(names[r], e.id)
+		} else if e.pres == Exclusive {
+			minutes[r] = -never // a splittable member: not rigid
+		}
+	}
+	best, root := never, -1
+	for r, v := range minutes {
+		if v > 0 && (v < best || v == best && r < root) {
+			best, root = v, r
+		}
+	}
+	for r, v := range minutes {
+		if v < 0 && r != root {
+			return // some first exclusive épreuve is not rigid
+		}
+	}
+	if root < 0 {
+		return
+	}
+	b.rigid = m.h.AccueilMin + best
+	b.rigidWhat = strings.Join(names[root], "–")
+	if m.h.AccueilMin > 0 {
+		b.rigidWhat = "accueil and " + b.rigidWhat
+	}
+	// An observe sitting longer than half of every block takes a
+	// jury-block alone; what it leaves holds fewer chunks.
+	longest := 0
+	for bi := range m.blocks {
+		longest = max(longest, m.blocks[bi].Len())
+	}
+	for _, e := range m.eps {
+		if e.pres != Observe || e.split || 2*e.dur <= longest {
+			continue
+		}
+		per := e.obsCap
+		for _, nd := range e.needs {
+			per = min(per, m.types[nd.rt].cap/nd.units)
+		}
+		loss := never
+		for d := range 2 {
+			for bi := range m.blocks {
+				l := m.blockEnd(d, bi) - m.blockStart(d, bi)
+				if l >= e.dur {
+					loss = min(loss, l/b.rigid-(l-e.dur)/b.rigid)
+				}
+			}
+		}
+		if loss < never {
+			b.sittingLoss += loss * ((m.n + per - 1) / per)
+		}
+	}
+}
+
+// blockCapacity is the most rigid chunks one jury holds in days days, each
+// in one block: from the earliest first exclusive épreuve on (after), or in
+// every block less what the sittings take (!after).
+func (b *bounds) blockCapacity(days int, after bool) int {
+	m := b.m
+	n := 0
+	for d := range days {
+		for bi := range m.blocks {
+			from := m.blockStart(d, bi)
+			if after && b.firstExcl < never {
+				from = max(from, b.firstExcl-m.h.AccueilMin)
+			}
+			if l := m.blockEnd(d, bi) - from; l > 0 {
+				n += l / b.rigid
+			}
+		}
+	}
+	return n
+}
+
+// blockJuries is the fewest juries that hold every candidate's rigid chunk
+// in days days.
+func (b *bounds) blockJuries(days int) int {
+	if b.rigid == 0 {
+		return 0
+	}
+	k := 0
+	if c := b.blockCapacity(days, true); c > 0 {
+		k = (b.m.n + c - 1) / c
+	} else {
+		return never
+	}
+	if c := b.blockCapacity(days, false); c > 0 {
+		// k juries hold k×c chunks, less the sittings' loss.
+		k = max(k, (b.m.n+b.sittingLoss+c-1)/c)
+	}
+	return k
 }

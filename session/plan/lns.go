@@ -85,7 +85,7 @@ func (s *scheduler) insert(cands []int) []int {
 // rounds, and reports whether every candidate is placed.
 func (s *scheduler) repair(out []int, iterations int, rng *rand.Rand) bool {
 	n := s.m.n
-	for it := 0; it < iterations && len(out) > 0; it++ {
+	for it := 0; it < iterations && len(out) > 0 && s.m.work < s.limit; it++ {
 		var in []int
 		for c := range n {
 			if s.plans[c] != nil {
@@ -149,4 +149,85 @@ func abs(x int) int {
 		return -x
 	}
 	return x
+}
+
+// clone returns an independent copy of the scheduler's state.
+func (s *scheduler) clone() *scheduler {
+	c := *s
+	c.juries = slices.Clone(s.juries)
+	for j := range c.juries {
+		c.juries[j].busy = slices.Clone(s.juries[j].busy)
+		c.juries[j].load = slices.Clone(s.juries[j].load)
+	}
+	c.units = make([][][]use, len(s.units))
+	for rt := range s.units {
+		c.units[rt] = make([][]use, len(s.units[rt]))
+		for u := range s.units[rt] {
+			c.units[rt][u] = slices.Clone(s.units[rt][u])
+		}
+	}
+	c.sittings = make([][]sitting, len(s.sittings))
+	for e := range s.sittings {
+		c.sittings[e] = slices.Clone(s.sittings[e])
+	}
+	c.plans = slices.Clone(s.plans)
+	c.undo, c.delayed, c.segBuf, c.refBuf = nil, nil, nil, nil
+	return &c
+}
+
+// unclose takes the closures placed by close out again.
+func (s *scheduler) unclose() {
+	cl := s.m.h.JuryClosureMin
+	if cl == 0 || !s.closed {
+		return
+	}
+	for j := range s.juries {
+		js := &s.juries[j]
+		if js.work > 0 && !js.off {
+			js.busy = removeIval(js.busy, js.closure)
+			js.load[dayOf(js.closure.s)] -= cl
+		}
+	}
+	s.closed = false
+}
+
+// squeezeDays tries to fit the plan in days days: the candidates with
+// anything later are taken out and the search puts them back.
+func (s *scheduler) squeezeDays(days int, rng *rand.Rand) bool {
+	s.unclose()
+	s.horizon = days
+	var out []int
+	for c := range s.plans {
+		if s.plans[c] == nil || s.finishOf(c) > dayStart(days) {
+			if s.plans[c] != nil {
+				s.removeCandidate(c)
+			}
+			out = append(out, c)
+		}
+	}
+	return s.repair(out, s.m.repairRounds(), rng) && s.close()
+}
+
+// squeezeJury tries to do without the working jury with the least work:
+// its candidates are taken out and the search places them with the others.
+func (s *scheduler) squeezeJury(rng *rand.Rand) bool {
+	s.unclose()
+	drop := -1
+	for j, js := range s.juries {
+		if js.work > 0 && !js.off && (drop < 0 || js.work < s.juries[drop].work) {
+			drop = j
+		}
+	}
+	if drop < 0 {
+		return false
+	}
+	var out []int
+	for c := range s.plans {
+		if slices.ContainsFunc(s.plans[c], func(p placed) bool { return p.jury == drop }) {
+			s.removeCandidate(c)
+			out = append(out, c)
+		}
+	}
+	s.juries[drop].off = true
+	return s.repair(out, s.m.repairRounds(), rng) && s.close()
 }

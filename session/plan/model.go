@@ -36,6 +36,10 @@ type model struct {
 	juryMinutes  int
 	hasExclusive bool
 	hasObserve   bool
+	// work counts the scheduler's steps over the whole search; the search
+	// stops improving past budget, so that its time is bounded and its
+	// result depends on the input only, not on the machine.
+	work, budget int
 }
 
 type epInfo struct {

@@ -3,6 +3,7 @@ package plan
 import (
 	"math/rand/v2"
 	"slices"
+	"sort"
 )
 
 // The scheduler is a serial list scheduler: it places the candidates one
@@ -34,6 +35,8 @@ type juryState struct {
 	// jury comes before it.
 	brief   ival
 	closure ival
+	// off: the search took this jury away.
+	off bool
 }
 
 type sitting struct {
@@ -88,11 +91,15 @@ type scheduler struct {
 	plans    [][]placed
 	steps    int
 	maxSteps int
-	days     int // the days used, once run
+	days     int  // the days used, once closed
+	closed   bool // the closures are placed
+	limit    int  // the search's work at which repairs stop
 	// delayed marks the épreuves of the candidate being placed that skip
 	// their earliest start (drawn once per candidate, so that every option
 	// of the candidate is judged under the same draw).
 	delayed []bool
+	segBuf  []ival
+	refBuf  []unitRef
 	opt      options
 }
 
@@ -103,6 +110,7 @@ func newScheduler(m *model, k, horizon int, opt options) *scheduler {
 		sittings: make([][]sitting, len(m.eps)),
 		plans:    make([][]placed, m.n),
 		maxSteps: 20000,
+		limit:    m.budget,
 	}
 	for i, t := range m.types {
 		s.units[i] = make([][]use, t.cap)
@@ -229,9 +237,12 @@ func (s *scheduler) unitFree(rt, u int, sp ival, c int) (bool, int) {
 	after := func(x use) int {
 		return min(x.e+reset, dayStart(dayOfEnd(x.e)+1))
 	}
-	for _, x := range uses {
-		if x.e+reset <= sp.s || x.s >= sp.e+reset {
-			continue
+	// Uses never overlap, so they are sorted by end too: skip those that
+	// end (reset included) before sp starts.
+	i := sort.Search(len(uses), func(i int) bool { return uses[i].e+reset > sp.s })
+	for _, x := range uses[i:] {
+		if x.s >= sp.e+reset {
+			break
 		}
 		switch {
 		case x.s < sp.e && sp.s < x.e:
@@ -442,6 +453,7 @@ func (s *scheduler) place(cx *candCtx, pos int) (ok bool, backTo, backFrom int) 
 	t := lo
 	skipped := false
 	for {
+		m.work++
 		if s.steps++; s.steps > s.maxSteps {
 			restore()
 			return false, -1, 0
@@ -527,12 +539,13 @@ func (s *scheduler) joinableAfter(cx *candCtx, e, after, until int) (int, bool) 
 func (s *scheduler) tryAt(cx *candCtx, pos, e, t, lead int) (bool, int) {
 	m := s.m
 	info := &m.eps[e]
-	segs := m.segments(t, info.dur, info.split, s.horizon, nil)
+	segs := m.segments(t, info.dur, info.split, s.horizon, s.segBuf[:0])
 	if segs == nil {
 		return false, never
 	}
+	s.segBuf = segs
 	sp := ival{segs[0].s, segs[len(segs)-1].e}
-	refs, ok, next := s.chooseUnits(cx, e, sp, nil)
+	refs, ok, next := s.chooseUnits(cx, e, sp, s.refBuf[:0])
 	if !ok {
 		return false, next
 	}
@@ -553,6 +566,9 @@ func (s *scheduler) tryAt(cx *candCtx, pos, e, t, lead int) (bool, int) {
 		if join < 0 {
 			next, best := never, -1
 			for j := range s.juries {
+				if s.juries[j].off {
+					continue
+				}
 				ok, n := s.juryFree(j, segs, 0)
 				if !ok {
 					next = min(next, n)
@@ -569,6 +585,7 @@ func (s *scheduler) tryAt(cx *candCtx, pos, e, t, lead int) (bool, int) {
 		}
 	}
 	// Every rule holds: record the placement.
+	segs = slices.Clone(segs)
 	if lead > 0 {
 		acc := ival{t - lead, t}
 		s.addBusy(jury, acc, lead)

@@ -28,6 +28,12 @@ func Compute(in Input) (Plan, error) {
 	return compile(in).solve(), nil
 }
 
+// searchBudget bounds the scheduler steps of one search: past it the search
+// stops improving the plan it has. A step is one start time tried for one
+// épreuve, well under a microsecond; the budget keeps a plan of 100
+// candidates under a second on a small machine whatever the input.
+const searchBudget = 1_500_000
+
 // restarts is how many randomised runs the search gives one (juries, days)
 // target after the plain run fails; fewer for big sessions, to keep a plan
 // of 100 candidates well under a second.
@@ -36,6 +42,7 @@ func (m *model) restarts() int {
 }
 
 func (m *model) solve() Plan {
+	m.budget = searchBudget
 	b := newBounds(m)
 	maxK, maxD := m.in.Jury.MaxJuries, m.maxDays
 	if b.juryWork == 0 {
@@ -60,7 +67,8 @@ func (m *model) solve() Plan {
 		if best != nil {
 			// The secondary bound is for plans with the juries found.
 			lb.Days, _ = b.daysFor(best.usedJuries(), maxD)
-			best = m.fewestDays(best, best.usedJuries(), lb.Days)
+			best.freeze() // the juries are the primary objective: add none
+			best = m.fewestDays(best, lb.Days, m.budget)
 		}
 	default:
 		d, dwhy := b.daysFor(maxK, maxD)
@@ -72,10 +80,10 @@ func (m *model) solve() Plan {
 		lb.Juries, _ = b.juriesFor(d)
 		best = m.attempt(maxK, maxD)
 		if best != nil {
-			best = m.fewestDays(best, maxK, d)
+			best = m.fewestDays(best, d, m.work+(m.budget-m.work)/2)
 			k, _ := b.juriesFor(best.days)
 			lb.Juries = k
-			best = m.fewestJuriesFor(best, k)
+			best = m.fewestJuriesFor(best, k, m.budget)
 			if best.days > lb.Days {
 				// The secondary bound holds for plans that meet the primary
 				// one; this plan does not, so it is judged on its own days.
@@ -107,7 +115,15 @@ func (m *model) infeasible(lb LowerBounds, proved bool, reason string) Plan {
 // plain run first, then a large neighbourhood search from it, then seeded
 // randomised runs.
 func (m *model) attempt(k, horizon int) *scheduler {
-	for i := range m.restarts() {
+	return m.attemptN(k, horizon, m.restarts())
+}
+
+// attemptN is attempt with at most runs runs.
+func (m *model) attemptN(k, horizon, runs int) *scheduler {
+	for i := range runs {
+		if i > 0 && m.work > m.budget {
+			break
+		}
 		rng := rand.New(rand.NewPCG(uint64(k)<<32|uint64(horizon), uint64(i)))
 		opt := options{joinSlack: minutesPerDay, rng: rng}
 		if i > 0 {
@@ -141,7 +157,8 @@ func (s *scheduler) all() []int {
 }
 
 // fewestJuries finds a plan with as few juries as it can between lo (a
-// lower bound) and hi, within horizon days: lo first, then a bisection.
+// lower bound) and hi, within horizon days: lo first, otherwise a plan with
+// up to hi juries, from which juries are taken away one by one.
 func (m *model) fewestJuries(lo, hi, horizon int) *scheduler {
 	if s := m.attempt(lo, horizon); s != nil {
 		return s
@@ -150,44 +167,57 @@ func (m *model) fewestJuries(lo, hi, horizon int) *scheduler {
 	if best == nil {
 		return nil
 	}
-	return m.bisectJuries(best, lo+1, horizon)
+	return m.fewestJuriesFor(best, lo+1, m.work+(m.budget-m.work)*2/3)
 }
 
-// bisectJuries improves best (within horizon days) towards lo juries.
-func (m *model) bisectJuries(best *scheduler, lo, horizon int) *scheduler {
-	hi := best.usedJuries()
-	for lo < hi {
-		mid := (lo + hi) / 2
-		if s := m.attempt(mid, horizon); s != nil {
-			best, hi = s, s.usedJuries()
-		} else {
-			lo = mid + 1
+// fewestJuriesFor lowers best's juries towards lo, keeping its days: a
+// plain run with lo juries, or a few more; then taking juries away one
+// by one while the search finds room for their candidates.
+func (m *model) fewestJuriesFor(best *scheduler, lo, limit int) *scheduler {
+	for k := lo; k < min(lo+4, best.usedJuries()) && m.work < limit; k++ {
+		s := newScheduler(m, k, best.days, options{joinSlack: minutesPerDay})
+		if len(s.insert(s.all())) == 0 && s.close() {
+			best = s
+			break
 		}
 	}
-	return best
-}
-
-// fewestJuriesFor lowers best's juries towards lo keeping its days.
-func (m *model) fewestJuriesFor(best *scheduler, lo int) *scheduler {
-	if best.usedJuries() <= lo {
-		return best
-	}
-	if s := m.attempt(lo, best.days); s != nil {
-		return s
-	}
-	return m.bisectJuries(best, lo+1, best.days)
-}
-
-// fewestDays shortens best, with at most k juries, towards lo days.
-func (m *model) fewestDays(best *scheduler, k, lo int) *scheduler {
-	for best.days > lo {
-		s := m.attempt(k, best.days-1)
-		if s == nil {
+	best = best.clone()
+	best.freeze()
+	best.horizon = best.days
+	rng := rand.New(rand.NewPCG(uint64(m.n), 1))
+	for best.usedJuries() > lo && m.work < limit {
+		s := best.clone()
+		s.limit = limit
+		if !s.squeezeJury(rng) {
 			break
 		}
 		best = s
 	}
 	return best
+}
+
+// fewestDays shortens best by one day at a time, towards lo, while the
+// search finds room for the candidates of the last day; no jury is added.
+func (m *model) fewestDays(best *scheduler, lo, limit int) *scheduler {
+	rng := rand.New(rand.NewPCG(uint64(m.n), 2))
+	for best.days > lo && m.work < limit {
+		s := best.clone()
+		s.limit = limit
+		if !s.squeezeDays(best.days-1, rng) {
+			break
+		}
+		best = s
+	}
+	return best
+}
+
+// freeze forbids the juries that have no work yet.
+func (s *scheduler) freeze() {
+	for j := range s.juries {
+		if s.juries[j].work == 0 {
+			s.juries[j].off = true
+		}
+	}
 }
 
 // addCandidate places candidate c at its best option: the earliest finish
@@ -201,6 +231,7 @@ func (s *scheduler) addCandidate(c int) bool {
 		fresh := false
 		for j := range s.juries {
 			switch {
+			case s.juries[j].off:
 			case s.juries[j].work > 0:
 				juries = append(juries, j)
 			case !fresh:
@@ -268,7 +299,7 @@ func (s *scheduler) close() bool {
 	}
 	for j := range s.juries {
 		js := &s.juries[j]
-		if js.work == 0 {
+		if js.work == 0 || js.off {
 			continue
 		}
 		if m.h.JuryBriefingMin > 0 {
@@ -285,13 +316,14 @@ func (s *scheduler) close() bool {
 		}
 	}
 	s.days = last + 1
+	s.closed = true
 	return true
 }
 
 func (s *scheduler) usedJuries() int {
 	n := 0
 	for _, js := range s.juries {
-		if js.work > 0 {
+		if js.work > 0 && !js.off {
 			n++
 		}
 	}
