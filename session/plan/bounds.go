@@ -76,6 +76,11 @@ func (b *bounds) path() {
 		}
 		b.pathDays = max(b.pathDays, best)
 	}
+	if b.pathDays >= never {
+		b.pathDays = MaxDays + 1
+		b.pathWhy = "no order of the épreuves fits the day's blocks: an exclusive épreuve with its accueil, or an épreuve after the opening, is longer than every block it could take"
+		return
+	}
 	b.pathWhy = fmt.Sprintf("each candidate needs at least %s: %d minutes of épreuves%s in the day's blocks after the opening, in the order the constraints allow",
 		plural(b.pathDays, "day"), total, map[bool]string{true: " and accueil", false: ""}[m.hasExclusive])
 }
@@ -111,6 +116,9 @@ func (m *model) pathDays(order []int) (days, firstExcl int) {
 			}
 		}
 		s := m.align(lo, info.dur, lead, info.split, never)
+		if s == never {
+			return never, never // no block holds it (with its accueil)
+		}
 		segs := m.segments(s, info.dur, info.split, never/minutesPerDay, nil)
 		end[e] = segs[len(segs)-1].e
 		t = end[e]

@@ -182,13 +182,16 @@ func (s *scheduler) rollback(mark int) {
 // in the same block. It returns never past the horizon.
 func (s *scheduler) alignStart(t, dur, lead int, split bool) int {
 	m := s.m
+	first := dayOf(t)
 	for {
 		d, b, _ := m.blockOf(t)
 		if b == len(m.blocks) {
 			d, b = d+1, 0
 			t = dayStart(d)
 		}
-		if d >= s.horizon {
+		// Every day after the first has the same blocks: when a whole one
+		// holds no start, none ever will.
+		if d >= s.horizon || d > first+1 {
 			return never
 		}
 		if bs := m.blockStart(d, b) + lead; t < bs {
@@ -499,7 +502,7 @@ func (s *scheduler) place(cx *candCtx, pos int) (ok bool, backTo, backFrom int) 
 			t = m.blockEnd(dayOf(t), b)
 			continue
 		}
-		if info.corrected {
+		if info.corrected && m.h.CorrectionMin > 0 && cx.jury >= 0 {
 			cx.pending = append(cx.pending, e)
 		}
 		ok, back, from := s.place(cx, pos+1)
