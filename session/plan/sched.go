@@ -100,7 +100,7 @@ type scheduler struct {
 	delayed []bool
 	segBuf  []ival
 	refBuf  []unitRef
-	opt      options
+	opt     options
 }
 
 func newScheduler(m *model, k, horizon int, opt options) *scheduler {
