@@ -302,6 +302,7 @@ func (s *scheduler) close() bool {
 		if js.work == 0 || js.off {
 			continue
 		}
+		s.moveBriefing(j)
 		if m.h.JuryBriefingMin > 0 {
 			last = max(last, dayOf(js.brief.s))
 		}
@@ -318,6 +319,33 @@ func (s *scheduler) close() bool {
 	s.days = last + 1
 	s.closed = true
 	return true
+}
+
+// moveBriefing moves a jury's briefing to the day of its first task when
+// that is later than day 1: the jury then does not come on day 1 for the
+// briefing alone, which saves its members a day (and the opening).
+func (s *scheduler) moveBriefing(j int) {
+	m := s.m
+	js := &s.juries[j]
+	br := m.h.JuryBriefingMin
+	if br == 0 || len(js.busy) < 2 {
+		return
+	}
+	first := js.busy[1].s
+	d := dayOf(first)
+	if d <= dayOf(js.brief.s) || js.load[d]+br > m.dayBudget {
+		return
+	}
+	for b := range m.blocks {
+		x := m.blockStart(d, b)
+		if x+br <= min(first, m.blockEnd(d, b)) {
+			js.load[dayOf(js.brief.s)] -= br
+			js.load[d] += br
+			js.brief = ival{x, x + br}
+			js.busy[0] = ival{0, x + br}
+			return
+		}
+	}
 }
 
 func (s *scheduler) usedJuries() int {
