@@ -2,6 +2,7 @@ package plan
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -28,6 +29,9 @@ type bounds struct {
 	// firstExcl is the earliest a first exclusive épreuve can start (never
 	// when unknown: too many orders).
 	firstExcl int
+	// est is the earliest start of each épreuve over every order (0 when
+	// unknown).
+	est []int
 	// rigid is the jury minutes of one candidate that must lie in one
 	// block: the accueil and the exclusive épreuves chained to the first
 	// one by gaps shorter than any break (0: none); rigidWhat names them.
@@ -43,7 +47,7 @@ type bounds struct {
 const maxBoundOrders = 5040
 
 func newBounds(m *model) *bounds {
-	b := &bounds{m: m, firstExcl: never}
+	b := &bounds{m: m, firstExcl: never, est: make([]int, len(m.eps))}
 	b.path()
 	b.resources()
 	b.jury()
@@ -70,9 +74,16 @@ func (b *bounds) path() {
 	if len(orders) > 0 && len(orders) <= maxBoundOrders {
 		best := never
 		b.firstExcl = never
+		start := make([]int, len(m.eps))
+		for i := range b.est {
+			b.est[i] = never
+		}
 		for _, o := range orders {
-			d, f := m.pathDays(o)
+			d, f := m.pathDays(o, start)
 			best, b.firstExcl = min(best, d), min(b.firstExcl, f)
+			for i, x := range start {
+				b.est[i] = min(b.est[i], x)
+			}
 		}
 		b.pathDays = max(b.pathDays, best)
 	}
@@ -91,7 +102,7 @@ func (b *bounds) path() {
 // gaps and next_day (the maximum gaps relaxed), the earliest start of each
 // épreuve is the best for all that follow, so this is the fewest days for
 // this order.
-func (m *model) pathDays(order []int) (days, firstExcl int) {
+func (m *model) pathDays(order []int, start []int) (days, firstExcl int) {
 	end := make([]int, len(m.eps))
 	first := true
 	firstExcl = never
@@ -120,7 +131,7 @@ func (m *model) pathDays(order []int) (days, firstExcl int) {
 			return never, never // no block holds it (with its accueil)
 		}
 		segs := m.segments(s, info.dur, info.split, never/minutesPerDay, nil)
-		end[e] = segs[len(segs)-1].e
+		start[e], end[e] = s, segs[len(segs)-1].e
 		t = end[e]
 		if isFirst {
 			firstExcl = s
@@ -181,6 +192,9 @@ func (b *bounds) resources() {
 				why = fmt.Sprintf("the %s of %s hold at most %d uses of %d minutes in %s (%d-minute reset between candidates), and %d candidates need %d",
 					plural(t.cap, "unit"), t.name, t.cap*m.usesPerUnit(info.dur, t.reset, dw-1), info.dur, plural(dw-1, "day"), t.reset, m.n, m.n*units)
 			}
+		}
+		if dc, chainWhy := b.chainDays(rt); dc > d {
+			d, why = dc, chainWhy
 		}
 		if d > b.resDays {
 			b.resDays, b.resWhy = d, why
@@ -513,4 +527,91 @@ func (b *bounds) blockJuries(days int) int {
 		k = max(k, (b.m.n+b.sittingLoss+c-1)/c)
 	}
 	return k
+}
+
+// chainDays bounds the days by the rigid chains of resource type rt: épreuves
+// joined by no_wait with no gap, each holding one unit of rt, follow each
+// other without a break, so each candidate's chain holds a unit of rt over
+// one interval of its whole length inside one block. At most capacity such
+// intervals overlap, so a block of length L holds at most capacity ×
+// ⌊L / length⌋ chains (intervals with at most c overlapping split into c
+// sequences). The window of a block starts after the opening, after the
+// accueil when the chain starts with the candidate's first exclusive
+// épreuve, and not before the chain's earliest start.
+func (b *bounds) chainDays(rt int) (int, string) {
+	m := b.m
+	next := make([]int, len(m.eps))
+	hasPrev := make([]bool, len(m.eps))
+	for i := range next {
+		next[i] = -1
+	}
+	for a, es := range m.preds {
+		for _, ed := range es {
+			if ed.noWait && ed.maxGap == 0 {
+				next[ed.from] = a
+				hasPrev[a] = true
+			}
+		}
+	}
+	holds := func(e int) bool {
+		info := &m.eps[e]
+		return !info.split && slices.Contains(info.needs, need{rt: rt, units: 1})
+	}
+	best, bestWhy := 0, ""
+	for head := range m.eps {
+		if hasPrev[head] || next[head] < 0 || !holds(head) {
+			continue
+		}
+		length, ids, all := 0, []string{}, true
+		exclusive := 0
+		for e := head; e >= 0; e = next[e] {
+			if !holds(e) {
+				all = false
+				break
+			}
+			length += m.eps[e].dur
+			ids = append(ids, m.eps[e].id)
+			if m.eps[e].pres == Exclusive {
+				exclusive++
+			}
+		}
+		if !all {
+			continue
+		}
+		lead := 0
+		total := 0
+		for _, e := range m.eps {
+			if e.pres == Exclusive {
+				total++
+			}
+		}
+		if m.eps[head].pres == Exclusive && exclusive == total {
+			lead = m.h.AccueilMin // the chain holds the first exclusive épreuve
+		}
+		t := m.types[rt]
+		perDay := func(d int) int {
+			n := 0
+			for bi := range m.blocks {
+				from := max(m.blockStart(d, bi)+lead, b.est[head])
+				if w := m.blockEnd(d, bi) - from; w >= length {
+					n += w / length
+				}
+			}
+			return n * t.cap
+		}
+		days, held := 0, 0
+		for held < m.n {
+			if days > MaxDays {
+				break
+			}
+			held += perDay(days)
+			days++
+		}
+		if days > best {
+			best = days
+			bestWhy = fmt.Sprintf("the %s of %s hold each candidate's %s (%d minutes without a break) at most %d times a day: %d candidates need at least %s",
+				plural(t.cap, "unit"), t.name, strings.Join(ids, "–"), length, perDay(max(1, days-1)), m.n, plural(days, "day"))
+		}
+	}
+	return best, bestWhy
 }

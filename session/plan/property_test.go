@@ -72,7 +72,10 @@ func drawInput(rng *rand.Rand) plan.Input {
 		case 1:
 			cons = append(cons, plan.Constraint{Type: plan.Precedes, Before: eps[i-1].ID, After: eps[i].ID, MaxGapMin: intp(pick(30, 120, 300))})
 		case 2:
-			cons = append(cons, plan.Constraint{Type: plan.NoWait, Before: eps[i-1].ID, After: eps[i].ID, MaxGapMin: intp(pick(0, 5, 10, 20))})
+			cons = append(cons, plan.Constraint{Type: plan.NoWait, Before: eps[i-1].ID, After: eps[i].ID, MaxGapMin: intp(pick(0, 0, 5, 20))})
+			if rng.IntN(2) == 0 && !eps[i-1].Splittable && !eps[i].Splittable {
+				eps[i].Resources = eps[i-1].Resources // a chain in one room
+			}
 		case 3:
 			cons = append(cons, plan.Constraint{Type: plan.Precedes, Before: eps[i-1].ID, After: eps[i].ID, NextDay: true})
 		}
