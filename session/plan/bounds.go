@@ -193,6 +193,9 @@ func (b *bounds) resources() {
 					plural(t.cap, "unit"), t.name, t.cap*m.usesPerUnit(info.dur, t.reset, dw-1), info.dur, plural(dw-1, "day"), t.reset, m.n, m.n*units)
 			}
 		}
+		if du, unitWhy := b.busiestUnitDays(rt); du > d {
+			d, why = du, unitWhy
+		}
 		if dc, chainWhy := b.chainDays(rt); dc > d {
 			d, why = dc, chainWhy
 		}
@@ -535,11 +538,17 @@ func (b *bounds) blockJuries(days int) int {
 // one interval of its whole length inside one block. At most capacity such
 // intervals overlap, so a block of length L holds at most capacity ×
 // ⌊L / length⌋ chains (intervals with at most c overlapping split into c
-// sequences). The window of a block starts after the opening, after the
+// sequences); with touching blocks a chain may straddle two, and there is
+// no such bound. The window of a block starts after the opening, after the
 // accueil when the chain starts with the candidate's first exclusive
 // épreuve, and not before the chain's earliest start.
 func (b *bounds) chainDays(rt int) (int, string) {
 	m := b.m
+	for i := 1; i < len(m.blocks); i++ {
+		if m.blocks[i].Start == m.blocks[i-1].End {
+			return 0, "" // touching blocks: a chain may run from one into the next
+		}
+	}
 	next := make([]int, len(m.eps))
 	hasPrev := make([]bool, len(m.eps))
 	for i := range next {
@@ -614,4 +623,43 @@ func (b *bounds) chainDays(rt int) (int, string) {
 		}
 	}
 	return best, bestWhy
+}
+
+// busiestUnitDays bounds the days by the busiest unit of type rt: the
+// candidates' uses of an épreuve (or of a same_station group, which keeps
+// its units) spread over the units, so one unit serves at least
+// ⌈candidates × units / capacity⌉ candidates for their whole time on it.
+func (b *bounds) busiestUnitDays(rt int) (int, string) {
+	m := b.m
+	t := m.types[rt]
+	minutes, units, names := map[int]int{}, map[int]int{}, map[int][]string{}
+	for e, info := range m.eps {
+		for _, nd := range info.needs {
+			if nd.rt != rt {
+				continue
+			}
+			key := e
+			if info.station >= 0 {
+				key = -1 - info.station // one key per station group
+			}
+			minutes[key] += info.dur
+			units[key] = nd.units
+			names[key] = append(names[key], info.id)
+		}
+	}
+	best, why := 0, ""
+	for key, mins := range minutes {
+		served := (m.n*units[key] + t.cap - 1) / t.cap
+		load := served * mins
+		d := 1
+		for m.dayLen*d-m.open < load {
+			d++
+		}
+		if d > best {
+			best = d
+			why = fmt.Sprintf("one of the %s of %s serves at least %d candidates for %s (%d minutes each), which takes at least %s",
+				plural(t.cap, "unit"), t.name, served, strings.Join(names[key], " and "), mins, plural(d, "day"))
+		}
+	}
+	return best, why
 }

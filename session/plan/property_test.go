@@ -111,9 +111,9 @@ func drawInput(rng *rand.Rand) plan.Input {
 // juries limit, the juries bound of min_juries for any plan within the days
 // limit.
 func TestRandomInputs(t *testing.T) {
-	runs := 120
+	runs := 60
 	if testing.Short() {
-		runs = 40
+		runs = 20
 	}
 	rng := rand.New(rand.NewPCG(2027, 3))
 	feasible := 0

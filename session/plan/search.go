@@ -145,7 +145,7 @@ func (m *model) attemptN(k, horizon, runs int) *scheduler {
 
 // repairRounds bounds the large neighbourhood search of one attempt.
 func (m *model) repairRounds() int {
-	return max(30, 1500/max(1, m.n))
+	return max(100, 6000/max(1, m.n))
 }
 
 func (s *scheduler) all() []int {
@@ -203,12 +203,29 @@ func (m *model) fewestDays(best *scheduler, lo, limit int) *scheduler {
 	for best.days > lo && m.work < limit {
 		s := best.clone()
 		s.limit = limit
-		if !s.squeezeDays(best.days-1, rng) {
+		if s.squeezeDays(best.days-1, rng) {
+			best = s
+			continue
+		}
+		// A plan built for the shorter horizon from the start may succeed
+		// where moving the last day's candidates did not.
+		fresh := m.attemptN(best.k, best.days-1, 1)
+		if fresh == nil || (best.frozen() && fresh.usedJuries() > best.usedJuries()) {
 			break
 		}
-		best = s
+		best = fresh
 	}
 	return best
+}
+
+// frozen reports whether the search may not add juries to this plan.
+func (s *scheduler) frozen() bool {
+	for _, js := range s.juries {
+		if js.off {
+			return true
+		}
+	}
+	return false
 }
 
 // freeze forbids the juries that have no work yet.
