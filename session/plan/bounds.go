@@ -241,24 +241,7 @@ func (b *bounds) jury() {
 	// The jury minutes forced onto the day of the first exclusive épreuve:
 	// the accueil and the exclusive épreuves tied to it by a same-day
 	// constraint; with a single such group, the deliberation too.
-	comp := make([]int, len(m.eps))
-	for i := range comp {
-		comp[i] = i
-	}
-	var find func(int) int
-	find = func(i int) int {
-		if comp[i] != i {
-			comp[i] = find(comp[i])
-		}
-		return comp[i]
-	}
-	for a, es := range m.preds {
-		for _, ed := range es {
-			if ed.maxGap >= 0 {
-				comp[find(a)] = find(ed.from)
-			}
-		}
-	}
+	find := m.groups(func(ed edge) bool { return ed.maxGap >= 0 })
 	minutes := map[int]int{}
 	names := map[int][]string{}
 	for i, info := range m.eps {
@@ -412,25 +395,8 @@ func (b *bounds) blockChunks() {
 	for i := 1; i < len(m.blocks); i++ {
 		minBreak = min(minBreak, int(m.blocks[i].Start-m.blocks[i-1].End))
 	}
-	comp := make([]int, len(m.eps))
-	for i := range comp {
-		comp[i] = i
-	}
-	var find func(int) int
-	find = func(i int) int {
-		if comp[i] != i {
-			comp[i] = find(comp[i])
-		}
-		return comp[i]
-	}
+	find := m.groups(func(ed edge) bool { return ed.maxGap >= 0 && ed.maxGap < minBreak })
 	loose := map[int]bool{} // épreuves that may leave their block
-	for a, es := range m.preds {
-		for _, ed := range es {
-			if ed.maxGap >= 0 && ed.maxGap < minBreak {
-				comp[find(a)] = find(ed.from)
-			}
-		}
-	}
 	for i, e := range m.eps {
 		if e.split {
 			loose[find(i)] = true
@@ -662,4 +628,28 @@ func (b *bounds) busiestUnitDays(rt int) (int, string) {
 		}
 	}
 	return best, why
+}
+
+// groups joins the épreuves linked by the precedences that join accepts
+// and returns the representative of each épreuve's group.
+func (m *model) groups(join func(edge) bool) func(int) int {
+	comp := make([]int, len(m.eps))
+	for i := range comp {
+		comp[i] = i
+	}
+	var find func(int) int
+	find = func(i int) int {
+		if comp[i] != i {
+			comp[i] = find(comp[i])
+		}
+		return comp[i]
+	}
+	for a, es := range m.preds {
+		for _, ed := range es {
+			if join(ed) {
+				comp[find(a)] = find(ed.from)
+			}
+		}
+	}
+	return find
 }

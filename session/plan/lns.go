@@ -85,7 +85,7 @@ func (s *scheduler) insert(cands []int) []int {
 // rounds, and reports whether every candidate is placed.
 func (s *scheduler) repair(out []int, iterations int, rng *rand.Rand) bool {
 	n := s.m.n
-	for it := 0; it < iterations && len(out) > 0 && s.m.work < s.limit; it++ {
+	for it := 0; it < iterations && len(out) > 0 && s.m.work < s.m.limit; it++ {
 		var in []int
 		for c := range n {
 			if s.plans[c] != nil {

@@ -40,6 +40,9 @@ type model struct {
 	// stops improving past budget, so that its time is bounded and its
 	// result depends on the input only, not on the machine.
 	work, budget int
+	// limit is the work at which the current phase of the search stops,
+	// so that each phase leaves some of the budget to the next.
+	limit int
 }
 
 type epInfo struct {

@@ -93,7 +93,6 @@ type scheduler struct {
 	maxSteps int
 	days     int  // the days used, once closed
 	closed   bool // the closures are placed
-	limit    int  // the search's work at which repairs stop
 	// delayed marks the épreuves of the candidate being placed that skip
 	// their earliest start (drawn once per candidate, so that every option
 	// of the candidate is judged under the same draw).
@@ -110,7 +109,6 @@ func newScheduler(m *model, k, horizon int, opt options) *scheduler {
 		sittings: make([][]sitting, len(m.eps)),
 		plans:    make([][]placed, m.n),
 		maxSteps: 20000,
-		limit:    m.budget,
 	}
 	for i, t := range m.types {
 		s.units[i] = make([][]use, t.cap)

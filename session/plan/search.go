@@ -42,7 +42,7 @@ func (m *model) restarts() int {
 }
 
 func (m *model) solve() Plan {
-	m.budget = searchBudget
+	m.budget, m.limit = searchBudget, searchBudget
 	b := newBounds(m)
 	maxK, maxD := m.in.Jury.MaxJuries, m.maxDays
 	if b.juryWork == 0 {
@@ -68,7 +68,7 @@ func (m *model) solve() Plan {
 			// The secondary bound is for plans with the juries found.
 			lb.Days, _ = b.daysFor(best.usedJuries(), maxD)
 			best.freeze() // the juries are the primary objective: add none
-			best = m.fewestDays(best, lb.Days, m.budget)
+			best = m.fewestDays(best, lb.Days)
 		}
 	default:
 		d, dwhy := b.daysFor(maxK, maxD)
@@ -80,10 +80,12 @@ func (m *model) solve() Plan {
 		lb.Juries, _ = b.juriesFor(d)
 		best = m.attempt(maxK, maxD)
 		if best != nil {
-			best = m.fewestDays(best, d, m.work+(m.budget-m.work)/2)
+			m.limit = m.work + (m.budget-m.work)/2 // keep half for the juries
+			best = m.fewestDays(best, d)
+			m.limit = m.budget
 			k, _ := b.juriesFor(best.days)
 			lb.Juries = k
-			best = m.fewestJuriesFor(best, k, m.budget)
+			best = m.fewestJuriesFor(best, k)
 			if best.days > lb.Days {
 				// The secondary bound holds for plans that meet the primary
 				// one; this plan does not, so it is judged on its own days.
@@ -121,7 +123,7 @@ func (m *model) attempt(k, horizon int) *scheduler {
 // attemptN is attempt with at most runs runs.
 func (m *model) attemptN(k, horizon, runs int) *scheduler {
 	for i := range runs {
-		if i > 0 && m.work > m.budget {
+		if i > 0 && m.work > m.limit {
 			break
 		}
 		rng := rand.New(rand.NewPCG(uint64(k)<<32|uint64(horizon), uint64(i)))
@@ -167,14 +169,16 @@ func (m *model) fewestJuries(lo, hi, horizon int) *scheduler {
 	if best == nil {
 		return nil
 	}
-	return m.fewestJuriesFor(best, lo+1, m.work+(m.budget-m.work)*2/3)
+	m.limit = m.work + (m.budget-m.work)*2/3 // keep some for the days
+	defer func() { m.limit = m.budget }()
+	return m.fewestJuriesFor(best, lo+1)
 }
 
 // fewestJuriesFor lowers best's juries towards lo, keeping its days: a
 // plain run with lo juries, or a few more; then taking juries away one
 // by one while the search finds room for their candidates.
-func (m *model) fewestJuriesFor(best *scheduler, lo, limit int) *scheduler {
-	for k := lo; k < min(lo+4, best.usedJuries()) && m.work < limit; k++ {
+func (m *model) fewestJuriesFor(best *scheduler, lo int) *scheduler {
+	for k := lo; k < min(lo+4, best.usedJuries()) && m.work < m.limit; k++ {
 		s := newScheduler(m, k, best.days, options{joinSlack: minutesPerDay})
 		if len(s.insert(s.all())) == 0 && s.close() {
 			best = s
@@ -185,9 +189,8 @@ func (m *model) fewestJuriesFor(best *scheduler, lo, limit int) *scheduler {
 	best.freeze()
 	best.horizon = best.days
 	rng := rand.New(rand.NewPCG(uint64(m.n), 1))
-	for best.usedJuries() > lo && m.work < limit {
+	for best.usedJuries() > lo && m.work < m.limit {
 		s := best.clone()
-		s.limit = limit
 		if !s.squeezeJury(rng) {
 			break
 		}
@@ -198,11 +201,10 @@ func (m *model) fewestJuriesFor(best *scheduler, lo, limit int) *scheduler {
 
 // fewestDays shortens best by one day at a time, towards lo, while the
 // search finds room for the candidates of the last day; no jury is added.
-func (m *model) fewestDays(best *scheduler, lo, limit int) *scheduler {
+func (m *model) fewestDays(best *scheduler, lo int) *scheduler {
 	rng := rand.New(rand.NewPCG(uint64(m.n), 2))
-	for best.days > lo && m.work < limit {
+	for best.days > lo && m.work < m.limit {
 		s := best.clone()
-		s.limit = limit
 		if s.squeezeDays(best.days-1, rng) {
 			best = s
 			continue

@@ -27,38 +27,29 @@ func conflict(list []ival, s, e int) (bool, int) {
 	return false, 0
 }
 
-func insertIval(list []ival, iv ival) []ival {
-	i := sort.Search(len(list), func(i int) bool { return list[i].s >= iv.s })
-	list = append(list, ival{})
+// insertSorted inserts x into list, sorted by start.
+func insertSorted[T any](list []T, x T, start func(T) int) []T {
+	i := sort.Search(len(list), func(i int) bool { return start(list[i]) >= start(x) })
+	list = append(list, x)
 	copy(list[i+1:], list[i:])
-	list[i] = iv
+	list[i] = x
 	return list
 }
 
-func removeIval(list []ival, iv ival) []ival {
-	i := sort.Search(len(list), func(i int) bool { return list[i].s >= iv.s })
-	for ; i < len(list); i++ {
-		if list[i] == iv {
+// removeSorted removes x from list, sorted by start.
+func removeSorted[T comparable](list []T, x T, start func(T) int) []T {
+	for i := sort.Search(len(list), func(i int) bool { return start(list[i]) >= start(x) }); i < len(list); i++ {
+		if list[i] == x {
 			return append(list[:i], list[i+1:]...)
 		}
 	}
 	return list
 }
 
-func insertUse(list []use, u use) []use {
-	i := sort.Search(len(list), func(i int) bool { return list[i].s >= u.s })
-	list = append(list, use{})
-	copy(list[i+1:], list[i:])
-	list[i] = u
-	return list
-}
+func ivalStart(iv ival) int { return iv.s }
+func useStart(u use) int    { return u.s }
 
-func removeUse(list []use, u use) []use {
-	i := sort.Search(len(list), func(i int) bool { return list[i].s >= u.s })
-	for ; i < len(list); i++ {
-		if list[i] == u {
-			return append(list[:i], list[i+1:]...)
-		}
-	}
-	return list
-}
+func insertIval(list []ival, iv ival) []ival { return insertSorted(list, iv, ivalStart) }
+func removeIval(list []ival, iv ival) []ival { return removeSorted(list, iv, ivalStart) }
+func insertUse(list []use, u use) []use      { return insertSorted(list, u, useStart) }
+func removeUse(list []use, u use) []use      { return removeSorted(list, u, useStart) }
