@@ -12,7 +12,6 @@ import (
 	"github.com/tpsession/tpsession/session/plan"
 )
 
-
 // FuzzDecode feeds the decoder outside input: it must never panic, what
 // it accepts must validate without panicking, and must read back the same
 // after writing it out. (Planning valid inputs is the property tests' job:
