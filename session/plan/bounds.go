@@ -1,0 +1,655 @@
+package plan
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// bounds are the lower bounds of planning.md §4. Each is a proof: it holds
+// for every valid plan, so a plan that meets it is optimal. Each carries a
+// sentence a responsable de session understands.
+type bounds struct {
+	m *model
+	// path: one candidate's épreuves and accueil, after the opening, laid
+	// in the blocks in the best order (next_day included).
+	pathDays int
+	pathWhy  string
+	// resource energy, per type, the binding one kept.
+	resDays int
+	resWhy  string
+	// jury work of all candidates (épreuves attended, sittings, hidden
+	// tasks), without the juries' own briefing and closure.
+	juryWork int
+	sittings []string // observe épreuves and their minimum sittings, for words
+	// chunk is the jury minutes of one candidate forced onto one day;
+	// chunkWhat names them.
+	chunk     int
+	chunkWhat string
+	// firstExcl is the earliest a first exclusive épreuve can start (never
+	// when unknown: too many orders).
+	firstExcl int
+	// est is the earliest start of each épreuve over every order (0 when
+	// unknown).
+	est []int
+	// rigid is the jury minutes of one candidate that must lie in one
+	// block: the accueil and the exclusive épreuves chained to the first
+	// one by gaps shorter than any break (0: none); rigidWhat names them.
+	rigid     int
+	rigidWhat string
+	// sittingLoss is how many rigid chunks the observe sittings take from
+	// the jury-blocks they occupy, at least.
+	sittingLoss int
+}
+
+// maxBoundOrders bounds the orders the path bound enumerates; beyond it the
+// bound falls back to the candidate's total time, which stays a proof.
+const maxBoundOrders = 5040
+
+func newBounds(m *model) *bounds {
+	b := &bounds{m: m, firstExcl: never, est: make([]int, len(m.eps))}
+	b.path()
+	b.resources()
+	b.jury()
+	b.blockChunks()
+	return b
+}
+
+func (b *bounds) path() {
+	m := b.m
+	total := 0
+	for _, e := range m.eps {
+		total += e.dur
+	}
+	if m.hasExclusive {
+		total += m.h.AccueilMin
+	}
+	// Total time over the blocks: a valid bound whatever the order.
+	d := 1
+	for m.dayLen*d-m.open < total {
+		d++
+	}
+	b.pathDays = d
+	orders := m.linearExtensions(maxBoundOrders + 1)
+	if len(orders) > 0 && len(orders) <= maxBoundOrders {
+		best := never
+		b.firstExcl = never
+		start := make([]int, len(m.eps))
+		for i := range b.est {
+			b.est[i] = never
+		}
+		for _, o := range orders {
+			d, f := m.pathDays(o, start)
+			best, b.firstExcl = min(best, d), min(b.firstExcl, f)
+			for i, x := range start {
+				b.est[i] = min(b.est[i], x)
+			}
+		}
+		b.pathDays = max(b.pathDays, best)
+	}
+	if b.pathDays >= never {
+		b.pathDays = MaxDays + 1
+		b.pathWhy = "no order of the épreuves fits the day's blocks: an exclusive épreuve with its accueil, or an épreuve after the opening, is longer than every block it could take"
+		return
+	}
+	b.pathWhy = fmt.Sprintf("each candidate needs at least %s: %d minutes of épreuves%s in the day's blocks after the opening, in the order the constraints allow",
+		plural(b.pathDays, "day"), total, map[bool]string{true: " and accueil", false: ""}[m.hasExclusive])
+}
+
+// pathDays lays one candidate's épreuves in order, each as early as the
+// blocks, the opening and the precedences allow, with every resource and
+// jury free: the day its last épreuve ends, plus one. With only minimum
+// gaps and next_day (the maximum gaps relaxed), the earliest start of each
+// épreuve is the best for all that follow, so this is the fewest days for
+// this order.
+func (m *model) pathDays(order []int, start []int) (days, firstExcl int) {
+	end := make([]int, len(m.eps))
+	first := true
+	firstExcl = never
+	t := m.blockStart(0, 0)
+	for _, e := range order {
+		info := &m.eps[e]
+		lead := 0
+		isFirst := info.pres == Exclusive && first
+		if isFirst {
+			lead, first = m.h.AccueilMin, false
+		}
+		lo := t + lead // the accueil is the candidate's too
+		for _, ed := range m.preds[e] {
+			pd := dayOfEnd(end[ed.from])
+			switch {
+			case ed.nextDay:
+				lo = max(lo, dayStart(pd+1))
+			case ed.minGap > 0 && end[ed.from]+ed.minGap >= m.dayEnd(pd):
+				lo = max(lo, dayStart(pd+1))
+			default:
+				lo = max(lo, end[ed.from]+ed.minGap)
+			}
+		}
+		s := m.align(lo, info.dur, lead, info.split, never)
+		if s == never {
+			return never, never // no block holds it (with its accueil)
+		}
+		segs := m.segments(s, info.dur, info.split, never/minutesPerDay, nil)
+		start[e], end[e] = s, segs[len(segs)-1].e
+		t = end[e]
+		if isFirst {
+			firstExcl = s
+		}
+	}
+	return dayOfEnd(t) + 1, firstExcl
+}
+
+// align is scheduler.alignStart without a scheduler.
+func (m *model) align(t, dur, lead int, split bool, horizon int) int {
+	s := scheduler{m: m, horizon: horizon}
+	return s.alignStart(t, dur, lead, split)
+}
+
+func (b *bounds) resources() {
+	m := b.m
+	b.resDays = 1
+	for rt, t := range m.types {
+		demand, users, single := 0, 0, -1
+		for e, info := range m.eps {
+			for _, nd := range info.needs {
+				if nd.rt == rt {
+					demand += m.n * nd.units * info.dur
+					users++
+					single = e
+				}
+			}
+		}
+		if demand == 0 {
+			continue
+		}
+		d := 1
+		for t.cap*(m.dayLen*d-m.open) < demand {
+			d++
+		}
+		why := fmt.Sprintf("the %s of %s need at least %s for %d candidates (%d unit-minutes of épreuves)",
+			plural(t.cap, "unit"), t.name, plural(d, "day"), m.n, demand)
+		// Whole uses: when one non-splittable épreuve uses the type, a unit
+		// holds a whole number of uses per block, with the reset between
+		// two of them.
+		if users == 1 && !m.eps[single].split {
+			info := &m.eps[single]
+			units := 0
+			for _, nd := range info.needs {
+				if nd.rt == rt {
+					units = nd.units
+				}
+			}
+			dw := 1
+			for t.cap*m.usesPerUnit(info.dur, t.reset, dw) < m.n*units {
+				dw++
+				if dw > MaxDays+1 {
+					break
+				}
+			}
+			if dw > d {
+				d = dw
+				why = fmt.Sprintf("the %s of %s hold at most %d uses of %d minutes in %s (%d-minute reset between candidates), and %d candidates need %d",
+					plural(t.cap, "unit"), t.name, t.cap*m.usesPerUnit(info.dur, t.reset, dw-1), info.dur, plural(dw-1, "day"), t.reset, m.n, m.n*units)
+			}
+		}
+		if du, unitWhy := b.busiestUnitDays(rt); du > d {
+			d, why = du, unitWhy
+		}
+		if dc, chainWhy := b.chainDays(rt); dc > d {
+			d, why = dc, chainWhy
+		}
+		if d > b.resDays {
+			b.resDays, b.resWhy = d, why
+		}
+	}
+}
+
+// usesPerUnit counts the uses of dur minutes one unit can hold in the
+// first days days: per block ⌊(length + reset) / (dur + reset)⌋.
+func (m *model) usesPerUnit(dur, reset, days int) int {
+	n := 0
+	for d := range days {
+		for bi := range m.blocks {
+			l := m.blockEnd(d, bi) - m.blockStart(d, bi)
+			if l >= dur {
+				n += (l + reset) / (dur + reset)
+			}
+		}
+	}
+	return n
+}
+
+func (b *bounds) jury() {
+	m := b.m
+	b.juryWork = m.n * m.juryMinutes
+	for _, info := range m.eps {
+		if info.pres != Observe {
+			continue
+		}
+		per := info.obsCap
+		for _, nd := range info.needs {
+			per = min(per, m.types[nd.rt].cap/nd.units)
+		}
+		n := (m.n + per - 1) / per
+		b.juryWork += n * info.dur
+		b.sittings = append(b.sittings, fmt.Sprintf("%s of %s", plural(n, "sitting"), info.id))
+	}
+	if !m.hasExclusive {
+		return
+	}
+	// The jury minutes forced onto the day of the first exclusive épreuve:
+	// the accueil and the exclusive épreuves tied to it by a same-day
+	// constraint; with a single such group, the deliberation too.
+	find := m.groups(func(ed edge) bool { return ed.maxGap >= 0 })
+	minutes := map[int]int{}
+	names := map[int][]string{}
+	for i, info := range m.eps {
+		if info.pres == Exclusive {
+			r := find(i)
+			minutes[r] += info.dur
+			names[r] = append(names[r], info.id)
+		}
+	}
+	best, bestRoot := never, -1
+	for r, v := range minutes {
+		if v < best || v == best && r < bestRoot {
+			best, bestRoot = v, r
+		}
+	}
+	b.chunk = m.h.AccueilMin + best
+	what := []string{}
+	if m.h.AccueilMin > 0 {
+		what = append(what, "accueil")
+	}
+	what = append(what, strings.Join(names[bestRoot], "–"))
+	if len(minutes) == 1 && m.h.DeliberationMin > 0 {
+		b.chunk += m.h.DeliberationMin
+		what = append(what, "deliberation")
+	}
+	b.chunkWhat = strings.Join(what, ", ")
+}
+
+// juryDayCap is a jury's task minutes in a day: its day budget, and no more
+// than the blocks, the opening taken out of day 1.
+func (m *model) juryDayCap(first bool) int {
+	c := min(m.dayBudget, m.dayLen)
+	if first {
+		c -= m.open
+	}
+	return max(0, c)
+}
+
+// energyJuries is the fewest juries whose working time over days days
+// holds the jury work plus each one's briefing and closure; never when none.
+func (b *bounds) energyJuries(days int) int {
+	m := b.m
+	if b.juryWork == 0 {
+		return 0
+	}
+	per := m.juryDayCap(true) + (days-1)*m.juryDayCap(false) - m.h.JuryBriefingMin - m.h.JuryClosureMin
+	if per <= 0 {
+		return never
+	}
+	return (b.juryWork + per - 1) / per
+}
+
+// chunksPerJury is the most candidates one jury can take in days days when
+// each needs chunk minutes on one day, its briefing on its first working
+// day and its closure on its last.
+func (b *bounds) chunksPerJury(days int) int {
+	m := b.m
+	f := func(first bool, less int) int { return max(0, m.juryDayCap(first)-less) / b.chunk }
+	br, cl := m.h.JuryBriefingMin, m.h.JuryClosureMin
+	best := f(true, br+cl) // a single day, day 1
+	if days >= 2 {
+		best = max(best, f(true, br)+(days-2)*f(false, 0)+f(false, cl), f(false, br+cl))
+	}
+	if days >= 3 {
+		best = max(best, f(false, br)+(days-3)*f(false, 0)+f(false, cl))
+	}
+	return best
+}
+
+func (b *bounds) integralityJuries(days int) int {
+	if b.chunk == 0 || !b.m.hasExclusive {
+		return 0
+	}
+	per := b.chunksPerJury(days)
+	if per == 0 {
+		return never
+	}
+	return (b.m.n + per - 1) / per
+}
+
+// juriesFor is the fewest juries of any plan of at most days days, with
+// the reason.
+func (b *bounds) juriesFor(days int) (int, string) {
+	m := b.m
+	e, i, bl := b.energyJuries(days), b.integralityJuries(days), b.blockJuries(days)
+	k := max(e, i, bl)
+	if b.juryWork > 0 {
+		k = max(k, 1)
+	}
+	work := fmt.Sprintf("%d minutes of jury work (épreuves attended", b.juryWork)
+	if len(b.sittings) > 0 {
+		work += ", " + strings.Join(b.sittings, ", ")
+	}
+	work += ", hidden times)"
+	switch {
+	case k == never:
+		return k, fmt.Sprintf("no jury can do its share in %s: the day budget of %d minutes leaves no room after the opening, briefing and closure", plural(days, "day"), m.dayBudget)
+	case bl > max(e, i):
+		return k, fmt.Sprintf("a jury holds one candidate's %s (%d minutes in one block) at most %d times in %s: %d candidates%s need at least %s",
+			b.rigidWhat, b.rigid, b.blockCapacity(days, true), plural(days, "day"), m.n,
+			map[bool]string{true: " and the observed sittings", false: ""}[b.sittingLoss > 0], plural(k, "jury"))
+	case i > e:
+		return k, fmt.Sprintf("a jury sees at most %d candidates in %s, each needing %d jury minutes on one day (%s) within %d minutes a day: %d candidates need at least %s",
+			b.chunksPerJury(days), plural(days, "day"), b.chunk, b.chunkWhat, m.dayBudget, m.n, plural(k, "jury"))
+	default:
+		return k, fmt.Sprintf("in %s, %s plus each jury's briefing and closure need at least %s working at most %d minutes a day",
+			plural(days, "day"), work, plural(k, "jury"), m.dayBudget)
+	}
+}
+
+// daysFor is the fewest days of any plan with at most juries juries (limit
+// +1 when none fits within limit days), with the reason.
+func (b *bounds) daysFor(juries, limit int) (int, string) {
+	d, why := b.pathDays, b.pathWhy
+	if b.resDays > d {
+		d, why = b.resDays, b.resWhy
+	}
+	for ; d <= limit; d++ {
+		k, kwhy := b.juriesFor(d)
+		if k <= juries {
+			return d, why
+		}
+		why = strings.Replace(kwhy, "need at least", "would need at least", 1)
+		if k != never {
+			why = fmt.Sprintf("with %s, more than %s are needed: %s", plural(juries, "jury"), plural(d, "day"), kwhy)
+		}
+	}
+	return d, why
+}
+
+// plural writes "1 day", "3 days"; "jury" becomes "juries".
+func plural(n int, word string) string {
+	if n == 1 {
+		return fmt.Sprintf("%d %s", n, word)
+	}
+	if strings.HasSuffix(word, "y") && !strings.HasSuffix(word, "ay") {
+		return fmt.Sprintf("%d %sies", n, strings.TrimSuffix(word, "y"))
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}
+
+// blockChunks finds the rigid jury chunk of a candidate: the accueil and
+// the exclusive épreuves tied to the first one by maximum gaps shorter than
+// every break between blocks, which therefore lie in one block with it.
+func (b *bounds) blockChunks() {
+	m := b.m
+	if !m.hasExclusive {
+		return
+	}
+	minBreak := never
+	for i := 1; i < len(m.blocks); i++ {
+		minBreak = min(minBreak, int(m.blocks[i].Start-m.blocks[i-1].End))
+	}
+	find := m.groups(func(ed edge) bool { return ed.maxGap >= 0 && ed.maxGap < minBreak })
+	loose := map[int]bool{} // épreuves that may leave their block
+	for i, e := range m.eps {
+		if e.split {
+			loose[find(i)] = true
+		}
+	}
+	minutes, names := map[int]int{}, map[int][]string{}
+	for i, e := range m.eps {
+		if r := find(i); e.pres == Exclusive && !loose[r] {
+			minutes[r] += e.dur
+			names[r] = append(names[r], e.id)
+		} else if e.pres == Exclusive {
+			minutes[r] = -never // a splittable member: not rigid
+		}
+	}
+	best, root := never, -1
+	for r, v := range minutes {
+		if v > 0 && (v < best || v == best && r < root) {
+			best, root = v, r
+		}
+	}
+	for r, v := range minutes {
+		if v < 0 && r != root {
+			return // some first exclusive épreuve is not rigid
+		}
+	}
+	if root < 0 {
+		return
+	}
+	b.rigid = m.h.AccueilMin + best
+	b.rigidWhat = strings.Join(names[root], "–")
+	if m.h.AccueilMin > 0 {
+		b.rigidWhat = "accueil and " + b.rigidWhat
+	}
+	// An observe sitting longer than half of every block takes a
+	// jury-block alone; what it leaves holds fewer chunks.
+	longest := 0
+	for bi := range m.blocks {
+		longest = max(longest, m.blocks[bi].Len())
+	}
+	for _, e := range m.eps {
+		if e.pres != Observe || e.split || 2*e.dur <= longest {
+			continue
+		}
+		per := e.obsCap
+		for _, nd := range e.needs {
+			per = min(per, m.types[nd.rt].cap/nd.units)
+		}
+		loss := never
+		for d := range 2 {
+			for bi := range m.blocks {
+				l := m.blockEnd(d, bi) - m.blockStart(d, bi)
+				if l >= e.dur {
+					loss = min(loss, l/b.rigid-(l-e.dur)/b.rigid)
+				}
+			}
+		}
+		if loss < never {
+			b.sittingLoss += loss * ((m.n + per - 1) / per)
+		}
+	}
+}
+
+// blockCapacity is the most rigid chunks one jury holds in days days, each
+// in one block: from the earliest first exclusive épreuve on (after), or in
+// every block less what the sittings take (!after).
+func (b *bounds) blockCapacity(days int, after bool) int {
+	m := b.m
+	n := 0
+	for d := range days {
+		for bi := range m.blocks {
+			from := m.blockStart(d, bi)
+			if after && b.firstExcl < never {
+				from = max(from, b.firstExcl-m.h.AccueilMin)
+			}
+			if l := m.blockEnd(d, bi) - from; l > 0 {
+				n += l / b.rigid
+			}
+		}
+	}
+	return n
+}
+
+// blockJuries is the fewest juries that hold every candidate's rigid chunk
+// in days days.
+func (b *bounds) blockJuries(days int) int {
+	if b.rigid == 0 {
+		return 0
+	}
+	k := 0
+	if c := b.blockCapacity(days, true); c > 0 {
+		k = (b.m.n + c - 1) / c
+	} else {
+		return never
+	}
+	if c := b.blockCapacity(days, false); c > 0 {
+		// k juries hold k×c chunks, less the sittings' loss.
+		k = max(k, (b.m.n+b.sittingLoss+c-1)/c)
+	}
+	return k
+}
+
+// chainDays bounds the days by the rigid chains of resource type rt: épreuves
+// joined by no_wait with no gap, each holding one unit of rt, follow each
+// other without a break, so each candidate's chain holds a unit of rt over
+// one interval of its whole length inside one block. At most capacity such
+// intervals overlap, so a block of length L holds at most capacity ×
+// ⌊L / length⌋ chains (intervals with at most c overlapping split into c
+// sequences); with touching blocks a chain may straddle two, and there is
+// no such bound. The window of a block starts after the opening, after the
+// accueil when the chain starts with the candidate's first exclusive
+// épreuve, and not before the chain's earliest start.
+func (b *bounds) chainDays(rt int) (int, string) {
+	m := b.m
+	for i := 1; i < len(m.blocks); i++ {
+		if m.blocks[i].Start == m.blocks[i-1].End {
+			return 0, "" // touching blocks: a chain may run from one into the next
+		}
+	}
+	next := make([]int, len(m.eps))
+	hasPrev := make([]bool, len(m.eps))
+	for i := range next {
+		next[i] = -1
+	}
+	for a, es := range m.preds {
+		for _, ed := range es {
+			if ed.noWait && ed.maxGap == 0 {
+				next[ed.from] = a
+				hasPrev[a] = true
+			}
+		}
+	}
+	holds := func(e int) bool {
+		info := &m.eps[e]
+		return !info.split && slices.Contains(info.needs, need{rt: rt, units: 1})
+	}
+	best, bestWhy := 0, ""
+	for head := range m.eps {
+		if hasPrev[head] || next[head] < 0 || !holds(head) {
+			continue
+		}
+		length, ids, all := 0, []string{}, true
+		exclusive := 0
+		for e := head; e >= 0; e = next[e] {
+			if !holds(e) {
+				all = false
+				break
+			}
+			length += m.eps[e].dur
+			ids = append(ids, m.eps[e].id)
+			if m.eps[e].pres == Exclusive {
+				exclusive++
+			}
+		}
+		if !all {
+			continue
+		}
+		lead := 0
+		total := 0
+		for _, e := range m.eps {
+			if e.pres == Exclusive {
+				total++
+			}
+		}
+		if m.eps[head].pres == Exclusive && exclusive == total {
+			lead = m.h.AccueilMin // the chain holds the first exclusive épreuve
+		}
+		t := m.types[rt]
+		perDay := func(d int) int {
+			n := 0
+			for bi := range m.blocks {
+				from := max(m.blockStart(d, bi)+lead, b.est[head])
+				if w := m.blockEnd(d, bi) - from; w >= length {
+					n += w / length
+				}
+			}
+			return n * t.cap
+		}
+		days, held := 0, 0
+		for held < m.n {
+			if days > MaxDays {
+				break
+			}
+			held += perDay(days)
+			days++
+		}
+		if days > best {
+			best = days
+			bestWhy = fmt.Sprintf("the %s of %s hold each candidate's %s (%d minutes without a break) at most %d times a day: %d candidates need at least %s",
+				plural(t.cap, "unit"), t.name, strings.Join(ids, "–"), length, perDay(max(1, days-1)), m.n, plural(days, "day"))
+		}
+	}
+	return best, bestWhy
+}
+
+// busiestUnitDays bounds the days by the busiest unit of type rt: the
+// candidates' uses of an épreuve (or of a same_station group, which keeps
+// its units) spread over the units, so one unit serves at least
+// ⌈candidates × units / capacity⌉ candidates for their whole time on it.
+func (b *bounds) busiestUnitDays(rt int) (int, string) {
+	m := b.m
+	t := m.types[rt]
+	minutes, units, names := map[int]int{}, map[int]int{}, map[int][]string{}
+	for e, info := range m.eps {
+		for _, nd := range info.needs {
+			if nd.rt != rt {
+				continue
+			}
+			key := e
+			if info.station >= 0 {
+				key = -1 - info.station // one key per station group
+			}
+			minutes[key] += info.dur
+			units[key] = nd.units
+			names[key] = append(names[key], info.id)
+		}
+	}
+	best, why := 0, ""
+	for key, mins := range minutes {
+		served := (m.n*units[key] + t.cap - 1) / t.cap
+		load := served * mins
+		d := 1
+		for m.dayLen*d-m.open < load {
+			d++
+		}
+		if d > best {
+			best = d
+			why = fmt.Sprintf("one of the %s of %s serves at least %d candidates for %s (%d minutes each), which takes at least %s",
+				plural(t.cap, "unit"), t.name, served, strings.Join(names[key], " and "), mins, plural(d, "day"))
+		}
+	}
+	return best, why
+}
+
+// groups joins the épreuves linked by the precedences that join accepts
+// and returns the representative of each épreuve's group.
+func (m *model) groups(join func(edge) bool) func(int) int {
+	comp := make([]int, len(m.eps))
+	for i := range comp {
+		comp[i] = i
+	}
+	var find func(int) int
+	find = func(i int) int {
+		if comp[i] != i {
+			comp[i] = find(comp[i])
+		}
+		return comp[i]
+	}
+	for a, es := range m.preds {
+		for _, ed := range es {
+			if join(ed) {
+				comp[find(a)] = find(ed.from)
+			}
+		}
+	}
+	return find
+}

@@ -1,0 +1,213 @@
+package plan
+
+import (
+	"encoding/json"
+	"maps"
+	"slices"
+
+	"github.com/rickb777/date/v2"
+	"github.com/shopspring/decimal"
+
+	"github.com/tpsession/tpsession"
+)
+
+// Input is what the planner solves: the déroulé-type of the title, the
+// plateau technique, the hidden times, the calendar and the jury parameters
+// (planning.md §2). Its JSON is the wire format of planning.md and of the
+// HTTP API's plan resource; [Decode] reads it strictly.
+type Input struct {
+	// Note is free text the centre keeps with its input; the planner
+	// ignores it.
+	Note        string       `json:"note,omitempty"`
+	Title       Title        `json:"title"`
+	Candidates  int          `json:"candidates"`
+	Epreuves    []Epreuve    `json:"epreuves"`
+	Constraints []Constraint `json:"constraints,omitempty"`
+	// Capacities is the number of units of each resource type.
+	Capacities map[string]int `json:"capacities"`
+	// StationResetMin is, per resource type, the minutes a unit needs
+	// between two candidates on the same day.
+	StationResetMin map[string]int `json:"station_reset_min,omitempty"`
+	Hidden          Hidden         `json:"hidden"`
+	Calendar        Calendar       `json:"calendar"`
+	Jury            Jury           `json:"jury"`
+	Objective       Objective      `json:"objective"`
+}
+
+// Title names the titre professionnel; the code is optional because some
+// titles are known only by name or RNCP number.
+type Title struct {
+	Code tpsession.TitleCode `json:"code,omitempty"`
+	Name string              `json:"name,omitempty"`
+}
+
+// Presence says whether and how a jury attends an épreuve.
+type Presence string
+
+// The jury presences of planning.md §1.
+const (
+	// NoJury: a surveillant or the centre's staff attends, not modelled.
+	NoJury Presence = "none"
+	// Exclusive: the candidate's jury attends this candidate alone.
+	Exclusive Presence = "exclusive"
+	// Observe: one jury watches a sitting of up to ObserveCapacity
+	// candidates at exactly the same interval.
+	Observe Presence = "observe"
+)
+
+// Epreuve is one épreuve of the déroulé-type; every candidate sits each once.
+type Epreuve struct {
+	ID          string   `json:"id"`
+	Label       string   `json:"label,omitempty"`
+	DurationMin int      `json:"duration_min"`
+	Jury        Presence `json:"jury"`
+	// ObserveCapacity is the largest sitting a jury observes; only with
+	// Jury == Observe.
+	ObserveCapacity int            `json:"observe_capacity,omitempty"`
+	Resources       []ResourceNeed `json:"resources,omitempty"`
+	// Splittable épreuves may run over breaks and nights as segments over
+	// consecutive blocks, holding their units in between.
+	Splittable bool `json:"splittable,omitempty"`
+	// CorrectedByJury: the candidate's jury corrects it before meeting the
+	// candidate again; only with Jury == NoJury.
+	CorrectedByJury bool `json:"corrected_by_jury,omitempty"`
+}
+
+// ResourceNeed is a number of units of one resource type held for a whole
+// épreuve.
+type ResourceNeed struct {
+	Type  string `json:"type"`
+	Units int    `json:"units"`
+}
+
+// ConstraintType names a constraint between a candidate's épreuves.
+type ConstraintType string
+
+// The constraints of planning.md §1.
+const (
+	Precedes    ConstraintType = "precedes"
+	NoWait      ConstraintType = "no_wait"
+	Last        ConstraintType = "last"
+	SameStation ConstraintType = "same_station"
+)
+
+// Constraint relates épreuves of one candidate. Which fields apply depends
+// on Type: Before, After and the gaps for precedes and no_wait (MaxGapMin is
+// required for no_wait), Epreuve for last, Epreuves for same_station.
+type Constraint struct {
+	Type      ConstraintType `json:"type"`
+	Before    string         `json:"before,omitempty"`
+	After     string         `json:"after,omitempty"`
+	MinGapMin int            `json:"min_gap_min,omitempty"`
+	// MaxGapMin is nil when there is no maximum; 0 is a real maximum.
+	MaxGapMin *int     `json:"max_gap_min,omitempty"`
+	NextDay   bool     `json:"next_day,omitempty"`
+	Epreuve   string   `json:"epreuve,omitempty"`
+	Epreuves  []string `json:"epreuves,omitempty"`
+}
+
+// Hidden holds the temps cachés in minutes, 0 meaning none (planning.md §1).
+type Hidden struct {
+	OpeningMin      int `json:"opening_min"`
+	JuryBriefingMin int `json:"jury_briefing_min"`
+	JuryClosureMin  int `json:"jury_closure_min"`
+	AccueilMin      int `json:"accueil_min"`
+	ReadingMin      int `json:"reading_min"`
+	CorrectionMin   int `json:"correction_min"`
+	DeliberationMin int `json:"deliberation_min"`
+}
+
+// Calendar is the session's calendar: every working day has the same blocks.
+// Start and MaxDays may be left zero in the input and filled from the
+// session by [Input.WithSession] before validation.
+type Calendar struct {
+	Start   date.Date        `json:"start,omitzero"`
+	Blocks  []Block          `json:"blocks"`
+	MaxDays int              `json:"max_days,omitempty"`
+	Region  tpsession.Region `json:"region,omitempty"`
+}
+
+// Block is a period of a day in which things may be scheduled; its JSON is
+// a pair ["08:30", "12:30"].
+type Block struct {
+	Start, End tpsession.TimeOfDay
+}
+
+// Len returns the block's length in minutes.
+func (b Block) Len() int { return int(b.End - b.Start) }
+
+// MarshalJSON writes ["HH:MM", "HH:MM"].
+func (b Block) MarshalJSON() ([]byte, error) {
+	return json.Marshal([2]tpsession.TimeOfDay{b.Start, b.End})
+}
+
+// UnmarshalJSON reads ["HH:MM", "HH:MM"].
+func (b *Block) UnmarshalJSON(data []byte) error {
+	var pair [2]tpsession.TimeOfDay
+	if err := json.Unmarshal(data, &pair); err != nil {
+		return err
+	}
+	b.Start, b.End = pair[0], pair[1]
+	return nil
+}
+
+// Jury holds the jury parameters.
+type Jury struct {
+	// MembersPerJury is the size of a jury, at least 2.
+	MembersPerJury int `json:"members_per_jury"`
+	// MemberDayMin bounds a jury's busy minutes in a day.
+	MemberDayMin int `json:"member_day_min"`
+	// MaxJuries is the number of juries the centre can staff at most.
+	MaxJuries int `json:"max_juries"`
+	// MemberDayFee, when valid, asks for the jury's cost: the fee of one
+	// member for one day, in euros.
+	MemberDayFee decimal.NullDecimal `json:"member_day_fee,omitzero"`
+}
+
+// Objective is what the planner minimises first.
+type Objective string
+
+// The objectives of planning.md §1.
+const (
+	// MinJuries: as few juries as possible within MaxDays days, then as
+	// few days as possible.
+	MinJuries Objective = "min_juries"
+	// MinDays: as few days as possible with at most MaxJuries juries, then
+	// as few juries as possible.
+	MinDays Objective = "min_days"
+)
+
+// WithSession returns a copy of in whose calendar start and maximum number
+// of days, when left out, are the session's: its start date and its number
+// of working days. The HTTP API lets a centre omit them (api.md, PUT plan).
+func (in Input) WithSession(start date.Date, workingDays int) Input {
+	out := in.Clone()
+	if out.Calendar.Start == date.Zero {
+		out.Calendar.Start = start
+	}
+	if out.Calendar.MaxDays == 0 {
+		out.Calendar.MaxDays = workingDays
+	}
+	return out
+}
+
+// Clone returns a deep copy of in.
+func (in Input) Clone() Input {
+	out := in
+	out.Epreuves = slices.Clone(in.Epreuves)
+	for i := range out.Epreuves {
+		out.Epreuves[i].Resources = slices.Clone(in.Epreuves[i].Resources)
+	}
+	out.Constraints = slices.Clone(in.Constraints)
+	for i, c := range out.Constraints {
+		if c.MaxGapMin != nil {
+			v := *c.MaxGapMin
+			out.Constraints[i].MaxGapMin = &v
+		}
+		out.Constraints[i].Epreuves = slices.Clone(c.Epreuves)
+	}
+	out.Capacities = maps.Clone(in.Capacities)
+	out.StationResetMin = maps.Clone(in.StationResetMin)
+	out.Calendar.Blocks = slices.Clone(in.Calendar.Blocks)
+	return out
+}
