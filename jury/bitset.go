@@ -1,6 +1,9 @@
 package jury
 
-import "math/bits"
+import (
+	"encoding/binary"
+	"math/bits"
+)
 
 // bitset is a set of small non-negative integers (candidate indexes), one
 // bit each. The sets of one assignment all have the same length.
@@ -17,6 +20,24 @@ func (b bitset) count() int {
 		n += bits.OnesCount64(w)
 	}
 	return n
+}
+
+// reuse returns an empty set able to hold n elements, reusing b's memory.
+func reuse(b bitset, n int) bitset {
+	words := (n + 63) / 64
+	if cap(b) < words {
+		return make(bitset, words)
+	}
+	b = b[:words]
+	clear(b)
+	return b
+}
+
+// unionWith adds the elements of o to b.
+func (b bitset) unionWith(o bitset) {
+	for i := range b {
+		b[i] |= o[i]
+	}
 }
 
 // union returns a new set holding the elements of b and o.
@@ -90,4 +111,13 @@ func (b bitset) each(f func(int)) {
 			w &= w - 1
 		}
 	}
+}
+
+// key returns the set's words as a string, to group equal sets in a map.
+func (b bitset) key() string {
+	buf := make([]byte, 8*len(b))
+	for i, w := range b {
+		binary.LittleEndian.PutUint64(buf[8*i:], w)
+	}
+	return string(buf)
 }

@@ -22,6 +22,15 @@ type Candidate struct {
 	HostCompanies []tpsession.SIRET
 }
 
+// label names the candidate in a message: by name, or by ID when the name
+// is not known.
+func (c Candidate) label() string {
+	if c.Name != "" {
+		return c.Name
+	}
+	return string(c.ID)
+}
+
 // ConflictReason is why a member may not evaluate a candidate.
 type ConflictReason string
 
@@ -158,9 +167,13 @@ func hostedBy(m Member, c Candidate) []tpsession.SIRET {
 	}
 	var hosts []tpsession.SIRET
 	for _, h := range c.HostCompanies {
-		if h.SIREN() == m.Employer.SIREN() && !slices.Contains(hosts, h) {
+		if company(h) == company(m.Employer) && !slices.Contains(hosts, h) {
 			hosts = append(hosts, h)
 		}
 	}
 	return hosts
 }
+
+// company is the company an establishment belongs to: conflicts are
+// decided between companies, not establishments (FindConflicts).
+func company(s tpsession.SIRET) tpsession.SIREN { return s.SIREN() }

@@ -41,8 +41,22 @@ func (f *flowNetwork) addEdge(u, v, c int) int {
 // used reports whether edge e (of capacity 1) carries flow.
 func (f *flowNetwork) used(e int) bool { return f.capacity[e] == 0 }
 
-// maxFlow returns the value of a maximum flow from s to t, in
-// O(E·√V) for the unit-capacity bipartite networks built here.
+// residual returns the capacity left on edge e.
+func (f *flowNetwork) residual(e int) int { return int(f.capacity[e]) }
+
+// send pushes amount units along a path of edges, each of which the caller
+// knows has that much capacity left. Seeding the network with an obvious
+// flow before maxFlow leaves it only the few augmenting paths that need
+// search.
+func (f *flowNetwork) send(amount int, path ...int) {
+	for _, e := range path {
+		f.capacity[e] -= int32(amount)
+		f.capacity[e^1] += int32(amount)
+	}
+}
+
+// maxFlow returns how much more flow than already sent can go from s to t,
+// in O(E·√V) for the unit-capacity bipartite networks built here.
 func (f *flowNetwork) maxFlow(s, t int) int {
 	total := 0
 	for f.levels(s, t) {

@@ -206,7 +206,7 @@ func TestAssignAgreesWithBruteForce(t *testing.T) {
 			if in.layout.Capacities == nil {
 				layouts = nil
 				for k := min(len(in.members)/perJury, n); k >= 1; k-- {
-					layouts = append(layouts, slices.Repeat([]int{(n + k - 1) / k}, k))
+					layouts = append(layouts, balanced(n, k))
 				}
 			}
 			best, feasibleJuries := -1, 0

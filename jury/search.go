@@ -16,8 +16,10 @@ import (
 // each, and decides each complete choice exactly by a maximum flow from the
 // candidates to the panels.
 //
-// It is a depth-first branch and bound over those choices that maximises
-// the number of candidates assigned, stopping as soon as all are:
+// It is a depth-first branch and bound over those choices. Assign runs it
+// first as a decision (a node that cannot assign every candidate is cut),
+// then, only when that fails, to find the most candidates that can be
+// assigned:
 //
 //   - members with the same conflict set are interchangeable, so the search
 //     runs over classes of members with counts, never over members;
@@ -29,20 +31,23 @@ import (
 //   - a member is never left a reserve while a member whose conflicts
 //     strictly include theirs sits on a panel (swapping them is never
 //     worse);
-//   - at each node, a maximum flow bounds what any completion can reach
-//     (a Hall-type bound): the panels formed so far with their exact
-//     conflicts, plus one pool holding the capacity of the panels still to
-//     form, open to each candidate who still has perJury members without a
-//     conflict with them. A node that cannot beat the best complete choice
-//     found is cut;
+//   - at each node, Hall-type bounds cap what any completion can reach: a
+//     maximum flow to the panels formed and to pools standing for those
+//     still to form (bound); the same counted in members (memberBound);
+//     and groups of candidates who can only be evaluated by few panels
+//     (groupBound). A node that cannot reach the target is cut;
 //   - options are tried from the panel whose members' conflicts overlap the
 //     most (fewest candidates excluded) and the smallest capacity for the
 //     most conflicted panel, so the first complete choice is the obvious
 //     one and usually the answer.
 //
 // The problem contains hard set-partition problems, so the worst case is
-// exponential in the number of distinct conflict sets; each node costs one
-// maximum flow, O(E·√V) with V = N+K+3 nodes and E ≤ N·(K+2)+K edges.
+// exponential in the number of distinct conflict sets. A node costs one to
+// three maximum flows, O(E·√V) with V ≤ N+K+M+3 nodes and E ≤ N·(K+M+2)
+// edges, and the group bound O(N²). Realistic sessions (30 members,
+// 100 candidates hosted by a dozen companies) need a few dozen nodes:
+// about a millisecond. Dense conflicts between many members and a few
+// large panels can take seconds; Assign's context bounds them.
 
 // memberClass is a group of members with the same conflict set.
 type memberClass struct {
@@ -93,11 +98,17 @@ type search struct {
 	limit   int  // nodes to explore at most; 0 for no limit
 	cut     bool // whether the limit stopped the search
 
+	backtracked bool // whether a node has been cut or a leaf fell short
+
 	pairUnion [][]bitset // candidates excluded by a member of each of two classes
 	net       flowNetwork
 	blocked   []int // per candidate: remaining members conflicting with them
 
 	eligible, eligibleStranded, capsDown []int // scratch of poolCapacities
+	edges                                []int // scratch of the networks
+
+	blockers    []bitset // per candidate, the remaining classes in conflict with them
+	eligibleFor []bitset // per candidate, the formed panels free for them
 }
 
 // newSearch prepares the search of panels with the given capacities. With
@@ -167,9 +178,11 @@ func (s *search) dfs() error {
 		if b > s.best.matched {
 			s.record(b)
 		}
+		s.backtracked = s.backtracked || b < s.n
 		return nil
 	}
 	if b < s.floor() {
+		s.backtracked = true
 		return nil
 	}
 	c := slices.IndexFunc(s.remaining, func(r int) bool { return r > 0 })
@@ -336,10 +349,68 @@ func (s *search) bound() int {
 		}
 	}
 	b := s.network(pool, strandedPool, stranded, func(j int) bool { return free-s.blocked[j] >= s.perJury })
-	if b < s.floor() {
+	if b < s.floor() || (s.nodes > 1 && !s.backtracked) {
+		// The other bounds cost as much again: they are spent at the root
+		// and once the search has met a dead end, not on a first descent
+		// that finds an assignment.
+		return b
+	}
+	if b = min(b, s.groupBound(free)); b < s.floor() {
 		return b
 	}
 	return min(b, s.memberBound(pool))
+}
+
+// groupBound is a third bound, over groups of candidates. Take a candidate
+// j and the group of candidates every one of whose free members (remaining
+// members without a conflict with them) is free for j too. The group can
+// only be evaluated by the formed panels free for one of them and by
+// future panels made of j's free members, of which there can be at most
+// ⌊free members / perJury⌋. When the group outnumbers what these panels
+// can take, the surplus goes unassigned. It catches a company whose
+// employees conflict with the candidates it hosted when the members
+// outside it are too few to form enough panels for them.
+func (s *search) groupBound(free int) int {
+	future := s.juries - len(s.panels)
+	if len(s.blockers) != s.n {
+		s.blockers = make([]bitset, s.n)
+		s.eligibleFor = make([]bitset, s.n)
+	}
+	for j := range s.n {
+		s.blockers[j] = reuse(s.blockers[j], len(s.classes))
+		s.eligibleFor[j] = reuse(s.eligibleFor[j], len(s.panels))
+	}
+	for c, r := range s.remaining {
+		if r > 0 {
+			s.classes[c].conflicts.each(func(j int) { s.blockers[j].set(c) })
+		}
+	}
+	for p, panel := range s.panels {
+		for j := range s.n {
+			if !panel.union.has(j) {
+				s.eligibleFor[j].set(p)
+			}
+		}
+	}
+	reach := newBitset(len(s.panels))
+	worst := 0
+	for j := range s.n {
+		capacity := 0
+		for _, c := range s.capsDown[:min(future, (free-s.blocked[j])/s.perJury)] {
+			capacity += c
+		}
+		clear(reach)
+		group := 0
+		for k := range s.n {
+			if s.blockers[j].subsetOf(s.blockers[k]) {
+				group++
+				reach.unionWith(s.eligibleFor[k])
+			}
+		}
+		reach.each(func(p int) { capacity += s.panels[p].capacity })
+		worst = max(worst, group-capacity)
+	}
+	return s.n - worst
 }
 
 // memberBound is a second bound, counting members rather than panels:
@@ -357,35 +428,59 @@ func (s *search) memberBound(pool int) int {
 	classNode := first + len(s.panels)
 	futureNode := classNode + len(s.classes)
 	s.net.reset(futureNode + 1)
-	for p, panel := range s.panels {
-		s.net.addEdge(first+p, sink, m*panel.capacity)
-	}
+	panelSink := s.panelSinks(m)
 	largest := 0
 	for v, left := range s.capLeft {
 		if left > 0 {
 			largest = s.capValues[v]
 		}
 	}
+	classFuture := s.edgeScratch(len(s.classes))
 	for c, r := range s.remaining {
 		if r > 0 {
-			s.net.addEdge(classNode+c, futureNode, r*largest)
+			classFuture[c] = s.net.addEdge(classNode+c, futureNode, r*largest)
 		}
 	}
-	s.net.addEdge(futureNode, sink, m*pool)
+	futureSink := s.net.addEdge(futureNode, sink, m*pool)
+	sent := 0
 	for j := range s.n {
-		s.net.addEdge(source, 2+j, m)
+		in := s.net.addEdge(source, 2+j, m)
 		for p, panel := range s.panels {
 			if !panel.union.has(j) {
-				s.net.addEdge(2+j, first+p, m)
+				e := s.net.addEdge(2+j, first+p, m)
+				if s.net.residual(in) == m && s.net.residual(panelSink[p]) >= m {
+					s.net.send(m, in, e, panelSink[p])
+					sent += m
+				}
 			}
 		}
 		for c, r := range s.remaining {
 			if r > 0 && !s.classes[c].conflicts.has(j) {
-				s.net.addEdge(2+j, classNode+c, r)
+				e := s.net.addEdge(2+j, classNode+c, r)
+				if amount := min(s.net.residual(in), r, s.net.residual(classFuture[c]), s.net.residual(futureSink)); amount > 0 {
+					s.net.send(amount, in, e, classFuture[c], futureSink)
+					sent += amount
+				}
 			}
 		}
 	}
-	return s.net.maxFlow(source, sink) / m
+	return (sent + s.net.maxFlow(source, sink)) / m
+}
+
+// panelSinks adds the edges from the formed panels to the sink, each
+// carrying unit times the panel's capacity, and returns their indexes.
+func (s *search) panelSinks(unit int) []int {
+	edges := s.edgeScratch(len(s.panels))
+	for p, panel := range s.panels {
+		edges[p] = s.net.addEdge(2+s.n+p, 1, unit*panel.capacity)
+	}
+	return edges
+}
+
+// edgeScratch returns a reusable slice of n edge indexes.
+func (s *search) edgeScratch(n int) []int {
+	s.edges = append(s.edges[:0], make([]int, n)...)
+	return s.edges
 }
 
 // poolCapacities bounds how many candidates, and how many stranded ones,
@@ -399,6 +494,13 @@ func (s *search) memberBound(pool int) int {
 // capacities, largest with largest, bounds the total.
 func (s *search) poolCapacities(future int, stranded bitset) (pool, strandedPool int) {
 	s.eligible, s.eligibleStranded = s.eligible[:0], s.eligibleStranded[:0]
+	switch stranded.count() {
+	case 0:
+		stranded = nil // nobody to count
+	case s.n:
+		stranded = nil // everybody: the same counts as for all candidates
+		defer func() { strandedPool = pool }()
+	}
 	for c, r := range s.remaining {
 		if r > 0 {
 			all, str := s.bestSubset(c, stranded)
@@ -426,9 +528,10 @@ func (s *search) poolCapacities(future int, stranded bitset) (pool, strandedPool
 	return pool, strandedPool
 }
 
-// bestSubset returns the most candidates, and the most stranded ones, that
-// a member of class c and one partner (two when panels have three members
-// or more) among the remaining members leave eligible.
+// bestSubset returns the most candidates, and the most stranded ones (0
+// when stranded is nil), that a member of class c and one partner (two
+// when panels have three members or more) among the remaining members
+// leave eligible.
 func (s *search) bestSubset(c int, stranded bitset) (all, str int) {
 	s.remaining[c]--
 	defer func() { s.remaining[c]++ }()
@@ -438,14 +541,19 @@ func (s *search) bestSubset(c int, stranded bitset) (all, str int) {
 		}
 		pair := s.pairUnion[c][d]
 		if s.perJury == 2 {
-			all, str = max(all, s.n-pair.count()), max(str, stranded.countAndNot(pair, nil))
+			all = max(all, s.n-pair.count())
+			if stranded != nil {
+				str = max(str, stranded.countAndNot(pair, nil))
+			}
 			continue
 		}
 		s.remaining[d]--
 		for e := d; e < len(s.remaining); e++ {
 			if s.remaining[e] > 0 {
-				excluded := pair.countOr(s.classes[e].conflicts)
-				all, str = max(all, s.n-excluded), max(str, stranded.countAndNot(pair, s.classes[e].conflicts))
+				all = max(all, s.n-pair.countOr(s.classes[e].conflicts))
+				if stranded != nil {
+					str = max(str, stranded.countAndNot(pair, s.classes[e].conflicts))
+				}
 			}
 		}
 		s.remaining[d]++
@@ -462,29 +570,41 @@ func (s *search) network(pool, strandedPool int, stranded bitset, open func(int)
 	first := 2 + s.n
 	poolNode, strandedNode := first+len(s.panels), first+len(s.panels)+1
 	s.net.reset(strandedNode + 1)
-	for p, panel := range s.panels {
-		s.net.addEdge(first+p, sink, panel.capacity)
-	}
+	panelSink := s.panelSinks(1)
+	var poolSink, strandedPoolEdge int
 	if open != nil {
-		s.net.addEdge(poolNode, sink, pool)
-		s.net.addEdge(strandedNode, poolNode, strandedPool)
+		poolSink = s.net.addEdge(poolNode, sink, pool)
+		strandedPoolEdge = s.net.addEdge(strandedNode, poolNode, strandedPool)
 	}
+	sent := 0
 	for j := range s.n {
-		s.net.addEdge(source, 2+j, 1)
+		in := s.net.addEdge(source, 2+j, 1)
 		for p, panel := range s.panels {
 			if !panel.union.has(j) {
-				s.net.addEdge(2+j, first+p, 1)
+				e := s.net.addEdge(2+j, first+p, 1)
+				if s.net.residual(in) > 0 && s.net.residual(panelSink[p]) > 0 {
+					s.net.send(1, in, e, panelSink[p])
+					sent++
+				}
 			}
 		}
 		switch {
 		case open == nil || !open(j):
 		case stranded.has(j):
-			s.net.addEdge(2+j, strandedNode, 1)
+			e := s.net.addEdge(2+j, strandedNode, 1)
+			if s.net.residual(in) > 0 && s.net.residual(strandedPoolEdge) > 0 && s.net.residual(poolSink) > 0 {
+				s.net.send(1, in, e, strandedPoolEdge, poolSink)
+				sent++
+			}
 		default:
-			s.net.addEdge(2+j, poolNode, 1)
+			e := s.net.addEdge(2+j, poolNode, 1)
+			if s.net.residual(in) > 0 && s.net.residual(poolSink) > 0 {
+				s.net.send(1, in, e, poolSink)
+				sent++
+			}
 		}
 	}
-	return s.net.maxFlow(source, sink)
+	return sent + s.net.maxFlow(source, sink)
 }
 
 // record keeps the current leaf as the best solution.
@@ -494,6 +614,69 @@ func (s *search) record(matched int) {
 		reserve[c] = s.reserved[c] + s.remaining[c]
 	}
 	*s.best = solution{matched: matched, panels: slices.Clone(s.panels), reserve: reserve}
+}
+
+// balance evens out the panels' loads without leaving any candidate out:
+// while a chain of moves (a candidate of panel p to panel q, one of q to
+// r…) can take one candidate from a panel to another holding at least two
+// fewer and below its capacity, it applies it. Each move lowers the sum of
+// the squared loads, so it ends, with loads as even as the conflicts allow.
+func balance(panelOf []int, panels []panelChoice) {
+	load := make([]int, len(panels))
+	for _, p := range panelOf {
+		if p >= 0 {
+			load[p]++
+		}
+	}
+	type step struct{ from, candidate int }
+	for moved := true; moved; {
+		moved = false
+		order := make([]int, len(panels))
+		for p := range order {
+			order[p] = p
+		}
+		slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(load[b], load[a]) })
+		for _, start := range order {
+			parent := make([]step, len(panels))
+			for p := range parent {
+				parent[p] = step{-1, -1}
+			}
+			parent[start] = step{start, -1}
+			queue, end := []int{start}, -1
+			for i := 0; i < len(queue) && end < 0; i++ {
+				u := queue[i]
+				for j, p := range panelOf {
+					if p != u {
+						continue
+					}
+					for v := range panels {
+						if parent[v].from >= 0 || panels[v].union.has(j) {
+							continue
+						}
+						parent[v] = step{u, j}
+						if load[v] <= load[start]-2 && load[v] < panels[v].capacity {
+							end = v
+							break
+						}
+						queue = append(queue, v)
+					}
+					if end >= 0 {
+						break
+					}
+				}
+			}
+			if end < 0 {
+				continue
+			}
+			for v := end; v != start; v = parent[v].from {
+				panelOf[parent[v].candidate] = v
+			}
+			load[start]--
+			load[end]++
+			moved = true
+			break
+		}
+	}
 }
 
 // matching solves the flow of a complete solution and returns, per
