@@ -65,12 +65,11 @@ type panelChoice struct {
 	union    bitset // candidates it may not evaluate
 }
 
-// solution is the best complete choice found: its panels, the reserves per
-// class and how many candidates its maximum flow assigns.
+// solution is the best complete choice found: its panels (the members
+// left are reserves) and how many candidates its maximum flow assigns.
 type solution struct {
 	matched int
 	panels  []panelChoice
-	reserve []int
 }
 
 // search explores the panel choices for one number of juries.
@@ -85,7 +84,6 @@ type search struct {
 	capLeft   []int // panels still to form per capacity value
 
 	remaining []int // members of each class neither placed nor reserved
-	reserved  []int
 	placed    []int
 	decided   []bool // whether the class's number of reserves is fixed
 	budget    int    // reserves still allowed: members beyond juries × perJury
@@ -130,7 +128,6 @@ func newSearch(ctx context.Context, classes []memberClass, n, perJury int, capac
 		s.remaining[i] = len(c.members)
 		members += len(c.members)
 	}
-	s.reserved = make([]int, len(classes))
 	s.placed = make([]int, len(classes))
 	s.decided = make([]bool, len(classes))
 	s.budget = members - s.juries*perJury
@@ -151,10 +148,7 @@ func (s *search) run() error {
 	if s.budget < 0 {
 		return nil
 	}
-	s.ceiling = s.bound()
-	if s.ceiling < s.floor() {
-		return nil
-	}
+	s.ceiling = s.n // until the root's bound is known
 	return s.dfs()
 }
 
@@ -174,6 +168,9 @@ func (s *search) dfs() error {
 		}
 	}
 	b := s.bound()
+	if s.nodes == 1 {
+		s.ceiling = b
+	}
 	if len(s.panels) == s.juries {
 		if b > s.best.matched {
 			s.record(b)
@@ -207,11 +204,9 @@ func (s *search) chooseReserves(c int) error {
 	for u := most; u >= 0; u-- {
 		s.remaining[c] -= u
 		s.budget -= u
-		s.reserved[c] = u
 		err := s.dfs()
 		s.remaining[c] += u
 		s.budget += u
-		s.reserved[c] = 0
 		if err != nil || s.finished() {
 			return err
 		}
@@ -609,11 +604,7 @@ func (s *search) network(pool, strandedPool int, stranded bitset, open func(int)
 
 // record keeps the current leaf as the best solution.
 func (s *search) record(matched int) {
-	reserve := make([]int, len(s.classes))
-	for c := range reserve {
-		reserve[c] = s.reserved[c] + s.remaining[c]
-	}
-	*s.best = solution{matched: matched, panels: slices.Clone(s.panels), reserve: reserve}
+	*s.best = solution{matched: matched, panels: slices.Clone(s.panels)}
 }
 
 // balance evens out the panels' loads without leaving any candidate out:

@@ -98,7 +98,6 @@ func (j *SessionJury) answer(member tpsession.MemberID, answer InvitationStatus,
 		return Invitation{}, ErrAlreadyAnswered.Withf("member %s already %s the invitation on %s", member, inv.Answer, inv.AnsweredOn)
 	}
 	inv.Answer, inv.AnsweredOn = answer, today
-	j.Invitations[j.indexOf(member)] = *inv
 	return *inv, nil
 }
 
@@ -120,23 +119,22 @@ func (j *SessionJury) Withdraw(member tpsession.MemberID, today date.Date) (Invi
 		return Invitation{}, ErrAlreadyAnswered.Withf("member %s declined the invitation on %s: there is nothing to withdraw", member, inv.AnsweredOn)
 	}
 	inv.WithdrawnOn = today
-	j.Invitations[j.indexOf(member)] = *inv
 	j.Assignment.dropMember(member)
 	return *inv, nil
 }
 
-// invitation returns a pointer to a copy of the member's invitation, and
-// refuses an answer dated before it.
+// invitation returns the member's stored invitation, to be changed in
+// place, and refuses a change dated before it.
 func (j *SessionJury) invitation(member tpsession.MemberID, today date.Date) (*Invitation, error) {
 	i := j.indexOf(member)
 	if i < 0 {
 		return nil, ErrInvitationNotFound.Withf("member %s is not invited to the session", member)
 	}
-	inv := j.Invitations[i]
+	inv := &j.Invitations[i]
 	if today < inv.InvitedOn {
 		return nil, ErrInvalidAnswerDate.Withf("%s is before the invitation of member %s on %s", today, member, inv.InvitedOn)
 	}
-	return &inv, nil
+	return inv, nil
 }
 
 // InvitationOf returns the member's invitation, or ErrInvitationNotFound.

@@ -51,4 +51,8 @@ type SessionJuryStore interface {
 	// fn must not change the centre or the session. It returns
 	// ErrSessionJuryNotFound.
 	UpdateSessionJury(ctx context.Context, centre tpsession.CentreID, session tpsession.SessionID, fn func(*SessionJury) error) error
+	// SessionJuriesOfMember returns the jury records of the centre's
+	// sessions that hold an invitation of the member, whatever its status,
+	// ordered by session ID: the sessions a user of the jury role may read.
+	SessionJuriesOfMember(ctx context.Context, centre tpsession.CentreID, member tpsession.MemberID) ([]SessionJury, error)
 }
