@@ -58,7 +58,7 @@ const (
 )
 
 // Warning is advice about a situation the rules allow: a code among the
-// Warn… constants and a message with the facts.
+// Warn… constants, the member concerned and a message with the facts.
 type Warning struct {
 	Code    string
 	Member  tpsession.MemberID
