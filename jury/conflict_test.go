@@ -1,0 +1,164 @@
+package jury_test
+
+import (
+	"context"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/tpsession/tpsession"
+	"github.com/tpsession/tpsession/jury"
+)
+
+// panelMember is a member with a fixed ID, for assignment tests.
+func panelMember(i int, name string) jury.Member {
+	return jury.Member{ID: memberID(i), Centre: centre, Name: name}
+}
+
+func employedBy(m jury.Member, employer tpsession.SIRET) jury.Member {
+	m.Employer = employer
+	return m
+}
+
+func candidate(i int, name string, hosts ...tpsession.SIRET) jury.Candidate {
+	return jury.Candidate{ID: candidateID(i), Name: name, HostCompanies: hosts}
+}
+
+func declared(m jury.Member, c jury.Candidate, reason jury.ConflictReason) jury.DeclaredConflict {
+	return jury.DeclaredConflict{Member: m.ID, Candidate: c.ID, Reason: reason, DeclaredOn: day(2027, 1, 10)}
+}
+
+func TestFindConflictsBySIRET(t *testing.T) {
+	headOffice, branch, other := siret(t, 1, 1), siret(t, 1, 2), siret(t, 2, 1)
+	tests := []struct {
+		name     string
+		employer tpsession.SIRET
+		hosts    []tpsession.SIRET
+		want     []tpsession.SIRET
+	}{
+		{"same establishment", headOffice, []tpsession.SIRET{headOffice}, []tpsession.SIRET{headOffice}},
+		{"another establishment of the same company", headOffice, []tpsession.SIRET{branch}, []tpsession.SIRET{branch}},
+		{"another company", headOffice, []tpsession.SIRET{other}, nil},
+		{"one of several host companies", branch, []tpsession.SIRET{other, headOffice, branch}, []tpsession.SIRET{headOffice, branch}},
+		{"a member without an employer", "", []tpsession.SIRET{headOffice}, nil},
+		{"a candidate without host company", headOffice, nil, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m := employedBy(panelMember(1, "Anne"), tt.employer)
+			c := candidate(1, "Léa", tt.hosts...)
+			got := jury.FindConflicts(m, c, nil)
+			if tt.want == nil {
+				assert.Empty(t, got)
+				return
+			}
+			require.Len(t, got, 1)
+			assert.Equal(t, jury.Conflict{Member: m.ID, Candidate: c.ID, Reason: jury.ReasonHosted, HostCompanies: tt.want}, got[0])
+			assert.Contains(t, got[0].String(), tt.want[0].Format())
+		})
+	}
+}
+
+func TestFindConflictsDeclared(t *testing.T) {
+	anne := employedBy(panelMember(1, "Anne"), siret(t, 1, 1))
+	lea, marc := candidate(1, "Léa", siret(t, 1, 2)), candidate(2, "Marc")
+	decl := []jury.DeclaredConflict{
+		declared(anne, marc, jury.ReasonPersonal),
+		declared(anne, lea, jury.ReasonTrained),
+		declared(panelMember(2, "Bruno"), marc, jury.ReasonOther),
+	}
+	decl[0].Note = "neighbours"
+
+	got := jury.FindConflicts(anne, marc, decl)
+	require.Len(t, got, 1)
+	assert.Equal(t, jury.Conflict{Member: anne.ID, Candidate: marc.ID, Reason: jury.ReasonPersonal, Note: "neighbours", Declared: true}, got[0])
+	assert.Contains(t, got[0].String(), "neighbours")
+
+	got = jury.FindConflicts(anne, lea, decl)
+	require.Len(t, got, 2, "found and declared conflicts add up")
+	assert.Equal(t, jury.ReasonHosted, got[0].Reason)
+	assert.False(t, got[0].Declared)
+	assert.Equal(t, jury.ReasonTrained, got[1].Reason)
+	assert.True(t, got[1].Declared)
+}
+
+func TestParseConflictReason(t *testing.T) {
+	for _, r := range jury.ConflictReasons {
+		got, err := jury.ParseConflictReason(string(r))
+		assert.NoError(t, err)
+		assert.Equal(t, r, got)
+	}
+	for _, s := range []string{"", "Hosted", "friend"} {
+		_, err := jury.ParseConflictReason(s)
+		assert.ErrorIs(t, err, jury.ErrInvalidConflict, s)
+	}
+}
+
+func TestNewDeclaredConflict(t *testing.T) {
+	c, err := jury.NewDeclaredConflict(jury.DeclaredConflictInput{
+		MemberID: string(memberID(1)), CandidateID: string(candidateID(2)), Reason: "trained", Note: " trainer in 2025 ",
+	}, day(2027, 1, 10))
+	require.NoError(t, err)
+	assert.Equal(t, jury.DeclaredConflict{Member: memberID(1), Candidate: candidateID(2), Reason: jury.ReasonTrained,
+		Note: "trainer in 2025", DeclaredOn: day(2027, 1, 10)}, c)
+
+	_, err = jury.NewDeclaredConflict(jury.DeclaredConflictInput{
+		MemberID: string(candidateID(1)), CandidateID: "", Reason: "friend", Note: string(make([]rune, 1001)),
+	}, day(2027, 1, 10))
+	assert.ErrorIs(t, err, jury.ErrInvalidConflict)
+	assert.Equal(t, []string{"member_id", "candidate_id", "reason", "note"}, fieldNames(err))
+}
+
+func TestDeclareConflict(t *testing.T) {
+	s := session()
+	anne, bruno := panelMember(1, "Anne"), panelMember(2, "Bruno")
+	lea := candidate(1, "Léa")
+	j := jury.NewSessionJury(s)
+	require.NoError(t, j.DeclareConflict(declared(anne, lea, jury.ReasonHosted)))
+	require.NoError(t, j.DeclareConflict(declared(bruno, lea, jury.ReasonHosted)), "another pair")
+
+	err := j.DeclareConflict(declared(anne, lea, jury.ReasonPersonal))
+	assert.ErrorIs(t, err, jury.ErrDuplicateConflict)
+	assert.Equal(t, tpsession.Conflict, tpsession.KindOf(err))
+	assert.Len(t, j.Conflicts, 2)
+	assert.Len(t, j.FindConflicts([]jury.Member{anne, bruno}, []jury.Candidate{lea}), 2)
+}
+
+func TestDeclaringAConflictInsideAPanelClearsTheAssignment(t *testing.T) {
+	s := session()
+	members := []jury.Member{member(t, "anne"), member(t, "bruno"), member(t, "chloe"), member(t, "david")}
+	candidates := []jury.Candidate{candidate(1, "Léa"), candidate(2, "Marc")}
+	j := accepted(t, s, members...)
+	a, err := j.Assign(context.Background(), s, members, candidates, jury.Layout{}, day(2027, 2, 1))
+	require.NoError(t, err)
+	require.Len(t, a.Panels, 2)
+	lea, _ := a.PanelOf(candidateID(1))
+	marc, _ := a.PanelOf(candidateID(2))
+
+	require.NoError(t, j.DeclareConflict(jury.DeclaredConflict{Member: marc.Members[0], Candidate: candidateID(1), Reason: jury.ReasonOther}))
+	assert.True(t, j.Assignment.Assigned(), "a conflict with a member of another panel keeps the assignment")
+	require.NoError(t, j.DeclareConflict(jury.DeclaredConflict{Member: lea.Members[1], Candidate: candidateID(1), Reason: jury.ReasonOther}))
+	assert.False(t, j.Assignment.Assigned())
+}
+
+// TestEveryReasonCountsTheSame checks that a declared conflict, whatever
+// its reason, keeps the member from evaluating that candidate, and only
+// that one.
+func TestEveryReasonCountsTheSame(t *testing.T) {
+	for _, reason := range jury.ConflictReasons {
+		t.Run(string(reason), func(t *testing.T) {
+			anne, bruno, chloe, david := panelMember(1, "Anne"), panelMember(2, "Bruno"), panelMember(3, "Chloé"), panelMember(4, "David")
+			lea, marc := candidate(1, "Léa"), candidate(2, "Marc")
+			a, err := jury.Assign(context.Background(), []jury.Member{anne, bruno, chloe, david}, []jury.Candidate{lea, marc},
+				[]jury.DeclaredConflict{declared(anne, lea, reason)}, jury.Layout{Capacities: []int{1, 1}})
+			require.NoError(t, err)
+			p, ok := a.PanelOf(lea.ID)
+			require.True(t, ok)
+			assert.NotContains(t, p.Members, anne.ID)
+			p, ok = a.PanelOf(marc.ID)
+			require.True(t, ok)
+			assert.Contains(t, p.Members, anne.ID, "Anne evaluates the other candidate")
+		})
+	}
+}

@@ -1,0 +1,47 @@
+package jury
+
+import "github.com/tpsession/tpsession"
+
+// Invalid input. Their copies carry field errors named by the JSON fields of
+// the HTTP contract ("habilitations[0].valid_until").
+var (
+	ErrInvalidMember     = tpsession.NewError(tpsession.Invalid, "jury.invalid_member", "the jury member is invalid")
+	ErrInvalidConflict   = tpsession.NewError(tpsession.Invalid, "jury.invalid_conflict", "the conflict of interest is invalid")
+	ErrInvalidAssignment = tpsession.NewError(tpsession.Invalid, "jury.invalid_assignment_input", "the jury assignment input is invalid")
+	ErrInvalidAnswerDate = tpsession.NewError(tpsession.Invalid, "jury.invalid_answer_date", "the date of the answer is invalid")
+)
+
+// Unknown records. A record of another centre is not found either.
+var (
+	ErrMemberNotFound      = tpsession.NewError(tpsession.NotFound, "jury.member_not_found", "the jury member does not exist")
+	ErrSessionJuryNotFound = tpsession.NewError(tpsession.NotFound, "jury.session_jury_not_found", "the session has no jury record")
+	ErrInvitationNotFound  = tpsession.NewError(tpsession.NotFound, "jury.invitation_not_found", "the member is not invited to the session")
+)
+
+// Duplicates, repeated one-shot actions and wrong lifecycle states.
+var (
+	ErrDuplicateMember      = tpsession.NewError(tpsession.Conflict, "jury.duplicate_member", "the jury member already exists")
+	ErrDuplicateSessionJury = tpsession.NewError(tpsession.Conflict, "jury.duplicate_session_jury", "the session already has a jury record")
+	ErrAlreadyInvited       = tpsession.NewError(tpsession.Conflict, "jury.already_invited", "the member is already invited to the session")
+	ErrAlreadyAnswered      = tpsession.NewError(tpsession.Conflict, "jury.invitation_already_answered", "the invitation has already been answered")
+	ErrInvitationWithdrawn  = tpsession.NewError(tpsession.Conflict, "jury.invitation_withdrawn", "the invitation has been withdrawn")
+	ErrDuplicateConflict    = tpsession.NewError(tpsession.Conflict, "jury.duplicate_conflict", "this conflict of interest is already declared")
+)
+
+// Regulatory rules refusing an action.
+var (
+	// ErrNotHabilitated: the member is not habilitated on the session's title
+	// for every day of the session (arrêté du 22 décembre 2015, art. 5;
+	// [SEED]: "consultez la liste des jurys habilités sur le titre visé").
+	ErrNotHabilitated = tpsession.NewError(tpsession.Rule, "jury.not_habilitated", "the member is not habilitated on the title for the whole session")
+	// ErrMemberUnavailable: the member recorded being unavailable on a day of
+	// the session ([SEED]: "vérifier leur disponibilité").
+	ErrMemberUnavailable = tpsession.NewError(tpsession.Rule, "jury.member_unavailable", "the member is unavailable on a day of the session")
+	// ErrNoCandidates: there is nobody to assign to a jury.
+	ErrNoCandidates = tpsession.NewError(tpsession.Rule, "jury.no_candidates", "the session has no candidate to assign to a jury")
+	// ErrNoAssignment: no way of forming the juries gives every candidate a
+	// jury none of whose members has a conflict of interest with them
+	// (arrêté du 22 décembre 2015, art. 6; [SEED]). It is returned inside an
+	// *AssignmentError that lists the candidates left without a jury.
+	ErrNoAssignment = tpsession.NewError(tpsession.Rule, "jury.no_assignment", "no jury assignment gives every candidate a jury without a conflict of interest")
+)

@@ -1,0 +1,149 @@
+package jury_test
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"github.com/rickb777/date/v2"
+
+	"github.com/tpsession/tpsession"
+	"github.com/tpsession/tpsession/jury"
+)
+
+func ExampleSessionJury_Invite() {
+	s := jury.Session{
+		ID:     "ses_01JQ0000000000000000000001",
+		Centre: "centre-a",
+		Title:  "TP-01281",
+		Dates:  tpsession.DateRange{From: date.New(2027, 3, 1), Until: date.New(2027, 3, 3)},
+	}
+	anne, _ := jury.NewMember("centre-a", jury.MemberInput{
+		Name: "Anne Leroy", Email: "Anne.Leroy@example.fr", EmployerSIRET: "732 829 320 00074",
+		Habilitations: []jury.HabilitationInput{{TitleCode: "TP-01281", ValidFrom: "2025-06-01", ValidUntil: "2029-05-31"}},
+	})
+	bruno, _ := jury.NewMember("centre-a", jury.MemberInput{
+		Name: "Bruno Petit", Email: "bruno.petit@example.fr",
+		Habilitations: []jury.HabilitationInput{{TitleCode: "TP-01281", ValidFrom: "2022-03-03", ValidUntil: "2027-03-02"}},
+	})
+
+	j := jury.NewSessionJury(s)
+	inv, warnings, err := j.Invite(s, anne, date.New(2027, 2, 20), jury.Policy{})
+	fmt.Println(inv.Status(), err)
+	for _, w := range warnings {
+		fmt.Println(w.Code)
+		fmt.Println(w.Message)
+	}
+
+	_, _, err = j.Invite(s, bruno, date.New(2027, 2, 20), jury.Policy{})
+	fmt.Println(errors.Is(err, jury.ErrNotHabilitated))
+	fmt.Println(err)
+
+	inv, _ = j.Accept(anne.ID, date.New(2027, 2, 21))
+	fmt.Println(inv.Status(), inv.AnsweredOn)
+	_, err = j.Decline(anne.ID, date.New(2027, 2, 22))
+	fmt.Println(tpsession.KindOf(err), tpsession.CodeOf(err))
+	// Output:
+	// invited <nil>
+	// jury.employer_notice_short
+	// Anne Leroy is employed (SIRET 732 829 320 00074) and invited on 2027-02-20, 9 days before the session starting 2027-03-01: the leave request to the employer must be made at least 15 calendar days before, so the employer may refuse
+	// true
+	// jury.not_habilitated: Bruno Petit is habilitated on TP-01281 from 2022-03-03 until 2027-03-02, which does not cover 2027-03-03: the session runs from 2027-03-01 until 2027-03-03
+	// accepted 2027-02-21
+	// conflict jury.invitation_already_answered
+}
+
+func ExampleFindConflicts() {
+	anne := jury.Member{ID: "mem_01JQ0000000000000000000001", Name: "Anne Leroy", Employer: "73282932000074"}
+	lea := jury.Candidate{ID: "can_01JQ0000000000000000000001", Name: "Léa Martin",
+		HostCompanies: []tpsession.SIRET{"55210055400013", "73282932000017"}} // another establishment of Anne's company
+	marc := jury.Candidate{ID: "can_01JQ0000000000000000000002", Name: "Marc Durand"}
+	declared := []jury.DeclaredConflict{{Member: anne.ID, Candidate: marc.ID, Reason: jury.ReasonTrained, Note: "his trainer in 2025"}}
+
+	for _, c := range []jury.Candidate{lea, marc} {
+		for _, conflict := range jury.FindConflicts(anne, c, declared) {
+			fmt.Println(conflict.Reason, conflict.HostCompanies, conflict.Declared)
+		}
+	}
+	// Output:
+	// hosted [73282932000017] false
+	// trained [] true
+}
+
+// Anne and Bruno work for the company that hosted Léa (two of its
+// establishments); Chloé knows Marc. Two juries of two are planned.
+func ExampleAssign() {
+	host := tpsession.SIRET("73282932000074")
+	members := []jury.Member{
+		{ID: "mem_01JQ0000000000000000000001", Name: "Anne", Employer: host},
+		{ID: "mem_01JQ0000000000000000000002", Name: "Bruno", Employer: "73282932000017"},
+		{ID: "mem_01JQ0000000000000000000003", Name: "Chloé"},
+		{ID: "mem_01JQ0000000000000000000004", Name: "David"},
+		{ID: "mem_01JQ0000000000000000000005", Name: "Émile"},
+	}
+	candidates := []jury.Candidate{
+		{ID: "can_01JQ0000000000000000000001", Name: "Léa", HostCompanies: []tpsession.SIRET{host}},
+		{ID: "can_01JQ0000000000000000000002", Name: "Marc"},
+		{ID: "can_01JQ0000000000000000000003", Name: "Nina"},
+	}
+	declared := []jury.DeclaredConflict{{Member: members[2].ID, Candidate: candidates[1].ID, Reason: jury.ReasonPersonal}}
+
+	a, err := jury.Assign(context.Background(), members, candidates, declared, jury.Layout{Capacities: []int{2, 2}})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	name := map[string]string{}
+	for _, m := range members {
+		name[string(m.ID)] = m.Name
+	}
+	for _, c := range candidates {
+		name[string(c.ID)] = c.Name
+	}
+	for _, p := range a.Panels {
+		fmt.Print("jury ", p.Jury, ":")
+		for _, m := range p.Members {
+			fmt.Print(" ", name[string(m)])
+		}
+		fmt.Print(" →")
+		for _, c := range p.Candidates {
+			fmt.Print(" ", name[string(c)])
+		}
+		fmt.Println()
+	}
+	for _, r := range a.Reserves {
+		fmt.Println("reserve:", name[string(r)])
+	}
+	// Output:
+	// jury 1: Anne David → Marc Nina
+	// jury 2: Chloé Émile → Léa
+	// reserve: Bruno
+}
+
+func ExampleAssignmentError() {
+	members := []jury.Member{
+		{ID: "mem_01JQ0000000000000000000001", Name: "Anne", Employer: "73282932000074"},
+		{ID: "mem_01JQ0000000000000000000002", Name: "Bruno", Employer: "73282932000017"},
+		{ID: "mem_01JQ0000000000000000000003", Name: "Chloé"},
+	}
+	candidates := []jury.Candidate{
+		{ID: "can_01JQ0000000000000000000001", Name: "Léa", HostCompanies: []tpsession.SIRET{"73282932000025"}},
+		{ID: "can_01JQ0000000000000000000002", Name: "Marc"},
+	}
+
+	_, err := jury.Assign(context.Background(), members, candidates, nil, jury.Layout{})
+	var ae *jury.AssignmentError
+	if errors.As(err, &ae) {
+		fmt.Println(tpsession.KindOf(err), errors.Is(err, jury.ErrNoAssignment))
+		fmt.Println(ae.Candidates())
+		for _, u := range ae.Unassigned {
+			fmt.Println(u.Reason)
+			fmt.Println(u.Message)
+		}
+	}
+	// Output:
+	// rule true
+	// [can_01JQ0000000000000000000001]
+	// too_few_members_without_conflict
+	// only 1 of the 3 accepted members has no conflict with Léa, and a jury needs 2
+}
