@@ -1,0 +1,236 @@
+package session
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/rickb777/date/v2"
+
+	"github.com/tpsession/tpsession"
+	"github.com/tpsession/tpsession/candidate"
+)
+
+// CreateCandidate adds a candidate to the centre.
+func (s *Service) CreateCandidate(ctx context.Context, by Actor, in candidate.CandidateInput) (candidate.Candidate, error) {
+	if err := checkActor(by); err != nil {
+		return candidate.Candidate{}, err
+	}
+	o := s.begin()
+	c, err := candidate.NewCandidate(by.Centre, tpsession.NewCandidateID(), in, o.today)
+	if err != nil {
+		return candidate.Candidate{}, err
+	}
+	if err := s.st.Candidates.CreateCandidate(ctx, c); err != nil {
+		return candidate.Candidate{}, err
+	}
+	return c, nil
+}
+
+// Candidate returns a candidate of the centre.
+func (s *Service) Candidate(ctx context.Context, by Actor, id tpsession.CandidateID) (candidate.Candidate, error) {
+	if err := checkActor(by); err != nil {
+		return candidate.Candidate{}, err
+	}
+	return s.st.Candidates.Candidate(ctx, by.Centre, id)
+}
+
+// ReviseCandidate replaces a candidate's details.
+func (s *Service) ReviseCandidate(ctx context.Context, by Actor, id tpsession.CandidateID, in candidate.CandidateInput) (candidate.Candidate, error) {
+	if err := checkActor(by); err != nil {
+		return candidate.Candidate{}, err
+	}
+	o := s.begin()
+	var out candidate.Candidate
+	err := s.st.Candidates.UpdateCandidate(ctx, by.Centre, id, func(c *candidate.Candidate) error {
+		if err := c.Revise(in, o.today); err != nil {
+			return err
+		}
+		out = c.Clone()
+		return nil
+	})
+	return out, err
+}
+
+// Register registers a candidate to the session, checking their
+// eligibility on the session's start date.
+func (s *Service) Register(ctx context.Context, by Actor, sid tpsession.SessionID, cid tpsession.CandidateID) (candidate.Registration, error) {
+	if err := checkActor(by); err != nil {
+		return candidate.Registration{}, err
+	}
+	o := s.begin()
+	var out candidate.Registration
+	err := s.atomic(ctx, func(ctx context.Context) error {
+		ses, err := s.writable(ctx, by, sid)
+		if err != nil {
+			return err
+		}
+		c, err := s.st.Candidates.Candidate(ctx, by.Centre, cid)
+		if err != nil {
+			return err
+		}
+		existing, err := s.st.Registrations.RegistrationsOfSession(ctx, by.Centre, sid)
+		if err != nil {
+			return err
+		}
+		out, err = candidate.Register(tpsession.NewRegistrationID(), candidateView(ses), c, existing, o.now)
+		if err != nil {
+			return err
+		}
+		if err := s.st.Registrations.CreateRegistration(ctx, out); err != nil {
+			return err
+		}
+		return s.record(ctx, by, sid, o, ActionCandidateRegistered, "%s registered", fullName(c))
+	})
+	return out, err
+}
+
+// Registration returns a candidate's registration to the session: the
+// active one, or the last withdrawn one.
+func (s *Service) Registration(ctx context.Context, by Actor, sid tpsession.SessionID, cid tpsession.CandidateID) (candidate.Registration, error) {
+	if _, err := s.Session(ctx, by, sid); err != nil {
+		return candidate.Registration{}, err
+	}
+	return s.st.Registrations.Registration(ctx, by.Centre, sid, cid)
+}
+
+// Registrations returns the session's active registrations, in
+// registration order; withdrawals stay in the event log.
+func (s *Service) Registrations(ctx context.Context, by Actor, sid tpsession.SessionID) ([]candidate.Registration, error) {
+	if _, err := s.Session(ctx, by, sid); err != nil {
+		return nil, err
+	}
+	return s.activeRegistrations(ctx, by, sid)
+}
+
+// Withdraw withdraws a candidate's registration: it is kept, marked
+// withdrawn, and the withdrawal is in the event log.
+func (s *Service) Withdraw(ctx context.Context, by Actor, sid tpsession.SessionID, cid tpsession.CandidateID) error {
+	_, err := s.updateRegistration(ctx, by, sid, cid, func(_ Session, r *candidate.Registration, o op) (string, string, error) {
+		return ActionCandidateWithdrawn, "candidate " + string(cid) + " withdrawn", r.Withdraw(o.now, by.Name)
+	})
+	return err
+}
+
+// updateRegistration applies fn to a registration of a writable session,
+// records the event fn describes and returns the registration as saved.
+func (s *Service) updateRegistration(ctx context.Context, by Actor, sid tpsession.SessionID, cid tpsession.CandidateID, fn func(Session, *candidate.Registration, op) (action, detail string, err error)) (candidate.Registration, error) {
+	if err := checkActor(by); err != nil {
+		return candidate.Registration{}, err
+	}
+	o := s.begin()
+	var out candidate.Registration
+	err := s.atomic(ctx, func(ctx context.Context) error {
+		ses, err := s.writable(ctx, by, sid)
+		if err != nil {
+			return err
+		}
+		var action, detail string
+		err = s.st.Registrations.UpdateRegistration(ctx, by.Centre, sid, cid, func(r *candidate.Registration) error {
+			var err error
+			action, detail, err = fn(ses, r, o)
+			out = r.Clone()
+			return err
+		})
+		if err != nil {
+			return err
+		}
+		return s.record(ctx, by, sid, o, action, "%s", detail)
+	})
+	if err != nil {
+		return candidate.Registration{}, err
+	}
+	return out, nil
+}
+
+// DraftConvocation drafts (or drafts again) a candidate's convocation.
+func (s *Service) DraftConvocation(ctx context.Context, by Actor, sid tpsession.SessionID, cid tpsession.CandidateID, in candidate.ConvocationInput) (candidate.Convocation, error) {
+	d, err := candidate.ParseConvocation(in)
+	if err != nil {
+		return candidate.Convocation{}, err
+	}
+	r, err := s.updateRegistration(ctx, by, sid, cid, func(ses Session, r *candidate.Registration, _ op) (string, string, error) {
+		return ActionConvocationDrafted, fmt.Sprintf("convocation of candidate %s drafted for %s at %s", cid, d.Appointment, d.Place),
+			r.DraftConvocation(d, candidateView(ses))
+	})
+	if err != nil {
+		return candidate.Convocation{}, err
+	}
+	return *r.Convocation, nil
+}
+
+// ValidateConvocation records that a candidate's convocation was validated
+// in the Ministry's application on the given day (today when zero), which
+// must be at least the lead time before the session's start. Once every
+// registered candidate's convocation is validated, the session reaches
+// convocations_sent.
+func (s *Service) ValidateConvocation(ctx context.Context, by Actor, sid tpsession.SessionID, cid tpsession.CandidateID, on date.Date) (candidate.Convocation, error) {
+	var r candidate.Registration
+	err := s.atomic(ctx, func(ctx context.Context) error {
+		var err error
+		r, err = s.updateRegistration(ctx, by, sid, cid, func(ses Session, r *candidate.Registration, o op) (string, string, error) {
+			on := orToday(on, o.today)
+			return ActionConvocationValid, fmt.Sprintf("convocation of candidate %s validated in CERES on %s", cid, on),
+				r.ValidateConvocation(on, candidateView(ses), s.conv, o.today)
+		})
+		if err != nil {
+			return err
+		}
+		return s.noteConvocationsSent(ctx, by, sid)
+	})
+	if err != nil {
+		return candidate.Convocation{}, err
+	}
+	return *r.Convocation, nil
+}
+
+// noteConvocationsSent records the convocations_sent milestone once every
+// active registration's convocation is validated.
+func (s *Service) noteConvocationsSent(ctx context.Context, by Actor, sid tpsession.SessionID) error {
+	regs, err := s.activeRegistrations(ctx, by, sid)
+	if err != nil {
+		return err
+	}
+	if allValidatedOn(regs) == date.Zero {
+		return nil
+	}
+	o := s.begin()
+	first := false
+	err = s.st.Sessions.UpdateSession(ctx, by.Centre, sid, func(ses *Session) error {
+		first = ses.Milestones().ConvocationsSentOn == date.Zero
+		ses.RecordConvocationsSent(o.today)
+		return nil
+	})
+	if err != nil || !first {
+		return err
+	}
+	return s.record(ctx, by, sid, o, ActionSessionConvocationsSent, "every registered candidate's convocation is validated (%d)", len(regs))
+}
+
+// RecordDelivery records how a candidate's validated convocation was
+// delivered: by registered mail or by hand.
+func (s *Service) RecordDelivery(ctx context.Context, by Actor, sid tpsession.SessionID, cid tpsession.CandidateID, in candidate.DeliveryInput) (candidate.Convocation, error) {
+	d, err := candidate.ParseDelivery(in)
+	if err != nil {
+		return candidate.Convocation{}, err
+	}
+	r, err := s.updateRegistration(ctx, by, sid, cid, func(_ Session, r *candidate.Registration, o op) (string, string, error) {
+		return ActionConvocationDelivery, fmt.Sprintf("convocation of candidate %s: %s", cid, d), r.RecordDelivery(d, o.today)
+	})
+	if err != nil {
+		return candidate.Convocation{}, err
+	}
+	return *r.Convocation, nil
+}
+
+// Convocation returns a candidate's convocation, or ErrConvocationNotFound
+// when none is drafted.
+func (s *Service) Convocation(ctx context.Context, by Actor, sid tpsession.SessionID, cid tpsession.CandidateID) (candidate.Convocation, error) {
+	r, err := s.Registration(ctx, by, sid, cid)
+	if err != nil {
+		return candidate.Convocation{}, err
+	}
+	if r.Convocation == nil {
+		return candidate.Convocation{}, ErrConvocationNotFound.Withf("no convocation is drafted for candidate %s", cid)
+	}
+	return r.Convocation.Clone(), nil
+}

@@ -1,0 +1,151 @@
+package session
+
+import (
+	"context"
+
+	"github.com/rickb777/date/v2"
+
+	"github.com/tpsession/tpsession"
+	"github.com/tpsession/tpsession/pli"
+)
+
+// Pli returns the session's pli with its custody log.
+func (s *Service) Pli(ctx context.Context, by Actor, sid tpsession.SessionID) (pli.Pli, error) {
+	if _, err := s.Session(ctx, by, sid); err != nil {
+		return pli.Pli{}, err
+	}
+	return s.st.Plis.Pli(ctx, by.Centre, sid)
+}
+
+// updatePli applies a step to the session's pli and records it in the
+// event log. A step whose refusal the pli logs in its custody log (opening
+// too early) is saved, recorded as refused, and its error returned.
+// opening tells whether the step belongs to the session's opening, which
+// may write to an opened session.
+func (s *Service) updatePli(ctx context.Context, by Actor, sid tpsession.SessionID, opening bool, step func(Session, *pli.Pli, op) (action string, err error)) (pli.Pli, error) {
+	if err := checkActor(by); err != nil {
+		return pli.Pli{}, err
+	}
+	o := s.begin()
+	var (
+		out     pli.Pli
+		refusal error
+	)
+	err := s.atomic(ctx, func(ctx context.Context) error {
+		ses, err := s.st.Sessions.Session(ctx, by.Centre, sid)
+		if err != nil {
+			return err
+		}
+		if !opening || ses.Status() != StatusOpened {
+			if err := ses.CheckWritable(); err != nil {
+				return err
+			}
+		}
+		var action string
+		err = s.st.Plis.UpdatePli(ctx, by.Centre, sid, func(p *pli.Pli) error {
+			var err error
+			action, err = step(ses, p, o)
+			if pli.RefusalLogged(err) {
+				refusal, action = err, ActionPliOpenRefused
+				err = nil
+			}
+			out = p.Clone()
+			return err
+		})
+		if err != nil {
+			return err
+		}
+		detail := out.Custody[len(out.Custody)-1].Detail + "; custody head " + out.Custody.Head()
+		return s.record(ctx, by, sid, o, action, "%s", detail)
+	})
+	if err != nil {
+		return pli.Pli{}, err
+	}
+	return out, refusal
+}
+
+// OrderPli records that the pli was ordered on the given day (today when
+// zero). Ordering later than 3 months before the start is allowed: the
+// warnings say so.
+func (s *Service) OrderPli(ctx context.Context, by Actor, sid tpsession.SessionID, on date.Date) (pli.Pli, []pli.Warning, error) {
+	var (
+		ses Session
+		p   pli.Pli
+		o   op
+	)
+	err := s.atomic(ctx, func(ctx context.Context) error {
+		var err error
+		p, err = s.updatePli(ctx, by, sid, false, func(cur Session, p *pli.Pli, step op) (string, error) {
+			ses, o = cur, step
+			return ActionPliOrdered, p.Order(orToday(on, step.today), step.today, step.now, by.Name)
+		})
+		if err != nil {
+			return err
+		}
+		_, err = s.updateSessionQuiet(ctx, by, sid, func(cur *Session) { cur.RecordPliOrdered(p.OrderedOn) })
+		return err
+	})
+	if err != nil {
+		return pli.Pli{}, nil, err
+	}
+	return p, pli.Advise(ses.Start, o.today, p), nil
+}
+
+// updateSessionQuiet records a milestone the command that reached it
+// already logged.
+func (s *Service) updateSessionQuiet(ctx context.Context, by Actor, sid tpsession.SessionID, fn func(*Session)) (Session, error) {
+	var out Session
+	err := s.st.Sessions.UpdateSession(ctx, by.Centre, sid, func(ses *Session) error {
+		fn(ses)
+		out = *ses
+		return nil
+	})
+	return out, err
+}
+
+// ReceivePli records that the pli was received on the given day (today
+// when zero) and, when materials are given, that the DTE organisateur was
+// read with its list of required materials.
+func (s *Service) ReceivePli(ctx context.Context, by Actor, sid tpsession.SessionID, on date.Date, materials []pli.Material) (pli.Pli, error) {
+	return s.updatePli(ctx, by, sid, false, func(_ Session, p *pli.Pli, o op) (string, error) {
+		on := orToday(on, o.today)
+		if len(materials) == 0 {
+			return ActionPliReceived, p.Receive(on, o.today, o.now, by.Name)
+		}
+		return ActionPliReceived, p.ReceiveAndRead(on, o.today, materials, o.now, by.Name)
+	})
+}
+
+// ReadOrganisateur records the DTE organisateur's list of required
+// materials for a pli already received.
+func (s *Service) ReadOrganisateur(ctx context.Context, by Actor, sid tpsession.SessionID, materials []pli.Material) (pli.Pli, error) {
+	return s.updatePli(ctx, by, sid, false, func(_ Session, p *pli.Pli, o op) (string, error) {
+		return ActionPliReceived, p.ReadOrganisateur(materials, o.now, by.Name)
+	})
+}
+
+// SecurePli records that the DTE jury and candidat were locked away, where
+// and in whose custody.
+func (s *Service) SecurePli(ctx context.Context, by Actor, sid tpsession.SessionID, location, custodian string) (pli.Pli, error) {
+	return s.updatePli(ctx, by, sid, false, func(_ Session, p *pli.Pli, o op) (string, error) {
+		return ActionPliSecured, p.Secure(location, custodian, o.now, by.Name)
+	})
+}
+
+// RecordPliAccess logs an access to the DTEs in custody. An access that
+// would unseal the DTE jury or candidat before their opening is refused,
+// and the refusal is logged.
+func (s *Service) RecordPliAccess(ctx context.Context, by Actor, sid tpsession.SessionID, a pli.Access) (pli.Pli, error) {
+	return s.updatePli(ctx, by, sid, true, func(_ Session, p *pli.Pli, o op) (string, error) {
+		return ActionPliAccessed, p.RecordAccess(a, o.now, by.Name)
+	})
+}
+
+// OpenPli opens the DTE jury and candidat in front of the witnesses. Before
+// the session is opened it is refused (pli.ErrSessionNotOpened), and the
+// refused attempt stays in the custody log.
+func (s *Service) OpenPli(ctx context.Context, by Actor, sid tpsession.SessionID, witnesses []string) (pli.Pli, error) {
+	return s.updatePli(ctx, by, sid, true, func(ses Session, p *pli.Pli, o op) (string, error) {
+		return ActionPliOpened, p.Open(ses.Status() == StatusOpened, witnesses, o.now, by.Name)
+	})
+}

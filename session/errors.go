@@ -1,0 +1,33 @@
+package session
+
+import "github.com/tpsession/tpsession"
+
+// Errors of the session lifecycle and of the Service.
+var (
+	ErrInvalidSession   = tpsession.NewError(tpsession.Invalid, "session.invalid", "the session is invalid")
+	ErrSessionNotFound  = tpsession.NewError(tpsession.NotFound, "session.not_found", "no such session")
+	ErrDuplicateSession = tpsession.NewError(tpsession.Conflict, "session.duplicate", "the session already exists")
+	// ErrConvocationNotFound is returned when a candidate's convocation is
+	// asked for before one is drafted.
+	ErrConvocationNotFound = tpsession.NewError(tpsession.NotFound, "session.convocation_not_found", "no convocation is drafted")
+	// ErrNoAssignment is returned when a session's jury assignment is
+	// asked for before one is made.
+	ErrNoAssignment = tpsession.NewError(tpsession.NotFound, "session.no_assignment", "the session has no jury assignment")
+
+	// ErrNotWritable refuses a change to a session that is opened, closed or
+	// cancelled.
+	ErrNotWritable = tpsession.NewError(tpsession.Conflict, "session.not_writable", "the session can no longer change")
+	// ErrAlreadyDeclared refuses declaring a session twice.
+	ErrAlreadyDeclared = tpsession.NewError(tpsession.Conflict, "session.already_declared", "the session is already declared")
+	// ErrNotOpened refuses closing a session that was never opened.
+	ErrNotOpened = tpsession.NewError(tpsession.Conflict, "session.not_opened", "the session is not opened")
+
+	// ErrOpenNotOnStartDate refuses opening a session on another day than
+	// its start date.
+	ErrOpenNotOnStartDate = tpsession.NewError(tpsession.Rule, "session.open_not_on_start_date", "a session opens on its start date only")
+	// ErrDateChangeBreaksRule refuses a change of dates that would break a
+	// rule already satisfied: validated convocations falling under the lead
+	// time, an accepted jury member's habilitation no longer covering the
+	// session, a convocation's appointment outside the new dates.
+	ErrDateChangeBreaksRule = tpsession.NewError(tpsession.Rule, "session.date_change_breaks_rule", "the new dates break a rule already satisfied")
+)

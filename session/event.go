@@ -1,0 +1,59 @@
+package session
+
+import (
+	"time"
+
+	"github.com/tpsession/tpsession"
+)
+
+// Event is one entry of a session's event log: a state change, when it
+// happened, who made it and what it was. The log is what a controller of
+// the regional administration reads to follow a session's preparation.
+type Event struct {
+	ID      tpsession.EventID
+	Centre  tpsession.CentreID
+	Session tpsession.SessionID
+	At      time.Time
+	// Actor is who made the change, as the host software named them.
+	Actor string
+	// Action is a stable dotted code: session.declared, pli.received…
+	Action string
+	// Detail says what changed, in words.
+	Detail string
+}
+
+// Actions recorded in the event log.
+const (
+	ActionSessionCreated          = "session.created"
+	ActionSessionDeclared         = "session.declared"
+	ActionSessionChanged          = "session.changed"
+	ActionSessionPlanned          = "session.planned"
+	ActionSessionConvocationsSent = "session.convocations_sent"
+	ActionSessionReady            = "session.ready"
+	ActionSessionOpened           = "session.opened"
+	ActionSessionClosed           = "session.closed"
+	ActionSessionCancelled        = "session.cancelled"
+
+	ActionJuryInvited         = "jury.invited"
+	ActionJuryAccepted        = "jury.accepted"
+	ActionJuryDeclined        = "jury.declined"
+	ActionJuryWithdrawn       = "jury.withdrawn"
+	ActionJuryConflict        = "jury.conflict_declared"
+	ActionJuryAssigned        = "jury.assigned"
+	ActionCandidateRegistered = "candidate.registered"
+	ActionCandidateWithdrawn  = "candidate.withdrawn"
+	ActionConvocationDrafted  = "convocation.drafted"
+	ActionConvocationValid    = "convocation.validated"
+	ActionConvocationDelivery = "convocation.delivery_recorded"
+	ActionPliOrdered          = "pli.ordered"
+	ActionPliReceived         = "pli.received"
+	ActionPliSecured          = "pli.secured"
+	ActionPliAccessed         = "pli.accessed"
+	ActionPliOpened           = "pli.opened"
+	ActionPliOpenRefused      = "pli.open_refused"
+	ActionChecklistItem       = "checklist.item_checked"
+	ActionChecklistEquipment  = "checklist.equipment_updated"
+)
+
+// Clone returns a copy (an Event holds no reference).
+func (e Event) Clone() Event { return e }

@@ -1,0 +1,157 @@
+package session
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/rickb777/date/v2"
+
+	"github.com/tpsession/tpsession"
+	"github.com/tpsession/tpsession/candidate"
+	"github.com/tpsession/tpsession/checklist"
+	"github.com/tpsession/tpsession/jury"
+	"github.com/tpsession/tpsession/pli"
+	"github.com/tpsession/tpsession/session/plan"
+)
+
+// Stores are the stores the Service works with. Every field is required
+// but Tx: when the stores can make several writes all or nothing, Tx runs
+// each command in one transaction.
+type Stores struct {
+	Sessions      Store
+	Events        EventLog
+	Candidates    candidate.CandidateStore
+	Registrations candidate.RegistrationStore
+	Members       jury.MemberStore
+	Juries        jury.SessionJuryStore
+	Plis          pli.Store
+	Checklists    checklist.Store
+	Plans         plan.Store
+	Tx            Transactor
+}
+
+// Config tunes a Service. The zero value is usable: the system clock, the
+// Europe/Paris day, and the leaflet's 31-day convocation lead time for every
+// kind of session.
+type Config struct {
+	// Clock tells the time; nil is the system clock.
+	Clock tpsession.Clock
+	// Location is the time zone of "today"; nil is Europe/Paris, which
+	// needs the system's zoneinfo or the host program to import
+	// time/tzdata.
+	Location *time.Location
+	// Convocations sets the convocation lead time per kind of session
+	// (domain.md §11: the sources disagree for CCP and CCS sessions).
+	Convocations candidate.ConvocationPolicy
+}
+
+// Actor is who performs an action: the centre they act for, which bounds
+// everything they can reach, and their name as the logs record it.
+type Actor struct {
+	Centre tpsession.CentreID
+	Name   string
+}
+
+// Service is the one orchestrator of a session's lifecycle: one method per
+// user action. Each method reads the clock once to fix "today" in the
+// centre's time zone, loads what it needs, calls the rule of the package
+// that owns it, and writes the aggregate the action changes, with the
+// session's milestones and an entry in the session's event log (in one
+// transaction when the stores provide one). It is the only type that holds
+// the stores and the clock, and it is safe for concurrent use.
+type Service struct {
+	st    Stores
+	clock tpsession.Clock
+	loc   *time.Location
+	conv  candidate.ConvocationPolicy
+}
+
+// NewService returns a Service over the stores.
+func NewService(st Stores, cfg Config) (*Service, error) {
+	var missing []string
+	for name, s := range map[string]any{
+		"Sessions": st.Sessions, "Events": st.Events, "Candidates": st.Candidates, "Registrations": st.Registrations,
+		"Members": st.Members, "Juries": st.Juries, "Plis": st.Plis, "Checklists": st.Checklists, "Plans": st.Plans,
+	} {
+		if s == nil {
+			missing = append(missing, name)
+		}
+	}
+	if len(missing) > 0 {
+		return nil, tpsession.ErrInternal.Withf("session.NewService: no store for %s", strings.Join(missing, ", "))
+	}
+	s := &Service{st: st, clock: cfg.Clock, loc: cfg.Location, conv: cfg.Convocations}
+	if s.clock == nil {
+		s.clock = tpsession.SystemClock{}
+	}
+	if s.loc == nil {
+		loc, err := tpsession.LoadParis()
+		if err != nil {
+			return nil, err
+		}
+		s.loc = loc
+	}
+	return s, nil
+}
+
+// op is one command's view of time: the clock is read once per command.
+type op struct {
+	now   time.Time
+	today date.Date
+}
+
+func (s *Service) begin() op {
+	now := s.clock.Now()
+	return op{now: now, today: date.NewAt(now.In(s.loc))}
+}
+
+// atomic runs fn in one transaction when the stores provide one.
+func (s *Service) atomic(ctx context.Context, fn func(ctx context.Context) error) error {
+	if s.st.Tx == nil {
+		return fn(ctx)
+	}
+	return s.st.Tx.Atomic(ctx, fn)
+}
+
+// record appends an event to the session's log.
+func (s *Service) record(ctx context.Context, by Actor, sid tpsession.SessionID, o op, action, format string, args ...any) error {
+	return s.st.Events.AppendEvent(ctx, Event{
+		ID: tpsession.NewEventID(), Centre: by.Centre, Session: sid, At: o.now,
+		Actor: by.Name, Action: action, Detail: fmt.Sprintf(format, args...),
+	})
+}
+
+// checkActor refuses an actor without a centre or a name: every action is
+// recorded with who made it, for the centre it was made in.
+func checkActor(by Actor) error {
+	if _, err := tpsession.ParseCentreID(string(by.Centre)); err != nil {
+		return tpsession.ErrForbidden.Withf("the actor belongs to no valid centre").Wrap(err)
+	}
+	if strings.TrimSpace(by.Name) == "" {
+		return tpsession.ErrForbidden.Withf("the actor has no name: every action is recorded with who made it")
+	}
+	return nil
+}
+
+// writable loads a session that may still change.
+func (s *Service) writable(ctx context.Context, by Actor, sid tpsession.SessionID) (Session, error) {
+	if err := checkActor(by); err != nil {
+		return Session{}, err
+	}
+	ses, err := s.st.Sessions.Session(ctx, by.Centre, sid)
+	if err != nil {
+		return Session{}, err
+	}
+	return ses, ses.CheckWritable()
+}
+
+// orToday is the day a past fact was recorded: the given day, or today when
+// none was given.
+func orToday(on, today date.Date) date.Date {
+	if on == date.Zero {
+		return today
+	}
+	return on
+}

@@ -1,0 +1,567 @@
+package session_test
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"testing"
+	"time"
+
+	"github.com/rickb777/date/v2"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/tpsession/tpsession"
+	"github.com/tpsession/tpsession/adapters/memstore"
+	"github.com/tpsession/tpsession/candidate"
+	"github.com/tpsession/tpsession/checklist"
+	"github.com/tpsession/tpsession/jury"
+	"github.com/tpsession/tpsession/pli"
+	"github.com/tpsession/tpsession/session"
+	"github.com/tpsession/tpsession/session/plan"
+)
+
+var (
+	paris = mustParis()
+	start = date.New(2027, time.March, 1) // a Monday
+	end   = date.New(2027, time.March, 3)
+	admin = session.Actor{Centre: "centre-lyon", Name: "Claire Martin"}
+	other = session.Actor{Centre: "centre-nantes", Name: "Paul Girard"}
+)
+
+func mustParis() *time.Location {
+	loc, err := tpsession.LoadParis()
+	if err != nil {
+		panic(err)
+	}
+	return loc
+}
+
+// at is 09:00 in Paris on day d.
+func at(d date.Date) time.Time { return d.Time(0, paris).Add(9 * time.Hour) }
+
+type fixture struct {
+	t     *testing.T
+	ctx   context.Context
+	clock *tpsession.FixedClock
+	svc   *session.Service
+}
+
+func newFixture(t *testing.T, today date.Date) *fixture {
+	t.Helper()
+	store := memstore.New()
+	clock := tpsession.NewFixedClock(at(today))
+	svc, err := session.NewService(session.Stores{
+		Sessions: store, Events: store, Candidates: store, Registrations: store,
+		Members: store, Juries: store, Plis: store, Checklists: store, Plans: store,
+	}, session.Config{Clock: clock, Location: paris})
+	require.NoError(t, err)
+	return &fixture{t: t, ctx: context.Background(), clock: clock, svc: svc}
+}
+
+func (f *fixture) on(d date.Date) { f.clock.Set(at(d)) }
+
+func details() session.Details {
+	return session.Details{
+		Title: "TP-01281", TitleName: "Concepteur développeur d'applications", Kind: "titre",
+		Site: "Centre de Lyon, 12 rue des Lilas", Start: start, End: end, PlannedCandidates: 12,
+		Responsable:   session.Person{Name: "Claire Martin", Email: "claire.martin@example.fr"},
+		UsesComputers: true,
+	}
+}
+
+func (f *fixture) session() session.Session {
+	f.t.Helper()
+	s, err := f.svc.CreateSession(f.ctx, admin, details())
+	require.NoError(f.t, err)
+	return s
+}
+
+func (f *fixture) member(name, email, siret string) jury.Member {
+	f.t.Helper()
+	m, err := f.svc.CreateMember(f.ctx, admin, jury.MemberInput{
+		Name: name, Email: email, EmployerSIRET: siret,
+		Habilitations: []jury.HabilitationInput{{TitleCode: "TP-01281", ValidFrom: "2026-01-01", ValidUntil: "2028-12-31"}},
+	})
+	require.NoError(f.t, err)
+	return m
+}
+
+func (f *fixture) candidate(first, last string, hostSIRET string) candidate.Candidate {
+	f.t.Helper()
+	in := candidate.CandidateInput{FirstName: first, LastName: last, BirthDate: "1996-05-14", Route: "formation",
+		PostalAddress: &candidate.PostalAddressInput{Lines: []string{"3 rue Victor Hugo"}, Postcode: "69002", City: "Lyon"}}
+	if hostSIRET != "" {
+		in.HostCompanies = []candidate.HostCompanyInput{{SIRET: hostSIRET, Name: "Entreprise d'accueil", From: "2026-04-01", Until: "2026-06-30"}}
+	}
+	c, err := f.svc.CreateCandidate(f.ctx, admin, in)
+	require.NoError(f.t, err)
+	return c
+}
+
+func (f *fixture) status(sid tpsession.SessionID) session.Status {
+	f.t.Helper()
+	s, err := f.svc.Session(f.ctx, admin, sid)
+	require.NoError(f.t, err)
+	return s.Status()
+}
+
+func planInput(t *testing.T) plan.Input {
+	t.Helper()
+	data, err := os.ReadFile("plan/testdata/CDA-N12-tight-H420-typical.min_juries.json")
+	require.NoError(t, err)
+	in, err := plan.DecodeBytes(data)
+	require.NoError(t, err)
+	in.Candidates = 4
+	in.Calendar.Start, in.Calendar.MaxDays = date.Zero, 0 // from the session
+	return in
+}
+
+// prepared walks a session through every step up to its readiness, as a
+// centre would, and returns it.
+func (f *fixture) prepared() session.Session {
+	t := f.t
+	ctx := f.ctx
+	f.on(date.New(2026, time.November, 16))
+	s := f.session()
+	_, err := f.svc.Declare(ctx, admin, s.ID, date.Zero)
+	require.NoError(t, err)
+
+	rec, err := f.svc.PlanSession(ctx, admin, s.ID, planInput(t))
+	require.NoError(t, err)
+	require.True(t, rec.Plan.Feasible, rec.Plan.Reason)
+
+	sirets := []string{"44306184100047", "73282932000074", "55208131766522", "35600000000048"}
+	for i := range rec.Plan.Members {
+		m := f.member(fmt.Sprintf("Juré %d", i+1), fmt.Sprintf("jure%d@example.fr", i+1), sirets[i%len(sirets)])
+		_, _, err := f.svc.Invite(ctx, admin, s.ID, m.ID)
+		require.NoError(t, err)
+		_, err = f.svc.AnswerInvitation(ctx, admin, s.ID, m.ID, true)
+		require.NoError(t, err)
+	}
+
+	_, warnings, err := f.svc.OrderPli(ctx, admin, s.ID, date.Zero)
+	require.NoError(t, err)
+	assert.Empty(t, warnings, "ordered more than 3 months ahead")
+
+	for i := range 4 {
+		c := f.candidate("Candidat", fmt.Sprintf("N°%d", i+1), "12345678200010")
+		_, err := f.svc.Register(ctx, admin, s.ID, c.ID)
+		require.NoError(t, err)
+		_, err = f.svc.DraftConvocation(ctx, admin, s.ID, c.ID, candidate.ConvocationInput{
+			Appointment: "2027-03-01T08:30", Place: "Centre de Lyon, salle 2",
+			Documents: candidate.UsualDocuments(),
+		})
+		require.NoError(t, err)
+		_, err = f.svc.ValidateConvocation(ctx, admin, s.ID, c.ID, date.Zero)
+		require.NoError(t, err)
+		_, err = f.svc.RecordDelivery(ctx, admin, s.ID, c.ID, candidate.DeliveryInput{Method: "hand", DeliveredOn: "2026-11-16", ReceivedBy: "le candidat"})
+		require.NoError(t, err)
+	}
+
+	f.on(date.New(2027, time.February, 1))
+	_, err = f.svc.ReceivePli(ctx, admin, s.ID, date.Zero, []pli.Material{{Name: "Poste informatique", Quantity: 4}})
+	require.NoError(t, err)
+	_, err = f.svc.SecurePli(ctx, admin, s.ID, "Coffre du bureau 12", "Claire Martin")
+	require.NoError(t, err)
+
+	_, err = f.svc.AssignJury(ctx, admin, s.ID)
+	require.NoError(t, err)
+
+	for _, key := range []checklist.ItemKey{checklist.ItemEquipmentOperational, checklist.ItemInterviewRoomsConfidential,
+		checklist.ItemRulesDisplayed, checklist.ItemScheduleDisplayed, checklist.ItemResponsableDesignated, checklist.ItemComputersSecured} {
+		_, err := f.svc.SetChecklistItem(ctx, admin, s.ID, key, checklist.ItemUpdate{Status: checklist.StatusOK})
+		require.NoError(t, err)
+	}
+	_, err = f.svc.SetEquipment(ctx, admin, s.ID, "Poste informatique", checklist.EquipmentUpdate{Available: 5, OperationalFrom: start, OperationalUntil: end})
+	require.NoError(t, err)
+	return s
+}
+
+func TestFullLifecycleFromCreationToOpening(t *testing.T) {
+	f := newFixture(t, date.New(2026, time.November, 16))
+	s := f.prepared()
+	ctx := f.ctx
+
+	r, err := f.svc.Readiness(ctx, admin, s.ID)
+	require.NoError(t, err)
+	require.True(t, r.Ready(), "%v", r.Findings)
+	assert.Equal(t, session.StatusReady, f.status(s.ID))
+
+	f.on(start)
+	opened, err := f.svc.Open(ctx, admin, s.ID, nil)
+	require.NoError(t, err)
+	assert.Equal(t, session.StatusOpened, opened.Status())
+
+	p, err := f.svc.Pli(ctx, admin, s.ID)
+	require.NoError(t, err)
+	assert.Equal(t, pli.StatusOpened, p.Status(), "the pli opens with the session")
+	assert.Contains(t, p.Witnesses, "Claire Martin", "the responsable de session witnesses it")
+	require.NoError(t, p.Custody.Verify())
+
+	events, err := f.svc.Events(ctx, admin, s.ID)
+	require.NoError(t, err)
+	var actions []string
+	for _, e := range events {
+		actions = append(actions, e.Action)
+		assert.Equal(t, "Claire Martin", e.Actor)
+	}
+	for _, want := range []string{session.ActionSessionCreated, session.ActionSessionDeclared, session.ActionSessionPlanned,
+		session.ActionJuryInvited, session.ActionJuryAccepted, session.ActionPliOrdered, session.ActionCandidateRegistered,
+		session.ActionConvocationValid, session.ActionSessionConvocationsSent, session.ActionConvocationDelivery,
+		session.ActionPliReceived, session.ActionPliSecured, session.ActionJuryAssigned, session.ActionChecklistItem,
+		session.ActionSessionReady, session.ActionSessionOpened, session.ActionPliOpened} {
+		assert.Contains(t, actions, want)
+	}
+
+	timeline, err := f.svc.Timeline(ctx, admin, s.ID)
+	require.NoError(t, err)
+	for _, d := range timeline {
+		assert.Equal(t, session.DeadlineDone, d.Status, d.Key)
+	}
+}
+
+func TestStatusFollowsTheMilestones(t *testing.T) {
+	f := newFixture(t, date.New(2026, time.November, 16))
+	s := f.session()
+	assert.Equal(t, session.StatusPreparation, f.status(s.ID))
+
+	_, _, err := f.svc.OrderPli(f.ctx, admin, s.ID, date.Zero)
+	require.NoError(t, err)
+	assert.Equal(t, session.StatusPliOrdered, f.status(s.ID), "the furthest milestone, even before the declaration")
+
+	_, err = f.svc.Declare(f.ctx, admin, s.ID, date.Zero)
+	require.NoError(t, err)
+	assert.Equal(t, session.StatusPliOrdered, f.status(s.ID), "declaring later does not move the status back")
+}
+
+func TestRefusedTransitionsNameTheStatus(t *testing.T) {
+	f := newFixture(t, date.New(2026, time.November, 16))
+	ctx := f.ctx
+	s := f.session()
+
+	_, err := f.svc.Declare(ctx, admin, s.ID, date.New(2026, time.November, 17))
+	assert.ErrorIs(t, err, tpsession.ErrInvalid, "a future declaration day")
+	_, err = f.svc.Declare(ctx, admin, s.ID, date.Zero)
+	require.NoError(t, err)
+	_, err = f.svc.Declare(ctx, admin, s.ID, date.Zero)
+	assert.ErrorIs(t, err, session.ErrAlreadyDeclared)
+
+	_, err = f.svc.Close(ctx, admin, s.ID)
+	assert.ErrorIs(t, err, session.ErrNotOpened)
+	assert.Contains(t, messageOf(err), "declared")
+
+	_, err = f.svc.Open(ctx, admin, s.ID, nil)
+	assert.ErrorIs(t, err, session.ErrOpenNotOnStartDate, "not on the start date")
+
+	f.on(start)
+	_, err = f.svc.Open(ctx, admin, s.ID, nil)
+	assert.ErrorIs(t, err, checklist.ErrNotReady, "on the start date, but not ready")
+	var notReady *checklist.NotReadyError
+	require.ErrorAs(t, err, &notReady)
+	assert.NotEmpty(t, notReady.Findings)
+	assert.Equal(t, session.StatusDeclared, f.status(s.ID), "a refused opening changes nothing")
+
+	_, err = f.svc.Cancel(ctx, admin, s.ID)
+	require.NoError(t, err)
+	assert.Equal(t, session.StatusCancelled, f.status(s.ID))
+
+	for name, write := range map[string]func() error{
+		"cancel again": func() error { _, err := f.svc.Cancel(ctx, admin, s.ID); return err },
+		"open":         func() error { _, err := f.svc.Open(ctx, admin, s.ID, nil); return err },
+		"order the pli": func() error {
+			_, _, err := f.svc.OrderPli(ctx, admin, s.ID, date.Zero)
+			return err
+		},
+		"register": func() error {
+			c := f.candidate("Léa", "Dubois", "")
+			_, err := f.svc.Register(ctx, admin, s.ID, c.ID)
+			return err
+		},
+		"check an item": func() error {
+			_, err := f.svc.SetChecklistItem(ctx, admin, s.ID, checklist.ItemRulesDisplayed, checklist.ItemUpdate{Status: checklist.StatusOK})
+			return err
+		},
+		"change the dates": func() error {
+			d := start + 7
+			_, err := f.svc.ChangeSession(ctx, admin, s.ID, session.Change{Start: &d})
+			return err
+		},
+		"plan": func() error { _, err := f.svc.PlanSession(ctx, admin, s.ID, planInput(t)); return err },
+	} {
+		t.Run(name, func(t *testing.T) {
+			err := write()
+			assert.ErrorIs(t, err, session.ErrNotWritable)
+			assert.Contains(t, messageOf(err), "cancelled")
+		})
+	}
+}
+
+func TestOpeningOnlyOnTheStartDate(t *testing.T) {
+	for _, tt := range []struct {
+		name  string
+		today date.Date
+		ok    bool
+	}{
+		{"the day before", start - 1, false},
+		{"the start date", start, true},
+		{"the day after", start + 1, false},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			f := newFixture(t, date.New(2026, time.November, 16))
+			s := f.prepared()
+			f.on(tt.today)
+			_, err := f.svc.Open(f.ctx, admin, s.ID, nil)
+			if tt.ok {
+				assert.NoError(t, err)
+				return
+			}
+			assert.ErrorIs(t, err, session.ErrOpenNotOnStartDate)
+			p, err := f.svc.Pli(f.ctx, admin, s.ID)
+			require.NoError(t, err)
+			assert.Equal(t, pli.StatusSecured, p.Status(), "the pli stays secured")
+		})
+	}
+}
+
+func TestOpeningThePliBeforeTheSessionIsRefusedAndLogged(t *testing.T) {
+	f := newFixture(t, date.New(2026, time.November, 16))
+	s := f.prepared()
+	before, err := f.svc.Pli(f.ctx, admin, s.ID)
+	require.NoError(t, err)
+
+	_, err = f.svc.OpenPli(f.ctx, admin, s.ID, []string{"Claire Martin", "Juré 1"})
+	assert.ErrorIs(t, err, pli.ErrSessionNotOpened)
+	assert.Equal(t, tpsession.Rule, tpsession.KindOf(err))
+
+	after, err := f.svc.Pli(f.ctx, admin, s.ID)
+	require.NoError(t, err)
+	require.Len(t, after.Custody, len(before.Custody)+1, "the refused attempt is in the custody log")
+	assert.Equal(t, pli.ActionOpenRefused, after.Custody[len(after.Custody)-1].Action)
+	require.NoError(t, after.Custody.Verify())
+	assert.Equal(t, pli.StatusSecured, after.Status())
+
+	events, err := f.svc.Events(f.ctx, admin, s.ID)
+	require.NoError(t, err)
+	assert.Equal(t, session.ActionPliOpenRefused, events[len(events)-1].Action)
+}
+
+func TestChangingTheStartDateAgainstValidatedConvocations(t *testing.T) {
+	f := newFixture(t, date.New(2026, time.November, 16))
+	s := f.prepared() // convocations validated on 2026-11-16; today is 2027-02-01
+	ctx := f.ctx
+
+	// Validated on 2026-11-16, a convocation allows a start up to 31 days
+	// later: 2026-12-17 is the earliest start it still fits.
+	tooEarly := date.New(2026, time.December, 16) // a Wednesday: 30 days after
+	tooEarlyEnd := tooEarly + 1
+	f.on(date.New(2026, time.November, 20))
+	_, err := f.svc.ChangeSession(ctx, admin, s.ID, session.Change{Start: &tooEarly, End: &tooEarlyEnd})
+	assert.ErrorIs(t, err, session.ErrDateChangeBreaksRule)
+	assert.Contains(t, messageOf(err), "2026-11-16")
+
+	later := date.New(2027, time.March, 8)
+	laterEnd := later + 2
+	_, err = f.svc.ChangeSession(ctx, admin, s.ID, session.Change{Start: &later, End: &laterEnd})
+	assert.ErrorIs(t, err, session.ErrDateChangeBreaksRule, "the validated appointments on 1 March fall outside the new dates")
+
+	planned := 14
+	changed, err := f.svc.ChangeSession(ctx, admin, s.ID, session.Change{PlannedCandidates: &planned})
+	require.NoError(t, err)
+	assert.Equal(t, 14, changed.PlannedCandidates)
+	assert.Equal(t, start, changed.Start)
+}
+
+func TestChangingDatesWithoutConvocations(t *testing.T) {
+	f := newFixture(t, date.New(2026, time.November, 16))
+	s := f.session()
+	saturday := date.New(2027, time.March, 6)
+	_, err := f.svc.ChangeSession(f.ctx, admin, s.ID, session.Change{End: &saturday})
+	assert.ErrorIs(t, err, session.ErrInvalidSession, "a session ends on a working day")
+
+	newStart, newEnd := date.New(2027, time.March, 8), date.New(2027, time.March, 10)
+	moved, err := f.svc.ChangeSession(f.ctx, admin, s.ID, session.Change{Start: &newStart, End: &newEnd})
+	require.NoError(t, err)
+	assert.Equal(t, newStart, moved.Start)
+	events, err := f.svc.Events(f.ctx, admin, s.ID)
+	require.NoError(t, err)
+	assert.Contains(t, events[len(events)-1].Detail, "2027-03-01–2027-03-03 → 2027-03-08–2027-03-10")
+}
+
+func TestCentresNeverSeeEachOther(t *testing.T) {
+	f := newFixture(t, date.New(2026, time.November, 16))
+	s := f.session()
+	c := f.candidate("Léa", "Dubois", "")
+	m := f.member("Marc Leroy", "marc@example.fr", "")
+
+	checks := map[string]error{}
+	_, checks["session"] = f.svc.Session(f.ctx, other, s.ID)
+	_, checks["declare"] = f.svc.Declare(f.ctx, other, s.ID, date.Zero)
+	_, checks["timeline"] = f.svc.Timeline(f.ctx, other, s.ID)
+	_, checks["events"] = f.svc.Events(f.ctx, other, s.ID)
+	_, checks["pli"] = f.svc.Pli(f.ctx, other, s.ID)
+	_, checks["readiness"] = f.svc.Readiness(f.ctx, other, s.ID)
+	_, checks["candidate"] = f.svc.Candidate(f.ctx, other, c.ID)
+	_, checks["member"] = f.svc.Member(f.ctx, other, m.ID)
+	_, checks["register"] = f.svc.Register(f.ctx, other, s.ID, c.ID)
+	_, _, checks["invite"] = f.svc.Invite(f.ctx, other, s.ID, m.ID)
+	for name, err := range checks {
+		assert.ErrorIs(t, err, tpsession.ErrNotFound, name)
+	}
+	list, err := f.svc.Sessions(f.ctx, other, session.Filter{})
+	require.NoError(t, err)
+	assert.Empty(t, list)
+
+	// Registering another centre's candidate to one's own session.
+	theirs, err := f.svc.CreateSession(f.ctx, other, details())
+	require.NoError(t, err)
+	_, err = f.svc.Register(f.ctx, other, theirs.ID, c.ID)
+	assert.ErrorIs(t, err, candidate.ErrCandidateNotFound)
+}
+
+func TestActorMustBeKnown(t *testing.T) {
+	f := newFixture(t, date.New(2026, time.November, 16))
+	_, err := f.svc.CreateSession(f.ctx, session.Actor{Centre: "centre-lyon"}, details())
+	assert.ErrorIs(t, err, tpsession.ErrForbidden)
+	_, err = f.svc.CreateSession(f.ctx, session.Actor{Name: "x"}, details())
+	assert.ErrorIs(t, err, tpsession.ErrForbidden)
+}
+
+func TestJuryAssignmentAvoidsConflicts(t *testing.T) {
+	f := newFixture(t, date.New(2026, time.November, 16))
+	s := f.session()
+	ctx := f.ctx
+	hostA, hostB := "73282932000074", "55208131766522"
+	members := []jury.Member{
+		f.member("Anne", "anne@example.fr", hostA), // hosted candidates of company A
+		f.member("Bruno", "bruno@example.fr", ""),
+		f.member("Chloé", "chloe@example.fr", hostB),
+		f.member("David", "david@example.fr", ""),
+	}
+	for _, m := range members {
+		_, _, err := f.svc.Invite(ctx, admin, s.ID, m.ID)
+		require.NoError(t, err)
+		_, err = f.svc.AnswerInvitation(ctx, admin, s.ID, m.ID, true)
+		require.NoError(t, err)
+	}
+	a := f.candidate("Alice", "A", hostA)
+	b := f.candidate("Bob", "B", hostB)
+	for _, c := range []candidate.Candidate{a, b} {
+		_, err := f.svc.Register(ctx, admin, s.ID, c.ID)
+		require.NoError(t, err)
+	}
+	_, err := f.svc.DeclareConflict(ctx, admin, s.ID, jury.DeclaredConflictInput{MemberID: string(members[1].ID), CandidateID: string(a.ID), Reason: "trained"})
+	require.NoError(t, err)
+
+	assignment, err := f.svc.AssignJury(ctx, admin, s.ID)
+	require.NoError(t, err)
+	panelA, ok := assignment.PanelOf(a.ID)
+	require.True(t, ok)
+	assert.NotContains(t, panelA.Members, members[0].ID, "Anne's company hosted Alice")
+	assert.NotContains(t, panelA.Members, members[1].ID, "Bruno trained Alice")
+	panelB, ok := assignment.PanelOf(b.ID)
+	require.True(t, ok)
+	assert.NotContains(t, panelB.Members, members[2].ID)
+
+	stored, err := f.svc.Assignment(ctx, admin, s.ID)
+	require.NoError(t, err)
+	assert.Equal(t, assignment, stored)
+
+	// David withdraws: Alice has nobody left without a conflict but Chloé.
+	_, err = f.svc.WithdrawInvitation(ctx, admin, s.ID, members[3].ID)
+	require.NoError(t, err)
+	_, err = f.svc.Assignment(ctx, admin, s.ID)
+	assert.ErrorIs(t, err, session.ErrNoAssignment, "withdrawing a panel member clears the assignment")
+	_, err = f.svc.AssignJury(ctx, admin, s.ID)
+	var ae *jury.AssignmentError
+	require.ErrorAs(t, err, &ae)
+	assert.Contains(t, ae.Candidates(), a.ID)
+	assert.Equal(t, tpsession.Rule, tpsession.KindOf(err))
+}
+
+func TestEmployedMemberInvitedLateIsWarned(t *testing.T) {
+	f := newFixture(t, start-14)
+	s := f.session()
+	m := f.member("Marc Leroy", "marc@example.fr", "44306184100047")
+	inv, warnings, err := f.svc.Invite(f.ctx, admin, s.ID, m.ID)
+	require.NoError(t, err)
+	assert.Equal(t, jury.Invited, inv.Status())
+	require.Len(t, warnings, 1)
+	assert.Equal(t, jury.WarnEmployerNotice, warnings[0].Code)
+	events, err := f.svc.Events(f.ctx, admin, s.ID)
+	require.NoError(t, err)
+	assert.Contains(t, events[len(events)-1].Detail, "warning")
+}
+
+func TestConvocationTooLateIsRefused(t *testing.T) {
+	for _, tt := range []struct {
+		today date.Date
+		ok    bool
+	}{
+		{start - 31, true},
+		{start - 30, false},
+	} {
+		t.Run(tt.today.String(), func(t *testing.T) {
+			f := newFixture(t, tt.today)
+			s := f.session()
+			c := f.candidate("Léa", "Dubois", "")
+			_, err := f.svc.Register(f.ctx, admin, s.ID, c.ID)
+			require.NoError(t, err)
+			_, err = f.svc.DraftConvocation(f.ctx, admin, s.ID, c.ID, candidate.ConvocationInput{Appointment: "2027-03-01T08:30", Place: "Salle 2", Documents: candidate.UsualDocuments()})
+			require.NoError(t, err)
+			_, err = f.svc.ValidateConvocation(f.ctx, admin, s.ID, c.ID, date.Zero)
+			if tt.ok {
+				require.NoError(t, err)
+				assert.Equal(t, session.StatusConvocationsSent, f.status(s.ID))
+				return
+			}
+			assert.ErrorIs(t, err, candidate.ErrConvocationTooLate)
+			assert.Equal(t, session.StatusPreparation, f.status(s.ID))
+		})
+	}
+}
+
+func TestWithdrawnRegistrationsLeaveTheListButStayInTheLog(t *testing.T) {
+	f := newFixture(t, date.New(2026, time.November, 16))
+	s := f.session()
+	c := f.candidate("Léa", "Dubois", "")
+	_, err := f.svc.Register(f.ctx, admin, s.ID, c.ID)
+	require.NoError(t, err)
+	require.NoError(t, f.svc.Withdraw(f.ctx, admin, s.ID, c.ID))
+	regs, err := f.svc.Registrations(f.ctx, admin, s.ID)
+	require.NoError(t, err)
+	assert.Empty(t, regs)
+	events, err := f.svc.Events(f.ctx, admin, s.ID)
+	require.NoError(t, err)
+	assert.Equal(t, session.ActionCandidateWithdrawn, events[len(events)-1].Action)
+	_, err = f.svc.Convocation(f.ctx, admin, s.ID, c.ID)
+	assert.ErrorIs(t, err, session.ErrConvocationNotFound)
+}
+
+func TestPlanFillsTheSessionsDefaults(t *testing.T) {
+	f := newFixture(t, date.New(2026, time.November, 16))
+	s := f.session()
+	rec, err := f.svc.PlanSession(f.ctx, admin, s.ID, planInput(t))
+	require.NoError(t, err)
+	assert.Equal(t, start, rec.Input.Calendar.Start)
+	assert.Equal(t, 3, rec.Input.Calendar.MaxDays, "the session's working days")
+	stored, err := f.svc.Plan(f.ctx, admin, s.ID)
+	require.NoError(t, err)
+	assert.Equal(t, rec.Plan.Juries, stored.Plan.Juries)
+
+	bad := planInput(t)
+	bad.Jury.MembersPerJury = 1
+	_, err = f.svc.PlanSession(f.ctx, admin, s.ID, bad)
+	assert.ErrorIs(t, err, tpsession.ErrInvalid)
+}
+
+func messageOf(err error) string {
+	if e, ok := errors.AsType[*tpsession.Error](err); ok {
+		return e.Message
+	}
+	if err == nil {
+		return ""
+	}
+	return err.Error()
+}

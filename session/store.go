@@ -1,0 +1,68 @@
+package session
+
+import (
+	"context"
+
+	"github.com/rickb777/date/v2"
+
+	"github.com/tpsession/tpsession"
+)
+
+// Store keeps sessions.
+type Store interface {
+	// CreateSession stores a new session. It returns ErrDuplicateSession
+	// when a session with the same ID exists.
+	CreateSession(ctx context.Context, s Session) error
+	// Session returns the session of centre with this ID, or
+	// ErrSessionNotFound (also for another centre's session).
+	Session(ctx context.Context, centre tpsession.CentreID, id tpsession.SessionID) (Session, error)
+	// UpdateSession loads the session, applies fn and saves the result
+	// atomically. An error from fn aborts the save and is returned
+	// unchanged. Concurrent updates of one session never lose a write. It
+	// returns ErrSessionNotFound when there is no such session.
+	UpdateSession(ctx context.Context, centre tpsession.CentreID, id tpsession.SessionID, fn func(*Session) error) error
+	// Sessions returns the centre's sessions that match the filter, by
+	// start date then ID.
+	Sessions(ctx context.Context, centre tpsession.CentreID, f Filter) ([]Session, error)
+}
+
+// Filter selects sessions; zero fields select everything.
+type Filter struct {
+	Status Status
+	// From and To select the sessions that have at least one day in the
+	// range, both ends included.
+	From, To date.Date
+}
+
+// Match reports whether s passes the filter.
+func (f Filter) Match(s Session) bool {
+	if f.Status != "" && s.Status() != f.Status {
+		return false
+	}
+	if f.From != date.Zero && s.End < f.From {
+		return false
+	}
+	if f.To != date.Zero && s.Start > f.To {
+		return false
+	}
+	return true
+}
+
+// EventLog keeps each session's events. It is append-only.
+type EventLog interface {
+	// AppendEvent adds an event to its session's log.
+	AppendEvent(ctx context.Context, e Event) error
+	// Events returns the events of a session of centre, oldest first: by
+	// instant, and in the order they were appended for equal instants;
+	// none for an unknown session or another centre's.
+	Events(ctx context.Context, centre tpsession.CentreID, id tpsession.SessionID) ([]Event, error)
+}
+
+// Transactor is implemented by stores that can make several writes all or
+// nothing. The Service runs each command through it when the stores
+// provide one, so that an aggregate, the session's milestones and the
+// event log change together; the store methods called with the context fn
+// receives take part in the transaction.
+type Transactor interface {
+	Atomic(ctx context.Context, fn func(ctx context.Context) error) error
+}

@@ -1,0 +1,134 @@
+package session
+
+import (
+	"strconv"
+
+	"github.com/rickb777/date/v2"
+
+	"github.com/tpsession/tpsession/candidate"
+	"github.com/tpsession/tpsession/jury"
+	"github.com/tpsession/tpsession/pli"
+)
+
+// DeadlineStatus says where a deadline stands on a given day.
+type DeadlineStatus string
+
+// The statuses of a deadline.
+const (
+	DeadlineDone    DeadlineStatus = "done"
+	DeadlinePending DeadlineStatus = "pending"
+	DeadlineDueSoon DeadlineStatus = "due_soon"
+	DeadlineOverdue DeadlineStatus = "overdue"
+)
+
+// DueSoonDays is how close a due date is "due soon": within the next week,
+// the horizon a centre plans its week on.
+const DueSoonDays = 7
+
+// The keys of the timeline's deadlines, in lifecycle order.
+const (
+	DeadlineDeclare              = "declare"
+	DeadlineInviteJury           = "invite_jury"
+	DeadlineOrderPli             = "order_pli"
+	DeadlineReceivePli           = "receive_pli"
+	DeadlineValidateConvocations = "validate_convocations"
+	DeadlineReadiness            = "readiness"
+	DeadlineOpen                 = "open"
+)
+
+// Deadline is one step of a session's preparation with its due date.
+type Deadline struct {
+	Key    string
+	Label  string
+	Due    date.Date
+	Status DeadlineStatus
+	// DoneOn is the day the step was done; zero while it is not.
+	DoneOn date.Date
+	// Advisory marks a recommendation rather than a rule: missing it is a
+	// warning, never a refusal.
+	Advisory bool
+	// Note explains the due date or warns about how the step was done
+	// ("ordered on …, later than advised").
+	Note string
+}
+
+// Progress are the facts of a session's preparation the timeline needs, as
+// the Service gathers them from the aggregates.
+type Progress struct {
+	// JuryStaffedOn is the day the last of the members needed accepted;
+	// zero while fewer have accepted.
+	JuryStaffedOn date.Date
+	// MembersNeeded is the number of jury members the plan asks for, or
+	// the minimum of a jury when there is no plan.
+	MembersNeeded int
+	PliOrderedOn  date.Date
+	PliReceivedOn date.Date
+	// ConvocationsValidatedOn is the day the last active registration's
+	// convocation was validated; zero while one is not, or when nobody is
+	// registered.
+	ConvocationsValidatedOn date.Date
+}
+
+// Timeline returns every deadline of the session's preparation with its
+// status on today, in lifecycle order. Due dates are calendar dates, never
+// shifted to working days, so that they read as the rules state them:
+//
+//   - declare: the session must exist in the Ministry's application before
+//     the pli is ordered (domain.md D2, D3), so by the pli's order date;
+//   - invite_jury: an employed member asks their employer for leave at
+//     least 15 days before the session (Code du travail L.3142-42 ff.,
+//     domain.md D6), so the jury is staffed by start − 15 days;
+//   - order_pli: advised 3 calendar months before the start, clamped to the
+//     month's end [SEED] (advisory);
+//   - receive_pli: a pli not received 14 days before the start must be
+//     claimed from the Afpa [MIN S21] (an alert);
+//   - validate_convocations: the last day a convocation may be validated,
+//     31 days before the start by default [SEED];
+//   - readiness: the checks are done by the working day before the start;
+//   - open: the start date.
+func Timeline(s Session, p Progress, today date.Date, conv candidate.ConvocationPolicy) []Deadline {
+	m := s.Milestones()
+	orderBy := pli.OrderBy(s.Start)
+	lastValidation := conv.LastValidationDay(candidate.Session{Kind: s.Kind, Start: s.Start})
+	ds := []Deadline{
+		{Key: DeadlineDeclare, Label: "Déclarer la session dans CERES", Due: orderBy, DoneOn: m.DeclaredOn,
+			Note: "the session must exist in CERES before the pli is ordered"},
+		{Key: DeadlineInviteJury, Label: "Inviter le jury", Due: s.Start - jury.EmployerNoticeDays, DoneOn: p.JuryStaffedOn,
+			Note: juryNote(p.MembersNeeded)},
+		{Key: DeadlineOrderPli, Label: "Commander le pli d'examen", Due: orderBy, DoneOn: p.PliOrderedOn, Advisory: true,
+			Note: "advised 3 months before the start"},
+		{Key: DeadlineReceivePli, Label: "Recevoir le pli d'examen", Due: pli.ReceiptAlertOn(s.Start), DoneOn: p.PliReceivedOn,
+			Note: "not received by then: contact the Afpa's Gestion des épreuves de validation"},
+		{Key: DeadlineValidateConvocations, Label: "Valider les convocations dans CERES", Due: lastValidation, DoneOn: p.ConvocationsValidatedOn,
+			Note: "last day a convocation may be validated"},
+		{Key: DeadlineReadiness, Label: "Vérifier que tout est prêt", Due: s.Calendar().Previous(s.Start), DoneOn: m.ReadyOn},
+		{Key: DeadlineOpen, Label: "Ouvrir la session", Due: s.Start, DoneOn: m.OpenedOn},
+	}
+	if p.PliOrderedOn > orderBy {
+		ds[2].Note = "ordered on " + p.PliOrderedOn.String() + ", later than the advised " + orderBy.String()
+	}
+	for i := range ds {
+		ds[i].Status = deadlineStatus(ds[i], today)
+	}
+	return ds
+}
+
+func juryNote(needed int) string {
+	if needed <= 0 {
+		return ""
+	}
+	return "done when " + strconv.Itoa(needed) + " habilitated members have accepted"
+}
+
+func deadlineStatus(d Deadline, today date.Date) DeadlineStatus {
+	switch {
+	case d.DoneOn != date.Zero:
+		return DeadlineDone
+	case today > d.Due:
+		return DeadlineOverdue
+	case d.Due-today <= DueSoonDays:
+		return DeadlineDueSoon
+	default:
+		return DeadlinePending
+	}
+}

@@ -1,0 +1,46 @@
+package session
+
+import (
+	"context"
+	"errors"
+	"slices"
+
+	"github.com/tpsession/tpsession"
+	"github.com/tpsession/tpsession/candidate"
+	"github.com/tpsession/tpsession/jury"
+)
+
+// The domain packages do not know sessions: each takes a small value of its
+// own describing one, built here.
+
+func juryView(s Session) jury.Session {
+	return jury.Session{ID: s.ID, Centre: s.Centre, Title: s.Title, Dates: s.Dates()}
+}
+
+func candidateView(s Session) candidate.Session {
+	return candidate.Session{Centre: s.Centre, ID: s.ID, Kind: s.Kind, Title: s.Title, Start: s.Start, End: s.End}
+}
+
+func juryCandidate(c candidate.Candidate) jury.Candidate {
+	return jury.Candidate{ID: c.ID, Name: fullName(c), HostCompanies: c.HostSIRETs()}
+}
+
+func fullName(c candidate.Candidate) string { return c.FirstName + " " + c.LastName }
+
+// messageOf returns the user-safe message of an error.
+func messageOf(err error) string {
+	if e, ok := errors.AsType[*tpsession.Error](err); ok && e.Message != "" {
+		return e.Message
+	}
+	return err.Error()
+}
+
+// activeRegistrations returns the session's registrations that are not
+// withdrawn, in registration order.
+func (s *Service) activeRegistrations(ctx context.Context, by Actor, sid tpsession.SessionID) ([]candidate.Registration, error) {
+	regs, err := s.st.Registrations.RegistrationsOfSession(ctx, by.Centre, sid)
+	if err != nil {
+		return nil, err
+	}
+	return slices.DeleteFunc(regs, func(r candidate.Registration) bool { return !r.Active() }), nil
+}
