@@ -1,0 +1,403 @@
+package memstore
+
+import (
+	"cmp"
+	"context"
+	"slices"
+	"sync"
+
+	"github.com/tpsession/tpsession"
+	"github.com/tpsession/tpsession/candidate"
+	"github.com/tpsession/tpsession/checklist"
+	"github.com/tpsession/tpsession/jury"
+	"github.com/tpsession/tpsession/pli"
+	"github.com/tpsession/tpsession/session"
+	"github.com/tpsession/tpsession/session/plan"
+)
+
+// Store holds every aggregate of the library in memory, behind one mutex.
+// It implements every store interface; it suits tests, examples and a demo,
+// and loses everything when the process ends. Each write is atomic on its
+// own; Store offers no transaction across writes.
+//
+// Update closures run under the mutex: a closure must not call the Store
+// (it would deadlock), which the session service never does.
+type Store struct {
+	mu sync.Mutex
+
+	sessions      table[tpsession.SessionID, session.Session]
+	events        map[tpsession.SessionID][]session.Event
+	candidates    table[tpsession.CandidateID, candidate.Candidate]
+	registrations table[tpsession.RegistrationID, candidate.Registration]
+	members       table[tpsession.MemberID, jury.Member]
+	juries        table[tpsession.SessionID, jury.SessionJury]
+	plis          table[tpsession.SessionID, pli.Pli]
+	checklists    table[tpsession.SessionID, checklist.Checklist]
+	plans         table[tpsession.SessionID, plan.Record]
+}
+
+// The store interfaces Store implements.
+var (
+	_ session.Store               = (*Store)(nil)
+	_ session.EventLog            = (*Store)(nil)
+	_ candidate.CandidateStore    = (*Store)(nil)
+	_ candidate.RegistrationStore = (*Store)(nil)
+	_ jury.MemberStore            = (*Store)(nil)
+	_ jury.SessionJuryStore       = (*Store)(nil)
+	_ pli.Store                   = (*Store)(nil)
+	_ checklist.Store             = (*Store)(nil)
+	_ plan.Store                  = (*Store)(nil)
+)
+
+// New returns an empty Store.
+func New() *Store {
+	return &Store{
+		sessions: table[tpsession.SessionID, session.Session]{
+			key:    func(v session.Session) tpsession.SessionID { return v.ID },
+			centre: func(v session.Session) tpsession.CentreID { return v.Centre },
+			clone:  session.Session.Clone, notFound: session.ErrSessionNotFound, duplicate: session.ErrDuplicateSession,
+		},
+		events: map[tpsession.SessionID][]session.Event{},
+		candidates: table[tpsession.CandidateID, candidate.Candidate]{
+			key:    func(v candidate.Candidate) tpsession.CandidateID { return v.ID },
+			centre: func(v candidate.Candidate) tpsession.CentreID { return v.Centre },
+			clone:  candidate.Candidate.Clone, notFound: candidate.ErrCandidateNotFound, duplicate: candidate.ErrDuplicateCandidate,
+		},
+		registrations: table[tpsession.RegistrationID, candidate.Registration]{
+			key:    func(v candidate.Registration) tpsession.RegistrationID { return v.ID },
+			centre: func(v candidate.Registration) tpsession.CentreID { return v.Centre },
+			clone:  candidate.Registration.Clone, notFound: candidate.ErrRegistrationNotFound, duplicate: candidate.ErrDuplicateRegistration,
+		},
+		members: table[tpsession.MemberID, jury.Member]{
+			key:    func(v jury.Member) tpsession.MemberID { return v.ID },
+			centre: func(v jury.Member) tpsession.CentreID { return v.Centre },
+			clone:  jury.Member.Clone, notFound: jury.ErrMemberNotFound, duplicate: jury.ErrDuplicateMember,
+		},
+		juries: table[tpsession.SessionID, jury.SessionJury]{
+			key:    func(v jury.SessionJury) tpsession.SessionID { return v.Session },
+			centre: func(v jury.SessionJury) tpsession.CentreID { return v.Centre },
+			clone:  jury.SessionJury.Clone, notFound: jury.ErrSessionJuryNotFound, duplicate: jury.ErrDuplicateSessionJury,
+		},
+		plis: table[tpsession.SessionID, pli.Pli]{
+			key:    func(v pli.Pli) tpsession.SessionID { return v.Session },
+			centre: func(v pli.Pli) tpsession.CentreID { return v.Centre },
+			clone:  pli.Pli.Clone, notFound: pli.ErrPliNotFound, duplicate: pli.ErrDuplicatePli,
+		},
+		checklists: table[tpsession.SessionID, checklist.Checklist]{
+			key:    func(v checklist.Checklist) tpsession.SessionID { return v.Session },
+			centre: func(v checklist.Checklist) tpsession.CentreID { return v.Centre },
+			clone:  checklist.Checklist.Clone, notFound: checklist.ErrChecklistNotFound, duplicate: checklist.ErrDuplicateChecklist,
+		},
+		plans: table[tpsession.SessionID, plan.Record]{
+			key:    func(v plan.Record) tpsession.SessionID { return v.Session },
+			centre: func(v plan.Record) tpsession.CentreID { return v.Centre },
+			clone:  plan.Record.Clone, notFound: plan.ErrPlanNotFound,
+		},
+	}
+}
+
+// read runs f under the mutex, unless ctx is already done.
+func read[T any](s *Store, ctx context.Context, f func() (T, error)) (T, error) {
+	if err := ctx.Err(); err != nil {
+		var zero T
+		return zero, err
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return f()
+}
+
+// write runs f under the mutex, unless ctx is already done.
+func write(s *Store, ctx context.Context, f func() error) error {
+	_, err := read(s, ctx, func() (struct{}, error) { return struct{}{}, f() })
+	return err
+}
+
+func sorted[T any](vs []T, by func(a, b T) int) ([]T, error) {
+	slices.SortFunc(vs, by)
+	return vs, nil
+}
+
+// Sessions.
+
+func (s *Store) CreateSession(ctx context.Context, v session.Session) error {
+	return write(s, ctx, func() error { return s.sessions.insert(v) })
+}
+
+func (s *Store) Session(ctx context.Context, centre tpsession.CentreID, id tpsession.SessionID) (session.Session, error) {
+	return read(s, ctx, func() (session.Session, error) { return s.sessions.get(centre, id) })
+}
+
+func (s *Store) UpdateSession(ctx context.Context, centre tpsession.CentreID, id tpsession.SessionID, fn func(*session.Session) error) error {
+	return write(s, ctx, func() error { return s.sessions.update(centre, id, fn, nil) })
+}
+
+func (s *Store) Sessions(ctx context.Context, centre tpsession.CentreID, f session.Filter) ([]session.Session, error) {
+	return read(s, ctx, func() ([]session.Session, error) {
+		return sorted(s.sessions.list(centre, f.Match), func(a, b session.Session) int {
+			return cmp.Or(cmp.Compare(a.Start, b.Start), cmp.Compare(a.ID, b.ID))
+		})
+	})
+}
+
+// Event log.
+
+func (s *Store) AppendEvent(ctx context.Context, e session.Event) error {
+	return write(s, ctx, func() error {
+		s.events[e.Session] = append(s.events[e.Session], e)
+		return nil
+	})
+}
+
+func (s *Store) Events(ctx context.Context, centre tpsession.CentreID, id tpsession.SessionID) ([]session.Event, error) {
+	return read(s, ctx, func() ([]session.Event, error) {
+		var out []session.Event
+		for _, e := range s.events[id] {
+			if e.Centre == centre {
+				out = append(out, e)
+			}
+		}
+		slices.SortStableFunc(out, func(a, b session.Event) int { return a.At.Compare(b.At) })
+		return out, nil
+	})
+}
+
+// Candidates.
+
+func (s *Store) CreateCandidate(ctx context.Context, c candidate.Candidate) error {
+	return write(s, ctx, func() error { return s.candidates.insert(c) })
+}
+
+func (s *Store) Candidate(ctx context.Context, centre tpsession.CentreID, id tpsession.CandidateID) (candidate.Candidate, error) {
+	return read(s, ctx, func() (candidate.Candidate, error) { return s.candidates.get(centre, id) })
+}
+
+func (s *Store) UpdateCandidate(ctx context.Context, centre tpsession.CentreID, id tpsession.CandidateID, fn func(*candidate.Candidate) error) error {
+	return write(s, ctx, func() error { return s.candidates.update(centre, id, fn, nil) })
+}
+
+func (s *Store) CandidatesOfCentre(ctx context.Context, centre tpsession.CentreID) ([]candidate.Candidate, error) {
+	return read(s, ctx, func() ([]candidate.Candidate, error) {
+		return sorted(s.candidates.list(centre, nil), func(a, b candidate.Candidate) int { return cmp.Compare(a.ID, b.ID) })
+	})
+}
+
+// Registrations.
+
+func byRegistration(a, b candidate.Registration) int {
+	return cmp.Or(a.RegisteredAt.Compare(b.RegisteredAt), cmp.Compare(a.ID, b.ID))
+}
+
+func (s *Store) CreateRegistration(ctx context.Context, r candidate.Registration) error {
+	return write(s, ctx, func() error {
+		if _, ok := s.registrationID(r.Centre, r.Session, r.Candidate, true); ok && r.Active() {
+			return candidate.ErrDuplicateRegistration
+		}
+		return s.registrations.insert(r)
+	})
+}
+
+// registrationID finds the registration of (sid, cid): the active one, or
+// (unless activeOnly) the withdrawn one registered last.
+func (s *Store) registrationID(centre tpsession.CentreID, sid tpsession.SessionID, cid tpsession.CandidateID, activeOnly bool) (tpsession.RegistrationID, bool) {
+	var found *candidate.Registration
+	for _, r := range s.registrations.rows {
+		if r.Centre != centre || r.Session != sid || r.Candidate != cid || activeOnly && !r.Active() {
+			continue
+		}
+		if found == nil || r.Active() && !found.Active() || r.Active() == found.Active() && byRegistration(r, *found) > 0 {
+			found = &r
+		}
+	}
+	if found == nil {
+		return "", false
+	}
+	return found.ID, true
+}
+
+func (s *Store) Registration(ctx context.Context, centre tpsession.CentreID, sid tpsession.SessionID, cid tpsession.CandidateID) (candidate.Registration, error) {
+	return read(s, ctx, func() (candidate.Registration, error) {
+		id, ok := s.registrationID(centre, sid, cid, false)
+		if !ok {
+			return candidate.Registration{}, candidate.ErrRegistrationNotFound
+		}
+		return s.registrations.get(centre, id)
+	})
+}
+
+func (s *Store) UpdateRegistration(ctx context.Context, centre tpsession.CentreID, sid tpsession.SessionID, cid tpsession.CandidateID, fn func(*candidate.Registration) error) error {
+	return write(s, ctx, func() error {
+		id, ok := s.registrationID(centre, sid, cid, false)
+		if !ok {
+			return candidate.ErrRegistrationNotFound
+		}
+		return s.registrations.update(centre, id, fn, func(old, new candidate.Registration) error {
+			if old.Session != new.Session || old.Candidate != new.Candidate || !old.RegisteredAt.Equal(new.RegisteredAt) {
+				return errKeyChanged
+			}
+			return nil
+		})
+	})
+}
+
+func (s *Store) RegistrationsOfSession(ctx context.Context, centre tpsession.CentreID, sid tpsession.SessionID) ([]candidate.Registration, error) {
+	return read(s, ctx, func() ([]candidate.Registration, error) {
+		return sorted(s.registrations.list(centre, func(r candidate.Registration) bool { return r.Session == sid }), byRegistration)
+	})
+}
+
+func (s *Store) RegistrationsOfCandidate(ctx context.Context, centre tpsession.CentreID, cid tpsession.CandidateID) ([]candidate.Registration, error) {
+	return read(s, ctx, func() ([]candidate.Registration, error) {
+		return sorted(s.registrations.list(centre, func(r candidate.Registration) bool { return r.Candidate == cid }), byRegistration)
+	})
+}
+
+// Jury members.
+
+func byMemberID(a, b jury.Member) int { return cmp.Compare(a.ID, b.ID) }
+
+// emailTaken reports whether another member of the centre has the e-mail.
+func (s *Store) emailTaken(m jury.Member) bool {
+	for _, o := range s.members.rows {
+		if o.Centre == m.Centre && o.ID != m.ID && o.Email == m.Email {
+			return true
+		}
+	}
+	return false
+}
+
+func (s *Store) CreateMember(ctx context.Context, m jury.Member) error {
+	return write(s, ctx, func() error {
+		if s.emailTaken(m) {
+			return jury.ErrDuplicateMember.Withf("the centre already has a jury member with the e-mail %s", m.Email)
+		}
+		return s.members.insert(m)
+	})
+}
+
+func (s *Store) Member(ctx context.Context, centre tpsession.CentreID, id tpsession.MemberID) (jury.Member, error) {
+	return read(s, ctx, func() (jury.Member, error) { return s.members.get(centre, id) })
+}
+
+func (s *Store) MemberByEmail(ctx context.Context, centre tpsession.CentreID, email string) (jury.Member, error) {
+	email, err := jury.NormalizeEmail(email)
+	if err != nil {
+		return jury.Member{}, jury.ErrMemberNotFound
+	}
+	return read(s, ctx, func() (jury.Member, error) {
+		for _, m := range s.members.rows {
+			if m.Centre == centre && m.Email == email {
+				return m.Clone(), nil
+			}
+		}
+		return jury.Member{}, jury.ErrMemberNotFound
+	})
+}
+
+func (s *Store) UpdateMember(ctx context.Context, centre tpsession.CentreID, id tpsession.MemberID, fn func(*jury.Member) error) error {
+	return write(s, ctx, func() error {
+		return s.members.update(centre, id, fn, func(_, new jury.Member) error {
+			if s.emailTaken(new) {
+				return jury.ErrDuplicateMember.Withf("the centre already has a jury member with the e-mail %s", new.Email)
+			}
+			return nil
+		})
+	})
+}
+
+func (s *Store) Members(ctx context.Context, centre tpsession.CentreID) ([]jury.Member, error) {
+	return read(s, ctx, func() ([]jury.Member, error) { return sorted(s.members.list(centre, nil), byMemberID) })
+}
+
+func (s *Store) HabilitatedMembers(ctx context.Context, centre tpsession.CentreID, title tpsession.TitleCode, period tpsession.DateRange) ([]jury.Member, error) {
+	return read(s, ctx, func() ([]jury.Member, error) {
+		return sorted(s.members.list(centre, func(m jury.Member) bool { return m.HabilitatedOver(title, period) }), byMemberID)
+	})
+}
+
+// Session juries.
+
+func (s *Store) CreateSessionJury(ctx context.Context, j jury.SessionJury) error {
+	return write(s, ctx, func() error { return s.juries.insert(j) })
+}
+
+func (s *Store) SessionJury(ctx context.Context, centre tpsession.CentreID, sid tpsession.SessionID) (jury.SessionJury, error) {
+	return read(s, ctx, func() (jury.SessionJury, error) { return s.juries.get(centre, sid) })
+}
+
+func (s *Store) UpdateSessionJury(ctx context.Context, centre tpsession.CentreID, sid tpsession.SessionID, fn func(*jury.SessionJury) error) error {
+	return write(s, ctx, func() error { return s.juries.update(centre, sid, fn, nil) })
+}
+
+func (s *Store) SessionJuriesOfMember(ctx context.Context, centre tpsession.CentreID, mid tpsession.MemberID) ([]jury.SessionJury, error) {
+	return read(s, ctx, func() ([]jury.SessionJury, error) {
+		invited := func(j jury.SessionJury) bool {
+			return slices.ContainsFunc(j.Invitations, func(i jury.Invitation) bool { return i.Member == mid })
+		}
+		return sorted(s.juries.list(centre, invited), func(a, b jury.SessionJury) int { return cmp.Compare(a.Session, b.Session) })
+	})
+}
+
+// Plis.
+
+func (s *Store) CreatePli(ctx context.Context, p pli.Pli) error {
+	return write(s, ctx, func() error {
+		for _, o := range s.plis.rows {
+			if o.ID == p.ID {
+				return pli.ErrDuplicatePli
+			}
+		}
+		return s.plis.insert(p)
+	})
+}
+
+func (s *Store) Pli(ctx context.Context, centre tpsession.CentreID, sid tpsession.SessionID) (pli.Pli, error) {
+	return read(s, ctx, func() (pli.Pli, error) { return s.plis.get(centre, sid) })
+}
+
+func (s *Store) UpdatePli(ctx context.Context, centre tpsession.CentreID, sid tpsession.SessionID, fn func(*pli.Pli) error) error {
+	return write(s, ctx, func() error {
+		return s.plis.update(centre, sid, fn, func(old, new pli.Pli) error {
+			if old.ID != new.ID {
+				return errKeyChanged
+			}
+			if !new.Custody.Extends(old.Custody) {
+				return pli.ErrCustodyRewritten
+			}
+			return nil
+		})
+	})
+}
+
+// Checklists.
+
+func (s *Store) CreateChecklist(ctx context.Context, c checklist.Checklist) error {
+	return write(s, ctx, func() error { return s.checklists.insert(c) })
+}
+
+func (s *Store) Checklist(ctx context.Context, centre tpsession.CentreID, sid tpsession.SessionID) (checklist.Checklist, error) {
+	return read(s, ctx, func() (checklist.Checklist, error) { return s.checklists.get(centre, sid) })
+}
+
+func (s *Store) UpdateChecklist(ctx context.Context, centre tpsession.CentreID, sid tpsession.SessionID, fn func(*checklist.Checklist) error) error {
+	return write(s, ctx, func() error { return s.checklists.update(centre, sid, fn, nil) })
+}
+
+// Plans.
+
+func (s *Store) PutPlan(ctx context.Context, r plan.Record) error {
+	return write(s, ctx, func() error {
+		if old, ok := s.plans.rows[r.Session]; ok && old.Centre != r.Centre {
+			return plan.ErrPlanNotFound // another centre's session
+		}
+		if s.plans.rows == nil {
+			s.plans.rows = map[tpsession.SessionID]plan.Record{}
+		}
+		s.plans.rows[r.Session] = r.Clone()
+		return nil
+	})
+}
+
+func (s *Store) Plan(ctx context.Context, centre tpsession.CentreID, sid tpsession.SessionID) (plan.Record, error) {
+	return read(s, ctx, func() (plan.Record, error) { return s.plans.get(centre, sid) })
+}
