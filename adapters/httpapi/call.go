@@ -110,11 +110,11 @@ func (c *call) scope() error {
 		if c.p.Role != RoleJury {
 			return nil
 		}
-		inv, err := c.ownInvitation()
+		invited, err := c.invited()
 		if err != nil {
 			return err
 		}
-		if !inv.Active() {
+		if !invited {
 			// Exactly what the store answers for a session that does
 			// not exist.
 			return session.ErrSessionNotFound
@@ -173,22 +173,22 @@ func (c *call) ownMember() (tpsession.MemberID, error) {
 	return c.own, nil
 }
 
-// ownInvitation returns the jury principal's invitation to the path's
-// session; its zero value (not active) when there is none.
-func (c *call) ownInvitation() (jury.Invitation, error) {
+// invited reports whether the jury principal holds an active invitation
+// (invited or accepted) to the path's session.
+func (c *call) invited() (bool, error) {
 	own, err := c.ownMember()
 	if err != nil || own == "" {
-		return jury.Invitation{}, err
+		return false, err
 	}
 	sj, err := c.a.svc.SessionJury(c.ctx, c.actor, c.ses.ID)
 	if err != nil {
-		return jury.Invitation{}, err
+		return false, err
 	}
 	inv, err := sj.InvitationOf(own)
 	if errors.Is(err, jury.ErrInvitationNotFound) {
-		return jury.Invitation{}, nil
+		return false, nil
 	}
-	return inv, err
+	return err == nil && inv.Active(), err
 }
 
 // decode reads the body into dst under rule, then checks dst's validate

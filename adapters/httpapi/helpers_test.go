@@ -171,6 +171,8 @@ func (e *env) send(rq request) reply {
 		body = strings.NewReader(b)
 	case []byte:
 		body = bytes.NewReader(b)
+	case io.Reader:
+		body = b // of unknown length: sent without a Content-Length
 	default:
 		data, err := json.Marshal(b)
 		require.NoError(e.t, err)
