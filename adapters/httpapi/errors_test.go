@@ -56,7 +56,7 @@ func (f failingAuth) Authenticate(*http.Request) (httpapi.Principal, error) {
 
 func TestInternalErrorsAreLoggedNotSent(t *testing.T) {
 	for name, auth := range map[string]httpapi.Authenticator{
-		"the authenticator fails":           failingAuth{},
+		"the authenticator fails":            failingAuth{},
 		"the authenticator returns nonsense": failingAuth{p: httpapi.Principal{Centre: "centre-lyon", Role: "root", Name: "x"}},
 	} {
 		t.Run(name, func(t *testing.T) {
