@@ -143,7 +143,7 @@ func (s *Service) Open(ctx context.Context, by Actor, sid tpsession.SessionID, w
 		if err := s.record(ctx, by, sid, o, ActionSessionOpened, "session opened"); err != nil {
 			return err
 		}
-		_, err = s.updatePli(ctx, by, sid, true, func(_ Session, p *pli.Pli, step op) (string, error) {
+		_, err = s.updatePli(ctx, by, o, sid, true, func(_ Session, p *pli.Pli) (string, error) {
 			return ActionPliOpened, p.Open(true, witnesses, o.now, by.Name)
 		})
 		return err

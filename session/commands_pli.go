@@ -22,11 +22,10 @@ func (s *Service) Pli(ctx context.Context, by Actor, sid tpsession.SessionID) (p
 // too early) is saved, recorded as refused, and its error returned.
 // opening tells whether the step belongs to the session's opening, which
 // may write to an opened session.
-func (s *Service) updatePli(ctx context.Context, by Actor, sid tpsession.SessionID, opening bool, step func(Session, *pli.Pli, op) (action string, err error)) (pli.Pli, error) {
+func (s *Service) updatePli(ctx context.Context, by Actor, o op, sid tpsession.SessionID, opening bool, step func(Session, *pli.Pli) (action string, err error)) (pli.Pli, error) {
 	if err := checkActor(by); err != nil {
 		return pli.Pli{}, err
 	}
-	o := s.begin()
 	var (
 		out     pli.Pli
 		refusal error
@@ -44,7 +43,7 @@ func (s *Service) updatePli(ctx context.Context, by Actor, sid tpsession.Session
 		var action string
 		err = s.st.Plis.UpdatePli(ctx, by.Centre, sid, func(p *pli.Pli) error {
 			var err error
-			action, err = step(ses, p, o)
+			action, err = step(ses, p)
 			if pli.RefusalLogged(err) {
 				refusal, action = err, ActionPliOpenRefused
 				err = nil
@@ -71,13 +70,13 @@ func (s *Service) OrderPli(ctx context.Context, by Actor, sid tpsession.SessionI
 	var (
 		ses Session
 		p   pli.Pli
-		o   op
 	)
+	o := s.begin()
 	err := s.atomic(ctx, func(ctx context.Context) error {
 		var err error
-		p, err = s.updatePli(ctx, by, sid, false, func(cur Session, p *pli.Pli, step op) (string, error) {
-			ses, o = cur, step
-			return ActionPliOrdered, p.Order(orToday(on, step.today), step.today, step.now, by.Name)
+		p, err = s.updatePli(ctx, by, o, sid, false, func(cur Session, p *pli.Pli) (string, error) {
+			ses = cur
+			return ActionPliOrdered, p.Order(orToday(on, o.today), o.today, o.now, by.Name)
 		})
 		if err != nil {
 			return err
@@ -107,7 +106,8 @@ func (s *Service) updateSessionQuiet(ctx context.Context, by Actor, sid tpsessio
 // when zero) and, when materials are given, that the DTE organisateur was
 // read with its list of required materials.
 func (s *Service) ReceivePli(ctx context.Context, by Actor, sid tpsession.SessionID, on date.Date, materials []pli.Material) (pli.Pli, error) {
-	return s.updatePli(ctx, by, sid, false, func(_ Session, p *pli.Pli, o op) (string, error) {
+	o := s.begin()
+	return s.updatePli(ctx, by, o, sid, false, func(_ Session, p *pli.Pli) (string, error) {
 		on := orToday(on, o.today)
 		if len(materials) == 0 {
 			return ActionPliReceived, p.Receive(on, o.today, o.now, by.Name)
@@ -119,7 +119,8 @@ func (s *Service) ReceivePli(ctx context.Context, by Actor, sid tpsession.Sessio
 // ReadOrganisateur records the DTE organisateur's list of required
 // materials for a pli already received.
 func (s *Service) ReadOrganisateur(ctx context.Context, by Actor, sid tpsession.SessionID, materials []pli.Material) (pli.Pli, error) {
-	return s.updatePli(ctx, by, sid, false, func(_ Session, p *pli.Pli, o op) (string, error) {
+	o := s.begin()
+	return s.updatePli(ctx, by, o, sid, false, func(_ Session, p *pli.Pli) (string, error) {
 		return ActionPliReceived, p.ReadOrganisateur(materials, o.now, by.Name)
 	})
 }
@@ -127,7 +128,8 @@ func (s *Service) ReadOrganisateur(ctx context.Context, by Actor, sid tpsession.
 // SecurePli records that the DTE jury and candidat were locked away, where
 // and in whose custody.
 func (s *Service) SecurePli(ctx context.Context, by Actor, sid tpsession.SessionID, location, custodian string) (pli.Pli, error) {
-	return s.updatePli(ctx, by, sid, false, func(_ Session, p *pli.Pli, o op) (string, error) {
+	o := s.begin()
+	return s.updatePli(ctx, by, o, sid, false, func(_ Session, p *pli.Pli) (string, error) {
 		return ActionPliSecured, p.Secure(location, custodian, o.now, by.Name)
 	})
 }
@@ -136,7 +138,8 @@ func (s *Service) SecurePli(ctx context.Context, by Actor, sid tpsession.Session
 // would unseal the DTE jury or candidat before their opening is refused,
 // and the refusal is logged.
 func (s *Service) RecordPliAccess(ctx context.Context, by Actor, sid tpsession.SessionID, a pli.Access) (pli.Pli, error) {
-	return s.updatePli(ctx, by, sid, true, func(_ Session, p *pli.Pli, o op) (string, error) {
+	o := s.begin()
+	return s.updatePli(ctx, by, o, sid, true, func(_ Session, p *pli.Pli) (string, error) {
 		return ActionPliAccessed, p.RecordAccess(a, o.now, by.Name)
 	})
 }
@@ -145,7 +148,8 @@ func (s *Service) RecordPliAccess(ctx context.Context, by Actor, sid tpsession.S
 // the session is opened it is refused (pli.ErrSessionNotOpened), and the
 // refused attempt stays in the custody log.
 func (s *Service) OpenPli(ctx context.Context, by Actor, sid tpsession.SessionID, witnesses []string) (pli.Pli, error) {
-	return s.updatePli(ctx, by, sid, true, func(ses Session, p *pli.Pli, o op) (string, error) {
+	o := s.begin()
+	return s.updatePli(ctx, by, o, sid, true, func(ses Session, p *pli.Pli) (string, error) {
 		return ActionPliOpened, p.Open(ses.Status() == StatusOpened, witnesses, o.now, by.Name)
 	})
 }
