@@ -79,7 +79,10 @@ func (s *Service) Register(ctx context.Context, by Actor, sid tpsession.SessionI
 		if err := s.st.Registrations.CreateRegistration(ctx, out); err != nil {
 			return err
 		}
-		return s.record(ctx, by, sid, o, ActionCandidateRegistered, "%s registered", fullName(c))
+		if err := s.record(ctx, by, sid, o, ActionCandidateRegistered, "%s registered", fullName(c)); err != nil {
+			return err
+		}
+		return s.noteMilestones(ctx, by, o, sid)
 	})
 	return out, err
 }
@@ -134,7 +137,10 @@ func (s *Service) updateRegistration(ctx context.Context, by Actor, o op, sid tp
 		if err != nil {
 			return err
 		}
-		return s.record(ctx, by, sid, o, action, "%s", detail)
+		if err := s.record(ctx, by, sid, o, action, "%s", detail); err != nil {
+			return err
+		}
+		return s.noteMilestones(ctx, by, o, sid)
 	})
 	if err != nil {
 		return candidate.Registration{}, err
@@ -162,48 +168,18 @@ func (s *Service) DraftConvocation(ctx context.Context, by Actor, sid tpsession.
 // in the Ministry's application on the given day (today when zero), which
 // must be at least the lead time before the session's start. Once every
 // registered candidate's convocation is validated, the session reaches
-// convocations_sent.
+// convocations_sent, dated by the last validation.
 func (s *Service) ValidateConvocation(ctx context.Context, by Actor, sid tpsession.SessionID, cid tpsession.CandidateID, on date.Date) (candidate.Convocation, error) {
-	var r candidate.Registration
 	o := s.begin()
-	err := s.atomic(ctx, func(ctx context.Context) error {
-		var err error
-		r, err = s.updateRegistration(ctx, by, o, sid, cid, func(ses Session, r *candidate.Registration) (string, string, error) {
-			on := orToday(on, o.today)
-			return ActionConvocationValid, fmt.Sprintf("convocation of candidate %s validated in CERES on %s", cid, on),
-				r.ValidateConvocation(on, candidateView(ses), s.conv, o.today)
-		})
-		if err != nil {
-			return err
-		}
-		return s.noteConvocationsSent(ctx, by, o, sid)
+	on = orToday(on, o.today)
+	r, err := s.updateRegistration(ctx, by, o, sid, cid, func(ses Session, r *candidate.Registration) (string, string, error) {
+		return ActionConvocationValid, fmt.Sprintf("convocation of candidate %s validated in CERES on %s", cid, on),
+			r.ValidateConvocation(on, candidateView(ses), s.conv, o.today)
 	})
 	if err != nil {
 		return candidate.Convocation{}, err
 	}
 	return *r.Convocation, nil
-}
-
-// noteConvocationsSent records the convocations_sent milestone once every
-// active registration's convocation is validated.
-func (s *Service) noteConvocationsSent(ctx context.Context, by Actor, o op, sid tpsession.SessionID) error {
-	regs, err := s.activeRegistrations(ctx, by, sid)
-	if err != nil {
-		return err
-	}
-	if allValidatedOn(regs) == date.Zero {
-		return nil
-	}
-	first := false
-	err = s.st.Sessions.UpdateSession(ctx, by.Centre, sid, func(ses *Session) error {
-		first = ses.Milestones().ConvocationsSentOn == date.Zero
-		ses.RecordConvocationsSent(o.today)
-		return nil
-	})
-	if err != nil || !first {
-		return err
-	}
-	return s.record(ctx, by, sid, o, ActionSessionConvocationsSent, "every registered candidate's convocation is validated (%d)", len(regs))
 }
 
 // RecordDelivery records how a candidate's validated convocation was

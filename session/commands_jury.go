@@ -103,7 +103,10 @@ func (s *Service) updateJury(ctx context.Context, by Actor, o op, sid tpsession.
 		if err != nil {
 			return err
 		}
-		return s.record(ctx, by, sid, o, action, "%s", detail)
+		if err := s.record(ctx, by, sid, o, action, "%s", detail); err != nil {
+			return err
+		}
+		return s.noteReady(ctx, by, o, sid)
 	})
 }
 

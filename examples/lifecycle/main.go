@@ -65,7 +65,7 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 	clock := tpsession.NewFixedClock(time.Time{})
 	svc, err := session.NewService(session.Stores{
 		Sessions: store, Events: store, Candidates: store, Registrations: store, Members: store,
-		Juries: store, Plis: store, Checklists: store, Plans: store,
+		Juries: store, Plis: store, Checklists: store, Plans: store, Tx: store,
 	}, session.Config{Clock: clock, Location: paris})
 	if err != nil {
 		return err
@@ -262,24 +262,12 @@ func (w *walk) open() error {
 	return err
 }
 
-// report prints the session's status, its timeline and its readiness. The
-// readiness is evaluated first: the first "ready" verdict moves the session
-// to the ready status.
+// report prints the session's status, its timeline and, until it opens,
+// its readiness.
 func (w *walk) report() error {
 	s, err := w.svc.Session(w.ctx, w.by, w.sid)
 	if err != nil {
 		return err
-	}
-	var readiness *checklist.Readiness
-	if s.Status() != session.StatusOpened {
-		r, err := w.svc.Readiness(w.ctx, w.by, w.sid)
-		if err != nil {
-			return err
-		}
-		readiness = &r
-		if s, err = w.svc.Session(w.ctx, w.by, w.sid); err != nil {
-			return err
-		}
 	}
 	fmt.Fprintf(w.out, "status: %s\n", s.Status())
 	deadlines, err := w.svc.Timeline(w.ctx, w.by, w.sid)
@@ -293,11 +281,15 @@ func (w *walk) report() error {
 		}
 		fmt.Fprintln(w.out, strings.TrimRight(line, " "))
 	}
-	if readiness == nil {
+	if s.Status() == session.StatusOpened {
 		return nil
 	}
-	fmt.Fprintf(w.out, "ready to open: %t\n", readiness.Ready())
-	for _, f := range readiness.Findings {
+	r, err := w.svc.Readiness(w.ctx, w.by, w.sid)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(w.out, "ready to open: %t\n", r.Ready())
+	for _, f := range r.Findings {
 		fmt.Fprintf(w.out, "  [%s] %s\n", f.Severity, f.Message)
 	}
 	return nil
