@@ -53,6 +53,9 @@ const (
 	// CodeJuryConflicts (blocking, area jury): a member of a candidate's
 	// panel has a conflict of interest with the candidate [SEED].
 	CodeJuryConflicts FindingCode = "checklist.jury_conflicts"
+	// CodeJuryMemberAbsent: a member who accepted can no longer sit; it
+	// blocks when the member sits on a panel.
+	CodeJuryMemberAbsent FindingCode = "checklist.jury_member_absent"
 	// CodePliNotReceived (blocking, area pli): the pli has not arrived; the
 	// session has no DTE.
 	CodePliNotReceived FindingCode = "checklist.pli_not_received"
@@ -243,6 +246,15 @@ func (r *report) jury(f Facts) {
 		r.add(AreaJury, CodeJuryBelowPlan, SeverityBlocking,
 			"The plan needs %s and %d accepted their invitation: invite %s habilitated on the title, or plan again with fewer juries.",
 			count(j.Needed, "jury member"), j.Accepted, count(j.Needed-j.Accepted, "more member"))
+	}
+	for _, a := range j.Absent {
+		if a.OnPanel {
+			r.add(AreaJury, CodeJuryMemberAbsent, SeverityBlocking,
+				"%s sits on a panel but can no longer sit on the jury: %s. Withdraw their invitation, invite another habilitated member and make the jury assignment again.", a.Name, a.Reason)
+		} else {
+			r.add(AreaJury, CodeJuryMemberAbsent, SeverityWarning,
+				"%s accepted the invitation but can no longer sit on the jury: %s. Withdraw their invitation.", a.Name, a.Reason)
+		}
 	}
 	if len(f.Registrations) == 0 {
 		return

@@ -435,6 +435,28 @@ func TestJuryFindings(t *testing.T) {
 	}
 }
 
+func TestAMemberWhoCanNoLongerSit(t *testing.T) {
+	absent := checklist.AbsentMember{Name: "Marc Petit", Reason: "unavailable on 2027-03-02"}
+
+	reserve := complete(t)
+	reserve.Jury.Absent = []checklist.AbsentMember{absent}
+	r := checklist.Evaluate(reserve)
+	f := single(t, r)
+	assert.Equal(t, checklist.CodeJuryMemberAbsent, f.Code)
+	assert.Equal(t, checklist.SeverityWarning, f.Severity, "a reserve who cannot come blocks nothing")
+	assert.True(t, r.Ready())
+
+	onPanel := complete(t)
+	absent.OnPanel = true
+	onPanel.Jury.Absent = []checklist.AbsentMember{absent}
+	r = checklist.Evaluate(onPanel)
+	f = single(t, r)
+	assert.Equal(t, checklist.SeverityBlocking, f.Severity, "a panel without one of its members cannot evaluate")
+	assert.Contains(t, f.Message, "Marc Petit")
+	assert.Contains(t, f.Message, "unavailable on 2027-03-02")
+	assert.False(t, r.Ready())
+}
+
 func TestJuryFindingsNameTheCandidates(t *testing.T) {
 	f := complete(t)
 	f.Registrations[0].InPanel = false

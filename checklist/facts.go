@@ -46,12 +46,26 @@ type Facts struct {
 
 // JuryFacts is the state of the session's jury.
 type JuryFacts struct {
-	// Accepted counts the members who accepted their invitation.
+	// Accepted counts the members who accepted their invitation and can
+	// still sit: available and habilitated on every day of the session.
 	Accepted int
+	// Absent are the members who accepted but can no longer sit.
+	Absent []AbsentMember
 	// Needed is the number of members the plan needs, 0 without a plan.
 	Needed int
 	// Assigned tells whether candidates have been assigned to panels.
 	Assigned bool
+}
+
+// AbsentMember is a member who accepted the invitation but can no longer
+// sit on the jury: they recorded being unavailable on a day of the session,
+// or their habilitation no longer covers it (the dates moved).
+type AbsentMember struct {
+	Name string
+	// Reason says why, with the dates.
+	Reason string
+	// OnPanel tells whether the member sits on a panel of the assignment.
+	OnPanel bool
 }
 
 // PliFacts is the state of the session's pli, step by step.

@@ -79,7 +79,10 @@ func (s *Service) Register(ctx context.Context, by Actor, sid tpsession.SessionI
 		if err := s.st.Registrations.CreateRegistration(ctx, out); err != nil {
 			return err
 		}
-		return s.record(ctx, by, sid, o, ActionCandidateRegistered, "%s registered", fullName(c))
+		if err := s.record(ctx, by, sid, o, ActionCandidateRegistered, "%s registered", fullName(c)); err != nil {
+			return err
+		}
+		return s.noteMilestones(ctx, by, o, sid)
 	})
 	return out, err
 }
@@ -105,7 +108,8 @@ func (s *Service) Registrations(ctx context.Context, by Actor, sid tpsession.Ses
 // Withdraw withdraws a candidate's registration: it is kept, marked
 // withdrawn, and the withdrawal is in the event log.
 func (s *Service) Withdraw(ctx context.Context, by Actor, sid tpsession.SessionID, cid tpsession.CandidateID) error {
-	_, err := s.updateRegistration(ctx, by, sid, cid, func(_ Session, r *candidate.Registration, o op) (string, string, error) {
+	o := s.begin()
+	_, err := s.updateRegistration(ctx, by, o, sid, cid, func(_ Session, r *candidate.Registration) (string, string, error) {
 		return ActionCandidateWithdrawn, "candidate " + string(cid) + " withdrawn", r.Withdraw(o.now, by.Name)
 	})
 	return err
@@ -113,11 +117,10 @@ func (s *Service) Withdraw(ctx context.Context, by Actor, sid tpsession.SessionI
 
 // updateRegistration applies fn to a registration of a writable session,
 // records the event fn describes and returns the registration as saved.
-func (s *Service) updateRegistration(ctx context.Context, by Actor, sid tpsession.SessionID, cid tpsession.CandidateID, fn func(Session, *candidate.Registration, op) (action, detail string, err error)) (candidate.Registration, error) {
+func (s *Service) updateRegistration(ctx context.Context, by Actor, o op, sid tpsession.SessionID, cid tpsession.CandidateID, fn func(Session, *candidate.Registration) (action, detail string, err error)) (candidate.Registration, error) {
 	if err := checkActor(by); err != nil {
 		return candidate.Registration{}, err
 	}
-	o := s.begin()
 	var out candidate.Registration
 	err := s.atomic(ctx, func(ctx context.Context) error {
 		ses, err := s.writable(ctx, by, sid)
@@ -127,14 +130,17 @@ func (s *Service) updateRegistration(ctx context.Context, by Actor, sid tpsessio
 		var action, detail string
 		err = s.st.Registrations.UpdateRegistration(ctx, by.Centre, sid, cid, func(r *candidate.Registration) error {
 			var err error
-			action, detail, err = fn(ses, r, o)
+			action, detail, err = fn(ses, r)
 			out = r.Clone()
 			return err
 		})
 		if err != nil {
 			return err
 		}
-		return s.record(ctx, by, sid, o, action, "%s", detail)
+		if err := s.record(ctx, by, sid, o, action, "%s", detail); err != nil {
+			return err
+		}
+		return s.noteMilestones(ctx, by, o, sid)
 	})
 	if err != nil {
 		return candidate.Registration{}, err
@@ -148,7 +154,7 @@ func (s *Service) DraftConvocation(ctx context.Context, by Actor, sid tpsession.
 	if err != nil {
 		return candidate.Convocation{}, err
 	}
-	r, err := s.updateRegistration(ctx, by, sid, cid, func(ses Session, r *candidate.Registration, _ op) (string, string, error) {
+	r, err := s.updateRegistration(ctx, by, s.begin(), sid, cid, func(ses Session, r *candidate.Registration) (string, string, error) {
 		return ActionConvocationDrafted, fmt.Sprintf("convocation of candidate %s drafted for %s at %s", cid, d.Appointment, d.Place),
 			r.DraftConvocation(d, candidateView(ses))
 	})
@@ -162,48 +168,18 @@ func (s *Service) DraftConvocation(ctx context.Context, by Actor, sid tpsession.
 // in the Ministry's application on the given day (today when zero), which
 // must be at least the lead time before the session's start. Once every
 // registered candidate's convocation is validated, the session reaches
-// convocations_sent.
+// convocations_sent, dated by the last validation.
 func (s *Service) ValidateConvocation(ctx context.Context, by Actor, sid tpsession.SessionID, cid tpsession.CandidateID, on date.Date) (candidate.Convocation, error) {
-	var r candidate.Registration
-	err := s.atomic(ctx, func(ctx context.Context) error {
-		var err error
-		r, err = s.updateRegistration(ctx, by, sid, cid, func(ses Session, r *candidate.Registration, o op) (string, string, error) {
-			on := orToday(on, o.today)
-			return ActionConvocationValid, fmt.Sprintf("convocation of candidate %s validated in CERES on %s", cid, on),
-				r.ValidateConvocation(on, candidateView(ses), s.conv, o.today)
-		})
-		if err != nil {
-			return err
-		}
-		return s.noteConvocationsSent(ctx, by, sid)
+	o := s.begin()
+	on = orToday(on, o.today)
+	r, err := s.updateRegistration(ctx, by, o, sid, cid, func(ses Session, r *candidate.Registration) (string, string, error) {
+		return ActionConvocationValid, fmt.Sprintf("convocation of candidate %s validated in CERES on %s", cid, on),
+			r.ValidateConvocation(on, candidateView(ses), s.conv, o.today)
 	})
 	if err != nil {
 		return candidate.Convocation{}, err
 	}
 	return *r.Convocation, nil
-}
-
-// noteConvocationsSent records the convocations_sent milestone once every
-// active registration's convocation is validated.
-func (s *Service) noteConvocationsSent(ctx context.Context, by Actor, sid tpsession.SessionID) error {
-	regs, err := s.activeRegistrations(ctx, by, sid)
-	if err != nil {
-		return err
-	}
-	if allValidatedOn(regs) == date.Zero {
-		return nil
-	}
-	o := s.begin()
-	first := false
-	err = s.st.Sessions.UpdateSession(ctx, by.Centre, sid, func(ses *Session) error {
-		first = ses.Milestones().ConvocationsSentOn == date.Zero
-		ses.RecordConvocationsSent(o.today)
-		return nil
-	})
-	if err != nil || !first {
-		return err
-	}
-	return s.record(ctx, by, sid, o, ActionSessionConvocationsSent, "every registered candidate's convocation is validated (%d)", len(regs))
 }
 
 // RecordDelivery records how a candidate's validated convocation was
@@ -213,7 +189,8 @@ func (s *Service) RecordDelivery(ctx context.Context, by Actor, sid tpsession.Se
 	if err != nil {
 		return candidate.Convocation{}, err
 	}
-	r, err := s.updateRegistration(ctx, by, sid, cid, func(_ Session, r *candidate.Registration, o op) (string, string, error) {
+	o := s.begin()
+	r, err := s.updateRegistration(ctx, by, o, sid, cid, func(_ Session, r *candidate.Registration) (string, string, error) {
 		return ActionConvocationDelivery, fmt.Sprintf("convocation of candidate %s: %s", cid, d), r.RecordDelivery(d, o.today)
 	})
 	if err != nil {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/rickb777/date/v2"
 
@@ -42,7 +43,10 @@ func (s *Service) updateChecklist(ctx context.Context, by Actor, sid tpsession.S
 		if err != nil {
 			return err
 		}
-		return s.record(ctx, by, sid, o, action, "%s", detail)
+		if err := s.record(ctx, by, sid, o, action, "%s", detail); err != nil {
+			return err
+		}
+		return s.noteReady(ctx, by, o, sid)
 	})
 }
 
@@ -71,25 +75,14 @@ func (s *Service) SetEquipment(ctx context.Context, by Actor, sid tpsession.Sess
 }
 
 // Readiness evaluates whether the session is ready to open, from every
-// part of its preparation. The first time the verdict is "ready", the
-// session reaches the ready milestone.
+// part of its preparation. It only reads: the ready milestone is recorded by
+// the command that makes the verdict "ready".
 func (s *Service) Readiness(ctx context.Context, by Actor, sid tpsession.SessionID) (checklist.Readiness, error) {
 	ses, err := s.Session(ctx, by, sid)
 	if err != nil {
 		return checklist.Readiness{}, err
 	}
-	r, err := s.evaluate(ctx, by, ses)
-	if err != nil || !r.Ready() || ses.Milestones().ReadyOn != date.Zero || ses.CheckWritable() != nil {
-		return r, err
-	}
-	o := s.begin()
-	err = s.atomic(ctx, func(ctx context.Context) error {
-		if _, err := s.updateSessionQuiet(ctx, by, sid, func(cur *Session) { cur.RecordReady(o.today) }); err != nil {
-			return err
-		}
-		return s.record(ctx, by, sid, o, ActionSessionReady, "every readiness check passes")
-	})
-	return r, err
+	return s.evaluate(ctx, by, ses)
 }
 
 // Open opens the session, on its start date and when the readiness
@@ -130,6 +123,7 @@ func (s *Service) Open(ctx context.Context, by Actor, sid tpsession.SessionID, w
 		if err := trial.Open(true, witnesses, o.now, by.Name); err != nil {
 			return err
 		}
+		firstReady := ses.Milestones().ReadyOn == date.Zero
 		err = s.st.Sessions.UpdateSession(ctx, by.Centre, sid, func(cur *Session) error {
 			if err := cur.Open(o.now, o.today, r.Err()); err != nil {
 				return err
@@ -140,11 +134,16 @@ func (s *Service) Open(ctx context.Context, by Actor, sid tpsession.SessionID, w
 		if err != nil {
 			return err
 		}
+		if firstReady {
+			if err := s.record(ctx, by, sid, o, ActionSessionReady, "every readiness check passes"); err != nil {
+				return err
+			}
+		}
 		if err := s.record(ctx, by, sid, o, ActionSessionOpened, "session opened"); err != nil {
 			return err
 		}
-		_, err = s.updatePli(ctx, by, sid, true, func(_ Session, p *pli.Pli, step op) (string, error) {
-			return ActionPliOpened, p.Open(true, witnesses, o.now, by.Name)
+		_, err = s.updatePli(ctx, by, o, sid, true, func(_ Session, p *pli.Pli) error {
+			return p.Open(true, witnesses, o.now, by.Name)
 		})
 		return err
 	})
@@ -210,19 +209,18 @@ func (s *Service) facts(ctx context.Context, by Actor, ses Session) (checklist.F
 		return f, err
 	}
 	f.PlanMade = planned
-	if planned {
-		f.Jury.Needed = rec.Plan.Members
-	}
 
 	sj, err := s.st.Juries.SessionJury(ctx, by.Centre, ses.ID)
 	if err != nil {
 		return f, err
 	}
-	f.Jury.Accepted = len(sj.AcceptedMembers())
-	f.Jury.Assigned = sj.Assignment.Assigned()
 	members, err := s.st.Members.Members(ctx, by.Centre)
 	if err != nil {
 		return f, err
+	}
+	f.Jury = juryFacts(ses, sj, members)
+	if planned {
+		f.Jury.Needed = rec.Plan.Members
 	}
 	regs, err := s.activeRegistrations(ctx, by, ses.ID)
 	if err != nil {
@@ -236,6 +234,31 @@ func (s *Service) facts(ctx context.Context, by Actor, ses Session) (checklist.F
 		f.Registrations = append(f.Registrations, registrationFacts(r, c, sj, members))
 	}
 	return f, nil
+}
+
+// juryFacts counts the accepted members who can sit and names those who can
+// no longer: unavailable on a session day, or no longer habilitated over
+// the session.
+func juryFacts(ses Session, sj jury.SessionJury, members []jury.Member) checklist.JuryFacts {
+	names := map[tpsession.MemberID]string{}
+	for _, m := range members {
+		names[m.ID] = m.Name
+	}
+	reasons := map[tpsession.MemberID][]string{}
+	for _, w := range sj.Review(juryView(ses), members) {
+		reasons[w.Member] = append(reasons[w.Member], w.Message)
+	}
+	f := checklist.JuryFacts{Assigned: sj.Assignment.Assigned()}
+	for _, id := range sj.AcceptedMembers() {
+		why, absent := reasons[id]
+		if !absent {
+			f.Accepted++
+			continue
+		}
+		onPanel := slices.ContainsFunc(sj.Assignment.Panels, func(p jury.Panel) bool { return slices.Contains(p.Members, id) })
+		f.Absent = append(f.Absent, checklist.AbsentMember{Name: names[id], Reason: strings.Join(why, "; "), OnPanel: onPanel})
+	}
+	return f
 }
 
 // registrationFacts describes a registration for the checklist: its

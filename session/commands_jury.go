@@ -88,8 +88,7 @@ func (s *Service) SessionJury(ctx context.Context, by Actor, sid tpsession.Sessi
 
 // updateJury applies fn to the session's jury record, the session being
 // writable, and records the event fn describes.
-func (s *Service) updateJury(ctx context.Context, by Actor, sid tpsession.SessionID, fn func(ses Session, j *jury.SessionJury, o op) (action, detail string, err error)) error {
-	o := s.begin()
+func (s *Service) updateJury(ctx context.Context, by Actor, o op, sid tpsession.SessionID, fn func(ses Session, j *jury.SessionJury) (action, detail string, err error)) error {
 	return s.atomic(ctx, func(ctx context.Context) error {
 		ses, err := s.writable(ctx, by, sid)
 		if err != nil {
@@ -98,13 +97,16 @@ func (s *Service) updateJury(ctx context.Context, by Actor, sid tpsession.Sessio
 		var action, detail string
 		err = s.st.Juries.UpdateSessionJury(ctx, by.Centre, sid, func(j *jury.SessionJury) error {
 			var err error
-			action, detail, err = fn(ses, j, o)
+			action, detail, err = fn(ses, j)
 			return err
 		})
 		if err != nil {
 			return err
 		}
-		return s.record(ctx, by, sid, o, action, "%s", detail)
+		if err := s.record(ctx, by, sid, o, action, "%s", detail); err != nil {
+			return err
+		}
+		return s.noteReady(ctx, by, o, sid)
 	})
 }
 
@@ -123,7 +125,8 @@ func (s *Service) Invite(ctx context.Context, by Actor, sid tpsession.SessionID,
 		inv      jury.Invitation
 		warnings []jury.Warning
 	)
-	err = s.updateJury(ctx, by, sid, func(ses Session, j *jury.SessionJury, o op) (string, string, error) {
+	o := s.begin()
+	err = s.updateJury(ctx, by, o, sid, func(ses Session, j *jury.SessionJury) (string, string, error) {
 		var err error
 		inv, warnings, err = j.Invite(juryView(ses), m, o.today, jury.Policy{})
 		detail := m.Name + " invited"
@@ -138,7 +141,8 @@ func (s *Service) Invite(ctx context.Context, by Actor, sid tpsession.SessionID,
 // AnswerInvitation records a member's answer: accepted or declined.
 func (s *Service) AnswerInvitation(ctx context.Context, by Actor, sid tpsession.SessionID, mid tpsession.MemberID, accept bool) (jury.Invitation, error) {
 	var inv jury.Invitation
-	err := s.updateJury(ctx, by, sid, func(_ Session, j *jury.SessionJury, o op) (string, string, error) {
+	o := s.begin()
+	err := s.updateJury(ctx, by, o, sid, func(_ Session, j *jury.SessionJury) (string, string, error) {
 		var err error
 		if accept {
 			inv, err = j.Accept(mid, o.today)
@@ -153,7 +157,8 @@ func (s *Service) AnswerInvitation(ctx context.Context, by Actor, sid tpsession.
 // WithdrawInvitation withdraws a member's invitation, answered or not.
 func (s *Service) WithdrawInvitation(ctx context.Context, by Actor, sid tpsession.SessionID, mid tpsession.MemberID) (jury.Invitation, error) {
 	var inv jury.Invitation
-	err := s.updateJury(ctx, by, sid, func(_ Session, j *jury.SessionJury, o op) (string, string, error) {
+	o := s.begin()
+	err := s.updateJury(ctx, by, o, sid, func(_ Session, j *jury.SessionJury) (string, string, error) {
 		var err error
 		inv, err = j.Withdraw(mid, o.today)
 		return ActionJuryWithdrawn, "invitation of member " + string(mid) + " withdrawn", err
@@ -180,7 +185,7 @@ func (s *Service) DeclareConflict(ctx context.Context, by Actor, sid tpsession.S
 	if err != nil {
 		return jury.DeclaredConflict{}, err
 	}
-	err = s.updateJury(ctx, by, sid, func(_ Session, j *jury.SessionJury, _ op) (string, string, error) {
+	err = s.updateJury(ctx, by, o, sid, func(_ Session, j *jury.SessionJury) (string, string, error) {
 		detail := m.Name + " may not evaluate " + fullName(cand) + " (" + string(c.Reason) + ")"
 		return ActionJuryConflict, detail, j.DeclareConflict(c)
 	})
@@ -218,7 +223,8 @@ func (s *Service) AssignJury(ctx context.Context, by Actor, sid tpsession.Sessio
 		layout = planLayout(rec, len(candidates))
 	}
 	var out jury.Assignment
-	err = s.updateJury(ctx, by, sid, func(ses Session, j *jury.SessionJury, o op) (string, string, error) {
+	o := s.begin()
+	err = s.updateJury(ctx, by, o, sid, func(ses Session, j *jury.SessionJury) (string, string, error) {
 		var err error
 		out, err = j.Assign(ctx, juryView(ses), members, candidates, layout, o.today)
 		return ActionJuryAssigned, describeAssignment(out), err

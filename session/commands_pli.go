@@ -17,16 +17,16 @@ func (s *Service) Pli(ctx context.Context, by Actor, sid tpsession.SessionID) (p
 	return s.st.Plis.Pli(ctx, by.Centre, sid)
 }
 
-// updatePli applies a step to the session's pli and records it in the
-// event log. A step whose refusal the pli logs in its custody log (opening
-// too early) is saved, recorded as refused, and its error returned.
-// opening tells whether the step belongs to the session's opening, which
-// may write to an opened session.
-func (s *Service) updatePli(ctx context.Context, by Actor, sid tpsession.SessionID, opening bool, step func(Session, *pli.Pli, op) (action string, err error)) (pli.Pli, error) {
+// updatePli applies a step to the session's pli and records each custody
+// entry it appends in the session's event log, with the custody head so
+// that the log anchors the chain. A step whose refusal the pli logs in its
+// custody log (opening too early) is saved, recorded, and its error
+// returned. opening tells whether the step belongs to the session's
+// opening, which may write to an opened session.
+func (s *Service) updatePli(ctx context.Context, by Actor, o op, sid tpsession.SessionID, opening bool, step func(Session, *pli.Pli) error) (pli.Pli, error) {
 	if err := checkActor(by); err != nil {
 		return pli.Pli{}, err
 	}
-	o := s.begin()
 	var (
 		out     pli.Pli
 		refusal error
@@ -41,13 +41,12 @@ func (s *Service) updatePli(ctx context.Context, by Actor, sid tpsession.Session
 				return err
 			}
 		}
-		var action string
+		logged := 0
 		err = s.st.Plis.UpdatePli(ctx, by.Centre, sid, func(p *pli.Pli) error {
-			var err error
-			action, err = step(ses, p, o)
+			logged = len(p.Custody)
+			err := step(ses, p)
 			if pli.RefusalLogged(err) {
-				refusal, action = err, ActionPliOpenRefused
-				err = nil
+				refusal, err = err, nil
 			}
 			out = p.Clone()
 			return err
@@ -55,8 +54,16 @@ func (s *Service) updatePli(ctx context.Context, by Actor, sid tpsession.Session
 		if err != nil {
 			return err
 		}
-		detail := out.Custody[len(out.Custody)-1].Detail + "; custody head " + out.Custody.Head()
-		return s.record(ctx, by, sid, o, action, "%s", detail)
+		for i, e := range out.Custody[logged:] {
+			head := out.Custody[:logged+i+1].Head()
+			if err := s.record(ctx, by, sid, o, string(e.Action), "%s; custody head %s", e.Detail, head); err != nil {
+				return err
+			}
+		}
+		if opening {
+			return nil
+		}
+		return s.noteReady(ctx, by, o, sid)
 	})
 	if err != nil {
 		return pli.Pli{}, err
@@ -71,13 +78,13 @@ func (s *Service) OrderPli(ctx context.Context, by Actor, sid tpsession.SessionI
 	var (
 		ses Session
 		p   pli.Pli
-		o   op
 	)
+	o := s.begin()
 	err := s.atomic(ctx, func(ctx context.Context) error {
 		var err error
-		p, err = s.updatePli(ctx, by, sid, false, func(cur Session, p *pli.Pli, step op) (string, error) {
-			ses, o = cur, step
-			return ActionPliOrdered, p.Order(orToday(on, step.today), step.today, step.now, by.Name)
+		p, err = s.updatePli(ctx, by, o, sid, false, func(cur Session, p *pli.Pli) error {
+			ses = cur
+			return p.Order(orToday(on, o.today), o.today, o.now, by.Name)
 		})
 		if err != nil {
 			return err
@@ -107,28 +114,31 @@ func (s *Service) updateSessionQuiet(ctx context.Context, by Actor, sid tpsessio
 // when zero) and, when materials are given, that the DTE organisateur was
 // read with its list of required materials.
 func (s *Service) ReceivePli(ctx context.Context, by Actor, sid tpsession.SessionID, on date.Date, materials []pli.Material) (pli.Pli, error) {
-	return s.updatePli(ctx, by, sid, false, func(_ Session, p *pli.Pli, o op) (string, error) {
+	o := s.begin()
+	return s.updatePli(ctx, by, o, sid, false, func(_ Session, p *pli.Pli) error {
 		on := orToday(on, o.today)
 		if len(materials) == 0 {
-			return ActionPliReceived, p.Receive(on, o.today, o.now, by.Name)
+			return p.Receive(on, o.today, o.now, by.Name)
 		}
-		return ActionPliReceived, p.ReceiveAndRead(on, o.today, materials, o.now, by.Name)
+		return p.ReceiveAndRead(on, o.today, materials, o.now, by.Name)
 	})
 }
 
 // ReadOrganisateur records the DTE organisateur's list of required
 // materials for a pli already received.
 func (s *Service) ReadOrganisateur(ctx context.Context, by Actor, sid tpsession.SessionID, materials []pli.Material) (pli.Pli, error) {
-	return s.updatePli(ctx, by, sid, false, func(_ Session, p *pli.Pli, o op) (string, error) {
-		return ActionPliReceived, p.ReadOrganisateur(materials, o.now, by.Name)
+	o := s.begin()
+	return s.updatePli(ctx, by, o, sid, false, func(_ Session, p *pli.Pli) error {
+		return p.ReadOrganisateur(materials, o.now, by.Name)
 	})
 }
 
 // SecurePli records that the DTE jury and candidat were locked away, where
 // and in whose custody.
 func (s *Service) SecurePli(ctx context.Context, by Actor, sid tpsession.SessionID, location, custodian string) (pli.Pli, error) {
-	return s.updatePli(ctx, by, sid, false, func(_ Session, p *pli.Pli, o op) (string, error) {
-		return ActionPliSecured, p.Secure(location, custodian, o.now, by.Name)
+	o := s.begin()
+	return s.updatePli(ctx, by, o, sid, false, func(_ Session, p *pli.Pli) error {
+		return p.Secure(location, custodian, o.now, by.Name)
 	})
 }
 
@@ -136,8 +146,9 @@ func (s *Service) SecurePli(ctx context.Context, by Actor, sid tpsession.Session
 // would unseal the DTE jury or candidat before their opening is refused,
 // and the refusal is logged.
 func (s *Service) RecordPliAccess(ctx context.Context, by Actor, sid tpsession.SessionID, a pli.Access) (pli.Pli, error) {
-	return s.updatePli(ctx, by, sid, true, func(_ Session, p *pli.Pli, o op) (string, error) {
-		return ActionPliAccessed, p.RecordAccess(a, o.now, by.Name)
+	o := s.begin()
+	return s.updatePli(ctx, by, o, sid, true, func(_ Session, p *pli.Pli) error {
+		return p.RecordAccess(a, o.now, by.Name)
 	})
 }
 
@@ -145,7 +156,8 @@ func (s *Service) RecordPliAccess(ctx context.Context, by Actor, sid tpsession.S
 // the session is opened it is refused (pli.ErrSessionNotOpened), and the
 // refused attempt stays in the custody log.
 func (s *Service) OpenPli(ctx context.Context, by Actor, sid tpsession.SessionID, witnesses []string) (pli.Pli, error) {
-	return s.updatePli(ctx, by, sid, true, func(ses Session, p *pli.Pli, o op) (string, error) {
-		return ActionPliOpened, p.Open(ses.Status() == StatusOpened, witnesses, o.now, by.Name)
+	o := s.begin()
+	return s.updatePli(ctx, by, o, sid, true, func(ses Session, p *pli.Pli) error {
+		return p.Open(ses.Status() == StatusOpened, witnesses, o.now, by.Name)
 	})
 }

@@ -37,14 +37,18 @@ func (s *Service) CreateSession(ctx context.Context, by Actor, d Details) (Sessi
 		return Session{}, err
 	}
 	err = s.atomic(ctx, func(ctx context.Context) error {
-		return errors.Join(
-			s.st.Sessions.CreateSession(ctx, ses),
-			s.st.Juries.CreateSessionJury(ctx, jury.NewSessionJury(juryView(ses))),
-			s.st.Plis.CreatePli(ctx, p),
-			s.st.Checklists.CreateChecklist(ctx, cl),
-			s.record(ctx, by, ses.ID, o, ActionSessionCreated, "%s %s (%s) at %s, %s to %s, %d candidates planned",
-				ses.Kind, ses.Title, ses.TitleName, ses.Site, ses.Start, ses.End, ses.PlannedCandidates),
-		)
+		for _, create := range []func() error{
+			func() error { return s.st.Sessions.CreateSession(ctx, ses) },
+			func() error { return s.st.Juries.CreateSessionJury(ctx, jury.NewSessionJury(juryView(ses))) },
+			func() error { return s.st.Plis.CreatePli(ctx, p) },
+			func() error { return s.st.Checklists.CreateChecklist(ctx, cl) },
+		} {
+			if err := create(); err != nil {
+				return err
+			}
+		}
+		return s.record(ctx, by, ses.ID, o, ActionSessionCreated, "%s %s (%s) at %s, %s to %s, %d candidates planned",
+			ses.Kind, ses.Title, ses.TitleName, ses.Site, ses.Start, ses.End, ses.PlannedCandidates)
 	})
 	if err != nil {
 		return Session{}, err
@@ -151,7 +155,7 @@ func (s *Service) ChangeSession(ctx context.Context, by Actor, sid tpsession.Ses
 			if cur.Start != ses.Start || cur.End != ses.End {
 				// Another change moved the session since the checks:
 				// they would have to be made again.
-				return tpsession.ErrConflict.Withf("session %s changed meanwhile: try again", sid)
+				return ErrChangedMeanwhile.Withf("session %s moved to %s–%s meanwhile: check the change again", sid, cur.Start, cur.End)
 			}
 			if err := cur.Apply(c); err != nil {
 				return err
@@ -162,7 +166,14 @@ func (s *Service) ChangeSession(ctx context.Context, by Actor, sid tpsession.Ses
 		if err != nil {
 			return err
 		}
-		return s.record(ctx, by, sid, o, ActionSessionChanged, "%s", describeChange(ses, out))
+		change, changed := describeChange(ses, out)
+		if !changed {
+			return nil
+		}
+		if err := s.record(ctx, by, sid, o, ActionSessionChanged, "%s", change); err != nil {
+			return err
+		}
+		return s.noteReady(ctx, by, o, sid)
 	})
 	if err != nil {
 		return Session{}, err
@@ -170,7 +181,9 @@ func (s *Service) ChangeSession(ctx context.Context, by Actor, sid tpsession.Ses
 	return out, nil
 }
 
-func describeChange(before, after Session) string {
+// describeChange says what a change changed, and whether it changed
+// anything.
+func describeChange(before, after Session) (string, bool) {
 	var parts []string
 	if before.Start != after.Start || before.End != after.End {
 		parts = append(parts, fmt.Sprintf("dates %s–%s → %s–%s", before.Start, before.End, after.Start, after.End))
@@ -184,10 +197,7 @@ func describeChange(before, after Session) string {
 	if before.UsesComputers != after.UsesComputers {
 		parts = append(parts, fmt.Sprintf("uses computers %t → %t", before.UsesComputers, after.UsesComputers))
 	}
-	if len(parts) == 0 {
-		return "nothing changed"
-	}
-	return strings.Join(parts, "; ")
+	return strings.Join(parts, "; "), len(parts) > 0
 }
 
 func (s *Service) checkDateChange(ctx context.Context, by Actor, moved Session) error {
@@ -281,6 +291,17 @@ func (s *Service) progress(ctx context.Context, by Actor, ses Session) (Progress
 		return p, err
 	}
 	p.ConvocationsValidatedOn = allValidatedOn(regs)
+	switch ses.Status() {
+	case StatusOpened, StatusClosed:
+		p.Ready = true
+	case StatusCancelled:
+	default:
+		r, err := s.evaluate(ctx, by, ses)
+		if err != nil {
+			return p, err
+		}
+		p.Ready = r.Ready()
+	}
 	return p, nil
 }
 
@@ -332,15 +353,27 @@ func (s *Service) PlanSession(ctx context.Context, by Actor, sid tpsession.Sessi
 	if in.Calendar.Region == "" {
 		in.Calendar.Region = ses.Region
 	}
+	// Planning takes a while: it runs before the transaction, which checks
+	// again that the session has not moved meanwhile.
 	rec, err := plan.NewRecord(by.Centre, sid, in, o.now)
 	if err != nil {
 		return plan.Record{}, err
 	}
 	err = s.atomic(ctx, func(ctx context.Context) error {
+		cur, err := s.writable(ctx, by, sid)
+		if err != nil {
+			return err
+		}
+		if cur.Start != ses.Start || cur.End != ses.End {
+			return ErrChangedMeanwhile.Withf("session %s moved to %s–%s while it was planned: plan again", sid, cur.Start, cur.End)
+		}
 		if err := s.st.Plans.PutPlan(ctx, rec); err != nil {
 			return err
 		}
-		return s.record(ctx, by, sid, o, ActionSessionPlanned, "%s", planSummary(rec))
+		if err := s.record(ctx, by, sid, o, ActionSessionPlanned, "%s", planSummary(rec)); err != nil {
+			return err
+		}
+		return s.noteReady(ctx, by, o, sid)
 	})
 	if err != nil {
 		return plan.Record{}, err

@@ -22,6 +22,10 @@ var (
 	// ErrNotOpened refuses closing a session that was never opened.
 	ErrNotOpened = tpsession.NewError(tpsession.Conflict, "session.not_opened", "the session is not opened")
 
+	// ErrChangedMeanwhile refuses a change prepared against a state of the
+	// session that another change has since replaced.
+	ErrChangedMeanwhile = tpsession.NewError(tpsession.Conflict, "session.changed_meanwhile", "the session changed meanwhile")
+
 	// ErrOpenNotOnStartDate refuses opening a session on another day than
 	// its start date.
 	ErrOpenNotOnStartDate = tpsession.NewError(tpsession.Rule, "session.open_not_on_start_date", "a session opens on its start date only")

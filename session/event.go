@@ -22,7 +22,8 @@ type Event struct {
 	Detail string
 }
 
-// Actions recorded in the event log.
+// Actions recorded in the event log. The steps of the pli are recorded
+// with the actions of its custody log (pli.ActionOrdered…).
 const (
 	ActionSessionCreated          = "session.created"
 	ActionSessionDeclared         = "session.declared"
@@ -45,12 +46,6 @@ const (
 	ActionConvocationDrafted  = "convocation.drafted"
 	ActionConvocationValid    = "convocation.validated"
 	ActionConvocationDelivery = "convocation.delivery_recorded"
-	ActionPliOrdered          = "pli.ordered"
-	ActionPliReceived         = "pli.received"
-	ActionPliSecured          = "pli.secured"
-	ActionPliAccessed         = "pli.accessed"
-	ActionPliOpened           = "pli.opened"
-	ActionPliOpenRefused      = "pli.open_refused"
 	ActionChecklistItem       = "checklist.item_checked"
 	ActionChecklistEquipment  = "checklist.equipment_updated"
 )

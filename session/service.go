@@ -18,7 +18,9 @@ import (
 
 // Stores are the stores the Service works with. Every field is required
 // but Tx: when the stores can make several writes all or nothing, Tx runs
-// each command in one transaction.
+// each command — its checks and its writes — in one transaction. Without
+// it, each store call is atomic on its own, and two commands racing on one
+// session may interleave between a check and a write.
 type Stores struct {
 	Sessions      Store
 	Events        EventLog
@@ -107,12 +109,20 @@ func (s *Service) begin() op {
 	return op{now: now, today: date.NewAt(now.In(s.loc))}
 }
 
-// atomic runs fn in one transaction when the stores provide one.
+// inAtomic marks the context of a command's transaction, so that a step
+// which is itself atomic joins it instead of opening another.
+type inAtomic struct{}
+
+// atomic runs fn in one transaction when the stores provide one; called
+// within a transaction, it runs fn in it. Without a Transactor each store
+// call is atomic on its own only.
 func (s *Service) atomic(ctx context.Context, fn func(ctx context.Context) error) error {
-	if s.st.Tx == nil {
+	if s.st.Tx == nil || ctx.Value(inAtomic{}) != nil {
 		return fn(ctx)
 	}
-	return s.st.Tx.Atomic(ctx, fn)
+	return s.st.Tx.Atomic(ctx, func(ctx context.Context) error {
+		return fn(context.WithValue(ctx, inAtomic{}, true))
+	})
 }
 
 // record appends an event to the session's log.

@@ -54,7 +54,7 @@ func newFixture(t *testing.T, today date.Date) *fixture {
 	clock := tpsession.NewFixedClock(at(today))
 	svc, err := session.NewService(session.Stores{
 		Sessions: store, Events: store, Candidates: store, Registrations: store,
-		Members: store, Juries: store, Plis: store, Checklists: store, Plans: store,
+		Members: store, Juries: store, Plis: store, Checklists: store, Plans: store, Tx: store,
 	}, session.Config{Clock: clock, Location: paris})
 	require.NoError(t, err)
 	return &fixture{t: t, ctx: context.Background(), clock: clock, svc: svc}
@@ -208,10 +208,10 @@ func TestFullLifecycleFromCreationToOpening(t *testing.T) {
 		assert.Equal(t, "Claire Martin", e.Actor)
 	}
 	for _, want := range []string{session.ActionSessionCreated, session.ActionSessionDeclared, session.ActionSessionPlanned,
-		session.ActionJuryInvited, session.ActionJuryAccepted, session.ActionPliOrdered, session.ActionCandidateRegistered,
+		session.ActionJuryInvited, session.ActionJuryAccepted, string(pli.ActionOrdered), session.ActionCandidateRegistered,
 		session.ActionConvocationValid, session.ActionSessionConvocationsSent, session.ActionConvocationDelivery,
-		session.ActionPliReceived, session.ActionPliSecured, session.ActionJuryAssigned, session.ActionChecklistItem,
-		session.ActionSessionReady, session.ActionSessionOpened, session.ActionPliOpened} {
+		string(pli.ActionReceived), string(pli.ActionSecured), session.ActionJuryAssigned, session.ActionChecklistItem,
+		session.ActionSessionReady, session.ActionSessionOpened, string(pli.ActionOpened)} {
 		assert.Contains(t, actions, want)
 	}
 
@@ -344,7 +344,7 @@ func TestOpeningThePliBeforeTheSessionIsRefusedAndLogged(t *testing.T) {
 
 	events, err := f.svc.Events(f.ctx, admin, s.ID)
 	require.NoError(t, err)
-	assert.Equal(t, session.ActionPliOpenRefused, events[len(events)-1].Action)
+	assert.Equal(t, string(pli.ActionOpenRefused), events[len(events)-1].Action)
 }
 
 func TestChangingTheStartDateAgainstValidatedConvocations(t *testing.T) {

@@ -60,9 +60,12 @@ type EventLog interface {
 
 // Transactor is implemented by stores that can make several writes all or
 // nothing. The Service runs each command through it when the stores
-// provide one, so that an aggregate, the session's milestones and the
-// event log change together; the store methods called with the context fn
-// receives take part in the transaction.
+// provide one, so that what a command checks still holds when it writes,
+// and an aggregate, the session's milestones and the event log change
+// together. The store methods called with the context fn receives take part
+// in the transaction; an error from fn undoes them all. Transactions must
+// be serialisable (running one at a time is the simplest way); the Service
+// never nests them.
 type Transactor interface {
 	Atomic(ctx context.Context, fn func(ctx context.Context) error) error
 }

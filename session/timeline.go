@@ -67,6 +67,8 @@ type Progress struct {
 	// convocation was validated; zero while one is not, or when nobody is
 	// registered.
 	ConvocationsValidatedOn date.Date
+	// Ready tells whether the readiness verdict is "ready" now.
+	Ready bool
 }
 
 // Timeline returns every deadline of the session's preparation with its
@@ -85,7 +87,12 @@ type Progress struct {
 //   - validate_convocations: the last day a convocation may be validated,
 //     31 days before the start by default [SEED];
 //   - readiness: the checks are done by the working day before the start;
+//     it is done while the verdict is "ready" (a check that fails again
+//     undoes it, although the status stays ready: the furthest milestone);
 //   - open: the start date.
+//
+// The steps a cancelled session never did stay pending, with a note: nothing
+// is due any more.
 func Timeline(s Session, p Progress, today date.Date, conv candidate.ConvocationPolicy) []Deadline {
 	m := s.Milestones()
 	orderBy := pli.OrderBy(s.Start)
@@ -101,16 +108,37 @@ func Timeline(s Session, p Progress, today date.Date, conv candidate.Convocation
 			Note: "not received by then: contact the Afpa's Gestion des épreuves de validation"},
 		{Key: DeadlineValidateConvocations, Label: "Valider les convocations dans CERES", Due: lastValidation, DoneOn: p.ConvocationsValidatedOn,
 			Note: "last day a convocation may be validated"},
-		{Key: DeadlineReadiness, Label: "Vérifier que tout est prêt", Due: s.Calendar().Previous(s.Start), DoneOn: m.ReadyOn},
+		{Key: DeadlineReadiness, Label: "Vérifier que tout est prêt", Due: s.Calendar().Previous(s.Start), DoneOn: readyOn(m, p, today)},
 		{Key: DeadlineOpen, Label: "Ouvrir la session", Due: s.Start, DoneOn: m.OpenedOn},
 	}
 	if p.PliOrderedOn > orderBy {
 		ds[2].Note = "ordered on " + p.PliOrderedOn.String() + ", later than the advised " + orderBy.String()
 	}
+	if m.ReadyOn != date.Zero && !p.Ready {
+		ds[5].Note = "the checks passed on " + m.ReadyOn.String() + ", but one fails again"
+	}
 	for i := range ds {
 		ds[i].Status = deadlineStatus(ds[i], today)
+		if m.CancelledOn != date.Zero && ds[i].Status != DeadlineDone {
+			ds[i].Status = DeadlinePending
+			ds[i].Note = "the session was cancelled on " + m.CancelledOn.String() + ": nothing is due"
+		}
 	}
 	return ds
+}
+
+// readyOn is the day the readiness deadline was met: the ready milestone
+// while the verdict is still "ready" (today when the verdict became ready
+// through a change that records no milestone), zero otherwise.
+func readyOn(m Milestones, p Progress, today date.Date) date.Date {
+	switch {
+	case !p.Ready:
+		return date.Zero
+	case m.ReadyOn != date.Zero:
+		return m.ReadyOn
+	default:
+		return today
+	}
 }
 
 func juryNote(needed int) string {

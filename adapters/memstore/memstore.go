@@ -3,6 +3,7 @@ package memstore
 import (
 	"cmp"
 	"context"
+	"maps"
 	"slices"
 	"sync"
 
@@ -17,11 +18,13 @@ import (
 
 // Store holds every aggregate of the library in memory, behind one mutex.
 // It implements every store interface; it suits tests, examples and a demo,
-// and loses everything when the process ends. Each write is atomic on its
-// own; Store offers no transaction across writes.
+// and loses everything when the process ends.
 //
-// Update closures run under the mutex: a closure must not call the Store
-// (it would deadlock), which the session service never does.
+// Each call is atomic on its own, and [Store.Atomic] makes several calls
+// all or nothing: it holds the mutex for the whole transaction, so
+// transactions run one at a time and see no other writer. Update closures
+// run under the mutex: outside a transaction a closure must not call the
+// Store (it would deadlock); inside one it may.
 type Store struct {
 	mu sync.Mutex
 
@@ -47,6 +50,7 @@ var (
 	_ pli.Store                   = (*Store)(nil)
 	_ checklist.Store             = (*Store)(nil)
 	_ plan.Store                  = (*Store)(nil)
+	_ session.Transactor          = (*Store)(nil)
 )
 
 // New returns an empty Store.
@@ -96,18 +100,90 @@ func New() *Store {
 	}
 }
 
-// read runs f under the mutex, unless ctx is already done.
+// txKey marks the context of a transaction with the Store whose mutex it
+// holds.
+type txKey struct{}
+
+func (s *Store) inTx(ctx context.Context) bool {
+	held, _ := ctx.Value(txKey{}).(*Store)
+	return held == s
+}
+
+// Atomic runs fn so that the Store calls made with the context fn receives
+// happen all or none: when fn returns an error (or panics), every change
+// they made is undone. A transaction holds the Store's mutex until it ends,
+// so transactions are serialised and a check fn makes still holds when it
+// writes. Atomic called with a context already inside a transaction of the
+// Store runs fn in that transaction.
+func (s *Store) Atomic(ctx context.Context, fn func(ctx context.Context) error) (err error) {
+	if s.inTx(ctx) {
+		return fn(ctx)
+	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	saved := s.snapshot()
+	committed := false
+	defer func() {
+		if !committed {
+			s.restore(saved)
+		}
+	}()
+	if err := fn(context.WithValue(ctx, txKey{}, s)); err != nil {
+		return err
+	}
+	committed = true
+	return nil
+}
+
+// snapshot is the state of every table. Stored values are never changed in
+// place (updates store fresh copies, events are only appended), so copying
+// the maps is enough to restore them.
+type snapshot struct {
+	sessions      map[tpsession.SessionID]session.Session
+	events        map[tpsession.SessionID][]session.Event
+	candidates    map[tpsession.CandidateID]candidate.Candidate
+	registrations map[tpsession.RegistrationID]candidate.Registration
+	members       map[tpsession.MemberID]jury.Member
+	juries        map[tpsession.SessionID]jury.SessionJury
+	plis          map[tpsession.SessionID]pli.Pli
+	checklists    map[tpsession.SessionID]checklist.Checklist
+	plans         map[tpsession.SessionID]plan.Record
+}
+
+func (s *Store) snapshot() snapshot {
+	return snapshot{
+		sessions: maps.Clone(s.sessions.rows), events: maps.Clone(s.events),
+		candidates: maps.Clone(s.candidates.rows), registrations: maps.Clone(s.registrations.rows),
+		members: maps.Clone(s.members.rows), juries: maps.Clone(s.juries.rows), plis: maps.Clone(s.plis.rows),
+		checklists: maps.Clone(s.checklists.rows), plans: maps.Clone(s.plans.rows),
+	}
+}
+
+func (s *Store) restore(v snapshot) {
+	s.sessions.rows, s.events = v.sessions, v.events
+	s.candidates.rows, s.registrations.rows = v.candidates, v.registrations
+	s.members.rows, s.juries.rows, s.plis.rows = v.members, v.juries, v.plis
+	s.checklists.rows, s.plans.rows = v.checklists, v.plans
+}
+
+// read runs f under the mutex (already held inside a transaction), unless
+// ctx is done.
 func read[T any](s *Store, ctx context.Context, f func() (T, error)) (T, error) {
 	if err := ctx.Err(); err != nil {
 		var zero T
 		return zero, err
 	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
+	if !s.inTx(ctx) {
+		s.mu.Lock()
+		defer s.mu.Unlock()
+	}
 	return f()
 }
 
-// write runs f under the mutex, unless ctx is already done.
+// write runs f under the mutex, unless ctx is done.
 func write(s *Store, ctx context.Context, f func() error) error {
 	_, err := read(s, ctx, func() (struct{}, error) { return struct{}{}, f() })
 	return err

@@ -51,7 +51,7 @@ func testEventLog(t *testing.T, open Open) {
 	}
 	later := event(CentreA, At.Add(time.Hour), session.ActionSessionDeclared)
 	first := event(CentreA, At, session.ActionSessionCreated)
-	sameInstant := event(CentreA, At.Add(time.Hour), session.ActionPliOrdered)
+	sameInstant := event(CentreA, At.Add(time.Hour), session.ActionSessionReady)
 	for _, e := range []session.Event{later, first, sameInstant, event(CentreB, At, session.ActionSessionCreated)} {
 		require.NoError(t, s.Events.AppendEvent(ctx, e))
 	}

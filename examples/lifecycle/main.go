@@ -1,0 +1,296 @@
+// Command lifecycle walks a titre professionnel exam session through its
+// whole preparation, from its creation in November to its opening on
+// 1 March 2027, with the in-memory store and a clock that jumps from one
+// step to the next. After each step it prints the session's status, its
+// timeline (what a centre looks at every morning) and the readiness
+// findings that remain.
+//
+//	go run ./examples/lifecycle
+package main
+
+import (
+	"context"
+	_ "embed"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"time"
+	_ "time/tzdata" // the session's days are counted in Europe/Paris
+
+	"github.com/rickb777/date/v2"
+
+	"github.com/tpsession/tpsession"
+	"github.com/tpsession/tpsession/adapters/memstore"
+	"github.com/tpsession/tpsession/candidate"
+	"github.com/tpsession/tpsession/checklist"
+	"github.com/tpsession/tpsession/jury"
+	"github.com/tpsession/tpsession/pli"
+	"github.com/tpsession/tpsession/session"
+	"github.com/tpsession/tpsession/session/plan"
+)
+
+//go:embed deroule-type.json
+var derouleType []byte
+
+func main() {
+	if err := run(context.Background(), os.Args[1:], os.Stdout); err != nil {
+		fmt.Fprintln(os.Stderr, "lifecycle:", err)
+		os.Exit(1)
+	}
+}
+
+// walk is the state of the walk-through: the service, its clock and the
+// session being prepared.
+type walk struct {
+	ctx   context.Context
+	out   io.Writer
+	svc   *session.Service
+	clock *tpsession.FixedClock
+	paris *time.Location
+	by    session.Actor
+	sid   tpsession.SessionID
+}
+
+func run(ctx context.Context, args []string, stdout io.Writer) error {
+	if len(args) > 0 {
+		return errors.New("lifecycle takes no argument")
+	}
+	paris, err := tpsession.LoadParis()
+	if err != nil {
+		return err
+	}
+	store := memstore.New()
+	clock := tpsession.NewFixedClock(time.Time{})
+	svc, err := session.NewService(session.Stores{
+		Sessions: store, Events: store, Candidates: store, Registrations: store, Members: store,
+		Juries: store, Plis: store, Checklists: store, Plans: store, Tx: store,
+	}, session.Config{Clock: clock, Location: paris})
+	if err != nil {
+		return err
+	}
+	w := &walk{ctx: ctx, out: stdout, svc: svc, clock: clock, paris: paris,
+		by: session.Actor{Centre: "centre-lyon-formation", Name: "Claire Martin"}}
+
+	for _, step := range []struct {
+		day   date.Date
+		title string
+		do    func() error
+	}{
+		{date.New(2026, time.November, 16), "Create the session", w.create},
+		{date.New(2026, time.November, 16), "Declare it in CERES", w.declare},
+		{date.New(2026, time.November, 17), "Plan it from the déroulé-type", w.plan},
+		{date.New(2026, time.November, 18), "Invite the jury; the members accept", w.staffJury},
+		{date.New(2026, time.November, 20), "Order the pli", w.orderPli},
+		{date.New(2026, time.December, 7), "Register the candidates; draft and validate their convocations", w.register},
+		{date.New(2026, time.December, 14), "Convocations handed over or back from the post", w.deliver},
+		{date.New(2027, time.February, 8), "Receive the pli, read the DTE organisateur, secure the DTE jury and candidat", w.receivePli},
+		{date.New(2027, time.February, 10), "Assign the candidates to juries without conflict of interest", w.assign},
+		{date.New(2027, time.February, 26), "Check the plateau technique and the rooms", w.check},
+		{date.New(2027, time.March, 1), "Open the session", w.open},
+	} {
+		clock.Set(step.day.Time(0, paris).Add(9 * time.Hour))
+		fmt.Fprintf(stdout, "\n== %s — %s\n", step.day.Format("Monday 2 January 2006"), step.title)
+		if err := step.do(); err != nil {
+			return fmt.Errorf("%s: %w", step.title, err)
+		}
+		if err := w.report(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (w *walk) create() error {
+	s, err := w.svc.CreateSession(w.ctx, w.by, session.Details{
+		Title: "TP-01281", TitleName: "Concepteur développeur d'applications", Kind: "titre",
+		Site: "Lyon Formation, 12 rue des Lilas, 69003 Lyon", Start: date.New(2027, time.March, 1),
+		End: date.New(2027, time.March, 3), PlannedCandidates: 6, UsesComputers: true,
+		Responsable: session.Person{Name: "Claire Martin", Email: "claire.martin@lyon-formation.fr"},
+	})
+	w.sid = s.ID
+	return err
+}
+
+func (w *walk) declare() error {
+	_, err := w.svc.Declare(w.ctx, w.by, w.sid, date.Zero)
+	return err
+}
+
+func (w *walk) plan() error {
+	in, err := plan.DecodeBytes(derouleType)
+	if err != nil {
+		return err
+	}
+	rec, err := w.svc.PlanSession(w.ctx, w.by, w.sid, in)
+	if err != nil {
+		return err
+	}
+	p := rec.Plan
+	fmt.Fprintf(w.out, "plan: %d candidates over %d days with %d juries (%d members); lower bounds %d days, %d juries\n",
+		rec.Input.Candidates, len(p.Days), p.Juries, p.Members, p.LowerBounds.Days, p.LowerBounds.Juries)
+	return nil
+}
+
+// The jury members: two work for companies that host trainees.
+var members = []jury.MemberInput{
+	{Name: "Marc Leroy", Email: "marc.leroy@example.fr", EmployerSIRET: "73282932000074"},
+	{Name: "Sophie Bernard", Email: "sophie.bernard@example.fr"},
+	{Name: "Karim Haddad", Email: "karim.haddad@example.fr", EmployerSIRET: "55208131766522"},
+	{Name: "Julie Moreau", Email: "julie.moreau@example.fr"},
+}
+
+func (w *walk) staffJury() error {
+	for _, in := range members {
+		in.Habilitations = []jury.HabilitationInput{{TitleCode: "TP-01281", ValidFrom: "2025-06-01", ValidUntil: "2028-05-31"}}
+		m, err := w.svc.CreateMember(w.ctx, w.by, in)
+		if err != nil {
+			return err
+		}
+		if _, _, err := w.svc.Invite(w.ctx, w.by, w.sid, m.ID); err != nil {
+			return err
+		}
+		if _, err := w.svc.AnswerInvitation(w.ctx, w.by, w.sid, m.ID, true); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (w *walk) orderPli() error {
+	_, warnings, err := w.svc.OrderPli(w.ctx, w.by, w.sid, date.Zero)
+	for _, warning := range warnings {
+		fmt.Fprintln(w.out, "warning:", warning.Message)
+	}
+	return err
+}
+
+// The candidates; two were hosted by the companies of jury members.
+var candidates = []candidate.CandidateInput{
+	{FirstName: "Léa", LastName: "Dubois", BirthDate: "1998-04-12", HostCompanies: []candidate.HostCompanyInput{{SIRET: "73282932000074", Name: "Atelier Numérique", From: "2026-04-06", Until: "2026-06-26"}}},
+	{FirstName: "Hugo", LastName: "Petit", BirthDate: "1995-11-02", HostCompanies: []candidate.HostCompanyInput{{SIRET: "55208131766522", Name: "Logiciels du Rhône", From: "2026-04-06", Until: "2026-06-26"}}},
+	{FirstName: "Inès", LastName: "Garnier", BirthDate: "2000-01-23"},
+	{FirstName: "Thomas", LastName: "Roux", BirthDate: "1991-07-30"},
+	{FirstName: "Chloé", LastName: "Fournier", BirthDate: "1997-03-05"},
+	{FirstName: "Mathis", LastName: "Girard", BirthDate: "1999-09-18"},
+}
+
+func (w *walk) register() error {
+	for i, in := range candidates {
+		in.Route = "formation"
+		in.PostalAddress = &candidate.PostalAddressInput{Lines: []string{"8 place Bellecour"}, Postcode: "69002", City: "Lyon"}
+		c, err := w.svc.CreateCandidate(w.ctx, w.by, in)
+		if err != nil {
+			return err
+		}
+		if _, err := w.svc.Register(w.ctx, w.by, w.sid, c.ID); err != nil {
+			return err
+		}
+		if _, err := w.svc.DraftConvocation(w.ctx, w.by, w.sid, c.ID, candidate.ConvocationInput{
+			Appointment: "2027-03-01T08:30", Place: "Lyon Formation, salle 2",
+			Documents: candidate.UsualDocuments(),
+		}); err != nil {
+			return err
+		}
+		if _, err := w.svc.ValidateConvocation(w.ctx, w.by, w.sid, c.ID, date.Zero); err != nil {
+			return err
+		}
+		if _, err := w.svc.RecordDelivery(w.ctx, w.by, w.sid, c.ID, candidate.DeliveryInput{
+			Method: "registered_mail", SentOn: "2026-12-07", TrackingNumber: fmt.Sprintf("1A%09d", 4720315+i),
+		}); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (w *walk) deliver() error {
+	regs, err := w.svc.Registrations(w.ctx, w.by, w.sid)
+	if err != nil {
+		return err
+	}
+	for _, r := range regs {
+		if _, err := w.svc.RecordDelivery(w.ctx, w.by, w.sid, r.Candidate, candidate.DeliveryInput{Method: "registered_mail", DeliveredOn: "2026-12-10"}); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (w *walk) receivePli() error {
+	if _, err := w.svc.ReceivePli(w.ctx, w.by, w.sid, date.Zero, []pli.Material{
+		{Name: "Poste informatique sans accès à internet", Quantity: 6, Epreuve: "QP"},
+		{Name: "Vidéoprojecteur", Quantity: 2, Epreuve: "PROJ"},
+	}); err != nil {
+		return err
+	}
+	_, err := w.svc.SecurePli(w.ctx, w.by, w.sid, "Coffre du bureau de direction", "Claire Martin")
+	return err
+}
+
+func (w *walk) assign() error {
+	a, err := w.svc.AssignJury(w.ctx, w.by, w.sid)
+	if err != nil {
+		return err
+	}
+	for _, p := range a.Panels {
+		fmt.Fprintf(w.out, "jury %d: %d members, %d candidates\n", p.Jury, len(p.Members), len(p.Candidates))
+	}
+	return nil
+}
+
+func (w *walk) check() error {
+	for _, key := range []checklist.ItemKey{checklist.ItemEquipmentOperational, checklist.ItemInterviewRoomsConfidential,
+		checklist.ItemRulesDisplayed, checklist.ItemScheduleDisplayed, checklist.ItemResponsableDesignated, checklist.ItemComputersSecured} {
+		if _, err := w.svc.SetChecklistItem(w.ctx, w.by, w.sid, key, checklist.ItemUpdate{Status: checklist.StatusOK}); err != nil {
+			return err
+		}
+	}
+	for name, units := range map[string]int{"Poste informatique sans accès à internet": 7, "Vidéoprojecteur": 2} {
+		if _, err := w.svc.SetEquipment(w.ctx, w.by, w.sid, name, checklist.EquipmentUpdate{
+			Available: units, OperationalFrom: date.New(2027, time.February, 22), OperationalUntil: date.New(2027, time.March, 5),
+		}); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (w *walk) open() error {
+	_, err := w.svc.Open(w.ctx, w.by, w.sid, nil)
+	return err
+}
+
+// report prints the session's status, its timeline and, until it opens,
+// its readiness.
+func (w *walk) report() error {
+	s, err := w.svc.Session(w.ctx, w.by, w.sid)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(w.out, "status: %s\n", s.Status())
+	deadlines, err := w.svc.Timeline(w.ctx, w.by, w.sid)
+	if err != nil {
+		return err
+	}
+	for _, d := range deadlines {
+		line := fmt.Sprintf("  %-22s due %s  %-8s", d.Key, d.Due, d.Status)
+		if d.DoneOn != date.Zero {
+			line += " (done " + d.DoneOn.String() + ")"
+		}
+		fmt.Fprintln(w.out, strings.TrimRight(line, " "))
+	}
+	if s.Status() == session.StatusOpened {
+		return nil
+	}
+	r, err := w.svc.Readiness(w.ctx, w.by, w.sid)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(w.out, "ready to open: %t\n", r.Ready())
+	for _, f := range r.Findings {
+		fmt.Fprintf(w.out, "  [%s] %s\n", f.Severity, f.Message)
+	}
+	return nil
+}

@@ -1,0 +1,36 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestRunWalksTheSessionToItsOpening(t *testing.T) {
+	var out bytes.Buffer
+	require.NoError(t, run(context.Background(), nil, &out))
+	text := out.String()
+
+	statuses := []string{"preparation", "declared", "pli_ordered", "convocations_sent", "ready", "opened"}
+	last := -1
+	for _, st := range statuses {
+		i := strings.Index(text, "status: "+st+"\n")
+		require.GreaterOrEqual(t, i, 0, "the walk reaches %s", st)
+		assert.Greater(t, i, last, "%s comes after the previous status", st)
+		last = i
+	}
+	assert.Contains(t, text, "ready to open: false")
+	assert.Contains(t, text, "ready to open: true")
+	assert.Contains(t, text, "[blocking]")
+	assert.Contains(t, text, "plan: 6 candidates over")
+	assert.Regexp(t, `open\s+due 2027-03-01  done`, text)
+	assert.NotContains(t, text, "overdue", "a centre following the steps misses no deadline")
+}
+
+func TestRunRefusesArguments(t *testing.T) {
+	assert.Error(t, run(context.Background(), []string{"extra"}, &bytes.Buffer{}))
+}
