@@ -56,7 +56,7 @@ func mustParis() *time.Location {
 // env is the real handler over a real Service on memstore, with a fixed
 // clock and a log captured as JSON lines.
 type env struct {
-	t     *testing.T
+	t     testing.TB
 	h     http.Handler
 	svc   *session.Service
 	clock *tpsession.FixedClock
@@ -94,7 +94,7 @@ func tokens(t testing.TB) *httpapi.StaticTokens {
 	return st
 }
 
-func newEnv(t *testing.T, opts ...httpapi.Option) *env {
+func newEnv(t testing.TB, opts ...httpapi.Option) *env {
 	t.Helper()
 	store := memstore.New()
 	clock := tpsession.NewFixedClock(at(today))
@@ -261,7 +261,7 @@ func (d *openAPIDoc) operation(method, path string) map[string]any {
 
 // check fails the test when an answer of a documented operation is not
 // documented: its status, or its body's schema.
-func (d *openAPIDoc) check(t *testing.T, method, path string, r reply) {
+func (d *openAPIDoc) check(t testing.TB, method, path string, r reply) {
 	t.Helper()
 	op := d.operation(method, path)
 	if op == nil || r.Status == http.StatusMethodNotAllowed {
