@@ -34,19 +34,46 @@ func (s *Service) Candidate(ctx context.Context, by Actor, id tpsession.Candidat
 	return s.st.Candidates.Candidate(ctx, by.Centre, id)
 }
 
-// ReviseCandidate replaces a candidate's details.
+// ReviseCandidate replaces a candidate's details. It is refused when the
+// revised candidate would no longer be eligible to a session they are
+// registered to (a VAE recevabilité moved so that it expires before the
+// session, a title held removed for a CCS session).
 func (s *Service) ReviseCandidate(ctx context.Context, by Actor, id tpsession.CandidateID, in candidate.CandidateInput) (candidate.Candidate, error) {
 	if err := checkActor(by); err != nil {
 		return candidate.Candidate{}, err
 	}
 	o := s.begin()
 	var out candidate.Candidate
-	err := s.st.Candidates.UpdateCandidate(ctx, by.Centre, id, func(c *candidate.Candidate) error {
-		if err := c.Revise(in, o.today); err != nil {
+	err := s.atomic(ctx, func(ctx context.Context) error {
+		regs, err := s.st.Registrations.RegistrationsOfCandidate(ctx, by.Centre, id)
+		if err != nil {
 			return err
 		}
-		out = c.Clone()
-		return nil
+		var open []Session // the sessions still in preparation the candidate is registered to
+		for _, r := range regs {
+			if !r.Active() {
+				continue
+			}
+			ses, err := s.st.Sessions.Session(ctx, by.Centre, r.Session)
+			if err != nil {
+				return err
+			}
+			if ses.CheckWritable() == nil {
+				open = append(open, ses)
+			}
+		}
+		return s.st.Candidates.UpdateCandidate(ctx, by.Centre, id, func(c *candidate.Candidate) error {
+			if err := c.Revise(in, o.today); err != nil {
+				return err
+			}
+			for _, ses := range open {
+				if err := candidate.CheckEligibility(*c, candidateView(ses)); err != nil {
+					return ErrRevisionBreaksEligibility.Withf("%s would no longer be eligible to session %s starting %s: %s", fullName(*c), ses.ID, ses.Start, messageOf(err)).Wrap(err)
+				}
+			}
+			out = c.Clone()
+			return nil
+		})
 	})
 	return out, err
 }

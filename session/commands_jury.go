@@ -167,7 +167,8 @@ func (s *Service) WithdrawInvitation(ctx context.Context, by Actor, sid tpsessio
 }
 
 // DeclareConflict declares a conflict of interest between a member of the
-// directory and a candidate registered to the session.
+// directory and a candidate of the centre, for this session. The candidate
+// need not be registered yet: a centre may know of the link first.
 func (s *Service) DeclareConflict(ctx context.Context, by Actor, sid tpsession.SessionID, in jury.DeclaredConflictInput) (jury.DeclaredConflict, error) {
 	if err := checkActor(by); err != nil {
 		return jury.DeclaredConflict{}, err
@@ -202,32 +203,34 @@ func (s *Service) AssignJury(ctx context.Context, by Actor, sid tpsession.Sessio
 	if err := checkActor(by); err != nil {
 		return jury.Assignment{}, err
 	}
-	ses, err := s.Session(ctx, by, sid)
-	if err != nil {
-		return jury.Assignment{}, err
-	}
-	members, err := s.st.Members.Members(ctx, by.Centre)
-	if err != nil {
-		return jury.Assignment{}, err
-	}
-	candidates, err := s.registeredCandidates(ctx, by, sid)
-	if err != nil {
-		return jury.Assignment{}, err
-	}
-	rec, planned, err := s.currentPlan(ctx, by, ses)
-	if err != nil {
-		return jury.Assignment{}, err
-	}
-	layout := jury.Layout{}
-	if planned {
-		layout = planLayout(rec, len(candidates))
-	}
-	var out jury.Assignment
 	o := s.begin()
-	err = s.updateJury(ctx, by, o, sid, func(ses Session, j *jury.SessionJury) (string, string, error) {
-		var err error
-		out, err = j.Assign(ctx, juryView(ses), members, candidates, layout, o.today)
-		return ActionJuryAssigned, describeAssignment(out), err
+	var out jury.Assignment
+	err := s.atomic(ctx, func(ctx context.Context) error {
+		ses, err := s.writable(ctx, by, sid)
+		if err != nil {
+			return err
+		}
+		members, err := s.st.Members.Members(ctx, by.Centre)
+		if err != nil {
+			return err
+		}
+		candidates, err := s.registeredCandidates(ctx, by, sid)
+		if err != nil {
+			return err
+		}
+		rec, planned, err := s.currentPlan(ctx, by, ses)
+		if err != nil {
+			return err
+		}
+		layout := jury.Layout{}
+		if planned {
+			layout = planLayout(rec, len(candidates))
+		}
+		return s.updateJury(ctx, by, o, sid, func(ses Session, j *jury.SessionJury) (string, string, error) {
+			var err error
+			out, err = j.Assign(ctx, juryView(ses), members, candidates, layout, o.today)
+			return ActionJuryAssigned, describeAssignment(out), err
+		})
 	})
 	return out, err
 }

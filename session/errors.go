@@ -22,6 +22,10 @@ var (
 	// ErrNotOpened refuses closing a session that was never opened.
 	ErrNotOpened = tpsession.NewError(tpsession.Conflict, "session.not_opened", "the session is not opened")
 
+	// ErrRevisionBreaksEligibility refuses a revision of a candidate that
+	// would make them ineligible to a session they are registered to.
+	ErrRevisionBreaksEligibility = tpsession.NewError(tpsession.Rule, "session.revision_breaks_eligibility", "the revision makes the candidate ineligible to a session they are registered to")
+
 	// ErrChangedMeanwhile refuses a change prepared against a state of the
 	// session that another change has since replaced.
 	ErrChangedMeanwhile = tpsession.NewError(tpsession.Conflict, "session.changed_meanwhile", "the session changed meanwhile")

@@ -565,3 +565,142 @@ func messageOf(err error) string {
 	}
 	return err.Error()
 }
+
+func TestCentresNeverReachEachOthersData(t *testing.T) {
+	f := newFixture(t, date.New(2026, time.November, 16))
+	s := f.prepared()
+	ctx := f.ctx
+	regs, err := f.svc.Registrations(ctx, admin, s.ID)
+	require.NoError(t, err)
+	cid := regs[0].Candidate
+	sj, err := f.svc.SessionJury(ctx, admin, s.ID)
+	require.NoError(t, err)
+	mid := sj.AcceptedMembers()[0]
+	before, err := f.svc.Events(ctx, admin, s.ID)
+	require.NoError(t, err)
+	newStart, planned := start+7, 3
+
+	checks := map[string]error{}
+	_, checks["Cancel"] = f.svc.Cancel(ctx, other, s.ID)
+	_, checks["Close"] = f.svc.Close(ctx, other, s.ID)
+	_, checks["ChangeSession"] = f.svc.ChangeSession(ctx, other, s.ID, session.Change{Start: &newStart, PlannedCandidates: &planned})
+	_, checks["PlanSession"] = f.svc.PlanSession(ctx, other, s.ID, planInput(t))
+	_, checks["Plan"] = f.svc.Plan(ctx, other, s.ID)
+	_, checks["ReviseCandidate"] = f.svc.ReviseCandidate(ctx, other, cid, candidate.CandidateInput{FirstName: "X", LastName: "Y", BirthDate: "1990-01-01", Route: "formation"})
+	_, checks["Registration"] = f.svc.Registration(ctx, other, s.ID, cid)
+	_, checks["Registrations"] = f.svc.Registrations(ctx, other, s.ID)
+	checks["Withdraw"] = f.svc.Withdraw(ctx, other, s.ID, cid)
+	_, checks["DraftConvocation"] = f.svc.DraftConvocation(ctx, other, s.ID, cid, candidate.ConvocationInput{Appointment: "2027-03-01T08:30", Place: "x", Documents: candidate.UsualDocuments()})
+	_, checks["ValidateConvocation"] = f.svc.ValidateConvocation(ctx, other, s.ID, cid, date.Zero)
+	_, checks["RecordDelivery"] = f.svc.RecordDelivery(ctx, other, s.ID, cid, candidate.DeliveryInput{Method: "hand", DeliveredOn: "2026-11-16", ReceivedBy: "x"})
+	_, checks["Convocation"] = f.svc.Convocation(ctx, other, s.ID, cid)
+	_, checks["MemberByEmail"] = f.svc.MemberByEmail(ctx, other, "jure1@example.fr")
+	_, checks["SetMemberAvailability"] = f.svc.SetMemberAvailability(ctx, other, mid, tpsession.DateRange{From: start, Until: end}, false)
+	_, checks["SessionJury"] = f.svc.SessionJury(ctx, other, s.ID)
+	_, checks["AnswerInvitation"] = f.svc.AnswerInvitation(ctx, other, s.ID, mid, false)
+	_, checks["WithdrawInvitation"] = f.svc.WithdrawInvitation(ctx, other, s.ID, mid)
+	_, checks["DeclareConflict"] = f.svc.DeclareConflict(ctx, other, s.ID, jury.DeclaredConflictInput{MemberID: string(mid), CandidateID: string(cid), Reason: "other"})
+	_, checks["AssignJury"] = f.svc.AssignJury(ctx, other, s.ID)
+	_, checks["Assignment"] = f.svc.Assignment(ctx, other, s.ID)
+	_, _, checks["OrderPli"] = f.svc.OrderPli(ctx, other, s.ID, date.Zero)
+	_, checks["ReceivePli"] = f.svc.ReceivePli(ctx, other, s.ID, date.Zero, nil)
+	_, checks["ReadOrganisateur"] = f.svc.ReadOrganisateur(ctx, other, s.ID, []pli.Material{{Name: "x", Quantity: 1}})
+	_, checks["SecurePli"] = f.svc.SecurePli(ctx, other, s.ID, "x", "y")
+	_, checks["RecordPliAccess"] = f.svc.RecordPliAccess(ctx, other, s.ID, pli.Access{Reason: "x"})
+	_, checks["OpenPli"] = f.svc.OpenPli(ctx, other, s.ID, []string{"a", "b"})
+	_, checks["Checklist"] = f.svc.Checklist(ctx, other, s.ID)
+	_, checks["SetChecklistItem"] = f.svc.SetChecklistItem(ctx, other, s.ID, checklist.ItemRulesDisplayed, checklist.ItemUpdate{Status: checklist.StatusOK})
+	_, checks["SetEquipment"] = f.svc.SetEquipment(ctx, other, s.ID, "x", checklist.EquipmentUpdate{Available: 1, OperationalFrom: start, OperationalUntil: end})
+	f.on(start)
+	_, checks["Open"] = f.svc.Open(ctx, other, s.ID, nil)
+	for name, err := range checks {
+		assert.ErrorIs(t, err, tpsession.ErrNotFound, name)
+	}
+	for _, title := range []tpsession.TitleCode{"", "TP-01281"} {
+		members, err := f.svc.Members(ctx, other, title, tpsession.DateRange{From: start, Until: end})
+		require.NoError(t, err)
+		assert.Empty(t, members)
+	}
+	after, err := f.svc.Events(ctx, admin, s.ID)
+	require.NoError(t, err)
+	assert.Equal(t, before, after, "nothing another centre tried reached the session")
+	assert.Equal(t, session.StatusReady, f.status(s.ID))
+}
+
+func TestAnOpenedSessionTakesOnlyItsOpeningSteps(t *testing.T) {
+	f := newFixture(t, date.New(2026, time.November, 16))
+	s := f.prepared()
+	f.on(start)
+	_, err := f.svc.Open(f.ctx, admin, s.ID, nil)
+	require.NoError(t, err)
+	regs, err := f.svc.Registrations(f.ctx, admin, s.ID)
+	require.NoError(t, err)
+
+	_, err = f.svc.RecordPliAccess(f.ctx, admin, s.ID, pli.Access{Reason: "hand the DTE candidat out"})
+	assert.NoError(t, err, "the DTEs are used once the session is opened")
+	assert.ErrorIs(t, f.svc.Withdraw(f.ctx, admin, s.ID, regs[0].Candidate), session.ErrNotWritable)
+	_, err = f.svc.SetChecklistItem(f.ctx, admin, s.ID, checklist.ItemRulesDisplayed, checklist.ItemUpdate{Status: checklist.StatusOK})
+	assert.ErrorIs(t, err, session.ErrNotWritable)
+	_, err = f.svc.Cancel(f.ctx, admin, s.ID)
+	assert.ErrorIs(t, err, session.ErrNotWritable)
+
+	_, err = f.svc.Close(f.ctx, admin, s.ID)
+	require.NoError(t, err)
+	_, err = f.svc.RecordPliAccess(f.ctx, admin, s.ID, pli.Access{Reason: "late access"})
+	assert.ErrorIs(t, err, session.ErrNotWritable, "a closed session takes no more writes")
+	assert.Contains(t, messageOf(err), "closed")
+}
+
+func TestTheTimelineOfACancelledSessionShowsNothingDue(t *testing.T) {
+	f := newFixture(t, date.New(2026, time.November, 16))
+	s := f.session()
+	_, err := f.svc.Declare(f.ctx, admin, s.ID, date.Zero)
+	require.NoError(t, err)
+	_, err = f.svc.Cancel(f.ctx, admin, s.ID)
+	require.NoError(t, err)
+	f.on(date.New(2027, time.March, 10))
+	ds, err := f.svc.Timeline(f.ctx, admin, s.ID)
+	require.NoError(t, err)
+	for _, d := range ds {
+		if d.Key == session.DeadlineDeclare {
+			assert.Equal(t, session.DeadlineDone, d.Status)
+			continue
+		}
+		assert.Equal(t, session.DeadlinePending, d.Status, d.Key)
+		assert.Contains(t, d.Note, "cancelled on 2026-11-16", d.Key)
+	}
+}
+
+func TestAChangeThatChangesNothingRecordsNothing(t *testing.T) {
+	f := newFixture(t, date.New(2026, time.November, 16))
+	s := f.session()
+	same := s.PlannedCandidates
+	_, err := f.svc.ChangeSession(f.ctx, admin, s.ID, session.Change{PlannedCandidates: &same})
+	require.NoError(t, err)
+	events, err := f.svc.Events(f.ctx, admin, s.ID)
+	require.NoError(t, err)
+	assert.Len(t, events, 1, "only the creation")
+}
+
+func TestARevisionMayNotMakeARegisteredCandidateIneligible(t *testing.T) {
+	f := newFixture(t, date.New(2026, time.November, 16))
+	s := f.session()
+	in := candidate.CandidateInput{FirstName: "Léa", LastName: "Dubois", BirthDate: "1990-02-03", Route: "vae", VAERecevabiliteOn: "2026-06-15"}
+	c, err := f.svc.CreateCandidate(f.ctx, admin, in)
+	require.NoError(t, err)
+	_, err = f.svc.Register(f.ctx, admin, s.ID, c.ID)
+	require.NoError(t, err)
+
+	in.VAERecevabiliteOn = "2026-02-28" // valid until 2027-02-28, before the 1 March start
+	_, err = f.svc.ReviseCandidate(f.ctx, admin, c.ID, in)
+	assert.ErrorIs(t, err, session.ErrRevisionBreaksEligibility)
+	assert.ErrorIs(t, err, candidate.ErrRecevabiliteExpired)
+	kept, err := f.svc.Candidate(f.ctx, admin, c.ID)
+	require.NoError(t, err)
+	assert.Equal(t, date.New(2026, time.June, 15), kept.VAERecevabiliteOn, "nothing changed")
+
+	in.VAERecevabiliteOn = "2026-03-01" // valid through 2027-03-01, the start
+	revised, err := f.svc.ReviseCandidate(f.ctx, admin, c.ID, in)
+	require.NoError(t, err)
+	assert.Equal(t, date.New(2026, time.March, 1), revised.VAERecevabiliteOn)
+}

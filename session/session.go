@@ -240,7 +240,7 @@ func (s *Session) Declare(on, today date.Date) error {
 		return err
 	}
 	if s.m.DeclaredOn != date.Zero {
-		return ErrAlreadyDeclared.Withf("session %s was already declared on %s", s.ID, s.m.DeclaredOn)
+		return ErrAlreadyDeclared.Withf("session %s was already declared on %s (its status is %s)", s.ID, s.m.DeclaredOn, s.Status())
 	}
 	if err := checkPast("declared_on", on, today); err != nil {
 		return err
@@ -278,7 +278,7 @@ func (s *Session) Open(at time.Time, today date.Date, notReady error) error {
 		return err
 	}
 	if today != s.Start {
-		return ErrOpenNotOnStartDate.Withf("session %s starts on %s: it can only be opened that day, not on %s", s.ID, s.Start, today)
+		return ErrOpenNotOnStartDate.Withf("session %s (status %s) starts on %s: it can only be opened that day, not on %s", s.ID, s.Status(), s.Start, today)
 	}
 	if notReady != nil {
 		return notReady
