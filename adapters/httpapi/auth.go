@@ -46,8 +46,9 @@ func ParseRole(s string) (Role, error) {
 }
 
 // Principal is who a request acts for: one centre, one role and, for the
-// jury role, the member's e-mail in the centre's directory. Name is how the
-// event log records the principal's actions; it is never a secret.
+// jury role, the member's e-mail in the centre's directory. Name, required,
+// is how the event log records the principal's actions: a display name,
+// never a secret.
 type Principal struct {
 	Centre      tpsession.CentreID
 	Role        Role

@@ -197,7 +197,7 @@ func (c *call) decode(rule bodyRule, dst any) error {
 	if rule == noBody {
 		return nil
 	}
-	data, err := readBody(c.r, c.rt.mediaTypes...)
+	data, err := readBody(c.w, c.r, c.rt.mediaTypes...)
 	if err != nil {
 		return err
 	}
@@ -238,8 +238,9 @@ func (c *call) queryDate(fe *tpsession.FieldErrors, name string) date.Date {
 	return d
 }
 
-// accepts reports whether the Accept header takes mediaType before JSON,
-// or without JSON: the printable déroulé when a client asks for text.
+// prefers reports whether the Accept header lists mediaType before JSON, or
+// without JSON: the printable déroulé for a client that asks for text.
+// Quality values are not weighed: the first listed wins.
 func (c *call) prefers(mediaType string) bool {
 	for _, part := range strings.Split(c.r.Header.Get("Accept"), ",") {
 		mt, _, _ := strings.Cut(strings.TrimSpace(part), ";")

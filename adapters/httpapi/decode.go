@@ -37,11 +37,12 @@ const (
 // readBody reads the request's body in the order api.md sets: 413 for a
 // body over MaxBodyBytes, then 415 for a non-empty body that is not JSON.
 // It returns nil for an empty body.
-func readBody(r *http.Request, mediaTypes ...string) ([]byte, error) {
+// The server closes the connection after answering a body too large.
+func readBody(w http.ResponseWriter, r *http.Request, mediaTypes ...string) ([]byte, error) {
 	if r.ContentLength > MaxBodyBytes {
 		return nil, errBodyTooLarge
 	}
-	data, err := io.ReadAll(http.MaxBytesReader(nil, r.Body, MaxBodyBytes))
+	data, err := io.ReadAll(http.MaxBytesReader(w, r.Body, MaxBodyBytes))
 	if _, tooLarge := errors.AsType[*http.MaxBytesError](err); tooLarge {
 		return nil, errBodyTooLarge
 	}
@@ -200,8 +201,6 @@ func (w *walker) value(t reflect.Type, path string) error {
 		} else if f, err := n.Float64(); err != nil || math.IsInf(f, 0) {
 			w.fe.Add(path, "is out of range")
 		}
-		return w.skip(tok)
-	case reflect.Interface:
 		return w.skip(tok)
 	}
 	return w.skip(tok)

@@ -75,7 +75,7 @@ func TestLifecycle(t *testing.T) {
 	})
 	pl = e.must(http.StatusOK, adminToken, "POST", w.url("/pli/secure"), map[string]any{"location": "Coffre du bureau 12", "custodian": "Claire Martin"})
 	assert.Equal(t, "secured", pl["status"])
-	e.must(http.StatusForbidden, juryToken, "GET", w.url("/pli"), nil)
+	assert.Equal(t, "httpapi.pli_sealed", e.do(juryToken, "GET", w.url("/pli"), nil).Code(t), "no DTE before the opening")
 
 	for _, c := range []string{w.c1, w.c2} {
 		reg := w.url("/registrations/" + c + "/convocation")

@@ -1,6 +1,7 @@
 package httpapi
 
 import (
+	"github.com/tpsession/tpsession"
 	"github.com/tpsession/tpsession/pli"
 )
 
@@ -129,7 +130,7 @@ func (a *api) openPli(c *call, req *openPliRequest) (pliResource, error) {
 
 // errPliSealed refuses the pli to the jury role before its opening: a jury
 // member never sees a DTE before the pli is opened (api.md).
-var errPliSealed = errForbidden.Withf("a jury member sees the pli only once it is opened")
+var errPliSealed = tpsession.NewError(tpsession.Forbidden, "httpapi.pli_sealed", "a jury member sees the pli only once it is opened")
 
 func (a *api) getPli(c *call) (pliResource, error) {
 	p, err := a.svc.Pli(c.ctx, c.actor, c.ses.ID)

@@ -138,7 +138,9 @@ func run(ctx context.Context, args []string, stdout io.Writer) (err error) {
 	sctx, cancel := context.WithTimeout(context.Background(), shutdownGrace)
 	defer cancel()
 	if err := srv.Shutdown(sctx); err != nil {
-		return fmt.Errorf("shutdown: %w", err)
+		// The grace period is over: cut the connections left. A request
+		// cut off this way was never acknowledged.
+		return errors.Join(fmt.Errorf("shutdown: %w", err), srv.Close())
 	}
 	if err := <-served; !errors.Is(err, http.ErrServerClosed) {
 		return err
