@@ -53,6 +53,7 @@ func (a *api) document() ([]byte, error) {
 				"with the Ministry's rules enforced. Every error is an RFC 9457 problem (application/problem+json) carrying " +
 				"the library's stable error code. Checks happen in this order: 401, 404, 403, 413, 415, 400, 409, 422.",
 		},
+		"servers":  []any{object{"url": "/", "description": "the server that serves this document"}},
 		"tags":     tagList(),
 		"paths":    paths,
 		"security": []any{object{"bearer": []any{}}},
@@ -72,8 +73,15 @@ func (a *api) document() ([]byte, error) {
 
 func tagList() []any {
 	var out []any
-	for _, t := range []string{tagOperations, tagSessions, tagJury, tagCandidates, tagPli, tagChecklist} {
-		out = append(out, object{"name": t})
+	for _, t := range []struct{ name, doc string }{
+		{tagOperations, "Health, this document, and who the caller is"},
+		{tagSessions, "Sessions, their lifecycle, deadlines, plan, readiness and event log"},
+		{tagJury, "The directory of jury members, invitations, conflicts of interest and panels"},
+		{tagCandidates, "Candidates, registrations and convocations"},
+		{tagPli, "The exam envelope and the custody log of its DTEs"},
+		{tagChecklist, "The checks before the opening and the state of the equipment"},
+	} {
+		out = append(out, object{"name": t.name, "description": t.doc})
 	}
 	return out
 }
