@@ -3,6 +3,7 @@ package documents_test
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"os"
 	"regexp"
 	"strings"
@@ -70,8 +71,9 @@ type person struct{ first, last string }
 var people = []person{{"Élise", "Martin-Lefèvre"}, {"Noé", "Dupré"}, {"Inès", "Œuvray"}, {"Łukasz", "Wałęsa"}}
 
 // newWorld creates the session, its members and candidates through the
-// service; withPlan plans it for its candidates and assigns the jury.
-func newWorld(t *testing.T, withPlan bool) *world {
+// service; with planDays > 0 it plans the session within that many days
+// (1 needs two juries) and assigns the jury.
+func newWorld(t *testing.T, planDays int) *world {
 	t.Helper()
 	store := memstore.New()
 	clock := tpsession.NewFixedClock(time.Time{})
@@ -112,13 +114,13 @@ func newWorld(t *testing.T, withPlan bool) *world {
 		require.NoError(t, err)
 		w.cands = append(w.cands, c)
 	}
-	if withPlan {
+	if planDays > 0 {
 		data, err := os.ReadFile("../session/plan/testdata/CDA-N12-tight-H420-typical.min_juries.json")
 		require.NoError(t, err)
 		in, err := plan.DecodeBytes(data)
 		require.NoError(t, err)
 		in.Candidates = len(people)
-		in.Calendar.Start, in.Calendar.MaxDays = date.Zero, 0
+		in.Calendar.Start, in.Calendar.MaxDays = date.Zero, planDays
 		rec, err := svc.PlanSession(w.ctx, admin, w.ses.ID, in)
 		require.NoError(t, err)
 		require.True(t, rec.Plan.Feasible, rec.Plan.Reason)
@@ -184,3 +186,19 @@ func pdfText(t *testing.T, body []byte) string {
 var spaces = regexp.MustCompile(`[\s\x{a0}]+`)
 
 func fold(s string) string { return strings.TrimSpace(spaces.ReplaceAllString(s, " ")) }
+
+func (w *world) cand(id tpsession.CandidateID) candidate.Candidate {
+	w.t.Helper()
+	for _, c := range w.cands {
+		if c.ID == id {
+			return c
+		}
+	}
+	require.FailNow(w.t, "unknown candidate", id)
+	return candidate.Candidate{}
+}
+
+func numericBirth(c candidate.Candidate) string {
+	y, m, d := c.BirthDate.Date()
+	return fmt.Sprintf("%02d/%02d/%04d", d, int(m), y)
+}
