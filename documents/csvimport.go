@@ -24,6 +24,10 @@ import (
 // candidates take a few hundred kilobytes.
 const MaxImportBytes = 4 << 20
 
+// maxTitles bounds the titles a cell lists: a candidate holds a few, and
+// checking a list costs its square.
+const maxTitles = 20
+
 // ImportOptions tunes ParseCandidates.
 type ImportOptions struct {
 	// Today is the day of the import: a birth date or a recevabilité
@@ -279,7 +283,8 @@ func mapHeader(header []string, opts ImportOptions) ([]col, []string, error) {
 		}
 	}
 	if len(missing) > 0 {
-		return nil, nil, ErrInvalidImport.Withf("the header row lacks the column(s) %s (found: %s)", strings.Join(missing, ", "), strings.Join(header, ", "))
+		found := header[:min(len(header), 20)]
+		return nil, nil, ErrInvalidImport.Withf("the header row lacks the column(s) %s (found: %s)", strings.Join(missing, ", "), strings.Join(found, ", "))
 	}
 	return cols, ignored, nil
 }
@@ -348,6 +353,10 @@ func readRow(cols []col, rec []string, width int, opts ImportOptions) (candidate
 			in.VAERecevabiliteOn = readDay(&fe, "vae_recevabilite_on", v)
 		case fieldTitles:
 			in.TitlesHeld = strings.FieldsFunc(strings.ToUpper(v), func(r rune) bool { return strings.ContainsRune(" ,;/|\t", r) })
+			if len(in.TitlesHeld) > maxTitles {
+				fe.Add("titles_held", "lists %d titles, more than the %d a cell may hold", len(in.TitlesHeld), maxTitles)
+				in.TitlesHeld = in.TitlesHeld[:maxTitles]
+			}
 		case fieldHostSIRET:
 			host(c.n).siret = v
 		case fieldHostName:
