@@ -119,7 +119,6 @@ func TestParseCandidatesFromAFrenchExcelFile(t *testing.T) {
 	assert.Equal(t, []int{2, 4}, im.Lines)
 }
 
-
 func TestParseCandidatesReportsEveryBadRowAndImportsNothing(t *testing.T) {
 	file := "nom;prénom;date de naissance;parcours;courriel;siret\n" +
 		"Martin;Élise;14/05/1996;formation;;\n" +
