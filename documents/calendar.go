@@ -234,15 +234,10 @@ func (b *book) sittings(r deroule, j int) []sitting {
 //
 // Errors: those of ConvocationLetter.
 func CandidateCalendar(d Dossier, id tpsession.CandidateID) (Document, error) {
-	b, err := d.open()
+	b, l, err := d.letter(id)
 	if err != nil {
 		return Document{}, err
 	}
-	l, err := b.letter(id)
-	if err != nil {
-		return Document{}, err
-	}
-	r, _ := b.registration(id)
 	conv := l.conv
 	cal, z := b.calendar("Convocation — " + b.Session.TitleName)
 	var desc []string
@@ -267,7 +262,7 @@ func CandidateCalendar(d Dossier, id tpsession.CandidateID) (Document, error) {
 			desc = append(desc, span(l.seg.Start, l.seg.End)+"  "+l.text)
 		}
 	}
-	e := b.event(cal, string(r.ID), "Convocation — examen du "+titleFR(b.Session), strings.Join(desc, "\n"))
+	e := b.event(cal, string(l.reg.ID), "Convocation — examen du "+titleFR(b.Session), strings.Join(desc, "\n"))
 	e.SetLocation(conv.Place)
 	if conv.Validated() {
 		e.SetProperty(ics.ComponentPropertyStatus, string(ics.ObjectStatusConfirmed))

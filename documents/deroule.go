@@ -37,6 +37,24 @@ type derouleDay struct {
 	juries, candidates []derouleGroup
 }
 
+// derouleSection is the juries' or the candidates' part of a day.
+type derouleSection struct {
+	heading string
+	groups  []derouleGroup
+}
+
+// sections returns the day's parts that have lines: the juries', then the
+// candidates'.
+func (d derouleDay) sections() []derouleSection {
+	var out []derouleSection
+	for _, s := range []derouleSection{{"Jurys", d.juries}, {"Candidats", d.candidates}} {
+		if len(s.groups) > 0 {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
 // derouleGroup is a jury's or a candidate's lines of a day.
 type derouleGroup struct {
 	key   int // jury or candidate number
@@ -180,13 +198,7 @@ func (r deroule) writeText(w io.Writer) error {
 		if o := d.opening; o != nil {
 			fmt.Fprintf(bw, "  %s  %s\n", span(o.Start, o.End), openingText)
 		}
-		for _, part := range []struct {
-			heading string
-			groups  []derouleGroup
-		}{{"Jurys", d.juries}, {"Candidats", d.candidates}} {
-			if len(part.groups) == 0 {
-				continue
-			}
+		for _, part := range d.sections() {
 			fmt.Fprintf(bw, "\n  %s\n", part.heading)
 			for _, g := range part.groups {
 				fmt.Fprintf(bw, "    %s\n", g.name)
@@ -226,17 +238,23 @@ func (b *book) deroule() (deroule, error) {
 	return buildDeroule(*b.Plan, juryName, candidateName), nil
 }
 
+// deroule opens the dossier and reads its plan.
+func (d Dossier) deroule() (*book, deroule, error) {
+	b, err := d.open()
+	if err != nil {
+		return nil, deroule{}, err
+	}
+	r, err := b.deroule()
+	return b, r, err
+}
+
 // DerouleText returns the printable déroulé de session as text, day by
 // day: the opening, each jury's tasks, each candidate's épreuves with rooms
 // and stations. It is plan.WriteDeroule's text, with the members of each
 // jury's panel and the names of the candidates that PlanCandidates
 // identifies. Error: plan.ErrPlanNotFound when the dossier has no plan.
 func DerouleText(d Dossier) (Document, error) {
-	b, err := d.open()
-	if err != nil {
-		return Document{}, err
-	}
-	r, err := b.deroule()
+	b, r, err := d.deroule()
 	if err != nil {
 		return Document{}, err
 	}
@@ -253,11 +271,7 @@ func DerouleText(d Dossier) (Document, error) {
 // each day starting on a new page, times in a column. Error:
 // plan.ErrPlanNotFound when the dossier has no plan.
 func DeroulePDF(d Dossier) (Document, error) {
-	b, err := d.open()
-	if err != nil {
-		return Document{}, err
-	}
-	r, err := b.deroule()
+	b, r, err := d.deroule()
 	if err != nil {
 		return Document{}, err
 	}
@@ -297,19 +311,12 @@ func DeroulePDF(d Dossier) (Document, error) {
 	for _, d := range r.days {
 		heading(fmt.Sprintf("Déroulé — jour %d, %s", d.n, dateFR(d.date)))
 		p.font("B", 13)
-		p.f.SetFillColor(230, 230, 230)
-		p.f.CellFormat(0, 8, pdfText(fmt.Sprintf("Jour %d — %s", d.n, dateFR(d.date))), "", 1, "L", true, 0, "")
+		p.band(8, fmt.Sprintf("Jour %d — %s", d.n, dateFR(d.date)))
 		if o := d.opening; o != nil {
 			p.f.Ln(1)
 			line(0, span(o.Start, o.End), openingText)
 		}
-		for _, part := range []struct {
-			heading string
-			groups  []derouleGroup
-		}{{"Jurys", d.juries}, {"Candidats", d.candidates}} {
-			if len(part.groups) == 0 {
-				continue
-			}
+		for _, part := range d.sections() {
 			p.f.Ln(2)
 			p.font("B", 12)
 			p.cell(0, 7, part.heading, "", "L", true)

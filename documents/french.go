@@ -125,24 +125,14 @@ func pdfText(s string) string {
 }
 
 // fallback spells a character outside Windows-1252 with characters inside
-// it: its base letter when it decomposes (ș → s), a few letters by hand
-// (ł → l), typographic spaces and dashes by their plain forms.
+// it: the letters that do not decompose by hand (ł → l), typographic
+// spaces and dashes by their plain forms, others by their base letter
+// (ș → s).
 func fallback(r rune) []byte {
+	if s := string(r); asciiLigatures.Replace(s) != s {
+		return []byte(asciiLigatures.Replace(s))
+	}
 	switch r {
-	case 'ł':
-		return []byte{'l'}
-	case 'Ł':
-		return []byte{'L'}
-	case 'đ':
-		return []byte{'d'}
-	case 'Đ':
-		return []byte{'D'}
-	case 'ı':
-		return []byte{'i'}
-	case 'ħ':
-		return []byte{'h'}
-	case 'Ħ':
-		return []byte{'H'}
 	case '\u2009', '\u202f', '\u2007': // thin, narrow no-break and figure spaces
 		return []byte{0xa0}
 	case '\u2010', '\u2011', '\u2012', '\u2212': // hyphens and the minus sign

@@ -41,11 +41,7 @@ const (
 // drafted, candidate.ErrConvocationIncomplete when it lacks its date, place
 // or documents, ErrInvalidDossier.
 func ConvocationLetter(d Dossier, id tpsession.CandidateID) (Document, error) {
-	b, err := d.open()
-	if err != nil {
-		return Document{}, err
-	}
-	l, err := b.letter(id)
+	b, l, err := d.letter(id)
 	if err != nil {
 		return Document{}, err
 	}
@@ -96,8 +92,19 @@ func ConvocationLetters(d Dossier, ids ...tpsession.CandidateID) (Document, erro
 }
 
 type letter struct {
+	reg  candidate.Registration
 	cand candidate.Candidate
 	conv candidate.Convocation
+}
+
+// letter opens the dossier and finds a candidate's printable convocation.
+func (d Dossier) letter(id tpsession.CandidateID) (*book, letter, error) {
+	b, err := d.open()
+	if err != nil {
+		return nil, letter{}, err
+	}
+	l, err := b.letter(id)
+	return b, l, err
 }
 
 func (b *book) letter(id tpsession.CandidateID) (letter, error) {
@@ -122,7 +129,7 @@ func (b *book) letter(id tpsession.CandidateID) (letter, error) {
 	if len(missing) > 0 {
 		return letter{}, candidate.ErrConvocationIncomplete.Withf("the convocation of %s cannot be printed without its %s", fullName(c), strings.Join(missing, ", "))
 	}
-	return letter{cand: c, conv: conv}, nil
+	return letter{reg: r, cand: c, conv: conv}, nil
 }
 
 // writeLetter prints one letter, from a new page.

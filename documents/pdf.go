@@ -123,6 +123,12 @@ func (p *pdfDoc) para(w, h float64, s string) {
 	p.f.MultiCell(w, h, pdfText(s), "", "L", false)
 }
 
+// band prints s across the page on a grey band, then goes to the next line.
+func (p *pdfDoc) band(h float64, s string) {
+	p.f.SetFillColor(230, 230, 230)
+	p.f.CellFormat(0, h, pdfText(s), "", 1, "L", true, 0, "")
+}
+
 // bullets prints a bulleted list, each item wrapped under its first word.
 func (p *pdfDoc) bullets(h float64, items []string) {
 	const indent = 6.0
