@@ -55,7 +55,7 @@ func mustParis() *time.Location {
 
 // world is a prepared session and the service that holds it.
 type world struct {
-	t     *testing.T
+	t     testing.TB
 	ctx   context.Context
 	svc   *session.Service
 	clock *tpsession.FixedClock
@@ -73,7 +73,7 @@ var people = []person{{"Élise", "Martin-Lefèvre"}, {"Noé", "Dupré"}, {"Inès
 // newWorld creates the session, its members and candidates through the
 // service; with planDays > 0 it plans the session within that many days
 // (1 needs two juries) and assigns the jury.
-func newWorld(t *testing.T, planDays int) *world {
+func newWorld(t testing.TB, planDays int) *world {
 	t.Helper()
 	store := memstore.New()
 	clock := tpsession.NewFixedClock(time.Time{})

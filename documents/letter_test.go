@@ -1,6 +1,7 @@
 package documents_test
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -162,4 +163,34 @@ func TestConvocationLetterRefusals(t *testing.T) {
 	assert.ErrorIs(t, err, candidate.ErrConvocationIncomplete, "the whole file is refused rather than a letter left out")
 	_, err = documents.CandidateCalendar(d, w.cands[1].ID)
 	assert.ErrorIs(t, err, session.ErrConvocationNotFound)
+}
+
+func TestALongLetterNumbersItsOwnPages(t *testing.T) {
+	w := newWorld(t, 0)
+	w.convoke()
+	var docs []string
+	for i := range 28 {
+		docs = append(docs, fmt.Sprintf("Justificatif n° %d à apporter en original", i+1))
+	}
+	_, err := w.svc.DraftConvocation(w.ctx, admin, w.ses.ID, w.cands[3].ID, candidate.ConvocationInput{
+		Appointment: "2027-03-01T08:30", Place: place, Documents: docs, PPE: []string{"Casque"},
+	})
+	require.ErrorIs(t, err, candidate.ErrConvocationValidated, "a validated convocation does not change")
+	err = w.svc.Withdraw(w.ctx, admin, w.ses.ID, w.cands[3].ID)
+	require.NoError(t, err)
+	_, err = w.svc.Register(w.ctx, admin, w.ses.ID, w.cands[3].ID)
+	require.NoError(t, err)
+	_, err = w.svc.DraftConvocation(w.ctx, admin, w.ses.ID, w.cands[3].ID, candidate.ConvocationInput{
+		Appointment: "2027-03-01T08:30", Place: place, Documents: docs, PPE: []string{"Casque"},
+	})
+	require.NoError(t, err)
+	doc, err := documents.ConvocationLetters(w.dossier())
+	require.NoError(t, err)
+	pages := pdfPages(t, doc.Body)
+	require.Len(t, pages, 5, "three one-page letters and a two-page one")
+	assert.Contains(t, pages[3], "Lukasz WALESA")
+	assert.Contains(t, pages[3], "Page 1/2")
+	assert.Contains(t, pages[4], "Justificatif n° 28 à apporter en original")
+	assert.Contains(t, pages[4], "Page 2/2")
+	assert.Contains(t, pages[4], "Convocation de Lukasz WALESA")
 }
