@@ -82,8 +82,7 @@ func newImportError(rows []RowError) *ImportError {
 			fe = append(fe, tpsession.FieldError{Field: fmt.Sprintf("lines[%d].%s", r.Line, f.Field), Message: f.Message})
 		}
 	}
-	var e *tpsession.Error
-	errors.As(fe.Err(ErrInvalidImport.Withf("%s: %s", ErrInvalidImport.Message, pluralFR(len(rows), "bad row"))), &e)
+	e, _ := errors.AsType[*tpsession.Error](fe.Err(ErrInvalidImport.Withf("%s: %s", ErrInvalidImport.Message, pluralFR(len(rows), "bad row"))))
 	return &ImportError{Rows: rows, err: e}
 }
 

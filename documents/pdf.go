@@ -193,7 +193,7 @@ func (p *pdfDoc) row(cols []column, cells []string, h float64) {
 			p.checkbox(x, y, c.width, h, 4.5)
 		} else if i < len(cells) {
 			p.f.SetXY(x, y)
-			p.cell(c.width, h, fit(p, cells[i], c.width-2), "", c.align, false)
+			p.cell(c.width, h, p.fit(cells[i], c.width-2), "", c.align, false)
 		}
 		x += c.width
 	}
@@ -201,7 +201,7 @@ func (p *pdfDoc) row(cols []column, cells []string, h float64) {
 }
 
 // fit shortens s with an ellipsis until it fits the width w.
-func fit(p *pdfDoc, s string, w float64) string {
+func (p *pdfDoc) fit(s string, w float64) string {
 	if p.f.GetStringWidth(pdfText(s)) <= w {
 		return s
 	}

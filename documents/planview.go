@@ -78,16 +78,17 @@ func (b *book) halfDays() []halfDay {
 		day++
 		for _, afternoon := range []bool{false, true} {
 			h := halfDay{date: dt, day: day, afternoon: afternoon}
+			found := false
 			for _, bl := range rec.Input.Calendar.Blocks {
-				if (bl.Start >= noon) != afternoon {
-					continue
+				switch {
+				case (bl.Start >= noon) != afternoon:
+				case !found:
+					h.from, h.to, found = bl.Start, bl.End, true
+				default:
+					h.from, h.to = min(h.from, bl.Start), max(h.to, bl.End)
 				}
-				if h.from == h.to {
-					h.from, h.to = bl.Start, bl.End
-				}
-				h.from, h.to = min(h.from, bl.Start), max(h.to, bl.End)
 			}
-			if h.from == h.to {
+			if !found {
 				continue
 			}
 			h.fill(rec)
