@@ -80,8 +80,11 @@ func sessionContract() contract[session.Session] {
 		},
 		bump:      func(v *session.Session, _ int) { v.PlannedCandidates++ },
 		bumps:     func(v session.Session) int { return v.PlannedCandidates },
+		mutate:    func(v *session.Session) { v.Site = "changed" },
 		rekey:     func(v *session.Session) { v.ID = tpsession.NewSessionID() },
+		recentre:  func(v *session.Session, c tpsession.CentreID) { v.Centre = c },
 		same:      func(a, b session.Session) bool { return a.ID == b.ID },
+		clone:     session.Session.Clone,
 		notFound:  session.ErrSessionNotFound,
 		duplicate: session.ErrDuplicateSession,
 	}
@@ -108,8 +111,11 @@ func candidateContract() contract[candidate.Candidate] {
 			v.TitlesHeld = append(v.TitlesHeld, tpsession.TitleCode(fmt.Sprintf("TP-%05d", i%100000)))
 		},
 		bumps:     func(v candidate.Candidate) int { return len(v.TitlesHeld) },
+		mutate:    func(v *candidate.Candidate) { v.HostCompanies[0].Name = "changed" },
 		rekey:     func(v *candidate.Candidate) { v.ID = tpsession.NewCandidateID() },
+		recentre:  func(v *candidate.Candidate, c tpsession.CentreID) { v.Centre = c },
 		same:      func(a, b candidate.Candidate) bool { return a.ID == b.ID },
+		clone:     candidate.Candidate.Clone,
 		notFound:  candidate.ErrCandidateNotFound,
 		duplicate: candidate.ErrDuplicateCandidate,
 	}
@@ -138,8 +144,11 @@ func registrationContract() contract[candidate.Registration] {
 			v.Convocation.Documents = append(v.Convocation.Documents, fmt.Sprintf("document %d", i))
 		},
 		bumps:     func(v candidate.Registration) int { return len(v.Convocation.Documents) },
+		mutate:    func(v *candidate.Registration) { v.Convocation.Place = "changed" },
 		rekey:     func(v *candidate.Registration) { v.Candidate = tpsession.NewCandidateID() },
+		recentre:  func(v *candidate.Registration, c tpsession.CentreID) { v.Centre = c },
 		same:      func(a, b candidate.Registration) bool { return a.ID == b.ID },
+		clone:     candidate.Registration.Clone,
 		notFound:  candidate.ErrRegistrationNotFound,
 		duplicate: candidate.ErrDuplicateRegistration,
 	}
@@ -174,8 +183,11 @@ func pliContract() contract[pli.Pli] {
 			v.Custody = append(v.Custody, e)
 		},
 		bumps:     func(v pli.Pli) int { return len(v.Custody) },
+		mutate:    func(v *pli.Pli) { v.Custody[0].Detail = "changed" },
 		rekey:     func(v *pli.Pli) { v.Session = tpsession.NewSessionID() },
+		recentre:  func(v *pli.Pli, c tpsession.CentreID) { v.Centre = c },
 		same:      func(a, b pli.Pli) bool { return a.ID == b.ID },
+		clone:     pli.Pli.Clone,
 		notFound:  pli.ErrPliNotFound,
 		duplicate: pli.ErrDuplicatePli,
 	}
@@ -204,8 +216,11 @@ func checklistContract() contract[checklist.Checklist] {
 			})
 		},
 		bumps:     func(v checklist.Checklist) int { return len(v.Equipment) },
+		mutate:    func(v *checklist.Checklist) { v.Items[0].Note = "changed" },
 		rekey:     func(v *checklist.Checklist) { v.Session = tpsession.NewSessionID() },
+		recentre:  func(v *checklist.Checklist, c tpsession.CentreID) { v.Centre = c },
 		same:      func(a, b checklist.Checklist) bool { return a.Session == b.Session },
+		clone:     checklist.Checklist.Clone,
 		notFound:  checklist.ErrChecklistNotFound,
 		duplicate: checklist.ErrDuplicateChecklist,
 	}

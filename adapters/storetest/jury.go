@@ -50,8 +50,11 @@ func memberContract() contract[jury.Member] {
 			})
 		},
 		bumps:     func(v jury.Member) int { return len(v.Habilitations) },
+		mutate:    func(v *jury.Member) { v.Habilitations[0].Title = "TP-99999" },
 		rekey:     func(v *jury.Member) { v.ID = tpsession.NewMemberID() },
+		recentre:  func(v *jury.Member, c tpsession.CentreID) { v.Centre = c },
 		same:      func(a, b jury.Member) bool { return a.ID == b.ID },
+		clone:     jury.Member.Clone,
 		notFound:  jury.ErrMemberNotFound,
 		duplicate: jury.ErrDuplicateMember,
 	}
@@ -60,7 +63,9 @@ func memberContract() contract[jury.Member] {
 func sessionJuryContract() contract[jury.SessionJury] {
 	return contract[jury.SessionJury]{
 		fresh: func(_ *testing.T, _ Stores, centre tpsession.CentreID) jury.SessionJury {
-			return jury.NewSessionJury(jury.Session{ID: tpsession.NewSessionID(), Centre: centre, Title: "TP-01281", Dates: tpsession.DateRange{From: Start, Until: End}})
+			j := jury.NewSessionJury(jury.Session{ID: tpsession.NewSessionID(), Centre: centre, Title: "TP-01281", Dates: tpsession.DateRange{From: Start, Until: End}})
+			j.Conflicts = []jury.DeclaredConflict{{Member: tpsession.NewMemberID(), Candidate: tpsession.NewCandidateID(), Reason: jury.ReasonTrained, DeclaredOn: Today}}
+			return j
 		},
 		create: func(ctx context.Context, s Stores, v jury.SessionJury) error {
 			return s.Juries.CreateSessionJury(ctx, v)
@@ -75,8 +80,11 @@ func sessionJuryContract() contract[jury.SessionJury] {
 			v.Invitations = append(v.Invitations, jury.Invitation{Member: tpsession.NewMemberID(), InvitedOn: Today})
 		},
 		bumps:     func(v jury.SessionJury) int { return len(v.Invitations) },
+		mutate:    func(v *jury.SessionJury) { v.Conflicts[0].Note = "changed" },
 		rekey:     func(v *jury.SessionJury) { v.Session = tpsession.NewSessionID() },
+		recentre:  func(v *jury.SessionJury, c tpsession.CentreID) { v.Centre = c },
 		same:      func(a, b jury.SessionJury) bool { return a.Session == b.Session },
+		clone:     jury.SessionJury.Clone,
 		notFound:  jury.ErrSessionJuryNotFound,
 		duplicate: jury.ErrDuplicateSessionJury,
 	}
@@ -168,15 +176,19 @@ func testPlans(t *testing.T, open Open) {
 
 	rec := NewPlanRecord(t, CentreA, sid)
 	require.NoError(t, s.Plans.PutPlan(ctx, rec))
+	stored := rec.Clone()
+	rec.Plan.Items[0].Units = append(rec.Plan.Items[0].Units[:0], "changed") // the value put
+	rec.Input.Epreuves[0].Resources[0].Type = "changed"
 	got, err := s.Plans.Plan(ctx, CentreA, sid)
 	require.NoError(t, err)
-	assert.Equal(t, rec, got)
+	assert.Equal(t, stored, got, "values in are copied")
+	rec = stored
 
 	_, err = s.Plans.Plan(ctx, CentreB, sid)
 	assert.ErrorIs(t, err, plan.ErrPlanNotFound, "another centre's plan does not exist")
 
-	got.Plan.Items[0].Units = append(got.Plan.Items[0].Units, "changed")
-	got.Input.Epreuves[0].ID = "changed"
+	got.Plan.Items[0].Units[0] = "changed"
+	got.Input.Epreuves[0].Resources[0].Type = "changed"
 	again, err := s.Plans.Plan(ctx, CentreA, sid)
 	require.NoError(t, err)
 	assert.Equal(t, rec, again, "values out are copies")

@@ -2,6 +2,7 @@ package storetest
 
 import (
 	"context"
+	"fmt"
 	"testing"
 	"time"
 
@@ -12,6 +13,7 @@ import (
 	"github.com/tpsession/tpsession/candidate"
 	"github.com/tpsession/tpsession/pli"
 	"github.com/tpsession/tpsession/session"
+	"github.com/tpsession/tpsession/session/plan"
 )
 
 func testSessionListing(t *testing.T, open Open) {
@@ -63,6 +65,24 @@ func testEventLog(t *testing.T, open Open) {
 	none, err := s.Events.Events(ctx, CentreA, tpsession.NewSessionID())
 	require.NoError(t, err)
 	assert.Empty(t, none)
+
+	t.Run("events of one instant keep their order", func(t *testing.T) {
+		sid := tpsession.NewSessionID()
+		var early, late []session.Event
+		for i := range 60 {
+			e := session.Event{ID: tpsession.NewEventID(), Centre: CentreA, Session: sid, At: At, Actor: "x", Action: fmt.Sprintf("a%02d", i)}
+			if i%3 == 0 { // appended out of time order: the log must sort them
+				e.At = At.Add(time.Hour)
+				late = append(late, e)
+			} else {
+				early = append(early, e)
+			}
+			require.NoError(t, s.Events.AppendEvent(ctx, e))
+		}
+		got, err := s.Events.Events(ctx, CentreA, sid)
+		require.NoError(t, err)
+		assert.Equal(t, append(early, late...), got)
+	})
 
 	t.Run("concurrent appends are all kept", func(t *testing.T) {
 		sid := tpsession.NewSessionID()
@@ -202,4 +222,78 @@ func testTransactions(t *testing.T, open Open) {
 	events, err = s.Events.Events(ctx, CentreA, v.ID)
 	require.NoError(t, err)
 	assert.Len(t, events, 1)
+
+	t.Run("a failed transaction undoes its updates in every store", func(t *testing.T) {
+		c := NewCandidate(t, CentreA)
+		require.NoError(t, s.Candidates.CreateCandidate(ctx, c))
+		p := NewPli(t, CentreA)
+		require.NoError(t, s.Plis.CreatePli(ctx, p))
+		err := s.Tx.Atomic(ctx, func(ctx context.Context) error {
+			require.NoError(t, s.Sessions.UpdateSession(ctx, CentreA, v.ID, func(x *session.Session) error { x.PlannedCandidates = 99; return nil }))
+			require.NoError(t, s.Candidates.UpdateCandidate(ctx, CentreA, c.ID, func(x *candidate.Candidate) error { x.LastName = "Changed"; return nil }))
+			require.NoError(t, s.Plis.UpdatePli(ctx, CentreA, p.Session, func(x *pli.Pli) error {
+				return x.RecordAccess(pli.Access{Reason: "seal check"}, At.Add(time.Hour), "Claire Martin")
+			}))
+			require.NoError(t, s.Plans.PutPlan(ctx, NewPlanRecord(t, CentreA, v.ID)))
+			return errBoom
+		})
+		assert.Same(t, errBoom, err)
+		gotSession, err := s.Sessions.Session(ctx, CentreA, v.ID)
+		require.NoError(t, err)
+		assert.Equal(t, v.PlannedCandidates, gotSession.PlannedCandidates)
+		gotCandidate, err := s.Candidates.Candidate(ctx, CentreA, c.ID)
+		require.NoError(t, err)
+		assert.Equal(t, c, gotCandidate)
+		gotPli, err := s.Plis.Pli(ctx, CentreA, p.Session)
+		require.NoError(t, err)
+		assert.Equal(t, p, gotPli)
+		_, err = s.Plans.Plan(ctx, CentreA, v.ID)
+		assert.ErrorIs(t, err, plan.ErrPlanNotFound)
+	})
+
+	t.Run("a transaction within a transaction joins it", func(t *testing.T) {
+		c := NewCandidate(t, CentreA)
+		err := s.Tx.Atomic(ctx, func(ctx context.Context) error {
+			require.NoError(t, s.Tx.Atomic(ctx, func(ctx context.Context) error {
+				return s.Candidates.CreateCandidate(ctx, c)
+			}))
+			got, err := s.Candidates.Candidate(ctx, CentreA, c.ID)
+			require.NoError(t, err, "the outer transaction sees the inner one's write")
+			assert.Equal(t, c, got)
+			return errBoom
+		})
+		assert.Same(t, errBoom, err)
+		_, err = s.Candidates.Candidate(ctx, CentreA, c.ID)
+		assert.ErrorIs(t, err, candidate.ErrCandidateNotFound, "the outer failure undoes the inner write")
+	})
+
+	t.Run("concurrent transactions lose no write", func(t *testing.T) {
+		const n = 10
+		done := make(chan error, n)
+		for range n {
+			go func() {
+				done <- s.Tx.Atomic(ctx, func(ctx context.Context) error {
+					cur, err := s.Sessions.Session(ctx, CentreA, v.ID)
+					if err != nil {
+						return err
+					}
+					return s.Sessions.UpdateSession(ctx, CentreA, v.ID, func(x *session.Session) error {
+						x.PlannedCandidates = cur.PlannedCandidates + 1 // read in the transaction, written in it
+						return nil
+					})
+				})
+			}()
+		}
+		succeeded := 0
+		for range n {
+			if err := <-done; err == nil {
+				succeeded++
+			} else {
+				assert.ErrorIs(t, err, tpsession.ErrConflict)
+			}
+		}
+		got, err := s.Sessions.Session(ctx, CentreA, v.ID)
+		require.NoError(t, err)
+		assert.Equal(t, v.PlannedCandidates+succeeded, got.PlannedCandidates, "a read in a transaction still holds when it writes")
+	})
 }

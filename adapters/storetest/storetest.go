@@ -81,10 +81,16 @@ type contract[V any] struct {
 	// bumps reports n more.
 	bump  func(v *V, i int)
 	bumps func(v V) int
-	// rekey changes what identifies v.
-	rekey func(v *V)
-	// same reports whether a listed value is v.
-	same func(a, b V) bool
+	// mutate changes v through memory it shares with its copies unless
+	// they are deep: an element of a slice, a field behind a pointer.
+	mutate func(v *V)
+	// rekey changes what identifies v; recentre moves it to a centre.
+	rekey    func(v *V)
+	recentre func(v *V, centre tpsession.CentreID)
+	// same reports whether a listed value is v; clone is the aggregate's
+	// deep copy.
+	same  func(a, b V) bool
+	clone func(V) V
 
 	notFound, duplicate error
 }
@@ -129,27 +135,28 @@ func (c contract[V]) run(t *testing.T, open Open) {
 		s := open(t)
 		v := c.fresh(t, s, CentreA)
 		require.NoError(t, c.create(ctx, s, v))
-		stored, err := c.get(ctx, s, CentreA, v)
+		want, err := c.get(ctx, s, CentreA, v)
 		require.NoError(t, err)
+		want = c.clone(want) // what the store holds, in memory of the test's own
 
-		c.bump(&v, 1) // the value passed to create
-		got, err := c.get(ctx, s, CentreA, stored)
+		c.mutate(&v) // the value passed to create
+		got, err := c.get(ctx, s, CentreA, want)
 		require.NoError(t, err)
-		c.bump(&got, 2) // a value returned by get
+		c.mutate(&got) // a value returned by get
 		var kept *V
-		require.NoError(t, c.update(ctx, s, CentreA, stored, func(p *V) error { kept = p; return nil }))
-		c.bump(kept, 3) // the value a closure saw, after the update
+		require.NoError(t, c.update(ctx, s, CentreA, want, func(p *V) error { kept = p; return nil }))
+		c.mutate(kept) // the value a closure saw, after the update
 		if c.list != nil {
-			all, err := c.list(ctx, s, CentreA, stored)
+			all, err := c.list(ctx, s, CentreA, want)
 			require.NoError(t, err)
 			for i := range all {
-				c.bump(&all[i], 4) // values returned by a listing
+				c.mutate(&all[i]) // values returned by a listing
 			}
 		}
 
-		again, err := c.get(ctx, s, CentreA, stored)
+		again, err := c.get(ctx, s, CentreA, want)
 		require.NoError(t, err)
-		assert.Equal(t, stored, again, "no change to a value outside the store reached it")
+		assert.Equal(t, want, again, "no change to a value outside the store reached it")
 	})
 
 	t.Run("update saves the closure's changes", func(t *testing.T) {
@@ -173,15 +180,29 @@ func (c contract[V]) run(t *testing.T, open Open) {
 		assert.Equal(t, v, got)
 	})
 
-	t.Run("a closure may not change the key", func(t *testing.T) {
+	t.Run("a closure may not change the key nor the centre", func(t *testing.T) {
 		s := open(t)
 		v := c.fresh(t, s, CentreA)
 		require.NoError(t, c.create(ctx, s, v))
 		err := c.update(ctx, s, CentreA, v, func(p *V) error { c.rekey(p); return nil })
 		assert.Error(t, err)
+		err = c.update(ctx, s, CentreA, v, func(p *V) error { c.recentre(p, CentreB); return nil })
+		assert.Error(t, err)
 		got, err := c.get(ctx, s, CentreA, v)
 		require.NoError(t, err)
 		assert.Equal(t, v, got)
+		_, err = c.get(ctx, s, CentreB, v)
+		assert.ErrorIs(t, err, c.notFound, "the aggregate did not move to another centre")
+	})
+
+	t.Run("a cancelled context writes nothing", func(t *testing.T) {
+		s := open(t)
+		v := c.fresh(t, s, CentreA)
+		cancelled, cancel := context.WithCancel(ctx)
+		cancel()
+		assert.ErrorIs(t, c.create(cancelled, s, v), context.Canceled)
+		_, err := c.get(ctx, s, CentreA, v)
+		assert.ErrorIs(t, err, c.notFound)
 	})
 
 	t.Run("concurrent updates lose no write", func(t *testing.T) {

@@ -1,0 +1,166 @@
+package documents
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/tpsession/tpsession/candidate"
+	"github.com/tpsession/tpsession/jury"
+)
+
+// AttendanceSheets returns the session's feuilles d'émargement in one file
+// (PDF): one sheet per half-day, each starting on a new page and numbering
+// its own pages. A sheet names the session, the title, the day and the
+// half-day, then lists the candidates expected with a box to tick once
+// their identity is checked, their arrival time and their signature, then
+// the jury members and the responsable de session, who sign too.
+//
+// With a plan, the half-days are the mornings and afternoons of the plan's
+// days, bounded by its blocks, and each sheet lists the candidates the plan
+// expects then (when Dossier.PlanCandidates says who they are) and the
+// members of the panels whose jury works then; without a plan, every
+// working day of the session has a morning and an afternoon sheet listing
+// every registered candidate and every panel member (every member given
+// when there is no assignment).
+func AttendanceSheets(d Dossier) (Document, error) {
+	b, err := d.open()
+	if err != nil {
+		return Document{}, err
+	}
+	p := newPDF(b, "Feuilles d'émargement — "+titleFR(b.Session))
+	for _, h := range b.halfDays() {
+		b.writeSheet(p, h)
+	}
+	if len(p.sections) == 0 {
+		p.section("Feuilles d'émargement")
+		p.font("", 11)
+		p.para(0, 6, "La session n'a aucun jour ouvré : aucune feuille d'émargement à imprimer.")
+	}
+	body, err := p.bytes()
+	if err != nil {
+		return Document{}, err
+	}
+	return Document{Name: fileName("pdf", "emargement", string(b.Session.Title), b.Session.Start.String()), ContentType: ContentTypePDF, Body: body}, nil
+}
+
+// sheetRow is a candidate of a sheet with the number that identifies them
+// in the plan (or their rank on the sheet).
+type sheetRow struct {
+	number int
+	cand   candidate.Candidate
+}
+
+// expected returns the candidates of a half-day's sheet.
+func (b *book) expected(h halfDay) []sheetRow {
+	var rows []sheetRow
+	if h.numbers == nil || len(b.named) == 0 {
+		for i, c := range b.registeredCandidates() {
+			n := i + 1
+			if k, ok := b.number[c.ID]; ok {
+				n = k
+			}
+			rows = append(rows, sheetRow{number: n, cand: c})
+		}
+		slices.SortStableFunc(rows, func(x, y sheetRow) int { return x.number - y.number })
+		return rows
+	}
+	for _, n := range h.numbers {
+		if id, ok := b.named[n]; ok {
+			rows = append(rows, sheetRow{number: n, cand: b.cands[id]})
+		}
+	}
+	return rows
+}
+
+// signatories returns the jury members of a half-day's sheet with their
+// role.
+func (b *book) signatories(h halfDay) [][2]string {
+	var out [][2]string
+	if len(b.Assignment.Panels) == 0 {
+		members := slices.Clone(b.Members)
+		slices.SortFunc(members, func(x, y jury.Member) int { return compareFold(x.Name, y.Name) })
+		for _, m := range members {
+			out = append(out, [2]string{m.Name, "Membre du jury"})
+		}
+		return out
+	}
+	for _, p := range b.Assignment.Panels {
+		if h.juries != nil && !slices.Contains(h.juries, p.Jury) {
+			continue
+		}
+		for _, m := range b.panelMembers(p.Jury) {
+			out = append(out, [2]string{m.Name, fmt.Sprintf("Membre du jury %d", p.Jury)})
+		}
+	}
+	return out
+}
+
+var (
+	candidateColumns = []column{
+		{title: "N°", width: 10, align: "C"},
+		{title: "Nom", width: 38, align: "L"},
+		{title: "Prénom", width: 30, align: "L"},
+		{title: "Né(e) le", width: 21, align: "C"},
+		{title: "Identité\nvérifiée", width: 20, check: true},
+		{title: "Heure\nd'arrivée", width: 19},
+		{title: "Signature", width: 36},
+	}
+	staffColumns = []column{
+		{title: "Nom", width: 60, align: "L"},
+		{title: "Qualité", width: 48, align: "L"},
+		{title: "Heure d'arrivée", width: 30},
+		{title: "Signature", width: 36},
+	}
+)
+
+// writeSheet prints the sheet of one half-day.
+func (b *book) writeSheet(p *pdfDoc, h halfDay) {
+	period := "Matin"
+	if h.afternoon {
+		period = "Après-midi"
+	}
+	when := dateFR(h.date) + " — " + period
+	if h.from != h.to {
+		when += " (" + span(h.from, h.to) + ")"
+	}
+	if h.day > 0 {
+		when = fmt.Sprintf("Jour %d — %s", h.day, when)
+	}
+	p.section("Feuille d'émargement — " + dateFR(h.date) + ", " + period)
+	f := p.f
+
+	p.font("B", 15)
+	p.cell(0, 8, "Feuille d'émargement", "", "C", true)
+	p.font("", 10)
+	p.cell(0, 5, b.Centre.Name, "", "C", true)
+	f.Ln(3)
+	p.font("B", 10.5)
+	p.para(0, 5.5, "Session d'examen du "+titleFR(b.Session))
+	p.font("", 10)
+	p.para(0, 5, fmt.Sprintf("Session %s · %s · lieu : %s", b.Session.ID, periodFR(b.Session.Start, b.Session.End), b.Session.Site))
+	p.font("B", 12)
+	f.Ln(1)
+	p.cell(0, 7, when, "", "L", true)
+	f.Ln(2)
+
+	rows := b.expected(h)
+	p.font("B", 10.5)
+	p.cell(0, 6, fmt.Sprintf("Candidats (%d)", len(rows)), "", "L", true)
+	p.header(candidateColumns)
+	for _, r := range rows {
+		p.row(candidateColumns, []string{fmt.Sprint(r.number), strings.ToUpper(r.cand.LastName), r.cand.FirstName, numericFR(r.cand.BirthDate)}, 10)
+	}
+	f.Ln(3)
+	p.font("", 9.5)
+	p.cell(0, 5, "Candidats présents : ……    Absents : ……", "", "L", true)
+
+	f.Ln(4)
+	p.font("B", 10.5)
+	p.cell(0, 6, "Jury et responsable de session", "", "L", true)
+	p.header(staffColumns)
+	for _, s := range b.signatories(h) {
+		p.row(staffColumns, s[:], 10)
+	}
+	p.row(staffColumns, []string{b.Session.Responsable.Name, "Responsable de session"}, 10)
+}

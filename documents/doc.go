@@ -1,0 +1,55 @@
+// Package documents makes the documents a centre agréé prints, sends and
+// posts for an exam session, from what the session service holds: pure
+// rendering and parsing, no store and no rule of its own.
+//
+// # What it makes
+//
+// Each document is a [Document]: its bytes, its content type and a file
+// name, so that an HTTP handler serves it in three lines. All are made
+// from a [Dossier], which [Gather] reads through the session service and
+// the host completes with its letterhead ([Centre]).
+//
+//   - [ConvocationLetter] and [ConvocationLetters] (PDF): the letter of one
+//     candidate, or all the letters of a session in one file for printing.
+//     It states the date and time, the place, the documents and the
+//     personal protective equipment (EPI) to bring [SEED]; reminds the
+//     candidate that the responsable de session decides on a late arrival,
+//     which does not move the end of the épreuves, that phones are
+//     forbidden unless the référentiel d'évaluation allows them, and that
+//     the règlement général des sessions d'examen (arrêté du 21 juillet
+//     2016) applies (domain.md §4.2–4.3); and carries the delivery mention,
+//     registered mail or by hand, the only two ways [SEED].
+//   - [AttendanceSheets] (PDF): the feuilles d'émargement, one per day and
+//     half-day, with a box for the identity check, the arrival time and
+//     the signature of each candidate expected, then rows for the jury and
+//     the responsable de session.
+//   - [DerouleText] and [DeroulePDF]: the déroulé de session the leaflet
+//     asks to display in the exam rooms, read from the plan's items
+//     ([PlanNumbering] proposes who is who among the plan's numbered
+//     candidates).
+//   - [MemberCalendar] and [CandidateCalendar] (iCalendar): a jury member's
+//     sittings and a candidate's appointment, in the site's time zone.
+//   - [CandidatesCSV] and [ParseCandidates]: the candidates' spreadsheet,
+//     exported in the order a centre types them into the Ministry's
+//     application, and imported from a spreadsheet export all or nothing,
+//     every bad row reported with its line, for
+//     session.Service.ImportCandidates.
+//
+// # Choices
+//
+// PDFs use fpdf's core fonts (nothing embedded, files of a few kilobytes),
+// whose Windows-1252 encoding holds every character of French; a letter
+// outside it (ł, ș) is printed without its diacritic. Calendars carry the
+// VTIMEZONE of the site's region, so neither this package nor the reader
+// needs a time zone database. Documents made twice from the same dossier
+// are the same bytes.
+//
+// # Imports
+//
+// The root package, candidate, jury, session and session/plan; fpdf
+// (codeberg.org/go-pdf/fpdf), golang-ical (github.com/arran4/golang-ical),
+// golang.org/x/text, and the date and decimal packages the domain uses. No
+// adapter: deps_test.go places it between session and the adapters. Its
+// tests read the PDFs back with github.com/ledongthuc/pdf, pure Go, so
+// they need nothing installed.
+package documents

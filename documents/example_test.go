@@ -1,0 +1,196 @@
+package documents_test
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/rickb777/date/v2"
+
+	"github.com/tpsession/tpsession"
+	"github.com/tpsession/tpsession/adapters/memstore"
+	"github.com/tpsession/tpsession/candidate"
+	"github.com/tpsession/tpsession/documents"
+	"github.com/tpsession/tpsession/session"
+	"github.com/tpsession/tpsession/session/plan"
+)
+
+// A session's documents, from the service to the printer: gather the
+// dossier once, add the letterhead, and make each document from it.
+func Example() {
+	ctx := context.Background()
+	store := memstore.New()
+	paris, _ := tpsession.LoadParis()
+	clock := tpsession.NewFixedClock(time.Date(2027, time.January, 10, 9, 0, 0, 0, paris))
+	svc, _ := session.NewService(session.Stores{
+		Sessions: store, Events: store, Candidates: store, Registrations: store,
+		Members: store, Juries: store, Plis: store, Checklists: store, Plans: store,
+	}, session.Config{Clock: clock, Location: paris})
+	by := session.Actor{Centre: "centre-lyon", Name: "Claire Martin"}
+	ses, _ := svc.CreateSession(ctx, by, session.Details{
+		Title: "TP-01281", TitleName: "Concepteur développeur d'applications", Kind: "titre", Site: "Lyon",
+		Start: date.New(2027, time.March, 1), End: date.New(2027, time.March, 3), PlannedCandidates: 12,
+		Responsable: session.Person{Name: "Claire Martin", Email: "claire.martin@example.fr"},
+	})
+	c, _ := svc.CreateCandidate(ctx, by, candidate.CandidateInput{FirstName: "Élise", LastName: "Martin", BirthDate: "1996-05-14", Route: "formation"})
+	_, _ = svc.Register(ctx, by, ses.ID, c.ID)
+	_, _ = svc.DraftConvocation(ctx, by, ses.ID, c.ID, candidate.ConvocationInput{
+		Appointment: "2027-03-01T08:30", Place: "Salle Rhône, 12 rue des Lilas, Lyon", Documents: candidate.UsualDocuments(),
+	})
+	_, _ = svc.ValidateConvocation(ctx, by, ses.ID, c.ID, date.Zero)
+
+	d, err := documents.Gather(ctx, svc, by, ses.ID)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	d.Centre = documents.Centre{Name: "Centre de formation Les Lilas", Address: []string{"12 rue des Lilas", "69003 Lyon"}, City: "Lyon"}
+	d.Today = date.New(2027, time.January, 10)
+	d.Delivery = candidate.DeliveryRegisteredMail
+	letters, err := documents.ConvocationLetters(d)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	sheets, _ := documents.AttendanceSheets(d)
+	sheet, _ := documents.CandidatesCSV(d)
+	for _, doc := range []documents.Document{letters, sheets, sheet} {
+		fmt.Println(doc.Name, doc.ContentType)
+	}
+	doc, _ := documents.CandidateCalendar(d, c.ID)
+	fmt.Println(doc.Name, doc.ContentType)
+	// Output:
+	// convocations-tp-01281-2027-03-01.pdf application/pdf
+	// emargement-tp-01281-2027-03-01.pdf application/pdf
+	// candidats-tp-01281-2027-03-01.csv text/csv; charset=utf-8
+	// convocation-martin-elise.ics text/calendar; charset=utf-8
+}
+
+// A spreadsheet export is read with its line numbers; a file with a bad row
+// imports nothing and says what to fix, line by line.
+func ExampleParseCandidates() {
+	today := date.New(2027, time.January, 10)
+	file := "Nom;Prénom;Date de naissance;Parcours;Courriel\n" +
+		"Martin;Élise;14/05/1996;Formation;elise.martin@example.fr\n" +
+		"Dupré;Noé;1999-07-03;VAE;\n"
+	im, err := documents.ParseCandidates(strings.NewReader(file), documents.ImportOptions{Today: today})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for i, c := range im.Candidates {
+		fmt.Printf("line %d: %s %s, born %s, route %s\n", im.Lines[i], c.FirstName, c.LastName, c.BirthDate, c.Route)
+	}
+
+	bad := "Nom;Prénom;Date de naissance;Parcours\n" +
+		"Martin;Élise;14/05/1996;formation\n" +
+		";Noé;31/02/1999;formation\n"
+	_, err = documents.ParseCandidates(strings.NewReader(bad), documents.ImportOptions{Today: today})
+	if ie, ok := errors.AsType[*documents.ImportError](err); ok {
+		for _, r := range ie.Rows {
+			for _, f := range r.Fields {
+				fmt.Printf("line %d: %s: %s\n", r.Line, f.Field, f.Message)
+			}
+		}
+	}
+	// Output:
+	// line 2: Élise Martin, born 1996-05-14, route formation
+	// line 3: Noé Dupré, born 1999-07-03, route vae
+	// line 3: birth_date: "31/02/1999" is not a date: there is no day 31/2 in 1999
+	// line 3: last_name: is required
+}
+
+// The export is the spreadsheet staff copy into the Ministry's
+// application: identity first, ';'-separated, dates as French Excel reads
+// them.
+func ExampleCandidatesCSV() {
+	today := date.New(2027, time.January, 10)
+	ses, _ := session.New("ses_01JN0000000000000000000001", "centre-lyon", session.Details{
+		Title: "TP-01281", TitleName: "Concepteur développeur d'applications", Kind: "titre", Site: "Lyon",
+		Start: date.New(2027, time.March, 1), End: date.New(2027, time.March, 3), PlannedCandidates: 12,
+		Responsable: session.Person{Name: "Claire Martin", Email: "claire.martin@example.fr"},
+	}, time.Date(2027, time.January, 4, 9, 0, 0, 0, time.UTC))
+	c, _ := candidate.NewCandidate("centre-lyon", "can_01JN0000000000000000000001", candidate.CandidateInput{
+		FirstName: "Élise", LastName: "Martin", BirthDate: "1996-05-14", Route: "formation", Phone: "06 12 34 56 78",
+		PostalAddress: &candidate.PostalAddressInput{Lines: []string{"3 rue Victor Hugo"}, Postcode: "69002", City: "Lyon"},
+	}, today)
+	r, _ := candidate.Register("reg_01JN0000000000000000000001", candidate.Session{
+		Centre: ses.Centre, ID: ses.ID, Kind: ses.Kind, Title: ses.Title, Start: ses.Start, End: ses.End,
+	}, c, nil, time.Date(2027, time.January, 10, 9, 0, 0, 0, time.UTC))
+
+	doc, err := documents.CandidatesCSV(documents.Dossier{
+		Session: ses, Candidates: []candidate.Candidate{c}, Registrations: []candidate.Registration{r},
+	}, documents.ColumnLastName, documents.ColumnFirstName, documents.ColumnBirthDate, documents.ColumnPhone,
+		documents.ColumnAddress, documents.ColumnPostcode, documents.ColumnCity, documents.ColumnRoute)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Print(strings.ReplaceAll(strings.TrimPrefix(string(doc.Body), "\ufeff"), "\r\n", "\n"))
+	// Output:
+	// Nom;Prénom;Date de naissance;Téléphone;Adresse;Code postal;Ville;Parcours
+	// Martin;Élise;14/05/1996;06 12 34 56 78;3 rue Victor Hugo;69002;Lyon;Formation
+}
+
+// The déroulé de session names the candidates once the caller says who is
+// who in the plan.
+func ExampleDerouleText() {
+	in := plan.Input{
+		Title:      plan.Title{Code: "TP-01281", Name: "Concepteur développeur d'applications"},
+		Candidates: 2,
+		Epreuves: []plan.Epreuve{{ID: "ENT", Label: "Entretien", DurationMin: 45, Jury: plan.Exclusive,
+			Resources: []plan.ResourceNeed{{Type: "salle", Units: 1}}}},
+		Capacities: map[string]int{"salle": 1},
+		Hidden:     plan.Hidden{OpeningMin: 30},
+		Calendar: plan.Calendar{Start: date.New(2027, time.March, 1), MaxDays: 1,
+			Blocks: []plan.Block{{Start: 8*60 + 30, End: 12*60 + 30}}},
+		Jury:      plan.Jury{MembersPerJury: 2, MemberDayMin: 420, MaxJuries: 1},
+		Objective: plan.MinJuries,
+	}
+	rec, err := plan.NewRecord("centre-lyon", "ses_01JN0000000000000000000001", in, time.Date(2027, time.January, 10, 9, 0, 0, 0, time.UTC))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	today := date.New(2027, time.January, 10)
+	var cands []candidate.Candidate
+	var regs []candidate.Registration
+	for i, name := range []string{"Élise Martin", "Noé Dupré"} {
+		first, last, _ := strings.Cut(name, " ")
+		c, _ := candidate.NewCandidate("centre-lyon", tpsession.CandidateID(fmt.Sprintf("can_01JN000000000000000000000%d", i+1)),
+			candidate.CandidateInput{FirstName: first, LastName: last, BirthDate: "1996-05-14", Route: "formation"}, today)
+		cands = append(cands, c)
+		regs = append(regs, candidate.Registration{Centre: "centre-lyon", Session: rec.Session, Candidate: c.ID})
+	}
+	doc, err := documents.DerouleText(documents.Dossier{
+		Session:        session.Session{ID: rec.Session, Centre: rec.Centre},
+		Candidates:     cands,
+		Registrations:  regs,
+		Plan:           &rec,
+		PlanCandidates: []tpsession.CandidateID{cands[1].ID, cands[0].ID},
+	})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Print(string(doc.Body))
+	// Output:
+	// Déroulé de session — Concepteur développeur d'applications (TP-01281)
+	// 2 candidats · 1 jury de 2 membres (2 membres) · 1 jour, du lundi 1er mars 2027 au lundi 1er mars 2027
+	//
+	// Jour 1 — lundi 1er mars 2027
+	//   08:30–09:00  Ouverture de la session : accueil des candidats, vérification des identités, ouverture du pli
+	//
+	//   Jurys
+	//     Jury 1
+	//       09:00–09:45  ENT Entretien — candidat 1
+	//       09:45–10:30  ENT Entretien — candidat 2
+	//
+	//   Candidats
+	//     Candidat 1 — Noé DUPRÉ
+	//       09:00–09:45  ENT Entretien — salle#1 — jury 1
+	//     Candidat 2 — Élise MARTIN
+	//       09:45–10:30  ENT Entretien — salle#1 — jury 1
+}

@@ -1,0 +1,69 @@
+package documents
+
+import (
+	"context"
+	"errors"
+	"slices"
+
+	"github.com/tpsession/tpsession"
+	"github.com/tpsession/tpsession/jury"
+	"github.com/tpsession/tpsession/session"
+	"github.com/tpsession/tpsession/session/plan"
+)
+
+// Gather reads a session's dossier through the service, as actor by sees
+// it: the session, its active registrations in registration order and
+// their candidates, the accepted jury members and those of the assignment,
+// the assignment and the plan (each zero or nil when not made yet). It is
+// the only function of the package that reads anything; the caller then
+// sets the letterhead (Centre), the delivery method, the day and the plan
+// numbering, and every document is pure rendering from there.
+//
+// Errors are the service's: session.ErrSessionNotFound and the actor's
+// errors above all.
+func Gather(ctx context.Context, svc *session.Service, by session.Actor, sid tpsession.SessionID) (Dossier, error) {
+	ses, err := svc.Session(ctx, by, sid)
+	if err != nil {
+		return Dossier{}, err
+	}
+	d := Dossier{Session: ses}
+	if d.Registrations, err = svc.Registrations(ctx, by, sid); err != nil {
+		return Dossier{}, err
+	}
+	for _, r := range d.Registrations {
+		c, err := svc.Candidate(ctx, by, r.Candidate)
+		if err != nil {
+			return Dossier{}, err
+		}
+		d.Candidates = append(d.Candidates, c)
+	}
+	sj, err := svc.SessionJury(ctx, by, sid)
+	switch {
+	case errors.Is(err, jury.ErrSessionJuryNotFound):
+	case err != nil:
+		return Dossier{}, err
+	default:
+		d.Assignment = sj.Assignment
+		ids := sj.AcceptedMembers()
+		for _, p := range sj.Assignment.Panels {
+			ids = append(ids, p.Members...)
+		}
+		slices.Sort(ids)
+		for _, id := range slices.Compact(ids) {
+			m, err := svc.Member(ctx, by, id)
+			if err != nil {
+				return Dossier{}, err
+			}
+			d.Members = append(d.Members, m)
+		}
+	}
+	rec, err := svc.Plan(ctx, by, sid)
+	switch {
+	case errors.Is(err, plan.ErrPlanNotFound):
+	case err != nil:
+		return Dossier{}, err
+	default:
+		d.Plan = &rec
+	}
+	return d, nil
+}

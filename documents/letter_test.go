@@ -1,0 +1,196 @@
+package documents_test
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/rickb777/date/v2"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/tpsession/tpsession/candidate"
+	"github.com/tpsession/tpsession/documents"
+	"github.com/tpsession/tpsession/session"
+)
+
+func TestConvocationLetterSaysWhatTheRulesAsk(t *testing.T) {
+	w := newWorld(t, 0)
+	w.convoke()
+	doc, err := documents.ConvocationLetter(w.dossier(), w.cands[0].ID)
+	require.NoError(t, err)
+	assert.Equal(t, documents.ContentTypePDF, doc.ContentType)
+	assert.Equal(t, "convocation-martin-lefevre-elise.pdf", doc.Name)
+	text := pdfText(t, doc.Body)
+	for _, want := range []string{
+		"Centre de formation Les Lilas", "12 rue des Lilas", "SIRET 732 829 320 00074", "Agrément n° 84-2026-0042",
+		"Élise MARTIN-LEFÈVRE", "3 rue Victor Hugo", "Bâtiment B", "69002 LYON",
+		"Fait à Lyon, le 20 janvier 2027",
+		"Lettre recommandée avec accusé de réception n° 1A12345678901",
+		"titre professionnel Concepteur développeur d'applications (TP-01281)",
+		"du lundi 1er mars au mercredi 3 mars 2027",
+		"le lundi 1er mars 2027 à 8 h 30", "Lieu : " + place,
+		"Pièce d'identité en cours de validité", "Dossier professionnel (DP)", "Attestation de formation", "Convocation",
+		"Chaussures de sécurité", "Lunettes de protection",
+		"un retard ne prolonge pas les épreuves, dont l'heure de fin reste inchangée",
+		"le responsable de session décide de votre admission",
+		"Les téléphones portables et tout autre appareil de communication sont interdits pendant les épreuves, sauf si le référentiel d'évaluation du titre les autorise",
+		"règlement général des sessions d'examen (arrêté du 21 juillet 2016)",
+		"Claire Martin",
+		"Page 1/1",
+	} {
+		assert.Contains(t, text, want)
+	}
+	assert.NotContains(t, text, "PROJET")
+}
+
+func TestConvocationLettersPrintOneLetterPerCandidateInOneFile(t *testing.T) {
+	w := newWorld(t, 0)
+	w.convoke()
+	d := w.dossier()
+	doc, err := documents.ConvocationLetters(d)
+	require.NoError(t, err)
+	assert.Equal(t, "convocations-tp-01281-2027-03-01.pdf", doc.Name)
+	pages := pdfPages(t, doc.Body)
+	require.Len(t, pages, len(w.cands), "one page per letter")
+	for i, want := range []string{"Élise MARTIN-LEFÈVRE", "Noé DUPRÉ", "Inès ŒUVRAY", "Lukasz WALESA"} {
+		assert.Contains(t, pages[i], want)
+		assert.Contains(t, pages[i], "Page 1/1", "each letter numbers its own pages")
+		assert.Contains(t, pages[i], "le lundi 1er mars 2027 à 8 h 30")
+		for j, other := range w.cands {
+			if j != i {
+				assert.NotContains(t, pages[i], other.FirstName+" "+strings.ToUpper(other.LastName))
+			}
+		}
+	}
+	assert.Contains(t, pages[1], "Remise en main propre le 20 janvier 2027 à Noé Dupré")
+
+	again, err := documents.ConvocationLetters(d)
+	require.NoError(t, err)
+	assert.Equal(t, doc.Body, again.Body, "the same dossier gives the same bytes")
+
+	some, err := documents.ConvocationLetters(d, w.cands[2].ID, w.cands[0].ID)
+	require.NoError(t, err)
+	pages = pdfPages(t, some.Body)
+	require.Len(t, pages, 2)
+	assert.Contains(t, pages[0], "Inès ŒUVRAY")
+	assert.Contains(t, pages[1], "Élise MARTIN-LEFÈVRE")
+}
+
+func TestConvocationLetterDeliveryMention(t *testing.T) {
+	w := newWorld(t, 0)
+	w.convoke()
+	const receipt = "Reçue en main propre le"
+	tests := []struct {
+		name     string
+		who      int
+		planned  candidate.DeliveryMethod
+		want     []string
+		unwanted []string
+	}{
+		{"registered mail recorded", 0, "", []string{"Lettre recommandée avec accusé de réception n° 1A12345678901"}, []string{"Remise en main propre", receipt}},
+		{"hand delivery recorded", 1, "", []string{"Remise en main propre le 20 janvier 2027 à Noé Dupré"}, []string{"Lettre recommandée", receipt}},
+		{"registered mail planned", 2, candidate.DeliveryRegisteredMail, []string{"Lettre recommandée avec accusé de réception n° ……"}, []string{"Remise en main propre", receipt}},
+		{"hand delivery planned", 2, candidate.DeliveryByHand, []string{"Remise en main propre le …………………… à ……", receipt, "Signature du candidat"}, []string{"Lettre recommandée"}},
+		{"nothing planned", 2, "", []string{"Lettre recommandée avec accusé de réception n° ……", "Remise en main propre le ……", receipt}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := w.dossier()
+			d.Delivery = tt.planned
+			doc, err := documents.ConvocationLetter(d, w.cands[tt.who].ID)
+			require.NoError(t, err)
+			text := pdfText(t, doc.Body)
+			for _, s := range tt.want {
+				assert.Contains(t, text, s)
+			}
+			for _, s := range tt.unwanted {
+				assert.NotContains(t, text, s)
+			}
+		})
+	}
+}
+
+func TestConvocationLetterDate(t *testing.T) {
+	w := newWorld(t, 0)
+	w.convoke()
+	d := w.dossier()
+	d.Today = date.New(2027, time.January, 25)
+	sent, err := documents.ConvocationLetter(d, w.cands[0].ID)
+	require.NoError(t, err)
+	assert.Contains(t, pdfText(t, sent.Body), "Fait à Lyon, le 20 janvier 2027", "a letter sent is dated the day it was sent")
+	other, err := documents.ConvocationLetter(d, w.cands[2].ID)
+	require.NoError(t, err)
+	assert.Contains(t, pdfText(t, other.Body), "Fait à Lyon, le 25 janvier 2027")
+	d.Today = date.Zero
+	blank, err := documents.ConvocationLetter(d, w.cands[2].ID)
+	require.NoError(t, err)
+	assert.Contains(t, pdfText(t, blank.Body), "Fait à Lyon, le ……", "without a day the date is left to write")
+}
+
+func TestDraftConvocationIsPrintedAsADraft(t *testing.T) {
+	w := newWorld(t, 0)
+	_, err := w.svc.DraftConvocation(w.ctx, admin, w.ses.ID, w.cands[0].ID, candidate.ConvocationInput{
+		Appointment: "2027-03-02T13:30", Place: place, Documents: candidate.UsualDocuments(),
+	})
+	require.NoError(t, err)
+	doc, err := documents.ConvocationLetter(w.dossier(), w.cands[0].ID)
+	require.NoError(t, err)
+	text := pdfText(t, doc.Body)
+	assert.Contains(t, text, "PROJET — convocation non validée")
+	assert.Contains(t, text, "le mardi 2 mars 2027 à 13 h 30")
+	assert.Contains(t, text, "aucun n'est demandé pour ces épreuves", "a convocation without EPI says so")
+}
+
+func TestConvocationLetterRefusals(t *testing.T) {
+	w := newWorld(t, 0)
+	_, err := w.svc.DraftConvocation(w.ctx, admin, w.ses.ID, w.cands[0].ID, candidate.ConvocationInput{Appointment: "2027-03-01T08:30"})
+	require.NoError(t, err)
+	stranger, err := w.svc.CreateCandidate(w.ctx, admin, candidate.CandidateInput{FirstName: "Jean", LastName: "Inconnu", BirthDate: "1990-01-01", Route: "formation"})
+	require.NoError(t, err)
+	d := w.dossier()
+
+	_, err = documents.ConvocationLetter(d, stranger.ID)
+	assert.ErrorIs(t, err, candidate.ErrRegistrationNotFound)
+	_, err = documents.ConvocationLetter(d, w.cands[1].ID)
+	assert.ErrorIs(t, err, session.ErrConvocationNotFound)
+	_, err = documents.ConvocationLetter(d, w.cands[0].ID)
+	require.ErrorIs(t, err, candidate.ErrConvocationIncomplete)
+	assert.Contains(t, err.Error(), "place, documents")
+	_, err = documents.ConvocationLetters(d)
+	assert.ErrorIs(t, err, candidate.ErrConvocationIncomplete, "the whole file is refused rather than a letter left out")
+	_, err = documents.CandidateCalendar(d, w.cands[1].ID)
+	assert.ErrorIs(t, err, session.ErrConvocationNotFound)
+}
+
+func TestALongLetterNumbersItsOwnPages(t *testing.T) {
+	w := newWorld(t, 0)
+	w.convoke()
+	var docs []string
+	for i := range 28 {
+		docs = append(docs, fmt.Sprintf("Justificatif n° %d à apporter en original", i+1))
+	}
+	_, err := w.svc.DraftConvocation(w.ctx, admin, w.ses.ID, w.cands[3].ID, candidate.ConvocationInput{
+		Appointment: "2027-03-01T08:30", Place: place, Documents: docs, PPE: []string{"Casque"},
+	})
+	require.ErrorIs(t, err, candidate.ErrConvocationValidated, "a validated convocation does not change")
+	err = w.svc.Withdraw(w.ctx, admin, w.ses.ID, w.cands[3].ID)
+	require.NoError(t, err)
+	_, err = w.svc.Register(w.ctx, admin, w.ses.ID, w.cands[3].ID)
+	require.NoError(t, err)
+	_, err = w.svc.DraftConvocation(w.ctx, admin, w.ses.ID, w.cands[3].ID, candidate.ConvocationInput{
+		Appointment: "2027-03-01T08:30", Place: place, Documents: docs, PPE: []string{"Casque"},
+	})
+	require.NoError(t, err)
+	doc, err := documents.ConvocationLetters(w.dossier())
+	require.NoError(t, err)
+	pages := pdfPages(t, doc.Body)
+	require.Len(t, pages, 5, "three one-page letters and a two-page one")
+	assert.Contains(t, pages[3], "Lukasz WALESA")
+	assert.Contains(t, pages[3], "Page 1/2")
+	assert.Contains(t, pages[4], "Justificatif n° 28 à apporter en original")
+	assert.Contains(t, pages[4], "Page 2/2")
+	assert.Contains(t, pages[4], "Convocation de Lukasz WALESA")
+}
