@@ -49,3 +49,11 @@ func TestSessionsOfMember(t *testing.T) {
 		assert.ErrorIs(t, err, tpsession.ErrForbidden)
 	})
 }
+
+func TestTodayFollowsTheServicesClock(t *testing.T) {
+	day := date.New(2026, time.November, 2)
+	f := newFixture(t, day)
+	assert.Equal(t, day, f.svc.Today())
+	f.on(day + 3)
+	assert.Equal(t, day+3, f.svc.Today())
+}

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/tpsession/tpsession"
+	"github.com/tpsession/tpsession/documents"
 	"github.com/tpsession/tpsession/session"
 )
 
@@ -30,19 +31,28 @@ func WithAuthenticator(a Authenticator) Option { return func(h *api) { h.auth = 
 // 500 answers; the default is slog.Default().
 func WithLogger(l *slog.Logger) Option { return func(h *api) { h.log = l } }
 
+// WithLetterhead tells the letterhead of a centre, printed on the
+// convocation letters the API serves. Without it a letter is headed with
+// the centre's ID only. An error fails the request (500, logged).
+func WithLetterhead(f func(ctx context.Context, centre tpsession.CentreID) (documents.Centre, error)) Option {
+	return func(h *api) { h.letterhead = f }
+}
+
 // WithValidator shares the host's validator (it caches struct metadata);
 // the default is a new one per handler.
 func WithValidator(v *tpsession.Validator) Option { return func(h *api) { h.v = v } }
 
 // api is the handler: the routes over one Service.
 type api struct {
-	svc    *session.Service
-	auth   Authenticator
-	log    *slog.Logger
-	v      *tpsession.Validator
-	mux    *http.ServeMux
-	routes []route
-	access map[string]access
+	svc  *session.Service
+	auth Authenticator
+	log  *slog.Logger
+	v    *tpsession.Validator
+	// letterhead tells a centre's letterhead for the letters.
+	letterhead func(context.Context, tpsession.CentreID) (documents.Centre, error)
+	mux        *http.ServeMux
+	routes     []route
+	access     map[string]access
 	// openapi is the document served at /openapi.json, built once; docErr
 	// is why it could not be.
 	openapi []byte
@@ -67,6 +77,11 @@ func New(svc *session.Service, opts ...Option) http.Handler {
 	}
 	if a.v == nil {
 		a.v = tpsession.NewValidator()
+	}
+	if a.letterhead == nil {
+		a.letterhead = func(_ context.Context, centre tpsession.CentreID) (documents.Centre, error) {
+			return documents.Centre{Name: string(centre)}, nil
+		}
 	}
 	a.routes = a.table()
 	for _, rt := range a.routes {

@@ -3,6 +3,7 @@ package httpapi
 import (
 	"github.com/tpsession/tpsession"
 	"github.com/tpsession/tpsession/candidate"
+	"github.com/tpsession/tpsession/documents"
 )
 
 type postalAddressIO struct {
@@ -219,16 +220,38 @@ func (a *api) draftConvocation(c *call, req *convocationRequest) (convocationRes
 	return convocationOf(cv), err
 }
 
-func (a *api) getConvocation(c *call) (convocationResource, error) {
+// getConvocation answers the convocation, or with Accept: application/pdf
+// the letter to send the candidate.
+func (a *api) getConvocation(c *call) (negotiated[convocationResource], error) {
 	cid, err := pathCandidate(c)
 	if err != nil {
-		return convocationResource{}, err
+		return negotiated[convocationResource]{}, err
 	}
-	if c.prefers("application/pdf") {
-		return convocationResource{}, errNotAcceptable.withf("the convocation letter is not served as PDF by this server; ask for application/json")
+	if c.prefers(documents.ContentTypePDF) {
+		letter, err := a.letter(c, cid)
+		return negotiated[convocationResource]{other: &letter}, err
 	}
 	cv, err := a.svc.Convocation(c.ctx, c.actor, c.ses.ID, cid)
-	return convocationOf(cv), err
+	return negotiated[convocationResource]{v: convocationOf(cv)}, err
+}
+
+// letter renders a candidate's convocation letter with the centre's
+// letterhead.
+func (a *api) letter(c *call, cid tpsession.CandidateID) (raw, error) {
+	d, err := documents.Gather(c.ctx, a.svc, c.actor, c.ses.ID)
+	if err != nil {
+		return raw{}, err
+	}
+	if d.Centre, err = a.letterhead(c.ctx, c.p.Centre); err != nil {
+		return raw{}, err
+	}
+	d.Today = a.svc.Today()
+	doc, err := documents.ConvocationLetter(d, cid)
+	if err != nil {
+		return raw{}, err
+	}
+	c.w.Header().Set("Content-Disposition", `attachment; filename="`+doc.Name+`"`)
+	return raw{contentType: doc.ContentType, body: doc.Body}, nil
 }
 
 type validateRequest struct {

@@ -44,6 +44,11 @@
 // Authorization header, a query or a body, so never a token nor a
 // candidate's name, birth date or address.
 //
-// It imports the root package, session and the domain packages for their
-// types and sentinels, and holds no business rule: it translates.
+// GET on a convocation with Accept: application/pdf answers the letter to
+// send the candidate, rendered by the documents package with the letterhead
+// [WithLetterhead] tells; GET on a plan with Accept: text/plain answers the
+// printable déroulé.
+//
+// It imports the root package, session, documents and the domain packages
+// for their types and sentinels, and holds no business rule: it translates.
 package httpapi

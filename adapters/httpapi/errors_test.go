@@ -1,6 +1,7 @@
 package httpapi_test
 
 import (
+	"bytes"
 	"errors"
 	"io"
 	"net/http"
@@ -375,9 +376,20 @@ func TestContentNegotiation(t *testing.T) {
 		r = e.send(request{token: adminToken, method: "GET", path: w.url("/plan"), headers: []string{"Accept: application/json, text/plain"}})
 		assert.Equal(t, "application/json", r.Header.Get("Content-Type"))
 	})
-	t.Run("no PDF letter in this server", func(t *testing.T) {
+	t.Run("the convocation letter", func(t *testing.T) {
 		r := e.send(request{token: adminToken, method: "GET", path: w.url("/registrations/" + w.c1 + "/convocation"), headers: []string{"Accept: application/pdf"}})
-		assert.Equal(t, http.StatusNotAcceptable, r.Status)
-		assert.Equal(t, "httpapi.not_acceptable", r.Code(t))
+		require.Equal(t, http.StatusOK, r.Status, "%s", r.Body)
+		assert.Equal(t, "application/pdf", r.Header.Get("Content-Type"))
+		assert.Equal(t, `attachment; filename="convocation-petit-alice.pdf"`, r.Header.Get("Content-Disposition"))
+		assert.True(t, bytes.HasPrefix(r.Body, []byte("%PDF-")))
+		r = e.send(request{token: adminToken, method: "GET", path: w.url("/registrations/" + w.c2 + "/convocation"), headers: []string{"Accept: application/json"}})
+		assert.Equal(t, "application/json", r.Header.Get("Content-Type"))
+	})
+	t.Run("no letter without a convocation", func(t *testing.T) {
+		w := e.newSession()
+		e.register(&w)
+		r := e.send(request{token: adminToken, method: "GET", path: w.url("/registrations/" + w.c1 + "/convocation"), headers: []string{"Accept: application/pdf"}})
+		assert.Equal(t, http.StatusNotFound, r.Status)
+		assert.Equal(t, "session.convocation_not_found", r.Code(t))
 	})
 }

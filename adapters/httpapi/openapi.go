@@ -136,7 +136,7 @@ func (a *api) operation(g *schemas, rt route) (object, error) {
 		}
 		content := object{"application/json": object{"schema": s}}
 		for _, mt := range rt.alt {
-			content[mt] = object{"schema": object{"type": "string"}}
+			content[mt] = object{"schema": object{"type": "string", "contentMediaType": mt}}
 		}
 		ok["content"] = content
 	}

@@ -31,7 +31,6 @@ var (
 	errUnauthenticated  = &httpError{http.StatusUnauthorized, ErrUnauthenticated.Code, ErrUnauthenticated.Message}
 	errNoRoute          = &httpError{http.StatusNotFound, "httpapi.no_route", "no such route"}
 	errMethodNotAllowed = &httpError{http.StatusMethodNotAllowed, "httpapi.method_not_allowed", "the method is not allowed on this path"}
-	errNotAcceptable    = &httpError{http.StatusNotAcceptable, "httpapi.not_acceptable", "no representation of the resource matches the Accept header"}
 	errBodyTooLarge     = &httpError{http.StatusRequestEntityTooLarge, "httpapi.body_too_large", fmt.Sprintf("the body is larger than %d bytes", MaxBodyBytes)}
 	errMediaType        = &httpError{http.StatusUnsupportedMediaType, "httpapi.unsupported_media_type", "the body must be application/json"}
 )

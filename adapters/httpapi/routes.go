@@ -193,7 +193,7 @@ func (a *api) table() []route {
 		{method: "PUT", path: "/v1/sessions/{sid}/registrations/{cid}/convocation", id: "draftConvocation", tag: tagCandidates, summary: "Draft a candidate's convocation",
 			fails: fails409422, endpoint: write(requiredBody, http.StatusOK, a.draftConvocation)},
 		{method: "GET", path: "/v1/sessions/{sid}/registrations/{cid}/convocation", id: "getConvocation", tag: tagCandidates, summary: "Get a candidate's convocation",
-			fails: []int{http.StatusNotAcceptable}, endpoint: read(a.getConvocation)},
+			alt: []string{"application/pdf"}, endpoint: read(a.getConvocation)},
 		{method: "POST", path: "/v1/sessions/{sid}/registrations/{cid}/convocation/validate", id: "validateConvocation", tag: tagCandidates, summary: "Record that the convocation was validated in CERES",
 			fails: fails409422, endpoint: write(optionalBody, http.StatusOK, a.validateConvocation)},
 		{method: "POST", path: "/v1/sessions/{sid}/registrations/{cid}/convocation/delivery", id: "recordDelivery", tag: tagCandidates, summary: "Record how the convocation was delivered",

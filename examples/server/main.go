@@ -37,6 +37,7 @@ import (
 
 	"github.com/tpsession/tpsession"
 	"github.com/tpsession/tpsession/adapters/httpapi"
+	"github.com/tpsession/tpsession/documents"
 	"github.com/tpsession/tpsession/session"
 )
 
@@ -119,7 +120,7 @@ func run(ctx context.Context, args []string, stdout io.Writer) (err error) {
 		return err
 	}
 	srv := &http.Server{
-		Handler:           httpapi.New(svc, httpapi.WithAuthenticator(auth), httpapi.WithLogger(logger)),
+		Handler:           httpapi.New(svc, httpapi.WithAuthenticator(auth), httpapi.WithLogger(logger), httpapi.WithLetterhead(letterhead)),
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       30 * time.Second,
 		WriteTimeout:      60 * time.Second,
@@ -147,6 +148,19 @@ func run(ctx context.Context, args []string, stdout io.Writer) (err error) {
 	}
 	fmt.Fprintln(stdout, "stopped")
 	return nil
+}
+
+// letterhead heads the demo centre's letters; another centre's carry its
+// ID, the host software knowing no more of it.
+func letterhead(_ context.Context, centre tpsession.CentreID) (documents.Centre, error) {
+	if centre != demoCentre {
+		return documents.Centre{Name: string(centre)}, nil
+	}
+	return documents.Centre{
+		Name: "Lyon Formation (centre de démonstration)", Address: []string{"12 rue des Lilas", "69003 Lyon"},
+		SIRET: "73282932000074", Phone: "04 78 00 00 00", Email: "examens@lyon-formation.example",
+		Agrement: "DEMO-2026-001", City: "Lyon",
+	}, nil
 }
 
 // authenticator reads the tokens file, or makes up one admin token of the

@@ -122,12 +122,25 @@ func TestDemoServer(t *testing.T) {
 	assert.Equal(t, http.StatusOK, status)
 	assert.Equal(t, true, body["feasible"])
 
+	status, body = call(t, "GET", url+"/v1/sessions/"+nearlyReady+"/registrations", token, "")
+	require.Equal(t, http.StatusOK, status)
+	cid := body["registrations"].([]any)[0].(map[string]any)["candidate_id"].(string)
+	req, err := http.NewRequest("GET", url+"/v1/sessions/"+nearlyReady+"/registrations/"+cid+"/convocation", nil)
+	require.NoError(t, err)
+	req.Header.Set("Authorization", "Bearer "+token)
+	req.Header.Set("Accept", "application/pdf")
+	resp, err := http.DefaultClient.Do(req)
+	require.NoError(t, err)
+	resp.Body.Close()
+	assert.Equal(t, http.StatusOK, resp.StatusCode)
+	assert.Equal(t, "application/pdf", resp.Header.Get("Content-Type"))
+
 	status, body = call(t, "POST", url+"/v1/sessions/"+statuses["declared"]+"/pli/order", token, "")
 	assert.Equal(t, http.StatusOK, status, "%v", body)
 
 	require.NoError(t, stop())
 	assert.Contains(t, out.String(), "stopped")
-	_, err := http.Get(url + "/healthz")
+	_, err = http.Get(url + "/healthz")
 	assert.Error(t, err, "the server no longer listens")
 }
 
