@@ -66,6 +66,14 @@ var expectedAccess = map[string][]string{
 	"GET /v1/sessions/{sid}/checklist":        {"admin"},
 	"PUT /v1/sessions/{sid}/checklist/{key}":  {"admin"},
 	"PUT /v1/sessions/{sid}/equipment/{name}": {"admin"},
+
+	"GET /v1/sessions/{sid}/convocations.pdf":                 {"admin"},
+	"GET /v1/sessions/{sid}/attendance.pdf":                   {"admin"},
+	"GET /v1/sessions/{sid}/deroule.pdf":                      {"admin"},
+	"GET /v1/sessions/{sid}/candidates.csv":                   {"admin"},
+	"GET /v1/sessions/{sid}/registrations/{cid}/calendar.ics": {"admin"},
+	"GET /v1/sessions/{sid}/invitations/{mid}/calendar.ics":   {"admin", "jury"},
+	"POST /v1/candidates/import":                              {"admin"},
 }
 
 var publicRoutes = []string{"GET /healthz", "GET /openapi.json"}

@@ -123,6 +123,14 @@ func authorization() map[string]access {
 		"GET /v1/sessions/{sid}/checklist":        adminOnly,
 		"PUT /v1/sessions/{sid}/checklist/{key}":  adminOnly,
 		"PUT /v1/sessions/{sid}/equipment/{name}": adminOnly,
+
+		"GET /v1/sessions/{sid}/convocations.pdf":                 adminOnly,
+		"GET /v1/sessions/{sid}/attendance.pdf":                   adminOnly,
+		"GET /v1/sessions/{sid}/deroule.pdf":                      adminOnly,
+		"GET /v1/sessions/{sid}/candidates.csv":                   adminOnly,
+		"GET /v1/sessions/{sid}/registrations/{cid}/calendar.ics": adminOnly,
+		"GET /v1/sessions/{sid}/invitations/{mid}/calendar.ics":   narrowed(staffAndJury, juryOwnMember),
+		"POST /v1/candidates/import":                              adminOnly,
 	}
 }
 

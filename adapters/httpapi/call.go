@@ -197,9 +197,16 @@ func (c *call) decode(rule bodyRule, dst any) error {
 	if rule == noBody {
 		return nil
 	}
-	data, err := readBody(c.w, c.r, c.rt.mediaTypes...)
+	data, err := readBody(c.w, c.r, c.rt.accepts)
 	if err != nil {
 		return err
+	}
+	if up, ok := dst.(*csvUpload); ok {
+		if data == nil {
+			return errInvalidBody.WithFields(tpsession.FieldError{Message: "the file is empty"}).Withf("the body is empty: send the file")
+		}
+		up.data = data
+		return nil
 	}
 	if data == nil || bytes.Equal(bytes.TrimSpace(data), []byte("null")) {
 		if rule == requiredBody {

@@ -229,29 +229,10 @@ func (a *api) getConvocation(c *call) (negotiated[convocationResource], error) {
 	}
 	if c.prefers(documents.ContentTypePDF) {
 		letter, err := a.letter(c, cid)
-		return negotiated[convocationResource]{other: &letter}, err
+		return negotiated[convocationResource]{other: letter}, err
 	}
 	cv, err := a.svc.Convocation(c.ctx, c.actor, c.ses.ID, cid)
 	return negotiated[convocationResource]{v: convocationOf(cv)}, err
-}
-
-// letter renders a candidate's convocation letter with the centre's
-// letterhead.
-func (a *api) letter(c *call, cid tpsession.CandidateID) (raw, error) {
-	d, err := documents.Gather(c.ctx, a.svc, c.actor, c.ses.ID)
-	if err != nil {
-		return raw{}, err
-	}
-	if d.Centre, err = a.letterhead(c.ctx, c.p.Centre); err != nil {
-		return raw{}, err
-	}
-	d.Today = a.svc.Today()
-	doc, err := documents.ConvocationLetter(d, cid)
-	if err != nil {
-		return raw{}, err
-	}
-	c.w.Header().Set("Content-Disposition", `attachment; filename="`+doc.Name+`"`)
-	return raw{contentType: doc.ContentType, body: doc.Body}, nil
 }
 
 type validateRequest struct {

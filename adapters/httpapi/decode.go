@@ -35,10 +35,11 @@ const (
 )
 
 // readBody reads the request's body in the order api.md sets: 413 for a
-// body over MaxBodyBytes, then 415 for a non-empty body that is not JSON.
-// It returns nil for an empty body.
-// The server closes the connection after answering a body too large.
-func readBody(w http.ResponseWriter, r *http.Request, mediaTypes ...string) ([]byte, error) {
+// body over MaxBodyBytes, then 415 for a non-empty body of a media type
+// the route does not read (application/json unless it says otherwise). It
+// returns nil for an empty body. The server closes the connection after
+// answering a body too large.
+func readBody(w http.ResponseWriter, r *http.Request, accepted []string) ([]byte, error) {
 	if r.ContentLength > MaxBodyBytes {
 		return nil, errBodyTooLarge
 	}
@@ -52,27 +53,31 @@ func readBody(w http.ResponseWriter, r *http.Request, mediaTypes ...string) ([]b
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, nil
 	}
-	if err := checkMediaType(r.Header.Get("Content-Type"), mediaTypes); err != nil {
+	if len(accepted) == 0 {
+		accepted = []string{"application/json"}
+	}
+	if err := checkMediaType(r.Header.Get("Content-Type"), accepted); err != nil {
 		return nil, err
 	}
 	return data, nil
 }
 
-// checkMediaType accepts application/json (and the route's other JSON
-// media types), with parameters; a charset, if given, must be UTF-8, the
-// only encoding JSON has (RFC 8259 §8.1).
-func checkMediaType(header string, others []string) error {
+// checkMediaType accepts the route's media types, with parameters; a JSON
+// body given a charset must say UTF-8, the only encoding JSON has (RFC 8259
+// §8.1).
+func checkMediaType(header string, accepted []string) error {
+	want := strings.Join(accepted, " or ")
 	if header == "" {
-		return errMediaType.withf("the body has no Content-Type: send Content-Type: application/json")
+		return errMediaType.withf("the body has no Content-Type: send Content-Type: %s", want)
 	}
 	mt, params, err := mime.ParseMediaType(header)
 	if err != nil {
 		return errMediaType.withf("the Content-Type %q is malformed", truncate(header, 80))
 	}
-	if mt != "application/json" && !containsString(others, mt) {
-		return errMediaType.withf("the body is %s, not application/json", truncate(mt, 80))
+	if !containsString(accepted, mt) {
+		return errMediaType.withf("the body is %s, not %s", truncate(mt, 80), want)
 	}
-	if cs, ok := params["charset"]; ok && !strings.EqualFold(cs, "utf-8") {
+	if cs, ok := params["charset"]; ok && strings.HasSuffix(mt, "json") && !strings.EqualFold(cs, "utf-8") {
 		return errMediaType.withf("JSON is UTF-8, not %s", truncate(cs, 40))
 	}
 	return nil

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"io"
+	"log/slog"
 	"net/http"
 	"strings"
 	"testing"
@@ -39,7 +40,7 @@ func TestUnauthenticated(t *testing.T) {
 		e.must(http.StatusOK, "", "GET", "/openapi.json", nil)
 	})
 	t.Run("without an authenticator every route is refused", func(t *testing.T) {
-		bare := httpapi.New(newEnv(t).svc)
+		bare := httpapi.New(newEnv(t).svc, httpapi.WithLogger(slog.New(slog.DiscardHandler)))
 		r := (&env{t: t, h: bare, doc: loadDoc(t, bare)}).do(adminToken, "GET", "/v1/sessions", nil)
 		assert.Equal(t, http.StatusUnauthorized, r.Status)
 	})

@@ -3,6 +3,7 @@ package httpapi
 import (
 	"encoding/json"
 	"fmt"
+	"mime"
 	"net/http"
 	"reflect"
 	"slices"
@@ -80,6 +81,7 @@ func tagList() []any {
 		{tagCandidates, "Candidates, registrations and convocations"},
 		{tagPli, "The exam envelope and the custody log of its DTEs"},
 		{tagChecklist, "The checks before the opening and the state of the equipment"},
+		{tagDocuments, "The documents a centre prints, sends and displays, and the import of candidates"},
 	} {
 		out = append(out, object{"name": t.name, "description": t.doc})
 	}
@@ -121,15 +123,26 @@ func (a *api) operation(g *schemas, rt route) (object, error) {
 		if err != nil {
 			return nil, err
 		}
-		content := object{"application/json": object{"schema": s}}
-		for _, mt := range rt.mediaTypes {
+		accepts := rt.accepts
+		if accepts == nil {
+			accepts = []string{"application/json"}
+		}
+		content := object{}
+		for _, mt := range accepts {
 			content[mt] = object{"schema": s}
 		}
 		op["requestBody"] = object{"required": rt.body == requiredBody, "content": content}
 	}
 	responses := object{}
 	ok := object{"description": http.StatusText(rt.status)}
-	if rt.resp != nil {
+	switch {
+	case rt.produces != "":
+		mt, _, err := mime.ParseMediaType(rt.produces)
+		if err != nil {
+			return nil, err
+		}
+		ok["content"] = object{mt: object{"schema": object{"type": "string", "contentMediaType": mt}}}
+	case rt.resp != nil:
 		s, err := g.ref(shapeOf(rt.resp))
 		if err != nil {
 			return nil, err
@@ -225,6 +238,8 @@ func scalar(t reflect.Type) (object, bool) {
 		return object{"type": "string", "pattern": `^[0-9]+(\.[0-9]+)?$`, "description": "an amount in euros, e.g. \"180.00\""}, true
 	case reflect.TypeFor[openAPIDocument]():
 		return object{"type": "object", "description": "this document"}, true
+	case reflect.TypeFor[csvUpload]():
+		return object{"type": "string", "description": "a spreadsheet export: ';' or ',' separated, UTF-8 or Windows-1252, a header row"}, true
 	}
 	return nil, false
 }

@@ -32,7 +32,7 @@ var (
 	errNoRoute          = &httpError{http.StatusNotFound, "httpapi.no_route", "no such route"}
 	errMethodNotAllowed = &httpError{http.StatusMethodNotAllowed, "httpapi.method_not_allowed", "the method is not allowed on this path"}
 	errBodyTooLarge     = &httpError{http.StatusRequestEntityTooLarge, "httpapi.body_too_large", fmt.Sprintf("the body is larger than %d bytes", MaxBodyBytes)}
-	errMediaType        = &httpError{http.StatusUnsupportedMediaType, "httpapi.unsupported_media_type", "the body must be application/json"}
+	errMediaType        = &httpError{http.StatusUnsupportedMediaType, "httpapi.unsupported_media_type", "the body is of a media type the route does not read"}
 )
 
 // errForbidden refuses a route to the caller's role.

@@ -23,6 +23,9 @@ func (a *api) answer(w http.ResponseWriter, x *exchange, rt *route, v any) {
 	switch v := v.(type) {
 	case raw:
 		a.write(w, x, http.StatusOK, v.contentType, v.body)
+	case file:
+		w.Header().Set("Content-Disposition", `attachment; filename="`+v.doc.Name+`"`)
+		a.write(w, x, http.StatusOK, v.doc.ContentType, v.doc.Body)
 	case noContent:
 		w.WriteHeader(http.StatusNoContent)
 	default:

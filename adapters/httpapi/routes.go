@@ -4,6 +4,8 @@ import (
 	"net/http"
 	"reflect"
 	"strings"
+
+	"github.com/tpsession/tpsession/documents"
 )
 
 // route is one endpoint of the API: its ServeMux pattern, what the OpenAPI
@@ -23,10 +25,11 @@ type route struct {
 	// alt lists the media types the route serves besides JSON, chosen by
 	// the Accept header.
 	alt []string
-	// mediaTypes lists the body media types accepted besides
-	// application/json.
-	mediaTypes []string
-	scope      resourceScope
+	// produces is the media type of a route that answers a file.
+	produces string
+	// accepts lists the media types of the body; nil is application/json.
+	accepts []string
+	scope   resourceScope
 	endpoint
 }
 
@@ -118,6 +121,7 @@ const (
 	tagCandidates = "Candidates and convocations"
 	tagPli        = "Pli and DTE custody"
 	tagChecklist  = "Readiness checklist"
+	tagDocuments  = "Documents"
 )
 
 // table lists every route of the API, in the order of api.md.
@@ -140,7 +144,7 @@ func (a *api) table() []route {
 			query: append([]param{{name: "status", doc: "only the sessions with this status", enum: sessionStatuses()}}, datesQuery...), endpoint: read(a.listSessions)},
 		{method: "GET", path: "/v1/sessions/{sid}", id: "getSession", tag: tagSessions, summary: "Get a session", endpoint: read(a.getSession)},
 		{method: "PATCH", path: "/v1/sessions/{sid}", id: "changeSession", tag: tagSessions, summary: "Change a session's dates, planned candidates or site",
-			fails: fails409422, mediaTypes: []string{"application/merge-patch+json"}, endpoint: write(requiredBody, http.StatusOK, a.changeSession)},
+			fails: fails409422, accepts: []string{"application/json", "application/merge-patch+json"}, endpoint: write(requiredBody, http.StatusOK, a.changeSession)},
 		{method: "POST", path: "/v1/sessions/{sid}/declare", id: "declareSession", tag: tagSessions, summary: "Record that the session was declared in CERES",
 			fails: fails409, endpoint: write(optionalBody, http.StatusOK, a.declareSession)},
 		{method: "POST", path: "/v1/sessions/{sid}/cancel", id: "cancelSession", tag: tagSessions, summary: "Cancel a session before its opening",
@@ -218,6 +222,23 @@ func (a *api) table() []route {
 			fails: fails409422, endpoint: write(requiredBody, http.StatusOK, a.setChecklistItem)},
 		{method: "PUT", path: "/v1/sessions/{sid}/equipment/{name}", id: "setEquipment", tag: tagChecklist, summary: "Record the state of a material",
 			fails: fails409, endpoint: write(requiredBody, http.StatusOK, a.setEquipment)},
+
+		{method: "GET", path: "/v1/sessions/{sid}/convocations.pdf", id: "getConvocationLetters", tag: tagDocuments, summary: "Get the convocation letters of every registered candidate, in one file",
+			query:    []param{{name: "delivery", doc: "how the letters whose delivery is not recorded will go, which decides their mention; both mentions when left out", enum: []string{"registered_mail", "hand"}}},
+			produces: documents.ContentTypePDF, endpoint: read(a.letters)},
+		{method: "GET", path: "/v1/sessions/{sid}/attendance.pdf", id: "getAttendanceSheets", tag: tagDocuments, summary: "Get the attendance sheets, one per day and half-day",
+			produces: documents.ContentTypePDF, endpoint: read(a.attendanceSheets)},
+		{method: "GET", path: "/v1/sessions/{sid}/deroule.pdf", id: "getDeroulePDF", tag: tagDocuments, summary: "Get the déroulé de session to display, with the candidates' names",
+			produces: documents.ContentTypePDF, endpoint: read(a.deroulePDF)},
+		{method: "GET", path: "/v1/sessions/{sid}/candidates.csv", id: "exportCandidates", tag: tagDocuments, summary: "Get the session's candidates as a spreadsheet, in the order of CERES",
+			produces: documents.ContentTypeCSV, endpoint: read(a.candidatesCSV)},
+		{method: "GET", path: "/v1/sessions/{sid}/registrations/{cid}/calendar.ics", id: "getCandidateCalendar", tag: tagDocuments, summary: "Get a candidate's appointment as a calendar",
+			produces: documents.ContentTypeICS, endpoint: read(a.candidateCalendar)},
+		{method: "GET", path: "/v1/sessions/{sid}/invitations/{mid}/calendar.ics", id: "getMemberCalendar", tag: tagDocuments, summary: "Get a jury member's sittings as a calendar",
+			produces: documents.ContentTypeICS, endpoint: read(a.memberCalendar)},
+		{method: "POST", path: "/v1/candidates/import", id: "importCandidates", tag: tagDocuments, summary: "Import candidates from a spreadsheet export, all or none",
+			query:   []param{{name: "default_route", doc: "the route of the rows that give none", enum: []string{"formation", "vae", "apprentissage"}}},
+			accepts: []string{"text/csv", "application/vnd.ms-excel"}, endpoint: write(requiredBody, http.StatusCreated, a.importCandidates)},
 	}
 	for i := range rs {
 		rs[i].scope = scopeOf(rs[i].path)

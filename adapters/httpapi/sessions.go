@@ -277,15 +277,15 @@ func (a *api) planSession(c *call, req *planRequest) (plan.Plan, error) {
 }
 
 // negotiated is an answer whose JSON form is T, or another form the Accept
-// header asked for.
+// header asked for: a raw body or a file.
 type negotiated[T any] struct {
 	v     T
-	other *raw
+	other any
 }
 
 func (n negotiated[T]) form() any {
 	if n.other != nil {
-		return *n.other
+		return n.other
 	}
 	return n.v
 }
@@ -304,7 +304,7 @@ func (a *api) getPlan(c *call) (negotiated[plan.Plan], error) {
 	if err := plan.WriteDeroule(&buf, rec.Input, rec.Plan); err != nil {
 		return negotiated[plan.Plan]{}, err
 	}
-	return negotiated[plan.Plan]{other: &raw{contentType: "text/plain; charset=utf-8", body: buf.Bytes()}}, nil
+	return negotiated[plan.Plan]{other: raw{contentType: "text/plain; charset=utf-8", body: buf.Bytes()}}, nil
 }
 
 type readinessResource struct {
