@@ -230,19 +230,21 @@ func pathID[T ~string](c *call, name string, parse func(string) (T, error), notF
 	return id, nil
 }
 
-// queryDates reads the optional from and to query parameters.
-func (c *call) queryDates(fe *tpsession.FieldErrors) (from, to date.Date) {
-	return c.queryDate(fe, "from"), c.queryDate(fe, "to")
+// query parses an optional query parameter, recording its problem under
+// its name; it returns the zero value when the parameter is absent.
+func query[T any](c *call, fe *tpsession.FieldErrors, name string, parse func(string) (T, error)) T {
+	var v T
+	if s := c.r.URL.Query().Get(name); s != "" {
+		var err error
+		v, err = parse(s)
+		fe.AddErr(name, err)
+	}
+	return v
 }
 
-func (c *call) queryDate(fe *tpsession.FieldErrors, name string) date.Date {
-	s := c.r.URL.Query().Get(name)
-	if s == "" {
-		return date.Zero
-	}
-	d, err := tpsession.ParseDate(s)
-	fe.AddErr(name, err)
-	return d
+// queryDates reads the optional from and to query parameters.
+func (c *call) queryDates(fe *tpsession.FieldErrors) (from, to date.Date) {
+	return query(c, fe, "from", tpsession.ParseDate), query(c, fe, "to", tpsession.ParseDate)
 }
 
 // prefers reports whether the Accept header lists mediaType before JSON, or

@@ -53,15 +53,10 @@ func (a *api) letter(c *call, cid tpsession.CandidateID) (file, error) {
 // printing; ?delivery= sets the mention of the letters whose delivery is
 // not recorded yet.
 func (a *api) letters(c *call) (file, error) {
-	var delivery candidate.DeliveryMethod
-	if s := c.r.URL.Query().Get("delivery"); s != "" {
-		m, err := candidate.ParseDeliveryMethod(s)
-		if err != nil {
-			var fe tpsession.FieldErrors
-			fe.AddErr("delivery", err)
-			return file{}, fe.Err(tpsession.ErrInvalidInput)
-		}
-		delivery = m
+	var fe tpsession.FieldErrors
+	delivery := query(c, &fe, "delivery", candidate.ParseDeliveryMethod)
+	if err := fe.Err(tpsession.ErrInvalidInput); err != nil {
+		return file{}, err
 	}
 	return a.render(c, false, func(d documents.Dossier) (documents.Document, error) {
 		d.Delivery = delivery
@@ -109,15 +104,10 @@ type importedList struct {
 // every bad row is reported with its line. ?default_route= gives the route
 // of the rows that have none.
 func (a *api) importCandidates(c *call, req *csvUpload) (importedList, error) {
-	opts := documents.ImportOptions{Today: a.svc.Today()}
-	if s := c.r.URL.Query().Get("default_route"); s != "" {
-		r, err := candidate.ParseRoute(s)
-		if err != nil {
-			var fe tpsession.FieldErrors
-			fe.AddErr("default_route", err)
-			return importedList{}, fe.Err(tpsession.ErrInvalidInput)
-		}
-		opts.DefaultRoute = r
+	var fe tpsession.FieldErrors
+	opts := documents.ImportOptions{Today: a.svc.Today(), DefaultRoute: query(c, &fe, "default_route", candidate.ParseRoute)}
+	if err := fe.Err(tpsession.ErrInvalidInput); err != nil {
+		return importedList{}, err
 	}
 	imp, err := documents.ParseCandidates(bytes.NewReader(req.data), opts)
 	if err != nil {

@@ -70,12 +70,7 @@ type memberList struct {
 
 func (a *api) listMembers(c *call) (memberList, error) {
 	var fe tpsession.FieldErrors
-	var title tpsession.TitleCode
-	if s := c.r.URL.Query().Get("title_code"); s != "" {
-		t, err := tpsession.ParseTitleCode(s)
-		fe.AddErr("title_code", err)
-		title = t
-	}
+	title := query(c, &fe, "title_code", tpsession.ParseTitleCode)
 	from, to := c.queryDates(&fe)
 	switch {
 	case title != "":

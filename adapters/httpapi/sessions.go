@@ -148,12 +148,7 @@ type sessionList struct {
 
 func (a *api) listSessions(c *call) (sessionList, error) {
 	var fe tpsession.FieldErrors
-	f := session.Filter{}
-	if s := c.r.URL.Query().Get("status"); s != "" {
-		st, err := session.ParseStatus(s)
-		fe.AddErr("status", err)
-		f.Status = st
-	}
+	f := session.Filter{Status: query(c, &fe, "status", session.ParseStatus)}
 	f.From, f.To = c.queryDates(&fe)
 	if err := fe.Err(tpsession.ErrInvalidInput); err != nil {
 		return sessionList{}, err
