@@ -15,6 +15,8 @@
 // server instead; the baseline is then left out. Targets must be loopback
 // addresses: it never sends traffic anywhere else. Each route runs for a
 // warm-up, then for -duration or -requests requests, whichever ends first.
+// The measure is taken in -rounds slices that go through the routes in
+// turn, so that whatever else the machine runs weighs on every route alike.
 package main
 
 import (
@@ -64,6 +66,7 @@ const (
 
 type config struct {
 	duration, warmup time.Duration
+	rounds           int
 	concurrency      int
 	requests         int
 	target, token    string
@@ -78,6 +81,7 @@ func parseFlags(args []string) (config, error) {
 	fs.SetOutput(io.Discard)
 	fs.DurationVar(&c.duration, "duration", 10*time.Second, "how long each route is measured")
 	fs.DurationVar(&c.warmup, "warmup", 2*time.Second, "how long each route runs before it is measured")
+	fs.IntVar(&c.rounds, "rounds", 5, "slices the measure of each route is taken in, the routes in turn")
 	fs.IntVar(&c.concurrency, "concurrency", 16, "connections sending requests at once")
 	fs.IntVar(&c.requests, "requests", 2_000_000, "at most this many measured requests per route")
 	fs.StringVar(&c.target, "target", "", "URL of a running server (loopback only); empty starts one in this process")
@@ -93,6 +97,8 @@ func parseFlags(args []string) (config, error) {
 		return c, fmt.Errorf("-duration must lie between 0 and %s", maxDuration)
 	case c.warmup < 0 || c.warmup > maxDuration:
 		return c, fmt.Errorf("-warmup must lie between 0 and %s", maxDuration)
+	case c.rounds < 1 || c.rounds > 100:
+		return c, errors.New("-rounds must lie between 1 and 100")
 	case c.concurrency < 1 || c.concurrency > 1024:
 		return c, errors.New("-concurrency must lie between 1 and 1024")
 	case c.requests < 1 || c.requests > maxRequests:
@@ -145,10 +151,7 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 	}, Timeout: 30 * time.Second}
 	defer client.CloseIdleConnections()
 
-	fmt.Fprintf(stdout, "%d connections, %s per route after a %s warm-up, on %d CPU(s)\n\n", cfg.concurrency, cfg.duration, cfg.warmup, runtime.NumCPU())
-	// A Markdown table, to paste as it is.
-	fmt.Fprintln(stdout, "| route | requests | req/s | p50 | p99 | errors |")
-	fmt.Fprintln(stdout, "| --- | ---: | ---: | ---: | ---: | ---: |")
+	var loads []load
 	for _, name := range cfg.routes {
 		rt, ok := table[name]
 		if !ok {
@@ -161,15 +164,32 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 			}
 			base = baseline
 		}
-		l := load{client: client, url: base + rt.path, route: rt, token: token, concurrency: cfg.concurrency}
+		loads = append(loads, load{client: client, url: base + rt.path, route: rt, token: token, concurrency: cfg.concurrency})
+	}
+	fmt.Fprintf(stdout, "%d connections, %s per route in %d rounds after a %s warm-up, on %d CPU(s)\n\n",
+		cfg.concurrency, cfg.duration, cfg.rounds, cfg.warmup, runtime.NumCPU())
+	results := make([]result, len(loads))
+	for i, l := range loads {
 		if cfg.warmup > 0 {
 			l.measure(ctx, cfg.warmup, cfg.requests)
 		}
-		r := l.measure(ctx, cfg.duration, cfg.requests)
-		fmt.Fprintf(stdout, "| %s | %d | %.0f | %s | %s | %d |\n", rt.name, r.count, r.perSecond(), ms(r.percentile(50)), ms(r.percentile(99)), r.errors)
-		if err := ctx.Err(); err != nil {
-			break
+		results[i].route = l.route
+	}
+	slice := cfg.duration / time.Duration(cfg.rounds)
+	for range cfg.rounds {
+		for i, l := range loads {
+			results[i].add(l.measure(ctx, slice, cfg.requests/cfg.rounds))
 		}
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+	}
+	// A Markdown table, to paste as it is.
+	fmt.Fprintln(stdout, "| route | requests | req/s | p50 | p99 | errors |")
+	fmt.Fprintln(stdout, "| --- | ---: | ---: | ---: | ---: | ---: |")
+	for _, r := range results {
+		slices.Sort(r.latencies)
+		fmt.Fprintf(stdout, "| %s | %d | %.0f | %s | %s | %d |\n", r.route.name, r.count, r.perSecond(), ms(r.percentile(50)), ms(r.percentile(99)), r.errors)
 	}
 	return nil
 }
@@ -203,9 +223,18 @@ type load struct {
 }
 
 type result struct {
+	route         route
 	count, errors int
 	elapsed       time.Duration
 	latencies     []time.Duration
+}
+
+// add merges another slice of the measure into r.
+func (r *result) add(o result) {
+	r.count += o.count
+	r.errors += o.errors
+	r.elapsed += o.elapsed
+	r.latencies = append(r.latencies, o.latencies...)
 }
 
 func (r result) perSecond() float64 { return float64(r.count) / r.elapsed.Seconds() }
@@ -247,7 +276,6 @@ func (l load) measure(ctx context.Context, d time.Duration, limit int) result {
 		r.latencies = append(r.latencies, lat...)
 	}
 	r.count = len(r.latencies)
-	slices.Sort(r.latencies)
 	return r
 }
 

@@ -12,7 +12,7 @@ import (
 
 func TestLoadRunsEveryRoute(t *testing.T) {
 	var out bytes.Buffer
-	err := run(context.Background(), []string{"-duration", "200ms", "-warmup", "0", "-concurrency", "2", "-routes", "baseline,health,session,timeline,checklist-item"}, &out)
+	err := run(context.Background(), []string{"-duration", "200ms", "-rounds", "2", "-warmup", "0", "-concurrency", "2", "-routes", "baseline,health,session,timeline,checklist-item"}, &out)
 	require.NoError(t, err)
 	lines := strings.Split(strings.TrimSpace(out.String()), "\n")
 	require.Len(t, lines, 9, out.String())
@@ -33,7 +33,7 @@ func TestLoadStaysOnThisMachine(t *testing.T) {
 
 func TestLoadFlags(t *testing.T) {
 	for _, args := range [][]string{
-		{"-duration", "10m"}, {"-concurrency", "0"}, {"-requests", "0"}, {"-target", "http://127.0.0.1:1"},
+		{"-duration", "10m"}, {"-concurrency", "0"}, {"-requests", "0"}, {"-rounds", "0"}, {"-target", "http://127.0.0.1:1"},
 		{"-routes", "nothing", "-duration", "10ms", "-warmup", "0"},
 	} {
 		assert.Error(t, run(context.Background(), args, &bytes.Buffer{}), "%v", args)
