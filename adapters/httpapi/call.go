@@ -115,8 +115,8 @@ func (c *call) scope() error {
 			return err
 		}
 		if !invited {
-			// Exactly what the store answers for a session that does
-			// not exist.
+			// The answer for a session that does not exist: a jury
+			// member learns nothing of the others.
 			return session.ErrSessionNotFound
 		}
 	case memberScope:
