@@ -178,6 +178,45 @@ func TestAssignResultDoesNotDependOnOrder(t *testing.T) {
 	assert.Equal(t, a, b)
 }
 
+// TestAssignFindsTheOnlyCrossing is a case the search once refused: a
+// bound of the search shared one scratch slice between two sets of edges,
+// came out too low and cut the branch holding the only answer ({m5,m6}
+// evaluate c3 and c4, {m1,m3} c5 and c6, {m2,m4} c1 and c2). X marks a
+// conflict, one row per member.
+func TestAssignFindsTheOnlyCrossing(t *testing.T) {
+	rows := []string{
+		"XXXX..",
+		"...XX.",
+		".X.X..",
+		"...XXX",
+		"XX..XX",
+		"XX....",
+	}
+	var in instance
+	for i := range 6 {
+		in.members = append(in.members, panelMember(i+1, fmt.Sprint("m", i+1)))
+		in.candidates = append(in.candidates, candidate(i+1, fmt.Sprint("c", i+1)))
+	}
+	for i, row := range rows {
+		in.conflicts = append(in.conflicts, make([]bool, len(row)))
+		for j, x := range row {
+			if x == 'X' {
+				in.conflicts[i][j] = true
+				in.declared = append(in.declared, declared(in.members[i], in.candidates[j], jury.ReasonOther))
+			}
+		}
+	}
+	for name, layout := range map[string]jury.Layout{"without a plan": {}, "a plan of 3 juries of 2": {Capacities: []int{2, 2, 2}}} {
+		t.Run(name, func(t *testing.T) {
+			in.layout = layout
+			a, err := jury.Assign(ctx, in.members, in.candidates, in.declared, layout)
+			require.NoError(t, err)
+			checkAssignment(t, in, a)
+			assert.Len(t, a.Panels, 3)
+		})
+	}
+}
+
 func TestAssignFailures(t *testing.T) {
 	anne, bruno, chloe := panelMember(1, "Anne"), panelMember(2, "Bruno"), panelMember(3, "Chloé")
 	lea, marc := candidate(1, "Léa"), candidate(2, "Marc")
