@@ -132,18 +132,24 @@ func ExampleAssignmentError() {
 	}
 
 	_, err := jury.Assign(context.Background(), members, candidates, nil, jury.Layout{})
-	var ae *jury.AssignmentError
-	if errors.As(err, &ae) {
+	if ae, ok := errors.AsType[*jury.AssignmentError](err); ok {
 		fmt.Println(tpsession.KindOf(err), errors.Is(err, jury.ErrNoAssignment))
+		fmt.Println(err)
 		fmt.Println(ae.Candidates())
 		for _, u := range ae.Unassigned {
 			fmt.Println(u.Reason)
-			fmt.Println(u.Message)
+		}
+	}
+	// The field errors explain each candidate of ae.Candidates(), by index.
+	if e, ok := errors.AsType[*tpsession.Error](err); ok {
+		for _, f := range e.Fields {
+			fmt.Println(f)
 		}
 	}
 	// Output:
 	// rule true
+	// jury.no_assignment: no jury assignment exists: at most 1 of the 2 candidates can be evaluated by a jury without a conflict of interest (1 jury of 2 members); 1 candidate is left without a jury
 	// [can_01JQ0000000000000000000001]
 	// too_few_members_without_conflict
-	// only 1 of the 3 accepted members has no conflict with Léa, and a jury needs 2
+	// candidates[0]: only 1 of the 3 accepted members has no conflict with Léa, and a jury needs 2
 }

@@ -363,3 +363,25 @@ func TestSessionJuryClone(t *testing.T) {
 	assert.NotContains(t, j.Assignment.Panels[0].Members, tpsession.MemberID("changed"))
 	assert.Equal(t, candidateID(1), j.Assignment.Panels[0].Candidates[0])
 }
+
+// TestCodesAreDistinct: a client tells a refusal from a warning by its
+// code alone, so no warning shares a code with an error.
+func TestCodesAreDistinct(t *testing.T) {
+	codes := map[string]int{}
+	for _, err := range []*tpsession.Error{
+		jury.ErrInvalidMember, jury.ErrInvalidConflict, jury.ErrInvalidAssignment, jury.ErrInvalidAnswerDate,
+		jury.ErrMemberNotFound, jury.ErrSessionJuryNotFound, jury.ErrInvitationNotFound,
+		jury.ErrDuplicateMember, jury.ErrDuplicateSessionJury, jury.ErrAlreadyInvited, jury.ErrAlreadyAnswered,
+		jury.ErrInvitationWithdrawn, jury.ErrDuplicateConflict,
+		jury.ErrNotHabilitated, jury.ErrMemberUnavailable, jury.ErrNoCandidates, jury.ErrNoAssignment,
+	} {
+		codes[err.Code]++
+	}
+	for _, w := range []string{jury.WarnEmployerNotice, jury.WarnMemberUnavailable, jury.WarnHabilitationNotCovering} {
+		codes[w]++
+	}
+	for code, n := range codes {
+		assert.Equal(t, 1, n, "code %s is used %d times", code, n)
+	}
+	assert.Equal(t, "jury.member_became_unavailable", jury.WarnMemberUnavailable)
+}

@@ -49,8 +49,9 @@ const (
 	// EmployerNoticeDays before the session.
 	WarnEmployerNotice = "jury.employer_notice_short"
 	// WarnMemberUnavailable: an invited or accepted member recorded being
-	// unavailable on a day of the session after the invitation.
-	WarnMemberUnavailable = "jury.member_unavailable"
+	// unavailable on a day of the session after the invitation. Its code
+	// differs from ErrMemberUnavailable's, which refuses the invitation.
+	WarnMemberUnavailable = "jury.member_became_unavailable"
 	// WarnHabilitationNotCovering: an invited or accepted member's
 	// habilitations no longer cover every day of the session (its dates
 	// moved, or a habilitation was corrected).

@@ -2,6 +2,7 @@ package jury
 
 import (
 	"context"
+	"errors"
 	"slices"
 
 	"github.com/rickb777/date/v2"
@@ -269,8 +270,9 @@ func (j SessionJury) Clone() SessionJury {
 	return j
 }
 
+// messageOf returns the user-safe message of err, for a warning.
 func messageOf(err error) string {
-	if e, ok := err.(*tpsession.Error); ok {
+	if e, ok := errors.AsType[*tpsession.Error](err); ok {
 		return e.Message
 	}
 	return err.Error()
