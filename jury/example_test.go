@@ -18,11 +18,11 @@ func ExampleSessionJury_Invite() {
 		Title:  "TP-01281",
 		Dates:  tpsession.DateRange{From: date.New(2027, 3, 1), Until: date.New(2027, 3, 3)},
 	}
-	anne, _ := jury.NewMember("centre-a", jury.MemberInput{
+	anne, _ := jury.NewMember("centre-a", "mem_01JQ0000000000000000000001", jury.MemberInput{
 		Name: "Anne Leroy", Email: "Anne.Leroy@example.fr", EmployerSIRET: "732 829 320 00074",
 		Habilitations: []jury.HabilitationInput{{TitleCode: "TP-01281", ValidFrom: "2025-06-01", ValidUntil: "2029-05-31"}},
 	})
-	bruno, _ := jury.NewMember("centre-a", jury.MemberInput{
+	bruno, _ := jury.NewMember("centre-a", "mem_01JQ0000000000000000000002", jury.MemberInput{
 		Name: "Bruno Petit", Email: "bruno.petit@example.fr",
 		Habilitations: []jury.HabilitationInput{{TitleCode: "TP-01281", ValidFrom: "2022-03-03", ValidUntil: "2027-03-02"}},
 	})

@@ -34,7 +34,7 @@ func FuzzNewMember(f *testing.F) {
 	f.Add("Jeanne Martin", "jeanne@example.fr", "73282932000074", "TP-01281", "2027-01-01", "2029-12-31")
 	f.Add("", "x", "1", "TP-1", "2027-02-30", "2026-01-01")
 	f.Fuzz(func(t *testing.T, name, email, employer, title, from, until string) {
-		m, err := jury.NewMember(centre, jury.MemberInput{
+		m, err := jury.NewMember(centre, memberID(1), jury.MemberInput{
 			Name: name, Email: email, EmployerSIRET: employer,
 			Habilitations: []jury.HabilitationInput{{TitleCode: title, ValidFrom: from, ValidUntil: until}},
 		})

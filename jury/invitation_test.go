@@ -48,7 +48,7 @@ func TestNotHabilitatedNamesTheDates(t *testing.T) {
 		assert.Contains(t, err.Error(), fact)
 	}
 
-	other, err := jury.NewMember(centre, jury.MemberInput{Name: "Anne", Email: "anne@example.fr",
+	other, err := jury.NewMember(centre, memberID(99), jury.MemberInput{Name: "Anne", Email: "anne@example.fr",
 		Habilitations: []jury.HabilitationInput{{TitleCode: "TP-00001", ValidFrom: "2020-01-01", ValidUntil: "2030-01-01"}}})
 	require.NoError(t, err)
 	_, _, err = j.Invite(s, other, day(2027, 1, 4), jury.Policy{})
