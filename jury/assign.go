@@ -279,10 +279,10 @@ func newProblem(members []Member, candidates []Candidate, declared []DeclaredCon
 	for j, c := range candidates {
 		index[c.ID] = j
 	}
-	hosted := map[tpsession.SIREN][]int{} // candidates hosted by each company
+	hosted := map[tpsession.SIRET][]int{} // candidates hosted by each establishment (FindConflicts)
 	for j, c := range candidates {
 		for _, h := range c.HostCompanies {
-			hosted[company(h)] = append(hosted[company(h)], j)
+			hosted[h] = append(hosted[h], j)
 		}
 	}
 	declaredOn := map[tpsession.MemberID][]int{}
@@ -297,7 +297,7 @@ func newProblem(members []Member, candidates []Candidate, declared []DeclaredCon
 	for i, m := range members {
 		conflicts := newBitset(len(candidates))
 		if m.Employed() {
-			for _, j := range hosted[company(m.Employer)] {
+			for _, j := range hosted[m.Employer] {
 				conflicts.set(j)
 			}
 		}

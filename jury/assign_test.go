@@ -102,7 +102,7 @@ func TestAssignWhenPairingInOrderFails(t *testing.T) {
 func TestAssignWhenGreedyMatchingFails(t *testing.T) {
 	hostOfMarc := siret(t, 7, 1)
 	anne, bruno := panelMember(1, "Anne"), panelMember(2, "Bruno")
-	chloe, david := employedBy(panelMember(3, "Chloé"), hostOfMarc), employedBy(panelMember(4, "David"), siret(t, 7, 2))
+	chloe, david := employedBy(panelMember(3, "Chloé"), hostOfMarc), employedBy(panelMember(4, "David"), hostOfMarc)
 	lea, marc := candidate(1, "Léa"), candidate(2, "Marc", hostOfMarc)
 
 	a, err := jury.Assign(ctx, []jury.Member{anne, bruno, chloe, david}, []jury.Candidate{lea, marc}, nil, jury.Layout{Capacities: []int{1, 1}})

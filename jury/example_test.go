@@ -53,30 +53,43 @@ func ExampleSessionJury_Invite() {
 	// conflict jury.invitation_already_answered
 }
 
+// Anne works at the establishment that hosted Léa. Nina was hosted by
+// another establishment of the same company: no conflict is found from the
+// SIRETs, and the centre declares one as it knows Anne worked there.
 func ExampleFindConflicts() {
 	anne := jury.Member{ID: "mem_01JQ0000000000000000000001", Name: "Anne Leroy", Employer: "73282932000074"}
 	lea := jury.Candidate{ID: "can_01JQ0000000000000000000001", Name: "Léa Martin",
-		HostCompanies: []tpsession.SIRET{"55210055400013", "73282932000017"}} // another establishment of Anne's company
-	marc := jury.Candidate{ID: "can_01JQ0000000000000000000002", Name: "Marc Durand"}
-	declared := []jury.DeclaredConflict{{Member: anne.ID, Candidate: marc.ID, Reason: jury.ReasonTrained, Note: "his trainer in 2025"}}
+		HostCompanies: []tpsession.SIRET{"55210055400013", "73282932000074"}}
+	nina := jury.Candidate{ID: "can_01JQ0000000000000000000002", Name: "Nina Roux",
+		HostCompanies: []tpsession.SIRET{"73282932000017"}}
+	marc := jury.Candidate{ID: "can_01JQ0000000000000000000003", Name: "Marc Durand"}
+	declared := []jury.DeclaredConflict{
+		{Member: anne.ID, Candidate: marc.ID, Reason: jury.ReasonTrained, Note: "his trainer in 2025"},
+		{Member: anne.ID, Candidate: nina.ID, Reason: jury.ReasonEmployer, Note: "worked at that branch until 2026"},
+	}
 
-	for _, c := range []jury.Candidate{lea, marc} {
+	for _, c := range []jury.Candidate{lea, nina, marc} {
+		fmt.Println(c.Name, len(jury.FindConflicts(anne, c, nil)), "found")
 		for _, conflict := range jury.FindConflicts(anne, c, declared) {
-			fmt.Println(conflict.Reason, conflict.HostCompanies, conflict.Declared)
+			fmt.Println(" ", conflict.Reason, conflict.HostCompanies, conflict.Declared)
 		}
 	}
 	// Output:
-	// hosted [73282932000017] false
-	// trained [] true
+	// Léa Martin 1 found
+	//   hosted [73282932000074] false
+	// Nina Roux 0 found
+	//   employer [] true
+	// Marc Durand 0 found
+	//   trained [] true
 }
 
-// Anne and Bruno work for the company that hosted Léa (two of its
-// establishments); Chloé knows Marc. Two juries of two are planned.
+// Anne and Bruno work at the establishment that hosted Léa; Chloé knows
+// Marc. Two juries of two are planned.
 func ExampleAssign() {
 	host := tpsession.SIRET("73282932000074")
 	members := []jury.Member{
 		{ID: "mem_01JQ0000000000000000000001", Name: "Anne", Employer: host},
-		{ID: "mem_01JQ0000000000000000000002", Name: "Bruno", Employer: "73282932000017"},
+		{ID: "mem_01JQ0000000000000000000002", Name: "Bruno", Employer: host},
 		{ID: "mem_01JQ0000000000000000000003", Name: "Chloé"},
 		{ID: "mem_01JQ0000000000000000000004", Name: "David"},
 		{ID: "mem_01JQ0000000000000000000005", Name: "Émile"},
@@ -123,11 +136,11 @@ func ExampleAssign() {
 func ExampleAssignmentError() {
 	members := []jury.Member{
 		{ID: "mem_01JQ0000000000000000000001", Name: "Anne", Employer: "73282932000074"},
-		{ID: "mem_01JQ0000000000000000000002", Name: "Bruno", Employer: "73282932000017"},
+		{ID: "mem_01JQ0000000000000000000002", Name: "Bruno", Employer: "73282932000074"},
 		{ID: "mem_01JQ0000000000000000000003", Name: "Chloé"},
 	}
 	candidates := []jury.Candidate{
-		{ID: "can_01JQ0000000000000000000001", Name: "Léa", HostCompanies: []tpsession.SIRET{"73282932000025"}},
+		{ID: "can_01JQ0000000000000000000001", Name: "Léa", HostCompanies: []tpsession.SIRET{"73282932000074"}},
 		{ID: "can_01JQ0000000000000000000002", Name: "Marc"},
 	}
 

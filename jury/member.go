@@ -32,8 +32,8 @@ type Member struct {
 	Email string
 	// Employer is the SIRET of the establishment employing the member, empty
 	// for a member without an employer (self-employed, retired). It decides
-	// the leave-request warning and the conflicts with the candidates the
-	// employer's company hosted.
+	// the leave-request warning and the conflicts with the candidates that
+	// establishment hosted (FindConflicts).
 	Employer tpsession.SIRET
 	// Habilitations are sorted by title, then by start date.
 	Habilitations []Habilitation

@@ -359,7 +359,7 @@ func (s *search) bound() int {
 // only be evaluated by the formed panels free for one of them and by
 // future panels made of j's free members, of which there can be at most
 // ⌊free members / perJury⌋. When the group outnumbers what these panels
-// can take, the surplus goes unassigned. It catches a company whose
+// can take, the surplus goes unassigned. It catches an establishment whose
 // employees conflict with the candidates it hosted when the members
 // outside it are too few to form enough panels for them.
 func (s *search) groupBound(free int) int {
