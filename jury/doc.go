@@ -17,6 +17,9 @@
 //     not be invited ([SEED]: "vérifier leur disponibilité"). Recorded after
 //     the invitation, the unavailability shows in SessionJury.Review and
 //     keeps the member off the panels.
+//   - A member may be invited until the session's last day, on which a
+//     replacement may still be needed; after it the session has ended and
+//     cannot be staffed (ErrSessionEnded).
 //   - An invitation is answered once (accepted or declined); the centre may
 //     withdraw it before or after the answer; a member who declined or was
 //     withdrawn may be invited again. Only accepted members sit on panels.

@@ -46,7 +46,7 @@ func ExampleSessionJury_Invite() {
 	// Output:
 	// invited <nil>
 	// jury.employer_notice_short
-	// Anne Leroy is employed (SIRET 732 829 320 00074) and invited on 2027-02-20, 9 days before the session starting 2027-03-01: the leave request to the employer must be made at least 15 calendar days before, so the employer may refuse
+	// Anne Leroy is employed (SIRET 732 829 320 00074) and invited on 2027-02-20, 9 days before the session starting 2027-03-01: the leave request to the employer must be made at least 15 calendar days before the session, so the employer may refuse
 	// true
 	// jury.not_habilitated: Bruno Petit is habilitated on TP-01281 from 2022-03-03 until 2027-03-02, which does not cover 2027-03-03: the session runs from 2027-03-01 until 2027-03-03
 	// accepted 2027-02-21

@@ -100,6 +100,7 @@ func TestInviteWarnsWhenTheEmployerNoticeIsShort(t *testing.T) {
 		{"employed, 15 days before", employed, day(2027, 2, 14), jury.Policy{}, false},
 		{"employed, 14 days before", employed, day(2027, 2, 15), jury.Policy{}, true},
 		{"employed, on the first day", employed, day(2027, 3, 1), jury.Policy{}, true},
+		{"employed, on the last day", employed, day(2027, 3, 3), jury.Policy{}, true},
 		{"without employer, 1 day before", independent, day(2027, 2, 28), jury.Policy{}, false},
 		{"agreement of 30 days, 30 days before", employed, day(2027, 1, 30), jury.Policy{EmployerNoticeDays: 30}, false},
 		{"agreement of 30 days, 29 days before", employed, day(2027, 1, 31), jury.Policy{EmployerNoticeDays: 30}, true},
@@ -121,6 +122,52 @@ func TestInviteWarnsWhenTheEmployerNoticeIsShort(t *testing.T) {
 			assert.Contains(t, warnings[0].Message, "2027-03-01")
 		})
 	}
+}
+
+// TestInviteRefusesAnEndedSession: a member may still be invited on the
+// session's last day, to replace one who dropped out; the day after, the
+// session has ended and cannot be staffed.
+func TestInviteRefusesAnEndedSession(t *testing.T) {
+	s := session() // 2027-03-01 to 2027-03-03
+	tests := []struct {
+		name    string
+		today   date.Date
+		wantErr error
+	}{
+		{"on the first day", day(2027, 3, 1), nil},
+		{"on the last day", day(2027, 3, 3), nil},
+		{"the day after the last day", day(2027, 3, 4), jury.ErrSessionEnded},
+		{"a month later", day(2027, 4, 3), jury.ErrSessionEnded},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			j := jury.NewSessionJury(s)
+			_, _, err := j.Invite(s, member(t, "paul"), tt.today, jury.Policy{})
+			if tt.wantErr == nil {
+				assert.NoError(t, err)
+				return
+			}
+			assert.ErrorIs(t, err, tt.wantErr)
+			assert.Equal(t, tpsession.Rule, tpsession.KindOf(err))
+			for _, fact := range []string{tt.today.String(), "2027-03-01", "2027-03-03"} {
+				assert.Contains(t, err.Error(), fact)
+			}
+			assert.Empty(t, j.Invitations)
+		})
+	}
+}
+
+func TestReinvitingAfterTheSessionEndedIsRefused(t *testing.T) {
+	s := session()
+	m := member(t, "paul")
+	j := jury.NewSessionJury(s)
+	_, _, err := j.Invite(s, m, day(2027, 1, 4), jury.Policy{})
+	require.NoError(t, err)
+	_, err = j.Decline(m.ID, day(2027, 1, 5))
+	require.NoError(t, err)
+	_, _, err = j.Invite(s, m, day(2027, 3, 4), jury.Policy{})
+	assert.ErrorIs(t, err, jury.ErrSessionEnded)
+	assert.Equal(t, jury.Declined, j.Invitations[0].Status(), "the declined invitation stays")
 }
 
 func TestInviteRefusesAMemberOfAnotherCentre(t *testing.T) {
@@ -373,7 +420,7 @@ func TestCodesAreDistinct(t *testing.T) {
 		jury.ErrMemberNotFound, jury.ErrSessionJuryNotFound, jury.ErrInvitationNotFound,
 		jury.ErrDuplicateMember, jury.ErrDuplicateSessionJury, jury.ErrAlreadyInvited, jury.ErrAlreadyAnswered,
 		jury.ErrInvitationWithdrawn, jury.ErrDuplicateConflict,
-		jury.ErrNotHabilitated, jury.ErrMemberUnavailable, jury.ErrNoCandidates, jury.ErrNoAssignment,
+		jury.ErrNotHabilitated, jury.ErrMemberUnavailable, jury.ErrSessionEnded, jury.ErrNoCandidates, jury.ErrNoAssignment,
 	} {
 		codes[err.Code]++
 	}

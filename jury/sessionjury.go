@@ -38,10 +38,12 @@ func NewSessionJury(s Session) SessionJury {
 
 // Invite invites member m to the session on today. It refuses, in this
 // order: a member of another centre (ErrMemberNotFound), a member whose
-// invitation is still active (ErrAlreadyInvited), a member not habilitated
-// on the session's title for every day of the session (ErrNotHabilitated)
-// and a member unavailable on a day of the session (ErrMemberUnavailable).
-// A member who declined or whose invitation was withdrawn may be invited
+// invitation is still active (ErrAlreadyInvited), an invitation after the
+// session's last day (ErrSessionEnded; on the last day a member may still
+// be invited to replace another), a member not habilitated on the
+// session's title for every day of the session (ErrNotHabilitated) and a
+// member unavailable on a day of the session (ErrMemberUnavailable). A
+// member who declined or whose invitation was withdrawn may be invited
 // again: the new invitation replaces the old one.
 //
 // It warns (WarnEmployerNotice), without refusing, when an employed member
@@ -58,6 +60,10 @@ func (j *SessionJury) Invite(s Session, m Member, today date.Date, p Policy) (In
 	if i >= 0 && j.Invitations[i].Active() {
 		inv := j.Invitations[i]
 		return Invitation{}, nil, ErrAlreadyInvited.Withf("%s was invited on %s and the invitation is %s", m.Name, inv.InvitedOn, inv.Status())
+	}
+	if today > s.Dates.Until {
+		return Invitation{}, nil, ErrSessionEnded.Withf("%s cannot be invited on %s: the session ran from %s until %s",
+			m.Name, today, s.Dates.From, s.Dates.Until)
 	}
 	if err := m.checkHabilitation(s); err != nil {
 		return Invitation{}, nil, err
