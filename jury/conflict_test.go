@@ -152,7 +152,9 @@ func TestDeclareConflict(t *testing.T) {
 	assert.ErrorIs(t, err, jury.ErrDuplicateConflict)
 	assert.Equal(t, tpsession.Conflict, tpsession.KindOf(err))
 	assert.Len(t, j.Conflicts, 2)
-	assert.Len(t, j.FindConflicts([]jury.Member{anne, bruno}, []jury.Candidate{lea}), 2)
+	assert.Len(t, jury.FindConflicts(anne, lea, j.Conflicts), 1, "the first declaration stays")
+	assert.Equal(t, jury.ReasonHosted, jury.FindConflicts(anne, lea, j.Conflicts)[0].Reason)
+	assert.Len(t, jury.FindConflicts(bruno, lea, j.Conflicts), 1)
 }
 
 func TestDeclaringAConflictInsideAPanelClearsTheAssignment(t *testing.T) {

@@ -243,10 +243,8 @@ func TestInvitationLifecycle(t *testing.T) {
 			} else {
 				assert.NoError(t, err)
 			}
-			inv, err := j.InvitationOf(m.ID)
-			require.NoError(t, err)
-			assert.Equal(t, tt.status, inv.Status())
-			assert.Len(t, j.Invitations, 1, "one invitation per member")
+			require.Len(t, j.Invitations, 1, "one invitation per member")
+			assert.Equal(t, tt.status, j.Invitations[0].Status())
 		})
 	}
 }
@@ -292,8 +290,6 @@ func TestAnswerWithoutInvitation(t *testing.T) {
 	_, err = j.Decline(memberID(1), day(2027, 1, 4))
 	assert.ErrorIs(t, err, jury.ErrInvitationNotFound)
 	_, err = j.Withdraw(memberID(1), day(2027, 1, 4))
-	assert.ErrorIs(t, err, jury.ErrInvitationNotFound)
-	_, err = j.InvitationOf(memberID(1))
 	assert.ErrorIs(t, err, jury.ErrInvitationNotFound)
 }
 

@@ -144,14 +144,6 @@ func (j *SessionJury) invitation(member tpsession.MemberID, today date.Date) (*I
 	return inv, nil
 }
 
-// InvitationOf returns the member's invitation, or ErrInvitationNotFound.
-func (j SessionJury) InvitationOf(member tpsession.MemberID) (Invitation, error) {
-	if i := j.indexOf(member); i >= 0 {
-		return j.Invitations[i], nil
-	}
-	return Invitation{}, ErrInvitationNotFound.Withf("member %s is not invited to the session", member)
-}
-
 // AcceptedMembers returns the members who accepted and whose invitation
 // was not withdrawn, in invitation order: the only members panels are
 // formed from.
@@ -189,19 +181,6 @@ func (j *SessionJury) DeclareConflict(c DeclaredConflict) error {
 		j.Assignment = Assignment{}
 	}
 	return nil
-}
-
-// FindConflicts returns every conflict of interest between the given
-// members and candidates, found from SIRET numbers or declared, ordered by
-// member then candidate as given.
-func (j SessionJury) FindConflicts(members []Member, candidates []Candidate) []Conflict {
-	var out []Conflict
-	for _, m := range members {
-		for _, c := range candidates {
-			out = append(out, FindConflicts(m, c, j.Conflicts)...)
-		}
-	}
-	return out
 }
 
 // Assign forms the session's panels and assigns every candidate to one,
