@@ -27,12 +27,18 @@ type instance struct {
 	conflicts  [][]bool
 }
 
-// randomInstance draws an instance. Conflicts come from shared companies
-// (member employers, candidate host companies) and from declarations, each
-// pair declared with a probability up to maxDeclared, so both sources are
-// exercised and members often share a conflict set.
+// randomInstance draws an instance. Conflicts come from shared
+// establishments (member employers, candidate host companies) and from
+// declarations, each pair declared with a probability up to maxDeclared,
+// so both sources are exercised and members often share a conflict set.
+// Most instances have members enough for at least half of maxMembers, and
+// a plan of no more juries than they can form; the others exercise the
+// refusals for too few members.
 func randomInstance(t testing.TB, r *rand.Rand, maxMembers, maxCandidates int, maxDeclared float64) instance {
 	nm, nc := r.IntN(maxMembers+1), 1+r.IntN(maxCandidates)
+	if r.IntN(8) > 0 {
+		nm = maxMembers/2 + r.IntN(maxMembers-maxMembers/2+1)
+	}
 	companies := 1 + r.IntN(max(4, nc/3))
 	var in instance
 	for i := range nm {
@@ -68,7 +74,11 @@ func randomInstance(t testing.TB, r *rand.Rand, maxMembers, maxCandidates int, m
 		in.layout.MembersPerJury = 3
 	}
 	if r.IntN(2) == 0 {
-		in.layout.Capacities = make([]int, 1+r.IntN(4))
+		juries := 1 + r.IntN(max(1, nm/max(in.layout.MembersPerJury, jury.MinMembersPerJury)))
+		if r.IntN(8) == 0 {
+			juries = 1 + r.IntN(4)
+		}
+		in.layout.Capacities = make([]int, juries)
 		for k := range in.layout.Capacities {
 			in.layout.Capacities[k] = 1 + r.IntN(nc)
 		}
