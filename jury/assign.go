@@ -153,6 +153,7 @@ type AssignmentError struct {
 	err        *tpsession.Error
 }
 
+// Error returns the code and the summary.
 func (e *AssignmentError) Error() string { return e.cause().Error() }
 
 // Unwrap returns the ErrNoAssignment copy carrying the facts.

@@ -126,23 +126,35 @@ func TestInviteWarnsWhenTheEmployerNoticeIsShort(t *testing.T) {
 
 // TestInviteRefusesAnEndedSession: a member may still be invited on the
 // session's last day, to replace one who dropped out; the day after, the
-// session has ended and cannot be staffed.
+// session has ended and cannot be staffed, even to invite again a member
+// who declined.
 func TestInviteRefusesAnEndedSession(t *testing.T) {
 	s := session() // 2027-03-01 to 2027-03-03
 	tests := []struct {
-		name    string
-		today   date.Date
-		wantErr error
+		name     string
+		today    date.Date
+		declined bool // the member was invited and declined on 2027-01-04
+		wantErr  error
 	}{
-		{"on the first day", day(2027, 3, 1), nil},
-		{"on the last day", day(2027, 3, 3), nil},
-		{"the day after the last day", day(2027, 3, 4), jury.ErrSessionEnded},
-		{"a month later", day(2027, 4, 3), jury.ErrSessionEnded},
+		{"on the first day", day(2027, 3, 1), false, nil},
+		{"on the last day", day(2027, 3, 3), false, nil},
+		{"again on the last day", day(2027, 3, 3), true, nil},
+		{"the day after the last day", day(2027, 3, 4), false, jury.ErrSessionEnded},
+		{"again the day after the last day", day(2027, 3, 4), true, jury.ErrSessionEnded},
+		{"a month later", day(2027, 4, 3), false, jury.ErrSessionEnded},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
+			m := member(t, "paul")
 			j := jury.NewSessionJury(s)
-			_, _, err := j.Invite(s, member(t, "paul"), tt.today, jury.Policy{})
+			if tt.declined {
+				_, _, err := j.Invite(s, m, day(2027, 1, 4), jury.Policy{})
+				require.NoError(t, err)
+				_, err = j.Decline(m.ID, day(2027, 1, 4))
+				require.NoError(t, err)
+			}
+			before := j.Clone()
+			_, _, err := j.Invite(s, m, tt.today, jury.Policy{})
 			if tt.wantErr == nil {
 				assert.NoError(t, err)
 				return
@@ -152,22 +164,9 @@ func TestInviteRefusesAnEndedSession(t *testing.T) {
 			for _, fact := range []string{tt.today.String(), "2027-03-01", "2027-03-03"} {
 				assert.Contains(t, err.Error(), fact)
 			}
-			assert.Empty(t, j.Invitations)
+			assert.Equal(t, before, j, "a refused invitation changes nothing")
 		})
 	}
-}
-
-func TestReinvitingAfterTheSessionEndedIsRefused(t *testing.T) {
-	s := session()
-	m := member(t, "paul")
-	j := jury.NewSessionJury(s)
-	_, _, err := j.Invite(s, m, day(2027, 1, 4), jury.Policy{})
-	require.NoError(t, err)
-	_, err = j.Decline(m.ID, day(2027, 1, 5))
-	require.NoError(t, err)
-	_, _, err = j.Invite(s, m, day(2027, 3, 4), jury.Policy{})
-	assert.ErrorIs(t, err, jury.ErrSessionEnded)
-	assert.Equal(t, jury.Declined, j.Invitations[0].Status(), "the declined invitation stays")
 }
 
 func TestInviteRefusesAMemberOfAnotherCentre(t *testing.T) {
