@@ -2,6 +2,7 @@ package sqlite_test
 
 import (
 	"context"
+	"os"
 	"path/filepath"
 	"testing"
 
@@ -25,6 +26,8 @@ func tempPath(t testing.TB) string {
 	t.Helper()
 	return filepath.Join(t.TempDir(), "tpsession.db")
 }
+
+func writeFile(path, content string) error { return os.WriteFile(path, []byte(content), 0o600) }
 
 func stores(db *sqlite.DB) storetest.Stores {
 	return storetest.Stores{
