@@ -66,6 +66,7 @@ func candidateTable() *table[candidate.Candidate] {
 		key:      func(c candidate.Candidate) string { return string(c.ID) },
 		centre:   func(c candidate.Candidate) tpsession.CentreID { return c.Centre },
 		vals:     func(candidate.Candidate) []any { return nil },
+		clone:    candidate.Candidate.Clone,
 		notFound: candidate.ErrCandidateNotFound, duplicate: candidate.ErrDuplicateCandidate,
 	}
 	t.encode, t.decode = codec(toCandidateRecord, fromCandidateRecord)
@@ -85,7 +86,7 @@ func (db *DB) Candidate(ctx context.Context, centre tpsession.CentreID, id tpses
 // UpdateCandidate loads the candidate, applies fn and saves the result in
 // one transaction.
 func (db *DB) UpdateCandidate(ctx context.Context, centre tpsession.CentreID, id tpsession.CandidateID, fn func(*candidate.Candidate) error) error {
-	return db.candidates.update(ctx, db, centre, "id = ?", "", []any{string(id)}, fn)
+	return db.candidates.update(ctx, db, centre, string(id), fn)
 }
 
 // CandidatesOfCentre returns the centre's candidates by ID.
@@ -189,6 +190,7 @@ func registrationTable() *table[candidate.Registration] {
 		vals: func(r candidate.Registration) []any {
 			return []any{string(r.Session), string(r.Candidate), instant(r.RegisteredAt), r.Active()}
 		},
+		clone:    candidate.Registration.Clone,
 		notFound: candidate.ErrRegistrationNotFound, duplicate: candidate.ErrDuplicateRegistration,
 		vet: func(old, new candidate.Registration) error {
 			if old.Session != new.Session || old.Candidate != new.Candidate || !old.RegisteredAt.Equal(new.RegisteredAt) {
@@ -225,7 +227,7 @@ func (db *DB) Registration(ctx context.Context, centre tpsession.CentreID, sid t
 // UpdateRegistration loads the registration Registration returns, applies
 // fn and saves the result in one transaction.
 func (db *DB) UpdateRegistration(ctx context.Context, centre tpsession.CentreID, sid tpsession.SessionID, cid tpsession.CandidateID, fn func(*candidate.Registration) error) error {
-	return db.registrations.update(ctx, db, centre, registrationOf, registrationOfOrder, []any{string(sid), string(cid)}, fn)
+	return db.registrations.updateWhere(ctx, db, centre, registrationOf, registrationOfOrder, []any{string(sid), string(cid)}, fn)
 }
 
 // RegistrationsOfSession returns every registration to the session, by

@@ -74,6 +74,7 @@ func checklistTable() *table[checklist.Checklist] {
 		key:      func(c checklist.Checklist) string { return string(c.Session) },
 		centre:   func(c checklist.Checklist) tpsession.CentreID { return c.Centre },
 		vals:     func(checklist.Checklist) []any { return nil },
+		clone:    checklist.Checklist.Clone,
 		notFound: checklist.ErrChecklistNotFound, duplicate: checklist.ErrDuplicateChecklist,
 	}
 	t.encode, t.decode = codec(toChecklistRecord, fromChecklistRecord)
@@ -95,5 +96,5 @@ func (db *DB) Checklist(ctx context.Context, centre tpsession.CentreID, sid tpse
 // UpdateChecklist loads the checklist, applies fn and saves the result in
 // one transaction.
 func (db *DB) UpdateChecklist(ctx context.Context, centre tpsession.CentreID, sid tpsession.SessionID, fn func(*checklist.Checklist) error) error {
-	return db.checklists.update(ctx, db, centre, "session = ?", "", []any{string(sid)}, fn)
+	return db.checklists.update(ctx, db, centre, string(sid), fn)
 }

@@ -53,6 +53,7 @@ func memberTable() *table[jury.Member] {
 		centre:   func(m jury.Member) tpsession.CentreID { return m.Centre },
 		cols:     []string{"email"},
 		vals:     func(m jury.Member) []any { return []any{m.Email} },
+		clone:    jury.Member.Clone,
 		notFound: jury.ErrMemberNotFound, duplicate: jury.ErrDuplicateMember,
 	}
 	t.encode, t.decode = codec(toMemberRecord, fromMemberRecord)
@@ -106,7 +107,7 @@ func (db *DB) MemberByEmail(ctx context.Context, centre tpsession.CentreID, emai
 // transaction; ErrDuplicateMember when fn gave it another member's e-mail.
 func (db *DB) UpdateMember(ctx context.Context, centre tpsession.CentreID, id tpsession.MemberID, fn func(*jury.Member) error) error {
 	return db.writing(ctx, func(ctx context.Context, q querier) error {
-		return db.members.update(ctx, db, centre, "id = ?", "", []any{string(id)}, func(m *jury.Member) error {
+		return db.members.update(ctx, db, centre, string(id), func(m *jury.Member) error {
 			if err := fn(m); err != nil {
 				return err
 			}
@@ -229,6 +230,7 @@ func sessionJuryTable() *table[jury.SessionJury] {
 		key:      func(j jury.SessionJury) string { return string(j.Session) },
 		centre:   func(j jury.SessionJury) tpsession.CentreID { return j.Centre },
 		vals:     func(jury.SessionJury) []any { return nil },
+		clone:    jury.SessionJury.Clone,
 		notFound: jury.ErrSessionJuryNotFound, duplicate: jury.ErrDuplicateSessionJury,
 		written: writeInvitations,
 	}
@@ -237,20 +239,35 @@ func sessionJuryTable() *table[jury.SessionJury] {
 }
 
 // writeInvitations keeps jury_invitations, the index of the members each
-// session invites, in step with the session's jury record just written. It
-// reads the invitations from the stored document, as migration 0002 did,
-// so that the index has one definition and the statements run in SQLite
-// however many members a session invites.
-func writeInvitations(ctx context.Context, q querier, j jury.SessionJury) error {
-	const invited = `SELECT j.centre AS centre, i.value ->> '$.member' AS member, j.session AS session
-		FROM session_juries AS j, json_each(j.doc, '$.invitations') AS i WHERE j.session = ?1 AND i.type = 'object'`
-	if _, err := q.ExecContext(ctx, "DELETE FROM jury_invitations WHERE session = ?1 AND member NOT IN (SELECT member FROM ("+invited+"))",
-		string(j.Session)); err != nil {
-		return failure(ctx, err, nil)
+// session invites, in step with the session's jury record: it adds the
+// members j invites that old did not, and removes those it no longer
+// does. Most updates (an answer, a conflict, an assignment) change neither.
+func writeInvitations(ctx context.Context, q querier, old *jury.SessionJury, j jury.SessionJury) error {
+	before := map[tpsession.MemberID]bool{}
+	if old != nil {
+		for _, i := range old.Invitations {
+			before[i.Member] = true
+		}
 	}
-	if _, err := q.ExecContext(ctx, "INSERT INTO jury_invitations (centre, member, session) "+invited+" ON CONFLICT DO NOTHING",
-		string(j.Session)); err != nil {
-		return failure(ctx, err, nil)
+	after := map[tpsession.MemberID]bool{}
+	for _, i := range j.Invitations {
+		after[i.Member] = true
+		if before[i.Member] {
+			continue
+		}
+		_, err := q.ExecContext(ctx, "INSERT INTO jury_invitations (centre, member, session) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+			string(j.Centre), string(i.Member), string(j.Session))
+		if err != nil {
+			return failure(ctx, err, nil)
+		}
+	}
+	for m := range before {
+		if after[m] {
+			continue
+		}
+		if _, err := q.ExecContext(ctx, "DELETE FROM jury_invitations WHERE session = ? AND member = ?", string(j.Session), string(m)); err != nil {
+			return failure(ctx, err, nil)
+		}
 	}
 	return nil
 }
@@ -270,7 +287,7 @@ func (db *DB) SessionJury(ctx context.Context, centre tpsession.CentreID, sid tp
 // UpdateSessionJury loads the session's jury record, applies fn and saves
 // the result in one transaction.
 func (db *DB) UpdateSessionJury(ctx context.Context, centre tpsession.CentreID, sid tpsession.SessionID, fn func(*jury.SessionJury) error) error {
-	return db.juries.update(ctx, db, centre, "session = ?", "", []any{string(sid)}, fn)
+	return db.juries.update(ctx, db, centre, string(sid), fn)
 }
 
 // SessionJuriesOfMember returns the jury records of the centre's sessions

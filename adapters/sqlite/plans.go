@@ -76,6 +76,7 @@ func planTable() *table[plan.Record] {
 		centre:   func(r plan.Record) tpsession.CentreID { return r.Centre },
 		cols:     []string{"computed_at"},
 		vals:     func(r plan.Record) []any { return []any{instant(r.ComputedAt)} },
+		clone:    plan.Record.Clone,
 		notFound: plan.ErrPlanNotFound,
 	}
 	t.encode, t.decode = codec(toPlanRecord, fromPlanRecord)

@@ -76,6 +76,7 @@ func pliTable() *table[pli.Pli] {
 		centre:   func(p pli.Pli) tpsession.CentreID { return p.Centre },
 		cols:     []string{"id"},
 		vals:     func(p pli.Pli) []any { return []any{string(p.ID)} },
+		clone:    pli.Pli.Clone,
 		notFound: pli.ErrPliNotFound, duplicate: pli.ErrDuplicatePli,
 		vet: func(old, new pli.Pli) error {
 			if old.ID != new.ID {
@@ -106,5 +107,5 @@ func (db *DB) Pli(ctx context.Context, centre tpsession.CentreID, sid tpsession.
 // transaction. The custody log may only grow: ErrCustodyRewritten when fn
 // changed or removed an entry (pli.Log.Extends decides).
 func (db *DB) UpdatePli(ctx context.Context, centre tpsession.CentreID, sid tpsession.SessionID, fn func(*pli.Pli) error) error {
-	return db.plis.update(ctx, db, centre, "session = ?", "", []any{string(sid)}, fn)
+	return db.plis.update(ctx, db, centre, string(sid), fn)
 }

@@ -83,6 +83,7 @@ func sessionTable() *table[session.Session] {
 		centre:   func(s session.Session) tpsession.CentreID { return s.Centre },
 		cols:     []string{"start_date", "end_date"},
 		vals:     func(s session.Session) []any { return []any{day(s.Start), day(s.End)} },
+		clone:    session.Session.Clone,
 		notFound: session.ErrSessionNotFound, duplicate: session.ErrDuplicateSession,
 	}
 	t.encode, t.decode = codec(toSessionRecord, fromSessionRecord)
@@ -104,7 +105,7 @@ func (db *DB) Session(ctx context.Context, centre tpsession.CentreID, id tpsessi
 // UpdateSession loads the session, applies fn and saves the result in one
 // transaction.
 func (db *DB) UpdateSession(ctx context.Context, centre tpsession.CentreID, id tpsession.SessionID, fn func(*session.Session) error) error {
-	return db.sessions.update(ctx, db, centre, "id = ?", "", []any{string(id)}, fn)
+	return db.sessions.update(ctx, db, centre, string(id), fn)
 }
 
 // Sessions returns the centre's sessions that match the filter, by start

@@ -29,16 +29,19 @@ type table[V any] struct {
 	// values in the same order.
 	cols []string
 	vals func(V) []any
-	// encode and decode convert between the aggregate and its document.
+	// encode and decode convert between the aggregate and its document;
+	// clone deep-copies an aggregate.
 	encode func(V) (string, error)
 	decode func(string) (V, error)
+	clone  func(V) V
 
 	notFound, duplicate *tpsession.Error
 	// vet, when set, refuses an update that changes what it may not.
 	vet func(old, new V) error
-	// written, when set, runs in the transaction after each insert or
-	// update, to keep a table derived from the aggregate in step.
-	written func(ctx context.Context, q querier, v V) error
+	// written, when set, runs in the transaction after each insert (old
+	// is nil) or update, to keep a table derived from the aggregate in
+	// step.
+	written func(ctx context.Context, q querier, old *V, v V) error
 
 	insertSQL, updateSQL string
 }
@@ -88,7 +91,6 @@ func codec[V, R any](to func(V) R, from func(*decoder, R) V) (func(V) (string, e
 type row[V any] struct {
 	key     string
 	version int64
-	doc     string
 	v       V
 }
 
@@ -104,15 +106,11 @@ func (t *table[V]) insert(ctx context.Context, db *DB, v V) error {
 		if _, err := q.ExecContext(ctx, t.insertSQL, args...); err != nil {
 			return failure(ctx, err, t.duplicate)
 		}
-		return t.afterWrite(ctx, q, v)
+		if t.written == nil {
+			return nil
+		}
+		return t.written(ctx, q, nil, v)
 	})
-}
-
-func (t *table[V]) afterWrite(ctx context.Context, q querier, v V) error {
-	if t.written == nil {
-		return nil
-	}
-	return t.written(ctx, q, v)
 }
 
 // get returns the aggregate of centre with the key; another centre's is
@@ -130,26 +128,37 @@ func (t *table[V]) one(ctx context.Context, q querier, centre tpsession.CentreID
 		query += " ORDER BY " + order
 	}
 	var r row[V]
-	err := q.QueryRowContext(ctx, query+" LIMIT 1", append([]any{string(centre)}, args...)...).Scan(&r.key, &r.version, &r.doc)
+	var doc string
+	err := q.QueryRowContext(ctx, query+" LIMIT 1", append([]any{string(centre)}, args...)...).Scan(&r.key, &r.version, &doc)
 	if errors.Is(err, sql.ErrNoRows) {
 		return r, t.notFound
 	}
 	if err != nil {
 		return r, failure(ctx, err, nil)
 	}
-	r.v, err = t.decode(r.doc)
+	r.v, err = t.decode(doc)
 	return r, err
 }
 
-// update loads the row of centre that where selects, applies fn and saves
-// the result, in one transaction (the caller's, or its own). fn's error is
-// returned unchanged and nothing is saved; fn may not change the key or the
-// centre.
-func (t *table[V]) update(ctx context.Context, db *DB, centre tpsession.CentreID, where, order string, args []any, fn func(*V) error) error {
+// update loads the aggregate of centre with the key, applies fn and saves
+// the result, as updateWhere does.
+func (t *table[V]) update(ctx context.Context, db *DB, centre tpsession.CentreID, key string, fn func(*V) error) error {
+	return t.updateWhere(ctx, db, centre, t.keyCol+" = ?", "", []any{key}, fn)
+}
+
+// updateWhere loads the first row of centre that where selects in the
+// order given, applies fn and saves the result, in one transaction (the
+// caller's, or its own). fn's error is returned unchanged and nothing is
+// saved; fn may not change the key or the centre.
+func (t *table[V]) updateWhere(ctx context.Context, db *DB, centre tpsession.CentreID, where, order string, args []any, fn func(*V) error) error {
 	return db.writing(ctx, func(ctx context.Context, q querier) error {
 		r, err := t.one(ctx, q, centre, where, order, args...)
 		if err != nil {
 			return err
+		}
+		var old V
+		if t.vet != nil || t.written != nil {
+			old = t.clone(r.v)
 		}
 		if err := fn(&r.v); err != nil {
 			return err
@@ -158,10 +167,6 @@ func (t *table[V]) update(ctx context.Context, db *DB, centre tpsession.CentreID
 			return errKeyChanged
 		}
 		if t.vet != nil {
-			old, err := t.decode(r.doc) // fn may have changed what r.v shares
-			if err != nil {
-				return err
-			}
 			if err := t.vet(old, r.v); err != nil {
 				return err
 			}
@@ -177,7 +182,10 @@ func (t *table[V]) update(ctx context.Context, db *DB, centre tpsession.CentreID
 		if n, err := res.RowsAffected(); err != nil || n != 1 {
 			return errChanged
 		}
-		return t.afterWrite(ctx, q, r.v)
+		if t.written == nil {
+			return nil
+		}
+		return t.written(ctx, q, &old, r.v)
 	})
 }
 

@@ -100,11 +100,13 @@ func (st *txState) nested(ctx context.Context, fn func(ctx context.Context) erro
 	return nil
 }
 
-// writing runs f in the transaction ctx carries, or else in a transaction
-// of its own: every write, and every update closure, runs in one.
+// writing runs f in one transaction, so that every write, and every
+// update closure, is all or nothing: in the transaction ctx carries, under
+// a savepoint (an aggregate and the index derived from it are written by
+// several statements), or else in a transaction of its own.
 func (db *DB) writing(ctx context.Context, f func(ctx context.Context, q querier) error) error {
 	if st := db.txOf(ctx); st != nil {
-		return f(ctx, st.tx)
+		return st.nested(ctx, func(ctx context.Context) error { return f(ctx, st.tx) })
 	}
 	return db.inTx(ctx, f)
 }
