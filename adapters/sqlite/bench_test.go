@@ -9,13 +9,15 @@ import (
 
 	"github.com/tpsession/tpsession"
 	"github.com/tpsession/tpsession/adapters/memstore"
+	"github.com/tpsession/tpsession/adapters/sqlite"
 	"github.com/tpsession/tpsession/adapters/storetest"
 	"github.com/tpsession/tpsession/candidate"
 	"github.com/tpsession/tpsession/session"
 )
 
 // BenchmarkStores measures the main operations of the session service on
-// SQLite (a file in WAL mode, each write a durable transaction) and on the
+// SQLite (a file in WAL mode, each write a durable transaction), on an
+// in-memory SQLite database (the same work without the disk) and on the
 // memstore, side by side:
 //
 //	go test ./adapters/sqlite -run '^$' -bench BenchmarkStores -benchmem
@@ -29,6 +31,7 @@ func BenchmarkStores(b *testing.B) {
 			return storetest.Stores{Sessions: s, Events: s, Registrations: s}
 		}},
 		{"sqlite", func(b *testing.B) storetest.Stores { return stores(open(b, tempPath(b))) }},
+		{"sqlite-memory", func(b *testing.B) storetest.Stores { return stores(open(b, sqlite.Memory)) }},
 	}
 	for _, impl := range impls {
 		b.Run(impl.name, func(b *testing.B) { benchmarkStores(b, impl.open) })

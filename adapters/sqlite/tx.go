@@ -23,8 +23,8 @@ type txKey struct{}
 type txState struct {
 	db *DB
 	tx *sql.Tx
-	// savepoints numbers the nested Atomic calls, which each get a
-	// savepoint of their own.
+	// savepoints numbers the savepoints of the calls that join the
+	// transaction: nested Atomic calls and store writes.
 	savepoints atomic.Int64
 }
 
