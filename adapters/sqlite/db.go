@@ -143,7 +143,10 @@ func (db *DB) init(ctx context.Context, memory bool) error {
 	if !memory {
 		var mode string
 		if err := db.write.QueryRowContext(ctx, "PRAGMA journal_mode").Scan(&mode); err != nil {
-			return failure(ctx, err, nil)
+			if ctx.Err() != nil {
+				return failure(ctx, err, nil)
+			}
+			return errOpen.Wrap(err) // not a database, unreadable, locked by another program
 		}
 		if !strings.EqualFold(mode, "wal") {
 			return errOpen.Withf("the database could not be put in WAL mode (it is in %s mode): is it on a network file system?", mode)
