@@ -135,23 +135,38 @@ const (
 type Unassigned struct {
 	Candidate tpsession.CandidateID
 	Reason    UnassignedReason
-	Message   string
+	// Message says why with the numbers that decided it, naming the
+	// candidate (by name, or by ID when the name is not known).
+	Message string
 }
 
-// AssignmentError is returned when no assignment exists. It wraps an
-// ErrNoAssignment (errors.Is matches it; its kind is Rule) whose field
-// errors name each unassigned candidate by ID with the reason, and lists
-// the candidates of an assignment reaching as many candidates as possible
-// that it still leaves without a panel.
+// AssignmentError is returned when no assignment exists. It lists the
+// candidates that an assignment reaching as many candidates as possible
+// still leaves without a panel, in ID order, and wraps an ErrNoAssignment
+// copy (errors.Is matches it; its kind is Rule) whose message sums up the
+// numbers and whose field errors explain each of those candidates: the
+// i-th, named "candidates[i]" after the list of IDs the HTTP contract
+// returns in the error's candidates member (Candidates), has the
+// Unassigned's message, which names the candidate.
 type AssignmentError struct {
 	Unassigned []Unassigned
 	err        *tpsession.Error
 }
 
-func (e *AssignmentError) Error() string { return e.err.Error() }
+// Error returns the code and the summary.
+func (e *AssignmentError) Error() string { return e.cause().Error() }
 
 // Unwrap returns the ErrNoAssignment copy carrying the facts.
-func (e *AssignmentError) Unwrap() error { return e.err }
+func (e *AssignmentError) Unwrap() error { return e.cause() }
+
+// cause is the wrapped error; ErrNoAssignment itself for an
+// AssignmentError built outside Assign (a test double).
+func (e *AssignmentError) cause() *tpsession.Error {
+	if e.err == nil {
+		return ErrNoAssignment
+	}
+	return e.err
+}
 
 // Candidates returns the IDs of the unassigned candidates, sorted.
 func (e *AssignmentError) Candidates() []tpsession.CandidateID {
@@ -265,10 +280,10 @@ func newProblem(members []Member, candidates []Candidate, declared []DeclaredCon
 	for j, c := range candidates {
 		index[c.ID] = j
 	}
-	hosted := map[tpsession.SIREN][]int{} // candidates hosted by each company
+	hosted := map[tpsession.SIRET][]int{} // candidates hosted by each establishment (FindConflicts)
 	for j, c := range candidates {
 		for _, h := range c.HostCompanies {
-			hosted[company(h)] = append(hosted[company(h)], j)
+			hosted[h] = append(hosted[h], j)
 		}
 	}
 	declaredOn := map[tpsession.MemberID][]int{}
@@ -283,7 +298,7 @@ func newProblem(members []Member, candidates []Candidate, declared []DeclaredCon
 	for i, m := range members {
 		conflicts := newBitset(len(candidates))
 		if m.Employed() {
-			for _, j := range hosted[company(m.Employer)] {
+			for _, j := range hosted[m.Employer] {
 				conflicts.set(j)
 			}
 		}
@@ -393,7 +408,7 @@ func (p *problem) failure(best *solution, proven bool) error {
 			msg = fmt.Sprintf("a jury needs %d members; only %s available", p.perJury, quantity(m, "accepted member is", "accepted members are"))
 		}
 		for _, c := range p.candidates {
-			out = append(out, Unassigned{Candidate: c.ID, Reason: TooFewMembers, Message: msg})
+			out = append(out, Unassigned{Candidate: c.ID, Reason: TooFewMembers, Message: c.label() + " has no jury: " + msg})
 		}
 		summary = msg
 	} else {
@@ -425,11 +440,12 @@ func (p *problem) failure(best *solution, proven bool) error {
 				best.matched, n, juries)
 		}
 	}
-	var fe tpsession.FieldErrors
-	for _, u := range out {
-		fe.Add(string(u.Candidate), "%s", u.Message)
+	fields := make([]tpsession.FieldError, len(out))
+	for i, u := range out {
+		fields[i] = tpsession.FieldError{Field: fmt.Sprintf("candidates[%d]", i), Message: u.Message}
 	}
-	err, _ := fe.Err(ErrNoAssignment.Withf("no jury assignment exists: %s", summary)).(*tpsession.Error)
+	err := ErrNoAssignment.Withf("no jury assignment exists: %s; %s without a jury",
+		summary, quantity(len(out), "candidate is left", "candidates are left")).WithFields(fields...)
 	return &AssignmentError{Unassigned: out, err: err}
 }
 

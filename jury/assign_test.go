@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -101,7 +102,7 @@ func TestAssignWhenPairingInOrderFails(t *testing.T) {
 func TestAssignWhenGreedyMatchingFails(t *testing.T) {
 	hostOfMarc := siret(t, 7, 1)
 	anne, bruno := panelMember(1, "Anne"), panelMember(2, "Bruno")
-	chloe, david := employedBy(panelMember(3, "Chloé"), hostOfMarc), employedBy(panelMember(4, "David"), siret(t, 7, 2))
+	chloe, david := employedBy(panelMember(3, "Chloé"), hostOfMarc), employedBy(panelMember(4, "David"), hostOfMarc)
 	lea, marc := candidate(1, "Léa"), candidate(2, "Marc", hostOfMarc)
 
 	a, err := jury.Assign(ctx, []jury.Member{anne, bruno, chloe, david}, []jury.Candidate{lea, marc}, nil, jury.Layout{Capacities: []int{1, 1}})
@@ -178,6 +179,45 @@ func TestAssignResultDoesNotDependOnOrder(t *testing.T) {
 	assert.Equal(t, a, b)
 }
 
+// TestAssignFindsTheOnlyCrossing is a case the search once refused: a
+// bound of the search shared one scratch slice between two sets of edges,
+// came out too low and cut the branch holding the only answer ({m5,m6}
+// evaluate c3 and c4, {m1,m3} c5 and c6, {m2,m4} c1 and c2). X marks a
+// conflict, one row per member.
+func TestAssignFindsTheOnlyCrossing(t *testing.T) {
+	rows := []string{
+		"XXXX..",
+		"...XX.",
+		".X.X..",
+		"...XXX",
+		"XX..XX",
+		"XX....",
+	}
+	var in instance
+	for i := range 6 {
+		in.members = append(in.members, panelMember(i+1, fmt.Sprint("m", i+1)))
+		in.candidates = append(in.candidates, candidate(i+1, fmt.Sprint("c", i+1)))
+	}
+	for i, row := range rows {
+		in.conflicts = append(in.conflicts, make([]bool, len(row)))
+		for j, x := range row {
+			if x == 'X' {
+				in.conflicts[i][j] = true
+				in.declared = append(in.declared, declared(in.members[i], in.candidates[j], jury.ReasonOther))
+			}
+		}
+	}
+	for name, layout := range map[string]jury.Layout{"without a plan": {}, "a plan of 3 juries of 2": {Capacities: []int{2, 2, 2}}} {
+		t.Run(name, func(t *testing.T) {
+			in.layout = layout
+			a, err := jury.Assign(ctx, in.members, in.candidates, in.declared, layout)
+			require.NoError(t, err)
+			checkAssignment(t, in, a)
+			assert.Len(t, a.Panels, 3)
+		})
+	}
+}
+
 func TestAssignFailures(t *testing.T) {
 	anne, bruno, chloe := panelMember(1, "Anne"), panelMember(2, "Bruno"), panelMember(3, "Chloé")
 	lea, marc := candidate(1, "Léa"), candidate(2, "Marc")
@@ -188,39 +228,45 @@ func TestAssignFailures(t *testing.T) {
 		declared   []jury.DeclaredConflict
 		layout     jury.Layout
 		want       map[tpsession.CandidateID]jury.UnassignedReason
-		facts      []string
+		summary    string   // in the error's message
+		facts      []string // in the messages of the unassigned candidates
 	}{
 		{
 			name:    "a single member",
 			members: []jury.Member{anne}, candidates: []jury.Candidate{lea, marc},
-			want:  map[tpsession.CandidateID]jury.UnassignedReason{lea.ID: jury.TooFewMembers, marc.ID: jury.TooFewMembers},
-			facts: []string{"a jury needs 2 members; only 1 accepted member is available"},
+			want:    map[tpsession.CandidateID]jury.UnassignedReason{lea.ID: jury.TooFewMembers, marc.ID: jury.TooFewMembers},
+			summary: "a jury needs 2 members; only 1 accepted member is available; 2 candidates are left without a jury",
+			facts:   []string{"Léa has no jury: a jury needs 2 members", "Marc has no jury"},
 		},
 		{
 			name:    "fewer members than the plan's juries need",
 			members: []jury.Member{anne, bruno, chloe}, candidates: []jury.Candidate{lea, marc}, layout: jury.Layout{Capacities: []int{1, 1}},
-			want:  map[tpsession.CandidateID]jury.UnassignedReason{lea.ID: jury.TooFewMembers, marc.ID: jury.TooFewMembers},
-			facts: []string{"2 juries of 2 members need 4 accepted members; only 3 are available"},
+			want:    map[tpsession.CandidateID]jury.UnassignedReason{lea.ID: jury.TooFewMembers, marc.ID: jury.TooFewMembers},
+			summary: "2 juries of 2 members need 4 accepted members; only 3 are available",
+			facts:   []string{"Léa has no jury: 2 juries of 2 members need 4 accepted members"},
 		},
 		{
 			name:    "a candidate in conflict with every member",
 			members: []jury.Member{anne, bruno, chloe}, candidates: []jury.Candidate{lea, marc},
 			declared: []jury.DeclaredConflict{declared(anne, lea, jury.ReasonOther), declared(bruno, lea, jury.ReasonOther), declared(chloe, lea, jury.ReasonOther)},
 			want:     map[tpsession.CandidateID]jury.UnassignedReason{lea.ID: jury.ConflictsWithAll},
-			facts:    []string{"Léa conflicts with every accepted member (3)", "at most 1 of the 2 candidates"},
+			summary:  "at most 1 of the 2 candidates can be evaluated by a jury without a conflict of interest (1 jury of 2 members); 1 candidate is left without a jury",
+			facts:    []string{"Léa conflicts with every accepted member (3)"},
 		},
 		{
 			name:    "a single member without conflict",
 			members: []jury.Member{anne, bruno, chloe}, candidates: []jury.Candidate{lea, marc},
 			declared: []jury.DeclaredConflict{declared(anne, lea, jury.ReasonOther), declared(bruno, lea, jury.ReasonOther)},
 			want:     map[tpsession.CandidateID]jury.UnassignedReason{lea.ID: jury.TooFewFreeMembers},
+			summary:  "at most 1 of the 2 candidates",
 			facts:    []string{"only 1 of the 3 accepted members has no conflict with Léa, and a jury needs 2"},
 		},
 		{
 			name:    "the plan's juries are full",
 			members: []jury.Member{anne, bruno}, candidates: []jury.Candidate{lea, marc}, layout: jury.Layout{Capacities: []int{1}},
-			want:  map[tpsession.CandidateID]jury.UnassignedReason{marc.ID: jury.JuriesFull},
-			facts: []string{"every jury without a conflict with Marc is full: jury 1 (1 of 1)", "the juries take 1 candidate in all, for 2 candidates"},
+			want:    map[tpsession.CandidateID]jury.UnassignedReason{marc.ID: jury.JuriesFull},
+			summary: "at most 1 of the 2 candidates",
+			facts:   []string{"every jury without a conflict with Marc is full: jury 1 (1 of 1)", "the juries take 1 candidate in all, for 2 candidates"},
 		},
 		{
 			// One jury of two among Anne (conflicts with Léa), Bruno (with
@@ -229,6 +275,7 @@ func TestAssignFailures(t *testing.T) {
 			members: []jury.Member{anne, bruno, chloe}, candidates: []jury.Candidate{lea, marc}, layout: jury.Layout{Capacities: []int{2}},
 			declared: []jury.DeclaredConflict{declared(anne, lea, jury.ReasonOther), declared(bruno, marc, jury.ReasonOther)},
 			want:     map[tpsession.CandidateID]jury.UnassignedReason{marc.ID: jury.NoFreeJury},
+			summary:  "at most 1 of the 2 candidates",
 			facts:    []string{"2 accepted members have no conflict with Marc, but no way of forming the juries gives Marc a jury"},
 		},
 	}
@@ -245,19 +292,31 @@ func TestAssignFailures(t *testing.T) {
 				got[u.Candidate] = u.Reason
 			}
 			assert.Equal(t, tt.want, got)
-			for _, fact := range tt.facts {
-				assert.Contains(t, err.Error(), fact)
-			}
+			assert.Contains(t, err.Error(), tt.summary)
 
 			var e *tpsession.Error
 			require.ErrorAs(t, err, &e)
-			require.Len(t, e.Fields, len(tt.want), "one field error per candidate, named by its ID")
+			require.Len(t, e.Fields, len(tt.want), "one field error per unassigned candidate")
+			var messages []string
 			for i, f := range e.Fields {
-				assert.Equal(t, string(ae.Candidates()[i]), f.Field)
+				assert.Equal(t, fmt.Sprintf("candidates[%d]", i), f.Field, "named after the error's list of candidates")
 				assert.Equal(t, ae.Unassigned[i].Message, f.Message)
+				assert.Equal(t, ae.Unassigned[i].Candidate, ae.Candidates()[i])
+				assert.NotContains(t, e.Message, f.Message, "the error's message sums up, the fields explain")
+				messages = append(messages, f.Message)
+			}
+			for _, fact := range tt.facts {
+				assert.Contains(t, strings.Join(messages, "\n"), fact)
 			}
 		})
 	}
+}
+
+func TestAssignmentErrorBuiltElsewhere(t *testing.T) {
+	err := &jury.AssignmentError{Unassigned: []jury.Unassigned{{Candidate: candidateID(1), Reason: jury.ConflictsWithAll}}}
+	assert.ErrorIs(t, err, jury.ErrNoAssignment)
+	assert.Equal(t, "jury.no_assignment", tpsession.CodeOf(err))
+	assert.NotEmpty(t, err.Error())
 }
 
 func TestAssignRefusesBadInput(t *testing.T) {

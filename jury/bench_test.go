@@ -12,7 +12,7 @@ import (
 // realisticSession draws a session like a real one: candidates hosted by
 // one or two of 15 companies, two members in three employed by one of
 // them, and a few declared conflicts.
-func realisticSession(b *testing.B, r *rand.Rand, members, candidates int) ([]jury.Member, []jury.Candidate, []jury.DeclaredConflict) {
+func realisticSession(b testing.TB, r *rand.Rand, members, candidates int) ([]jury.Member, []jury.Candidate, []jury.DeclaredConflict) {
 	const companies = 15
 	var ms []jury.Member
 	for i := range members {
@@ -64,5 +64,20 @@ func BenchmarkAssign(b *testing.B) {
 				_, _ = jury.Assign(context.Background(), s[0].([]jury.Member), s[1].([]jury.Candidate), s[2].([]jury.DeclaredConflict), tc.layout)
 			}
 		})
+	}
+}
+
+// BenchmarkAssignDenseConflicts measures sessions whose conflicts are far
+// denser than real ones, some of which have no assignment: there the
+// search backtracks and the bounds decide the time.
+func BenchmarkAssignDenseConflicts(b *testing.B) {
+	r := rand.New(rand.NewPCG(7, 7))
+	instances := make([]instance, 50)
+	for i := range instances {
+		instances[i] = randomInstance(b, r, 20, 40, 0.3)
+	}
+	for i := 0; b.Loop(); i++ {
+		in := instances[i%len(instances)]
+		_, _ = jury.Assign(context.Background(), in.members, in.candidates, in.declared, in.layout)
 	}
 }

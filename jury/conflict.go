@@ -46,7 +46,10 @@ const (
 	// 8 décembre 2008, historical; arrêté du 25 mai 2020).
 	ReasonTrained ConflictReason = "trained"
 	// ReasonEmployer: the member works or worked in the candidate's company
-	// or organisation (arrêté du 8 décembre 2008, historical).
+	// or organisation (arrêté du 8 décembre 2008, historical). The centre
+	// declares it, when relevant, for a member employed by another
+	// establishment of the company that hosted the candidate: conflicts
+	// are found from SIRET numbers by establishment only (FindConflicts).
 	ReasonEmployer ConflictReason = "employer"
 	// ReasonPersonal: the member knows the candidate personally (DREETS
 	// ethics charter of jury members).
@@ -112,9 +115,9 @@ type Conflict struct {
 	Member    tpsession.MemberID
 	Candidate tpsession.CandidateID
 	Reason    ConflictReason
-	// HostCompanies are, for a conflict found from SIRET numbers, the
-	// candidate's host companies that belong to the member's employer's
-	// company; empty for a declared conflict.
+	// HostCompanies holds, for a conflict found from SIRET numbers, the
+	// candidate's host company that employs the member; empty for a
+	// declared conflict.
 	HostCompanies []tpsession.SIRET
 	Note          string
 	Declared      bool
@@ -127,7 +130,7 @@ func (c Conflict) String() string {
 		for i, s := range c.HostCompanies {
 			sirets[i] = s.Format()
 		}
-		return fmt.Sprintf("member %s is employed by the company that hosted candidate %s (SIRET %s)",
+		return fmt.Sprintf("member %s is employed by the establishment that hosted candidate %s (SIRET %s)",
 			c.Member, c.Candidate, strings.Join(sirets, ", "))
 	}
 	s := fmt.Sprintf("member %s has a declared conflict (%s) with candidate %s", c.Member, c.Reason, c.Candidate)
@@ -138,14 +141,20 @@ func (c Conflict) String() string {
 }
 
 // FindConflicts returns every reason member m may not evaluate candidate c:
-// first the candidate's host companies in the member's employer's company,
-// then the conflicts declared on the pair, in declared's order. An empty
-// result means m may evaluate c.
+// first a conflict found from SIRET numbers, then the conflicts declared on
+// the pair, in declared's order. An empty result means m may evaluate c.
 //
-// A host company conflicts when it belongs to the same company (SIREN) as
-// the member's employer, not only when it is the same establishment
-// (SIRET): the leaflet speaks of the member's "entreprise" [SEED]. A member
-// without an employer never conflicts by SIRET.
+// A member conflicts by SIRET with a candidate when their employer's SIRET
+// is one of the candidate's host companies' SIRETs: the establishment that
+// employs the member hosted the candidate ([SEED]: "un membre de jury ayant
+// accueilli un candidat au sein de son entreprise ne peut pas l'évaluer").
+// Establishments are compared, not companies (SIREN): a company with many
+// establishments (a bank, La Poste) would otherwise keep each of its
+// employees from evaluating every candidate hosted anywhere in it, and
+// could leave no assignment at all. A member employed by another
+// establishment of the host company is declared by the centre, with
+// ReasonEmployer, when the link is real. A member without an employer
+// never conflicts by SIRET.
 func FindConflicts(m Member, c Candidate, declared []DeclaredConflict) []Conflict {
 	var out []Conflict
 	if hosts := hostedBy(m, c); len(hosts) > 0 {
@@ -159,21 +168,11 @@ func FindConflicts(m Member, c Candidate, declared []DeclaredConflict) []Conflic
 	return out
 }
 
-// hostedBy returns the candidate's host companies in the member's
-// employer's company.
+// hostedBy returns the candidate's host company that is the member's
+// employer, or nil.
 func hostedBy(m Member, c Candidate) []tpsession.SIRET {
-	if !m.Employed() {
+	if !m.Employed() || !slices.Contains(c.HostCompanies, m.Employer) {
 		return nil
 	}
-	var hosts []tpsession.SIRET
-	for _, h := range c.HostCompanies {
-		if company(h) == company(m.Employer) && !slices.Contains(hosts, h) {
-			hosts = append(hosts, h)
-		}
-	}
-	return hosts
+	return []tpsession.SIRET{m.Employer}
 }
-
-// company is the company an establishment belongs to: conflicts are
-// decided between companies, not establishments (FindConflicts).
-func company(s tpsession.SIRET) tpsession.SIREN { return s.SIREN() }

@@ -38,9 +38,10 @@ func TestFindConflictsBySIRET(t *testing.T) {
 		want     []tpsession.SIRET
 	}{
 		{"same establishment", headOffice, []tpsession.SIRET{headOffice}, []tpsession.SIRET{headOffice}},
-		{"another establishment of the same company", headOffice, []tpsession.SIRET{branch}, []tpsession.SIRET{branch}},
+		{"another establishment of the same company", headOffice, []tpsession.SIRET{branch}, nil},
 		{"another company", headOffice, []tpsession.SIRET{other}, nil},
-		{"one of several host companies", branch, []tpsession.SIRET{other, headOffice, branch}, []tpsession.SIRET{headOffice, branch}},
+		{"one of several host companies", branch, []tpsession.SIRET{other, headOffice, branch}, []tpsession.SIRET{branch}},
+		{"listed twice", branch, []tpsession.SIRET{branch, branch}, []tpsession.SIRET{branch}},
 		{"a member without an employer", "", []tpsession.SIRET{headOffice}, nil},
 		{"a candidate without host company", headOffice, nil, nil},
 	}
@@ -62,7 +63,7 @@ func TestFindConflictsBySIRET(t *testing.T) {
 
 func TestFindConflictsDeclared(t *testing.T) {
 	anne := employedBy(panelMember(1, "Anne"), siret(t, 1, 1))
-	lea, marc := candidate(1, "Léa", siret(t, 1, 2)), candidate(2, "Marc")
+	lea, marc := candidate(1, "Léa", siret(t, 1, 1)), candidate(2, "Marc")
 	decl := []jury.DeclaredConflict{
 		declared(anne, marc, jury.ReasonPersonal),
 		declared(anne, lea, jury.ReasonTrained),
@@ -81,6 +82,35 @@ func TestFindConflictsDeclared(t *testing.T) {
 	assert.False(t, got[0].Declared)
 	assert.Equal(t, jury.ReasonTrained, got[1].Reason)
 	assert.True(t, got[1].Declared)
+}
+
+// TestAnotherEstablishmentIsDeclared: Anne works at the head office of the
+// company whose branch hosted Nina. The SIRETs differ, so no conflict is
+// found; the centre, knowing the link matters, declares it with reason
+// "employer", and it then counts like any other.
+func TestAnotherEstablishmentIsDeclared(t *testing.T) {
+	anne := employedBy(panelMember(1, "Anne"), siret(t, 1, 1))
+	bruno, chloe, david := panelMember(2, "Bruno"), panelMember(3, "Chloé"), panelMember(4, "David")
+	nina, omar := candidate(1, "Nina", siret(t, 1, 2)), candidate(2, "Omar")
+	assert.Empty(t, jury.FindConflicts(anne, nina, nil), "same company (SIREN), another establishment")
+
+	employer := declared(anne, nina, jury.ReasonEmployer)
+	got := jury.FindConflicts(anne, nina, []jury.DeclaredConflict{employer})
+	require.Len(t, got, 1)
+	assert.Equal(t, jury.Conflict{Member: anne.ID, Candidate: nina.ID, Reason: jury.ReasonEmployer, Declared: true}, got[0])
+
+	// Two juries of one candidate each, and Anne knows Omar: her panel
+	// can only evaluate Nina.
+	members, candidates := []jury.Member{anne, bruno, chloe, david}, []jury.Candidate{nina, omar}
+	personal := declared(anne, omar, jury.ReasonPersonal)
+	layout := jury.Layout{Capacities: []int{1, 1}}
+	a, err := jury.Assign(context.Background(), members, candidates, []jury.DeclaredConflict{personal}, layout)
+	require.NoError(t, err)
+	p, _ := a.PanelOf(nina.ID)
+	assert.Contains(t, p.Members, anne.ID, "without the declaration Anne evaluates Nina")
+
+	_, err = jury.Assign(context.Background(), members, candidates, []jury.DeclaredConflict{personal, employer}, layout)
+	assert.ErrorIs(t, err, jury.ErrNoAssignment, "declared, Anne's panel can evaluate nobody")
 }
 
 func TestParseConflictReason(t *testing.T) {
@@ -122,7 +152,9 @@ func TestDeclareConflict(t *testing.T) {
 	assert.ErrorIs(t, err, jury.ErrDuplicateConflict)
 	assert.Equal(t, tpsession.Conflict, tpsession.KindOf(err))
 	assert.Len(t, j.Conflicts, 2)
-	assert.Len(t, j.FindConflicts([]jury.Member{anne, bruno}, []jury.Candidate{lea}), 2)
+	assert.Len(t, jury.FindConflicts(anne, lea, j.Conflicts), 1, "the first declaration stays")
+	assert.Equal(t, jury.ReasonHosted, jury.FindConflicts(anne, lea, j.Conflicts)[0].Reason)
+	assert.Len(t, jury.FindConflicts(bruno, lea, j.Conflicts), 1)
 }
 
 func TestDeclaringAConflictInsideAPanelClearsTheAssignment(t *testing.T) {

@@ -17,6 +17,9 @@
 //     not be invited ([SEED]: "vérifier leur disponibilité"). Recorded after
 //     the invitation, the unavailability shows in SessionJury.Review and
 //     keeps the member off the panels.
+//   - A member may be invited until the session's last day, on which a
+//     replacement may still be needed; after it the session has ended and
+//     cannot be staffed (ErrSessionEnded).
 //   - An invitation is answered once (accepted or declined); the centre may
 //     withdraw it before or after the answer; a member who declined or was
 //     withdrawn may be invited again. Only accepted members sit on panels.
@@ -26,13 +29,15 @@
 //     domain.md §2 D6). The délai is configurable (Policy), as a collective
 //     agreement may set another.
 //   - Conflicts of interest are per (member, candidate) pair, never per
-//     session: a member whose employer is the company (same SIREN) of one
-//     of the candidate's host companies hosted that candidate and may not
-//     evaluate them ([SEED]: "un membre de jury ayant accueilli un candidat
-//     au sein de son entreprise ne peut pas l'évaluer"); conflicts the
-//     centre declares (hosted, trained, employer, personal, other) count the
-//     same (domain.md §3.4). A conflicted member still evaluates the
-//     session's other candidates.
+//     session: a member whose employer's SIRET is one of the candidate's
+//     host companies' SIRETs hosted that candidate and may not evaluate
+//     them ([SEED]: "un membre de jury ayant accueilli un candidat au sein
+//     de son entreprise ne peut pas l'évaluer"); conflicts the centre
+//     declares (hosted, trained, employer, personal, other) count the same
+//     (domain.md §3.4). The establishment is compared, not the company
+//     (SIREN): a member from another establishment of the host company is
+//     declared by the centre, with reason "employer", when relevant. A
+//     conflicted member still evaluates the session's other candidates.
 //   - A candidate is evaluated by a jury of at least two habilitated members
 //     (arrêté du 22 décembre 2015, art. 6), more when the title requires it.
 //     Assign forms the panels from the accepted members and gives every

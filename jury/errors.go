@@ -37,6 +37,12 @@ var (
 	// ErrMemberUnavailable: the member recorded being unavailable on a day of
 	// the session ([SEED]: "vérifier leur disponibilité").
 	ErrMemberUnavailable = tpsession.NewError(tpsession.Rule, "jury.member_unavailable", "the member is unavailable on a day of the session")
+	// ErrSessionEnded: the member is invited after the session's last day.
+	// A session that ended cannot be staffed any more; until its last day
+	// a member may still be invited, to replace one who dropped out. The
+	// refusal is decided by today's date against the session's, like the
+	// other deadlines (a Rule, 422), not by a recorded state (Conflict).
+	ErrSessionEnded = tpsession.NewError(tpsession.Rule, "jury.session_ended", "the session has ended: no member can be invited to it")
 	// ErrNoCandidates: there is nobody to assign to a jury.
 	ErrNoCandidates = tpsession.NewError(tpsession.Rule, "jury.no_candidates", "the session has no candidate to assign to a jury")
 	// ErrNoAssignment: no way of forming the juries gives every candidate a

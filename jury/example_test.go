@@ -18,11 +18,11 @@ func ExampleSessionJury_Invite() {
 		Title:  "TP-01281",
 		Dates:  tpsession.DateRange{From: date.New(2027, 3, 1), Until: date.New(2027, 3, 3)},
 	}
-	anne, _ := jury.NewMember("centre-a", jury.MemberInput{
+	anne, _ := jury.NewMember("centre-a", "mem_01JQ0000000000000000000001", jury.MemberInput{
 		Name: "Anne Leroy", Email: "Anne.Leroy@example.fr", EmployerSIRET: "732 829 320 00074",
 		Habilitations: []jury.HabilitationInput{{TitleCode: "TP-01281", ValidFrom: "2025-06-01", ValidUntil: "2029-05-31"}},
 	})
-	bruno, _ := jury.NewMember("centre-a", jury.MemberInput{
+	bruno, _ := jury.NewMember("centre-a", "mem_01JQ0000000000000000000002", jury.MemberInput{
 		Name: "Bruno Petit", Email: "bruno.petit@example.fr",
 		Habilitations: []jury.HabilitationInput{{TitleCode: "TP-01281", ValidFrom: "2022-03-03", ValidUntil: "2027-03-02"}},
 	})
@@ -46,37 +46,50 @@ func ExampleSessionJury_Invite() {
 	// Output:
 	// invited <nil>
 	// jury.employer_notice_short
-	// Anne Leroy is employed (SIRET 732 829 320 00074) and invited on 2027-02-20, 9 days before the session starting 2027-03-01: the leave request to the employer must be made at least 15 calendar days before, so the employer may refuse
+	// Anne Leroy is employed (SIRET 732 829 320 00074) and invited on 2027-02-20, 9 days before the session starting 2027-03-01: the leave request to the employer must be made at least 15 calendar days before the session, so the employer may refuse
 	// true
 	// jury.not_habilitated: Bruno Petit is habilitated on TP-01281 from 2022-03-03 until 2027-03-02, which does not cover 2027-03-03: the session runs from 2027-03-01 until 2027-03-03
 	// accepted 2027-02-21
 	// conflict jury.invitation_already_answered
 }
 
+// Anne works at the establishment that hosted Léa. Nina was hosted by
+// another establishment of the same company: no conflict is found from the
+// SIRETs, and the centre declares one as it knows Anne worked there.
 func ExampleFindConflicts() {
 	anne := jury.Member{ID: "mem_01JQ0000000000000000000001", Name: "Anne Leroy", Employer: "73282932000074"}
 	lea := jury.Candidate{ID: "can_01JQ0000000000000000000001", Name: "Léa Martin",
-		HostCompanies: []tpsession.SIRET{"55210055400013", "73282932000017"}} // another establishment of Anne's company
-	marc := jury.Candidate{ID: "can_01JQ0000000000000000000002", Name: "Marc Durand"}
-	declared := []jury.DeclaredConflict{{Member: anne.ID, Candidate: marc.ID, Reason: jury.ReasonTrained, Note: "his trainer in 2025"}}
+		HostCompanies: []tpsession.SIRET{"55210055400013", "73282932000074"}}
+	nina := jury.Candidate{ID: "can_01JQ0000000000000000000002", Name: "Nina Roux",
+		HostCompanies: []tpsession.SIRET{"73282932000017"}}
+	marc := jury.Candidate{ID: "can_01JQ0000000000000000000003", Name: "Marc Durand"}
+	declared := []jury.DeclaredConflict{
+		{Member: anne.ID, Candidate: marc.ID, Reason: jury.ReasonTrained, Note: "his trainer in 2025"},
+		{Member: anne.ID, Candidate: nina.ID, Reason: jury.ReasonEmployer, Note: "worked at that branch until 2026"},
+	}
 
-	for _, c := range []jury.Candidate{lea, marc} {
+	for _, c := range []jury.Candidate{lea, nina, marc} {
+		fmt.Println(c.Name, len(jury.FindConflicts(anne, c, nil)), "found")
 		for _, conflict := range jury.FindConflicts(anne, c, declared) {
-			fmt.Println(conflict.Reason, conflict.HostCompanies, conflict.Declared)
+			fmt.Println(" ", conflict.Reason, conflict.HostCompanies, conflict.Declared)
 		}
 	}
 	// Output:
-	// hosted [73282932000017] false
-	// trained [] true
+	// Léa Martin 1 found
+	//   hosted [73282932000074] false
+	// Nina Roux 0 found
+	//   employer [] true
+	// Marc Durand 0 found
+	//   trained [] true
 }
 
-// Anne and Bruno work for the company that hosted Léa (two of its
-// establishments); Chloé knows Marc. Two juries of two are planned.
+// Anne and Bruno work at the establishment that hosted Léa; Chloé knows
+// Marc. Two juries of two are planned.
 func ExampleAssign() {
 	host := tpsession.SIRET("73282932000074")
 	members := []jury.Member{
 		{ID: "mem_01JQ0000000000000000000001", Name: "Anne", Employer: host},
-		{ID: "mem_01JQ0000000000000000000002", Name: "Bruno", Employer: "73282932000017"},
+		{ID: "mem_01JQ0000000000000000000002", Name: "Bruno", Employer: host},
 		{ID: "mem_01JQ0000000000000000000003", Name: "Chloé"},
 		{ID: "mem_01JQ0000000000000000000004", Name: "David"},
 		{ID: "mem_01JQ0000000000000000000005", Name: "Émile"},
@@ -123,27 +136,33 @@ func ExampleAssign() {
 func ExampleAssignmentError() {
 	members := []jury.Member{
 		{ID: "mem_01JQ0000000000000000000001", Name: "Anne", Employer: "73282932000074"},
-		{ID: "mem_01JQ0000000000000000000002", Name: "Bruno", Employer: "73282932000017"},
+		{ID: "mem_01JQ0000000000000000000002", Name: "Bruno", Employer: "73282932000074"},
 		{ID: "mem_01JQ0000000000000000000003", Name: "Chloé"},
 	}
 	candidates := []jury.Candidate{
-		{ID: "can_01JQ0000000000000000000001", Name: "Léa", HostCompanies: []tpsession.SIRET{"73282932000025"}},
+		{ID: "can_01JQ0000000000000000000001", Name: "Léa", HostCompanies: []tpsession.SIRET{"73282932000074"}},
 		{ID: "can_01JQ0000000000000000000002", Name: "Marc"},
 	}
 
 	_, err := jury.Assign(context.Background(), members, candidates, nil, jury.Layout{})
-	var ae *jury.AssignmentError
-	if errors.As(err, &ae) {
+	if ae, ok := errors.AsType[*jury.AssignmentError](err); ok {
 		fmt.Println(tpsession.KindOf(err), errors.Is(err, jury.ErrNoAssignment))
+		fmt.Println(err)
 		fmt.Println(ae.Candidates())
 		for _, u := range ae.Unassigned {
 			fmt.Println(u.Reason)
-			fmt.Println(u.Message)
+		}
+	}
+	// The field errors explain each candidate of ae.Candidates(), by index.
+	if e, ok := errors.AsType[*tpsession.Error](err); ok {
+		for _, f := range e.Fields {
+			fmt.Println(f)
 		}
 	}
 	// Output:
 	// rule true
+	// jury.no_assignment: no jury assignment exists: at most 1 of the 2 candidates can be evaluated by a jury without a conflict of interest (1 jury of 2 members); 1 candidate is left without a jury
 	// [can_01JQ0000000000000000000001]
 	// too_few_members_without_conflict
-	// only 1 of the 3 accepted members has no conflict with Léa, and a jury needs 2
+	// candidates[0]: only 1 of the 3 accepted members has no conflict with Léa, and a jury needs 2
 }

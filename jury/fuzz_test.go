@@ -1,7 +1,6 @@
 package jury_test
 
 import (
-	"context"
 	"fmt"
 	"strings"
 	"testing"
@@ -35,7 +34,7 @@ func FuzzNewMember(f *testing.F) {
 	f.Add("Jeanne Martin", "jeanne@example.fr", "73282932000074", "TP-01281", "2027-01-01", "2029-12-31")
 	f.Add("", "x", "1", "TP-1", "2027-02-30", "2026-01-01")
 	f.Fuzz(func(t *testing.T, name, email, employer, title, from, until string) {
-		m, err := jury.NewMember(centre, jury.MemberInput{
+		m, err := jury.NewMember(centre, memberID(1), jury.MemberInput{
 			Name: name, Email: email, EmployerSIRET: employer,
 			Habilitations: []jury.HabilitationInput{{TitleCode: title, ValidFrom: from, ValidUntil: until}},
 		})
@@ -70,14 +69,19 @@ func FuzzNewDeclaredConflict(f *testing.F) {
 	})
 }
 
-// FuzzAssign builds a small instance from the fuzzer's bytes (members,
-// candidates, one conflict bit per pair, the layout) and checks Assign
-// against the exhaustive search of property_test.go.
+// FuzzAssign builds an instance of up to 8 members and 8 candidates from
+// the fuzzer's bytes (one conflict bit per pair, up to 4 juries of
+// capacity 1 to 4, or no plan) and checks Assign against the exhaustive
+// search of property_test.go.
 func FuzzAssign(f *testing.F) {
 	f.Add(uint8(5), uint8(3), uint64(0b1001_0000_0110), uint8(0), uint8(0))
 	f.Add(uint8(4), uint8(2), uint64(0b0110), uint8(2), uint8(0x11))
+	// The 6 × 6 case of TestAssignFindsTheOnlyCrossing, without a plan and
+	// with three juries of 2.
+	f.Add(uint8(6), uint8(5), uint64(0xf3e0a60f), uint8(0), uint8(0))
+	f.Add(uint8(6), uint8(5), uint64(0xf3e0a60f), uint8(3), uint8(0x15))
 	f.Fuzz(func(t *testing.T, nm, nc uint8, bits uint64, juries, caps uint8) {
-		nm, nc = nm%7, 1+nc%5
+		nm, nc = nm%9, 1+nc%8
 		var in instance
 		for i := range int(nm) {
 			in.members = append(in.members, panelMember(i+1, fmt.Sprint("member ", i+1)))
@@ -89,40 +93,18 @@ func FuzzAssign(f *testing.F) {
 		for i, m := range in.members {
 			in.conflicts[i] = make([]bool, nc)
 			for j, c := range in.candidates {
-				if bits>>(uint(i)*uint(nc)+uint(j))&1 == 1 {
+				if bit := i*int(nc) + j; bit < 64 && bits>>bit&1 == 1 {
 					in.conflicts[i][j] = true
 					in.declared = append(in.declared, declared(m, c, jury.ReasonOther))
 				}
 			}
 		}
-		if juries %= 4; juries > 0 {
+		if juries %= 5; juries > 0 {
 			for k := range int(juries) {
 				in.layout.Capacities = append(in.layout.Capacities, 1+int(caps>>(2*k))%4)
 			}
 		}
-		layouts := [][]int{in.layout.Capacities}
-		if juries == 0 {
-			layouts = nil
-			for k := min(int(nm)/2, int(nc)); k >= 1; k-- {
-				layouts = append(layouts, balanced(int(nc), k))
-			}
-		}
-		best := -1
-		for _, capacities := range layouts {
-			best = max(best, bruteBest(in.conflicts, int(nc), 2, capacities))
-		}
-
-		a, err := jury.Assign(context.Background(), in.members, in.candidates, in.declared, in.layout)
-		if best == int(nc) {
-			require.NoError(t, err)
-			checkAssignment(t, in, a)
-			return
-		}
-		var ae *jury.AssignmentError
-		require.ErrorAs(t, err, &ae)
-		if best >= 0 {
-			assert.Len(t, ae.Unassigned, int(nc)-best)
-		}
+		agreesWithBruteForce(t, in)
 	})
 }
 

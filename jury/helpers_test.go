@@ -2,6 +2,7 @@ package jury_test
 
 import (
 	"fmt"
+	"hash/fnv"
 	"testing"
 	"time"
 
@@ -66,10 +67,13 @@ func siret(t testing.TB, company, establishment int) tpsession.SIRET {
 	return s
 }
 
-// habilitated is a member of centre habilitated on title over [from, until].
+// habilitated is a member of centre habilitated on title over [from, until],
+// with an ID drawn from the name: members of a test have distinct names.
 func habilitated(t testing.TB, name string, from, until date.Date) jury.Member {
 	t.Helper()
-	m, err := jury.NewMember(centre, jury.MemberInput{
+	h := fnv.New32a()
+	h.Write([]byte(name))
+	m, err := jury.NewMember(centre, memberID(int(h.Sum32())), jury.MemberInput{
 		Name:  name,
 		Email: name + "@example.fr",
 		Habilitations: []jury.HabilitationInput{

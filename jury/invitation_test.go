@@ -48,7 +48,7 @@ func TestNotHabilitatedNamesTheDates(t *testing.T) {
 		assert.Contains(t, err.Error(), fact)
 	}
 
-	other, err := jury.NewMember(centre, jury.MemberInput{Name: "Anne", Email: "anne@example.fr",
+	other, err := jury.NewMember(centre, memberID(99), jury.MemberInput{Name: "Anne", Email: "anne@example.fr",
 		Habilitations: []jury.HabilitationInput{{TitleCode: "TP-00001", ValidFrom: "2020-01-01", ValidUntil: "2030-01-01"}}})
 	require.NoError(t, err)
 	_, _, err = j.Invite(s, other, day(2027, 1, 4), jury.Policy{})
@@ -100,6 +100,7 @@ func TestInviteWarnsWhenTheEmployerNoticeIsShort(t *testing.T) {
 		{"employed, 15 days before", employed, day(2027, 2, 14), jury.Policy{}, false},
 		{"employed, 14 days before", employed, day(2027, 2, 15), jury.Policy{}, true},
 		{"employed, on the first day", employed, day(2027, 3, 1), jury.Policy{}, true},
+		{"employed, on the last day", employed, day(2027, 3, 3), jury.Policy{}, true},
 		{"without employer, 1 day before", independent, day(2027, 2, 28), jury.Policy{}, false},
 		{"agreement of 30 days, 30 days before", employed, day(2027, 1, 30), jury.Policy{EmployerNoticeDays: 30}, false},
 		{"agreement of 30 days, 29 days before", employed, day(2027, 1, 31), jury.Policy{EmployerNoticeDays: 30}, true},
@@ -119,6 +120,51 @@ func TestInviteWarnsWhenTheEmployerNoticeIsShort(t *testing.T) {
 			assert.Equal(t, tt.member.ID, warnings[0].Member)
 			assert.Contains(t, warnings[0].Message, tt.today.String())
 			assert.Contains(t, warnings[0].Message, "2027-03-01")
+		})
+	}
+}
+
+// TestInviteRefusesAnEndedSession: a member may still be invited on the
+// session's last day, to replace one who dropped out; the day after, the
+// session has ended and cannot be staffed, even to invite again a member
+// who declined.
+func TestInviteRefusesAnEndedSession(t *testing.T) {
+	s := session() // 2027-03-01 to 2027-03-03
+	tests := []struct {
+		name     string
+		today    date.Date
+		declined bool // the member was invited and declined on 2027-01-04
+		wantErr  error
+	}{
+		{"on the first day", day(2027, 3, 1), false, nil},
+		{"on the last day", day(2027, 3, 3), false, nil},
+		{"again on the last day", day(2027, 3, 3), true, nil},
+		{"the day after the last day", day(2027, 3, 4), false, jury.ErrSessionEnded},
+		{"again the day after the last day", day(2027, 3, 4), true, jury.ErrSessionEnded},
+		{"a month later", day(2027, 4, 3), false, jury.ErrSessionEnded},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m := member(t, "paul")
+			j := jury.NewSessionJury(s)
+			if tt.declined {
+				_, _, err := j.Invite(s, m, day(2027, 1, 4), jury.Policy{})
+				require.NoError(t, err)
+				_, err = j.Decline(m.ID, day(2027, 1, 4))
+				require.NoError(t, err)
+			}
+			before := j.Clone()
+			_, _, err := j.Invite(s, m, tt.today, jury.Policy{})
+			if tt.wantErr == nil {
+				assert.NoError(t, err)
+				return
+			}
+			assert.ErrorIs(t, err, tt.wantErr)
+			assert.Equal(t, tpsession.Rule, tpsession.KindOf(err))
+			for _, fact := range []string{tt.today.String(), "2027-03-01", "2027-03-03"} {
+				assert.Contains(t, err.Error(), fact)
+			}
+			assert.Equal(t, before, j, "a refused invitation changes nothing")
 		})
 	}
 }
@@ -196,10 +242,8 @@ func TestInvitationLifecycle(t *testing.T) {
 			} else {
 				assert.NoError(t, err)
 			}
-			inv, err := j.InvitationOf(m.ID)
-			require.NoError(t, err)
-			assert.Equal(t, tt.status, inv.Status())
-			assert.Len(t, j.Invitations, 1, "one invitation per member")
+			require.Len(t, j.Invitations, 1, "one invitation per member")
+			assert.Equal(t, tt.status, j.Invitations[0].Status())
 		})
 	}
 }
@@ -245,8 +289,6 @@ func TestAnswerWithoutInvitation(t *testing.T) {
 	_, err = j.Decline(memberID(1), day(2027, 1, 4))
 	assert.ErrorIs(t, err, jury.ErrInvitationNotFound)
 	_, err = j.Withdraw(memberID(1), day(2027, 1, 4))
-	assert.ErrorIs(t, err, jury.ErrInvitationNotFound)
-	_, err = j.InvitationOf(memberID(1))
 	assert.ErrorIs(t, err, jury.ErrInvitationNotFound)
 }
 
@@ -362,4 +404,26 @@ func TestSessionJuryClone(t *testing.T) {
 	assert.Empty(t, j.Conflicts[0].Note)
 	assert.NotContains(t, j.Assignment.Panels[0].Members, tpsession.MemberID("changed"))
 	assert.Equal(t, candidateID(1), j.Assignment.Panels[0].Candidates[0])
+}
+
+// TestCodesAreDistinct: a client tells a refusal from a warning by its
+// code alone, so no warning shares a code with an error.
+func TestCodesAreDistinct(t *testing.T) {
+	codes := map[string]int{}
+	for _, err := range []*tpsession.Error{
+		jury.ErrInvalidMember, jury.ErrInvalidConflict, jury.ErrInvalidAssignment, jury.ErrInvalidAnswerDate,
+		jury.ErrMemberNotFound, jury.ErrSessionJuryNotFound, jury.ErrInvitationNotFound,
+		jury.ErrDuplicateMember, jury.ErrDuplicateSessionJury, jury.ErrAlreadyInvited, jury.ErrAlreadyAnswered,
+		jury.ErrInvitationWithdrawn, jury.ErrDuplicateConflict,
+		jury.ErrNotHabilitated, jury.ErrMemberUnavailable, jury.ErrSessionEnded, jury.ErrNoCandidates, jury.ErrNoAssignment,
+	} {
+		codes[err.Code]++
+	}
+	for _, w := range []string{jury.WarnEmployerNotice, jury.WarnMemberUnavailable, jury.WarnHabilitationNotCovering} {
+		codes[w]++
+	}
+	for code, n := range codes {
+		assert.Equal(t, 1, n, "code %s is used %d times", code, n)
+	}
+	assert.Equal(t, "jury.member_became_unavailable", jury.WarnMemberUnavailable)
 }

@@ -32,8 +32,8 @@ type Member struct {
 	Email string
 	// Employer is the SIRET of the establishment employing the member, empty
 	// for a member without an employer (self-employed, retired). It decides
-	// the leave-request warning and the conflicts with the candidates the
-	// employer's company hosted.
+	// the leave-request warning and the conflicts with the candidates that
+	// establishment hosted (FindConflicts).
 	Employer tpsession.SIRET
 	// Habilitations are sorted by title, then by start date.
 	Habilitations []Habilitation
@@ -67,14 +67,20 @@ type HabilitationInput struct {
 	ValidUntil string
 }
 
-// NewMember parses in into a new member of centre, with a new ID. Every bad
-// field is reported at once in an ErrInvalidMember.
-func NewMember(centre tpsession.CentreID, in MemberInput) (Member, error) {
-	var fe tpsession.FieldErrors
+// NewMember parses in into a new member of centre with the given ID (the
+// caller draws it, tpsession.NewMemberID, so that the package never reads
+// the clock). Every bad field of in is reported at once in an
+// ErrInvalidMember. The centre and the ID come from the caller, not the
+// client: a bad one is a programming error, tpsession.ErrInternal.
+func NewMember(centre tpsession.CentreID, id tpsession.MemberID, in MemberInput) (Member, error) {
 	if _, err := tpsession.ParseCentreID(string(centre)); err != nil {
-		fe.AddErr("centre", err)
+		return Member{}, tpsession.ErrInternal.Wrap(err).Withf("a jury member needs a valid centre, got %q", truncate(string(centre), 80))
 	}
-	m := Member{ID: tpsession.NewMemberID(), Centre: centre}
+	if _, err := tpsession.ParseMemberID(string(id)); err != nil {
+		return Member{}, tpsession.ErrInternal.Wrap(err).Withf("a jury member needs a valid member ID, got %q", truncate(string(id), 80))
+	}
+	var fe tpsession.FieldErrors
+	m := Member{ID: id, Centre: centre}
 	m.parse(in, &fe)
 	if err := fe.Err(ErrInvalidMember); err != nil {
 		return Member{}, err

@@ -25,11 +25,10 @@ func validInput() jury.MemberInput {
 }
 
 func TestNewMember(t *testing.T) {
-	m, err := jury.NewMember(centre, validInput())
+	m, err := jury.NewMember(centre, memberID(1), validInput())
 	require.NoError(t, err)
 
-	_, err = tpsession.ParseMemberID(string(m.ID))
-	assert.NoError(t, err)
+	assert.Equal(t, memberID(1), m.ID)
 	assert.Equal(t, centre, m.Centre)
 	assert.Equal(t, "Jeanne Martin", m.Name)
 	assert.Equal(t, "jeanne.martin@example.fr", m.Email)
@@ -43,7 +42,7 @@ func TestNewMember(t *testing.T) {
 func TestNewMemberWithoutEmployer(t *testing.T) {
 	in := validInput()
 	in.EmployerSIRET = "  "
-	m, err := jury.NewMember(centre, in)
+	m, err := jury.NewMember(centre, memberID(1), in)
 	require.NoError(t, err)
 	assert.False(t, m.Employed())
 }
@@ -72,7 +71,7 @@ func TestNewMemberRefusesBadInput(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			in := validInput()
 			tt.change(&in)
-			_, err := jury.NewMember(centre, in)
+			_, err := jury.NewMember(centre, memberID(1), in)
 			assert.ErrorIs(t, err, jury.ErrInvalidMember)
 			assert.Equal(t, tpsession.Invalid, tpsession.KindOf(err))
 			assert.Equal(t, tt.fields, fieldNames(err))
@@ -80,10 +79,28 @@ func TestNewMemberRefusesBadInput(t *testing.T) {
 	}
 }
 
-func TestNewMemberRefusesABadCentre(t *testing.T) {
-	_, err := jury.NewMember("", validInput())
-	assert.ErrorIs(t, err, jury.ErrInvalidMember)
-	assert.Equal(t, []string{"centre"}, fieldNames(err))
+// TestNewMemberRefusesABadCentreOrID: the centre and the ID come from the
+// caller, never from the client, so a bad one is a programming error
+// rather than a field error on a field the client never sent.
+func TestNewMemberRefusesABadCentreOrID(t *testing.T) {
+	tests := []struct {
+		name   string
+		centre tpsession.CentreID
+		id     tpsession.MemberID
+	}{
+		{"no centre", "", memberID(1)},
+		{"a centre with a slash", "centre/a", memberID(1)},
+		{"no ID", centre, ""},
+		{"a candidate's ID", centre, tpsession.MemberID(candidateID(1))},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := jury.NewMember(tt.centre, tt.id, validInput())
+			assert.ErrorIs(t, err, tpsession.ErrInternal)
+			assert.NotErrorIs(t, err, jury.ErrInvalidMember)
+			assert.Empty(t, fieldNames(err))
+		})
+	}
 }
 
 func fieldNames(err error) []string {
@@ -99,7 +116,7 @@ func fieldNames(err error) []string {
 }
 
 func TestEdit(t *testing.T) {
-	m, err := jury.NewMember(centre, validInput())
+	m, err := jury.NewMember(centre, memberID(1), validInput())
 	require.NoError(t, err)
 	m.MarkUnavailable(tpsession.DateRange{From: day(2027, 3, 1), Until: day(2027, 3, 1)})
 	before := m.Clone()
@@ -169,7 +186,7 @@ func TestHabilitatedOver(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			m, err := jury.NewMember(centre, jury.MemberInput{Name: "Paul", Email: "paul@example.fr", Habilitations: tt.habs})
+			m, err := jury.NewMember(centre, memberID(1), jury.MemberInput{Name: "Paul", Email: "paul@example.fr", Habilitations: tt.habs})
 			require.NoError(t, err)
 			assert.Equal(t, tt.want, m.HabilitatedOver(title, s.Dates))
 		})
@@ -201,7 +218,7 @@ func TestAvailability(t *testing.T) {
 }
 
 func TestMemberClone(t *testing.T) {
-	m, err := jury.NewMember(centre, validInput())
+	m, err := jury.NewMember(centre, memberID(1), validInput())
 	require.NoError(t, err)
 	m.MarkUnavailable(tpsession.DateRange{From: day(2027, 3, 1), Until: day(2027, 3, 2)})
 	c := m.Clone()

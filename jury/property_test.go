@@ -3,9 +3,11 @@ package jury_test
 import (
 	"context"
 	"errors"
+	"flag"
 	"fmt"
 	"math/rand/v2"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -25,12 +27,18 @@ type instance struct {
 	conflicts  [][]bool
 }
 
-// randomInstance draws an instance. Conflicts come from shared companies
-// (member employers, candidate host companies) and from declarations, each
-// pair declared with a probability up to maxDeclared, so both sources are
-// exercised and members often share a conflict set.
+// randomInstance draws an instance. Conflicts come from shared
+// establishments (member employers, candidate host companies) and from
+// declarations, each pair declared with a probability up to maxDeclared,
+// so both sources are exercised and members often share a conflict set.
+// Most instances have members enough for at least half of maxMembers, and
+// a plan of no more juries than they can form; the others exercise the
+// refusals for too few members.
 func randomInstance(t testing.TB, r *rand.Rand, maxMembers, maxCandidates int, maxDeclared float64) instance {
 	nm, nc := r.IntN(maxMembers+1), 1+r.IntN(maxCandidates)
+	if r.IntN(8) > 0 {
+		nm = maxMembers/2 + r.IntN(maxMembers-maxMembers/2+1)
+	}
 	companies := 1 + r.IntN(max(4, nc/3))
 	var in instance
 	for i := range nm {
@@ -66,7 +74,11 @@ func randomInstance(t testing.TB, r *rand.Rand, maxMembers, maxCandidates int, m
 		in.layout.MembersPerJury = 3
 	}
 	if r.IntN(2) == 0 {
-		in.layout.Capacities = make([]int, 1+r.IntN(3))
+		juries := 1 + r.IntN(max(1, nm/max(in.layout.MembersPerJury, jury.MinMembersPerJury)))
+		if r.IntN(8) == 0 {
+			juries = 1 + r.IntN(4)
+		}
+		in.layout.Capacities = make([]int, juries)
 		for k := range in.layout.Capacities {
 			in.layout.Capacities[k] = 1 + r.IntN(nc)
 		}
@@ -119,125 +131,202 @@ func checkAssignment(t *testing.T, in instance, a jury.Assignment) {
 	require.Len(t, seenMembers, len(in.members), "every member sits on a panel or is a reserve")
 }
 
-// bruteBest returns the most candidates an arrangement of members into
-// len(capacities) panels of at least perJury members (any size, any
-// subset of members) can assign, trying every arrangement: every member in
-// one of the panels or in none.
+// bruteBest returns the most candidates len(capacities) panels can
+// assign, trying every arrangement of the members: each member in one of
+// the panels or in none, every panel holding at least perJury members, of
+// any size. It returns -1 when no arrangement has enough members. Panels
+// of equal capacity are interchangeable, so it opens them in order, and it
+// solves each distinct set of panels' conflicts once.
 func bruteBest(conflicts [][]bool, n, perJury int, capacities []int) int {
 	k := len(capacities)
-	label := make([]int, len(conflicts)) // 0: none, 1…k: a panel
-	best := -1
-	for {
-		sizes := make([]int, k+1)
-		for _, l := range label {
-			sizes[l]++
-		}
-		if slices.IndexFunc(sizes[1:], func(s int) bool { return s < perJury }) < 0 {
-			best = max(best, bruteMatching(conflicts, label, n, capacities))
-		}
-		i := 0
-		for i < len(label) && label[i] == k {
-			label[i] = 0
-			i++
-		}
-		if i == len(label) {
-			return best
-		}
-		label[i]++
-	}
-}
-
-// bruteMatching is Kuhn's augmenting-path matching of candidates to panel
-// seats.
-func bruteMatching(conflicts [][]bool, label []int, n int, capacities []int) int {
-	var seats []int // the panel of each seat
-	for p, c := range capacities {
-		for range c {
-			seats = append(seats, p+1)
-		}
-	}
-	eligible := func(j, panel int) bool {
-		for i, l := range label {
-			if l == panel && conflicts[i][j] {
-				return false
+	masks := make([]uint64, len(conflicts)) // candidates each member conflicts with
+	for i, row := range conflicts {
+		for j, x := range row {
+			if x {
+				masks[i] |= 1 << j
 			}
 		}
-		return true
 	}
-	holder := make([]int, len(seats))
-	for s := range holder {
-		holder[s] = -1
-	}
-	var try func(j int, seen []bool) bool
-	try = func(j int, seen []bool) bool {
-		for s, panel := range seats {
-			if seen[s] || !eligible(j, panel) {
+	union := make([]uint64, k) // candidates each panel may not evaluate
+	size := make([]int, k)
+	solved := map[string]int{}
+	best := -1
+	var place func(i int)
+	place = func(i int) {
+		missing := 0
+		for _, s := range size {
+			missing += max(0, perJury-s)
+		}
+		if missing > len(masks)-i {
+			return
+		}
+		if i == len(masks) {
+			key := fmt.Sprint(union)
+			b, ok := solved[key]
+			if !ok {
+				b = bruteMatching(union, n, capacities)
+				solved[key] = b
+			}
+			best = max(best, b)
+			return
+		}
+		place(i + 1) // member i sits on no panel
+		for p := range k {
+			if size[p] == 0 && openBefore(size, capacities, p) {
 				continue
 			}
-			seen[s] = true
-			if holder[s] < 0 || try(holder[s], seen) {
-				holder[s] = j
+			saved := union[p]
+			union[p] |= masks[i]
+			size[p]++
+			place(i + 1)
+			union[p] = saved
+			size[p]--
+		}
+	}
+	place(0)
+	return best
+}
+
+// openBefore reports whether a panel before p with p's capacity is still
+// empty: p opens only after it, so that each arrangement is tried once up
+// to swapping panels of equal capacity.
+func openBefore(size, capacities []int, p int) bool {
+	for q := range p {
+		if size[q] == 0 && capacities[q] == capacities[p] {
+			return true
+		}
+	}
+	return false
+}
+
+// bruteMatching is Kuhn's augmenting-path matching of the n candidates to
+// panels with the given capacities, union[p] holding the candidates panel
+// p may not evaluate.
+func bruteMatching(union []uint64, n int, capacities []int) int {
+	panelOf := make([]int, n)
+	load := make([]int, len(union))
+	var try func(j int, seen []bool) bool
+	try = func(j int, seen []bool) bool {
+		for p := range union {
+			if seen[p] || union[p]>>j&1 == 1 {
+				continue
+			}
+			seen[p] = true
+			if load[p] < capacities[p] {
+				load[p]++
+				panelOf[j] = p
 				return true
+			}
+			for h := range n {
+				if panelOf[h] == p && try(h, seen) {
+					panelOf[j] = p
+					return true
+				}
 			}
 		}
 		return false
 	}
+	for j := range panelOf {
+		panelOf[j] = -1
+	}
 	matched := 0
 	for j := range n {
-		if try(j, make([]bool, len(seats))) {
+		if try(j, make([]bool, len(union))) {
 			matched++
 		}
 	}
 	return matched
 }
 
-// TestAssignAgreesWithBruteForce compares Assign with an exhaustive search
-// on small random instances: it succeeds exactly when an assignment exists,
-// with as many juries as possible when there is no plan, and on failure
-// leaves out exactly as few candidates as the best arrangement does.
-func TestAssignAgreesWithBruteForce(t *testing.T) {
-	r := rand.New(rand.NewPCG(2027, 3))
-	for i := range 400 {
-		in := randomInstance(t, r, 6, 5, 0.4)
-		t.Run(fmt.Sprint(i), func(t *testing.T) {
-			perJury := max(in.layout.MembersPerJury, jury.MinMembersPerJury)
-			n := len(in.candidates)
-			layouts := [][]int{in.layout.Capacities}
-			if in.layout.Capacities == nil {
-				layouts = nil
-				for k := min(len(in.members)/perJury, n); k >= 1; k-- {
-					layouts = append(layouts, balanced(n, k))
-				}
-			}
-			best, feasibleJuries := -1, 0
-			for _, capacities := range layouts {
-				b := bruteBest(in.conflicts, n, perJury, capacities)
-				if b == n && feasibleJuries == 0 {
-					feasibleJuries = len(capacities)
-				}
-				best = max(best, b)
-			}
+// exhaustive raises the number of instances TestAssignAgreesWithBruteForce
+// draws per seed, for a longer run than the default one:
+//
+//	go test -run AgreesWithBruteForce ./jury -jury.exhaustive 1000
+var exhaustive = flag.Int("jury.exhaustive", 0, "instances per seed of TestAssignAgreesWithBruteForce; 0 for the quick run")
 
-			a, err := jury.Assign(context.Background(), in.members, in.candidates, in.declared, in.layout)
-			if best == n {
-				require.NoError(t, err)
-				checkAssignment(t, in, a)
-				assert.Len(t, a.Panels, feasibleJuries)
-				return
-			}
-			var ae *jury.AssignmentError
-			require.ErrorAs(t, err, &ae)
-			assert.ErrorIs(t, err, jury.ErrNoAssignment)
-			if best < 0 {
-				assert.Len(t, ae.Unassigned, n)
-				for _, u := range ae.Unassigned {
-					assert.Equal(t, jury.TooFewMembers, u.Reason)
-				}
-				return
-			}
-			assert.Len(t, ae.Unassigned, n-best)
-		})
+// TestAssignAgreesWithBruteForce compares Assign with an exhaustive search
+// on random instances of up to 8 members and 8 candidates, with dense
+// conflicts.
+func TestAssignAgreesWithBruteForce(t *testing.T) {
+	perSeed := 200
+	if *exhaustive > 0 {
+		perSeed = *exhaustive
 	}
+	for seed := range uint64(5) {
+		r := rand.New(rand.NewPCG(2027, seed))
+		for i := range perSeed {
+			in := randomInstance(t, r, 8, 8, 0.6)
+			t.Run(fmt.Sprintf("seed %d instance %d", seed, i), func(t *testing.T) { agreesWithBruteForce(t, in) })
+		}
+	}
+}
+
+// agreesWithBruteForce checks Assign against bruteBest: Assign succeeds
+// exactly when an assignment exists, with as many juries as possible when
+// there is no plan, and on failure leaves out exactly as few candidates as
+// the best arrangement does.
+func agreesWithBruteForce(t *testing.T, in instance) {
+	t.Helper()
+	t.Cleanup(func() {
+		if t.Failed() {
+			t.Logf("layout %+v, conflicts (member × candidate):\n%s", in.layout, in.matrix())
+		}
+	})
+	perJury := max(in.layout.MembersPerJury, jury.MinMembersPerJury)
+	n := len(in.candidates)
+	layouts := [][]int{in.layout.Capacities}
+	if in.layout.Capacities == nil {
+		layouts = nil
+		for k := min(len(in.members)/perJury, n); k >= 1; k-- {
+			layouts = append(layouts, balanced(n, k))
+		}
+	}
+	best, feasibleJuries := -1, 0
+	for _, capacities := range layouts {
+		b := bruteBest(in.conflicts, n, perJury, capacities)
+		if b == n && feasibleJuries == 0 {
+			feasibleJuries = len(capacities)
+		}
+		best = max(best, b)
+	}
+
+	a, err := jury.Assign(context.Background(), in.members, in.candidates, in.declared, in.layout)
+	if best == n {
+		require.NoError(t, err)
+		checkAssignment(t, in, a)
+		assert.Len(t, a.Panels, feasibleJuries, "as many juries as an assignment allows")
+		return
+	}
+	var ae *jury.AssignmentError
+	require.ErrorAs(t, err, &ae)
+	assert.ErrorIs(t, err, jury.ErrNoAssignment)
+	if best < 0 {
+		assert.Len(t, ae.Unassigned, n)
+		for _, u := range ae.Unassigned {
+			assert.Equal(t, jury.TooFewMembers, u.Reason)
+		}
+		return
+	}
+	assert.Len(t, ae.Unassigned, n-best, "the best assignment assigns %d of %d", best, n)
+}
+
+// matrix draws the conflicts, one row per member: X for a conflict.
+func (in instance) matrix() string {
+	var b strings.Builder
+	for _, row := range in.conflicts {
+		for _, x := range row {
+			b.WriteByte(".X"[boolIndex(x)])
+		}
+		b.WriteByte('\n')
+	}
+	return b.String()
+}
+
+func boolIndex(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // TestAssignProperties checks, on larger random instances with the sparse

@@ -33,18 +33,18 @@ import (
 //     worse);
 //   - at each node, Hall-type bounds cap what any completion can reach: a
 //     maximum flow to the panels formed and to pools standing for those
-//     still to form (bound); the same counted in members (memberBound);
-//     and groups of candidates who can only be evaluated by few panels
-//     (groupBound). A node that cannot reach the target is cut;
+//     still to form (bound), and groups of candidates who can only be
+//     evaluated by few panels (groupBound). A node that cannot reach the
+//     target is cut;
 //   - options are tried from the panel whose members' conflicts overlap the
 //     most (fewest candidates excluded) and the smallest capacity for the
 //     most conflicted panel, so the first complete choice is the obvious
 //     one and usually the answer.
 //
 // The problem contains hard set-partition problems, so the worst case is
-// exponential in the number of distinct conflict sets. A node costs one to
-// three maximum flows, O(E·√V) with V ≤ N+K+M+3 nodes and E ≤ N·(K+M+2)
-// edges, and the group bound O(N²). Realistic sessions (30 members,
+// exponential in the number of distinct conflict sets. A node costs one
+// maximum flow, O(E·√V) with V ≤ N+K+4 nodes and E ≤ N·(K+2)+K+2 edges,
+// and the group bound O(N²). Realistic sessions (30 members,
 // 100 candidates hosted by a dozen companies) need a few dozen nodes:
 // about a millisecond. Dense conflicts between many members and a few
 // large panels can take seconds; Assign's context bounds them.
@@ -103,7 +103,7 @@ type search struct {
 	blocked   []int // per candidate: remaining members conflicting with them
 
 	eligible, eligibleStranded, capsDown []int // scratch of poolCapacities
-	edges                                []int // scratch of the networks
+	panelEdges                           []int // scratch of network: each panel's edge to the sink
 
 	blockers    []bitset // per candidate, the remaining classes in conflict with them
 	eligibleFor []bitset // per candidate, the formed panels free for them
@@ -345,24 +345,21 @@ func (s *search) bound() int {
 	}
 	b := s.network(pool, strandedPool, stranded, func(j int) bool { return free-s.blocked[j] >= s.perJury })
 	if b < s.floor() || (s.nodes > 1 && !s.backtracked) {
-		// The other bounds cost as much again: they are spent at the root
-		// and once the search has met a dead end, not on a first descent
-		// that finds an assignment.
+		// The group bound costs as much again: it is spent at the root and
+		// once the search has met a dead end, not on a first descent that
+		// finds an assignment.
 		return b
 	}
-	if b = min(b, s.groupBound(free)); b < s.floor() {
-		return b
-	}
-	return min(b, s.memberBound(pool))
+	return min(b, s.groupBound(free))
 }
 
-// groupBound is a third bound, over groups of candidates. Take a candidate
+// groupBound is a second bound, over groups of candidates. Take a candidate
 // j and the group of candidates every one of whose free members (remaining
 // members without a conflict with them) is free for j too. The group can
 // only be evaluated by the formed panels free for one of them and by
 // future panels made of j's free members, of which there can be at most
 // ⌊free members / perJury⌋. When the group outnumbers what these panels
-// can take, the surplus goes unassigned. It catches a company whose
+// can take, the surplus goes unassigned. It catches an establishment whose
 // employees conflict with the candidates it hosted when the members
 // outside it are too few to form enough panels for them.
 func (s *search) groupBound(free int) int {
@@ -408,74 +405,15 @@ func (s *search) groupBound(free int) int {
 	return s.n - worst
 }
 
-// memberBound is a second bound, counting members rather than panels:
-// each candidate assigned is evaluated by perJury members free of
-// conflict with them, and each member evaluates at most the capacity of
-// their panel. In a flow where each candidate sends perJury units, at most
-// one to each member, a solution carries perJury units per candidate
-// assigned. It catches what the pools miss: when the candidates hosted by
-// one company outnumber what the members outside it can take, wherever the
-// company's employees sit.
-func (s *search) memberBound(pool int) int {
-	const source, sink = 0, 1
-	m := s.perJury
-	first := 2 + s.n
-	classNode := first + len(s.panels)
-	futureNode := classNode + len(s.classes)
-	s.net.reset(futureNode + 1)
-	panelSink := s.panelSinks(m)
-	largest := 0
-	for v, left := range s.capLeft {
-		if left > 0 {
-			largest = s.capValues[v]
-		}
-	}
-	classFuture := s.edgeScratch(len(s.classes))
-	for c, r := range s.remaining {
-		if r > 0 {
-			classFuture[c] = s.net.addEdge(classNode+c, futureNode, r*largest)
-		}
-	}
-	futureSink := s.net.addEdge(futureNode, sink, m*pool)
-	sent := 0
-	for j := range s.n {
-		in := s.net.addEdge(source, 2+j, m)
-		for p, panel := range s.panels {
-			if !panel.union.has(j) {
-				e := s.net.addEdge(2+j, first+p, m)
-				if s.net.residual(in) == m && s.net.residual(panelSink[p]) >= m {
-					s.net.send(m, in, e, panelSink[p])
-					sent += m
-				}
-			}
-		}
-		for c, r := range s.remaining {
-			if r > 0 && !s.classes[c].conflicts.has(j) {
-				e := s.net.addEdge(2+j, classNode+c, r)
-				if amount := min(s.net.residual(in), r, s.net.residual(classFuture[c]), s.net.residual(futureSink)); amount > 0 {
-					s.net.send(amount, in, e, classFuture[c], futureSink)
-					sent += amount
-				}
-			}
-		}
-	}
-	return (sent + s.net.maxFlow(source, sink)) / m
-}
-
 // panelSinks adds the edges from the formed panels to the sink, each
-// carrying unit times the panel's capacity, and returns their indexes.
-func (s *search) panelSinks(unit int) []int {
-	edges := s.edgeScratch(len(s.panels))
+// carrying the panel's capacity, and returns their indexes. The slice is
+// the search's scratch, valid until the next call.
+func (s *search) panelSinks() []int {
+	s.panelEdges = slices.Grow(s.panelEdges[:0], len(s.panels))[:len(s.panels)]
 	for p, panel := range s.panels {
-		edges[p] = s.net.addEdge(2+s.n+p, 1, unit*panel.capacity)
+		s.panelEdges[p] = s.net.addEdge(2+s.n+p, 1, panel.capacity)
 	}
-	return edges
-}
-
-// edgeScratch returns a reusable slice of n edge indexes.
-func (s *search) edgeScratch(n int) []int {
-	s.edges = append(s.edges[:0], make([]int, n)...)
-	return s.edges
+	return s.panelEdges
 }
 
 // poolCapacities bounds how many candidates, and how many stranded ones,
@@ -565,7 +503,7 @@ func (s *search) network(pool, strandedPool int, stranded bitset, open func(int)
 	first := 2 + s.n
 	poolNode, strandedNode := first+len(s.panels), first+len(s.panels)+1
 	s.net.reset(strandedNode + 1)
-	panelSink := s.panelSinks(1)
+	panelSink := s.panelSinks()
 	var poolSink, strandedPoolEdge int
 	if open != nil {
 		poolSink = s.net.addEdge(poolNode, sink, pool)

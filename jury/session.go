@@ -49,8 +49,9 @@ const (
 	// EmployerNoticeDays before the session.
 	WarnEmployerNotice = "jury.employer_notice_short"
 	// WarnMemberUnavailable: an invited or accepted member recorded being
-	// unavailable on a day of the session after the invitation.
-	WarnMemberUnavailable = "jury.member_unavailable"
+	// unavailable on a day of the session after the invitation. Its code
+	// differs from ErrMemberUnavailable's, which refuses the invitation.
+	WarnMemberUnavailable = "jury.member_became_unavailable"
 	// WarnHabilitationNotCovering: an invited or accepted member's
 	// habilitations no longer cover every day of the session (its dates
 	// moved, or a habilitation was corrected).
@@ -70,11 +71,18 @@ func employerNoticeWarning(s Session, m Member, today date.Date, p Policy) []War
 	if !m.Employed() || lead >= p.employerNoticeDays() {
 		return nil
 	}
+	when := fmt.Sprintf("%s before the session starting %s", quantity(lead, "day", "days"), s.Dates.From)
+	switch {
+	case lead == 0:
+		when = "the day the session starts"
+	case lead < 0:
+		when = fmt.Sprintf("day %d of the session, which started %s", 1-lead, s.Dates.From)
+	}
 	return []Warning{{
 		Code:   WarnEmployerNotice,
 		Member: m.ID,
-		Message: fmt.Sprintf("%s is employed (SIRET %s) and invited on %s, %d days before the session starting %s: "+
-			"the leave request to the employer must be made at least %d calendar days before, so the employer may refuse",
-			m.Name, m.Employer.Format(), today, lead, s.Dates.From, p.employerNoticeDays()),
+		Message: fmt.Sprintf("%s is employed (SIRET %s) and invited on %s, %s: "+
+			"the leave request to the employer must be made at least %d calendar days before the session, so the employer may refuse",
+			m.Name, m.Employer.Format(), today, when, p.employerNoticeDays()),
 	}}
 }

@@ -2,6 +2,7 @@ package jury
 
 import (
 	"context"
+	"errors"
 	"slices"
 
 	"github.com/rickb777/date/v2"
@@ -37,10 +38,12 @@ func NewSessionJury(s Session) SessionJury {
 
 // Invite invites member m to the session on today. It refuses, in this
 // order: a member of another centre (ErrMemberNotFound), a member whose
-// invitation is still active (ErrAlreadyInvited), a member not habilitated
-// on the session's title for every day of the session (ErrNotHabilitated)
-// and a member unavailable on a day of the session (ErrMemberUnavailable).
-// A member who declined or whose invitation was withdrawn may be invited
+// invitation is still active (ErrAlreadyInvited), an invitation after the
+// session's last day (ErrSessionEnded; on the last day a member may still
+// be invited to replace another), a member not habilitated on the
+// session's title for every day of the session (ErrNotHabilitated) and a
+// member unavailable on a day of the session (ErrMemberUnavailable). A
+// member who declined or whose invitation was withdrawn may be invited
 // again: the new invitation replaces the old one.
 //
 // It warns (WarnEmployerNotice), without refusing, when an employed member
@@ -57,6 +60,10 @@ func (j *SessionJury) Invite(s Session, m Member, today date.Date, p Policy) (In
 	if i >= 0 && j.Invitations[i].Active() {
 		inv := j.Invitations[i]
 		return Invitation{}, nil, ErrAlreadyInvited.Withf("%s was invited on %s and the invitation is %s", m.Name, inv.InvitedOn, inv.Status())
+	}
+	if today > s.Dates.Until {
+		return Invitation{}, nil, ErrSessionEnded.Withf("%s cannot be invited on %s: the session ran from %s until %s",
+			m.Name, today, s.Dates.From, s.Dates.Until)
 	}
 	if err := m.checkHabilitation(s); err != nil {
 		return Invitation{}, nil, err
@@ -137,14 +144,6 @@ func (j *SessionJury) invitation(member tpsession.MemberID, today date.Date) (*I
 	return inv, nil
 }
 
-// InvitationOf returns the member's invitation, or ErrInvitationNotFound.
-func (j SessionJury) InvitationOf(member tpsession.MemberID) (Invitation, error) {
-	if i := j.indexOf(member); i >= 0 {
-		return j.Invitations[i], nil
-	}
-	return Invitation{}, ErrInvitationNotFound.Withf("member %s is not invited to the session", member)
-}
-
 // AcceptedMembers returns the members who accepted and whose invitation
 // was not withdrawn, in invitation order: the only members panels are
 // formed from.
@@ -182,19 +181,6 @@ func (j *SessionJury) DeclareConflict(c DeclaredConflict) error {
 		j.Assignment = Assignment{}
 	}
 	return nil
-}
-
-// FindConflicts returns every conflict of interest between the given
-// members and candidates, found from SIRET numbers or declared, ordered by
-// member then candidate as given.
-func (j SessionJury) FindConflicts(members []Member, candidates []Candidate) []Conflict {
-	var out []Conflict
-	for _, m := range members {
-		for _, c := range candidates {
-			out = append(out, FindConflicts(m, c, j.Conflicts)...)
-		}
-	}
-	return out
 }
 
 // Assign forms the session's panels and assigns every candidate to one,
@@ -269,8 +255,9 @@ func (j SessionJury) Clone() SessionJury {
 	return j
 }
 
+// messageOf returns the user-safe message of err, for a warning.
 func messageOf(err error) string {
-	if e, ok := err.(*tpsession.Error); ok {
+	if e, ok := errors.AsType[*tpsession.Error](err); ok {
 		return e.Message
 	}
 	return err.Error()

@@ -16,7 +16,7 @@ func (s *Service) CreateMember(ctx context.Context, by Actor, in jury.MemberInpu
 	if err := checkActor(by); err != nil {
 		return jury.Member{}, err
 	}
-	m, err := jury.NewMember(by.Centre, in)
+	m, err := jury.NewMember(by.Centre, tpsession.NewMemberID(), in)
 	if err != nil {
 		return jury.Member{}, err
 	}

@@ -19,7 +19,7 @@ import (
 // for 2027, with a unique e-mail.
 func NewMember(t testing.TB, centre tpsession.CentreID) jury.Member {
 	t.Helper()
-	m, err := jury.NewMember(centre, jury.MemberInput{
+	m, err := jury.NewMember(centre, tpsession.NewMemberID(), jury.MemberInput{
 		Name:          "Marc Leroy",
 		Email:         fmt.Sprintf("marc.leroy+%s@example.fr", tpsession.NewEventID()[4:]),
 		EmployerSIRET: "44306184100047",
