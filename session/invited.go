@@ -30,16 +30,16 @@ func (s *Service) SessionsOfMember(ctx context.Context, by Actor, mid tpsession.
 	}
 	out := make([]InvitedSession, 0, len(juries))
 	for _, j := range juries {
-		inv, err := j.InvitationOf(mid)
-		if err != nil {
-			return nil, err
+		i := slices.IndexFunc(j.Invitations, func(inv jury.Invitation) bool { return inv.Member == mid })
+		if i < 0 {
+			return nil, tpsession.ErrInternal.Withf("the jury record of session %s was listed for member %s, who is not invited to it", j.Session, mid)
 		}
 		ses, err := s.st.Sessions.Session(ctx, by.Centre, j.Session)
 		if err != nil {
 			return nil, err
 		}
 		if f.Match(ses) {
-			out = append(out, InvitedSession{Session: ses, Invitation: inv})
+			out = append(out, InvitedSession{Session: ses, Invitation: j.Invitations[i]})
 		}
 	}
 	slices.SortFunc(out, func(a, b InvitedSession) int {

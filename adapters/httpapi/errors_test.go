@@ -307,7 +307,7 @@ func TestRulesRefuse(t *testing.T) {
 		e.staff(&w)
 		e.register(&w)
 		e.must(http.StatusOK, adminToken, "POST", w.url("/invitations/"+w.jury+"/withdraw"), nil)
-		// Left: Karim Benali and Sophie Durand, whose company hosted Alice
+		// Left: Karim Benali and Sophie Durand, whose establishment hosted Alice
 		// Petit.
 		r := e.do(adminToken, "POST", w.url("/jury-assignment"), nil)
 		require.Equal(t, http.StatusUnprocessableEntity, r.Status, "%s", r.Body)

@@ -4,11 +4,10 @@ import (
 	"net/http"
 )
 
-// Valid SIRETs: a member's employer and a candidate's host company of the
-// same company (SIREN 552032534) conflict; the others do not.
+// Valid SIRETs: a member employed by the establishment that hosted a
+// candidate conflicts with them; the others do not.
 const (
 	siretEmployer = "55203253400646"
-	siretSameCo   = "55203253400018"
 	siretOther    = "44306184100047"
 	siretM2       = "73282932000074"
 )
@@ -87,7 +86,7 @@ func (e *env) newSession() world {
 
 // staff creates the members, invites them and records their answers: the
 // jury token's member and m2 and m3 accept, m4 declines. m3 works for the
-// company that hosted c1 when candidates are created by register.
+// establishment that hosted c1, whom register creates.
 func (e *env) staff(w *world) {
 	e.t.Helper()
 	id := func(body map[string]any) string {
@@ -113,7 +112,7 @@ func (e *env) register(w *world) {
 	id := func(body map[string]any) string {
 		return e.must(http.StatusCreated, adminToken, "POST", "/v1/candidates", body)["id"].(string)
 	}
-	w.c1 = id(candidateBody("Alice", "Petit", siretSameCo))
+	w.c1 = id(candidateBody("Alice", "Petit", siretEmployer))
 	w.c2 = id(candidateBody("Bruno", "Lefèvre", siretOther))
 	for _, c := range []string{w.c1, w.c2} {
 		e.must(http.StatusCreated, adminToken, "POST", w.url("/registrations"), map[string]any{"candidate_id": c})

@@ -49,8 +49,8 @@ func TestLifecycle(t *testing.T) {
 	assert.Equal(t, "text/plain; charset=utf-8", text.Header.Get("Content-Type"))
 	assert.Contains(t, string(text.Body), "Entretien final")
 
-	// Sophie Durand (m3) works for the company that hosted Alice Petit
-	// (c1): the panel is formed without her, she stays in reserve.
+	// Sophie Durand (m3) works for the establishment that hosted Alice
+	// Petit (c1): the panel is formed without her, she stays in reserve.
 	as := e.must(http.StatusOK, adminToken, "POST", w.url("/jury-assignment"), nil)
 	panels := as["panels"].([]any)
 	require.Len(t, panels, 1)

@@ -68,7 +68,7 @@ func (d *demo) newSession(title, name string, startIn, workingDays, candidates i
 }
 
 // directory adds the jury members: professionals habilitated by the DDETS,
-// three of them employed by companies that host the centre's trainees.
+// three of them employed by establishments that host the centre's trainees.
 func (d *demo) directory() error {
 	habilitated := func(titles ...string) []jury.HabilitationInput {
 		var hs []jury.HabilitationInput
@@ -215,7 +215,7 @@ func (d *demo) sessionSendingConvocations() error {
 		return err
 	}
 	cs, err := d.register(s,
-		person{"Léa", "Dubois", "55203253400018"}, person{"Hugo", "Petit", ""}, person{"Inès", "Garnier", "44306184100047"},
+		person{"Léa", "Dubois", "55203253400646"}, person{"Hugo", "Petit", ""}, person{"Inès", "Garnier", "44306184100047"},
 		person{"Thomas", "Roux", ""}, person{"Chloé", "Fournier", ""}, person{"Mathis", "Lambert", ""})
 	if err != nil {
 		return err
@@ -257,7 +257,7 @@ func (d *demo) sessionNearlyReady() error {
 	}
 	cs, err := d.register(s,
 		person{"Camille", "Bernard", "73282932000074"}, person{"Yanis", "Mercier", ""},
-		person{"Emma", "Faure", ""}, person{"Lucas", "Blanc", "55203253400018"})
+		person{"Emma", "Faure", ""}, person{"Lucas", "Blanc", "55203253400646"})
 	if err != nil {
 		return err
 	}

@@ -145,17 +145,19 @@ func TestDemoServer(t *testing.T) {
 }
 
 // TestShutdownFinishesRequestsInFlight stops the server while a request
-// is half sent: the server waits for the rest, answers it, then stops.
+// is half sent: the server waits for the rest, answers it, then stops; the
+// write it acknowledged is in the SQLite file when the server starts again.
 func TestShutdownFinishesRequestsInFlight(t *testing.T) {
-	url, out, stop := server(t, "-db", "memory")
-	token := out.find(t, regexp.MustCompile(`admin token of centre-demo: ([0-9a-f]{32})`))
+	db := filepath.Join(t.TempDir(), "tpsession.db")
+	tokens := tokensFile(t)
+	url, out, stop := server(t, "-db", db, "-tokens", tokens)
 	body := `{"name": "Jeanne Martin", "email": "jeanne.martin@example.fr",
 		"habilitations": [{"title_code": "TP-01281", "valid_from": "2026-01-01", "valid_until": "2028-12-31"}]}`
 	conn, err := net.Dial("tcp", strings.TrimPrefix(url, "http://"))
 	require.NoError(t, err)
 	defer conn.Close()
 	_, err = fmt.Fprintf(conn, "POST /v1/jury-members HTTP/1.1\r\nHost: demo\r\nAuthorization: Bearer %s\r\n"+
-		"Content-Type: application/json\r\nContent-Length: %d\r\n\r\n%s", token, len(body), body[:20])
+		"Content-Type: application/json\r\nContent-Length: %d\r\n\r\n%s", adminToken, len(body), body[:20])
 	require.NoError(t, err)
 	time.Sleep(200 * time.Millisecond) // the server reads the header: the connection is active
 
@@ -172,8 +174,42 @@ func TestShutdownFinishesRequestsInFlight(t *testing.T) {
 	resp, err := http.ReadResponse(bufio.NewReader(conn), nil)
 	require.NoError(t, err)
 	resp.Body.Close()
-	assert.Equal(t, http.StatusCreated, resp.StatusCode, "the write is acknowledged")
+	require.Equal(t, http.StatusCreated, resp.StatusCode, "the write is acknowledged")
 	require.NoError(t, <-stopped)
+
+	url, _, stop = server(t, "-db", db, "-tokens", tokens)
+	status, members := call(t, "GET", url+"/v1/jury-members", adminToken, "")
+	assert.Equal(t, http.StatusOK, status)
+	assert.Len(t, members["members"], 1, "the acknowledged write survived the restart")
+	require.NoError(t, stop())
+}
+
+// TestSQLiteByDefault runs the demo on the default store, a SQLite file in
+// the working directory, twice: the demo centre is seeded once.
+func TestSQLiteByDefault(t *testing.T) {
+	t.Chdir(t.TempDir())
+	_, out, stop := server(t, "-demo")
+	assert.Contains(t, out.String(), "store: tpsession.db")
+	assert.Contains(t, out.String(), "seeded the demo centre")
+	require.NoError(t, stop())
+	_, err := os.Stat("tpsession.db")
+	require.NoError(t, err)
+
+	url, out, stop := server(t, "-demo", "-tokens", tokensFile(t))
+	assert.NotContains(t, out.String(), "seeded", "the centre has sessions: it is not seeded again")
+	status, body := call(t, "GET", url+"/v1/sessions", adminToken, "")
+	assert.Equal(t, http.StatusOK, status)
+	assert.Len(t, body["sessions"], 4)
+	require.NoError(t, stop())
+}
+
+const adminToken = "admin-token-0123456789abcdef0123456"
+
+func tokensFile(t *testing.T) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "tokens.json")
+	require.NoError(t, os.WriteFile(path, []byte(`[{"token": "`+adminToken+`", "centre": "centre-demo", "role": "admin", "name": "Claire Martin"}]`), 0o600))
+	return path
 }
 
 func TestTokensFile(t *testing.T) {

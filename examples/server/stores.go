@@ -2,27 +2,48 @@ package main
 
 import (
 	"context"
-	"fmt"
 
 	"github.com/tpsession/tpsession/adapters/memstore"
+	"github.com/tpsession/tpsession/adapters/sqlite"
+	"github.com/tpsession/tpsession/candidate"
+	"github.com/tpsession/tpsession/checklist"
+	"github.com/tpsession/tpsession/jury"
+	"github.com/tpsession/tpsession/pli"
 	"github.com/tpsession/tpsession/session"
+	"github.com/tpsession/tpsession/session/plan"
 )
 
 // openStores opens the stores -db names: "memory" for the in-memory store,
-// anything else a SQLite file. The function it returns closes them.
+// anything else a SQLite file, created when it does not exist. The
+// function it returns closes them.
 func openStores(ctx context.Context, db string) (session.Stores, func() error, error) {
 	if db == "memory" {
-		s := memstore.New()
-		return session.Stores{
-			Sessions: s, Events: s, Candidates: s, Registrations: s, Members: s,
-			Juries: s, Plis: s, Checklists: s, Plans: s, Tx: s,
-		}, func() error { return nil }, nil
+		return storesOf(memstore.New()), func() error { return nil }, nil
 	}
-	return openSQLite(ctx, db)
+	s, err := sqlite.Open(ctx, db)
+	if err != nil {
+		return session.Stores{}, nil, err
+	}
+	return storesOf(s), s.Close, nil
 }
 
-// openSQLite will open the SQLite store once adapters/sqlite is part of
-// the module; until then -db names a file this build cannot open.
-func openSQLite(_ context.Context, path string) (session.Stores, func() error, error) {
-	return session.Stores{}, nil, fmt.Errorf("cannot open %q: this build has no SQLite store yet; run with -db memory", path)
+// allStores is a store that holds every aggregate, in one transaction.
+type allStores interface {
+	session.Store
+	session.EventLog
+	candidate.CandidateStore
+	candidate.RegistrationStore
+	jury.MemberStore
+	jury.SessionJuryStore
+	pli.Store
+	checklist.Store
+	plan.Store
+	session.Transactor
+}
+
+func storesOf(s allStores) session.Stores {
+	return session.Stores{
+		Sessions: s, Events: s, Candidates: s, Registrations: s, Members: s,
+		Juries: s, Plis: s, Checklists: s, Plans: s, Tx: s,
+	}
 }
