@@ -10,7 +10,8 @@
 //
 // Without -target it starts, in its own process and on loopback ports, the
 // real handler over the in-memory store (as the demo server with -db
-// memory, logging each request to a discarded text log) with one prepared
+// memory, logging each request to a discarded text log), or with -store
+// sqlite over a SQLite file in a temporary directory, with one prepared
 // session, and the baseline handler. With -target it loads a running
 // server instead; the baseline is then left out. Targets must be loopback
 // addresses: it never sends traffic anywhere else. Each route runs for a
@@ -32,6 +33,7 @@ import (
 	"net/url"
 	"os"
 	"os/signal"
+	"path/filepath"
 	"runtime"
 	"slices"
 	"strings"
@@ -46,6 +48,7 @@ import (
 	"github.com/tpsession/tpsession"
 	"github.com/tpsession/tpsession/adapters/httpapi"
 	"github.com/tpsession/tpsession/adapters/memstore"
+	"github.com/tpsession/tpsession/adapters/sqlite"
 	"github.com/tpsession/tpsession/session"
 )
 
@@ -71,6 +74,7 @@ type config struct {
 	requests         int
 	target, token    string
 	session          string
+	store            string
 	routes           []string
 }
 
@@ -87,6 +91,7 @@ func parseFlags(args []string) (config, error) {
 	fs.StringVar(&c.target, "target", "", "URL of a running server (loopback only); empty starts one in this process")
 	fs.StringVar(&c.token, "token", "", "admin bearer token of the target")
 	fs.StringVar(&c.session, "session", "", "ID of a session of the token's centre on the target")
+	fs.StringVar(&c.store, "store", "memory", `the store of the server it starts: "memory" or "sqlite" (a file in a temporary directory)`)
 	fs.StringVar(&routes, "routes", "baseline,session,timeline,checklist-item", "routes to measure, in order")
 	if err := fs.Parse(args); err != nil {
 		return c, err
@@ -103,6 +108,8 @@ func parseFlags(args []string) (config, error) {
 		return c, errors.New("-concurrency must lie between 1 and 1024")
 	case c.requests < 1 || c.requests > maxRequests:
 		return c, fmt.Errorf("-requests must lie between 1 and %d", maxRequests)
+	case c.store != "memory" && c.store != "sqlite":
+		return c, errors.New(`-store is "memory" or "sqlite"`)
 	case c.target != "" && (c.token == "" || c.session == ""):
 		return c, errors.New("-target needs -token and -session")
 	}
@@ -134,7 +141,7 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 	}
 	api, baseline, token, sid := cfg.target, "", cfg.token, cfg.session
 	if api == "" {
-		servers, err := startServers(ctx)
+		servers, err := startServers(ctx, cfg.store)
 		if err != nil {
 			return err
 		}
@@ -310,17 +317,21 @@ type servers struct {
 	close                         func()
 }
 
-func startServers(ctx context.Context) (servers, error) {
-	var s servers
+func startServers(ctx context.Context, store string) (s servers, err error) {
 	paris, err := tpsession.LoadParis()
 	if err != nil {
 		return s, err
 	}
-	store := memstore.New()
-	svc, err := session.NewService(session.Stores{
-		Sessions: store, Events: store, Candidates: store, Registrations: store, Members: store,
-		Juries: store, Plis: store, Checklists: store, Plans: store, Tx: store,
-	}, session.Config{Location: paris})
+	stores, closeStores, err := openStores(ctx, store)
+	if err != nil {
+		return s, err
+	}
+	defer func() {
+		if err != nil {
+			_ = closeStores()
+		}
+	}()
+	svc, err := session.NewService(stores, session.Config{Location: paris})
 	if err != nil {
 		return s, err
 	}
@@ -358,8 +369,32 @@ func startServers(ctx context.Context) (servers, error) {
 		return s, err
 	}
 	s.api, s.baseline = apiURL, baseURL
-	s.close = func() { apiSrv.Close(); baseSrv.Close() }
+	s.close = func() { apiSrv.Close(); baseSrv.Close(); _ = closeStores() }
 	return s, nil
+}
+
+// openStores opens the in-memory store, or a SQLite file in a temporary
+// directory removed on close.
+func openStores(ctx context.Context, store string) (session.Stores, func() error, error) {
+	if store == "memory" {
+		m := memstore.New()
+		return session.Stores{
+			Sessions: m, Events: m, Candidates: m, Registrations: m, Members: m,
+			Juries: m, Plis: m, Checklists: m, Plans: m, Tx: m,
+		}, func() error { return nil }, nil
+	}
+	dir, err := os.MkdirTemp("", "loadgen-")
+	if err != nil {
+		return session.Stores{}, nil, err
+	}
+	db, err := sqlite.Open(ctx, filepath.Join(dir, "load.db"))
+	if err != nil {
+		return session.Stores{}, nil, errors.Join(err, os.RemoveAll(dir))
+	}
+	return session.Stores{
+		Sessions: db, Events: db, Candidates: db, Registrations: db, Members: db,
+		Juries: db, Plis: db, Checklists: db, Plans: db, Tx: db,
+	}, func() error { return errors.Join(db.Close(), os.RemoveAll(dir)) }, nil
 }
 
 func serve(h http.Handler) (*http.Server, string, error) {

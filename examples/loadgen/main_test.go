@@ -24,6 +24,13 @@ func TestLoadRunsEveryRoute(t *testing.T) {
 	}
 }
 
+func TestLoadOverSQLite(t *testing.T) {
+	var out bytes.Buffer
+	err := run(context.Background(), []string{"-store", "sqlite", "-duration", "200ms", "-rounds", "1", "-warmup", "0", "-concurrency", "2", "-routes", "session,checklist-item"}, &out)
+	require.NoError(t, err)
+	assert.Contains(t, out.String(), "checklist")
+}
+
 func TestLoadStaysOnThisMachine(t *testing.T) {
 	for _, target := range []string{"http://10.0.0.1:8080", "http://192.168.1.10", "http://8.8.8.8"} {
 		err := run(context.Background(), []string{"-target", target, "-token", "t", "-session", "s"}, &bytes.Buffer{})
@@ -33,7 +40,7 @@ func TestLoadStaysOnThisMachine(t *testing.T) {
 
 func TestLoadFlags(t *testing.T) {
 	for _, args := range [][]string{
-		{"-duration", "10m"}, {"-concurrency", "0"}, {"-requests", "0"}, {"-rounds", "0"}, {"-target", "http://127.0.0.1:1"},
+		{"-duration", "10m"}, {"-concurrency", "0"}, {"-requests", "0"}, {"-rounds", "0"}, {"-store", "postgres"}, {"-target", "http://127.0.0.1:1"},
 		{"-routes", "nothing", "-duration", "10ms", "-warmup", "0"},
 	} {
 		assert.Error(t, run(context.Background(), args, &bytes.Buffer{}), "%v", args)
