@@ -28,7 +28,7 @@ func (s *Service) CreateSession(ctx context.Context, by Actor, d Details) (Sessi
 	if err != nil {
 		return Session{}, err
 	}
-	p, err := pli.New(by.Centre, ses.ID)
+	p, err := pli.New(by.Centre, tpsession.NewPliID(), ses.ID)
 	if err != nil {
 		return Session{}, err
 	}
