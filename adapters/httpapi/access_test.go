@@ -1,0 +1,212 @@
+package httpapi_test
+
+import (
+	"net/http"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// expectedAccess is who may call each route, written out here apart from
+// the package's authorization table: a new route fails these tests until
+// its access is decided in both places.
+var expectedAccess = map[string][]string{
+	"GET /v1/me": {"admin", "jury", "controller"},
+
+	"POST /v1/sessions":                        {"admin"},
+	"GET /v1/sessions":                         {"admin", "jury", "controller"},
+	"GET /v1/sessions/{sid}":                   {"admin", "jury", "controller"},
+	"PATCH /v1/sessions/{sid}":                 {"admin"},
+	"POST /v1/sessions/{sid}/declare":          {"admin"},
+	"POST /v1/sessions/{sid}/cancel":           {"admin"},
+	"POST /v1/sessions/{sid}/close":            {"admin"},
+	"GET /v1/sessions/{sid}/timeline":          {"admin", "controller"},
+	"PUT /v1/sessions/{sid}/plan":              {"admin"},
+	"GET /v1/sessions/{sid}/plan":              {"admin", "jury"},
+	"GET /v1/sessions/{sid}/readiness":         {"admin"},
+	"POST /v1/sessions/{sid}/open":             {"admin"},
+	"GET /v1/sessions/{sid}/events":            {"admin", "controller"},
+	"POST /v1/jury-members":                    {"admin"},
+	"GET /v1/jury-members":                     {"admin"},
+	"GET /v1/jury-members/{mid}":               {"admin", "jury"},
+	"POST /v1/jury-members/{mid}/availability": {"admin", "jury"},
+
+	"POST /v1/sessions/{sid}/invitations":                {"admin"},
+	"GET /v1/sessions/{sid}/invitations":                 {"admin", "jury"},
+	"POST /v1/sessions/{sid}/invitations/{mid}/accept":   {"admin", "jury"},
+	"POST /v1/sessions/{sid}/invitations/{mid}/decline":  {"admin", "jury"},
+	"POST /v1/sessions/{sid}/invitations/{mid}/withdraw": {"admin"},
+	"POST /v1/sessions/{sid}/conflicts":                  {"admin"},
+	"POST /v1/sessions/{sid}/jury-assignment":            {"admin"},
+	"GET /v1/sessions/{sid}/jury-assignment":             {"admin", "jury"},
+
+	"POST /v1/candidates":                                              {"admin"},
+	"GET /v1/candidates/{cid}":                                         {"admin"},
+	"PUT /v1/candidates/{cid}":                                         {"admin"},
+	"POST /v1/sessions/{sid}/registrations":                            {"admin"},
+	"GET /v1/sessions/{sid}/registrations":                             {"admin"},
+	"GET /v1/sessions/{sid}/registrations/{cid}":                       {"admin"},
+	"DELETE /v1/sessions/{sid}/registrations/{cid}":                    {"admin"},
+	"PUT /v1/sessions/{sid}/registrations/{cid}/convocation":           {"admin"},
+	"GET /v1/sessions/{sid}/registrations/{cid}/convocation":           {"admin"},
+	"POST /v1/sessions/{sid}/registrations/{cid}/convocation/validate": {"admin"},
+	"POST /v1/sessions/{sid}/registrations/{cid}/convocation/delivery": {"admin"},
+
+	"POST /v1/sessions/{sid}/pli/order":   {"admin"},
+	"POST /v1/sessions/{sid}/pli/receive": {"admin"},
+	"POST /v1/sessions/{sid}/pli/read":    {"admin"},
+	"POST /v1/sessions/{sid}/pli/secure":  {"admin"},
+	"POST /v1/sessions/{sid}/pli/access":  {"admin"},
+	"POST /v1/sessions/{sid}/pli/open":    {"admin"},
+	"GET /v1/sessions/{sid}/pli":          {"admin", "jury", "controller"},
+
+	"GET /v1/sessions/{sid}/checklist":        {"admin"},
+	"PUT /v1/sessions/{sid}/checklist/{key}":  {"admin"},
+	"PUT /v1/sessions/{sid}/equipment/{name}": {"admin"},
+
+	"GET /v1/sessions/{sid}/convocations.pdf":                 {"admin"},
+	"GET /v1/sessions/{sid}/attendance.pdf":                   {"admin"},
+	"GET /v1/sessions/{sid}/deroule.pdf":                      {"admin"},
+	"GET /v1/sessions/{sid}/candidates.csv":                   {"admin"},
+	"GET /v1/sessions/{sid}/registrations/{cid}/calendar.ics": {"admin"},
+	"GET /v1/sessions/{sid}/invitations/{mid}/calendar.ics":   {"admin", "jury"},
+	"POST /v1/candidates/import":                              {"admin"},
+}
+
+var publicRoutes = []string{"GET /healthz", "GET /openapi.json"}
+
+// operations lists the documented operations as "METHOD /path".
+func operations(t *testing.T, e *env) []string {
+	t.Helper()
+	var out []string
+	for path, ops := range e.doc.raw["paths"].(map[string]any) {
+		for method := range ops.(map[string]any) {
+			out = append(out, strings.ToUpper(method)+" "+path)
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+func TestEveryRouteHasItsAccessDecided(t *testing.T) {
+	e := newEnv(t)
+	ops := operations(t, e)
+	for _, op := range ops {
+		if slices.Contains(publicRoutes, op) {
+			continue
+		}
+		roles, ok := expectedAccess[op]
+		if !assert.True(t, ok, "%s has no expected access in this test", op) {
+			continue
+		}
+		method, path, _ := strings.Cut(op, " ")
+		documented := e.doc.raw["paths"].(map[string]any)[path].(map[string]any)[strings.ToLower(method)].(map[string]any)["x-roles"]
+		assert.ElementsMatch(t, roles, documented, "%s: the roles of the OpenAPI document", op)
+	}
+	for op := range expectedAccess {
+		assert.Contains(t, ops, op, "expected access for a route that does not exist")
+	}
+}
+
+// fillPath puts the fixture's IDs in a route's path: the session, the jury
+// token's own member, the first candidate.
+func fillPath(path string, w world) string {
+	return strings.NewReplacer(
+		"{sid}", w.sid, "{mid}", w.jury, "{cid}", w.c1,
+		"{key}", "rules_displayed", "{name}", "Poste%20informatique",
+	).Replace(path)
+}
+
+// TestAccessOfEveryRouteForEveryRole calls every route with every role on
+// a prepared session of centre-lyon: an allowed role gets past the checks
+// (neither 401, 403 nor 404), another gets 403; the admin of another centre
+// and a jury token without a member record find no resource of the path.
+func TestAccessOfEveryRouteForEveryRole(t *testing.T) {
+	e := newEnv(t)
+	for _, op := range operations(t, e) {
+		if slices.Contains(publicRoutes, op) {
+			continue
+		}
+		t.Run(op, func(t *testing.T) {
+			e := newEnv(t)
+			w := e.prepare()
+			method, tmpl, _ := strings.Cut(op, " ")
+			path := fillPath(tmpl, w)
+			var body any
+			if method != "GET" && method != "DELETE" {
+				body = map[string]any{}
+			}
+			scoped := strings.HasPrefix(tmpl, "/v1/sessions/{") || strings.HasPrefix(tmpl, "/v1/jury-members/{") || strings.HasPrefix(tmpl, "/v1/candidates/{")
+			allowed := expectedAccess[op]
+			for _, caller := range []struct{ role, token string }{
+				{"controller", controllerToken}, {"jury", juryToken}, {"stranger", strangerToken}, {"other centre", otherToken}, {"admin", adminToken},
+			} {
+				r := e.do(caller.token, method, path, body)
+				switch {
+				case caller.role == "other centre" && scoped:
+					assert.Equal(t, http.StatusNotFound, r.Status, "%s: %s", caller.role, r.Body)
+				case caller.role == "stranger" && strings.HasPrefix(tmpl, "/v1/sessions/{"):
+					assert.Equal(t, http.StatusNotFound, r.Status, "a jury member invited nowhere: %s", r.Body)
+				case caller.role == "stranger" && strings.HasPrefix(tmpl, "/v1/jury-members/{"):
+					assert.Equal(t, http.StatusForbidden, r.Status, "another member's record: %s", r.Body)
+				case caller.role == "jury" && op == "GET /v1/sessions/{sid}/pli":
+					assert.Equal(t, http.StatusForbidden, r.Status, "the pli is sealed: %s", r.Body)
+				case slices.Contains(allowed, caller.role) || caller.role == "other centre" ||
+					caller.role == "stranger" && slices.Contains(allowed, "jury"):
+					assert.NotContains(t, []int{http.StatusUnauthorized, http.StatusForbidden, http.StatusNotFound}, r.Status, "%s: %s", caller.role, r.Body)
+				default:
+					assert.Equal(t, http.StatusForbidden, r.Status, "%s: %s", caller.role, r.Body)
+					assert.Equal(t, "httpapi.forbidden", r.Code(t))
+				}
+			}
+		})
+	}
+}
+
+func TestJuryNarrowing(t *testing.T) {
+	e := newEnv(t)
+	w := e.prepare()
+	other := e.newSession() // the jury member is not invited to it
+
+	t.Run("lists the sessions it is invited to", func(t *testing.T) {
+		ss := e.must(http.StatusOK, juryToken, "GET", "/v1/sessions", nil)["sessions"].([]any)
+		require.Len(t, ss, 1)
+		assert.Equal(t, w.sid, ss[0].(map[string]any)["id"])
+		assert.Len(t, e.must(http.StatusOK, adminToken, "GET", "/v1/sessions", nil)["sessions"], 2)
+		assert.Empty(t, e.must(http.StatusOK, strangerToken, "GET", "/v1/sessions", nil)["sessions"])
+	})
+	t.Run("another session is not found", func(t *testing.T) {
+		assert.Equal(t, http.StatusNotFound, e.do(juryToken, "GET", other.sessionURL, nil).Status)
+		assert.Equal(t, http.StatusNotFound, e.do(juryToken, "GET", other.url("/plan"), nil).Status)
+	})
+	t.Run("answers its own invitation only", func(t *testing.T) {
+		r := e.do(juryToken, "POST", w.url("/invitations/"+w.m4+"/accept"), nil)
+		assert.Equal(t, http.StatusForbidden, r.Status)
+		r = e.do(juryToken, "POST", w.url("/invitations/"+w.jury+"/decline"), nil)
+		assert.Equal(t, http.StatusConflict, r.Status, "already accepted: %s", r.Body)
+		assert.Equal(t, "jury.invitation_already_answered", r.Code(t))
+	})
+	t.Run("reads its own record only", func(t *testing.T) {
+		e.must(http.StatusOK, juryToken, "GET", "/v1/jury-members/"+w.jury, nil)
+		assert.Equal(t, http.StatusForbidden, e.do(juryToken, "GET", "/v1/jury-members/"+w.m2, nil).Status)
+		m := e.must(http.StatusOK, juryToken, "POST", "/v1/jury-members/"+w.jury+"/availability", map[string]any{
+			"from": "2027-06-01", "until": "2027-06-05", "available": false,
+		})
+		assert.Equal(t, []any{map[string]any{"from": "2027-06-01", "until": "2027-06-05"}}, m["unavailable"])
+	})
+	t.Run("sees its own panel only", func(t *testing.T) {
+		as := e.must(http.StatusOK, juryToken, "GET", w.url("/jury-assignment"), nil)
+		for _, p := range as["panels"].([]any) {
+			assert.Contains(t, p.(map[string]any)["members"], w.jury)
+		}
+		assert.Empty(t, as["reserves"])
+	})
+	t.Run("a withdrawn member loses sight of the session", func(t *testing.T) {
+		e.must(http.StatusOK, adminToken, "POST", w.url("/invitations/"+w.jury+"/withdraw"), nil)
+		assert.Equal(t, http.StatusNotFound, e.do(juryToken, "GET", w.sessionURL, nil).Status)
+		assert.Empty(t, e.must(http.StatusOK, juryToken, "GET", "/v1/sessions", nil)["sessions"])
+	})
+}

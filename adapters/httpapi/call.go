@@ -1,0 +1,280 @@
+package httpapi
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"net/http"
+	"strings"
+
+	"github.com/rickb777/date/v2"
+
+	"github.com/tpsession/tpsession"
+	"github.com/tpsession/tpsession/candidate"
+	"github.com/tpsession/tpsession/jury"
+	"github.com/tpsession/tpsession/session"
+)
+
+// call is one request on its way through a route: who sends it, the
+// resource its path opens with, once checked, and the response headers.
+type call struct {
+	a     *api
+	rt    *route
+	w     http.ResponseWriter
+	r     *http.Request
+	ctx   context.Context
+	x     *exchange
+	p     Principal
+	actor session.Actor
+
+	// The resource the path opens with, loaded by scope: the session of
+	// /v1/sessions/{sid}…, the member of /v1/jury-members/{mid}…, the
+	// candidate of /v1/candidates/{cid}.
+	ses    session.Session
+	member jury.Member
+	cand   candidate.Candidate
+
+	// own is the jury member the principal is, for the jury role, once
+	// looked up; ownLooked tells whether it was.
+	own       tpsession.MemberID
+	ownLooked bool
+}
+
+// handler serves one route. The checks run in the order of api.md: 401,
+// 404 (another centre's resource, or a session a jury member is not
+// invited to), 403; the route's endpoint then reads the body (413, 415,
+// 400) and calls the Service (409, 422).
+func (a *api) handler(rt route) http.Handler {
+	acc, known := a.access[rt.pattern()]
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		x := exchangeOf(r.Context())
+		x.route = rt.pattern()
+		c := &call{a: a, rt: &rt, w: w, r: r, ctx: r.Context(), x: x}
+		v, err := c.run(acc, known)
+		if err != nil {
+			a.writeProblem(w, x, problemOf(err, x))
+			return
+		}
+		a.answer(w, x, &rt, v)
+	})
+}
+
+func (c *call) run(acc access, known bool) (any, error) {
+	if !known {
+		return nil, tpsession.ErrInternal.Withf("route %s has no entry in the authorization table", c.rt.pattern())
+	}
+	if !acc.public {
+		if err := c.authenticate(); err != nil {
+			return nil, err
+		}
+		if err := c.scope(); err != nil {
+			return nil, err
+		}
+		if err := c.authorize(acc); err != nil {
+			return nil, err
+		}
+	}
+	return c.rt.serve(c)
+}
+
+func (c *call) authenticate() error {
+	p, err := c.a.auth.Authenticate(c.r)
+	if err != nil {
+		if errors.Is(err, ErrUnauthenticated) {
+			return errUnauthenticated.withf("%s", messageOf(err))
+		}
+		return tpsession.ErrInternal.Withf("the authenticator failed").Wrap(err)
+	}
+	if err := p.check(); err != nil {
+		return tpsession.ErrInternal.Withf("the authenticator returned an invalid principal").Wrap(err)
+	}
+	c.p = p
+	c.actor = session.Actor{Centre: p.Centre, Name: p.Name}
+	c.x.role, c.x.centre = p.Role, p.Centre
+	return nil
+}
+
+// scope loads the resource the path opens with, in the caller's centre:
+// another centre's is not found, and so is a session a jury member holds
+// no active invitation to. A malformed ID is not found either.
+func (c *call) scope() error {
+	switch c.rt.scope {
+	case sessionScope:
+		sid, err := tpsession.ParseSessionID(c.r.PathValue("sid"))
+		if err != nil {
+			return session.ErrSessionNotFound
+		}
+		if c.ses, err = c.a.svc.Session(c.ctx, c.actor, sid); err != nil {
+			return err
+		}
+		if c.p.Role != RoleJury {
+			return nil
+		}
+		invited, err := c.invited()
+		if err != nil {
+			return err
+		}
+		if !invited {
+			// The answer for a session that does not exist: a jury
+			// member learns nothing of the others.
+			return session.ErrSessionNotFound
+		}
+	case memberScope:
+		mid, err := tpsession.ParseMemberID(c.r.PathValue("mid"))
+		if err != nil {
+			return jury.ErrMemberNotFound
+		}
+		c.member, err = c.a.svc.Member(c.ctx, c.actor, mid)
+		return err
+	case candidateScope:
+		cid, err := tpsession.ParseCandidateID(c.r.PathValue("cid"))
+		if err != nil {
+			return candidate.ErrCandidateNotFound
+		}
+		c.cand, err = c.a.svc.Candidate(c.ctx, c.actor, cid)
+		return err
+	}
+	return nil
+}
+
+// authorize refuses the route to a role the table does not allow, and a
+// jury member acting on another member's record.
+func (c *call) authorize(acc access) error {
+	if !acc.allows(c.p.Role) {
+		return errForbidden.Withf("the %s role may not %s", c.p.Role, lowerFirst(c.rt.summary))
+	}
+	if c.p.Role == RoleJury && acc.jury == juryOwnMember {
+		own, err := c.ownMember()
+		if err != nil {
+			return err
+		}
+		if own == "" || c.r.PathValue("mid") != string(own) {
+			return errForbidden.Withf("a jury member may only act on its own record")
+		}
+	}
+	return nil
+}
+
+// ownMember returns the member ID of a jury principal, "" when its e-mail
+// is in no record of the centre's directory.
+func (c *call) ownMember() (tpsession.MemberID, error) {
+	if c.ownLooked {
+		return c.own, nil
+	}
+	m, err := c.a.svc.MemberByEmail(c.ctx, c.actor, c.p.MemberEmail)
+	switch {
+	case errors.Is(err, jury.ErrMemberNotFound):
+	case err != nil:
+		return "", err
+	default:
+		c.own = m.ID
+	}
+	c.ownLooked = true
+	return c.own, nil
+}
+
+// invited reports whether the jury principal holds an active invitation
+// (invited or accepted) to the path's session.
+func (c *call) invited() (bool, error) {
+	own, err := c.ownMember()
+	if err != nil || own == "" {
+		return false, err
+	}
+	sj, err := c.a.svc.SessionJury(c.ctx, c.actor, c.ses.ID)
+	if err != nil {
+		return false, err
+	}
+	for _, inv := range sj.Invitations {
+		if inv.Member == own {
+			return inv.Active(), nil
+		}
+	}
+	return false, nil
+}
+
+// decode reads the body into dst under rule, then checks dst's validate
+// tags with the shared validator.
+func (c *call) decode(rule bodyRule, dst any) error {
+	if rule == noBody {
+		return nil
+	}
+	data, err := readBody(c.w, c.r, c.rt.accepts)
+	if err != nil {
+		return err
+	}
+	if up, ok := dst.(*csvUpload); ok {
+		if data == nil {
+			return errInvalidBody.WithFields(tpsession.FieldError{Message: "the file is empty"}).Withf("the body is empty: send the file")
+		}
+		up.data = data
+		return nil
+	}
+	if data == nil || bytes.Equal(bytes.TrimSpace(data), []byte("null")) {
+		if rule == requiredBody {
+			return errInvalidBody.WithFields(tpsession.FieldError{Message: "a JSON object is required"}).Withf("the body is empty: a JSON object is required")
+		}
+		data = []byte("{}")
+	}
+	if err := c.a.decodeJSON(data, dst); err != nil {
+		return err
+	}
+	return c.a.v.Struct(dst)
+}
+
+// pathID parses a path parameter that names a resource inside the path's
+// session; a malformed one is not found, as notFound says.
+func pathID[T ~string](c *call, name string, parse func(string) (T, error), notFound error) (T, error) {
+	id, err := parse(c.r.PathValue(name))
+	if err != nil {
+		return "", notFound
+	}
+	return id, nil
+}
+
+// query parses an optional query parameter, recording its problem under
+// its name; it returns the zero value when the parameter is absent.
+func query[T any](c *call, fe *tpsession.FieldErrors, name string, parse func(string) (T, error)) T {
+	var v T
+	if s := c.r.URL.Query().Get(name); s != "" {
+		var err error
+		v, err = parse(s)
+		fe.AddErr(name, err)
+	}
+	return v
+}
+
+// queryDates reads the optional from and to query parameters.
+func (c *call) queryDates(fe *tpsession.FieldErrors) (from, to date.Date) {
+	return query(c, fe, "from", tpsession.ParseDate), query(c, fe, "to", tpsession.ParseDate)
+}
+
+// prefers reports whether the Accept header lists mediaType before JSON, or
+// without JSON: the printable déroulé for a client that asks for text.
+// Quality values are not weighed: the first listed wins.
+func (c *call) prefers(mediaType string) bool {
+	for _, part := range strings.Split(c.r.Header.Get("Accept"), ",") {
+		mt, _, _ := strings.Cut(strings.TrimSpace(part), ";")
+		switch strings.ToLower(strings.TrimSpace(mt)) {
+		case mediaType:
+			return true
+		case "application/json", "application/*", "*/*":
+			return false
+		}
+	}
+	return false
+}
+
+// messageOf returns the user-safe message of an error.
+func messageOf(err error) string {
+	if e, ok := errors.AsType[*tpsession.Error](err); ok && e.Message != "" {
+		return e.Message
+	}
+	return err.Error()
+}
+
+func lowerFirst(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToLower(s[:1]) + s[1:]
+}

@@ -1,0 +1,268 @@
+package httpapi
+
+import (
+	"github.com/tpsession/tpsession"
+	"github.com/tpsession/tpsession/candidate"
+	"github.com/tpsession/tpsession/documents"
+)
+
+type postalAddressIO struct {
+	Lines    []string `json:"lines" doc:"street, building, lieu-dit: at most 4 lines of 38 characters"`
+	Postcode string   `json:"postcode"`
+	City     string   `json:"city"`
+}
+
+type hostCompanyIO struct {
+	SIRET string `json:"siret" doc:"14 digits"`
+	Name  string `json:"name"`
+	From  string `json:"from" doc:"YYYY-MM-DD, included"`
+	Until string `json:"until" doc:"YYYY-MM-DD, included"`
+}
+
+type candidateRequest struct {
+	FirstName         string           `json:"first_name"`
+	LastName          string           `json:"last_name"`
+	BirthDate         string           `json:"birth_date" doc:"YYYY-MM-DD"`
+	Email             string           `json:"email,omitempty"`
+	Phone             string           `json:"phone,omitempty"`
+	PostalAddress     *postalAddressIO `json:"postal_address,omitempty" doc:"where a convocation sent by registered mail goes"`
+	Route             string           `json:"route" enum:"formation,vae,apprentissage"`
+	VAERecevabiliteOn string           `json:"vae_recevabilite_on,omitempty" doc:"for the vae route: the day the recevabilité decision was notified"`
+	TitlesHeld        []string         `json:"titles_held,omitempty" doc:"the titres professionnels held, which a CCS session requires"`
+	HostCompanies     []hostCompanyIO  `json:"host_companies,omitempty" doc:"the companies that hosted the candidate: a jury member employed by one may not evaluate them"`
+}
+
+func (r *candidateRequest) input() candidate.CandidateInput {
+	in := candidate.CandidateInput{
+		FirstName: r.FirstName, LastName: r.LastName, BirthDate: r.BirthDate, Email: r.Email, Phone: r.Phone,
+		Route: r.Route, VAERecevabiliteOn: r.VAERecevabiliteOn, TitlesHeld: r.TitlesHeld,
+	}
+	if a := r.PostalAddress; a != nil {
+		in.PostalAddress = &candidate.PostalAddressInput{Lines: a.Lines, Postcode: a.Postcode, City: a.City}
+	}
+	for _, h := range r.HostCompanies {
+		in.HostCompanies = append(in.HostCompanies, candidate.HostCompanyInput{SIRET: h.SIRET, Name: h.Name, From: h.From, Until: h.Until})
+	}
+	return in
+}
+
+type candidateResource struct {
+	ID                string           `json:"id"`
+	FirstName         string           `json:"first_name"`
+	LastName          string           `json:"last_name"`
+	BirthDate         jsonDate         `json:"birth_date"`
+	Email             string           `json:"email,omitempty"`
+	Phone             string           `json:"phone,omitempty"`
+	PostalAddress     *postalAddressIO `json:"postal_address,omitempty"`
+	Route             string           `json:"route" enum:"formation,vae,apprentissage"`
+	VAERecevabiliteOn jsonDate         `json:"vae_recevabilite_on,omitzero"`
+	TitlesHeld        []string         `json:"titles_held"`
+	HostCompanies     []hostCompanyIO  `json:"host_companies"`
+}
+
+func candidateOf(c candidate.Candidate) candidateResource {
+	out := candidateResource{
+		ID: string(c.ID), FirstName: c.FirstName, LastName: c.LastName, BirthDate: jsonDate(c.BirthDate),
+		Email: c.Email, Phone: c.Phone, Route: string(c.Route), VAERecevabiliteOn: jsonDate(c.VAERecevabiliteOn),
+		TitlesHeld: strs(c.TitlesHeld), HostCompanies: make([]hostCompanyIO, len(c.HostCompanies)),
+	}
+	if a := c.PostalAddress; !a.IsZero() {
+		out.PostalAddress = &postalAddressIO{Lines: list(a.Lines), Postcode: a.Postcode, City: a.City}
+	}
+	for i, h := range c.HostCompanies {
+		out.HostCompanies[i] = hostCompanyIO{SIRET: string(h.SIRET), Name: h.Name, From: h.Period.From.String(), Until: h.Period.Until.String()}
+	}
+	return out
+}
+
+func (a *api) createCandidate(c *call, req *candidateRequest) (candidateResource, error) {
+	cand, err := a.svc.CreateCandidate(c.ctx, c.actor, req.input())
+	if err != nil {
+		return candidateResource{}, err
+	}
+	c.w.Header().Set("Location", "/v1/candidates/"+string(cand.ID))
+	return candidateOf(cand), nil
+}
+
+func (a *api) getCandidate(c *call) (candidateResource, error) { return candidateOf(c.cand), nil }
+
+func (a *api) reviseCandidate(c *call, req *candidateRequest) (candidateResource, error) {
+	cand, err := a.svc.ReviseCandidate(c.ctx, c.actor, c.cand.ID, req.input())
+	return candidateOf(cand), err
+}
+
+type registerRequest struct {
+	CandidateID string `json:"candidate_id"`
+}
+
+type registrationResource struct {
+	ID               string               `json:"id"`
+	CandidateID      string               `json:"candidate_id"`
+	RegisteredAt     jsonInstant          `json:"registered_at"`
+	ConvocationState string               `json:"convocation_state" enum:"none,drafted,validated,sent,delivered"`
+	Convocation      *convocationResource `json:"convocation,omitempty" doc:"once drafted"`
+	WithdrawnAt      jsonInstant          `json:"withdrawn_at,omitzero" doc:"when the candidate was withdrawn; a withdrawn registration is listed no more"`
+}
+
+func registrationOf(r candidate.Registration) registrationResource {
+	out := registrationResource{
+		ID: string(r.ID), CandidateID: string(r.Candidate), RegisteredAt: jsonInstant(r.RegisteredAt),
+		ConvocationState: string(r.ConvocationState()),
+	}
+	if r.Convocation != nil {
+		cv := convocationOf(*r.Convocation)
+		out.Convocation = &cv
+	}
+	if r.Withdrawal != nil {
+		out.WithdrawnAt = jsonInstant(r.Withdrawal.At)
+	}
+	return out
+}
+
+func (a *api) register(c *call, req *registerRequest) (registrationResource, error) {
+	cid, err := bodyID("candidate_id", req.CandidateID, tpsession.ParseCandidateID)
+	if err != nil {
+		return registrationResource{}, err
+	}
+	r, err := a.svc.Register(c.ctx, c.actor, c.ses.ID, cid)
+	if err != nil {
+		return registrationResource{}, err
+	}
+	c.w.Header().Set("Location", "/v1/sessions/"+string(c.ses.ID)+"/registrations/"+string(cid))
+	return registrationOf(r), nil
+}
+
+type registrationList struct {
+	Registrations []registrationResource `json:"registrations"`
+}
+
+func (a *api) listRegistrations(c *call) (registrationList, error) {
+	rs, err := a.svc.Registrations(c.ctx, c.actor, c.ses.ID)
+	if err != nil {
+		return registrationList{}, err
+	}
+	out := registrationList{Registrations: make([]registrationResource, len(rs))}
+	for i, r := range rs {
+		out.Registrations[i] = registrationOf(r)
+	}
+	return out, nil
+}
+
+// pathCandidate parses the {cid} of a registration's path.
+func pathCandidate(c *call) (tpsession.CandidateID, error) {
+	return pathID(c, "cid", tpsession.ParseCandidateID, candidate.ErrRegistrationNotFound)
+}
+
+func (a *api) getRegistration(c *call) (registrationResource, error) {
+	cid, err := pathCandidate(c)
+	if err != nil {
+		return registrationResource{}, err
+	}
+	r, err := a.svc.Registration(c.ctx, c.actor, c.ses.ID, cid)
+	return registrationOf(r), err
+}
+
+func (a *api) withdrawCandidate(c *call) (noContent, error) {
+	cid, err := pathCandidate(c)
+	if err != nil {
+		return noContent{}, err
+	}
+	return noContent{}, a.svc.Withdraw(c.ctx, c.actor, c.ses.ID, cid)
+}
+
+type convocationRequest struct {
+	Appointment string   `json:"appointment,omitempty" doc:"YYYY-MM-DDTHH:MM on a day of the session, e.g. 2027-03-01T08:30; required to validate"`
+	Place       string   `json:"place,omitempty" doc:"required to validate"`
+	Documents   []string `json:"documents,omitempty" doc:"the documents to bring; required to validate"`
+	PPE         []string `json:"ppe,omitempty" doc:"the personal protective equipment (EPI) to bring"`
+}
+
+type convocationResource struct {
+	State       string            `json:"state" enum:"drafted,validated,sent,delivered"`
+	Appointment string            `json:"appointment,omitempty"`
+	Place       string            `json:"place,omitempty"`
+	Documents   []string          `json:"documents"`
+	PPE         []string          `json:"ppe"`
+	ValidatedOn jsonDate          `json:"validated_on,omitzero" doc:"the day it was validated in CERES"`
+	Delivery    *deliveryResource `json:"delivery,omitempty"`
+}
+
+type deliveryResource struct {
+	Method         string   `json:"method" enum:"registered_mail,hand"`
+	SentOn         jsonDate `json:"sent_on,omitzero"`
+	TrackingNumber string   `json:"tracking_number,omitempty"`
+	DeliveredOn    jsonDate `json:"delivered_on,omitzero"`
+	ReceivedBy     string   `json:"received_by,omitempty"`
+}
+
+func convocationOf(cv candidate.Convocation) convocationResource {
+	out := convocationResource{
+		State: string(cv.State()), Appointment: cv.Appointment.String(), Place: cv.Place,
+		Documents: list(cv.Documents), PPE: list(cv.PPE), ValidatedOn: jsonDate(cv.ValidatedOn),
+	}
+	if d := cv.Delivery; d != nil {
+		out.Delivery = &deliveryResource{
+			Method: string(d.Method), SentOn: jsonDate(d.SentOn), TrackingNumber: d.TrackingNumber,
+			DeliveredOn: jsonDate(d.DeliveredOn), ReceivedBy: d.ReceivedBy,
+		}
+	}
+	return out
+}
+
+func (a *api) draftConvocation(c *call, req *convocationRequest) (convocationResource, error) {
+	cid, err := pathCandidate(c)
+	if err != nil {
+		return convocationResource{}, err
+	}
+	cv, err := a.svc.DraftConvocation(c.ctx, c.actor, c.ses.ID, cid, candidate.ConvocationInput{
+		Appointment: req.Appointment, Place: req.Place, Documents: req.Documents, PPE: req.PPE,
+	})
+	return convocationOf(cv), err
+}
+
+// getConvocation answers the convocation, or with Accept: application/pdf
+// the letter to send the candidate.
+func (a *api) getConvocation(c *call) (negotiated[convocationResource], error) {
+	cid, err := pathCandidate(c)
+	if err != nil {
+		return negotiated[convocationResource]{}, err
+	}
+	if c.prefers(documents.ContentTypePDF) {
+		letter, err := a.letter(c, cid)
+		return negotiated[convocationResource]{other: letter}, err
+	}
+	cv, err := a.svc.Convocation(c.ctx, c.actor, c.ses.ID, cid)
+	return negotiated[convocationResource]{v: convocationOf(cv)}, err
+}
+
+type validateRequest struct {
+	ValidatedOn string `json:"validated_on,omitempty" validate:"date" doc:"the day it was validated in CERES; today when left out; not in the future"`
+}
+
+func (a *api) validateConvocation(c *call, req *validateRequest) (convocationResource, error) {
+	cid, err := pathCandidate(c)
+	if err != nil {
+		return convocationResource{}, err
+	}
+	cv, err := a.svc.ValidateConvocation(c.ctx, c.actor, c.ses.ID, cid, parseDate(req.ValidatedOn))
+	return convocationOf(cv), err
+}
+
+type deliveryRequest struct {
+	Method         string `json:"method" enum:"registered_mail,hand"`
+	SentOn         string `json:"sent_on,omitempty" doc:"registered mail: the day it was posted; by hand: the day it was handed over when left out"`
+	TrackingNumber string `json:"tracking_number,omitempty" doc:"registered mail: required"`
+	DeliveredOn    string `json:"delivered_on,omitempty" doc:"registered mail: when the receipt comes back; by hand: required"`
+	ReceivedBy     string `json:"received_by,omitempty" doc:"by hand: required"`
+}
+
+func (a *api) recordDelivery(c *call, req *deliveryRequest) (convocationResource, error) {
+	cid, err := pathCandidate(c)
+	if err != nil {
+		return convocationResource{}, err
+	}
+	cv, err := a.svc.RecordDelivery(c.ctx, c.actor, c.ses.ID, cid, candidate.DeliveryInput{
+		Method: req.Method, SentOn: req.SentOn, TrackingNumber: req.TrackingNumber, DeliveredOn: req.DeliveredOn, ReceivedBy: req.ReceivedBy,
+	})
+	return convocationOf(cv), err
+}

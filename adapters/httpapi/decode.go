@@ -1,0 +1,349 @@
+package httpapi
+
+import (
+	"bytes"
+	"encoding"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"mime"
+	"net/http"
+	"reflect"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/tpsession/tpsession"
+)
+
+// errInvalidBody is the error of a body that is not the JSON the route
+// reads; its field errors say where.
+var errInvalidBody = tpsession.NewError(tpsession.Invalid, "httpapi.invalid_body", "the body is not the JSON object this route reads")
+
+// bodyRule says whether a route reads a body.
+type bodyRule uint8
+
+const (
+	// noBody: the route reads no body; one sent is ignored.
+	noBody bodyRule = iota
+	// optionalBody: no body, or {}, means every field is left out.
+	optionalBody
+	// requiredBody: the body is a JSON object.
+	requiredBody
+)
+
+// readBody reads the request's body in the order api.md sets: 413 for a
+// body over MaxBodyBytes, then 415 for a non-empty body of a media type
+// the route does not read (application/json unless it says otherwise). It
+// returns nil for an empty body. The server closes the connection after
+// answering a body too large.
+func readBody(w http.ResponseWriter, r *http.Request, accepted []string) ([]byte, error) {
+	if r.ContentLength > MaxBodyBytes {
+		return nil, errBodyTooLarge
+	}
+	data, err := io.ReadAll(http.MaxBytesReader(w, r.Body, MaxBodyBytes))
+	if _, tooLarge := errors.AsType[*http.MaxBytesError](err); tooLarge {
+		return nil, errBodyTooLarge
+	}
+	if err != nil {
+		return nil, errInvalidBody.Withf("the body could not be read").Wrap(err)
+	}
+	if len(bytes.TrimSpace(data)) == 0 {
+		return nil, nil
+	}
+	if len(accepted) == 0 {
+		accepted = []string{"application/json"}
+	}
+	if err := checkMediaType(r.Header.Get("Content-Type"), accepted); err != nil {
+		return nil, err
+	}
+	return data, nil
+}
+
+// checkMediaType accepts the route's media types, with parameters; a JSON
+// body given a charset must say UTF-8, the only encoding JSON has (RFC 8259
+// §8.1).
+func checkMediaType(header string, accepted []string) error {
+	want := strings.Join(accepted, " or ")
+	if header == "" {
+		return errMediaType.withf("the body has no Content-Type: send Content-Type: %s", want)
+	}
+	mt, params, err := mime.ParseMediaType(header)
+	if err != nil {
+		return errMediaType.withf("the Content-Type %q is malformed", truncate(header, 80))
+	}
+	if !containsString(accepted, mt) {
+		return errMediaType.withf("the body is %s, not %s", truncate(mt, 80), want)
+	}
+	if cs, ok := params["charset"]; ok && strings.HasSuffix(mt, "json") && !strings.EqualFold(cs, "utf-8") {
+		return errMediaType.withf("JSON is UTF-8, not %s", truncate(cs, 40))
+	}
+	return nil
+}
+
+func containsString(list []string, s string) bool {
+	for _, v := range list {
+		if v == s {
+			return true
+		}
+	}
+	return false
+}
+
+// decodeJSON decodes data into dst, a pointer to a struct. Before decoding
+// it walks the JSON against dst's type, so that every problem is reported
+// at once with its path (host_companies[0].siret): an unknown field, a key
+// given twice, a value of the wrong type. Only then does encoding/json
+// decode, which the walk has made sure will succeed.
+func (a *api) decodeJSON(data []byte, dst any) error {
+	if !utf8.Valid(data) {
+		return errInvalidBody.WithFields(tpsession.FieldError{Message: "the body is not valid UTF-8"}).Withf("the body is not valid UTF-8")
+	}
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.UseNumber()
+	w := walker{dec: dec, shapes: a.shapeOf}
+	if err := w.value(shapeOf(reflect.TypeOf(dst).Elem()), ""); err != nil {
+		return err
+	}
+	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
+		w.fe.Add("", "unexpected data after the JSON object")
+	}
+	if err := w.fe.Err(errInvalidBody); err != nil {
+		return err
+	}
+	if err := json.Unmarshal(data, dst); err != nil {
+		if _, own := errors.AsType[*tpsession.Error](err); own {
+			return err // a type that reads its own JSON said what is wrong
+		}
+		return errInvalidBody.WithFields(tpsession.FieldError{Message: "the body could not be decoded"}).Withf("the body could not be decoded").Wrap(err)
+	}
+	return nil
+}
+
+// walker checks a JSON value token by token against a Go type.
+type walker struct {
+	dec    *json.Decoder
+	shapes func(reflect.Type) map[string]reflect.Type
+	fe     tpsession.FieldErrors
+}
+
+var (
+	textUnmarshaler = reflect.TypeFor[encoding.TextUnmarshaler]()
+	jsonUnmarshaler = reflect.TypeFor[json.Unmarshaler]()
+)
+
+// value checks the next value against t, recording shape problems at
+// path. It returns an error only for malformed JSON, after which nothing
+// more can be read.
+func (w *walker) value(t reflect.Type, path string) error {
+	tok, err := w.dec.Token()
+	if err != nil {
+		return malformed(err, w.dec.InputOffset())
+	}
+	for t.Kind() == reflect.Pointer {
+		if tok == nil {
+			return nil
+		}
+		t = t.Elem()
+	}
+	if tok == nil {
+		// null leaves a field as it is: the same as leaving it out.
+		return nil
+	}
+	pt := reflect.PointerTo(t)
+	switch {
+	case pt.Implements(jsonUnmarshaler):
+		// The type reads its own JSON (a planning block, a date).
+		return w.skip(tok)
+	case pt.Implements(textUnmarshaler):
+		if _, ok := tok.(string); !ok {
+			w.fe.Add(path, "must be a JSON string")
+			return w.skip(tok)
+		}
+		return nil
+	}
+	switch t.Kind() {
+	case reflect.Struct:
+		return w.object(tok, path, func(key string) (reflect.Type, bool) {
+			ft, ok := w.shapes(t)[key]
+			return ft, ok
+		})
+	case reflect.Map:
+		if t.Key().Kind() != reflect.String {
+			break
+		}
+		return w.object(tok, path, func(string) (reflect.Type, bool) { return t.Elem(), true })
+	case reflect.Slice, reflect.Array:
+		if d, ok := tok.(json.Delim); !ok || d != '[' {
+			w.fe.Add(path, "must be a JSON array")
+			return w.skip(tok)
+		}
+		for i := 0; w.dec.More(); i++ {
+			if err := w.value(t.Elem(), fmt.Sprintf("%s[%d]", path, i)); err != nil {
+				return err
+			}
+		}
+		_, err := w.dec.Token()
+		return malformed(err, w.dec.InputOffset())
+	case reflect.String:
+		if _, ok := tok.(string); !ok {
+			w.fe.Add(path, "must be a JSON string")
+		}
+		return w.skip(tok)
+	case reflect.Bool:
+		if _, ok := tok.(bool); !ok {
+			w.fe.Add(path, "must be true or false")
+		}
+		return w.skip(tok)
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		w.integer(tok, path, t.Bits())
+		return w.skip(tok)
+	case reflect.Float32, reflect.Float64:
+		if n, ok := tok.(json.Number); !ok {
+			w.fe.Add(path, "must be a JSON number")
+		} else if f, err := n.Float64(); err != nil || math.IsInf(f, 0) {
+			w.fe.Add(path, "is out of range")
+		}
+		return w.skip(tok)
+	}
+	return w.skip(tok)
+}
+
+// object checks an object whose keys field resolves.
+func (w *walker) object(tok json.Token, path string, field func(string) (reflect.Type, bool)) error {
+	if d, ok := tok.(json.Delim); !ok || d != '{' {
+		w.fe.Add(path, "must be a JSON object")
+		return w.skip(tok)
+	}
+	seen := map[string]bool{}
+	for w.dec.More() {
+		kt, err := w.dec.Token()
+		if err != nil {
+			return malformed(err, w.dec.InputOffset())
+		}
+		key, _ := kt.(string) // object keys are strings
+		at := join(path, key)
+		ft, known := field(key)
+		switch {
+		case seen[key]:
+			w.fe.Add(at, "is given more than once")
+		case !known:
+			w.fe.Add(at, "is not a field of this object")
+		}
+		seen[key] = true
+		if !known {
+			if err := w.skipNext(); err != nil {
+				return err
+			}
+			continue
+		}
+		if err := w.value(ft, at); err != nil {
+			return err
+		}
+	}
+	_, err := w.dec.Token()
+	return malformed(err, w.dec.InputOffset())
+}
+
+func (w *walker) integer(tok json.Token, path string, bits int) {
+	n, ok := tok.(json.Number)
+	if !ok {
+		w.fe.Add(path, "must be an integer")
+		return
+	}
+	v, err := strconv.ParseInt(n.String(), 10, 64)
+	if err != nil {
+		if ne, ok := errors.AsType[*strconv.NumError](err); ok && errors.Is(ne.Err, strconv.ErrRange) {
+			w.fe.Add(path, "is out of range")
+		} else {
+			w.fe.Add(path, "must be an integer")
+		}
+		return
+	}
+	if bits < 64 && (v < -(1<<(bits-1)) || v >= 1<<(bits-1)) {
+		w.fe.Add(path, "is out of range")
+	}
+}
+
+// skip passes over the rest of the value that tok starts.
+func (w *walker) skip(tok json.Token) error {
+	d, ok := tok.(json.Delim)
+	if !ok || d == '}' || d == ']' {
+		return nil
+	}
+	for depth := 1; depth > 0; {
+		t, err := w.dec.Token()
+		if err != nil {
+			return malformed(err, w.dec.InputOffset())
+		}
+		if d, ok := t.(json.Delim); ok {
+			if d == '{' || d == '[' {
+				depth++
+			} else {
+				depth--
+			}
+		}
+	}
+	return nil
+}
+
+// skipNext passes over the next value.
+func (w *walker) skipNext() error {
+	tok, err := w.dec.Token()
+	if err != nil {
+		return malformed(err, w.dec.InputOffset())
+	}
+	return w.skip(tok)
+}
+
+// malformed reports JSON that cannot be read further.
+func malformed(err error, offset int64) error {
+	if err == nil {
+		return nil
+	}
+	msg := fmt.Sprintf("malformed JSON near byte %d", offset)
+	if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
+		msg = "the JSON ends too early"
+	}
+	return errInvalidBody.WithFields(tpsession.FieldError{Message: msg}).Withf("%s", msg)
+}
+
+func join(path, key string) string {
+	if path == "" {
+		return key
+	}
+	return path + "." + key
+}
+
+// shapeOf returns the JSON fields of a struct type by name: exported
+// fields with their json tag name (or Go name), those tagged "-" left out.
+// Names match exactly: encoding/json would also take "Title_Code" for
+// title_code, the walk does not.
+func (a *api) shapeOf(t reflect.Type) map[string]reflect.Type {
+	if s, ok := a.shapes.Load(t); ok {
+		return s.(map[string]reflect.Type)
+	}
+	fields := map[string]reflect.Type{}
+	addFields(fields, t)
+	a.shapes.Store(t, fields)
+	return fields
+}
+
+func addFields(fields map[string]reflect.Type, t reflect.Type) {
+	for f := range t.Fields() {
+		name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+		if f.Anonymous && name == "" && f.Type.Kind() == reflect.Struct {
+			addFields(fields, f.Type) // promoted, as encoding/json does
+			continue
+		}
+		if !f.IsExported() || name == "-" {
+			continue
+		}
+		if name == "" {
+			name = f.Name
+		}
+		fields[name] = f.Type
+	}
+}

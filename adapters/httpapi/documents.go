@@ -1,0 +1,125 @@
+package httpapi
+
+import (
+	"bytes"
+
+	"github.com/tpsession/tpsession"
+	"github.com/tpsession/tpsession/candidate"
+	"github.com/tpsession/tpsession/documents"
+	"github.com/tpsession/tpsession/jury"
+)
+
+// file is a document answered as a download: its bytes, its content type,
+// and the file name a browser offers to save it under.
+type file struct{ doc documents.Document }
+
+// dossier gathers what the session's documents are made from, headed with
+// the centre's letterhead and dated by the Service's clock; with numbered,
+// who is who in the plan, so that the documents made from the plan name
+// the candidates.
+func (a *api) dossier(c *call, numbered bool) (documents.Dossier, error) {
+	d, err := documents.Gather(c.ctx, a.svc, c.actor, c.ses.ID)
+	if err != nil {
+		return documents.Dossier{}, err
+	}
+	if d.Centre, err = a.letterhead(c.ctx, c.p.Centre); err != nil {
+		return documents.Dossier{}, err
+	}
+	d.Today = a.svc.Today()
+	if numbered {
+		d.PlanCandidates, err = documents.PlanNumbering(d)
+	}
+	return d, err
+}
+
+// render gathers the dossier and makes one document of it.
+func (a *api) render(c *call, numbered bool, make func(documents.Dossier) (documents.Document, error)) (file, error) {
+	d, err := a.dossier(c, numbered)
+	if err != nil {
+		return file{}, err
+	}
+	doc, err := make(d)
+	return file{doc}, err
+}
+
+// letter renders a candidate's convocation letter.
+func (a *api) letter(c *call, cid tpsession.CandidateID) (file, error) {
+	return a.render(c, false, func(d documents.Dossier) (documents.Document, error) {
+		return documents.ConvocationLetter(d, cid)
+	})
+}
+
+// letters renders the letters of every registered candidate, for
+// printing; ?delivery= sets the mention of the letters whose delivery is
+// not recorded yet.
+func (a *api) letters(c *call) (file, error) {
+	var fe tpsession.FieldErrors
+	delivery := query(c, &fe, "delivery", candidate.ParseDeliveryMethod)
+	if err := fe.Err(tpsession.ErrInvalidInput); err != nil {
+		return file{}, err
+	}
+	return a.render(c, false, func(d documents.Dossier) (documents.Document, error) {
+		d.Delivery = delivery
+		return documents.ConvocationLetters(d)
+	})
+}
+
+func (a *api) attendanceSheets(c *call) (file, error) {
+	return a.render(c, true, documents.AttendanceSheets)
+}
+
+func (a *api) deroulePDF(c *call) (file, error) { return a.render(c, true, documents.DeroulePDF) }
+
+func (a *api) candidatesCSV(c *call) (file, error) {
+	return a.render(c, false, func(d documents.Dossier) (documents.Document, error) { return documents.CandidatesCSV(d) })
+}
+
+func (a *api) candidateCalendar(c *call) (file, error) {
+	cid, err := pathCandidate(c)
+	if err != nil {
+		return file{}, err
+	}
+	return a.render(c, true, func(d documents.Dossier) (documents.Document, error) { return documents.CandidateCalendar(d, cid) })
+}
+
+func (a *api) memberCalendar(c *call) (file, error) {
+	mid, err := pathID(c, "mid", tpsession.ParseMemberID, jury.ErrMemberNotFound)
+	if err != nil {
+		return file{}, err
+	}
+	return a.render(c, true, func(d documents.Dossier) (documents.Document, error) { return documents.MemberCalendar(d, mid) })
+}
+
+// csvUpload is a spreadsheet export sent as the body, read by
+// documents.ParseCandidates.
+type csvUpload struct{ data []byte }
+
+type importedList struct {
+	Candidates []candidateResource `json:"candidates" doc:"the candidates created, in the order of the file's rows"`
+	Ignored    []string            `json:"ignored" doc:"the headers of the columns the import does not read"`
+}
+
+// importCandidates creates the candidates of a spreadsheet export (CSV,
+// ';' or ',' separated, UTF-8 or Windows-1252, a header row), all or none:
+// every bad row is reported with its line. ?default_route= gives the route
+// of the rows that have none.
+func (a *api) importCandidates(c *call, req *csvUpload) (importedList, error) {
+	var fe tpsession.FieldErrors
+	opts := documents.ImportOptions{Today: a.svc.Today(), DefaultRoute: query(c, &fe, "default_route", candidate.ParseRoute)}
+	if err := fe.Err(tpsession.ErrInvalidInput); err != nil {
+		return importedList{}, err
+	}
+	imp, err := documents.ParseCandidates(bytes.NewReader(req.data), opts)
+	if err != nil {
+		return importedList{}, err
+	}
+	cs, err := a.svc.ImportCandidates(c.ctx, c.actor, imp.Candidates)
+	if err != nil {
+		return importedList{}, err
+	}
+	out := importedList{Candidates: make([]candidateResource, len(cs)), Ignored: list(imp.Ignored)}
+	for i, cand := range cs {
+		out.Candidates[i] = candidateOf(cand)
+	}
+	return out, nil
+}

@@ -1,0 +1,445 @@
+package httpapi
+
+import (
+	"encoding/json"
+	"fmt"
+	"mime"
+	"net/http"
+	"reflect"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"github.com/rickb777/date/v2"
+	"github.com/shopspring/decimal"
+
+	"github.com/tpsession/tpsession"
+	"github.com/tpsession/tpsession/session/plan"
+)
+
+// The OpenAPI 3.1 document is built from the route table, the
+// authorization table and the request and answer types themselves, so
+// that it cannot drift from what the handler does: a field's schema comes
+// from its Go type and json tag (without omitempty or omitzero it is
+// required; a pointer in an answer is nullable), its enum, format and
+// description from the enum, format and doc tags.
+
+type object = map[string]any
+
+// document returns the OpenAPI document of the routes, as JSON.
+func (a *api) document() ([]byte, error) {
+	g := newSchemas()
+	paths := map[string]object{}
+	for _, rt := range a.routes {
+		op, err := a.operation(g, rt)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", rt.pattern(), err)
+		}
+		if paths[rt.path] == nil {
+			paths[rt.path] = object{}
+		}
+		paths[rt.path][strings.ToLower(rt.method)] = op
+	}
+	problem, err := g.ref(reflect.TypeFor[problem]())
+	if err != nil {
+		return nil, err
+	}
+	doc := object{
+		"openapi": "3.1.0",
+		"info": object{
+			"title":   "tpsession",
+			"version": "1",
+			"description": "The HTTP API of tpsession: organise a titre professionnel exam session, from planning to its opening, " +
+				"with the Ministry's rules enforced. Every error is an RFC 9457 problem (application/problem+json) carrying " +
+				"the library's stable error code. Checks happen in this order: 401, 404, 403, 413, 415, 400, 409, 422.",
+		},
+		"servers":  []any{object{"url": "/", "description": "the server that serves this document"}},
+		"tags":     tagList(),
+		"paths":    paths,
+		"security": []any{object{"bearer": []any{}}},
+		"components": object{
+			"schemas":         g.components,
+			"securitySchemes": object{"bearer": object{"type": "http", "scheme": "bearer"}},
+			"responses": object{
+				"Problem": object{
+					"description": "An RFC 9457 problem",
+					"content":     object{"application/problem+json": object{"schema": problem}},
+				},
+			},
+		},
+	}
+	return json.MarshalIndent(doc, "", "  ")
+}
+
+func tagList() []any {
+	var out []any
+	for _, t := range []struct{ name, doc string }{
+		{tagOperations, "Health, this document, and who the caller is"},
+		{tagSessions, "Sessions, their lifecycle, deadlines, plan, readiness and event log"},
+		{tagJury, "The directory of jury members, invitations, conflicts of interest and panels"},
+		{tagCandidates, "Candidates, registrations and convocations"},
+		{tagPli, "The exam envelope and the custody log of its DTEs"},
+		{tagChecklist, "The checks before the opening and the state of the equipment"},
+		{tagDocuments, "The documents a centre prints, sends and displays, and the import of candidates"},
+	} {
+		out = append(out, object{"name": t.name, "description": t.doc})
+	}
+	return out
+}
+
+func (a *api) operation(g *schemas, rt route) (object, error) {
+	acc, known := a.access[rt.pattern()]
+	if !known {
+		return nil, fmt.Errorf("no entry in the authorization table")
+	}
+	op := object{
+		"operationId": rt.id,
+		"summary":     rt.summary,
+		"description": acc.describe(),
+		"tags":        []string{rt.tag},
+	}
+	if acc.public {
+		op["security"] = []any{}
+	} else {
+		op["x-roles"] = strs(acc.roles)
+	}
+	params := pathParams(rt.path)
+	for _, q := range rt.query {
+		s := object{"type": "string"}
+		if q.format != "" {
+			s["format"] = q.format
+		}
+		if q.enum != nil {
+			s["enum"] = q.enum
+		}
+		params = append(params, object{"name": q.name, "in": "query", "required": false, "description": q.doc, "schema": s})
+	}
+	if len(params) > 0 {
+		op["parameters"] = params
+	}
+	if rt.req != nil {
+		s, err := g.ref(shapeOf(rt.req))
+		if err != nil {
+			return nil, err
+		}
+		accepts := rt.accepts
+		if accepts == nil {
+			accepts = []string{"application/json"}
+		}
+		content := object{}
+		for _, mt := range accepts {
+			content[mt] = object{"schema": s}
+		}
+		op["requestBody"] = object{"required": rt.body == requiredBody, "content": content}
+	}
+	responses := object{}
+	ok := object{"description": http.StatusText(rt.status)}
+	switch {
+	case rt.produces != "":
+		mt, _, err := mime.ParseMediaType(rt.produces)
+		if err != nil {
+			return nil, err
+		}
+		ok["content"] = object{mt: object{"schema": object{"type": "string", "contentMediaType": mt}}}
+	case rt.resp != nil:
+		s, err := g.ref(shapeOf(rt.resp))
+		if err != nil {
+			return nil, err
+		}
+		content := object{"application/json": object{"schema": s}}
+		for _, mt := range rt.alt {
+			content[mt] = object{"schema": object{"type": "string", "contentMediaType": mt}}
+		}
+		ok["content"] = content
+	}
+	responses[strconv.Itoa(rt.status)] = ok
+	for _, st := range problemStatuses(rt, acc) {
+		responses[strconv.Itoa(st)] = object{"$ref": "#/components/responses/Problem"}
+	}
+	op["responses"] = responses
+	return op, nil
+}
+
+// problemStatuses lists the error statuses a route may answer.
+func problemStatuses(rt route, acc access) []int {
+	if acc.public {
+		return nil
+	}
+	sts := []int{http.StatusUnauthorized, http.StatusForbidden, http.StatusInternalServerError}
+	if strings.Contains(rt.path, "{") {
+		sts = append(sts, http.StatusNotFound)
+	}
+	if rt.req != nil || len(rt.query) > 0 {
+		sts = append(sts, http.StatusBadRequest)
+	}
+	if rt.req != nil {
+		sts = append(sts, http.StatusRequestEntityTooLarge, http.StatusUnsupportedMediaType)
+	}
+	sts = append(sts, rt.fails...)
+	slices.Sort(sts)
+	return slices.Compact(sts)
+}
+
+func pathParams(path string) []any {
+	docs := map[string]string{
+		"sid":  "a session ID",
+		"mid":  "a jury member ID",
+		"cid":  "a candidate ID",
+		"key":  "a checklist item's key",
+		"name": "a material's name, as the DTE organisateur lists it",
+	}
+	var out []any
+	for _, seg := range strings.Split(path, "/") {
+		if name, ok := strings.CutPrefix(seg, "{"); ok {
+			name = strings.TrimSuffix(name, "}")
+			out = append(out, object{"name": name, "in": "path", "required": true, "description": docs[name], "schema": object{"type": "string"}})
+		}
+	}
+	return out
+}
+
+// shaped is a request or answer whose JSON is that of another type.
+type shaped interface{ jsonShape() reflect.Type }
+
+func shapeOf(t reflect.Type) reflect.Type {
+	if t.Implements(reflect.TypeFor[shaped]()) {
+		return reflect.Zero(t).Interface().(shaped).jsonShape()
+	}
+	if reflect.PointerTo(t).Implements(reflect.TypeFor[shaped]()) {
+		return reflect.New(t).Interface().(shaped).jsonShape()
+	}
+	return t
+}
+
+// schemas builds the components of the document, one per struct type.
+type schemas struct {
+	components object
+	names      map[reflect.Type]string
+}
+
+func newSchemas() *schemas {
+	return &schemas{components: object{}, names: map[reflect.Type]string{}}
+}
+
+// scalar returns the schema of the types written in their own way.
+func scalar(t reflect.Type) (object, bool) {
+	timeOfDaySchema := object{"type": "string", "pattern": "^(([01][0-9]|2[0-3]):[0-5][0-9]|24:00)$", "description": "HH:MM"}
+	switch t {
+	case reflect.TypeFor[jsonDate](), reflect.TypeFor[date.Date]():
+		return object{"type": "string", "format": "date"}, true
+	case reflect.TypeFor[jsonInstant]():
+		return object{"type": "string", "format": "date-time"}, true
+	case reflect.TypeFor[tpsession.TimeOfDay]():
+		return timeOfDaySchema, true
+	case reflect.TypeFor[plan.Block]():
+		return object{"type": "array", "items": timeOfDaySchema, "minItems": 2, "maxItems": 2, "description": "a block of a day: [start, end]"}, true
+	case reflect.TypeFor[decimal.NullDecimal]():
+		return object{"type": "string", "pattern": `^[0-9]+(\.[0-9]+)?$`, "description": "an amount in euros, e.g. \"180.00\""}, true
+	case reflect.TypeFor[openAPIDocument]():
+		return object{"type": "object", "description": "this document"}, true
+	case reflect.TypeFor[csvUpload]():
+		return object{"type": "string", "description": "a spreadsheet export: ';' or ',' separated, UTF-8 or Windows-1252, a header row"}, true
+	}
+	return nil, false
+}
+
+// enums are the closed sets of the planning input's types, which carry
+// no tags.
+func enumOf(t reflect.Type) []string {
+	switch t {
+	case reflect.TypeFor[plan.Presence]():
+		return strs([]plan.Presence{plan.NoJury, plan.Exclusive, plan.Observe})
+	case reflect.TypeFor[plan.ConstraintType]():
+		return strs([]plan.ConstraintType{plan.Precedes, plan.NoWait, plan.Last, plan.SameStation})
+	case reflect.TypeFor[plan.Objective]():
+		return strs([]plan.Objective{plan.MinJuries, plan.MinDays})
+	case reflect.TypeFor[plan.Task]():
+		return strs([]plan.Task{plan.TaskBriefing, plan.TaskClosure, plan.TaskAccueil, plan.TaskReading, plan.TaskCorrection, plan.TaskDeliberation})
+	case reflect.TypeFor[tpsession.Region]():
+		return strs(tpsession.Regions)
+	}
+	return nil
+}
+
+// requiredOverride lists the required fields of the planning input, where
+// the session fills what is left out (api.md, PUT plan) and zero hidden
+// times mean none.
+func requiredOverride(t reflect.Type) ([]string, bool) {
+	switch t {
+	case reflect.TypeFor[plan.Input]():
+		return []string{"candidates", "epreuves", "calendar", "jury", "objective"}, true
+	case reflect.TypeFor[plan.Title](), reflect.TypeFor[plan.Hidden]():
+		return []string{}, true
+	}
+	return nil, false
+}
+
+// extraProperties lists what a type's MarshalJSON adds to its fields.
+func extraProperties(t reflect.Type) object {
+	if t == reflect.TypeFor[plan.Plan]() {
+		return object{"proved": object{"type": "boolean", "description": "on an infeasible answer: true when the bounds prove that no plan exists within the limits"}}
+	}
+	return nil
+}
+
+// ref returns the schema of t: a $ref to its component for a struct.
+func (g *schemas) ref(t reflect.Type) (object, error) {
+	if s, ok := scalar(t); ok {
+		return s, nil
+	}
+	switch t.Kind() {
+	case reflect.Pointer:
+		return g.ref(t.Elem())
+	case reflect.Struct:
+		name, err := g.component(t)
+		if err != nil {
+			return nil, err
+		}
+		return object{"$ref": "#/components/schemas/" + name}, nil
+	case reflect.Slice, reflect.Array:
+		items, err := g.ref(t.Elem())
+		if err != nil {
+			return nil, err
+		}
+		return object{"type": "array", "items": items}, nil
+	case reflect.Map:
+		values, err := g.ref(t.Elem())
+		if err != nil {
+			return nil, err
+		}
+		return object{"type": "object", "additionalProperties": values}, nil
+	case reflect.String:
+		s := object{"type": "string"}
+		if e := enumOf(t); e != nil {
+			s["enum"] = e
+		}
+		return s, nil
+	case reflect.Bool:
+		return object{"type": "boolean"}, nil
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		return object{"type": "integer"}, nil
+	case reflect.Float32, reflect.Float64:
+		return object{"type": "number"}, nil
+	}
+	return nil, fmt.Errorf("no schema for %s", t)
+}
+
+// componentName names a struct type's component: the type's name with an
+// upper-case initial and without the Resource suffix of answers; a type of
+// another package is prefixed with its package's name (PlanInput).
+func componentName(t reflect.Type) string {
+	name := t.Name()
+	if i := strings.IndexByte(name, '['); i >= 0 {
+		name = name[:i]
+	}
+	name = strings.TrimSuffix(name, "Resource")
+	pkg := t.PkgPath()[strings.LastIndexByte(t.PkgPath(), '/')+1:]
+	if pkg != "httpapi" && !strings.EqualFold(name, pkg) {
+		name = pkg + upperFirst(name)
+	}
+	return upperFirst(name)
+}
+
+func upperFirst(s string) string {
+	for i, r := range s {
+		return string(unicode.ToUpper(r)) + s[i+len(string(r)):]
+	}
+	return s
+}
+
+func (g *schemas) component(t reflect.Type) (string, error) {
+	if name, ok := g.names[t]; ok {
+		return name, nil
+	}
+	name := componentName(t)
+	if _, taken := g.components[name]; taken {
+		return "", fmt.Errorf("two types are named %s in the document", name)
+	}
+	g.names[t] = name
+	g.components[name] = object{} // a placeholder, for recursive types
+	s, err := g.structSchema(t)
+	if err != nil {
+		return "", err
+	}
+	g.components[name] = s
+	return name, nil
+}
+
+// structSchema describes a struct: each field by its json tag. A field
+// without omitempty or omitzero is always present (in an answer) or must be
+// given (in a request); a pointer field of an answer may be null.
+func (g *schemas) structSchema(t reflect.Type) (object, error) {
+	props := object{}
+	required := []string{}
+	answer := !strings.HasSuffix(t.Name(), "Request")
+	for f := range t.Fields() {
+		tag := f.Tag.Get("json")
+		name, opts, _ := strings.Cut(tag, ",")
+		if !f.IsExported() || name == "-" {
+			continue
+		}
+		if name == "" {
+			name = f.Name
+		}
+		s, err := g.ref(f.Type)
+		if err != nil {
+			return nil, fmt.Errorf("%s.%s: %w", t.Name(), f.Name, err)
+		}
+		optional := strings.Contains(opts, "omitempty") || strings.Contains(opts, "omitzero")
+		s = withTags(s, f)
+		if answer && f.Type.Kind() == reflect.Pointer && !optional {
+			s = nullable(s)
+		}
+		props[name] = s
+		if !optional {
+			required = append(required, name)
+		}
+	}
+	for k, v := range extraProperties(t) {
+		props[k] = v
+	}
+	if r, ok := requiredOverride(t); ok {
+		required = r
+	}
+	return object{"type": "object", "properties": props, "required": required, "additionalProperties": false}, nil
+}
+
+// withTags returns a copy of s with the field's documentation tags.
+func withTags(s object, f reflect.StructField) object {
+	out := object{}
+	for k, v := range s {
+		out[k] = v
+	}
+	if doc := f.Tag.Get("doc"); doc != "" {
+		out["description"] = doc
+	}
+	if e := f.Tag.Get("enum"); e != "" {
+		enum := strings.Split(e, ",")
+		if out["type"] == "array" {
+			out["items"] = object{"type": "string", "enum": enum}
+		} else {
+			out["enum"] = enum
+		}
+	}
+	if ft := f.Tag.Get("format"); ft != "" {
+		out["format"] = ft
+	}
+	if strings.Contains(f.Tag.Get("validate"), "date") && out["type"] == "string" {
+		out["format"] = "date"
+	}
+	return out
+}
+
+// nullable returns the schema of s or null.
+func nullable(s object) object {
+	if _, isRef := s["$ref"]; isRef {
+		return object{"oneOf": []any{s, object{"type": "null"}}}
+	}
+	out := object{}
+	for k, v := range s {
+		out[k] = v
+	}
+	out["type"] = []any{s["type"], "null"}
+	return out
+}

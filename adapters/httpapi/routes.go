@@ -1,0 +1,247 @@
+package httpapi
+
+import (
+	"net/http"
+	"reflect"
+	"strings"
+
+	"github.com/tpsession/tpsession/documents"
+)
+
+// route is one endpoint of the API: its ServeMux pattern, what the OpenAPI
+// document says of it, and how it is served. Who may call it is in the
+// authorization table, keyed by the same pattern.
+type route struct {
+	method string
+	path   string
+	// id is the OpenAPI operationId; tag groups the operations.
+	id, tag string
+	summary string
+	// query documents the query parameters the route reads.
+	query []param
+	// fails lists the statuses the Service may answer beyond those every
+	// route of its kind has (400, 401, 403, 404, 413, 415, 500): 409, 422.
+	fails []int
+	// alt lists the media types the route serves besides JSON, chosen by
+	// the Accept header.
+	alt []string
+	// produces is the media type of a route that answers a file.
+	produces string
+	// accepts lists the media types of the body; nil is application/json.
+	accepts []string
+	scope   resourceScope
+	endpoint
+}
+
+// param is a documented query parameter.
+type param struct {
+	name, doc string
+	format    string // "date", or "" for free text
+	enum      []string
+}
+
+// resourceScope is the resource a path opens with, which the handler loads
+// in the caller's centre before anything else (404).
+type resourceScope uint8
+
+const (
+	noScope resourceScope = iota
+	sessionScope
+	memberScope
+	candidateScope
+)
+
+func scopeOf(path string) resourceScope {
+	switch {
+	case strings.HasPrefix(path, "/v1/sessions/{sid}"):
+		return sessionScope
+	case strings.HasPrefix(path, "/v1/jury-members/{mid}"):
+		return memberScope
+	case strings.HasPrefix(path, "/v1/candidates/{cid}"):
+		return candidateScope
+	}
+	return noScope
+}
+
+func (rt route) pattern() string { return rt.method + " " + rt.path }
+
+// endpoint is how a route is served: the body it reads, the answer it
+// gives, and the function that does the work.
+type endpoint struct {
+	body bodyRule
+	// req and resp are the body and answer types, for the OpenAPI
+	// document; nil when there is none.
+	req, resp reflect.Type
+	status    int
+	serve     func(*call) (any, error)
+}
+
+// read is an endpoint without a body answering 200 with fn's result.
+func read[Resp any](fn func(*call) (Resp, error)) endpoint {
+	return endpoint{
+		resp: reflect.TypeFor[Resp](), status: http.StatusOK,
+		serve: func(c *call) (any, error) { return fn(c) },
+	}
+}
+
+// write is an endpoint reading a body of type Req under rule and answering
+// status with fn's result (204 when Resp is noContent).
+func write[Req, Resp any](rule bodyRule, status int, fn func(*call, *Req) (Resp, error)) endpoint {
+	e := endpoint{
+		body: rule, req: reflect.TypeFor[Req](), resp: reflect.TypeFor[Resp](), status: status,
+		serve: func(c *call) (any, error) {
+			var req Req
+			if err := c.decode(rule, &req); err != nil {
+				return nil, err
+			}
+			return fn(c, &req)
+		},
+	}
+	if e.resp == reflect.TypeFor[noContent]() {
+		e.resp, e.status = nil, http.StatusNoContent
+	}
+	return e
+}
+
+// act is an endpoint without a body (a DELETE, a POST that only names
+// its target), answering status with fn's result.
+func act[Resp any](status int, fn func(*call) (Resp, error)) endpoint {
+	e := read(fn)
+	e.status = status
+	if e.resp == reflect.TypeFor[noContent]() {
+		e.resp, e.status = nil, http.StatusNoContent
+	}
+	return e
+}
+
+const (
+	tagOperations = "Operations"
+	tagSessions   = "Sessions"
+	tagJury       = "Jury"
+	tagCandidates = "Candidates and convocations"
+	tagPli        = "Pli and DTE custody"
+	tagChecklist  = "Readiness checklist"
+	tagDocuments  = "Documents"
+)
+
+// table lists every route of the API, in the order of api.md.
+func (a *api) table() []route {
+	var (
+		fails409    = []int{http.StatusConflict}
+		fails409422 = []int{http.StatusConflict, http.StatusUnprocessableEntity}
+		datesQuery  = []param{
+			{name: "from", doc: "first day of the period, included", format: "date"},
+			{name: "to", doc: "last day of the period, included", format: "date"},
+		}
+	)
+	rs := []route{
+		{method: "GET", path: "/healthz", id: "health", tag: tagOperations, summary: "Tell that the server is up", endpoint: read(a.health)},
+		{method: "GET", path: "/openapi.json", id: "openapi", tag: tagOperations, summary: "Get this OpenAPI document", endpoint: read(a.openAPI)},
+		{method: "GET", path: "/v1/me", id: "me", tag: tagOperations, summary: "Tell who the caller is", endpoint: read(a.me)},
+
+		{method: "POST", path: "/v1/sessions", id: "createSession", tag: tagSessions, summary: "Create a session", endpoint: write(requiredBody, http.StatusCreated, a.createSession)},
+		{method: "GET", path: "/v1/sessions", id: "listSessions", tag: tagSessions, summary: "List the centre's sessions",
+			query: append([]param{{name: "status", doc: "only the sessions with this status", enum: sessionStatuses()}}, datesQuery...), endpoint: read(a.listSessions)},
+		{method: "GET", path: "/v1/sessions/{sid}", id: "getSession", tag: tagSessions, summary: "Get a session", endpoint: read(a.getSession)},
+		{method: "PATCH", path: "/v1/sessions/{sid}", id: "changeSession", tag: tagSessions, summary: "Change a session's dates, planned candidates or site",
+			fails: fails409422, accepts: []string{"application/json", "application/merge-patch+json"}, endpoint: write(requiredBody, http.StatusOK, a.changeSession)},
+		{method: "POST", path: "/v1/sessions/{sid}/declare", id: "declareSession", tag: tagSessions, summary: "Record that the session was declared in CERES",
+			fails: fails409, endpoint: write(optionalBody, http.StatusOK, a.declareSession)},
+		{method: "POST", path: "/v1/sessions/{sid}/cancel", id: "cancelSession", tag: tagSessions, summary: "Cancel a session before its opening",
+			fails: fails409, endpoint: act(http.StatusOK, a.cancelSession)},
+		{method: "POST", path: "/v1/sessions/{sid}/close", id: "closeSession", tag: tagSessions, summary: "Close an opened session",
+			fails: fails409, endpoint: act(http.StatusOK, a.closeSession)},
+		{method: "GET", path: "/v1/sessions/{sid}/timeline", id: "getTimeline", tag: tagSessions, summary: "Get the session's deadlines", endpoint: read(a.timeline)},
+		{method: "PUT", path: "/v1/sessions/{sid}/plan", id: "planSession", tag: tagSessions, summary: "Plan the session from its déroulé-type",
+			fails: fails409, endpoint: write(requiredBody, http.StatusOK, a.planSession)},
+		{method: "GET", path: "/v1/sessions/{sid}/plan", id: "getPlan", tag: tagSessions, summary: "Get the session's plan",
+			alt: []string{"text/plain"}, endpoint: read(a.getPlan)},
+		{method: "GET", path: "/v1/sessions/{sid}/readiness", id: "getReadiness", tag: tagSessions, summary: "Tell whether the session is ready to open", endpoint: read(a.readiness)},
+		{method: "POST", path: "/v1/sessions/{sid}/open", id: "openSession", tag: tagSessions, summary: "Open the session",
+			fails: fails409422, endpoint: write(optionalBody, http.StatusOK, a.openSession)},
+		{method: "GET", path: "/v1/sessions/{sid}/events", id: "listEvents", tag: tagSessions, summary: "Get the session's event log", endpoint: read(a.events)},
+
+		{method: "POST", path: "/v1/jury-members", id: "createMember", tag: tagJury, summary: "Add a jury member to the directory",
+			fails: fails409, endpoint: write(requiredBody, http.StatusCreated, a.createMember)},
+		{method: "GET", path: "/v1/jury-members", id: "listMembers", tag: tagJury, summary: "List the directory's jury members",
+			query: append([]param{{name: "title_code", doc: "only the members habilitated on this title (TP-01281) for the whole period"}}, datesQuery...), endpoint: read(a.listMembers)},
+		{method: "GET", path: "/v1/jury-members/{mid}", id: "getMember", tag: tagJury, summary: "Get a jury member", endpoint: read(a.getMember)},
+		{method: "POST", path: "/v1/jury-members/{mid}/availability", id: "setAvailability", tag: tagJury, summary: "Record a jury member's unavailability, or availability again",
+			endpoint: write(requiredBody, http.StatusOK, a.setAvailability)},
+		{method: "POST", path: "/v1/sessions/{sid}/invitations", id: "invite", tag: tagJury, summary: "Invite a jury member to the session",
+			fails: fails409422, endpoint: write(requiredBody, http.StatusCreated, a.invite)},
+		{method: "GET", path: "/v1/sessions/{sid}/invitations", id: "listInvitations", tag: tagJury, summary: "List the session's invitations", endpoint: read(a.listInvitations)},
+		{method: "POST", path: "/v1/sessions/{sid}/invitations/{mid}/accept", id: "acceptInvitation", tag: tagJury, summary: "Accept an invitation",
+			fails: fails409, endpoint: act(http.StatusOK, a.acceptInvitation)},
+		{method: "POST", path: "/v1/sessions/{sid}/invitations/{mid}/decline", id: "declineInvitation", tag: tagJury, summary: "Decline an invitation",
+			fails: fails409, endpoint: act(http.StatusOK, a.declineInvitation)},
+		{method: "POST", path: "/v1/sessions/{sid}/invitations/{mid}/withdraw", id: "withdrawInvitation", tag: tagJury, summary: "Withdraw an invitation",
+			fails: fails409, endpoint: act(http.StatusOK, a.withdrawInvitation)},
+		{method: "POST", path: "/v1/sessions/{sid}/conflicts", id: "declareConflict", tag: tagJury, summary: "Declare a conflict of interest",
+			fails: fails409, endpoint: write(requiredBody, http.StatusCreated, a.declareConflict)},
+		{method: "POST", path: "/v1/sessions/{sid}/jury-assignment", id: "assignJury", tag: tagJury, summary: "Form the panels and assign the candidates",
+			fails: fails409422, endpoint: act(http.StatusOK, a.assignJury)},
+		{method: "GET", path: "/v1/sessions/{sid}/jury-assignment", id: "getAssignment", tag: tagJury, summary: "Get the session's jury assignment", endpoint: read(a.getAssignment)},
+
+		{method: "POST", path: "/v1/candidates", id: "createCandidate", tag: tagCandidates, summary: "Add a candidate",
+			fails: fails409, endpoint: write(requiredBody, http.StatusCreated, a.createCandidate)},
+		{method: "GET", path: "/v1/candidates/{cid}", id: "getCandidate", tag: tagCandidates, summary: "Get a candidate", endpoint: read(a.getCandidate)},
+		{method: "PUT", path: "/v1/candidates/{cid}", id: "reviseCandidate", tag: tagCandidates, summary: "Replace a candidate's details",
+			endpoint: write(requiredBody, http.StatusOK, a.reviseCandidate)},
+		{method: "POST", path: "/v1/sessions/{sid}/registrations", id: "register", tag: tagCandidates, summary: "Register a candidate to the session",
+			fails: fails409422, endpoint: write(requiredBody, http.StatusCreated, a.register)},
+		{method: "GET", path: "/v1/sessions/{sid}/registrations", id: "listRegistrations", tag: tagCandidates, summary: "List the session's registrations", endpoint: read(a.listRegistrations)},
+		{method: "GET", path: "/v1/sessions/{sid}/registrations/{cid}", id: "getRegistration", tag: tagCandidates, summary: "Get a candidate's registration", endpoint: read(a.getRegistration)},
+		{method: "DELETE", path: "/v1/sessions/{sid}/registrations/{cid}", id: "withdrawCandidate", tag: tagCandidates, summary: "Withdraw a candidate from the session",
+			fails: fails409, endpoint: act(http.StatusNoContent, a.withdrawCandidate)},
+		{method: "PUT", path: "/v1/sessions/{sid}/registrations/{cid}/convocation", id: "draftConvocation", tag: tagCandidates, summary: "Draft a candidate's convocation",
+			fails: fails409422, endpoint: write(requiredBody, http.StatusOK, a.draftConvocation)},
+		{method: "GET", path: "/v1/sessions/{sid}/registrations/{cid}/convocation", id: "getConvocation", tag: tagCandidates, summary: "Get a candidate's convocation",
+			alt: []string{"application/pdf"}, endpoint: read(a.getConvocation)},
+		{method: "POST", path: "/v1/sessions/{sid}/registrations/{cid}/convocation/validate", id: "validateConvocation", tag: tagCandidates, summary: "Record that the convocation was validated in CERES",
+			fails: fails409422, endpoint: write(optionalBody, http.StatusOK, a.validateConvocation)},
+		{method: "POST", path: "/v1/sessions/{sid}/registrations/{cid}/convocation/delivery", id: "recordDelivery", tag: tagCandidates, summary: "Record how the convocation was delivered",
+			fails: fails409, endpoint: write(requiredBody, http.StatusOK, a.recordDelivery)},
+
+		{method: "POST", path: "/v1/sessions/{sid}/pli/order", id: "orderPli", tag: tagPli, summary: "Record that the pli was ordered",
+			fails: fails409, endpoint: write(optionalBody, http.StatusOK, a.orderPli)},
+		{method: "POST", path: "/v1/sessions/{sid}/pli/receive", id: "receivePli", tag: tagPli, summary: "Record that the pli was received",
+			fails: fails409, endpoint: write(optionalBody, http.StatusOK, a.receivePli)},
+		{method: "POST", path: "/v1/sessions/{sid}/pli/read", id: "readOrganisateur", tag: tagPli, summary: "Record the DTE organisateur's list of materials",
+			fails: fails409, endpoint: write(requiredBody, http.StatusOK, a.readOrganisateur)},
+		{method: "POST", path: "/v1/sessions/{sid}/pli/secure", id: "securePli", tag: tagPli, summary: "Record that the DTE jury and candidat were locked away",
+			fails: fails409, endpoint: write(requiredBody, http.StatusOK, a.securePli)},
+		{method: "POST", path: "/v1/sessions/{sid}/pli/access", id: "recordPliAccess", tag: tagPli, summary: "Record an access to the DTEs in custody",
+			fails: fails409422, endpoint: write(requiredBody, http.StatusOK, a.recordPliAccess)},
+		{method: "POST", path: "/v1/sessions/{sid}/pli/open", id: "openPli", tag: tagPli, summary: "Open the DTE jury and candidat in front of witnesses",
+			fails: fails409422, endpoint: write(requiredBody, http.StatusOK, a.openPli)},
+		{method: "GET", path: "/v1/sessions/{sid}/pli", id: "getPli", tag: tagPli, summary: "Get the pli and its custody log", endpoint: read(a.getPli)},
+
+		{method: "GET", path: "/v1/sessions/{sid}/checklist", id: "getChecklist", tag: tagChecklist, summary: "Get the readiness checklist", endpoint: read(a.getChecklist)},
+		{method: "PUT", path: "/v1/sessions/{sid}/checklist/{key}", id: "setChecklistItem", tag: tagChecklist, summary: "Set a checklist item's status",
+			fails: fails409422, endpoint: write(requiredBody, http.StatusOK, a.setChecklistItem)},
+		{method: "PUT", path: "/v1/sessions/{sid}/equipment/{name}", id: "setEquipment", tag: tagChecklist, summary: "Record the state of a material",
+			fails: fails409, endpoint: write(requiredBody, http.StatusOK, a.setEquipment)},
+
+		{method: "GET", path: "/v1/sessions/{sid}/convocations.pdf", id: "getConvocationLetters", tag: tagDocuments, summary: "Get the convocation letters of every registered candidate, in one file",
+			query:    []param{{name: "delivery", doc: "how the letters whose delivery is not recorded will go, which decides their mention; both mentions when left out", enum: []string{"registered_mail", "hand"}}},
+			produces: documents.ContentTypePDF, endpoint: read(a.letters)},
+		{method: "GET", path: "/v1/sessions/{sid}/attendance.pdf", id: "getAttendanceSheets", tag: tagDocuments, summary: "Get the attendance sheets, one per day and half-day",
+			produces: documents.ContentTypePDF, endpoint: read(a.attendanceSheets)},
+		{method: "GET", path: "/v1/sessions/{sid}/deroule.pdf", id: "getDeroulePDF", tag: tagDocuments, summary: "Get the déroulé de session to display, with the candidates' names",
+			produces: documents.ContentTypePDF, endpoint: read(a.deroulePDF)},
+		{method: "GET", path: "/v1/sessions/{sid}/candidates.csv", id: "exportCandidates", tag: tagDocuments, summary: "Get the session's candidates as a spreadsheet, in the order of CERES",
+			produces: documents.ContentTypeCSV, endpoint: read(a.candidatesCSV)},
+		{method: "GET", path: "/v1/sessions/{sid}/registrations/{cid}/calendar.ics", id: "getCandidateCalendar", tag: tagDocuments, summary: "Get a candidate's appointment as a calendar",
+			produces: documents.ContentTypeICS, endpoint: read(a.candidateCalendar)},
+		{method: "GET", path: "/v1/sessions/{sid}/invitations/{mid}/calendar.ics", id: "getMemberCalendar", tag: tagDocuments, summary: "Get a jury member's sittings as a calendar",
+			produces: documents.ContentTypeICS, endpoint: read(a.memberCalendar)},
+		{method: "POST", path: "/v1/candidates/import", id: "importCandidates", tag: tagDocuments, summary: "Import candidates from a spreadsheet export, all or none",
+			query:   []param{{name: "default_route", doc: "the route of the rows that give none", enum: []string{"formation", "vae", "apprentissage"}}},
+			accepts: []string{"text/csv", "application/vnd.ms-excel"}, endpoint: write(requiredBody, http.StatusCreated, a.importCandidates)},
+	}
+	for i := range rs {
+		rs[i].scope = scopeOf(rs[i].path)
+	}
+	return rs
+}

@@ -1,0 +1,364 @@
+package httpapi
+
+import (
+	"bytes"
+	"reflect"
+
+	"github.com/rickb777/date/v2"
+
+	"github.com/tpsession/tpsession"
+	"github.com/tpsession/tpsession/checklist"
+	"github.com/tpsession/tpsession/session"
+	"github.com/tpsession/tpsession/session/plan"
+)
+
+type healthResource struct {
+	Status string `json:"status" enum:"ok"`
+}
+
+func (a *api) health(*call) (healthResource, error) { return healthResource{Status: "ok"}, nil }
+
+// openAPIDocument is the answer of GET /openapi.json, built once by New.
+type openAPIDocument struct{ doc raw }
+
+func (d openAPIDocument) form() any { return d.doc }
+
+func (a *api) openAPI(*call) (openAPIDocument, error) {
+	if a.docErr != nil {
+		return openAPIDocument{}, tpsession.ErrInternal.Withf("the OpenAPI document could not be built").Wrap(a.docErr)
+	}
+	return openAPIDocument{raw{contentType: "application/json", body: a.openapi}}, nil
+}
+
+type meResource struct {
+	Centre      string `json:"centre"`
+	Role        string `json:"role" enum:"admin,jury,controller"`
+	Name        string `json:"name" doc:"how the event log records the caller's actions"`
+	MemberEmail string `json:"member_email,omitempty" doc:"the jury role's e-mail"`
+	MemberID    string `json:"member_id,omitempty" doc:"the jury role's record in the directory, when one has its e-mail"`
+}
+
+func (a *api) me(c *call) (meResource, error) {
+	out := meResource{Centre: string(c.p.Centre), Role: string(c.p.Role), Name: c.p.Name, MemberEmail: c.p.MemberEmail}
+	if c.p.Role == RoleJury {
+		own, err := c.ownMember()
+		if err != nil {
+			return meResource{}, err
+		}
+		out.MemberID = string(own)
+	}
+	return out, nil
+}
+
+type personResource struct {
+	Name  string `json:"name"`
+	Email string `json:"email"`
+}
+
+type sessionResource struct {
+	ID                string         `json:"id"`
+	TitleCode         string         `json:"title_code"`
+	TitleName         string         `json:"title_name"`
+	Kind              string         `json:"kind" enum:"titre,ccp,ccs"`
+	Site              string         `json:"site"`
+	Region            string         `json:"region" enum:"metropole,alsace-moselle,guadeloupe,martinique,guyane,reunion,mayotte" doc:"selects the public holidays of the site"`
+	UsesComputers     bool           `json:"uses_computers"`
+	StartDate         jsonDate       `json:"start_date"`
+	EndDate           jsonDate       `json:"end_date"`
+	PlannedCandidates int            `json:"planned_candidates"`
+	Responsable       personResource `json:"responsable"`
+	Status            string         `json:"status" enum:"preparation,declared,pli_ordered,convocations_sent,ready,opened,closed,cancelled"`
+	CreatedAt         jsonInstant    `json:"created_at"`
+	DeclaredOn        *jsonDate      `json:"declared_on" doc:"the day the session was declared in CERES; null until then"`
+	Milestones        milestones     `json:"milestones"`
+}
+
+// milestones are the dated facts the status derives from.
+type milestones struct {
+	DeclaredOn         jsonDate    `json:"declared_on,omitzero"`
+	PliOrderedOn       jsonDate    `json:"pli_ordered_on,omitzero"`
+	ConvocationsSentOn jsonDate    `json:"convocations_sent_on,omitzero"`
+	ReadyOn            jsonDate    `json:"ready_on,omitzero"`
+	OpenedAt           jsonInstant `json:"opened_at,omitzero"`
+	ClosedOn           jsonDate    `json:"closed_on,omitzero"`
+	CancelledOn        jsonDate    `json:"cancelled_on,omitzero"`
+}
+
+func optDate(d date.Date) *jsonDate {
+	if d == date.Zero {
+		return nil
+	}
+	j := jsonDate(d)
+	return &j
+}
+
+func sessionOf(s session.Session) sessionResource {
+	m := s.Milestones()
+	return sessionResource{
+		ID: string(s.ID), TitleCode: string(s.Title), TitleName: s.TitleName, Kind: string(s.Kind),
+		Site: s.Site, Region: string(s.Region), UsesComputers: s.UsesComputers,
+		StartDate: jsonDate(s.Start), EndDate: jsonDate(s.End), PlannedCandidates: s.PlannedCandidates,
+		Responsable: personResource{Name: s.Responsable.Name, Email: s.Responsable.Email},
+		Status:      string(s.Status()), CreatedAt: jsonInstant(s.CreatedAt), DeclaredOn: optDate(m.DeclaredOn),
+		Milestones: milestones{
+			DeclaredOn: jsonDate(m.DeclaredOn), PliOrderedOn: jsonDate(m.PliOrderedOn),
+			ConvocationsSentOn: jsonDate(m.ConvocationsSentOn), ReadyOn: jsonDate(m.ReadyOn),
+			OpenedAt: jsonInstant(m.OpenedAt), ClosedOn: jsonDate(m.ClosedOn), CancelledOn: jsonDate(m.CancelledOn),
+		},
+	}
+}
+
+func sessionStatuses() []string { return strs(session.Statuses) }
+
+type personRequest struct {
+	Name  string `json:"name"`
+	Email string `json:"email"`
+}
+
+type createSessionRequest struct {
+	TitleCode         string        `json:"title_code" doc:"the titre professionnel's code, e.g. TP-01281"`
+	TitleName         string        `json:"title_name"`
+	Kind              string        `json:"kind" enum:"titre,ccp,ccs"`
+	Site              string        `json:"site" doc:"the place the centre's agrément names"`
+	Region            string        `json:"region,omitempty" enum:"metropole,alsace-moselle,guadeloupe,martinique,guyane,reunion,mayotte" doc:"selects the public holidays; metropole when left out"`
+	StartDate         string        `json:"start_date" validate:"date" doc:"a working day"`
+	EndDate           string        `json:"end_date" validate:"date" doc:"a working day, not before the start"`
+	PlannedCandidates int           `json:"planned_candidates"`
+	Responsable       personRequest `json:"responsable" doc:"the responsable de session"`
+	UsesComputers     bool          `json:"uses_computers,omitempty" doc:"whether the épreuves use computers, which must then be secured against fraud"`
+}
+
+func (a *api) createSession(c *call, req *createSessionRequest) (sessionResource, error) {
+	s, err := a.svc.CreateSession(c.ctx, c.actor, session.Details{
+		Title: req.TitleCode, TitleName: req.TitleName, Kind: req.Kind, Site: req.Site, Region: req.Region,
+		Start: parseDate(req.StartDate), End: parseDate(req.EndDate), PlannedCandidates: req.PlannedCandidates,
+		Responsable:   session.Person{Name: req.Responsable.Name, Email: req.Responsable.Email},
+		UsesComputers: req.UsesComputers,
+	})
+	if err != nil {
+		return sessionResource{}, err
+	}
+	c.w.Header().Set("Location", "/v1/sessions/"+string(s.ID))
+	return sessionOf(s), nil
+}
+
+type sessionList struct {
+	Sessions []sessionResource `json:"sessions"`
+}
+
+func (a *api) listSessions(c *call) (sessionList, error) {
+	var fe tpsession.FieldErrors
+	f := session.Filter{Status: query(c, &fe, "status", session.ParseStatus)}
+	f.From, f.To = c.queryDates(&fe)
+	if err := fe.Err(tpsession.ErrInvalidInput); err != nil {
+		return sessionList{}, err
+	}
+	out := sessionList{Sessions: []sessionResource{}}
+	if c.p.Role == RoleJury {
+		own, err := c.ownMember()
+		if err != nil || own == "" {
+			return out, err
+		}
+		invited, err := a.svc.SessionsOfMember(c.ctx, c.actor, own, f)
+		if err != nil {
+			return sessionList{}, err
+		}
+		for _, is := range invited {
+			if is.Invitation.Active() {
+				out.Sessions = append(out.Sessions, sessionOf(is.Session))
+			}
+		}
+		return out, nil
+	}
+	ss, err := a.svc.Sessions(c.ctx, c.actor, f)
+	if err != nil {
+		return sessionList{}, err
+	}
+	for _, s := range ss {
+		out.Sessions = append(out.Sessions, sessionOf(s))
+	}
+	return out, nil
+}
+
+func (a *api) getSession(c *call) (sessionResource, error) { return sessionOf(c.ses), nil }
+
+type changeSessionRequest struct {
+	StartDate         *string `json:"start_date,omitempty" validate:"omitempty,date"`
+	EndDate           *string `json:"end_date,omitempty" validate:"omitempty,date"`
+	PlannedCandidates *int    `json:"planned_candidates,omitempty"`
+	Site              *string `json:"site,omitempty"`
+	UsesComputers     *bool   `json:"uses_computers,omitempty"`
+}
+
+func (a *api) changeSession(c *call, req *changeSessionRequest) (sessionResource, error) {
+	ch := session.Change{PlannedCandidates: req.PlannedCandidates, Site: req.Site, UsesComputers: req.UsesComputers}
+	if req.StartDate != nil {
+		d := parseDate(*req.StartDate)
+		ch.Start = &d
+	}
+	if req.EndDate != nil {
+		d := parseDate(*req.EndDate)
+		ch.End = &d
+	}
+	s, err := a.svc.ChangeSession(c.ctx, c.actor, c.ses.ID, ch)
+	return sessionOf(s), err
+}
+
+type declareRequest struct {
+	DeclaredOn string `json:"declared_on,omitempty" validate:"date" doc:"today when left out; not in the future"`
+}
+
+func (a *api) declareSession(c *call, req *declareRequest) (sessionResource, error) {
+	s, err := a.svc.Declare(c.ctx, c.actor, c.ses.ID, parseDate(req.DeclaredOn))
+	return sessionOf(s), err
+}
+
+func (a *api) cancelSession(c *call) (sessionResource, error) {
+	s, err := a.svc.Cancel(c.ctx, c.actor, c.ses.ID)
+	return sessionOf(s), err
+}
+
+func (a *api) closeSession(c *call) (sessionResource, error) {
+	s, err := a.svc.Close(c.ctx, c.actor, c.ses.ID)
+	return sessionOf(s), err
+}
+
+type timelineResource struct {
+	Deadlines []deadlineResource `json:"deadlines"`
+}
+
+type deadlineResource struct {
+	Key      string   `json:"key" doc:"declare, invite_jury, order_pli, receive_pli, validate_convocations, readiness, open"`
+	Label    string   `json:"label"`
+	Due      jsonDate `json:"due" doc:"a calendar date, not shifted to a working day"`
+	Status   string   `json:"status" enum:"done,pending,due_soon,overdue" doc:"due_soon: due within the next 7 days"`
+	DoneOn   jsonDate `json:"done_on,omitzero"`
+	Advisory bool     `json:"advisory" doc:"a recommendation: missing it is a warning, never a refusal"`
+	Note     string   `json:"note,omitempty"`
+}
+
+func (a *api) timeline(c *call) (timelineResource, error) {
+	ds, err := a.svc.Timeline(c.ctx, c.actor, c.ses.ID)
+	if err != nil {
+		return timelineResource{}, err
+	}
+	out := timelineResource{Deadlines: make([]deadlineResource, len(ds))}
+	for i, d := range ds {
+		out.Deadlines[i] = deadlineResource{
+			Key: d.Key, Label: d.Label, Due: jsonDate(d.Due), Status: string(d.Status),
+			DoneOn: jsonDate(d.DoneOn), Advisory: d.Advisory, Note: d.Note,
+		}
+	}
+	return out, nil
+}
+
+// planRequest is the planning input of planning.md §2, which plan.Decode
+// reads: its dates and times are reported all at once.
+type planRequest struct{ in plan.Input }
+
+func (p *planRequest) UnmarshalJSON(data []byte) error {
+	in, err := plan.Decode(bytes.NewReader(data))
+	p.in = in
+	return err
+}
+
+// jsonShape is the type whose JSON the request has, which the decoder
+// checks field by field and the OpenAPI document describes.
+func (*planRequest) jsonShape() reflect.Type { return reflect.TypeFor[plan.Input]() }
+
+func (a *api) planSession(c *call, req *planRequest) (plan.Plan, error) {
+	rec, err := a.svc.PlanSession(c.ctx, c.actor, c.ses.ID, req.in)
+	return rec.Plan, err
+}
+
+// negotiated is an answer whose JSON form is T, or another form the Accept
+// header asked for: a raw body or a file.
+type negotiated[T any] struct {
+	v     T
+	other any
+}
+
+func (n negotiated[T]) form() any {
+	if n.other != nil {
+		return n.other
+	}
+	return n.v
+}
+
+func (negotiated[T]) jsonShape() reflect.Type { return reflect.TypeFor[T]() }
+
+func (a *api) getPlan(c *call) (negotiated[plan.Plan], error) {
+	rec, err := a.svc.Plan(c.ctx, c.actor, c.ses.ID)
+	if err != nil {
+		return negotiated[plan.Plan]{}, err
+	}
+	if !c.prefers("text/plain") {
+		return negotiated[plan.Plan]{v: rec.Plan}, nil
+	}
+	var buf bytes.Buffer
+	if err := plan.WriteDeroule(&buf, rec.Input, rec.Plan); err != nil {
+		return negotiated[plan.Plan]{}, err
+	}
+	return negotiated[plan.Plan]{other: raw{contentType: "text/plain; charset=utf-8", body: buf.Bytes()}}, nil
+}
+
+type readinessResource struct {
+	Ready    bool              `json:"ready"`
+	Findings []findingResource `json:"findings"`
+}
+
+type findingResource struct {
+	Item     string `json:"item" doc:"a checklist item's key, or an area: session, plan, jury, pli, candidates, convocations"`
+	Code     string `json:"code" doc:"a stable code of the finding, e.g. checklist.pli_not_secured"`
+	Severity string `json:"severity" enum:"blocking,warning"`
+	Message  string `json:"message"`
+}
+
+func findingsOf(fs []checklist.Finding) []findingResource {
+	out := make([]findingResource, len(fs))
+	for i, f := range fs {
+		out[i] = findingResource{Item: f.Item, Code: string(f.Code), Severity: string(f.Severity), Message: f.Message}
+	}
+	return out
+}
+
+func (a *api) readiness(c *call) (readinessResource, error) {
+	r, err := a.svc.Readiness(c.ctx, c.actor, c.ses.ID)
+	if err != nil {
+		return readinessResource{}, err
+	}
+	return readinessResource{Ready: r.Ready(), Findings: findingsOf(r.Findings)}, nil
+}
+
+type openRequest struct {
+	Witnesses []string `json:"witnesses,omitempty" doc:"in front of whom the DTE jury and candidat are opened; the responsable de session and the accepted jury members when left out"`
+}
+
+func (a *api) openSession(c *call, req *openRequest) (sessionResource, error) {
+	s, err := a.svc.Open(c.ctx, c.actor, c.ses.ID, req.Witnesses)
+	return sessionOf(s), err
+}
+
+type eventList struct {
+	Events []eventResource `json:"events"`
+}
+
+type eventResource struct {
+	ID     string      `json:"id"`
+	At     jsonInstant `json:"at"`
+	Actor  string      `json:"actor"`
+	Action string      `json:"action" doc:"a stable dotted code such as session.declared or pli.opened"`
+	Detail string      `json:"detail"`
+}
+
+func (a *api) events(c *call) (eventList, error) {
+	es, err := a.svc.Events(c.ctx, c.actor, c.ses.ID)
+	if err != nil {
+		return eventList{}, err
+	}
+	out := eventList{Events: make([]eventResource, len(es))}
+	for i, e := range es {
+		out.Events[i] = eventResource{ID: string(e.ID), At: jsonInstant(e.At), Actor: e.Actor, Action: e.Action, Detail: e.Detail}
+	}
+	return out, nil
+}

@@ -1,0 +1,150 @@
+package httpapi
+
+import (
+	"bytes"
+	"encoding/json"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/tpsession/tpsession"
+	"github.com/tpsession/tpsession/adapters/memstore"
+	"github.com/tpsession/tpsession/session"
+)
+
+func newAPI(t *testing.T) *api {
+	t.Helper()
+	store := memstore.New()
+	svc, err := session.NewService(session.Stores{
+		Sessions: store, Events: store, Candidates: store, Registrations: store,
+		Members: store, Juries: store, Plis: store, Checklists: store, Plans: store, Tx: store,
+	}, session.Config{})
+	require.NoError(t, err)
+	return New(svc, WithLogger(slog.New(slog.DiscardHandler))).(*api)
+}
+
+// TestEveryRouteIsInTheAuthorizationTable fails when a route is added
+// without deciding who may call it, or the table names a route that does
+// not exist.
+func TestEveryRouteIsInTheAuthorizationTable(t *testing.T) {
+	a := newAPI(t)
+	table := authorization()
+	routed := map[string]bool{}
+	for _, rt := range a.routes {
+		routed[rt.pattern()] = true
+		acc, ok := table[rt.pattern()]
+		if assert.True(t, ok, "%s is missing from the authorization table", rt.pattern()) {
+			assert.True(t, acc.public || len(acc.roles) > 0, "%s: nobody may call it", rt.pattern())
+		}
+		if acc.jury != juryWhole {
+			assert.True(t, acc.allows(RoleJury), "%s narrows a role it does not allow", rt.pattern())
+		}
+	}
+	for pattern := range table {
+		assert.True(t, routed[pattern], "the authorization table names %s, which is not routed", pattern)
+	}
+}
+
+// TestARouteMissingFromTheTableIsRefused checks that the handler fails
+// closed: a route without an entry answers 500 to everyone and says why in
+// the log.
+func TestARouteMissingFromTheTableIsRefused(t *testing.T) {
+	a := newAPI(t)
+	var logs bytes.Buffer
+	a.log = slog.New(slog.NewTextHandler(&logs, nil))
+	served := false
+	rt := route{method: "GET", path: "/v1/unlisted", summary: "Do something", endpoint: read(func(*call) (healthResource, error) {
+		served = true
+		return healthResource{}, nil
+	})}
+	a.mux.Handle(rt.pattern(), a.handler(rt))
+	w := httptest.NewRecorder()
+	a.ServeHTTP(w, httptest.NewRequest("GET", "/v1/unlisted", nil))
+	assert.Equal(t, http.StatusInternalServerError, w.Code)
+	assert.False(t, served)
+	assert.Contains(t, logs.String(), "no entry in the authorization table")
+}
+
+// TestTheDocumentAndTheRoutesAgree checks both directions: every route is
+// in the OpenAPI document, and every operation of the document is routed
+// to the route of the same pattern.
+func TestTheDocumentAndTheRoutesAgree(t *testing.T) {
+	a := newAPI(t)
+	require.NoError(t, a.docErr)
+	var doc struct {
+		Paths map[string]map[string]json.RawMessage `json:"paths"`
+	}
+	require.NoError(t, json.Unmarshal(a.openapi, &doc))
+	documented := map[string]bool{}
+	for path, ops := range doc.Paths {
+		for method := range ops {
+			pattern := strings.ToUpper(method) + " " + path
+			documented[pattern] = true
+			concrete := strings.NewReplacer("{sid}", "ses_1", "{mid}", "mem_1", "{cid}", "can_1", "{key}", "k", "{name}", "n").Replace(path)
+			_, routedTo := a.mux.Handler(httptest.NewRequest(strings.ToUpper(method), concrete, nil))
+			assert.Equal(t, pattern, routedTo, "the documented %s is not routed", pattern)
+		}
+	}
+	for _, rt := range a.routes {
+		assert.True(t, documented[rt.pattern()], "%s is not in the OpenAPI document", rt.pattern())
+	}
+	assert.Len(t, documented, len(a.routes))
+}
+
+func TestTheDocumentIsOpenAPI31(t *testing.T) {
+	a := newAPI(t)
+	var doc map[string]any
+	require.NoError(t, json.Unmarshal(a.openapi, &doc))
+	assert.Equal(t, "3.1.0", doc["openapi"])
+	schemas := doc["components"].(map[string]any)["schemas"].(map[string]any)
+	for _, name := range []string{"Problem", "Session", "PlanInput", "Plan", "Pli", "Assignment", "CreateSessionRequest"} {
+		assert.Contains(t, schemas, name)
+	}
+	// Every $ref points at a component that exists.
+	var walk func(any)
+	walk = func(v any) {
+		switch v := v.(type) {
+		case map[string]any:
+			if ref, ok := v["$ref"].(string); ok {
+				name := strings.TrimPrefix(ref, "#/components/schemas/")
+				if name != ref {
+					assert.Contains(t, schemas, name)
+				}
+			}
+			for _, x := range v {
+				walk(x)
+			}
+		case []any:
+			for _, x := range v {
+				walk(x)
+			}
+		}
+	}
+	walk(doc)
+}
+
+// TestEnumsFollowTheDomain keeps the enum tags of the answers in step with
+// the domain's lists.
+func TestEnumsFollowTheDomain(t *testing.T) {
+	a := newAPI(t)
+	var doc struct {
+		Components struct {
+			Schemas map[string]struct {
+				Properties map[string]struct {
+					Enum []string `json:"enum"`
+				} `json:"properties"`
+			} `json:"schemas"`
+		} `json:"components"`
+	}
+	require.NoError(t, json.Unmarshal(a.openapi, &doc))
+	s := doc.Components.Schemas
+	assert.Equal(t, strs(session.Statuses), s["Session"].Properties["status"].Enum)
+	assert.Equal(t, strs(tpsession.SessionKinds), s["Session"].Properties["kind"].Enum)
+	assert.Equal(t, strs(tpsession.Regions), s["Session"].Properties["region"].Enum)
+	assert.Equal(t, strs(Roles), s["Me"].Properties["role"].Enum)
+}

@@ -1,0 +1,210 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"runtime"
+	"strings"
+	"time"
+
+	_ "modernc.org/sqlite" // registers the "sqlite" driver with database/sql
+
+	"github.com/tpsession/tpsession"
+	"github.com/tpsession/tpsession/candidate"
+	"github.com/tpsession/tpsession/checklist"
+	"github.com/tpsession/tpsession/jury"
+	"github.com/tpsession/tpsession/pli"
+	"github.com/tpsession/tpsession/session"
+	"github.com/tpsession/tpsession/session/plan"
+)
+
+// Memory is the path that opens a database held in memory: empty at Open,
+// gone at Close. It suits tests and the demo server's -db memory. It has
+// one connection, which a transaction holds until it ends: inside
+// Atomic's fn, a store method given another context than fn's would wait
+// for it forever.
+const Memory = ":memory:"
+
+// DB is a SQLite database holding every aggregate of the library. It
+// implements every store interface and session.Transactor, and is safe for
+// concurrent use.
+//
+// Writes go through one connection, in BEGIN IMMEDIATE transactions, so
+// writers queue in the process instead of contending for SQLite's lock;
+// reads outside a transaction use a pool of read-only connections that run
+// alongside the writer (WAL). An in-memory database has a single
+// connection, which reads and writes share.
+type DB struct {
+	write *sql.DB
+	read  *sql.DB
+
+	sessions      *table[session.Session]
+	candidates    *table[candidate.Candidate]
+	registrations *table[candidate.Registration]
+	members       *table[jury.Member]
+	juries        *table[jury.SessionJury]
+	plis          *table[pli.Pli]
+	checklists    *table[checklist.Checklist]
+	plans         *table[plan.Record]
+}
+
+// The interfaces DB implements.
+var (
+	_ session.Store               = (*DB)(nil)
+	_ session.EventLog            = (*DB)(nil)
+	_ session.Transactor          = (*DB)(nil)
+	_ candidate.CandidateStore    = (*DB)(nil)
+	_ candidate.RegistrationStore = (*DB)(nil)
+	_ jury.MemberStore            = (*DB)(nil)
+	_ jury.SessionJuryStore       = (*DB)(nil)
+	_ pli.Store                   = (*DB)(nil)
+	_ checklist.Store             = (*DB)(nil)
+	_ plan.Store                  = (*DB)(nil)
+)
+
+// Option tunes Open.
+type Option func(*config)
+
+type config struct {
+	busyTimeout time.Duration
+	readers     int
+}
+
+// DefaultBusyTimeout is how long a write waits for another process holding
+// the database's write lock before it fails with a Conflict "try again".
+const DefaultBusyTimeout = 5 * time.Second
+
+// WithBusyTimeout sets how long a write waits for the write lock that
+// another process holds (DefaultBusyTimeout by default). Writers of one
+// DB never wait on each other this way: they queue for its one write
+// connection, for as long as their context allows.
+func WithBusyTimeout(d time.Duration) Option {
+	return func(c *config) { c.busyTimeout = max(d, 0) }
+}
+
+// WithReaders sets how many connections serve reads outside transactions
+// (by default the number of CPUs, at least 2). It has no effect on an
+// in-memory database.
+func WithReaders(n int) Option {
+	return func(c *config) { c.readers = max(n, 1) }
+}
+
+// Open opens the database at path, creating the file when it does not
+// exist, and brings its schema to the current version by applying the
+// migrations it lacks, each in its own transaction. It refuses a database
+// written by a newer version of this package. Memory opens an in-memory
+// database.
+func Open(ctx context.Context, path string, opts ...Option) (*DB, error) {
+	cfg := config{busyTimeout: DefaultBusyTimeout, readers: max(runtime.NumCPU(), 2)}
+	for _, o := range opts {
+		o(&cfg)
+	}
+	if path == "" {
+		return nil, tpsession.ErrInvalidInput.Withf("the database path is empty: give a file path, or %q for an in-memory database", Memory)
+	}
+	memory := path == Memory
+
+	db := &DB{}
+	var err error
+	db.write, err = sql.Open("sqlite", dsn(path, cfg, !memory, false))
+	if err != nil {
+		return nil, failure(ctx, err, nil)
+	}
+	// One writer: SQLite has one write lock per database, and a queue in
+	// the process is fairer and faster than its busy-wait. An in-memory
+	// database lives as long as its connection, so it must never be closed
+	// while the DB is open.
+	db.write.SetMaxOpenConns(1)
+	db.write.SetMaxIdleConns(1)
+	db.write.SetConnMaxLifetime(0)
+	db.write.SetConnMaxIdleTime(0)
+	if err := db.init(ctx, memory); err != nil {
+		db.write.Close()
+		return nil, err
+	}
+
+	db.read = db.write
+	if !memory {
+		db.read, err = sql.Open("sqlite", dsn(path, cfg, false, true))
+		if err != nil {
+			db.write.Close()
+			return nil, failure(ctx, err, nil)
+		}
+		db.read.SetMaxOpenConns(cfg.readers)
+		db.read.SetMaxIdleConns(cfg.readers)
+	}
+	db.newTables()
+	return db, nil
+}
+
+// init checks the connection, WAL mode, and migrates the schema.
+func (db *DB) init(ctx context.Context, memory bool) error {
+	if !memory {
+		var mode string
+		if err := db.write.QueryRowContext(ctx, "PRAGMA journal_mode").Scan(&mode); err != nil {
+			if ctx.Err() != nil {
+				return failure(ctx, err, nil)
+			}
+			return errOpen.Wrap(err) // not a database, unreadable, locked by another program
+		}
+		if !strings.EqualFold(mode, "wal") {
+			return errOpen.Withf("the database could not be put in WAL mode (it is in %s mode): is it on a network file system?", mode)
+		}
+	}
+	return migrate(ctx, db.write, -1)
+}
+
+// dsn is the data source name of path for the driver: the pragmas every
+// connection runs when it opens. Foreign keys are per connection and off by
+// default in SQLite; WAL is a property of the file, set once by the writer.
+// synchronous=FULL makes a commit durable when it returns, power loss
+// included: an acknowledged write is never lost.
+func dsn(path string, cfg config, wal, readOnly bool) string {
+	pragmas := []string{
+		fmt.Sprintf("busy_timeout(%d)", cfg.busyTimeout.Milliseconds()),
+		"foreign_keys(1)",
+		"synchronous(FULL)",
+	}
+	if wal {
+		pragmas = append(pragmas, "journal_mode(WAL)")
+	}
+	if readOnly {
+		pragmas = append(pragmas, "query_only(1)")
+	}
+	q := "_txlock=immediate"
+	for _, p := range pragmas {
+		q += "&_pragma=" + p
+	}
+	if path == Memory {
+		return path + "?" + q
+	}
+	// A file: URI, so that a path holding '?' or '#' is still a path.
+	return "file:" + strings.NewReplacer("%", "%25", "?", "%3f", "#", "%23").Replace(path) + "?" + q
+}
+
+// Close closes the database. Transactions in progress are rolled back.
+func (db *DB) Close() error {
+	var err error
+	if db.read != db.write {
+		err = db.read.Close()
+	}
+	if werr := db.write.Close(); err == nil {
+		err = werr
+	}
+	if err != nil {
+		return errStore.Withf("closing the database failed").Wrap(err)
+	}
+	return nil
+}
+
+func (db *DB) newTables() {
+	db.sessions = sessionTable()
+	db.candidates = candidateTable()
+	db.registrations = registrationTable()
+	db.members = memberTable()
+	db.juries = sessionJuryTable()
+	db.plis = pliTable()
+	db.checklists = checklistTable()
+	db.plans = planTable()
+}

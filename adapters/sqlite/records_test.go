@@ -1,0 +1,247 @@
+package sqlite
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/rickb777/date/v2"
+	"github.com/shopspring/decimal"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/tpsession/tpsession"
+	"github.com/tpsession/tpsession/candidate"
+	"github.com/tpsession/tpsession/checklist"
+	"github.com/tpsession/tpsession/jury"
+	"github.com/tpsession/tpsession/pli"
+	"github.com/tpsession/tpsession/session"
+	"github.com/tpsession/tpsession/session/plan"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden records in testdata/")
+
+// Fixed values, so that the golden records do not change between runs.
+const (
+	centre   tpsession.CentreID       = "centre-lyon"
+	sid      tpsession.SessionID      = "ses_01JDQ2V7X8K9M0N1P2R3S4T5V6"
+	cid      tpsession.CandidateID    = "can_01JDQ2V7X8K9M0N1P2R3S4T5V7"
+	mid      tpsession.MemberID       = "mem_01JDQ2V7X8K9M0N1P2R3S4T5V8"
+	other    tpsession.MemberID       = "mem_01JDQ2V7X8K9M0N1P2R3S4T5V9"
+	rid      tpsession.RegistrationID = "reg_01JDQ2V7X8K9M0N1P2R3S4T5VA"
+	pid      tpsession.PliID          = "pli_01JDQ2V7X8K9M0N1P2R3S4T5VB"
+	employer tpsession.SIRET          = "44306184100047"
+)
+
+var (
+	start = date.New(2027, time.March, 1)
+	today = date.New(2026, time.November, 27)
+	// at has nanoseconds: they are kept.
+	at = time.Date(2026, time.November, 27, 8, 30, 15, 123456789, time.UTC)
+)
+
+// fullSession has every field and every milestone set.
+func fullSession() session.Session {
+	s := session.Session{
+		ID: sid, Centre: centre, Title: "TP-01281", TitleName: "Concepteur développeur d'applications",
+		Kind: tpsession.KindTitre, Site: "12 rue des Lilas, 69003 Lyon", Region: "alsace-moselle", UsesComputers: true,
+		Start: start, End: start + 2, PlannedCandidates: 12,
+		Responsable: session.Person{Name: "Claire Martin", Email: "claire.martin@example.fr"}, CreatedAt: at,
+	}
+	s.RestoreMilestones(session.Milestones{
+		DeclaredOn: today, PliOrderedOn: today + 1, ConvocationsSentOn: today + 2, ReadyOn: start - 1,
+		OpenedAt: at.AddDate(0, 3, 2), OpenedOn: start, ClosedOn: start + 2, CancelledOn: date.Zero,
+	})
+	return s
+}
+
+func fullCandidate() candidate.Candidate {
+	return candidate.Candidate{
+		Centre: centre, ID: cid, FirstName: "Léa", LastName: "Dubois", BirthDate: date.New(1998, time.April, 12),
+		Email: "lea.dubois@example.fr", Phone: "+33 6 12 34 56 78",
+		PostalAddress: candidate.PostalAddress{Lines: []string{"Bâtiment B", "3 rue Victor Hugo"}, Postcode: "69002", City: "Lyon"},
+		Route:         candidate.RouteVAE, VAERecevabiliteOn: today - 60,
+		TitlesHeld:    []tpsession.TitleCode{"TP-00467"},
+		HostCompanies: []candidate.HostCompany{{SIRET: employer, Name: "Atelier Numérique", Period: tpsession.DateRange{From: today - 200, Until: today - 150}}},
+	}
+}
+
+func fullRegistration() candidate.Registration {
+	return candidate.Registration{
+		Centre: centre, ID: rid, Session: sid, Candidate: cid, RegisteredAt: at,
+		Withdrawal: &candidate.Withdrawal{At: at.Add(time.Hour + 1), By: "Claire Martin"},
+		Convocation: &candidate.Convocation{
+			ConvocationDetails: candidate.ConvocationDetails{
+				Appointment: candidate.Appointment{Day: start, Time: 8*60 + 30}, Place: "Salle 2",
+				Documents: []string{"pièce d'identité", "convocation"}, PPE: []string{},
+			},
+			ValidatedOn: today,
+			Delivery: &candidate.Delivery{
+				Method: candidate.DeliveryRegisteredMail, SentOn: today + 1, TrackingNumber: "1A23456789012",
+				DeliveredOn: today + 3, ReceivedBy: "Léa Dubois",
+			},
+		},
+	}
+}
+
+func fullMember() jury.Member {
+	return jury.Member{
+		ID: mid, Centre: centre, Name: "Marc Leroy", Email: "marc.leroy@example.fr", Employer: employer,
+		Habilitations: []jury.Habilitation{{Title: "TP-01281", Valid: tpsession.DateRange{From: today, Until: today + 1000}}},
+		Unavailable:   []tpsession.DateRange{{From: start + 7, Until: start + 9}},
+	}
+}
+
+func fullSessionJury() jury.SessionJury {
+	return jury.SessionJury{
+		Centre: centre, Session: sid,
+		Invitations: []jury.Invitation{
+			{Member: mid, InvitedOn: today, Answer: jury.Accepted, AnsweredOn: today + 1},
+			{Member: other, InvitedOn: today, Answer: jury.Declined, AnsweredOn: today + 2, WithdrawnOn: today + 3},
+		},
+		Conflicts: []jury.DeclaredConflict{{Member: other, Candidate: cid, Reason: jury.ReasonTrained, Note: "formateur", DeclaredOn: today}},
+		Assignment: jury.Assignment{
+			Panels:     []jury.Panel{{Jury: 1, Members: []tpsession.MemberID{mid, other}, Candidates: []tpsession.CandidateID{cid}}},
+			Reserves:   []tpsession.MemberID{},
+			AssignedOn: today + 4,
+		},
+	}
+}
+
+func fullPli() pli.Pli {
+	p := pli.Pli{
+		ID: pid, Centre: centre, Session: sid, OrderedOn: today - 30, ReceivedOn: today,
+		Materials: []pli.Material{{Name: "Poste informatique", Quantity: 4, Epreuve: "PROJ"}, {Name: "Papier", Quantity: 100}},
+		Location:  "Coffre, bureau 3", Custodian: "Claire Martin", SecuredAt: at.Truncate(time.Millisecond),
+		Witnesses: []string{"Claire Martin", "Marc Leroy"}, OpenedAt: at.Add(time.Hour).Truncate(time.Millisecond),
+	}
+	for i, action := range []pli.Action{pli.ActionOrdered, pli.ActionReceived, pli.ActionSecured} {
+		e := pli.Entry{At: at.Add(time.Duration(i) * time.Minute).Truncate(time.Millisecond), Actor: "Claire Martin", Action: action, Detail: "étape " + string(action)}
+		e.Hash = e.ComputeHash(p.Custody.Head())
+		p.Custody = append(p.Custody, e)
+	}
+	return p
+}
+
+func fullChecklist() checklist.Checklist {
+	return checklist.Checklist{
+		Centre: centre, Session: sid,
+		Items: []checklist.Item{
+			{Key: checklist.ItemRulesDisplayed, Label: "Règlement affiché", Status: checklist.StatusOK, Note: "salle 2", CheckedBy: "Claire Martin", CheckedOn: today},
+			{Key: checklist.ItemComputersSecured, Label: "Postes sécurisés", Status: checklist.StatusPending},
+		},
+		Equipment: []checklist.Equipment{{Name: "Poste informatique", Available: 4, Operational: tpsession.DateRange{From: start, Until: start + 2}, UpdatedBy: "Claire Martin", UpdatedOn: today}},
+	}
+}
+
+// fullPlan is a record whose input gives the fee without decimals and
+// whose plan has every field set, the ones the wire format leaves out too.
+func fullPlan(t *testing.T) plan.Record {
+	t.Helper()
+	in, err := plan.DecodeBytes([]byte(`{
+		"title": {"code": "TP-01281", "name": "Concepteur développeur d'applications"},
+		"candidates": 2,
+		"epreuves": [{"id": "PROJ", "duration_min": 40, "jury": "exclusive", "resources": [{"type": "salle", "units": 1}]}],
+		"capacities": {"salle": 1},
+		"hidden": {"opening_min": 30},
+		"calendar": {"start": "2027-03-01", "blocks": [["08:30", "12:30"]], "max_days": 1},
+		"jury": {"members_per_jury": 2, "member_day_min": 420, "max_juries": 1, "member_day_fee": "180"},
+		"objective": "min_juries"
+	}`))
+	require.NoError(t, err)
+	return plan.Record{
+		Centre: centre, Session: sid, Input: in, ComputedAt: at,
+		Plan: plan.Plan{
+			Feasible: true, Days: []date.Date{start}, Juries: 1, Members: 2, LowerBounds: plan.LowerBounds{Days: 1, Juries: 1},
+			Opening: &plan.Opening{Day: 1, Start: 8*60 + 30, End: 9 * 60},
+			Items: []plan.Item{
+				{Candidate: 1, Epreuve: "PROJ", Jury: 1, Units: []string{"salle 1"}, Segments: []plan.Segment{{Day: 1, Start: 9 * 60, End: 9*60 + 40}}},
+				{Task: plan.TaskBriefing, Jury: 1, Segments: []plan.Segment{{Day: 1, Start: 8*60 + 30, End: 9 * 60}}},
+			},
+			MemberDays: 2, JuryCost: decimal.NewNullDecimal(decimal.New(36000, -2)),
+			Explanation: []string{"juries: 1 jury suffices"},
+		},
+	}
+}
+
+// roundTrip encodes v with t, checks the document against the golden file
+// testdata/name.json (rewritten with -update), and decodes it back.
+func roundTrip[V any](t *testing.T, tbl *table[V], name string, v V) {
+	t.Helper()
+	doc, err := tbl.encode(v)
+	require.NoError(t, err)
+	var pretty bytes.Buffer
+	require.NoError(t, json.Indent(&pretty, []byte(doc), "", "  "))
+	pretty.WriteByte('\n')
+	golden := filepath.Join("testdata", name+".json")
+	if *update {
+		require.NoError(t, os.WriteFile(golden, pretty.Bytes(), 0o644))
+	}
+	want, err := os.ReadFile(golden)
+	require.NoError(t, err)
+	assert.Equal(t, string(want), pretty.String(),
+		"the stored form of %s changed: an existing database holds the old one, so the change needs a migration (then go test -update)", name)
+
+	got, err := tbl.decode(doc)
+	require.NoError(t, err)
+	assert.Equal(t, v, got, "read back exactly as stored")
+	fromGolden, err := tbl.decode(string(want))
+	require.NoError(t, err)
+	assert.Equal(t, v, fromGolden, "a record stored in the golden form reads as the value")
+}
+
+// TestRecords checks that each aggregate, every field set, is stored in
+// its golden form and read back exactly: the stored form is a contract
+// with the databases already written.
+func TestRecords(t *testing.T) {
+	t.Run("session", func(t *testing.T) { roundTrip(t, sessionTable(), "session", fullSession()) })
+	t.Run("candidate", func(t *testing.T) { roundTrip(t, candidateTable(), "candidate", fullCandidate()) })
+	t.Run("registration", func(t *testing.T) { roundTrip(t, registrationTable(), "registration", fullRegistration()) })
+	t.Run("member", func(t *testing.T) { roundTrip(t, memberTable(), "member", fullMember()) })
+	t.Run("session jury", func(t *testing.T) { roundTrip(t, sessionJuryTable(), "session_jury", fullSessionJury()) })
+	t.Run("pli", func(t *testing.T) { roundTrip(t, pliTable(), "pli", fullPli()) })
+	t.Run("checklist", func(t *testing.T) { roundTrip(t, checklistTable(), "checklist", fullChecklist()) })
+	t.Run("plan", func(t *testing.T) { roundTrip(t, planTable(), "plan", fullPlan(t)) })
+}
+
+// TestZeroValuesRoundTrip checks that unset dates, instants, pointers and
+// nil slices come back unset, not as some stored default.
+func TestZeroValuesRoundTrip(t *testing.T) {
+	t.Run("session", func(t *testing.T) {
+		s := session.Session{ID: sid, Centre: centre}
+		got, err := sessionTable().decode(must(sessionTable().encode(s)))
+		require.NoError(t, err)
+		assert.Equal(t, s, got)
+	})
+	t.Run("registration", func(t *testing.T) {
+		r := candidate.Registration{ID: rid, Centre: centre, Convocation: &candidate.Convocation{}}
+		got, err := registrationTable().decode(must(registrationTable().encode(r)))
+		require.NoError(t, err)
+		assert.Equal(t, r, got)
+	})
+	t.Run("pli", func(t *testing.T) {
+		p := pli.Pli{ID: pid, Centre: centre, Session: sid}
+		got, err := pliTable().decode(must(pliTable().encode(p)))
+		require.NoError(t, err)
+		assert.Equal(t, p, got)
+	})
+	t.Run("decimals keep their scale", func(t *testing.T) {
+		for _, d := range []decimal.Decimal{decimal.New(18000, -2), decimal.New(180, 0), decimal.New(18, 1), decimal.New(-5, -3)} {
+			var dec decoder
+			got := dec.decimal(exactDecimal(decimal.NewNullDecimal(d)))
+			require.NoError(t, dec.err)
+			assert.Equal(t, d, got.Decimal, "%s", d)
+		}
+	})
+}
+
+func must(s string, err error) string {
+	if err != nil {
+		panic(err)
+	}
+	return s
+}

@@ -1,0 +1,216 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"strings"
+
+	"github.com/tpsession/tpsession"
+)
+
+// errChanged is returned when a row changed between the read and the write
+// of an update. Writes are serialised, so it does not happen; the version
+// check keeps the guarantee that no write is lost independent of that.
+var errChanged = tpsession.NewError(tpsession.Conflict, "sqlite.concurrent_update", "the record changed while it was being updated: try again")
+
+// table is one kind of aggregate, stored one row each: the aggregate as a
+// JSON document, the columns that address it, and a version counting its
+// updates. It holds no rule: what an update may change is vetted by the
+// domain's own checks, passed in vet.
+type table[V any] struct {
+	name   string // the SQL table
+	keyCol string // the column that identifies a row: "id" or "session"
+	key    func(V) string
+	centre func(V) tpsession.CentreID
+	// cols are the columns projected from the aggregate, besides the
+	// centre, the key, the version and the document; vals returns their
+	// values in the same order.
+	cols []string
+	vals func(V) []any
+	// encode and decode convert between the aggregate and its document;
+	// clone deep-copies an aggregate.
+	encode func(V) (string, error)
+	decode func(string) (V, error)
+	clone  func(V) V
+
+	notFound, duplicate *tpsession.Error
+	// vet, when set, refuses an update that changes what it may not.
+	vet func(old, new V) error
+	// written, when set, runs in the transaction after each insert (old
+	// is nil) or update, to keep a table derived from the aggregate in
+	// step.
+	written func(ctx context.Context, q querier, old *V, v V) error
+
+	insertSQL, updateSQL string
+}
+
+// build completes t with its SQL, which is made of the identifiers above
+// only: values are always bound parameters.
+func (t *table[V]) build() *table[V] {
+	cols := append([]string{"centre", t.keyCol}, t.cols...)
+	t.insertSQL = "INSERT INTO " + t.name + " (" + strings.Join(cols, ", ") + ", version, doc) VALUES (" +
+		strings.Repeat("?, ", len(cols)) + "1, ?)"
+	var set strings.Builder
+	for _, c := range t.cols {
+		set.WriteString(c + " = ?, ")
+	}
+	t.updateSQL = "UPDATE " + t.name + " SET " + set.String() + "doc = ?, version = version + 1 WHERE " + t.keyCol + " = ? AND version = ?"
+	return t
+}
+
+// codec returns the encode and decode functions of an aggregate stored
+// through its record type R.
+func codec[V, R any](to func(V) R, from func(*decoder, R) V) (func(V) (string, error), func(string) (V, error)) {
+	encode := func(v V) (string, error) {
+		b, err := json.Marshal(to(v))
+		if err != nil {
+			return "", errStore.Withf("an aggregate could not be encoded").Wrap(err)
+		}
+		return string(b), nil
+	}
+	decode := func(doc string) (V, error) {
+		var r R
+		if err := json.Unmarshal([]byte(doc), &r); err != nil {
+			var zero V
+			return zero, errUnreadable.Wrap(err)
+		}
+		var d decoder
+		v := from(&d, r)
+		if d.err != nil {
+			var zero V
+			return zero, errUnreadable.Wrap(d.err)
+		}
+		return v, nil
+	}
+	return encode, decode
+}
+
+// row is a stored aggregate with what identifies its version.
+type row[V any] struct {
+	key     string
+	version int64
+	v       V
+}
+
+// insert stores a new aggregate.
+func (t *table[V]) insert(ctx context.Context, db *DB, v V) error {
+	doc, err := t.encode(v)
+	if err != nil {
+		return err
+	}
+	args := append([]any{string(t.centre(v)), t.key(v)}, t.vals(v)...)
+	args = append(args, doc)
+	return db.writing(ctx, func(ctx context.Context, q querier) error {
+		if _, err := q.ExecContext(ctx, t.insertSQL, args...); err != nil {
+			return failure(ctx, err, t.duplicate)
+		}
+		if t.written == nil {
+			return nil
+		}
+		return t.written(ctx, q, nil, v)
+	})
+}
+
+// get returns the aggregate of centre with the key; another centre's is
+// not found.
+func (t *table[V]) get(ctx context.Context, db *DB, centre tpsession.CentreID, key string) (V, error) {
+	r, err := t.one(ctx, db.reader(ctx), centre, t.keyCol+" = ?", "", key)
+	return r.v, err
+}
+
+// one returns the first row of centre that where selects, in the order
+// given ("" for none), or the table's NotFound error.
+func (t *table[V]) one(ctx context.Context, q querier, centre tpsession.CentreID, where, order string, args ...any) (row[V], error) {
+	query := "SELECT " + t.keyCol + ", version, doc FROM " + t.name + " WHERE centre = ? AND " + where
+	if order != "" {
+		query += " ORDER BY " + order
+	}
+	var r row[V]
+	var doc string
+	err := q.QueryRowContext(ctx, query+" LIMIT 1", append([]any{string(centre)}, args...)...).Scan(&r.key, &r.version, &doc)
+	if errors.Is(err, sql.ErrNoRows) {
+		return r, t.notFound
+	}
+	if err != nil {
+		return r, failure(ctx, err, nil)
+	}
+	r.v, err = t.decode(doc)
+	return r, err
+}
+
+// update loads the aggregate of centre with the key, applies fn and saves
+// the result, as updateWhere does.
+func (t *table[V]) update(ctx context.Context, db *DB, centre tpsession.CentreID, key string, fn func(*V) error) error {
+	return t.updateWhere(ctx, db, centre, t.keyCol+" = ?", "", []any{key}, fn)
+}
+
+// updateWhere loads the first row of centre that where selects in the
+// order given, applies fn and saves the result, in one transaction (the
+// caller's, or its own). fn's error is returned unchanged and nothing is
+// saved; fn may not change the key or the centre.
+func (t *table[V]) updateWhere(ctx context.Context, db *DB, centre tpsession.CentreID, where, order string, args []any, fn func(*V) error) error {
+	return db.writing(ctx, func(ctx context.Context, q querier) error {
+		r, err := t.one(ctx, q, centre, where, order, args...)
+		if err != nil {
+			return err
+		}
+		var old V
+		if t.vet != nil || t.written != nil {
+			old = t.clone(r.v)
+		}
+		if err := fn(&r.v); err != nil {
+			return err
+		}
+		if t.key(r.v) != r.key || t.centre(r.v) != centre {
+			return errKeyChanged
+		}
+		if t.vet != nil {
+			if err := t.vet(old, r.v); err != nil {
+				return err
+			}
+		}
+		doc, err := t.encode(r.v)
+		if err != nil {
+			return err
+		}
+		res, err := q.ExecContext(ctx, t.updateSQL, append(t.vals(r.v), doc, r.key, r.version)...)
+		if err != nil {
+			return failure(ctx, err, t.duplicate)
+		}
+		if n, err := res.RowsAffected(); err != nil || n != 1 {
+			return errChanged
+		}
+		if t.written == nil {
+			return nil
+		}
+		return t.written(ctx, q, &old, r.v)
+	})
+}
+
+// list returns the aggregates that query selects; query selects the doc
+// column only.
+func (t *table[V]) list(ctx context.Context, db *DB, query string, args ...any) ([]V, error) {
+	rows, err := db.reader(ctx).QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, failure(ctx, err, nil)
+	}
+	defer rows.Close()
+	out := []V{}
+	for rows.Next() {
+		var doc string
+		if err := rows.Scan(&doc); err != nil {
+			return nil, failure(ctx, err, nil)
+		}
+		v, err := t.decode(doc)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, v)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, failure(ctx, err, nil)
+	}
+	return out, nil
+}

@@ -1,0 +1,48 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestLoadRunsEveryRoute(t *testing.T) {
+	var out bytes.Buffer
+	err := run(context.Background(), []string{"-duration", "200ms", "-rounds", "2", "-warmup", "0", "-concurrency", "2", "-routes", "baseline,health,session,timeline,checklist-item"}, &out)
+	require.NoError(t, err)
+	lines := strings.Split(strings.TrimSpace(out.String()), "\n")
+	require.Len(t, lines, 9, out.String())
+	for _, l := range lines[4:] {
+		cells := strings.Split(strings.Trim(l, "| "), " | ")
+		require.Len(t, cells, 6, l)
+		assert.Equal(t, "0", cells[5], "no request failed: %s", l)
+		assert.NotEqual(t, "0", cells[1], "requests were sent: %s", l)
+	}
+}
+
+func TestLoadOverSQLite(t *testing.T) {
+	var out bytes.Buffer
+	err := run(context.Background(), []string{"-store", "sqlite", "-duration", "200ms", "-rounds", "1", "-warmup", "0", "-concurrency", "2", "-routes", "session,checklist-item"}, &out)
+	require.NoError(t, err)
+	assert.Contains(t, out.String(), "checklist")
+}
+
+func TestLoadStaysOnThisMachine(t *testing.T) {
+	for _, target := range []string{"http://10.0.0.1:8080", "http://192.168.1.10", "http://8.8.8.8"} {
+		err := run(context.Background(), []string{"-target", target, "-token", "t", "-session", "s"}, &bytes.Buffer{})
+		assert.ErrorContains(t, err, "only loopback", target)
+	}
+}
+
+func TestLoadFlags(t *testing.T) {
+	for _, args := range [][]string{
+		{"-duration", "10m"}, {"-concurrency", "0"}, {"-requests", "0"}, {"-rounds", "0"}, {"-store", "postgres"}, {"-target", "http://127.0.0.1:1"},
+		{"-routes", "nothing", "-duration", "10ms", "-warmup", "0"},
+	} {
+		assert.Error(t, run(context.Background(), args, &bytes.Buffer{}), "%v", args)
+	}
+}

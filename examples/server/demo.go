@@ -1,0 +1,290 @@
+package main
+
+import (
+	"context"
+	_ "embed"
+	"fmt"
+	"time"
+
+	"github.com/rickb777/date/v2"
+
+	"github.com/tpsession/tpsession"
+	"github.com/tpsession/tpsession/candidate"
+	"github.com/tpsession/tpsession/checklist"
+	"github.com/tpsession/tpsession/jury"
+	"github.com/tpsession/tpsession/pli"
+	"github.com/tpsession/tpsession/session"
+	"github.com/tpsession/tpsession/session/plan"
+)
+
+//go:embed deroule-cda.json
+var derouleCDA []byte
+
+// demo seeds the demo centre through the Service, as its staff would have
+// worked, so that every step is in the event logs. Its dates follow today:
+// a session prepared from scratch four months ahead, one whose convocations
+// are going out six weeks ahead, one two weeks ahead that is nearly ready
+// to open, and a cancelled one.
+type demo struct {
+	ctx     context.Context
+	svc     *session.Service
+	by      session.Actor
+	today   date.Date
+	cal     tpsession.Calendar
+	members []jury.Member
+}
+
+// seedDemo seeds the demo centre when it has no session yet, and reports
+// whether it did.
+func seedDemo(ctx context.Context, svc *session.Service, paris *time.Location) (bool, error) {
+	d := &demo{ctx: ctx, svc: svc, by: session.Actor{Centre: demoCentre, Name: "Claire Martin (demo)"},
+		today: tpsession.Today(tpsession.SystemClock{}, paris)}
+	existing, err := svc.Sessions(ctx, d.by, session.Filter{})
+	if err != nil || len(existing) > 0 {
+		return false, err
+	}
+	for _, step := range []func() error{d.directory, d.sessionFromScratch, d.sessionSendingConvocations, d.sessionNearlyReady, d.cancelledSession} {
+		if err := step(); err != nil {
+			return false, err
+		}
+	}
+	return true, nil
+}
+
+// workingDay is the first working day n calendar days from today.
+func (d *demo) workingDay(n int) date.Date { return d.cal.OnOrAfter(d.today + date.Date(n)) }
+
+func (d *demo) iso(n int) string { return (d.today + date.Date(n)).String() }
+
+func (d *demo) newSession(title, name string, startIn, workingDays, candidates int) (session.Session, error) {
+	start := d.workingDay(startIn)
+	return d.svc.CreateSession(d.ctx, d.by, session.Details{
+		Title: title, TitleName: name, Kind: "titre",
+		Site:  "Lyon Formation, 12 rue des Lilas, 69003 Lyon",
+		Start: start, End: d.cal.AddWorkingDays(start, workingDays-1), PlannedCandidates: candidates,
+		Responsable:   session.Person{Name: "Claire Martin", Email: "claire.martin@lyon-formation.example"},
+		UsesComputers: title == "TP-01281",
+	})
+}
+
+// directory adds the jury members: professionals habilitated by the DDETS,
+// three of them employed by establishments that host the centre's trainees.
+func (d *demo) directory() error {
+	habilitated := func(titles ...string) []jury.HabilitationInput {
+		var hs []jury.HabilitationInput
+		for _, t := range titles {
+			hs = append(hs, jury.HabilitationInput{TitleCode: t, ValidFrom: d.iso(-400), ValidUntil: d.iso(3 * 365)})
+		}
+		return hs
+	}
+	for _, in := range []jury.MemberInput{
+		{Name: "Jeanne Martin", Email: "jeanne.martin@jury.example", Habilitations: habilitated("TP-01281")},
+		{Name: "Karim Benali", Email: "karim.benali@jury.example", EmployerSIRET: "73282932000074", Habilitations: habilitated("TP-01281")},
+		{Name: "Sophie Durand", Email: "sophie.durand@jury.example", EmployerSIRET: "55203253400646", Habilitations: habilitated("TP-01281", "TP-00467")},
+		{Name: "Luc Moreau", Email: "luc.moreau@jury.example", Habilitations: habilitated("TP-01281")},
+		{Name: "Nadia Chevalier", Email: "nadia.chevalier@jury.example", Habilitations: habilitated("TP-00467")},
+		{Name: "Paul Girard", Email: "paul.girard@jury.example", EmployerSIRET: "44306184100047", Habilitations: habilitated("TP-00467")},
+	} {
+		m, err := d.svc.CreateMember(d.ctx, d.by, in)
+		if err != nil {
+			return err
+		}
+		d.members = append(d.members, m)
+	}
+	return nil
+}
+
+// invite invites the members; the first accepted of them accept.
+func (d *demo) invite(s session.Session, accepted int, members ...jury.Member) error {
+	for i, m := range members {
+		if _, _, err := d.svc.Invite(d.ctx, d.by, s.ID, m.ID); err != nil {
+			return err
+		}
+		if i < accepted {
+			if _, err := d.svc.AnswerInvitation(d.ctx, d.by, s.ID, m.ID, true); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// person is a candidate of the demo: a name and, if any, the SIRET of the
+// company that hosted them, which decides conflicts with the jury's
+// employers.
+type person struct{ first, last, host string }
+
+func (d *demo) register(s session.Session, people ...person) ([]candidate.Candidate, error) {
+	var out []candidate.Candidate
+	for i, p := range people {
+		in := candidate.CandidateInput{
+			FirstName: p.first, LastName: p.last, BirthDate: fmt.Sprintf("%d-%02d-%02d", 1990+i, 1+i%12, 3+i),
+			Email: fmt.Sprintf("candidat%d@mail.example", i+1), Route: "formation",
+			PostalAddress: &candidate.PostalAddressInput{Lines: []string{fmt.Sprintf("%d rue de la République", 10+i)}, Postcode: "69002", City: "Lyon"},
+		}
+		if p.host != "" {
+			in.HostCompanies = []candidate.HostCompanyInput{{SIRET: p.host, Name: "Entreprise d'accueil", From: d.iso(-200), Until: d.iso(-60)}}
+		}
+		c, err := d.svc.CreateCandidate(d.ctx, d.by, in)
+		if err != nil {
+			return nil, err
+		}
+		if _, err := d.svc.Register(d.ctx, d.by, s.ID, c.ID); err != nil {
+			return nil, err
+		}
+		out = append(out, c)
+	}
+	return out, nil
+}
+
+func (d *demo) plan(s session.Session, candidates int) error {
+	in, err := plan.DecodeBytes(derouleCDA)
+	if err != nil {
+		return err
+	}
+	in.Candidates = candidates
+	_, err = d.svc.PlanSession(d.ctx, d.by, s.ID, in)
+	return err
+}
+
+// convocations drafts every candidate's convocation, validates the first
+// validated on validatedOn, and records that the first delivered came back
+// from the post.
+func (d *demo) convocations(s session.Session, cs []candidate.Candidate, validated, delivered int, validatedOn date.Date) error {
+	for i, c := range cs {
+		_, err := d.svc.DraftConvocation(d.ctx, d.by, s.ID, c.ID, candidate.ConvocationInput{
+			Appointment: s.Start.String() + "T08:30", Place: "Lyon Formation, salle 2",
+			Documents: candidate.UsualDocuments(),
+		})
+		if err != nil {
+			return err
+		}
+		if i < validated {
+			if _, err := d.svc.ValidateConvocation(d.ctx, d.by, s.ID, c.ID, validatedOn); err != nil {
+				return err
+			}
+		}
+		if i < delivered {
+			if _, err := d.svc.RecordDelivery(d.ctx, d.by, s.ID, c.ID, candidate.DeliveryInput{
+				Method: "registered_mail", SentOn: validatedOn.String(), TrackingNumber: fmt.Sprintf("1A%011d", 47203150+i),
+				DeliveredOn: min(validatedOn+3, d.today).String(),
+			}); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// sessionFromScratch: four months ahead, declared and planned; the jury is
+// being invited.
+func (d *demo) sessionFromScratch() error {
+	s, err := d.newSession("TP-01281", "Concepteur développeur d'applications", 120, 3, 8)
+	if err != nil {
+		return err
+	}
+	if _, err := d.svc.Declare(d.ctx, d.by, s.ID, date.Zero); err != nil {
+		return err
+	}
+	if err := d.plan(s, 8); err != nil {
+		return err
+	}
+	return d.invite(s, 2, d.members[:4]...)
+}
+
+// sessionSendingConvocations: six weeks ahead, the pli ordered late and
+// received, the jury staffed, convocations being validated and sent.
+func (d *demo) sessionSendingConvocations() error {
+	s, err := d.newSession("TP-00467", "Électricien d'équipement du bâtiment", 45, 2, 6)
+	if err != nil {
+		return err
+	}
+	if _, err := d.svc.Declare(d.ctx, d.by, s.ID, d.today-20); err != nil {
+		return err
+	}
+	if _, _, err := d.svc.OrderPli(d.ctx, d.by, s.ID, d.today-15); err != nil {
+		return err
+	}
+	if _, err := d.svc.ReceivePli(d.ctx, d.by, s.ID, d.today-2, []pli.Material{
+		{Name: "Tableau électrique de formation", Quantity: 3, Epreuve: "MSP"},
+		{Name: "Multimètre", Quantity: 6},
+	}); err != nil {
+		return err
+	}
+	if err := d.invite(s, 3, d.members[2], d.members[4], d.members[5]); err != nil {
+		return err
+	}
+	cs, err := d.register(s,
+		person{"Léa", "Dubois", "55203253400646"}, person{"Hugo", "Petit", ""}, person{"Inès", "Garnier", "44306184100047"},
+		person{"Thomas", "Roux", ""}, person{"Chloé", "Fournier", ""}, person{"Mathis", "Lambert", ""})
+	if err != nil {
+		return err
+	}
+	if err := d.convocations(s, cs, 4, 2, d.today); err != nil {
+		return err
+	}
+	_, err = d.svc.SetChecklistItem(d.ctx, d.by, s.ID, checklist.ItemRulesDisplayed, checklist.ItemUpdate{Status: checklist.StatusOK})
+	return err
+}
+
+// sessionNearlyReady: two weeks ahead, everything done but the schedule to
+// display and the workstations to check.
+func (d *demo) sessionNearlyReady() error {
+	s, err := d.newSession("TP-01281", "Concepteur développeur d'applications", 14, 3, 4)
+	if err != nil {
+		return err
+	}
+	if _, err := d.svc.Declare(d.ctx, d.by, s.ID, d.today-100); err != nil {
+		return err
+	}
+	if _, _, err := d.svc.OrderPli(d.ctx, d.by, s.ID, d.today-95); err != nil {
+		return err
+	}
+	if _, err := d.svc.ReceivePli(d.ctx, d.by, s.ID, d.today-20, []pli.Material{
+		{Name: "Poste informatique sans accès à internet", Quantity: 4, Epreuve: "QP"},
+		{Name: "Vidéoprojecteur", Quantity: 2, Epreuve: "PROJ"},
+	}); err != nil {
+		return err
+	}
+	if _, err := d.svc.SecurePli(d.ctx, d.by, s.ID, "Coffre du bureau de direction", "Claire Martin"); err != nil {
+		return err
+	}
+	if err := d.plan(s, 4); err != nil {
+		return err
+	}
+	if err := d.invite(s, 4, d.members[:4]...); err != nil {
+		return err
+	}
+	cs, err := d.register(s,
+		person{"Camille", "Bernard", "73282932000074"}, person{"Yanis", "Mercier", ""},
+		person{"Emma", "Faure", ""}, person{"Lucas", "Blanc", "55203253400646"})
+	if err != nil {
+		return err
+	}
+	if err := d.convocations(s, cs, len(cs), len(cs), d.today-30); err != nil {
+		return err
+	}
+	if _, err := d.svc.AssignJury(d.ctx, d.by, s.ID); err != nil {
+		return err
+	}
+	for _, key := range []checklist.ItemKey{checklist.ItemInterviewRoomsConfidential, checklist.ItemRulesDisplayed,
+		checklist.ItemResponsableDesignated, checklist.ItemComputersSecured} {
+		if _, err := d.svc.SetChecklistItem(d.ctx, d.by, s.ID, key, checklist.ItemUpdate{Status: checklist.StatusOK}); err != nil {
+			return err
+		}
+	}
+	_, err = d.svc.SetEquipment(d.ctx, d.by, s.ID, "Vidéoprojecteur", checklist.EquipmentUpdate{
+		Available: 2, OperationalFrom: s.Start - 7, OperationalUntil: s.End + 7,
+	})
+	return err
+}
+
+// cancelledSession: a session the centre cancelled for lack of candidates.
+func (d *demo) cancelledSession() error {
+	s, err := d.newSession("TP-01281", "Concepteur développeur d'applications", 60, 3, 8)
+	if err != nil {
+		return err
+	}
+	_, err = d.svc.Cancel(d.ctx, d.by, s.ID)
+	return err
+}

@@ -1,0 +1,181 @@
+// Command server is the demo server of tpsession: the HTTP API of api.md
+// over a SQLite file (or memory), with a realistic demo centre on request.
+//
+//	go run ./examples/server -demo
+//	go run ./examples/server -db memory -addr 127.0.0.1:9000 -tokens tokens.json
+//
+// Flags:
+//
+//	-addr    where to listen (default 127.0.0.1:8080)
+//	-db      the SQLite file (default tpsession.db), or "memory"
+//	-tokens  a JSON array of {token, centre, role, member_email?, name?};
+//	         without it, one admin token of the demo centre is made up and
+//	         printed at start-up
+//	-demo    seed the demo centre (centre-demo) when it has no session yet
+//
+// It stops cleanly on SIGINT or SIGTERM: it stops accepting connections,
+// finishes the requests in flight (for up to 15 seconds), then closes the
+// store, so that no acknowledged write is lost.
+package main
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"os/signal"
+	"syscall"
+	"time"
+	_ "time/tzdata" // the session's days are counted in Europe/Paris, zoneinfo or not
+
+	"github.com/tpsession/tpsession"
+	"github.com/tpsession/tpsession/adapters/httpapi"
+	"github.com/tpsession/tpsession/documents"
+	"github.com/tpsession/tpsession/session"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	if err := run(ctx, os.Args[1:], os.Stdout); err != nil {
+		fmt.Fprintln(os.Stderr, "server:", err)
+		os.Exit(1)
+	}
+}
+
+// demoCentre is the centre -demo seeds and the made-up admin token acts
+// for.
+const demoCentre tpsession.CentreID = "centre-demo"
+
+// shutdownGrace bounds how long the requests in flight may take to finish
+// once the server is asked to stop.
+const shutdownGrace = 15 * time.Second
+
+type config struct {
+	addr, db, tokens string
+	demo             bool
+}
+
+func parseFlags(args []string) (config, error) {
+	var c config
+	fs := flag.NewFlagSet("server", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	fs.StringVar(&c.addr, "addr", "127.0.0.1:8080", "address to listen on")
+	fs.StringVar(&c.db, "db", "tpsession.db", `SQLite file, or "memory"`)
+	fs.StringVar(&c.tokens, "tokens", "", "JSON file of bearer tokens: [{token, centre, role, member_email?, name?}]")
+	fs.BoolVar(&c.demo, "demo", false, "seed the demo centre when it has no session")
+	if err := fs.Parse(args); err != nil {
+		return c, fmt.Errorf("%w (usage: server [-addr host:port] [-db file|memory] [-tokens file] [-demo])", err)
+	}
+	if fs.NArg() > 0 {
+		return c, fmt.Errorf("unexpected argument %q", fs.Arg(0))
+	}
+	return c, nil
+}
+
+// run serves the API until ctx ends, then shuts down cleanly. It prints
+// the address it listens on (useful with -addr 127.0.0.1:0) and, without
+// -tokens, the admin token it made up.
+func run(ctx context.Context, args []string, stdout io.Writer) (err error) {
+	cfg, err := parseFlags(args)
+	if err != nil {
+		return err
+	}
+	paris, err := tpsession.LoadParis()
+	if err != nil {
+		return err
+	}
+	stores, closeStores, err := openStores(ctx, cfg.db)
+	if err != nil {
+		return err
+	}
+	defer func() { err = errors.Join(err, closeStores()) }()
+	svc, err := session.NewService(stores, session.Config{Location: paris})
+	if err != nil {
+		return err
+	}
+	auth, err := authenticator(cfg.tokens, stdout)
+	if err != nil {
+		return err
+	}
+	if cfg.demo {
+		seeded, err := seedDemo(ctx, svc, paris)
+		if err != nil {
+			return fmt.Errorf("seeding the demo centre: %w", err)
+		}
+		if seeded {
+			fmt.Fprintf(stdout, "seeded the demo centre %s\n", demoCentre)
+		}
+	}
+	logger := slog.New(slog.NewTextHandler(stdout, nil))
+	ln, err := net.Listen("tcp", cfg.addr)
+	if err != nil {
+		return err
+	}
+	srv := &http.Server{
+		Handler:           httpapi.New(svc, httpapi.WithAuthenticator(auth), httpapi.WithLogger(logger), httpapi.WithLetterhead(letterhead)),
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       30 * time.Second,
+		WriteTimeout:      60 * time.Second,
+		IdleTimeout:       2 * time.Minute,
+		ErrorLog:          slog.NewLogLogger(logger.Handler(), slog.LevelWarn),
+	}
+	fmt.Fprintf(stdout, "listening on http://%s (store: %s)\n", ln.Addr(), cfg.db)
+	served := make(chan error, 1)
+	go func() { served <- srv.Serve(ln) }()
+	select {
+	case err := <-served:
+		return err
+	case <-ctx.Done():
+	}
+	fmt.Fprintln(stdout, "shutting down: finishing the requests in flight")
+	sctx, cancel := context.WithTimeout(context.Background(), shutdownGrace)
+	defer cancel()
+	if err := srv.Shutdown(sctx); err != nil {
+		// The grace period is over: cut the connections left. A request
+		// cut off this way was never acknowledged.
+		return errors.Join(fmt.Errorf("shutdown: %w", err), srv.Close())
+	}
+	if err := <-served; !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	fmt.Fprintln(stdout, "stopped")
+	return nil
+}
+
+// letterhead heads the demo centre's letters; another centre's carry its
+// ID, the host software knowing no more of it.
+func letterhead(_ context.Context, centre tpsession.CentreID) (documents.Centre, error) {
+	if centre != demoCentre {
+		return documents.Centre{Name: string(centre)}, nil
+	}
+	return documents.Centre{
+		Name: "Lyon Formation (centre de démonstration)", Address: []string{"12 rue des Lilas", "69003 Lyon"},
+		SIRET: "73282932000074", Phone: "04 78 00 00 00", Email: "examens@lyon-formation.example",
+		Agrement: "DEMO-2026-001", City: "Lyon",
+	}, nil
+}
+
+// authenticator reads the tokens file, or makes up one admin token of the
+// demo centre and prints it.
+func authenticator(path string, stdout io.Writer) (httpapi.Authenticator, error) {
+	if path != "" {
+		return httpapi.LoadTokensFile(path)
+	}
+	var b [16]byte
+	_, _ = rand.Read(b[:]) // crypto/rand.Read never fails
+	token := hex.EncodeToString(b[:])
+	auth, err := httpapi.NewStaticTokens([]httpapi.TokenEntry{{Token: token, Centre: string(demoCentre), Role: "admin", Name: "Demo admin"}})
+	if err != nil {
+		return nil, err
+	}
+	fmt.Fprintf(stdout, "admin token of %s: %s\n", demoCentre, token)
+	return auth, nil
+}

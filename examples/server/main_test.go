@@ -1,0 +1,241 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"net"
+	"net/http"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// output is the server's standard output, written by its goroutines and
+// read by the test.
+type output struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (o *output) Write(p []byte) (int, error) {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	return o.buf.Write(p)
+}
+
+func (o *output) String() string {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	return o.buf.String()
+}
+
+// find waits for a line matching re and returns its first group.
+func (o *output) find(t *testing.T, re *regexp.Regexp) string {
+	t.Helper()
+	var m []string
+	require.Eventually(t, func() bool {
+		m = re.FindStringSubmatch(o.String())
+		return m != nil
+	}, 20*time.Second, 10*time.Millisecond, "no %s in:\n%s", re, o)
+	return m[1]
+}
+
+// server runs the server on a free port and returns its URL and output;
+// stop cancels it and waits for run to return.
+func server(t *testing.T, args ...string) (url string, out *output, stop func() error) {
+	t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	out = &output{}
+	done := make(chan error, 1)
+	go func() { done <- run(ctx, append([]string{"-addr", "127.0.0.1:0"}, args...), out) }()
+	url = out.find(t, regexp.MustCompile(`listening on (http://\S+)`))
+	return url, out, func() error {
+		cancel()
+		select {
+		case err := <-done:
+			return err
+		case <-time.After(30 * time.Second):
+			t.Fatal("the server did not stop")
+			return nil
+		}
+	}
+}
+
+func call(t *testing.T, method, url, token, body string) (int, map[string]any) {
+	t.Helper()
+	req, err := http.NewRequest(method, url, strings.NewReader(body))
+	require.NoError(t, err)
+	if body != "" {
+		req.Header.Set("Content-Type", "application/json")
+	}
+	if token != "" {
+		req.Header.Set("Authorization", "Bearer "+token)
+	}
+	resp, err := http.DefaultClient.Do(req)
+	require.NoError(t, err)
+	defer resp.Body.Close()
+	var m map[string]any
+	_ = json.NewDecoder(resp.Body).Decode(&m)
+	return resp.StatusCode, m
+}
+
+func TestDemoServer(t *testing.T) {
+	url, out, stop := server(t, "-db", "memory", "-demo")
+	token := out.find(t, regexp.MustCompile(`admin token of centre-demo: ([0-9a-f]{32})`))
+	assert.Contains(t, out.String(), "seeded the demo centre")
+
+	status, body := call(t, "GET", url+"/healthz", "", "")
+	assert.Equal(t, http.StatusOK, status)
+	assert.Equal(t, "ok", body["status"])
+	status, _ = call(t, "GET", url+"/v1/sessions", "", "")
+	assert.Equal(t, http.StatusUnauthorized, status)
+
+	status, body = call(t, "GET", url+"/v1/sessions", token, "")
+	require.Equal(t, http.StatusOK, status)
+	statuses := map[string]string{}
+	for _, s := range body["sessions"].([]any) {
+		s := s.(map[string]any)
+		statuses[s["status"].(string)] = s["id"].(string)
+	}
+	for _, st := range []string{"declared", "pli_ordered", "convocations_sent", "cancelled"} {
+		assert.Contains(t, statuses, st, "the demo centre has sessions at different stages")
+	}
+	nearlyReady := statuses["convocations_sent"]
+	status, body = call(t, "GET", url+"/v1/sessions/"+nearlyReady+"/readiness", token, "")
+	require.Equal(t, http.StatusOK, status)
+	assert.Equal(t, false, body["ready"])
+	assert.NotEmpty(t, body["findings"])
+	status, body = call(t, "GET", url+"/v1/sessions/"+nearlyReady+"/jury-assignment", token, "")
+	assert.Equal(t, http.StatusOK, status)
+	assert.NotEmpty(t, body["panels"])
+	status, body = call(t, "GET", url+"/v1/sessions/"+statuses["declared"]+"/plan", token, "")
+	assert.Equal(t, http.StatusOK, status)
+	assert.Equal(t, true, body["feasible"])
+
+	status, body = call(t, "GET", url+"/v1/sessions/"+nearlyReady+"/registrations", token, "")
+	require.Equal(t, http.StatusOK, status)
+	cid := body["registrations"].([]any)[0].(map[string]any)["candidate_id"].(string)
+	req, err := http.NewRequest("GET", url+"/v1/sessions/"+nearlyReady+"/registrations/"+cid+"/convocation", nil)
+	require.NoError(t, err)
+	req.Header.Set("Authorization", "Bearer "+token)
+	req.Header.Set("Accept", "application/pdf")
+	resp, err := http.DefaultClient.Do(req)
+	require.NoError(t, err)
+	resp.Body.Close()
+	assert.Equal(t, http.StatusOK, resp.StatusCode)
+	assert.Equal(t, "application/pdf", resp.Header.Get("Content-Type"))
+
+	status, body = call(t, "POST", url+"/v1/sessions/"+statuses["declared"]+"/pli/order", token, "")
+	assert.Equal(t, http.StatusOK, status, "%v", body)
+
+	require.NoError(t, stop())
+	assert.Contains(t, out.String(), "stopped")
+	_, err = http.Get(url + "/healthz")
+	assert.Error(t, err, "the server no longer listens")
+}
+
+// TestShutdownFinishesRequestsInFlight stops the server while a request
+// is half sent: the server waits for the rest, answers it, then stops; the
+// write it acknowledged is in the SQLite file when the server starts again.
+func TestShutdownFinishesRequestsInFlight(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "tpsession.db")
+	tokens := tokensFile(t)
+	url, out, stop := server(t, "-db", db, "-tokens", tokens)
+	body := `{"name": "Jeanne Martin", "email": "jeanne.martin@example.fr",
+		"habilitations": [{"title_code": "TP-01281", "valid_from": "2026-01-01", "valid_until": "2028-12-31"}]}`
+	conn, err := net.Dial("tcp", strings.TrimPrefix(url, "http://"))
+	require.NoError(t, err)
+	defer conn.Close()
+	_, err = fmt.Fprintf(conn, "POST /v1/jury-members HTTP/1.1\r\nHost: demo\r\nAuthorization: Bearer %s\r\n"+
+		"Content-Type: application/json\r\nContent-Length: %d\r\n\r\n%s", adminToken, len(body), body[:20])
+	require.NoError(t, err)
+	time.Sleep(200 * time.Millisecond) // the server reads the header: the connection is active
+
+	stopped := make(chan error, 1)
+	go func() { stopped <- stop() }()
+	require.Eventually(t, func() bool { return strings.Contains(out.String(), "shutting down") }, 10*time.Second, 10*time.Millisecond)
+	select {
+	case err := <-stopped:
+		t.Fatalf("the server stopped with a request in flight: %v", err)
+	case <-time.After(200 * time.Millisecond):
+	}
+	_, err = conn.Write([]byte(body[20:]))
+	require.NoError(t, err)
+	resp, err := http.ReadResponse(bufio.NewReader(conn), nil)
+	require.NoError(t, err)
+	resp.Body.Close()
+	require.Equal(t, http.StatusCreated, resp.StatusCode, "the write is acknowledged")
+	require.NoError(t, <-stopped)
+
+	url, _, stop = server(t, "-db", db, "-tokens", tokens)
+	status, members := call(t, "GET", url+"/v1/jury-members", adminToken, "")
+	assert.Equal(t, http.StatusOK, status)
+	assert.Len(t, members["members"], 1, "the acknowledged write survived the restart")
+	require.NoError(t, stop())
+}
+
+// TestSQLiteByDefault runs the demo on the default store, a SQLite file in
+// the working directory, twice: the demo centre is seeded once.
+func TestSQLiteByDefault(t *testing.T) {
+	t.Chdir(t.TempDir())
+	_, out, stop := server(t, "-demo")
+	assert.Contains(t, out.String(), "store: tpsession.db")
+	assert.Contains(t, out.String(), "seeded the demo centre")
+	require.NoError(t, stop())
+	_, err := os.Stat("tpsession.db")
+	require.NoError(t, err)
+
+	url, out, stop := server(t, "-demo", "-tokens", tokensFile(t))
+	assert.NotContains(t, out.String(), "seeded", "the centre has sessions: it is not seeded again")
+	status, body := call(t, "GET", url+"/v1/sessions", adminToken, "")
+	assert.Equal(t, http.StatusOK, status)
+	assert.Len(t, body["sessions"], 4)
+	require.NoError(t, stop())
+}
+
+const adminToken = "admin-token-0123456789abcdef0123456"
+
+func tokensFile(t *testing.T) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "tokens.json")
+	require.NoError(t, os.WriteFile(path, []byte(`[{"token": "`+adminToken+`", "centre": "centre-demo", "role": "admin", "name": "Claire Martin"}]`), 0o600))
+	return path
+}
+
+func TestTokensFile(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "tokens.json")
+	require.NoError(t, os.WriteFile(path, []byte(`[
+		{"token": "controller-token-0123456789abcdef01", "centre": "centre-demo", "role": "controller"}
+	]`), 0o600))
+	url, out, stop := server(t, "-db", "memory", "-demo", "-tokens", path)
+	assert.NotContains(t, out.String(), "admin token")
+	status, body := call(t, "GET", url+"/v1/sessions", "controller-token-0123456789abcdef01", "")
+	assert.Equal(t, http.StatusOK, status)
+	assert.Len(t, body["sessions"], 4)
+	status, _ = call(t, "POST", url+"/v1/sessions", "controller-token-0123456789abcdef01", "{}")
+	assert.Equal(t, http.StatusForbidden, status)
+	require.NoError(t, stop())
+}
+
+func TestBadStart(t *testing.T) {
+	for name, args := range map[string][]string{
+		"an unknown flag":                {"-port", "8080"},
+		"an argument":                    {"extra"},
+		"a missing token file":           {"-db", "memory", "-tokens", filepath.Join(t.TempDir(), "none.json")},
+		"an address it cannot listen on": {"-db", "memory", "-addr", "256.0.0.1:80"},
+	} {
+		t.Run(name, func(t *testing.T) {
+			assert.Error(t, run(context.Background(), args, &output{}))
+		})
+	}
+}
