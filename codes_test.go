@@ -25,7 +25,8 @@ var codePattern = regexp.MustCompile(`^[a-z_]+\.[a-z_]+$`)
 var stateFirst = regexp.MustCompile(`\.(invalid|duplicate|no)_`)
 
 // TestErrorCodesFollowTheConvention reads every NewError call of the module
-// (outside tests) and checks its code: the convention's shape, the package's
+// (outside tests), and every composite literal of a type named …Error that
+// holds a code (an adapter's own error type), and checks its code: the convention's shape, the package's
 // name first (the root package names the value it parses instead), and no
 // code used twice. Codes are a stable contract: clients and stores match on
 // them.
@@ -50,6 +51,9 @@ func TestErrorCodesFollowTheConvention(t *testing.T) {
 		}
 		ast.Inspect(f, func(n ast.Node) bool {
 			code, ok := newErrorCode(n)
+			if !ok {
+				code, ok = errorLiteralCode(n)
+			}
 			if !ok {
 				return true
 			}
@@ -96,4 +100,31 @@ func newErrorCode(n ast.Node) (string, bool) {
 	}
 	code, err := strconv.Unquote(lit.Value)
 	return code, err == nil
+}
+
+// errorLiteralCode returns the code of a composite literal of a type whose
+// name ends in "Error" (httpError{status, "httpapi.body_too_large", …}): its
+// first string element shaped like a code.
+func errorLiteralCode(n ast.Node) (string, bool) {
+	lit, ok := n.(*ast.CompositeLit)
+	if !ok {
+		return "", false
+	}
+	typ, ok := lit.Type.(*ast.Ident)
+	if !ok || !strings.HasSuffix(typ.Name, "Error") {
+		return "", false
+	}
+	for _, elt := range lit.Elts {
+		if kv, ok := elt.(*ast.KeyValueExpr); ok {
+			elt = kv.Value
+		}
+		s, ok := elt.(*ast.BasicLit)
+		if !ok || s.Kind != token.STRING {
+			continue
+		}
+		if code, err := strconv.Unquote(s.Value); err == nil && strings.Contains(code, ".") && !strings.Contains(code, " ") {
+			return code, true
+		}
+	}
+	return "", false
 }
