@@ -88,9 +88,9 @@ type Pli struct {
 	Custody Log
 }
 
-// New returns the pli id of a session of centre, not ordered yet. The caller
-// draws the ID (tpsession.NewPliID), so that the package never reads the
-// clock. The centre, the ID and the session come from the session service,
+// New returns the pli of session in centre, with the given ID, not ordered
+// yet. The caller draws the ID (tpsession.NewPliID), so that the package
+// never reads the clock. The centre, the ID and the session come from the session service,
 // not from the client: a bad one is a programming error of the caller,
 // tpsession.ErrInternal.
 func New(centre tpsession.CentreID, id tpsession.PliID, session tpsession.SessionID) (Pli, error) {
@@ -137,7 +137,8 @@ func (p Pli) Clone() Pli {
 // Ordering later than OrderBy(start) is allowed: Advise reports it as a
 // warning [SEED].
 //
-// Errors: tpsession.ErrInternal (at, actor: see the package's doc);
+// Errors: tpsession.ErrInternal (at missing or before the custody log's
+// last entry, actor missing: see the package's doc);
 // ErrInvalid (ordered_on missing or after today); ErrStepRepeated when the
 // pli was already ordered.
 func (p *Pli) Order(orderedOn, today date.Date, at time.Time, actor string) error {
