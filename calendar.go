@@ -38,7 +38,7 @@ func ParseRegion(s string) (Region, error) {
 	if slices.Contains(Regions, Region(s)) {
 		return Region(s), nil
 	}
-	return "", ErrInvalidRegion.Withf("unknown region %q: expected one of metropole, alsace-moselle, guadeloupe, martinique, guyane, reunion, mayotte", truncate(s, 40))
+	return "", ErrInvalidRegion.Withf("unknown region %q: expected one of metropole, alsace-moselle, guadeloupe, martinique, guyane, reunion, mayotte", Truncate(s, 40))
 }
 
 // String returns the region's name.

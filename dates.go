@@ -15,7 +15,7 @@ var ErrInvalidDate = NewError(Invalid, "date.invalid", "the date is invalid")
 // a date always reads the same in every file and log.
 func ParseDate(s string) (date.Date, error) {
 	if len(s) != 10 || s[4] != '-' || s[7] != '-' {
-		return date.Zero, ErrInvalidDate.Withf("a date is written YYYY-MM-DD, got %q", truncate(s, 40))
+		return date.Zero, ErrInvalidDate.Withf("a date is written YYYY-MM-DD, got %q", Truncate(s, 40))
 	}
 	num := func(from, to int) int {
 		n := 0

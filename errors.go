@@ -86,7 +86,7 @@ var (
 
 // ErrInvalidInput is the generic invalid-input error that carries field
 // errors; packages may declare more specific ones.
-var ErrInvalidInput = NewError(Invalid, "invalid_input", "the input is invalid")
+var ErrInvalidInput = NewError(Invalid, "input.invalid", "the input is invalid")
 
 // Error returns the code, the message and the cause, for logs.
 func (e *Error) Error() string {
@@ -192,17 +192,13 @@ func (fe *FieldErrors) Add(field, format string, args ...any) {
 	*fe = append(*fe, FieldError{Field: field, Message: fmt.Sprintf(format, args...)})
 }
 
-// AddErr records err as a problem with field, using the user-safe message of
-// an *Error and err.Error() otherwise. A nil err records nothing.
+// AddErr records err as a problem with field, with its user-safe message
+// (see MessageOf). A nil err records nothing.
 func (fe *FieldErrors) AddErr(field string, err error) {
 	if err == nil {
 		return
 	}
-	msg := err.Error()
-	if e, ok := errors.AsType[*Error](err); ok && e.Message != "" {
-		msg = e.Message
-	}
-	*fe = append(*fe, FieldError{Field: field, Message: msg})
+	*fe = append(*fe, FieldError{Field: field, Message: MessageOf(err)})
 }
 
 // Merge records the problems of other under the field prefix: "siret" in
@@ -242,9 +238,14 @@ func (fe FieldErrors) Err(base *Error) error {
 	if len(fe) == 0 {
 		return nil
 	}
+	return base.WithFields(fe...).Withf("%s: %s", base.Message, fe)
+}
+
+// String lists the problems as "field: message", separated by "; ".
+func (fe FieldErrors) String() string {
 	parts := make([]string, len(fe))
 	for i, f := range fe {
 		parts[i] = f.String()
 	}
-	return base.WithFields(fe...).Withf("%s: %s", base.Message, strings.Join(parts, "; "))
+	return strings.Join(parts, "; ")
 }

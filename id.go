@@ -152,26 +152,17 @@ func parseID[T ~string](s, prefix, what string) (T, error) {
 
 func checkID(s, prefix, what string) error {
 	if len(s) != len(prefix)+ulidLen || s[:len(prefix)] != prefix {
-		return ErrInvalidID.Withf("a %s ID is %q followed by %d characters, got %q", what, prefix, ulidLen, truncate(s, 40))
+		return ErrInvalidID.Withf("a %s ID is %q followed by %d characters, got %q", what, prefix, ulidLen, Truncate(s, 40))
 	}
 	body := s[len(prefix):]
 	// The first digit carries only the top 3 bits of 128.
 	if body[0] > '7' {
-		return ErrInvalidID.Withf("%q is not a valid %s ID: it is out of range", truncate(s, 40), what)
+		return ErrInvalidID.Withf("%q is not a valid %s ID: it is out of range", Truncate(s, 40), what)
 	}
 	for i := 0; i < len(body); i++ {
 		if strings.IndexByte(crockford, body[i]) < 0 {
-			return ErrInvalidID.Withf("%q is not a valid %s ID: %q is not a base-32 digit", truncate(s, 40), what, body[i])
+			return ErrInvalidID.Withf("%q is not a valid %s ID: %q is not a base-32 digit", Truncate(s, 40), what, body[i])
 		}
 	}
 	return nil
-}
-
-// truncate shortens s for an error message, so that a huge input does not
-// end up whole in a log line.
-func truncate(s string, n int) string {
-	if len(s) <= n {
-		return s
-	}
-	return s[:n] + "…"
 }

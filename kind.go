@@ -26,7 +26,7 @@ func ParseSessionKind(s string) (SessionKind, error) {
 	case KindTitre, KindCCP, KindCCS:
 		return k, nil
 	}
-	return "", ErrInvalidSessionKind.Withf("unknown kind of session %q: expected titre, ccp or ccs", truncate(s, 40))
+	return "", ErrInvalidSessionKind.Withf("unknown kind of session %q: expected titre, ccp or ccs", Truncate(s, 40))
 }
 
 // String returns the kind's name.

@@ -18,7 +18,7 @@ var ErrInvalidTimeOfDay = NewError(Invalid, "time_of_day.invalid", "the time of 
 // "00:00" to "24:00".
 func ParseTimeOfDay(s string) (TimeOfDay, error) {
 	if len(s) != 5 || s[2] != ':' || !isDigit(s[0]) || !isDigit(s[1]) || !isDigit(s[3]) || !isDigit(s[4]) {
-		return 0, ErrInvalidTimeOfDay.Withf("a time of day is written HH:MM, got %q", truncate(s, 40))
+		return 0, ErrInvalidTimeOfDay.Withf("a time of day is written HH:MM, got %q", Truncate(s, 40))
 	}
 	h := int(s[0]-'0')*10 + int(s[1]-'0')
 	m := int(s[3]-'0')*10 + int(s[4]-'0')

@@ -14,7 +14,7 @@ var ErrInvalidTitleCode = NewError(Invalid, "title_code.invalid", "the titre pro
 func ParseTitleCode(s string) (TitleCode, error) {
 	const prefix = "TP-"
 	if len(s) != len(prefix)+5 {
-		return "", ErrInvalidTitleCode.Withf("a titre professionnel code is %q followed by 5 digits (e.g. TP-01281), got %q", prefix, truncate(s, 40))
+		return "", ErrInvalidTitleCode.Withf("a titre professionnel code is %q followed by 5 digits (e.g. TP-01281), got %q", prefix, Truncate(s, 40))
 	}
 	if s[:len(prefix)] != prefix {
 		return "", ErrInvalidTitleCode.Withf("a titre professionnel code starts with %q (e.g. TP-01281), got %q", prefix, s)

@@ -35,22 +35,31 @@ func NewValidator() *Validator {
 		}
 		return name
 	})
-	parsed := func(parse func(string) error) validator.Func {
-		return func(fl validator.FieldLevel) bool {
+	for _, tag := range []string{"siret", "title_code", "date", "centre_id"} {
+		parse := parserOf(tag)
+		// Registration fails only for an empty tag or a nil function.
+		_ = v.RegisterValidation(tag, func(fl validator.FieldLevel) bool {
 			s := fl.Field().String()
 			return s == "" || parse(s) == nil // emptiness is "required"'s business
-		}
-	}
-	for tag, parse := range map[string]func(string) error{
-		"siret":      func(s string) error { _, err := ParseSIRET(s); return err },
-		"title_code": func(s string) error { _, err := ParseTitleCode(s); return err },
-		"date":       func(s string) error { _, err := ParseDate(s); return err },
-		"centre_id":  func(s string) error { _, err := ParseCentreID(s); return err },
-	} {
-		// Registration fails only for an empty tag or a nil function.
-		_ = v.RegisterValidation(tag, parsed(parse))
+		})
 	}
 	return &Validator{v: v}
+}
+
+// parserOf returns the parser checking one of the tags this package adds,
+// nil for another tag.
+func parserOf(tag string) func(string) error {
+	switch tag {
+	case "siret":
+		return func(s string) error { _, err := ParseSIRET(s); return err }
+	case "title_code":
+		return func(s string) error { _, err := ParseTitleCode(s); return err }
+	case "date":
+		return func(s string) error { _, err := ParseDate(s); return err }
+	case "centre_id":
+		return func(s string) error { _, err := ParseCentreID(s); return err }
+	}
+	return nil
 }
 
 // Struct checks s (a struct or a pointer to one). It returns nil, or an
@@ -81,6 +90,12 @@ func fieldPath(ns string) string {
 }
 
 func tagMessage(e validator.FieldError) string {
+	if parse := parserOf(e.Tag()); parse != nil {
+		if msg := MessageOf(parse(fmt.Sprint(e.Value()))); msg != "" {
+			return msg
+		}
+		return "is invalid"
+	}
 	p := e.Param()
 	switch e.Tag() {
 	case "required", "required_if", "required_unless", "required_with", "required_without":
@@ -91,14 +106,6 @@ func tagMessage(e validator.FieldError) string {
 		return "must be one of: " + strings.Join(strings.Fields(p), ", ")
 	case "email":
 		return "must be an e-mail address"
-	case "siret":
-		return errMessage(ParseSIRET(fmt.Sprint(e.Value())))
-	case "title_code":
-		return errMessage(ParseTitleCode(fmt.Sprint(e.Value())))
-	case "date":
-		return errMessage(ParseDate(fmt.Sprint(e.Value())))
-	case "centre_id":
-		return errMessage(ParseCentreID(fmt.Sprint(e.Value())))
 	case "min", "gte":
 		if e.Kind() == reflect.String {
 			return "must have at least " + p + " characters"
@@ -126,14 +133,4 @@ func tagMessage(e validator.FieldError) string {
 	default:
 		return "fails the " + e.Tag() + " check"
 	}
-}
-
-func errMessage[T any](_ T, err error) string {
-	if e, ok := errors.AsType[*Error](err); ok {
-		return e.Message
-	}
-	if err != nil {
-		return err.Error()
-	}
-	return "is invalid"
 }

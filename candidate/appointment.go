@@ -20,15 +20,15 @@ type Appointment struct {
 func ParseAppointment(s string) (Appointment, error) {
 	day, clock, ok := strings.Cut(s, "T")
 	if !ok {
-		return Appointment{}, ErrInvalidAppointment.Withf("an appointment is written YYYY-MM-DDTHH:MM (e.g. 2027-03-01T08:30), got %q", truncate(s, 40))
+		return Appointment{}, ErrInvalidAppointment.Withf("an appointment is written YYYY-MM-DDTHH:MM (e.g. 2027-03-01T08:30), got %q", tpsession.Truncate(s, 40))
 	}
 	d, err := tpsession.ParseDate(day)
 	if err != nil {
-		return Appointment{}, ErrInvalidAppointment.Withf("the day of the appointment is invalid: %s", messageOf(err))
+		return Appointment{}, ErrInvalidAppointment.Withf("the day of the appointment is invalid: %s", tpsession.MessageOf(err))
 	}
 	t, err := tpsession.ParseTimeOfDay(clock)
 	if err != nil || t == tpsession.EndOfDay {
-		return Appointment{}, ErrInvalidAppointment.Withf("the time of the appointment is written HH:MM between 00:00 and 23:59, got %q", truncate(clock, 40))
+		return Appointment{}, ErrInvalidAppointment.Withf("the time of the appointment is written HH:MM between 00:00 and 23:59, got %q", tpsession.Truncate(clock, 40))
 	}
 	return Appointment{Day: d, Time: t}, nil
 }

@@ -2,7 +2,6 @@ package candidate
 
 import (
 	"fmt"
-	"net/mail"
 	"slices"
 	"strings"
 
@@ -29,7 +28,7 @@ func ParseRoute(s string) (Route, error) {
 	case RouteFormation, RouteVAE, RouteApprentissage:
 		return r, nil
 	}
-	return "", ErrInvalidCandidate.Withf("unknown route %q: expected formation, vae or apprentissage", truncate(s, 40))
+	return "", ErrInvalidCandidate.Withf("unknown route %q: expected formation, vae or apprentissage", tpsession.Truncate(s, 40))
 }
 
 // String returns the route's name.
@@ -46,7 +45,8 @@ type Candidate struct {
 	LastName  string
 	BirthDate date.Date
 
-	// Contact details, all optional. The postal address is where a
+	// Contact details, all optional. The e-mail address is kept in lower
+	// case (tpsession.ParseEmail). The postal address is where a
 	// convocation sent by registered mail goes.
 	Email         string
 	Phone         string
@@ -58,13 +58,22 @@ type Candidate struct {
 	// outside the VAE route.
 	VAERecevabiliteOn date.Date
 	// TitlesHeld lists the titres professionnels the candidate holds, which
-	// a CCS session requires.
+	// a CCS session requires: at most MaxTitlesHeld, each once.
 	TitlesHeld []tpsession.TitleCode
 	// HostCompanies are the companies that hosted the candidate (internship,
 	// period in company, apprenticeship): a jury member from one of them may
-	// not evaluate the candidate [SEED].
+	// not evaluate the candidate [SEED]. At most MaxHostCompanies.
 	HostCompanies []HostCompany
 }
+
+// Bounds on a candidate's lists, far above any real career (a handful of
+// titles, a few internships and an apprenticeship), low enough that a
+// malformed input cannot make the checks, the stores or the jury's
+// conflict search do unbounded work.
+const (
+	MaxTitlesHeld    = 20
+	MaxHostCompanies = 20
+)
 
 // HostCompany is a company establishment that hosted the candidate over a
 // period, both ends included.
@@ -90,7 +99,6 @@ const (
 	maxAddressLines   = 4
 	maxAddressLineLen = 38
 	maxPostcodeLen    = 10
-	maxEmailLen       = 254
 	minPhoneDigits    = 6
 	maxPhoneDigits    = 15 // E.164
 )
@@ -165,8 +173,8 @@ func (c *Candidate) Revise(in CandidateInput, today date.Date) error {
 func parseCandidate(in CandidateInput, today date.Date) (Candidate, error) {
 	var fe tpsession.FieldErrors
 	c := Candidate{
-		FirstName: text(&fe, "first_name", in.FirstName, maxNameLen, true),
-		LastName:  text(&fe, "last_name", in.LastName, maxNameLen, true),
+		FirstName: fe.Text("first_name", in.FirstName, maxNameLen, true),
+		LastName:  fe.Text("last_name", in.LastName, maxNameLen, true),
 		BirthDate: dateField(&fe, "birth_date", in.BirthDate, true),
 		Email:     email(&fe, in.Email),
 		Phone:     phone(&fe, in.Phone),
@@ -190,27 +198,57 @@ func parseCandidate(in CandidateInput, today date.Date) (Candidate, error) {
 		c.Route = r
 	}
 	c.VAERecevabiliteOn = dateField(&fe, "vae_recevabilite_on", in.VAERecevabiliteOn, false)
-	pastFact(&fe, "vae_recevabilite_on", c.VAERecevabiliteOn, today)
+	fe.PastDate("vae_recevabilite_on", c.VAERecevabiliteOn, today, false)
 	if c.VAERecevabiliteOn != date.Zero && c.Route != "" && c.Route != RouteVAE {
 		fe.Add("vae_recevabilite_on", "is only for the vae route, not %s", c.Route)
 	}
 
-	for i, s := range in.TitlesHeld {
+	c.TitlesHeld = titlesHeld(&fe, in.TitlesHeld)
+	c.HostCompanies = hostCompanies(&fe, in.HostCompanies)
+
+	if err := fe.Err(ErrInvalidCandidate); err != nil {
+		return Candidate{}, err
+	}
+	return c, nil
+}
+
+// titlesHeld parses the titles a candidate holds: at most MaxTitlesHeld,
+// each listed once.
+func titlesHeld(fe *tpsession.FieldErrors, in []string) []tpsession.TitleCode {
+	if len(in) > MaxTitlesHeld {
+		fe.Add("titles_held", "must have at most %d titles, got %d", MaxTitlesHeld, len(in))
+		return nil
+	}
+	var titles []tpsession.TitleCode
+	seen := make(map[tpsession.TitleCode]int, len(in))
+	for i, s := range in {
 		field := fmt.Sprintf("titles_held[%d]", i)
 		code, err := tpsession.ParseTitleCode(strings.TrimSpace(s))
-		switch {
-		case err != nil:
+		if err != nil {
 			fe.AddErr(field, err)
-		case slices.Contains(c.TitlesHeld, code):
-			fe.Add(field, "%s is listed twice", code)
-		default:
-			c.TitlesHeld = append(c.TitlesHeld, code)
+			continue
 		}
+		if j, dup := seen[code]; dup {
+			fe.Add(field, "%s is listed twice: it repeats titles_held[%d]", code, j)
+			continue
+		}
+		seen[code] = i
+		titles = append(titles, code)
 	}
+	return titles
+}
 
-	for i, h := range in.HostCompanies {
+// hostCompanies parses the companies that hosted a candidate: at most
+// MaxHostCompanies.
+func hostCompanies(fe *tpsession.FieldErrors, in []HostCompanyInput) []HostCompany {
+	if len(in) > MaxHostCompanies {
+		fe.Add("host_companies", "must have at most %d companies, got %d", MaxHostCompanies, len(in))
+		return nil
+	}
+	var out []HostCompany
+	for i, h := range in {
 		var hfe tpsession.FieldErrors
-		hc := HostCompany{Name: text(&hfe, "name", h.Name, maxTextLen, true)}
+		hc := HostCompany{Name: hfe.Text("name", h.Name, maxTextLen, true)}
 		if h.SIRET == "" {
 			hfe.Add("siret", "is required")
 		} else {
@@ -226,33 +264,27 @@ func parseCandidate(in CandidateInput, today date.Date) (Candidate, error) {
 			hc.Period = period
 		}
 		fe.Merge(fmt.Sprintf("host_companies[%d]", i), hfe.Err(ErrInvalidCandidate))
-		c.HostCompanies = append(c.HostCompanies, hc)
+		out = append(out, hc)
 	}
-
-	if err := fe.Err(ErrInvalidCandidate); err != nil {
-		return Candidate{}, err
-	}
-	return c, nil
+	return out
 }
 
+// email parses the optional e-mail address, kept in the lower-case form
+// tpsession.ParseEmail returns.
 func email(fe *tpsession.FieldErrors, s string) string {
-	s = text(fe, "email", s, maxEmailLen, false)
-	if s == "" {
+	if strings.TrimSpace(s) == "" {
 		return ""
 	}
-	// ParseAddress also takes "Name <addr>" and comments; only a bare
-	// address is an e-mail field.
-	if a, err := mail.ParseAddress(s); err != nil || a.Name != "" || a.Address != s {
-		fe.Add("email", "must be an e-mail address such as name@example.fr")
-	}
-	return s
+	addr, err := tpsession.ParseEmail(s)
+	fe.AddErr("email", err)
+	return addr
 }
 
 // phone accepts the ways a number is written (0612345678, 06 12 34 56 78,
 // +33 6 12-34-56-78, (0)6…) and keeps it as written: it is dialled or read by
 // a person, never parsed by the rules.
 func phone(fe *tpsession.FieldErrors, s string) string {
-	s = text(fe, "phone", s, maxTextLen, false)
+	s = fe.Text("phone", s, maxTextLen, false)
 	if s == "" {
 		return ""
 	}
@@ -277,8 +309,8 @@ func postalAddress(fe *tpsession.FieldErrors, in PostalAddressInput) PostalAddre
 	var afe tpsession.FieldErrors
 	a := PostalAddress{
 		Lines:    textList(&afe, "lines", in.Lines, maxAddressLines, maxAddressLineLen),
-		Postcode: text(&afe, "postcode", in.Postcode, maxPostcodeLen, true),
-		City:     text(&afe, "city", in.City, maxAddressLineLen, true),
+		Postcode: afe.Text("postcode", in.Postcode, maxPostcodeLen, true),
+		City:     afe.Text("city", in.City, maxAddressLineLen, true),
 	}
 	if len(in.Lines) == 0 {
 		afe.Add("lines", "needs at least one line (street and number)")
@@ -310,13 +342,4 @@ func (c Candidate) Clone() Candidate {
 	c.TitlesHeld = slices.Clone(c.TitlesHeld)
 	c.HostCompanies = slices.Clone(c.HostCompanies)
 	return c
-}
-
-// truncate shortens s for an error message, so that a huge input does not
-// end up whole in a log line.
-func truncate(s string, n int) string {
-	if len(s) <= n {
-		return s
-	}
-	return s[:n] + "…"
 }

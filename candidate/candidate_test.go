@@ -1,6 +1,8 @@
 package candidate_test
 
 import (
+	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -69,7 +71,7 @@ func TestNewCandidateRefusesBadFields(t *testing.T) {
 		{"first name missing", func(in *candidate.CandidateInput) { in.FirstName = "  " }, []string{"first_name"}},
 		{"last name missing", func(in *candidate.CandidateInput) { in.LastName = "" }, []string{"last_name"}},
 		{"name too long", func(in *candidate.CandidateInput) { in.LastName = strings.Repeat("a", 101) }, []string{"last_name"}},
-		{"name on two lines", func(in *candidate.CandidateInput) { in.FirstName = "Camille\nMarie" }, []string{"first_name"}},
+		{"name with a control character", func(in *candidate.CandidateInput) { in.FirstName = "Camille\x1bMarie" }, []string{"first_name"}},
 		{"name not UTF-8", func(in *candidate.CandidateInput) { in.FirstName = "Cam\xffille" }, []string{"first_name"}},
 		{"birth date missing", func(in *candidate.CandidateInput) { in.BirthDate = "" }, []string{"birth_date"}},
 		{"birth date ill-formed", func(in *candidate.CandidateInput) { in.BirthDate = "15/06/1995" }, []string{"birth_date"}},
@@ -98,6 +100,14 @@ func TestNewCandidateRefusesBadFields(t *testing.T) {
 		{"recevabilité outside the VAE route", func(in *candidate.CandidateInput) { in.VAERecevabiliteOn = "2026-03-01" }, []string{"vae_recevabilite_on"}},
 		{"title code ill-formed", func(in *candidate.CandidateInput) { in.TitlesHeld = []string{"TP-1281"} }, []string{"titles_held[0]"}},
 		{"title listed twice", func(in *candidate.CandidateInput) { in.TitlesHeld = []string{"TP-01281", "TP-01281"} }, []string{"titles_held[1]"}},
+		{"title listed a third time", func(in *candidate.CandidateInput) {
+			in.TitlesHeld = []string{"TP-01281", "TP-00001", "TP-01281", " TP-01281"}
+		}, []string{"titles_held[2]", "titles_held[3]"}},
+		{"21 titles", func(in *candidate.CandidateInput) { in.TitlesHeld = titles(candidate.MaxTitlesHeld + 1) }, []string{"titles_held"}},
+		{"400,000 titles", func(in *candidate.CandidateInput) { in.TitlesHeld = make([]string, 400_000) }, []string{"titles_held"}},
+		{"21 host companies", func(in *candidate.CandidateInput) {
+			in.HostCompanies = slices.Repeat(in.HostCompanies, candidate.MaxHostCompanies+1)
+		}, []string{"host_companies"}},
 		{"host SIRET with a wrong key", func(in *candidate.CandidateInput) { in.HostCompanies[0].SIRET = "73282932000075" }, []string{"host_companies[0].siret"}},
 		{"host SIRET missing", func(in *candidate.CandidateInput) { in.HostCompanies[0].SIRET = "" }, []string{"host_companies[0].siret"}},
 		{"host name missing", func(in *candidate.CandidateInput) { in.HostCompanies[0].Name = "" }, []string{"host_companies[0].name"}},
@@ -145,6 +155,10 @@ func TestNewCandidateAcceptsBoundaryValues(t *testing.T) {
 		{"host period in the future", func(in *candidate.CandidateInput) {
 			in.HostCompanies[0].From, in.HostCompanies[0].Until = "2027-04-01", "2027-09-30"
 		}},
+		{"20 titles", func(in *candidate.CandidateInput) { in.TitlesHeld = titles(candidate.MaxTitlesHeld) }},
+		{"20 host companies", func(in *candidate.CandidateInput) {
+			in.HostCompanies = slices.Repeat(in.HostCompanies, candidate.MaxHostCompanies)
+		}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -154,6 +168,27 @@ func TestNewCandidateAcceptsBoundaryValues(t *testing.T) {
 			assert.NoError(t, err)
 		})
 	}
+}
+
+// titles returns n distinct title codes.
+func titles(n int) []string {
+	out := make([]string, n)
+	for i := range out {
+		out[i] = fmt.Sprintf("TP-%05d", i+1)
+	}
+	return out
+}
+
+func TestNewCandidateNormalisesText(t *testing.T) {
+	in := validInput()
+	in.FirstName = " Camille \n Marie "
+	in.LastName = "Martin\tDupont"
+	in.Email = " Camille.Martin@Example.FR "
+	c, err := candidate.NewCandidate(centre, candidateID, in, today)
+	require.NoError(t, err)
+	assert.Equal(t, "Camille Marie", c.FirstName, "one line, spaces collapsed")
+	assert.Equal(t, "Martin Dupont", c.LastName)
+	assert.Equal(t, "camille.martin@example.fr", c.Email, "stored in lower case")
 }
 
 func TestNewCandidateNeedsCentreAndID(t *testing.T) {

@@ -125,7 +125,7 @@ func checkDetails(fe *tpsession.FieldErrors, d ConvocationDetails) ConvocationDe
 	}
 	return ConvocationDetails{
 		Appointment: d.Appointment,
-		Place:       text(fe, "place", d.Place, maxPlaceLen, false),
+		Place:       fe.Text("place", d.Place, maxPlaceLen, false),
 		Documents:   textList(fe, "documents", d.Documents, maxListLen, maxTextLen),
 		PPE:         textList(fe, "ppe", d.PPE, maxListLen, maxTextLen),
 	}
@@ -260,7 +260,7 @@ func (r *Registration) ValidateConvocation(on date.Date, s Session, p Convocatio
 		on = today
 	}
 	var fe tpsession.FieldErrors
-	pastFact(&fe, "validated_on", on, today)
+	fe.PastDate("validated_on", on, today, false)
 	if err := fe.Err(ErrInvalidConvocation); err != nil {
 		return err
 	}

@@ -129,7 +129,7 @@ func TestAppointmentOutsideTheSessionNamesTheDates(t *testing.T) {
 	d.Appointment.Day = start - 1
 	err := r.DraftConvocation(d, titreSession())
 	assert.Equal(t, tpsession.Rule, tpsession.KindOf(err))
-	assert.Contains(t, message(err), "2027-02-28 at 08:30 is not a day of the session, which runs from 2027-03-01 to 2027-03-03")
+	assert.Contains(t, tpsession.MessageOf(err), "2027-02-28 at 08:30 is not a day of the session, which runs from 2027-03-01 to 2027-03-03")
 	assert.Equal(t, []string{"appointment"}, fields(err))
 }
 
@@ -200,7 +200,7 @@ func TestConvocationTooLateNamesTheDates(t *testing.T) {
 	err := r.ValidateConvocation(on, titreSession(), candidate.ConvocationPolicy{}, on)
 	assert.Equal(t, tpsession.Rule, tpsession.KindOf(err))
 	assert.Equal(t, "candidate.convocation_too_late", tpsession.CodeOf(err))
-	assert.Contains(t, message(err), "validated on 2027-01-30, must be on or before 2027-01-29 for a session starting 2027-03-01")
+	assert.Contains(t, tpsession.MessageOf(err), "validated on 2027-01-30, must be on or before 2027-01-29 for a session starting 2027-03-01")
 }
 
 func TestValidateConvocationDefaultsToToday(t *testing.T) {

@@ -30,7 +30,7 @@ func ParseDeliveryMethod(s string) (DeliveryMethod, error) {
 	case DeliveryRegisteredMail, DeliveryByHand:
 		return m, nil
 	}
-	return "", ErrInvalidDelivery.Withf("unknown delivery method %q: a convocation is delivered by registered_mail or by hand", truncate(s, 40))
+	return "", ErrInvalidDelivery.Withf("unknown delivery method %q: a convocation is delivered by registered_mail or by hand", tpsession.Truncate(s, 40))
 }
 
 // String returns the method's name.
@@ -115,7 +115,7 @@ func normaliseDelivery(fe *tpsession.FieldErrors, d Delivery) Delivery {
 		fe.Add("tracking_number", "must have only letters and digits")
 	}
 	d.TrackingNumber = tracking
-	d.ReceivedBy = text(fe, "received_by", d.ReceivedBy, maxNameLen, false)
+	d.ReceivedBy = fe.Text("received_by", d.ReceivedBy, maxNameLen, false)
 	return d
 }
 
@@ -124,8 +124,8 @@ func normaliseDelivery(fe *tpsession.FieldErrors, d Delivery) Delivery {
 // by-hand sending day defaulted and the facts of a registered-mail
 // follow-up taken from prev.
 func checkDelivery(fe *tpsession.FieldErrors, d Delivery, prev *Delivery, today date.Date) Delivery {
-	pastFact(fe, "sent_on", d.SentOn, today)
-	pastFact(fe, "delivered_on", d.DeliveredOn, today)
+	fe.PastDate("sent_on", d.SentOn, today, false)
+	fe.PastDate("delivered_on", d.DeliveredOn, today, false)
 	switch d.Method {
 	case "":
 		fe.Add("method", "is required")

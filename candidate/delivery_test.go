@@ -55,7 +55,7 @@ func TestParseDeliveryReportsEveryBadField(t *testing.T) {
 		{"ill-formed dates", candidate.DeliveryInput{Method: "hand", SentOn: "12/01/2027", DeliveredOn: "2027-13-01"}, []string{"sent_on", "delivered_on"}},
 		{"tracking number with symbols", candidate.DeliveryInput{Method: "registered_mail", TrackingNumber: "1A-123"}, []string{"tracking_number"}},
 		{"tracking number of 41 characters", candidate.DeliveryInput{Method: "registered_mail", TrackingNumber: strings.Repeat("1", 41)}, []string{"tracking_number"}},
-		{"receiver on two lines", candidate.DeliveryInput{Method: "hand", ReceivedBy: "a\nb"}, []string{"received_by"}},
+		{"receiver with a control character", candidate.DeliveryInput{Method: "hand", ReceivedBy: "a\x00b"}, []string{"received_by"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -182,8 +182,8 @@ func TestDeliveryConflictStatesBothDeliveries(t *testing.T) {
 	r := validatedOn(t, today)
 	require.NoError(t, r.RecordDelivery(mail(today+1, "1A12345678901"), recordedOn))
 	err := r.RecordDelivery(hand(today+2, "Camille Martin"), recordedOn)
-	assert.Contains(t, message(err), "sent by registered mail on 2027-01-11 (tracking number 1A12345678901)")
-	assert.Contains(t, message(err), "handed to Camille Martin on 2027-01-12")
+	assert.Contains(t, tpsession.MessageOf(err), "sent by registered mail on 2027-01-11 (tracking number 1A12345678901)")
+	assert.Contains(t, tpsession.MessageOf(err), "handed to Camille Martin on 2027-01-12")
 }
 
 func TestDeliveryString(t *testing.T) {

@@ -9,8 +9,10 @@
 //     the day the recevabilité decision was notified, the titles held, and
 //     the companies that hosted the candidate, by SIRET, which the jury
 //     package needs to keep a member from evaluating a candidate their
-//     company hosted [SEED]. Nothing beyond what the rules need is kept: no
-//     social-security number, no copy of an identity document.
+//     company hosted [SEED] (at most [MaxTitlesHeld] titles and
+//     [MaxHostCompanies] companies). Nothing beyond what the rules need is
+//     kept: no social-security number, no copy of an identity document. The
+//     e-mail address is kept in lower case.
 //   - [Registration] of a candidate to a session, checked for eligibility
 //     on the session's first day; a withdrawal is recorded, not erased.
 //   - [Convocation]: drafted, validated in the Ministry's application

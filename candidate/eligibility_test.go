@@ -93,12 +93,12 @@ func TestEligibilityErrorsNameTheDates(t *testing.T) {
 	err := candidate.CheckEligibility(c, titreSession())
 	assert.ErrorIs(t, err, candidate.ErrRecevabiliteExpired)
 	assert.Equal(t, tpsession.Rule, tpsession.KindOf(err))
-	assert.Contains(t, message(err), "notified on 2026-01-15 is valid until 2027-01-15, before the session starting 2027-03-01")
+	assert.Contains(t, tpsession.MessageOf(err), "notified on 2026-01-15 is valid until 2027-01-15, before the session starting 2027-03-01")
 
 	ccs := titreSession()
 	ccs.Kind = tpsession.KindCCS
 	err = candidate.CheckEligibility(newCandidate(t, func(in *candidate.CandidateInput) { in.TitlesHeld = []string{"TP-00001"} }), ccs)
-	assert.Contains(t, message(err), "needs the title TP-01281; the candidate holds TP-00001")
+	assert.Contains(t, tpsession.MessageOf(err), "needs the title TP-01281; the candidate holds TP-00001")
 }
 
 func TestCheckEligibilityRefusesBrokenSessionFacts(t *testing.T) {

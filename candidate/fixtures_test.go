@@ -122,15 +122,6 @@ func fields(err error) []string {
 	return out
 }
 
-// message returns the user-safe message of an error.
-func message(err error) string {
-	var e *tpsession.Error
-	if errors.As(err, &e) {
-		return e.Message
-	}
-	return ""
-}
-
 func mustDate(t *testing.T, s string) date.Date {
 	t.Helper()
 	d, err := tpsession.ParseDate(s)

@@ -20,7 +20,7 @@ func FuzzParseAppointment(f *testing.F) {
 		a, err := candidate.ParseAppointment(s)
 		if err != nil {
 			assert.ErrorIs(t, err, candidate.ErrInvalidAppointment)
-			assert.True(t, utf8.ValidString(message(err)), "a message is valid UTF-8 whatever the input")
+			assert.True(t, utf8.ValidString(tpsession.MessageOf(err)), "a message is valid UTF-8 whatever the input")
 			return
 		}
 		// What parses is written back the same way.

@@ -90,7 +90,7 @@ func TestWithdrawIsRecordedOnce(t *testing.T) {
 	err := r.Withdraw(at.Add(time.Hour), "someone else")
 	assert.ErrorIs(t, err, candidate.ErrRegistrationWithdrawn)
 	assert.Equal(t, tpsession.Conflict, tpsession.KindOf(err))
-	assert.Contains(t, message(err), "withdrawn on 2027-01-20")
+	assert.Contains(t, tpsession.MessageOf(err), "withdrawn on 2027-01-20")
 	assert.Equal(t, "Jeanne Petit", r.Withdrawal.By)
 }
 

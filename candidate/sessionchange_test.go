@@ -93,8 +93,8 @@ func TestCheckSessionChangeStatesTheFacts(t *testing.T) {
 	moved := movedTo(date.New(2027, 2, 15), date.New(2027, 2, 17))
 
 	err := candidate.CheckSessionChange([]candidate.Registration{r}, moved, candidate.ConvocationPolicy{})
-	assert.Contains(t, message(err), "for a session from 2027-02-15 to 2027-02-17")
-	assert.Contains(t, message(err), "candidate "+string(candidateID)+": validated on 2027-01-29, must be on or before 2027-01-15; convoked on 2027-03-01 at 08:30")
+	assert.Contains(t, tpsession.MessageOf(err), "for a session from 2027-02-15 to 2027-02-17")
+	assert.Contains(t, tpsession.MessageOf(err), "candidate "+string(candidateID)+": validated on 2027-01-29, must be on or before 2027-01-15; convoked on 2027-03-01 at 08:30")
 }
 
 func TestCheckSessionChangeAppliesThePolicy(t *testing.T) {

@@ -26,17 +26,15 @@ type Checklist struct {
 }
 
 // New returns the checklist of a session, with every standard item pending
-// and no equipment recorded.
+// and no equipment recorded. The centre and the session come from the
+// session service, not from the client: a bad one is a programming error of
+// the caller, tpsession.ErrInternal.
 func New(centre tpsession.CentreID, session tpsession.SessionID) (Checklist, error) {
-	var fe tpsession.FieldErrors
 	if _, err := tpsession.ParseCentreID(string(centre)); err != nil {
-		fe.AddErr("centre", err)
+		return Checklist{}, tpsession.ErrInternal.Wrap(err).Withf("a checklist needs a valid centre, got %q", tpsession.Truncate(string(centre), 80))
 	}
 	if _, err := tpsession.ParseSessionID(string(session)); err != nil {
-		fe.AddErr("session_id", err)
-	}
-	if err := fe.Err(ErrInvalid); err != nil {
-		return Checklist{}, err
+		return Checklist{}, tpsession.ErrInternal.Wrap(err).Withf("a checklist needs a valid session ID, got %q", tpsession.Truncate(string(session), 80))
 	}
 	items := make([]Item, len(standardItems))
 	for i, s := range standardItems {
@@ -66,18 +64,24 @@ func (c Checklist) Item(key ItemKey) (Item, error) {
 	if s, ok := standard(key); ok {
 		return Item{Key: s.key, Label: s.label, Status: StatusPending}, nil
 	}
-	return Item{}, ErrItemNotFound.Withf("the checklist has no item %q", truncate(string(key), 80))
+	return Item{}, ErrItemNotFound.Withf("the checklist has no item %q", tpsession.Truncate(string(key), 80))
 }
 
 // SetItem records the status of the item with the given key, with a note,
 // who checked it and on which day (today). Setting an item back to pending
 // clears who checked it and when; the note is kept as given.
 //
-// It returns [ErrItemNotFound] for an unknown key, [ErrInvalid] with field
-// errors (status, note, checked_by, checked_on) for bad input, and
-// [ErrItemAlwaysApplicable] when the item may not be marked not applicable
-// (see [ItemKey.MayBeNotApplicable]).
+// It returns tpsession.ErrInternal when by or today is missing: who checks
+// an item and the day come from the session service (the authenticated
+// user, its clock), never from the client. It returns [ErrItemNotFound]
+// for an unknown key, [ErrInvalid] with field errors (status, note) for bad
+// input, and [ErrItemAlwaysApplicable] when the item may not be marked not
+// applicable (see [ItemKey.MayBeNotApplicable]).
 func (c *Checklist) SetItem(key ItemKey, u ItemUpdate, by string, today date.Date) (Item, error) {
+	by, err := recorder(by, today)
+	if err != nil {
+		return Item{}, err
+	}
 	it, err := c.Item(key)
 	if err != nil {
 		return Item{}, err
@@ -85,8 +89,7 @@ func (c *Checklist) SetItem(key ItemKey, u ItemUpdate, by string, today date.Dat
 	var fe tpsession.FieldErrors
 	status, err := ParseStatus(string(u.Status))
 	fe.Merge("", err)
-	note := cleanText(&fe, "note", u.Note, MaxNoteLen, false)
-	by = recorder(&fe, "checked", by, today)
+	note := fe.Note("note", u.Note, MaxNoteLen)
 	if err := fe.Err(ErrInvalid); err != nil {
 		return Item{}, err
 	}
@@ -131,7 +134,7 @@ func (c *Checklist) AddItem(key ItemKey, label string) (Item, error) {
 	var fe tpsession.FieldErrors
 	_, err := ParseItemKey(string(key))
 	fe.Merge("", err)
-	label = cleanText(&fe, "label", label, MaxLabelLen, true)
+	label = fe.Text("label", label, MaxLabelLen, true)
 	if err := fe.Err(ErrInvalid); err != nil {
 		return Item{}, err
 	}
@@ -151,7 +154,7 @@ func (c *Checklist) RemoveItem(key ItemKey) error {
 	}
 	i := c.itemIndex(key)
 	if i < 0 {
-		return ErrItemNotFound.Withf("the checklist has no item %q", truncate(string(key), 80))
+		return ErrItemNotFound.Withf("the checklist has no item %q", tpsession.Truncate(string(key), 80))
 	}
 	c.Items = slices.Delete(c.Items, i, i+1)
 	return nil
@@ -168,7 +171,7 @@ func (c Checklist) EquipmentNamed(name string) (Equipment, error) {
 	if i := c.equipmentIndex(name); i >= 0 {
 		return c.Equipment[i], nil
 	}
-	return Equipment{}, ErrEquipmentNotFound.Withf("no equipment named %q is recorded", truncate(name, 80))
+	return Equipment{}, ErrEquipmentNotFound.Withf("no equipment named %q is recorded", tpsession.Truncate(name, 80))
 }
 
 // SetEquipment records the state of a material: how many units are
@@ -178,7 +181,11 @@ func (c Checklist) EquipmentNamed(name string) (Equipment, error) {
 // its spaces trimmed and collapsed.
 //
 // It returns [ErrInvalid] with field errors (name, available,
-// operational_from, operational_until, updated_by, updated_on) for bad input.
+// operational_from, operational_until) for bad input, and
+// tpsession.ErrInternal when by or today is missing: who records a change
+// and the day come from the session service (the authenticated user, its
+// clock), never from the client, so a bad one is a programming error of the
+// caller.
 func (c *Checklist) SetEquipment(name string, u EquipmentUpdate, by string, today date.Date) (Equipment, error) {
 	e, err := newEquipment(name, u, by, today)
 	if err != nil {
@@ -198,7 +205,7 @@ func (c *Checklist) SetEquipment(name string, u EquipmentUpdate, by string, toda
 func (c *Checklist) RemoveEquipment(name string) error {
 	i := c.equipmentIndex(name)
 	if i < 0 {
-		return ErrEquipmentNotFound.Withf("no equipment named %q is recorded", truncate(name, 80))
+		return ErrEquipmentNotFound.Withf("no equipment named %q is recorded", tpsession.Truncate(name, 80))
 	}
 	c.Equipment = slices.Delete(c.Equipment, i, i+1)
 	return nil

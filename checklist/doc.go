@@ -10,7 +10,8 @@
 // items and their sources:
 //
 //   - equipment_operational: the equipment and materials the épreuves require
-//     are available and operational for the whole exam [SEED];
+//     are available and operational for the whole exam [SEED], that is on
+//     every working day of the session;
 //   - interview_rooms_confidential: the interview rooms preserve
 //     confidentiality [SEED];
 //   - rules_displayed and schedule_displayed: the règlement and the déroulé
@@ -41,11 +42,14 @@
 //
 // Blocking (the session may not open):
 //   - a required material of the DTE organisateur missing, short of the
-//     required quantity, or not operational on a working day of the session
-//     (the finding names the material, its dates and the session's);
+//     required quantity, or not operational on every working day of the
+//     session (the finding names the material, its dates and the session's;
+//     weekends and public holidays inside the session do not count);
 //   - an item pending or not_ok; computers_secured not applicable while the
-//     épreuves use computers; interview_rooms_confidential not applicable in
-//     a session titre, which always ends with an interview with the jury;
+//     épreuves use computers; interview_rooms_confidential not applicable
+//     unless the session is a CCP or a CCS (a session titre always ends with
+//     an interview with the jury, and an unknown kind is judged as a titre);
+//     any other standard item not applicable;
 //   - no responsable de session designated;
 //   - fewer than 2 accepted jury members (arrêté du 22 décembre 2015, art. 6)
 //     or fewer than the plan needs; candidates registered but not assigned

@@ -2,7 +2,6 @@ package checklist
 
 import (
 	"strings"
-	"unicode"
 
 	"github.com/rickb777/date/v2"
 
@@ -59,11 +58,12 @@ type EquipmentUpdate struct {
 // newEquipment checks the name and the update and returns the equipment
 // they describe, reporting every bad field at once.
 func newEquipment(name string, u EquipmentUpdate, by string, today date.Date) (Equipment, error) {
-	var fe tpsession.FieldErrors
-	name = cleanText(&fe, "name", strings.Join(strings.Fields(name), " "), MaxNameLen, true)
-	if strings.ContainsFunc(name, unicode.IsControl) {
-		fe.Add("name", "must not contain control characters")
+	by, err := recorder(by, today)
+	if err != nil {
+		return Equipment{}, err
 	}
+	var fe tpsession.FieldErrors
+	name = fe.Text("name", name, MaxNameLen, true)
 	if u.Available < 0 {
 		fe.Add("available", "must be at least 0")
 	}
@@ -79,20 +79,24 @@ func newEquipment(name string, u EquipmentUpdate, by string, today date.Date) (E
 		fe.AddErr("operational_until", err)
 		operational = r
 	}
-	by = recorder(&fe, "updated", by, today)
 	if err := fe.Err(ErrInvalid); err != nil {
 		return Equipment{}, err
 	}
 	return Equipment{Name: name, Available: u.Available, Operational: operational, UpdatedBy: by, UpdatedOn: today}, nil
 }
 
-// recorder checks who records a fact and on which day: the session service
-// names the actor and passes today; prefix names the fields
-// ("checked_by", "checked_on").
-func recorder(fe *tpsession.FieldErrors, prefix, by string, today date.Date) string {
-	by = cleanText(fe, prefix+"_by", by, MaxNameLen, true)
+// recorder checks who records a change and on which day, and returns who as
+// recorded. Both come from the session service (the authenticated user, its
+// clock), never from the client, so a bad one is a programming error of the
+// caller, tpsession.ErrInternal, not a field error.
+func recorder(by string, today date.Date) (string, error) {
+	var fe tpsession.FieldErrors
+	by = fe.Text("by", by, MaxNameLen, true)
 	if today == date.Zero {
-		fe.Add(prefix+"_on", "is required")
+		fe.Add("today", "is required")
 	}
-	return by
+	if len(fe) > 0 {
+		return "", tpsession.ErrInternal.Withf("a checklist change needs who records it and the day: %s", fe)
+	}
+	return by, nil
 }

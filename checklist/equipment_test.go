@@ -112,9 +112,8 @@ func TestSetEquipmentBoundaries(t *testing.T) {
 		{"name at the limit", strings.Repeat("é", checklist.MaxNameLen), operational(1, march1, march3), actor, today, nil},
 		{"name too long", strings.Repeat("é", checklist.MaxNameLen+1), operational(1, march1, march3), actor, today, []string{"name"}},
 		{"control character", "Poste\x00", operational(1, march1, march3), actor, today, []string{"name"}},
-		{"nobody recorded it", "Poste", operational(1, march1, march3), "", today, []string{"updated_by"}},
-		{"no day", "Poste", operational(1, march1, march3), actor, date.Zero, []string{"updated_on"}},
-		{"every bad field at once", "", checklist.EquipmentUpdate{Available: -2}, "", date.Zero, []string{"name", "available", "operational_from", "operational_until", "updated_by", "updated_on"}},
+		{"name on two lines is made one", "Poste\ninformatique", operational(1, march1, march3), actor, today, nil},
+		{"every bad field at once", "", checklist.EquipmentUpdate{Available: -2}, actor, today, []string{"name", "available", "operational_from", "operational_until"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -127,6 +126,32 @@ func TestSetEquipmentBoundaries(t *testing.T) {
 			}
 			assert.ErrorIs(t, err, checklist.ErrInvalid)
 			assert.Equal(t, tt.fields, fields(t, err))
+			assert.Empty(t, c.Equipment)
+		})
+	}
+}
+
+// TestSetEquipmentNeedsWhoAndWhen: who records a change and the day come
+// from the session service, never from the client, so a bad one is a
+// programming error rather than a field error on a field the client never
+// sent.
+func TestSetEquipmentNeedsWhoAndWhen(t *testing.T) {
+	tests := []struct {
+		name  string
+		by    string
+		today date.Date
+	}{
+		{"nobody recorded it", " ", today},
+		{"no day", actor, date.Zero},
+		{"neither, with bad input too", "", date.Zero},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := newChecklist(t)
+			_, err := c.SetEquipment("", checklist.EquipmentUpdate{Available: -1}, tt.by, tt.today)
+			assert.ErrorIs(t, err, tpsession.ErrInternal)
+			assert.NotErrorIs(t, err, checklist.ErrInvalid)
+			assert.Empty(t, fields(t, err))
 			assert.Empty(t, c.Equipment)
 		})
 	}

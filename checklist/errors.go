@@ -6,8 +6,8 @@ import "github.com/tpsession/tpsession"
 // named by its JSON field name, in a copy of ErrInvalid.
 var (
 	ErrInvalid       = tpsession.NewError(tpsession.Invalid, "checklist.invalid", "the checklist input is invalid")
-	ErrInvalidStatus = tpsession.NewError(tpsession.Invalid, "checklist.invalid_status", "the status of a checklist item is invalid")
-	ErrInvalidKey    = tpsession.NewError(tpsession.Invalid, "checklist.invalid_key", "the key of a checklist item is invalid")
+	ErrInvalidStatus = tpsession.NewError(tpsession.Invalid, "checklist.status_invalid", "the status of a checklist item is invalid")
+	ErrInvalidKey    = tpsession.NewError(tpsession.Invalid, "checklist.item_key_invalid", "the key of a checklist item is invalid")
 )
 
 // Unknown records. A store returns ErrChecklistNotFound for a session without
@@ -21,7 +21,7 @@ var (
 // Duplicates.
 var (
 	ErrDuplicateChecklist = tpsession.NewError(tpsession.Conflict, "checklist.duplicate", "the session already has a checklist")
-	ErrDuplicateItem      = tpsession.NewError(tpsession.Conflict, "checklist.duplicate_item", "the checklist already has an item with that key")
+	ErrDuplicateItem      = tpsession.NewError(tpsession.Conflict, "checklist.item_duplicate", "the checklist already has an item with that key")
 )
 
 // Rules refusing an action.
@@ -30,7 +30,7 @@ var (
 	// leaflet requires of every session.
 	ErrItemAlwaysApplicable = tpsession.NewError(tpsession.Rule, "checklist.item_always_applicable", "the item applies to every session")
 	// ErrStandardItem refuses removing one of the standard items.
-	ErrStandardItem = tpsession.NewError(tpsession.Rule, "checklist.standard_item", "a standard item cannot be removed")
+	ErrStandardItem = tpsession.NewError(tpsession.Rule, "checklist.item_not_removable", "a standard item cannot be removed")
 	// ErrNotReady is the error of a session that may not open: see
 	// [Readiness.Err] and [NotReadyError].
 	ErrNotReady = tpsession.NewError(tpsession.Rule, "checklist.not_ready", "the session is not ready to open")

@@ -84,8 +84,10 @@ const (
 	CodeItemNotOK FindingCode = "checklist.item_not_ok"
 	// CodeItemNotApplicable (blocking): an item is marked not applicable
 	// although the session needs it: computers_secured when the épreuves use
-	// computers, interview_rooms_confidential in a session titre, which
-	// always ends with an interview with the jury ([MIN] entretien final).
+	// computers, interview_rooms_confidential unless the session is a CCP or
+	// a CCS (a session titre always ends with an interview with the jury,
+	// [MIN] entretien final), or a standard item every session needs (one
+	// stored so by an older version or by hand: SetItem refuses it).
 	CodeItemNotApplicable FindingCode = "checklist.item_not_applicable"
 	// CodeMaterialMissing (blocking, item equipment_operational): a required
 	// material has no equipment recorded under its name [SEED].
@@ -94,8 +96,9 @@ const (
 	// are available than the DTE organisateur requires [SEED].
 	CodeMaterialShort FindingCode = "checklist.material_short"
 	// CodeMaterialNotOperational (blocking, item equipment_operational): a
-	// required material is not operational on every day of the session
-	// [SEED: "pour toute la durée de l'examen"].
+	// required material is not operational on every working day of the
+	// session [SEED: "pour toute la durée de l'examen"]; the weekends and
+	// public holidays inside the session are not exam days.
 	CodeMaterialNotOperational FindingCode = "checklist.material_not_operational"
 	// CodeResponsableMissing (blocking, item responsable_designated): no
 	// responsable de session is designated (engagement 3 of the centre).
@@ -379,9 +382,15 @@ func (r *report) item(f Facts, it Item) {
 	case it.Status == StatusNotApplicable && it.Key == ItemComputersSecured:
 		r.add(key, CodeItemNotApplicable, SeverityBlocking,
 			"The épreuves use computers, but %q is marked not applicable: configure the computers against fraud, then mark it ok.", it.Label)
-	case it.Status == StatusNotApplicable && it.Key == ItemInterviewRoomsConfidential:
+	case it.Status == StatusNotApplicable && it.Key == ItemInterviewRoomsConfidential && f.Kind == tpsession.KindTitre:
 		r.add(key, CodeItemNotApplicable, SeverityBlocking,
 			"A session titre always ends with an interview with the jury (entretien final), but %q is marked not applicable: check the interview rooms, then mark it ok.", it.Label)
+	case it.Status == StatusNotApplicable && it.Key == ItemInterviewRoomsConfidential:
+		r.add(key, CodeItemNotApplicable, SeverityBlocking,
+			"The kind of the session is unknown, so it may end with an interview with the jury, and %q is marked not applicable: check the interview rooms, then mark it ok.", it.Label)
+	case it.Status == StatusNotApplicable:
+		r.add(key, CodeItemNotApplicable, SeverityBlocking,
+			"%q cannot be marked not applicable for this session: check it and mark it ok.", it.Label)
 	default:
 		orNA := ""
 		if notApplicable(f, it.Key) {
@@ -393,15 +402,16 @@ func (r *report) item(f Facts, it Item) {
 
 // notApplicable tells whether the item with key may be not applicable to
 // the session the facts describe: computers_secured when the épreuves use no
-// computer, interview_rooms_confidential unless the session is a titre,
-// which always ends with an interview with the jury ([MIN] entretien final);
-// otherwise as [ItemKey.MayBeNotApplicable] says.
+// computer, interview_rooms_confidential in a CCP or CCS session only (a
+// session titre always ends with an interview with the jury, [MIN]
+// entretien final, and an unknown kind may be a titre); otherwise as
+// [ItemKey.MayBeNotApplicable] says.
 func notApplicable(f Facts, key ItemKey) bool {
 	switch key {
 	case ItemComputersSecured:
 		return !f.UsesComputers
 	case ItemInterviewRoomsConfidential:
-		return f.Kind != tpsession.KindTitre
+		return f.Kind == tpsession.KindCCP || f.Kind == tpsession.KindCCS
 	}
 	return key.MayBeNotApplicable()
 }
@@ -436,7 +446,7 @@ func (r *report) equipment(f Facts) {
 		}
 		if len(off) > 0 {
 			r.add(item, CodeMaterialNotOperational, SeverityBlocking,
-				"%q is operational from %s until %s, and the session runs from %s until %s: it is not operational on %s. Make it operational on every day of the session, then record its dates.",
+				"%q is operational from %s until %s, and the session runs from %s until %s: it is not operational on %s. Make it operational on every working day of the session, then record its dates.",
 				m.Name, e.Operational.From, e.Operational.Until, f.Period.From, f.Period.Until, strings.Join(off, ", "))
 		}
 	}
@@ -464,7 +474,8 @@ func required(materials []Material) []Material {
 }
 
 // sessionDays returns the days equipment must be operational: the working
-// days of the period, or every day of it when it holds none.
+// days of the period (a weekend or a public holiday inside the session is
+// no exam day), or every day of it when it holds none.
 func sessionDays(p tpsession.DateRange, cal tpsession.Calendar) []date.Date {
 	if p.From == date.Zero || p.Until < p.From {
 		return nil

@@ -227,6 +227,7 @@ func TestEquipmentNeedNotBeOperationalOnDaysOff(t *testing.T) {
 				got := single(t, r)
 				assert.Equal(t, checklist.CodeMaterialNotOperational, got.Code)
 				assert.Contains(t, got.Message, "not operational on "+tt.off+".", "only session days are named")
+				assert.Contains(t, got.Message, "on every working day of the session")
 			}
 		})
 	}
@@ -308,7 +309,8 @@ func TestItemFindings(t *testing.T) {
 		{"equipment item not ok", checklist.ItemEquipmentOperational, checklist.StatusNotOK, "", true, tpsession.KindTitre, checklist.CodeItemNotOK},
 		{"responsable pending", checklist.ItemResponsableDesignated, checklist.StatusPending, "", true, tpsession.KindTitre, checklist.CodeItemPending},
 		{"status never set reads as pending", checklist.ItemRulesDisplayed, "", "", true, tpsession.KindTitre, checklist.CodeItemPending},
-		{"always-applicable item not applicable reads as pending", checklist.ItemScheduleDisplayed, checklist.StatusNotApplicable, "", true, tpsession.KindTitre, checklist.CodeItemPending},
+		{"always-applicable item not applicable", checklist.ItemScheduleDisplayed, checklist.StatusNotApplicable, "", true, tpsession.KindTitre, checklist.CodeItemNotApplicable},
+		{"always-applicable item not applicable in a CCP", checklist.ItemRulesDisplayed, checklist.StatusNotApplicable, "", false, tpsession.KindCCP, checklist.CodeItemNotApplicable},
 		{"computers used, item not applicable", checklist.ItemComputersSecured, checklist.StatusNotApplicable, "", true, tpsession.KindTitre, checklist.CodeItemNotApplicable},
 		{"computers used, item pending", checklist.ItemComputersSecured, checklist.StatusPending, "", true, tpsession.KindTitre, checklist.CodeItemPending},
 		{"no computers, item not applicable", checklist.ItemComputersSecured, checklist.StatusNotApplicable, "", false, tpsession.KindTitre, ""},
@@ -316,7 +318,9 @@ func TestItemFindings(t *testing.T) {
 		{"no computers, item not ok", checklist.ItemComputersSecured, checklist.StatusNotOK, "", false, tpsession.KindTitre, checklist.CodeItemNotOK},
 		{"titre, interview rooms not applicable", checklist.ItemInterviewRoomsConfidential, checklist.StatusNotApplicable, "", true, tpsession.KindTitre, checklist.CodeItemNotApplicable},
 		{"CCP, interview rooms not applicable", checklist.ItemInterviewRoomsConfidential, checklist.StatusNotApplicable, "", true, tpsession.KindCCP, ""},
-		{"unknown kind, interview rooms not applicable", checklist.ItemInterviewRoomsConfidential, checklist.StatusNotApplicable, "", true, "", ""},
+		{"CCS, interview rooms not applicable", checklist.ItemInterviewRoomsConfidential, checklist.StatusNotApplicable, "", true, tpsession.KindCCS, ""},
+		{"unknown kind, interview rooms not applicable", checklist.ItemInterviewRoomsConfidential, checklist.StatusNotApplicable, "", true, "", checklist.CodeItemNotApplicable},
+		{"unknown kind, interview rooms ok", checklist.ItemInterviewRoomsConfidential, checklist.StatusOK, "", true, "", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -337,6 +341,34 @@ func TestItemFindings(t *testing.T) {
 			if tt.note != "" {
 				assert.Contains(t, got.Message, tt.note, "the centre's note tells what is wrong")
 			}
+		})
+	}
+}
+
+// TestNotApplicableMessages: each refusal of "not applicable" says why, and
+// none reads "Not checked yet", which would send the centre looking for an
+// item it did check.
+func TestNotApplicableMessages(t *testing.T) {
+	tests := []struct {
+		name string
+		key  checklist.ItemKey
+		kind tpsession.SessionKind
+		want string
+	}{
+		{"always applicable", checklist.ItemScheduleDisplayed, tpsession.KindCCP, "cannot be marked not applicable for this session: check it and mark it ok."},
+		{"interview rooms in a titre", checklist.ItemInterviewRoomsConfidential, tpsession.KindTitre, "A session titre always ends with an interview with the jury"},
+		{"interview rooms, kind unknown", checklist.ItemInterviewRoomsConfidential, "", "The kind of the session is unknown"},
+		{"computers used", checklist.ItemComputersSecured, tpsession.KindTitre, "The épreuves use computers"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f := complete(t)
+			f.UsesComputers, f.Kind = true, tt.kind
+			setStatus(&f, tt.key, checklist.StatusNotApplicable, "")
+			got := single(t, checklist.Evaluate(f))
+			assert.Equal(t, checklist.CodeItemNotApplicable, got.Code)
+			assert.Contains(t, got.Message, tt.want)
+			assert.NotContains(t, got.Message, "Not checked yet")
 		})
 	}
 }

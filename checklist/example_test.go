@@ -108,7 +108,7 @@ func ExampleEvaluate() {
 	fmt.Println("ready:", r.Ready(), len(r.Findings))
 	// Output:
 	// ready: false
-	// blocking equipment_operational: "Poste informatique" is operational from 2027-03-01 until 2027-03-02, and the session runs from 2027-03-01 until 2027-03-03: it is not operational on 2027-03-03. Make it operational on every day of the session, then record its dates.
+	// blocking equipment_operational: "Poste informatique" is operational from 2027-03-01 until 2027-03-02, and the session runs from 2027-03-01 until 2027-03-03: it is not operational on 2027-03-03. Make it operational on every working day of the session, then record its dates.
 	// warning convocations: Convocation sent by registered mail without a proof of delivery for 1 candidate: Paul Martin. Record the delivery date when the receipt comes back.
 	// ready: true 1
 }

@@ -4,8 +4,10 @@ import "github.com/tpsession/tpsession"
 
 // MinJuryMembers is the fewest habilitated members that may evaluate a
 // candidate in a session titre, CCP or CCS (arrêté du 22 décembre 2015,
-// art. 6). A référentiel may require more; the plan then says how many.
-const MinJuryMembers = 2
+// art. 6). A référentiel may require more; the plan then says how many. It
+// is an alias of tpsession.MinJuryMembers, kept for the callers that name it
+// here.
+const MinJuryMembers = tpsession.MinJuryMembers
 
 // Facts is what [Evaluate] judges: the state of every part of a session's
 // preparation, as plain values. The session service assembles it from the
@@ -17,7 +19,8 @@ type Facts struct {
 	Period   tpsession.DateRange
 	Calendar tpsession.Calendar
 	// Kind is the kind of session; a session titre always ends with an
-	// interview with the jury. The zero value means unknown.
+	// interview with the jury. The zero value means unknown, and is judged
+	// as strictly as a titre: an unknown kind never relaxes a check.
 	Kind tpsession.SessionKind
 	// Responsable is the name of the designated responsable de session, ""
 	// when none is.

@@ -2,8 +2,6 @@ package checklist
 
 import (
 	"fmt"
-	"strings"
-	"unicode/utf8"
 
 	"github.com/rickb777/date/v2"
 
@@ -18,7 +16,8 @@ type ItemKey string
 // every session, plus the historical one on computers.
 const (
 	// ItemEquipmentOperational: the equipment and materials the épreuves
-	// require are available and operational for the whole exam [SEED].
+	// require are available and operational for the whole exam [SEED]: on
+	// every working day of the session.
 	ItemEquipmentOperational ItemKey = "equipment_operational"
 	// ItemInterviewRoomsConfidential: the rooms for the interviews preserve
 	// confidentiality [SEED].
@@ -60,7 +59,7 @@ type standardItem struct {
 // standardItems lists the standard items in the order of the leaflet, the
 // order a checklist shows them in.
 var standardItems = [...]standardItem{
-	{ItemEquipmentOperational, "The equipment and materials the épreuves require are available and operational for the whole session", false},
+	{ItemEquipmentOperational, "The equipment and materials the épreuves require are available and operational on every working day of the session", false},
 	{ItemInterviewRoomsConfidential, "The rooms for the interviews preserve confidentiality", true},
 	{ItemRulesDisplayed, "The règlement of the session is displayed in the exam rooms", false},
 	{ItemScheduleDisplayed, "The déroulé de session is displayed in the exam rooms", false},
@@ -133,7 +132,7 @@ func ParseStatus(s string) (Status, error) {
 		return st, nil
 	}
 	const expected = "expected pending, ok, not_ok or not_applicable"
-	return "", ErrInvalidStatus.Withf("unknown status %q: %s", truncate(s, 40), expected).
+	return "", ErrInvalidStatus.Withf("unknown status %q: %s", tpsession.Truncate(s, 40), expected).
 		WithFields(tpsession.FieldError{Field: "status", Message: "must be one of: pending, ok, not_ok, not_applicable"})
 }
 
@@ -159,28 +158,4 @@ func (it Item) Checked() bool { return it.Status != StatusPending && it.Status !
 type ItemUpdate struct {
 	Status Status
 	Note   string
-}
-
-// cleanText trims s and records a problem with field when s is empty but
-// required, not UTF-8, or longer than max characters.
-func cleanText(fe *tpsession.FieldErrors, field, s string, max int, required bool) string {
-	s = strings.TrimSpace(s)
-	switch {
-	case s == "" && required:
-		fe.Add(field, "is required")
-	case !utf8.ValidString(s):
-		fe.Add(field, "must be valid UTF-8 text")
-	case utf8.RuneCountInString(s) > max:
-		fe.Add(field, "must have at most %d characters", max)
-	}
-	return s
-}
-
-// truncate shortens s for an error message, so that a huge input does not
-// end up whole in a log line.
-func truncate(s string, n int) string {
-	if len(s) <= n {
-		return s
-	}
-	return s[:n] + "…"
 }

@@ -14,8 +14,9 @@ import (
 
 // MinMembersPerJury is the smallest jury: a candidate is evaluated by at
 // least two habilitated members (arrêté du 22 décembre 2015, art. 6). A
-// title's référentiel d'évaluation may require more.
-const MinMembersPerJury = 2
+// title's référentiel d'évaluation may require more. It is an alias of
+// tpsession.MinJuryMembers, kept for the callers that name it here.
+const MinMembersPerJury = tpsession.MinJuryMembers
 
 // Layout says how the session's panels are sized.
 type Layout struct {

@@ -284,7 +284,7 @@ func TestAssignFailures(t *testing.T) {
 			_, err := jury.Assign(ctx, tt.members, tt.candidates, tt.declared, tt.layout)
 			assert.ErrorIs(t, err, jury.ErrNoAssignment)
 			assert.Equal(t, tpsession.Rule, tpsession.KindOf(err))
-			assert.Equal(t, "jury.no_assignment", tpsession.CodeOf(err))
+			assert.Equal(t, "jury.assignment_infeasible", tpsession.CodeOf(err))
 			var ae *jury.AssignmentError
 			require.ErrorAs(t, err, &ae)
 			got := map[tpsession.CandidateID]jury.UnassignedReason{}
@@ -315,7 +315,7 @@ func TestAssignFailures(t *testing.T) {
 func TestAssignmentErrorBuiltElsewhere(t *testing.T) {
 	err := &jury.AssignmentError{Unassigned: []jury.Unassigned{{Candidate: candidateID(1), Reason: jury.ConflictsWithAll}}}
 	assert.ErrorIs(t, err, jury.ErrNoAssignment)
-	assert.Equal(t, "jury.no_assignment", tpsession.CodeOf(err))
+	assert.Equal(t, "jury.assignment_infeasible", tpsession.CodeOf(err))
 	assert.NotEmpty(t, err.Error())
 }
 

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/rickb777/date/v2"
 
@@ -66,7 +65,7 @@ func ParseConflictReason(s string) (ConflictReason, error) {
 	if r := ConflictReason(s); slices.Contains(ConflictReasons, r) {
 		return r, nil
 	}
-	return "", ErrInvalidConflict.Withf("unknown reason %q: expected hosted, trained, employer, personal or other", truncate(s, 40))
+	return "", ErrInvalidConflict.Withf("unknown reason %q: expected hosted, trained, employer, personal or other", tpsession.Truncate(s, 40))
 }
 
 // DeclaredConflict is a conflict of interest the centre declared between a
@@ -99,10 +98,7 @@ func NewDeclaredConflict(in DeclaredConflictInput, declaredOn date.Date) (Declar
 	fe.AddErr("candidate_id", err)
 	reason, err := ParseConflictReason(in.Reason)
 	fe.AddErr("reason", err)
-	note := strings.TrimSpace(in.Note)
-	if utf8.RuneCountInString(note) > maxNoteLen {
-		fe.Add("note", "must have at most %d characters", maxNoteLen)
-	}
+	note := fe.Note("note", in.Note, maxNoteLen)
 	if err := fe.Err(ErrInvalidConflict); err != nil {
 		return DeclaredConflict{}, err
 	}

@@ -2,6 +2,7 @@ package jury_test
 
 import (
 	"context"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -138,6 +139,33 @@ func TestNewDeclaredConflict(t *testing.T) {
 	}, day(2027, 1, 10))
 	assert.ErrorIs(t, err, jury.ErrInvalidConflict)
 	assert.Equal(t, []string{"member_id", "candidate_id", "reason", "note"}, fieldNames(err))
+}
+
+func TestDeclaredConflictNote(t *testing.T) {
+	tests := []struct {
+		name string
+		note string
+		want string // "" when refused
+	}{
+		{"lines kept", "met at a club\r\nsince 2020 ", "met at a club\nsince 2020"},
+		{"1000 characters", strings.Repeat("é", 1000), strings.Repeat("é", 1000)},
+		{"1001 characters", strings.Repeat("é", 1001), ""},
+		{"control character", "met\x07", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c, err := jury.NewDeclaredConflict(jury.DeclaredConflictInput{
+				MemberID: string(memberID(1)), CandidateID: string(candidateID(2)), Reason: "personal", Note: tt.note,
+			}, day(2027, 1, 10))
+			if tt.want == "" {
+				assert.ErrorIs(t, err, jury.ErrInvalidConflict)
+				assert.Equal(t, []string{"note"}, fieldNames(err))
+				return
+			}
+			require.NoError(t, err)
+			assert.Equal(t, tt.want, c.Note)
+		})
+	}
 }
 
 func TestDeclareConflict(t *testing.T) {

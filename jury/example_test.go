@@ -48,7 +48,7 @@ func ExampleSessionJury_Invite() {
 	// jury.employer_notice_short
 	// Anne Leroy is employed (SIRET 732 829 320 00074) and invited on 2027-02-20, 9 days before the session starting 2027-03-01: the leave request to the employer must be made at least 15 calendar days before the session, so the employer may refuse
 	// true
-	// jury.not_habilitated: Bruno Petit is habilitated on TP-01281 from 2022-03-03 until 2027-03-02, which does not cover 2027-03-03: the session runs from 2027-03-01 until 2027-03-03
+	// jury.member_not_habilitated: Bruno Petit is habilitated on TP-01281 from 2022-03-03 until 2027-03-02, which does not cover 2027-03-03: the session runs from 2027-03-01 until 2027-03-03
 	// accepted 2027-02-21
 	// conflict jury.invitation_already_answered
 }
@@ -161,7 +161,7 @@ func ExampleAssignmentError() {
 	}
 	// Output:
 	// rule true
-	// jury.no_assignment: no jury assignment exists: at most 1 of the 2 candidates can be evaluated by a jury without a conflict of interest (1 jury of 2 members); 1 candidate is left without a jury
+	// jury.assignment_infeasible: no jury assignment exists: at most 1 of the 2 candidates can be evaluated by a jury without a conflict of interest (1 jury of 2 members); 1 candidate is left without a jury
 	// [can_01JQ0000000000000000000001]
 	// too_few_members_without_conflict
 	// candidates[0]: only 1 of the 3 accepted members has no conflict with Léa, and a jury needs 2

@@ -2,10 +2,8 @@ package jury
 
 import (
 	"fmt"
-	"net/mail"
 	"slices"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/rickb777/date/v2"
 
@@ -15,9 +13,8 @@ import (
 // Limits on free text, so that a record stays printable on a convocation or
 // a PV and a huge input cannot bloat a store.
 const (
-	maxNameLen  = 200
-	maxEmailLen = 254 // RFC 5321's limit on a forward path
-	maxNoteLen  = 1000
+	maxNameLen = 200
+	maxNoteLen = 1000
 )
 
 // Member is a jury member of a centre's directory: a professional
@@ -27,8 +24,8 @@ type Member struct {
 	ID     tpsession.MemberID
 	Centre tpsession.CentreID
 	Name   string
-	// Email is normalised by NormalizeEmail: a user of the jury role is
-	// matched to a member by it.
+	// Email is in the form tpsession.ParseEmail returns (lower case): a
+	// user of the jury role is matched to a member by it.
 	Email string
 	// Employer is the SIRET of the establishment employing the member, empty
 	// for a member without an employer (self-employed, retired). It decides
@@ -74,10 +71,10 @@ type HabilitationInput struct {
 // client: a bad one is a programming error, tpsession.ErrInternal.
 func NewMember(centre tpsession.CentreID, id tpsession.MemberID, in MemberInput) (Member, error) {
 	if _, err := tpsession.ParseCentreID(string(centre)); err != nil {
-		return Member{}, tpsession.ErrInternal.Wrap(err).Withf("a jury member needs a valid centre, got %q", truncate(string(centre), 80))
+		return Member{}, tpsession.ErrInternal.Wrap(err).Withf("a jury member needs a valid centre, got %q", tpsession.Truncate(string(centre), 80))
 	}
 	if _, err := tpsession.ParseMemberID(string(id)); err != nil {
-		return Member{}, tpsession.ErrInternal.Wrap(err).Withf("a jury member needs a valid member ID, got %q", truncate(string(id), 80))
+		return Member{}, tpsession.ErrInternal.Wrap(err).Withf("a jury member needs a valid member ID, got %q", tpsession.Truncate(string(id), 80))
 	}
 	var fe tpsession.FieldErrors
 	m := Member{ID: id, Centre: centre}
@@ -103,14 +100,8 @@ func (m *Member) Edit(in MemberInput) error {
 }
 
 func (m *Member) parse(in MemberInput, fe *tpsession.FieldErrors) {
-	m.Name = strings.TrimSpace(in.Name)
-	switch {
-	case m.Name == "":
-		fe.Add("name", "is required")
-	case utf8.RuneCountInString(m.Name) > maxNameLen:
-		fe.Add("name", "must have at most %d characters", maxNameLen)
-	}
-	email, err := NormalizeEmail(in.Email)
+	m.Name = fe.Text("name", in.Name, maxNameLen, true)
+	email, err := tpsession.ParseEmail(in.Email)
 	fe.AddErr("email", err)
 	m.Email = email
 	m.Employer = ""
@@ -160,24 +151,16 @@ func ParseHabilitation(in HabilitationInput) (Habilitation, error) {
 	return Habilitation{Title: title, Valid: valid}, nil
 }
 
-// NormalizeEmail checks that s is a bare e-mail address ("jeanne@example.fr",
-// not "Jeanne <jeanne@example.fr>") and returns it trimmed and in lower
-// case, the form members are matched by. Providers treat the local part
-// case-insensitively in practice, and two members differing only by case
-// would be the same person.
+// NormalizeEmail returns s as tpsession.ParseEmail does (trimmed, a bare
+// address with a dot in its domain, in lower case), the form members are
+// matched by. Its error is an ErrInvalidMember that also matches
+// tpsession.ErrInvalidEmail.
 func NormalizeEmail(s string) (string, error) {
-	s = strings.TrimSpace(s)
-	if s == "" {
-		return "", ErrInvalidMember.Withf("an e-mail address is required")
+	email, err := tpsession.ParseEmail(s)
+	if err != nil {
+		return "", ErrInvalidMember.Withf("%s", tpsession.MessageOf(err)).Wrap(err)
 	}
-	if len(s) > maxEmailLen {
-		return "", ErrInvalidMember.Withf("an e-mail address has at most %d characters, got %d", maxEmailLen, len(s))
-	}
-	addr, err := mail.ParseAddress(s)
-	if err != nil || addr.Name != "" || addr.Address != s || !strings.Contains(s[strings.LastIndexByte(s, '@')+1:], ".") {
-		return "", ErrInvalidMember.Withf("%q is not an e-mail address such as jeanne.martin@example.fr", truncate(s, 60))
-	}
-	return strings.ToLower(s), nil
+	return email, nil
 }
 
 // Employed reports whether the member has an employer, who must then be
@@ -301,13 +284,4 @@ func joinDates(days []date.Date) string {
 		parts[i] = d.String()
 	}
 	return strings.Join(parts, ", ")
-}
-
-// truncate shortens s for an error message, so that a huge input does not
-// end up whole in a log line.
-func truncate(s string, n int) string {
-	if utf8.RuneCountInString(s) <= n {
-		return s
-	}
-	return string([]rune(s)[:n]) + "…"
 }

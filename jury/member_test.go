@@ -2,6 +2,7 @@ package jury_test
 
 import (
 	"errors"
+	"strings"
 	"testing"
 
 	"github.com/rickb777/date/v2"
@@ -39,6 +40,18 @@ func TestNewMember(t *testing.T) {
 	assert.Equal(t, day(2027, 1, 1), m.Habilitations[1].Valid.From)
 }
 
+func TestNewMemberNameIsOneLine(t *testing.T) {
+	in := validInput()
+	in.Name = "Jeanne\n  Martin"
+	m, err := jury.NewMember(centre, memberID(1), in)
+	require.NoError(t, err)
+	assert.Equal(t, "Jeanne Martin", m.Name)
+
+	in.Name = strings.Repeat("é", 200)
+	_, err = jury.NewMember(centre, memberID(1), in)
+	assert.NoError(t, err, "200 letters, the limit")
+}
+
 func TestNewMemberWithoutEmployer(t *testing.T) {
 	in := validInput()
 	in.EmployerSIRET = "  "
@@ -55,6 +68,8 @@ func TestNewMemberRefusesBadInput(t *testing.T) {
 	}{
 		{"no name", func(in *jury.MemberInput) { in.Name = " " }, []string{"name"}},
 		{"name too long", func(in *jury.MemberInput) { in.Name = string(make([]byte, 201)) }, []string{"name"}},
+		{"name of 201 letters", func(in *jury.MemberInput) { in.Name = strings.Repeat("é", 201) }, []string{"name"}},
+		{"name with a control character", func(in *jury.MemberInput) { in.Name = "Jeanne\x1bMartin" }, []string{"name"}},
 		{"no e-mail", func(in *jury.MemberInput) { in.Email = "" }, []string{"email"}},
 		{"display name in e-mail", func(in *jury.MemberInput) { in.Email = "Jeanne <j@example.fr>" }, []string{"email"}},
 		{"bad SIRET", func(in *jury.MemberInput) { in.EmployerSIRET = "73282932000075" }, []string{"employer_siret"}},
@@ -155,6 +170,7 @@ func TestNormalizeEmail(t *testing.T) {
 			got, err := jury.NormalizeEmail(tt.in)
 			if !tt.ok {
 				assert.ErrorIs(t, err, jury.ErrInvalidMember)
+				assert.ErrorIs(t, err, tpsession.ErrInvalidEmail)
 				return
 			}
 			require.NoError(t, err)

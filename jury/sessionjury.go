@@ -2,7 +2,6 @@ package jury
 
 import (
 	"context"
-	"errors"
 	"slices"
 
 	"github.com/rickb777/date/v2"
@@ -231,10 +230,10 @@ func (j SessionJury) Review(s Session, members []Member) []Warning {
 		}
 		m := members[i]
 		if err := m.checkHabilitation(s); err != nil {
-			out = append(out, Warning{Code: WarnHabilitationNotCovering, Member: m.ID, Message: messageOf(err)})
+			out = append(out, Warning{Code: WarnHabilitationNotCovering, Member: m.ID, Message: tpsession.MessageOf(err)})
 		}
 		if err := m.checkAvailability(s); err != nil {
-			out = append(out, Warning{Code: WarnMemberUnavailable, Member: m.ID, Message: messageOf(err)})
+			out = append(out, Warning{Code: WarnMemberUnavailable, Member: m.ID, Message: tpsession.MessageOf(err)})
 		}
 	}
 	return out
@@ -253,12 +252,4 @@ func (j SessionJury) Clone() SessionJury {
 	j.Conflicts = slices.Clone(j.Conflicts)
 	j.Assignment = j.Assignment.Clone()
 	return j
-}
-
-// messageOf returns the user-safe message of err, for a warning.
-func messageOf(err error) string {
-	if e, ok := errors.AsType[*tpsession.Error](err); ok {
-		return e.Message
-	}
-	return err.Error()
 }

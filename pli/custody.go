@@ -5,6 +5,8 @@ import (
 	"encoding/hex"
 	"time"
 	"unicode/utf8"
+
+	"github.com/tpsession/tpsession"
 )
 
 // Action is the stable code of a custody log entry.
@@ -141,10 +143,12 @@ func (l Log) Head() string {
 }
 
 // Verify recomputes the chain from the first entry and returns nil when every
-// entry carries the hash it must, and otherwise ErrCustodyBroken naming the
-// first entry that does not (its index from 0, action and instant). An edited
-// entry fails itself, or the next one when its own hash was recomputed; a
-// deleted, inserted or moved entry breaks the link of the entry after it.
+// entry carries the hash it must and none is older than the entry before it,
+// and otherwise ErrCustodyBroken naming the first entry that fails (its index
+// from 0, action and instant). An edited entry fails itself, or the next one
+// when its own hash was recomputed; a deleted, inserted or moved entry breaks
+// the link of the entry after it; entries are appended in time order, so an
+// entry older than its predecessor was not recorded by this package.
 // Removing entries from the end leaves a valid chain: compare Head with an
 // anchored head to detect that.
 func (l Log) Verify() error {
@@ -154,6 +158,10 @@ func (l Log) Verify() error {
 		if string(c.hash(prev, e)) != e.Hash {
 			return ErrCustodyBroken.Withf("custody entry %d (%s at %s) does not match its hash: the log was changed at or before that entry",
 				i, e.Action, e.At.UTC().Format(TimeLayout))
+		}
+		if i > 0 && e.At.Before(l[i-1].At) {
+			return ErrCustodyBroken.Withf("custody entry %d (%s at %s) is older than entry %d before it (%s at %s): entries are appended in time order",
+				i, e.Action, e.At.UTC().Format(TimeLayout), i-1, l[i-1].Action, l[i-1].At.UTC().Format(TimeLayout))
 		}
 		prev = e.Hash
 	}
@@ -182,8 +190,26 @@ func (e Entry) Equal(o Entry) bool {
 	return e.At.Equal(o.At) && e.Actor == o.Actor && e.Action == o.Action && e.Detail == o.Detail && e.Hash == o.Hash
 }
 
+// checkNext refuses an entry at an instant before the last entry's: entries
+// are appended in time order, or the log could not tell an inspector what
+// happened first. The instant comes from the session service's clock, so
+// one going backwards is a programming error of the caller,
+// tpsession.ErrInternal. An entry may share the last entry's instant
+// (ReceiveAndRead records two).
+func (l Log) checkNext(at time.Time) error {
+	if len(l) == 0 {
+		return nil
+	}
+	last := l[len(l)-1]
+	if at := recordedAt(at); at.Before(last.At) {
+		return tpsession.ErrInternal.Withf("custody entries are appended in time order: %s is before the last entry (%s at %s)",
+			at.Format(TimeLayout), last.Action, last.At.UTC().Format(TimeLayout))
+	}
+	return nil
+}
+
 // append adds an entry chained to the current head. The caller has checked
-// at and actor with checkEvent.
+// at and actor with checkEvent, and at with checkNext.
 func (l *Log) append(at time.Time, actor string, action Action, detail string) {
 	e := Entry{At: recordedAt(at), Actor: actor, Action: action, Detail: detail}
 	e.Hash = e.ComputeHash(l.Head())

@@ -87,6 +87,42 @@ func TestVerifyDetectsTampering(t *testing.T) {
 	}
 }
 
+// TestVerifyChecksTimeOrder: a log whose hashes all match, built by hand
+// with an entry older than the one before it, was not recorded by the
+// package, which appends in time order.
+func TestVerifyChecksTimeOrder(t *testing.T) {
+	chain := func(at ...time.Time) pli.Log {
+		var l pli.Log
+		for _, a := range at {
+			e := pli.Entry{At: a, Actor: responsable, Action: pli.ActionAccessed, Detail: "seal check"}
+			e.Hash = e.ComputeHash(l.Head())
+			l = append(l, e)
+		}
+		return l
+	}
+	tests := []struct {
+		name   string
+		log    pli.Log
+		broken string // "" when valid
+	}{
+		{"in order", chain(orderedAt, receivedAt), ""},
+		{"same instant", chain(orderedAt, orderedAt), ""},
+		{"a millisecond back", chain(orderedAt, receivedAt, receivedAt.Add(-time.Millisecond)), "custody entry 2 (pli.accessed at 2027-03-01T14:29:59.999Z) is older than entry 1"},
+		{"receipt 48 hours before the order", chain(orderedAt, orderedAt.Add(-48*time.Hour)), "custody entry 1 (pli.accessed at 2027-01-30T09:00:00.000Z) is older than entry 0"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			err := tt.log.Verify()
+			if tt.broken == "" {
+				assert.NoError(t, err)
+				return
+			}
+			assert.ErrorIs(t, err, pli.ErrCustodyBroken)
+			assert.Contains(t, tpsession.MessageOf(err), tt.broken)
+		})
+	}
+}
+
 func TestVerifyCannotSeeACutTailButTheHeadCan(t *testing.T) {
 	l := custodyLog(t)
 	anchored := l.Head()

@@ -34,7 +34,12 @@
 // Dates recording a past fact (ordered_on, received_on) may be any day up to
 // today, which the caller passes in, and a receipt is not before the order.
 // Instants (at) and the actor (who acted) are passed in too: the package
-// never reads the clock.
+// never reads the clock. They come from the session service (its clock, the
+// authenticated user), not from the client, so a missing actor, a zero
+// instant or an instant before the log's last entry is a programming error
+// of the caller, [tpsession.ErrInternal], never a field error: custody
+// entries are appended in time order. So are the centre, the ID and the
+// session given to [New].
 //
 // # Advisories
 //
@@ -81,8 +86,8 @@
 // of [Log.Verify] is a test vector.
 //
 // [Log.Verify] recomputes the chain and names the first entry that does not
-// match: an edit, a deletion, an insertion or a reordering anywhere before
-// the last entry is detected. A chain alone cannot detect that entries were
+// match, or that is older than the entry before it: an edit, a deletion, an
+// insertion or a reordering anywhere before the last entry is detected. A chain alone cannot detect that entries were
 // cut off its end, nor a rewrite that recomputed every later hash: anchor
 // the head ([Log.Head]) elsewhere, e.g. in the session's event log, and
 // compare. Stores keep the log append-only across updates with

@@ -36,8 +36,8 @@ var (
 	ErrSealed = tpsession.NewError(tpsession.Rule, "pli.sealed", "the DTE jury and candidat stay sealed until they are opened in front of witnesses")
 
 	// ErrCustodyBroken is returned by Log.Verify when an entry does not
-	// match its hash: the stored history was edited, reordered, or had
-	// entries inserted or deleted. It is Internal: the caller cannot fix
+	// match its hash, or is older than the entry before it: the stored
+	// history was edited, reordered, or had entries inserted or deleted. It is Internal: the caller cannot fix
 	// it, the stored data is no longer trustworthy.
 	ErrCustodyBroken = tpsession.NewError(tpsession.Internal, "pli.custody_broken", "the custody log does not match its hashes")
 

@@ -14,7 +14,7 @@ import (
 // The pli of a session starting on 31 May 2027, from the order to the
 // opening.
 func Example() {
-	p, err := pli.New("centre-lyon", tpsession.NewSessionID())
+	p, err := pli.New("centre-lyon", tpsession.NewPliID(), tpsession.NewSessionID())
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -63,7 +63,7 @@ func Example() {
 // each entry's canonical JSON, then its hash, which covers the previous
 // hash followed by that JSON.
 func ExampleLog_Verify() {
-	p, _ := pli.New("centre-lyon", tpsession.NewSessionID())
+	p, _ := pli.New("centre-lyon", tpsession.NewPliID(), tpsession.NewSessionID())
 	day := date.New(2027, 2, 1)
 	_ = p.Order(day, day, time.Date(2027, 2, 1, 9, 0, 0, 0, time.UTC), "Marie Dupont")
 	_ = p.ReceiveAndRead(day+28, day+28, []pli.Material{{Name: "Tour à commande numérique", Quantity: 2}},
@@ -95,7 +95,7 @@ func ExampleLog_Verify() {
 // Store, the update closure keeps the error aside and returns nil so that the
 // save goes through.
 func ExamplePli_Open() {
-	p, _ := pli.New("centre-lyon", tpsession.NewSessionID())
+	p, _ := pli.New("centre-lyon", tpsession.NewPliID(), tpsession.NewSessionID())
 	day := date.New(2027, 3, 1)
 	at := time.Date(2027, 3, 1, 9, 0, 0, 0, time.UTC)
 	_ = p.Order(day-28, day, at, "Marie Dupont")
@@ -144,7 +144,7 @@ func ExampleAdvise() {
 	start := date.New(2027, 5, 31)
 	fmt.Println("order by", pli.OrderBy(start), "- alert from", pli.ReceiptAlertOn(start))
 
-	p, _ := pli.New("centre-lyon", tpsession.NewSessionID())
+	p, _ := pli.New("centre-lyon", tpsession.NewPliID(), tpsession.NewSessionID())
 	today := date.New(2027, 3, 3)
 	_ = p.Order(today, today, time.Date(2027, 3, 3, 9, 0, 0, 0, time.UTC), "Marie Dupont")
 	for _, w := range pli.Advise(start, today, p) {

@@ -30,7 +30,7 @@ var (
 // newPli returns a pli not ordered yet.
 func newPli(t testing.TB) pli.Pli {
 	t.Helper()
-	p, err := pli.New(centre, tpsession.NewSessionID())
+	p, err := pli.New(centre, tpsession.NewPliID(), tpsession.NewSessionID())
 	require.NoError(t, err)
 	return p
 }

@@ -6,8 +6,6 @@ import (
 	"slices"
 	"strings"
 	"time"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/rickb777/date/v2"
 
@@ -43,7 +41,7 @@ func (s Status) String() string { return string(s) }
 // member opened them; a jury has at least two members (arrêté du
 // 22 décembre 2015, art. 6), so two witnesses are always present at a
 // lawful opening, and one alone could not attest a seal.
-const MinWitnesses = 2
+const MinWitnesses = tpsession.MinJuryMembers
 
 // MaxTextLen bounds every free-text input (names, places, reasons), in
 // characters, so that a custody entry stays a readable line.
@@ -90,19 +88,22 @@ type Pli struct {
 	Custody Log
 }
 
-// New returns the pli of a session, not ordered yet, with a new ID.
-func New(centre tpsession.CentreID, session tpsession.SessionID) (Pli, error) {
-	var fe tpsession.FieldErrors
+// New returns the pli of session in centre, with the given ID, not ordered
+// yet. The caller draws the ID (tpsession.NewPliID), so that the package
+// never reads the clock. The centre, the ID and the session come from the session service,
+// not from the client: a bad one is a programming error of the caller,
+// tpsession.ErrInternal.
+func New(centre tpsession.CentreID, id tpsession.PliID, session tpsession.SessionID) (Pli, error) {
 	if _, err := tpsession.ParseCentreID(string(centre)); err != nil {
-		fe.AddErr("centre", err)
+		return Pli{}, tpsession.ErrInternal.Wrap(err).Withf("a pli needs a valid centre, got %q", tpsession.Truncate(string(centre), 80))
+	}
+	if _, err := tpsession.ParsePliID(string(id)); err != nil {
+		return Pli{}, tpsession.ErrInternal.Wrap(err).Withf("a pli needs a valid pli ID, got %q", tpsession.Truncate(string(id), 80))
 	}
 	if _, err := tpsession.ParseSessionID(string(session)); err != nil {
-		fe.AddErr("session_id", err)
+		return Pli{}, tpsession.ErrInternal.Wrap(err).Withf("a pli needs a valid session ID, got %q", tpsession.Truncate(string(session), 80))
 	}
-	if err := fe.Err(ErrInvalid); err != nil {
-		return Pli{}, err
-	}
-	return Pli{ID: tpsession.NewPliID(), Centre: centre, Session: session}, nil
+	return Pli{ID: id, Centre: centre, Session: session}, nil
 }
 
 // Status derives the pli's status from its recorded facts.
@@ -136,13 +137,18 @@ func (p Pli) Clone() Pli {
 // Ordering later than OrderBy(start) is allowed: Advise reports it as a
 // warning [SEED].
 //
-// Errors: ErrInvalid (ordered_on missing or after today, at, actor);
-// ErrStepRepeated when the pli was already ordered.
+// Errors: tpsession.ErrInternal (at missing or before the custody log's
+// last entry, actor missing: see the package's doc);
+// ErrInvalid (ordered_on missing or after today); ErrStepRepeated when the
+// pli was already ordered.
 func (p *Pli) Order(orderedOn, today date.Date, at time.Time, actor string) error {
+	actor, err := checkEvent(at, actor)
+	if err != nil {
+		return err
+	}
 	var fe tpsession.FieldErrors
-	actor = checkEvent(&fe, at, actor)
-	checkPastDate(&fe, "ordered_on", orderedOn, today)
-	if err := p.admit(fe, "order the pli", StatusOrdered); err != nil {
+	fe.PastDate("ordered_on", orderedOn, today, true)
+	if err := p.admit(fe, "order the pli", StatusOrdered, at); err != nil {
 		return err
 	}
 	p.OrderedOn = orderedOn
@@ -154,14 +160,17 @@ func (p *Pli) Order(orderedOn, today date.Date, at time.Time, actor string) erro
 // date up to today. Reading the DTE organisateur is the next step
 // (ReadOrganisateur), or the same call with ReceiveAndRead.
 //
-// Errors: ErrInvalid (received_on missing, after today or before the order
-// date, at, actor); ErrOutOfOrder when the pli is not ordered;
-// ErrStepRepeated when it was already received.
+// Errors: tpsession.ErrInternal (at, actor); ErrInvalid (received_on
+// missing, after today or before the order date); ErrOutOfOrder when the pli
+// is not ordered; ErrStepRepeated when it was already received.
 func (p *Pli) Receive(receivedOn, today date.Date, at time.Time, actor string) error {
+	actor, err := checkEvent(at, actor)
+	if err != nil {
+		return err
+	}
 	var fe tpsession.FieldErrors
-	actor = checkEvent(&fe, at, actor)
-	checkPastDate(&fe, "received_on", receivedOn, today)
-	if err := p.checkReceipt(fe, receivedOn); err != nil {
+	fe.PastDate("received_on", receivedOn, today, true)
+	if err := p.checkReceipt(fe, receivedOn, at); err != nil {
 		return err
 	}
 	p.receive(receivedOn, at, actor)
@@ -172,13 +181,17 @@ func (p *Pli) Receive(receivedOn, today date.Date, at time.Time, actor string) e
 // of required materials (at least one) [SEED]: the readiness checks compare
 // the centre's equipment with it.
 //
-// Errors: ErrInvalid (materials, at, actor); ErrOutOfOrder when the pli is
-// not received; ErrStepRepeated when the DTE organisateur was already read.
+// Errors: tpsession.ErrInternal (at, actor); ErrInvalid (materials);
+// ErrOutOfOrder when the pli is not received; ErrStepRepeated when the DTE
+// organisateur was already read.
 func (p *Pli) ReadOrganisateur(materials []Material, at time.Time, actor string) error {
+	actor, err := checkEvent(at, actor)
+	if err != nil {
+		return err
+	}
 	var fe tpsession.FieldErrors
-	actor = checkEvent(&fe, at, actor)
 	ms := checkMaterials(&fe, materials)
-	if err := p.admit(fe, "read the DTE organisateur", StatusOrganisateurRead); err != nil {
+	if err := p.admit(fe, "read the DTE organisateur", StatusOrganisateurRead, at); err != nil {
 		return err
 	}
 	p.read(ms, at, actor)
@@ -191,11 +204,14 @@ func (p *Pli) ReadOrganisateur(materials []Material, at time.Time, actor string)
 //
 // Errors: those of Receive and ReadOrganisateur.
 func (p *Pli) ReceiveAndRead(receivedOn, today date.Date, materials []Material, at time.Time, actor string) error {
+	actor, err := checkEvent(at, actor)
+	if err != nil {
+		return err
+	}
 	var fe tpsession.FieldErrors
-	actor = checkEvent(&fe, at, actor)
-	checkPastDate(&fe, "received_on", receivedOn, today)
+	fe.PastDate("received_on", receivedOn, today, true)
 	ms := checkMaterials(&fe, materials)
-	if err := p.checkReceipt(fe, receivedOn); err != nil {
+	if err := p.checkReceipt(fe, receivedOn, at); err != nil {
 		return err
 	}
 	p.receive(receivedOn, at, actor)
@@ -205,8 +221,8 @@ func (p *Pli) ReceiveAndRead(receivedOn, today date.Date, materials []Material, 
 
 // checkReceipt returns the input problems in fe, or else the lifecycle
 // refusal, or else the problem of a receipt dated before the order.
-func (p *Pli) checkReceipt(fe tpsession.FieldErrors, receivedOn date.Date) error {
-	if err := p.admit(fe, "receive the pli", StatusReceived); err != nil {
+func (p *Pli) checkReceipt(fe tpsession.FieldErrors, receivedOn date.Date, at time.Time) error {
+	if err := p.admit(fe, "receive the pli", StatusReceived, at); err != nil {
 		return err
 	}
 	if receivedOn < p.OrderedOn {
@@ -229,14 +245,18 @@ func (p *Pli) read(ms []Material, at time.Time, actor string) {
 // in the custody of custodian, where they stay until the session opens
 // [SEED].
 //
-// Errors: ErrInvalid (location, custodian, at, actor); ErrOutOfOrder before
-// the DTE organisateur is read; ErrStepRepeated once secured.
+// Errors: tpsession.ErrInternal (at, actor); ErrInvalid (location,
+// custodian); ErrOutOfOrder before the DTE organisateur is read;
+// ErrStepRepeated once secured.
 func (p *Pli) Secure(location, custodian string, at time.Time, actor string) error {
+	actor, err := checkEvent(at, actor)
+	if err != nil {
+		return err
+	}
 	var fe tpsession.FieldErrors
-	actor = checkEvent(&fe, at, actor)
-	location = checkText(&fe, "location", location)
-	custodian = checkText(&fe, "custodian", custodian)
-	if err := p.admit(fe, "secure the DTE jury and candidat", StatusSecured); err != nil {
+	location = fe.Text("location", location, MaxTextLen, true)
+	custodian = fe.Text("custodian", custodian, MaxTextLen, true)
+	if err := p.admit(fe, "secure the DTE jury and candidat", StatusSecured, at); err != nil {
 		return err
 	}
 	p.Location, p.Custodian, p.SecuredAt = location, custodian, recordedAt(at)
@@ -253,18 +273,25 @@ func (p *Pli) Secure(location, custodian string, at time.Time, actor string) err
 // On ErrSealed the pli has changed: save it, then return the error (see
 // RefusalLogged).
 //
-// Errors: ErrInvalid (reason, at, actor); ErrOutOfOrder before the pli is
-// received; ErrSealed for an unsealing access before the opening.
+// Errors: tpsession.ErrInternal (at, actor); ErrInvalid (reason);
+// ErrOutOfOrder before the pli is received; ErrSealed for an unsealing
+// access before the opening.
 func (p *Pli) RecordAccess(a Access, at time.Time, actor string) error {
+	actor, err := checkEvent(at, actor)
+	if err != nil {
+		return err
+	}
 	var fe tpsession.FieldErrors
-	actor = checkEvent(&fe, at, actor)
-	reason := checkText(&fe, "reason", a.Reason)
+	reason := fe.Text("reason", a.Reason, MaxTextLen, true)
 	if err := fe.Err(ErrInvalid); err != nil {
 		return err
 	}
 	s := p.Status()
 	if s.rank() < StatusReceived.rank() {
 		return ErrOutOfOrder.Withf("cannot record an access to the DTEs: the pli's status is %q, it has not been received", s)
+	}
+	if err := p.Custody.checkNext(at); err != nil {
+		return err
 	}
 	if a.Unseals && s != StatusOpened {
 		p.Custody.append(at, actor, ActionOpenRefused, fmt.Sprintf("refused access unsealing the DTE jury or candidat before their opening: %q", reason))
@@ -285,13 +312,17 @@ func (p *Pli) RecordAccess(a Access, at time.Time, actor string) error {
 // save, keep the error aside, return nil from the closure, then return the
 // error (see RefusalLogged).
 //
-// Errors: ErrInvalid (witnesses, at, actor); ErrOutOfOrder before the DTEs
-// are secured; ErrStepRepeated once opened; ErrSessionNotOpened.
+// Errors: tpsession.ErrInternal (at, actor); ErrInvalid (witnesses);
+// ErrOutOfOrder before the DTEs are secured; ErrStepRepeated once opened;
+// ErrSessionNotOpened.
 func (p *Pli) Open(sessionOpened bool, witnesses []string, at time.Time, actor string) error {
+	actor, err := checkEvent(at, actor)
+	if err != nil {
+		return err
+	}
 	var fe tpsession.FieldErrors
-	actor = checkEvent(&fe, at, actor)
 	ws := checkWitnesses(&fe, witnesses)
-	if err := p.admit(fe, "open the DTE jury and candidat", StatusOpened); err != nil {
+	if err := p.admit(fe, "open the DTE jury and candidat", StatusOpened, at); err != nil {
 		return err
 	}
 	names := quoteAll(ws)
@@ -313,15 +344,16 @@ func RefusalLogged(err error) bool {
 
 // admit returns the input problems recorded in fe, if any, and otherwise
 // checks that the step leading to status next may happen now: the pli must be
-// at the status just before it.
-func (p *Pli) admit(fe tpsession.FieldErrors, step string, next Status) error {
+// at the status just before it, and at must not come before the custody
+// log's last entry.
+func (p *Pli) admit(fe tpsession.FieldErrors, step string, next Status, at time.Time) error {
 	if err := fe.Err(ErrInvalid); err != nil {
 		return err
 	}
 	s, want := p.Status(), lifecycle[next.rank()-1]
 	switch {
 	case s == want:
-		return nil
+		return p.Custody.checkNext(at)
 	case s.rank() < want.rank():
 		return ErrOutOfOrder.Withf("cannot %s: the pli's status is %q, the step needs %q", step, s, want)
 	default:
@@ -329,46 +361,22 @@ func (p *Pli) admit(fe tpsession.FieldErrors, step string, next Status) error {
 	}
 }
 
-// checkEvent checks the instant and the actor every custody entry records,
-// and returns the actor as recorded.
-func checkEvent(fe *tpsession.FieldErrors, at time.Time, actor string) string {
-	if at.IsZero() {
-		fe.Add("at", "is required")
-	} else if y := at.UTC().Year(); y < 1 || y > 9999 {
-		fe.Add("at", "must fall within the years 0001 to 9999, got %d", y)
+// checkEvent checks the instant and the actor a custody entry records, and
+// returns the actor as recorded. Both come from the session service (its
+// clock, the authenticated user), never from the client, so a bad one is a
+// programming error of the caller, tpsession.ErrInternal, not a field
+// error. That the instant does not come before the log's last entry is
+// checked once the step is admitted (Log.checkNext).
+func checkEvent(at time.Time, actor string) (string, error) {
+	var fe tpsession.FieldErrors
+	actor = fe.Text("actor", actor, MaxTextLen, true)
+	if len(fe) > 0 {
+		return "", tpsession.ErrInternal.Withf("a custody entry needs the name of who acted: %s", fe)
 	}
-	return checkText(fe, "actor", actor)
-}
-
-// checkPastDate checks a date recording a past fact: given, and not after
-// today.
-func checkPastDate(fe *tpsession.FieldErrors, field string, d, today date.Date) {
-	switch {
-	case d == date.Zero:
-		fe.Add(field, "is required")
-	case d > today:
-		fe.Add(field, "%s is in the future (today is %s)", d, today)
+	if y := at.UTC().Year(); at.IsZero() || y < 1 || y > 9999 {
+		return "", tpsession.ErrInternal.Withf("a custody entry needs the instant of the event, within the years 0001 to 9999, got %s", at)
 	}
-}
-
-// checkText returns s with its runs of white space made single spaces and
-// its ends trimmed, and records a problem when the result is empty, not
-// UTF-8, too long or holds control characters.
-func checkText(fe *tpsession.FieldErrors, field, s string) string {
-	if !utf8.ValidString(s) {
-		fe.Add(field, "must be UTF-8 text")
-		return s
-	}
-	s = strings.Join(strings.Fields(s), " ")
-	switch {
-	case s == "":
-		fe.Add(field, "is required")
-	case utf8.RuneCountInString(s) > MaxTextLen:
-		fe.Add(field, "must have at most %d characters", MaxTextLen)
-	case strings.ContainsFunc(s, unicode.IsControl):
-		fe.Add(field, "must not contain control characters")
-	}
-	return s
+	return actor, nil
 }
 
 // checkMaterials returns the normalised list of materials. A material may
@@ -384,12 +392,12 @@ func checkMaterials(fe *tpsession.FieldErrors, in []Material) []Material {
 	seen := make(map[[2]string]int, len(in))
 	for i, m := range in {
 		f := fmt.Sprintf("materials[%d]", i)
-		m.Name = checkText(fe, f+".name", m.Name)
+		m.Name = fe.Text(f+".name", m.Name, MaxTextLen, true)
 		if m.Quantity < 1 {
 			fe.Add(f+".quantity", "must be at least 1, got %d", m.Quantity)
 		}
 		if strings.TrimSpace(m.Epreuve) != "" {
-			m.Epreuve = checkText(fe, f+".epreuve", m.Epreuve)
+			m.Epreuve = fe.Text(f+".epreuve", m.Epreuve, MaxTextLen, true)
 		} else {
 			m.Epreuve = ""
 		}
@@ -414,7 +422,7 @@ func checkWitnesses(fe *tpsession.FieldErrors, in []string) []string {
 	seen := make(map[string]int, len(in))
 	for i, w := range in {
 		f := fmt.Sprintf("witnesses[%d]", i)
-		out[i] = checkText(fe, f, w)
+		out[i] = fe.Text(f, w, MaxTextLen, true)
 		key := strings.ToLower(out[i])
 		if j, dup := seen[key]; dup && key != "" {
 			fe.Add(f, "names the same person as witnesses[%d]", j)

@@ -27,34 +27,38 @@ func fieldsOf(t *testing.T, err error) []string {
 }
 
 func TestNew(t *testing.T) {
-	sid := tpsession.NewSessionID()
+	sid, id := tpsession.NewSessionID(), tpsession.NewPliID()
+	p, err := pli.New(centre, id, sid)
+	require.NoError(t, err)
+	assert.Equal(t, pli.Pli{ID: id, Centre: centre, Session: sid}, p)
+	assert.Equal(t, pli.StatusNotOrdered, p.Status())
+	assert.Empty(t, p.Custody)
+}
+
+// TestNewRefusesBadServiceFacts: the centre, the ID and the session come
+// from the session service, never from the client, so a bad one is a
+// programming error rather than a field error on a field the client never
+// sent.
+func TestNewRefusesBadServiceFacts(t *testing.T) {
+	sid, id := tpsession.NewSessionID(), tpsession.NewPliID()
 	tests := []struct {
 		name    string
 		centre  tpsession.CentreID
+		id      tpsession.PliID
 		session tpsession.SessionID
-		fields  []string
 	}{
-		{"valid", centre, sid, nil},
-		{"empty centre", "", sid, []string{"centre"}},
-		{"centre with a space", "centre lyon", sid, []string{"centre"}},
-		{"candidate ID as session", centre, tpsession.SessionID(tpsession.NewCandidateID()), []string{"session_id"}},
-		{"both missing", "", "", []string{"centre", "session_id"}},
+		{"empty centre", "", id, sid},
+		{"centre with a space", "centre lyon", id, sid},
+		{"no ID", centre, "", sid},
+		{"session ID as pli ID", centre, tpsession.PliID(sid), sid},
+		{"candidate ID as session", centre, id, tpsession.SessionID(tpsession.NewCandidateID())},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			p, err := pli.New(tt.centre, tt.session)
-			if tt.fields == nil {
-				require.NoError(t, err)
-				assert.Equal(t, tt.centre, p.Centre)
-				assert.Equal(t, tt.session, p.Session)
-				_, idErr := tpsession.ParsePliID(string(p.ID))
-				assert.NoError(t, idErr)
-				assert.Equal(t, pli.StatusNotOrdered, p.Status())
-				assert.Empty(t, p.Custody)
-				return
-			}
-			assert.ErrorIs(t, err, pli.ErrInvalid)
-			assert.Equal(t, tt.fields, fieldsOf(t, err))
+			_, err := pli.New(tt.centre, tt.id, tt.session)
+			assert.ErrorIs(t, err, tpsession.ErrInternal)
+			assert.NotErrorIs(t, err, pli.ErrInvalid)
+			assert.Empty(t, fieldsOf(t, err))
 		})
 	}
 }
@@ -220,29 +224,77 @@ func TestReceiptDate(t *testing.T) {
 	}
 }
 
+// TestEventInput: the instant and the actor come from the session service
+// (its clock, the authenticated user), so a bad one is a programming error,
+// never a field error.
 func TestEventInput(t *testing.T) {
 	tests := []struct {
-		name   string
-		at     time.Time
-		actor  string
-		fields []string
+		name  string
+		at    time.Time
+		actor string
 	}{
-		{"no instant", time.Time{}, responsable, []string{"at"}},
-		{"year 10000", time.Date(10000, 1, 1, 0, 0, 0, 0, time.UTC), responsable, []string{"at"}},
-		{"blank actor", orderedAt, "  \t", []string{"actor"}},
-		{"actor not UTF-8", orderedAt, "Marie \xff", []string{"actor"}},
-		{"actor with a control character", orderedAt, "Marie\x00Dupont", []string{"actor"}},
-		{"both", time.Time{}, "", []string{"at", "actor"}},
+		{"no instant", time.Time{}, responsable},
+		{"year 10000", time.Date(10000, 1, 1, 0, 0, 0, 0, time.UTC), responsable},
+		{"blank actor", orderedAt, "  \t"},
+		{"actor not UTF-8", orderedAt, "Marie \xff"},
+		{"actor with a control character", orderedAt, "Marie\x00Dupont"},
+		{"both", time.Time{}, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			p := newPli(t)
 			err := p.Order(orderDay, orderDay, tt.at, tt.actor)
-			assert.ErrorIs(t, err, pli.ErrInvalid)
-			assert.Equal(t, tt.fields, fieldsOf(t, err))
+			assert.ErrorIs(t, err, tpsession.ErrInternal)
+			assert.NotErrorIs(t, err, pli.ErrInvalid)
+			assert.Empty(t, fieldsOf(t, err))
 			assert.Empty(t, p.Custody)
 		})
 	}
+}
+
+func TestBadEventComesBeforeBadInput(t *testing.T) {
+	p := newPli(t)
+	err := p.Order(orderDay+1, orderDay, time.Time{}, responsable)
+	assert.ErrorIs(t, err, tpsession.ErrInternal, "a caller's bug is reported before the client's input")
+}
+
+// TestCustodyIsAppendedInTimeOrder: an entry may share the last entry's
+// instant (ReceiveAndRead records two), not come before it.
+func TestCustodyIsAppendedInTimeOrder(t *testing.T) {
+	tests := []struct {
+		name string
+		at   time.Time
+		ok   bool
+	}{
+		{"after the order entry", orderedAt.Add(time.Millisecond), true},
+		{"at the order entry's instant", orderedAt, true},
+		{"later within the same millisecond", orderedAt.Add(999 * time.Microsecond), true},
+		{"a millisecond before the order entry", orderedAt.Add(-time.Millisecond), false},
+		{"a nanosecond before the order entry", orderedAt.Add(-time.Nanosecond), false},
+		{"48 hours before the order entry", orderedAt.Add(-48 * time.Hour), false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p := pliAt(t, pli.StatusOrdered)
+			err := p.Receive(orderDay, orderDay+30, tt.at, responsable)
+			if tt.ok {
+				require.NoError(t, err)
+				assert.NoError(t, p.Custody.Verify())
+				return
+			}
+			assert.ErrorIs(t, err, tpsession.ErrInternal)
+			assert.Empty(t, fieldsOf(t, err))
+			assert.Equal(t, pli.StatusOrdered, p.Status())
+			assert.Len(t, p.Custody, 1)
+		})
+	}
+	t.Run("a refused opening is no exception", func(t *testing.T) {
+		p := pliAt(t, pli.StatusSecured)
+		err := p.Open(false, witnesses, securedAt.Add(-time.Second), responsable)
+		assert.ErrorIs(t, err, tpsession.ErrInternal)
+		assert.False(t, pli.RefusalLogged(err))
+		assert.Len(t, p.Custody, 4)
+	})
 }
 
 func TestEventIsRecordedToTheMillisecondInUTC(t *testing.T) {
@@ -324,9 +376,9 @@ func TestReceiveAndRead(t *testing.T) {
 	})
 	t.Run("reports every bad field and records nothing", func(t *testing.T) {
 		p := pliAt(t, pli.StatusOrdered)
-		err := p.ReceiveAndRead(receiptDay+1, receiptDay, []pli.Material{{Name: "PC"}}, receivedAt, "")
+		err := p.ReceiveAndRead(receiptDay+1, receiptDay, []pli.Material{{Name: "PC"}}, receivedAt, responsable)
 		assert.ErrorIs(t, err, pli.ErrInvalid)
-		assert.Equal(t, []string{"actor", "received_on", "materials[0].quantity"}, fieldsOf(t, err))
+		assert.Equal(t, []string{"received_on", "materials[0].quantity"}, fieldsOf(t, err))
 		assert.Equal(t, pliAt(t, pli.StatusOrdered).Custody.Head(), p.Custody.Head())
 		assert.Equal(t, pli.StatusOrdered, p.Status())
 	})
@@ -463,7 +515,7 @@ func TestRecordAccess(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			p := pliAt(t, tt.status)
 			n := len(p.Custody)
-			err := p.RecordAccess(tt.access, securedAt.Add(time.Hour), "Paul Durand")
+			err := p.RecordAccess(tt.access, openedAt.Add(time.Hour), "Paul Durand")
 			if tt.err == nil {
 				assert.NoError(t, err)
 			} else {

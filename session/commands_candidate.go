@@ -68,7 +68,7 @@ func (s *Service) ReviseCandidate(ctx context.Context, by Actor, id tpsession.Ca
 			}
 			for _, ses := range open {
 				if err := candidate.CheckEligibility(*c, candidateView(ses)); err != nil {
-					return ErrRevisionBreaksEligibility.Withf("%s would no longer be eligible to session %s starting %s: %s", fullName(*c), ses.ID, ses.Start, messageOf(err)).Wrap(err)
+					return ErrRevisionBreaksEligibility.Withf("%s would no longer be eligible to session %s starting %s: %s", fullName(*c), ses.ID, ses.Start, tpsession.MessageOf(err)).Wrap(err)
 				}
 			}
 			out = c.Clone()

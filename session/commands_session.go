@@ -28,7 +28,7 @@ func (s *Service) CreateSession(ctx context.Context, by Actor, d Details) (Sessi
 	if err != nil {
 		return Session{}, err
 	}
-	p, err := pli.New(by.Centre, ses.ID)
+	p, err := pli.New(by.Centre, tpsession.NewPliID(), ses.ID)
 	if err != nil {
 		return Session{}, err
 	}
@@ -210,7 +210,7 @@ func (s *Service) checkDateChange(ctx context.Context, by Actor, moved Session) 
 		if !errors.Is(err, candidate.ErrSessionChangeBreaksConvocations) {
 			return err
 		}
-		problems = append(problems, messageOf(err))
+		problems = append(problems, tpsession.MessageOf(err))
 	}
 	for _, r := range regs {
 		c, err := s.st.Candidates.Candidate(ctx, by.Centre, r.Candidate)
@@ -221,7 +221,7 @@ func (s *Service) checkDateChange(ctx context.Context, by Actor, moved Session) 
 			if tpsession.KindOf(err) != tpsession.Rule {
 				return err
 			}
-			problems = append(problems, c.FirstName+" "+c.LastName+": "+messageOf(err))
+			problems = append(problems, c.FirstName+" "+c.LastName+": "+tpsession.MessageOf(err))
 		}
 	}
 	sj, err := s.st.Juries.SessionJury(ctx, by.Centre, moved.ID)

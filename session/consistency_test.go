@@ -284,7 +284,9 @@ func TestConcurrentCommandsOnOneSession(t *testing.T) {
 			}
 			_, err := f.svc.SetChecklistItem(f.ctx, admin, s.ID, checklist.ItemRulesDisplayed, checklist.ItemUpdate{Status: status})
 			assert.NoError(t, err)
-			planned := 10 + i
+			// Never the fixture's 12: a change to the same number changes
+			// nothing and records nothing.
+			planned := 20 + i
 			_, err = f.svc.ChangeSession(f.ctx, admin, s.ID, session.Change{PlannedCandidates: &planned})
 			assert.NoError(t, err)
 			_, err = f.svc.Timeline(f.ctx, admin, s.ID)

@@ -12,7 +12,7 @@ var (
 	ErrConvocationNotFound = tpsession.NewError(tpsession.NotFound, "session.convocation_not_found", "no convocation is drafted")
 	// ErrNoAssignment is returned when a session's jury assignment is
 	// asked for before one is made.
-	ErrNoAssignment = tpsession.NewError(tpsession.NotFound, "session.no_assignment", "the session has no jury assignment")
+	ErrNoAssignment = tpsession.NewError(tpsession.NotFound, "session.assignment_not_found", "the session has no jury assignment")
 
 	// ErrNotWritable refuses a change to a session that is opened, closed or
 	// cancelled.

@@ -2,7 +2,6 @@ package session_test
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"os"
 	"testing"
@@ -250,7 +249,7 @@ func TestRefusedTransitionsNameTheStatus(t *testing.T) {
 
 	_, err = f.svc.Close(ctx, admin, s.ID)
 	assert.ErrorIs(t, err, session.ErrNotOpened)
-	assert.Contains(t, messageOf(err), "declared")
+	assert.Contains(t, tpsession.MessageOf(err), "declared")
 
 	_, err = f.svc.Open(ctx, admin, s.ID, nil)
 	assert.ErrorIs(t, err, session.ErrOpenNotOnStartDate, "not on the start date")
@@ -293,7 +292,7 @@ func TestRefusedTransitionsNameTheStatus(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			err := write()
 			assert.ErrorIs(t, err, session.ErrNotWritable)
-			assert.Contains(t, messageOf(err), "cancelled")
+			assert.Contains(t, tpsession.MessageOf(err), "cancelled")
 		})
 	}
 }
@@ -359,7 +358,7 @@ func TestChangingTheStartDateAgainstValidatedConvocations(t *testing.T) {
 	f.on(date.New(2026, time.November, 20))
 	_, err := f.svc.ChangeSession(ctx, admin, s.ID, session.Change{Start: &tooEarly, End: &tooEarlyEnd})
 	assert.ErrorIs(t, err, session.ErrDateChangeBreaksRule)
-	assert.Contains(t, messageOf(err), "2026-11-16")
+	assert.Contains(t, tpsession.MessageOf(err), "2026-11-16")
 
 	later := date.New(2027, time.March, 8)
 	laterEnd := later + 2
@@ -556,16 +555,6 @@ func TestPlanFillsTheSessionsDefaults(t *testing.T) {
 	assert.ErrorIs(t, err, tpsession.ErrInvalid)
 }
 
-func messageOf(err error) string {
-	if e, ok := errors.AsType[*tpsession.Error](err); ok {
-		return e.Message
-	}
-	if err == nil {
-		return ""
-	}
-	return err.Error()
-}
-
 func TestCentresNeverReachEachOthersData(t *testing.T) {
 	f := newFixture(t, date.New(2026, time.November, 16))
 	s := f.prepared()
@@ -648,7 +637,7 @@ func TestAnOpenedSessionTakesOnlyItsOpeningSteps(t *testing.T) {
 	require.NoError(t, err)
 	_, err = f.svc.RecordPliAccess(f.ctx, admin, s.ID, pli.Access{Reason: "late access"})
 	assert.ErrorIs(t, err, session.ErrNotWritable, "a closed session takes no more writes")
-	assert.Contains(t, messageOf(err), "closed")
+	assert.Contains(t, tpsession.MessageOf(err), "closed")
 }
 
 func TestTheTimelineOfACancelledSessionShowsNothingDue(t *testing.T) {

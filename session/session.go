@@ -1,7 +1,6 @@
 package session
 
 import (
-	"net/mail"
 	"strings"
 	"time"
 
@@ -161,7 +160,7 @@ func New(id tpsession.SessionID, centre tpsession.CentreID, d Details, createdAt
 		fe.Add("site", "is required")
 	}
 	checkPlanned(&fe, d.PlannedCandidates)
-	checkResponsable(&fe, d.Responsable)
+	responsable := checkResponsable(&fe, d.Responsable)
 	checkDates(&fe, tpsession.Calendar{Region: region}, d.Start, d.End)
 	if err := fe.Err(ErrInvalidSession); err != nil {
 		return Session{}, err
@@ -177,7 +176,7 @@ func New(id tpsession.SessionID, centre tpsession.CentreID, d Details, createdAt
 		Start:             d.Start,
 		End:               d.End,
 		PlannedCandidates: d.PlannedCandidates,
-		Responsable:       Person{Name: strings.TrimSpace(d.Responsable.Name), Email: strings.TrimSpace(d.Responsable.Email)},
+		Responsable:       responsable,
 		UsesComputers:     d.UsesComputers,
 		CreatedAt:         createdAt,
 	}, nil
@@ -189,13 +188,16 @@ func checkPlanned(fe *tpsession.FieldErrors, n int) {
 	}
 }
 
-func checkResponsable(fe *tpsession.FieldErrors, p Person) {
-	if strings.TrimSpace(p.Name) == "" {
+// checkResponsable returns the responsable de session as recorded: the name
+// trimmed, the e-mail address in the form tpsession.ParseEmail returns.
+func checkResponsable(fe *tpsession.FieldErrors, p Person) Person {
+	name := strings.TrimSpace(p.Name)
+	if name == "" {
 		fe.Add("responsable.name", "is required")
 	}
-	if _, err := mail.ParseAddress(strings.TrimSpace(p.Email)); err != nil || !strings.Contains(p.Email, "@") {
-		fe.Add("responsable.email", "must be an e-mail address")
-	}
+	email, err := tpsession.ParseEmail(p.Email)
+	fe.AddErr("responsable.email", err)
+	return Person{Name: name, Email: email}
 }
 
 // checkDates enforces that a session runs between two working days of its
@@ -242,7 +244,9 @@ func (s *Session) Declare(on, today date.Date) error {
 	if s.m.DeclaredOn != date.Zero {
 		return ErrAlreadyDeclared.Withf("session %s was already declared on %s (its status is %s)", s.ID, s.m.DeclaredOn, s.Status())
 	}
-	if err := checkPast("declared_on", on, today); err != nil {
+	var fe tpsession.FieldErrors
+	fe.PastDate("declared_on", on, today, true)
+	if err := fe.Err(tpsession.ErrInvalidInput); err != nil {
 		return err
 	}
 	s.m.DeclaredOn = on
@@ -354,18 +358,6 @@ func (s *Session) Apply(c Change) error {
 	}
 	if c.UsesComputers != nil {
 		s.UsesComputers = *c.UsesComputers
-	}
-	return nil
-}
-
-// checkPast refuses a date recording a past fact that lies after today.
-func checkPast(field string, on, today date.Date) error {
-	if on == date.Zero {
-		return tpsession.ErrInvalidInput.WithFields(tpsession.FieldError{Field: field, Message: "is required"}).Withf("%s is required", field)
-	}
-	if on > today {
-		msg := "is in the future (" + on.String() + " after today, " + today.String() + "): it records a past fact"
-		return tpsession.ErrInvalidInput.WithFields(tpsession.FieldError{Field: field, Message: msg}).Withf("%s %s", field, msg)
 	}
 	return nil
 }

@@ -43,6 +43,49 @@ func TestNewSessionChecksEveryField(t *testing.T) {
 	assert.Contains(t, fields["start_date"], "2027-03-06 is not a working day (saturday); the next one is 2027-03-08")
 }
 
+func TestNewSessionKeepsTheResponsablesParsedEmail(t *testing.T) {
+	d := details()
+	d.Responsable = session.Person{Name: " Claire Martin ", Email: " Claire.Martin@Example.FR "}
+	s, err := session.New(tpsession.NewSessionID(), "centre-lyon", d, at(start-100))
+	require.NoError(t, err)
+	assert.Equal(t, session.Person{Name: "Claire Martin", Email: "claire.martin@example.fr"}, s.Responsable)
+
+	for _, email := range []string{"", "claire", "claire@localhost", "Claire <claire@example.fr>"} {
+		d.Responsable.Email = email
+		_, err := session.New(tpsession.NewSessionID(), "centre-lyon", d, at(start-100))
+		assert.ErrorIs(t, err, session.ErrInvalidSession, email)
+		assert.Contains(t, fieldsOf(err), "responsable.email", email)
+	}
+}
+
+func TestDeclareRecordsAPastDay(t *testing.T) {
+	today := start - 30
+	tests := []struct {
+		name    string
+		on      date.Date
+		problem string // the message on declared_on, "" when accepted
+	}{
+		{"today", today, ""},
+		{"yesterday", today - 1, ""},
+		{"tomorrow", today + 1, "is in the future (today is"},
+		{"no day", date.Zero, "is required"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := sessionStarting(t, start, end, "titre")
+			err := s.Declare(tt.on, today)
+			if tt.problem == "" {
+				require.NoError(t, err)
+				assert.Equal(t, tt.on, s.Milestones().DeclaredOn)
+				return
+			}
+			assert.ErrorIs(t, err, tpsession.ErrInvalidInput)
+			assert.Contains(t, fieldsOf(err)["declared_on"], tt.problem)
+			assert.Equal(t, session.StatusPreparation, s.Status())
+		})
+	}
+}
+
 func TestSessionDatesAreWorkingDays(t *testing.T) {
 	for _, tt := range []struct {
 		name       string

@@ -2,7 +2,6 @@ package session
 
 import (
 	"context"
-	"errors"
 	"slices"
 
 	"github.com/tpsession/tpsession"
@@ -26,14 +25,6 @@ func juryCandidate(c candidate.Candidate) jury.Candidate {
 }
 
 func fullName(c candidate.Candidate) string { return c.FirstName + " " + c.LastName }
-
-// messageOf returns the user-safe message of an error.
-func messageOf(err error) string {
-	if e, ok := errors.AsType[*tpsession.Error](err); ok && e.Message != "" {
-		return e.Message
-	}
-	return err.Error()
-}
 
 // activeRegistrations returns the session's registrations that are not
 // withdrawn, in registration order.

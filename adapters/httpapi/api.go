@@ -159,9 +159,9 @@ func (a *api) unrouted(w http.ResponseWriter, r *http.Request, x *exchange) {
 	case http.StatusMethodNotAllowed:
 		allow := probe.header.Get("Allow")
 		w.Header().Set("Allow", allow)
-		a.writeProblem(w, x, problemOf(errMethodNotAllowed.withf("%s is not allowed on %s; allowed: %s", r.Method, truncate(r.URL.Path, 200), allow), x))
+		a.writeProblem(w, x, problemOf(errMethodNotAllowed.withf("%s is not allowed on %s; allowed: %s", r.Method, tpsession.Truncate(r.URL.Path, 200), allow), x))
 	case http.StatusNotFound:
-		a.writeProblem(w, x, problemOf(errNoRoute.withf("no route %s %s", r.Method, truncate(r.URL.Path, 200)), x))
+		a.writeProblem(w, x, problemOf(errNoRoute.withf("no route %s %s", r.Method, tpsession.Truncate(r.URL.Path, 200)), x))
 	default:
 		// The mux cleans paths with a redirect ("//", ".."): pass it on.
 		for k, vs := range probe.header {
@@ -220,7 +220,7 @@ func safeToken(s string) bool {
 func (a *api) logRequest(r *http.Request, x *exchange, d time.Duration) {
 	route := x.route
 	if route == "" {
-		route = truncate(r.URL.Path, 200)
+		route = tpsession.Truncate(r.URL.Path, 200)
 	}
 	attrs := []slog.Attr{
 		slog.String("request_id", x.id),
@@ -265,10 +265,3 @@ func (w *recorder) Write(b []byte) (int, error) {
 
 // Unwrap lets http.ResponseController reach the connection.
 func (w *recorder) Unwrap() http.ResponseWriter { return w.ResponseWriter }
-
-func truncate(s string, n int) string {
-	if len(s) <= n {
-		return s
-	}
-	return s[:n] + "…"
-}

@@ -12,7 +12,6 @@ import (
 	"strings"
 
 	"github.com/tpsession/tpsession"
-	"github.com/tpsession/tpsession/jury"
 )
 
 // Role is what a principal may do in its centre (api.md, "Conventions").
@@ -42,7 +41,7 @@ func ParseRole(s string) (Role, error) {
 			return r, nil
 		}
 	}
-	return "", tpsession.ErrInvalidInput.Withf("unknown role %q: expected admin, jury or controller", truncate(s, 40))
+	return "", tpsession.ErrInvalidInput.Withf("unknown role %q: expected admin, jury or controller", tpsession.Truncate(s, 40))
 }
 
 // Principal is who a request acts for: one centre, one role and, for the
@@ -159,7 +158,7 @@ func NewStaticTokens(entries []TokenEntry) (*StaticTokens, error) {
 		case role == RoleJury && e.MemberEmail == "":
 			fe.Add(field("member_email"), "is required for the jury role")
 		case role == RoleJury:
-			email, err := jury.NormalizeEmail(e.MemberEmail)
+			email, err := tpsession.ParseEmail(e.MemberEmail)
 			fe.AddErr(field("member_email"), err)
 			p.MemberEmail = email
 		case e.MemberEmail != "":

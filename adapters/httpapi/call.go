@@ -81,7 +81,7 @@ func (c *call) authenticate() error {
 	p, err := c.a.auth.Authenticate(c.r)
 	if err != nil {
 		if errors.Is(err, ErrUnauthenticated) {
-			return errUnauthenticated.withf("%s", messageOf(err))
+			return errUnauthenticated.withf("%s", tpsession.MessageOf(err))
 		}
 		return tpsession.ErrInternal.Withf("the authenticator failed").Wrap(err)
 	}
@@ -262,14 +262,6 @@ func (c *call) prefers(mediaType string) bool {
 		}
 	}
 	return false
-}
-
-// messageOf returns the user-safe message of an error.
-func messageOf(err error) string {
-	if e, ok := errors.AsType[*tpsession.Error](err); ok && e.Message != "" {
-		return e.Message
-	}
-	return err.Error()
 }
 
 func lowerFirst(s string) string {

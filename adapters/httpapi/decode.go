@@ -20,7 +20,7 @@ import (
 
 // errInvalidBody is the error of a body that is not the JSON the route
 // reads; its field errors say where.
-var errInvalidBody = tpsession.NewError(tpsession.Invalid, "httpapi.invalid_body", "the body is not the JSON object this route reads")
+var errInvalidBody = tpsession.NewError(tpsession.Invalid, "httpapi.body_invalid", "the body is not the JSON object this route reads")
 
 // bodyRule says whether a route reads a body.
 type bodyRule uint8
@@ -72,13 +72,13 @@ func checkMediaType(header string, accepted []string) error {
 	}
 	mt, params, err := mime.ParseMediaType(header)
 	if err != nil {
-		return errMediaType.withf("the Content-Type %q is malformed", truncate(header, 80))
+		return errMediaType.withf("the Content-Type %q is malformed", tpsession.Truncate(header, 80))
 	}
 	if !containsString(accepted, mt) {
-		return errMediaType.withf("the body is %s, not %s", truncate(mt, 80), want)
+		return errMediaType.withf("the body is %s, not %s", tpsession.Truncate(mt, 80), want)
 	}
 	if cs, ok := params["charset"]; ok && strings.HasSuffix(mt, "json") && !strings.EqualFold(cs, "utf-8") {
-		return errMediaType.withf("JSON is UTF-8, not %s", truncate(cs, 40))
+		return errMediaType.withf("JSON is UTF-8, not %s", tpsession.Truncate(cs, 40))
 	}
 	return nil
 }

@@ -112,7 +112,7 @@ func TestForbiddenAndNotFound(t *testing.T) {
 	t.Run("an unknown route", func(t *testing.T) {
 		r := e.do(adminToken, "GET", "/v1/nothing", nil)
 		assert.Equal(t, http.StatusNotFound, r.Status)
-		assert.Equal(t, "httpapi.no_route", r.Code(t))
+		assert.Equal(t, "httpapi.route_not_found", r.Code(t))
 	})
 	t.Run("a method the path does not allow", func(t *testing.T) {
 		r := e.do(adminToken, "DELETE", w.sessionURL, nil)
@@ -184,7 +184,7 @@ func TestMediaTypes(t *testing.T) {
 			r := e.send(request{token: adminToken, method: "POST", path: w.url("/declare"), body: body, headers: []string{"Content-Type: " + tc.contentType}})
 			assert.Equal(t, tc.status, r.Status, "%s", r.Body)
 			if tc.status == http.StatusUnsupportedMediaType {
-				assert.Equal(t, "httpapi.unsupported_media_type", r.Code(t))
+				assert.Equal(t, "httpapi.media_type_unsupported", r.Code(t))
 			}
 		})
 	}
@@ -211,7 +211,7 @@ func TestMediaTypes(t *testing.T) {
 	t.Run("a required body may not be empty", func(t *testing.T) {
 		r := e.send(request{token: adminToken, method: "POST", path: "/v1/sessions"})
 		assert.Equal(t, http.StatusBadRequest, r.Status)
-		assert.Equal(t, "httpapi.invalid_body", r.Code(t))
+		assert.Equal(t, "httpapi.body_invalid", r.Code(t))
 	})
 }
 
@@ -226,31 +226,31 @@ func TestInvalidInput(t *testing.T) {
 		code   string
 		fields []string
 	}{
-		{"malformed JSON", "/v1/sessions", "POST", `{"title_code": `, "httpapi.invalid_body", []string{""}},
-		{"not an object", "/v1/sessions", "POST", `[1, 2]`, "httpapi.invalid_body", []string{""}},
-		{"trailing data", "/v1/sessions", "POST", `{} {}`, "httpapi.invalid_body", []string{""}},
-		{"an unknown field", "/v1/sessions", "POST", withField(sessionBody(), "titel", "x"), "httpapi.invalid_body", []string{"titel"}},
+		{"malformed JSON", "/v1/sessions", "POST", `{"title_code": `, "httpapi.body_invalid", []string{""}},
+		{"not an object", "/v1/sessions", "POST", `[1, 2]`, "httpapi.body_invalid", []string{""}},
+		{"trailing data", "/v1/sessions", "POST", `{} {}`, "httpapi.body_invalid", []string{""}},
+		{"an unknown field", "/v1/sessions", "POST", withField(sessionBody(), "titel", "x"), "httpapi.body_invalid", []string{"titel"}},
 		{"an unknown field in a list", "/v1/candidates", "POST",
-			`{"first_name": "A", "host_companies": [{"siret": "x"}, {"sirett": "x"}]}`, "httpapi.invalid_body", []string{"host_companies[1].sirett"}},
-		{"a field in another case", "/v1/sessions", "POST", `{"Title_Code": "TP-01281"}`, "httpapi.invalid_body", []string{"Title_Code"}},
-		{"a key given twice", "/v1/sessions", "POST", `{"site": "a", "site": "b"}`, "httpapi.invalid_body", []string{"site"}},
+			`{"first_name": "A", "host_companies": [{"siret": "x"}, {"sirett": "x"}]}`, "httpapi.body_invalid", []string{"host_companies[1].sirett"}},
+		{"a field in another case", "/v1/sessions", "POST", `{"Title_Code": "TP-01281"}`, "httpapi.body_invalid", []string{"Title_Code"}},
+		{"a key given twice", "/v1/sessions", "POST", `{"site": "a", "site": "b"}`, "httpapi.body_invalid", []string{"site"}},
 		{"wrong types, all reported", "/v1/sessions", "POST", `{"planned_candidates": "two", "responsable": [], "uses_computers": 1}`,
-			"httpapi.invalid_body", []string{"planned_candidates", "responsable", "uses_computers"}},
-		{"a fraction for an integer", "/v1/sessions", "POST", `{"planned_candidates": 2.5}`, "httpapi.invalid_body", []string{"planned_candidates"}},
-		{"a huge integer", "/v1/sessions", "POST", `{"planned_candidates": 1e30}`, "httpapi.invalid_body", []string{"planned_candidates"}},
+			"httpapi.body_invalid", []string{"planned_candidates", "responsable", "uses_computers"}},
+		{"a fraction for an integer", "/v1/sessions", "POST", `{"planned_candidates": 2.5}`, "httpapi.body_invalid", []string{"planned_candidates"}},
+		{"a huge integer", "/v1/sessions", "POST", `{"planned_candidates": 1e30}`, "httpapi.body_invalid", []string{"planned_candidates"}},
 		{"the domain's field paths", "/v1/candidates", "POST", withField(candidateBody("A", "B", siretOther), "host_companies",
 			[]any{map[string]any{"siret": "12345678901234", "name": "X", "from": "2026-01-01", "until": "2025-01-01"}}),
 			"candidate.invalid", []string{"host_companies[0].siret", "host_companies[0].until"}},
 		{"a missing field", "/v1/sessions", "POST", withField(sessionBody(), "kind", ""), "session.invalid", []string{"kind"}},
-		{"an ill-formed date", "/v1/sessions", "POST", withField(sessionBody(), "start_date", "01/03/2027"), "invalid_input", []string{"start_date"}},
-		{"a past fact in the future", w.url("/declare"), "POST", map[string]any{"declared_on": "2026-12-25"}, "invalid_input", []string{"declared_on"}},
-		{"an unknown status filter", "/v1/sessions?status=open", "GET", nil, "invalid_input", []string{"status"}},
-		{"a member ID that is not one", w.url("/invitations"), "POST", map[string]any{"member_id": "can_01M8DHNTPN3ZB56X50NX9RZ69C"}, "invalid_input", []string{"member_id"}},
-		{"an invalid member", "/v1/jury-members", "POST", map[string]any{"name": "X", "email": "x", "habilitations": []any{}}, "jury.invalid_member", []string{"email", "habilitations"}},
-		{"a date range upside down", "/v1/jury-members?title_code=TP-01281&from=2027-03-03&to=2027-03-01", "GET", nil, "invalid_input", []string{"to"}},
+		{"an ill-formed date", "/v1/sessions", "POST", withField(sessionBody(), "start_date", "01/03/2027"), "input.invalid", []string{"start_date"}},
+		{"a past fact in the future", w.url("/declare"), "POST", map[string]any{"declared_on": "2026-12-25"}, "input.invalid", []string{"declared_on"}},
+		{"an unknown status filter", "/v1/sessions?status=open", "GET", nil, "input.invalid", []string{"status"}},
+		{"a member ID that is not one", w.url("/invitations"), "POST", map[string]any{"member_id": "can_01M8DHNTPN3ZB56X50NX9RZ69C"}, "input.invalid", []string{"member_id"}},
+		{"an invalid member", "/v1/jury-members", "POST", map[string]any{"name": "X", "email": "x", "habilitations": []any{}}, "jury.member_invalid", []string{"email", "habilitations"}},
+		{"a date range upside down", "/v1/jury-members?title_code=TP-01281&from=2027-03-03&to=2027-03-01", "GET", nil, "input.invalid", []string{"to"}},
 		{"the planning input", w.url("/plan"), "PUT", withField(smallPlan(), "calendar", map[string]any{"start": "2027-02-30", "blocks": []any{[]string{"8:30", "12:30"}}}),
-			"plan.invalid_input", []string{"calendar.start", "calendar.blocks[0][0]"}},
-		{"an unknown field of the planning input", w.url("/plan"), "PUT", withField(smallPlan(), "jury", map[string]any{"members": 2}), "httpapi.invalid_body", []string{"jury.members"}},
+			"plan.input_invalid", []string{"calendar.start", "calendar.blocks[0][0]"}},
+		{"an unknown field of the planning input", w.url("/plan"), "PUT", withField(smallPlan(), "jury", map[string]any{"members": 2}), "httpapi.body_invalid", []string{"jury.members"}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -312,7 +312,7 @@ func TestRulesRefuse(t *testing.T) {
 		r := e.do(adminToken, "POST", w.url("/jury-assignment"), nil)
 		require.Equal(t, http.StatusUnprocessableEntity, r.Status, "%s", r.Body)
 		p := r.JSON(t)
-		assert.Equal(t, "jury.no_assignment", p["code"])
+		assert.Equal(t, "jury.assignment_infeasible", p["code"])
 		assert.Equal(t, []any{w.c1}, p["candidates"])
 		assert.Equal(t, []string{"candidates[0]"}, r.Fields(t))
 		assert.Equal(t, "too_few_members_without_conflict", p["errors"].([]any)[0].(map[string]any)["reason"])

@@ -29,10 +29,10 @@ func (e *httpError) withf(format string, args ...any) *httpError {
 
 var (
 	errUnauthenticated  = &httpError{http.StatusUnauthorized, ErrUnauthenticated.Code, ErrUnauthenticated.Message}
-	errNoRoute          = &httpError{http.StatusNotFound, "httpapi.no_route", "no such route"}
+	errNoRoute          = &httpError{http.StatusNotFound, "httpapi.route_not_found", "no such route"}
 	errMethodNotAllowed = &httpError{http.StatusMethodNotAllowed, "httpapi.method_not_allowed", "the method is not allowed on this path"}
 	errBodyTooLarge     = &httpError{http.StatusRequestEntityTooLarge, "httpapi.body_too_large", fmt.Sprintf("the body is larger than %d bytes", MaxBodyBytes)}
-	errMediaType        = &httpError{http.StatusUnsupportedMediaType, "httpapi.unsupported_media_type", "the body is of a media type the route does not read"}
+	errMediaType        = &httpError{http.StatusUnsupportedMediaType, "httpapi.media_type_unsupported", "the body is of a media type the route does not read"}
 )
 
 // errForbidden refuses a route to the caller's role.
@@ -51,7 +51,7 @@ type problem struct {
 	Errors []fieldProblem `json:"errors"`
 	// Candidates lists, when no jury assignment exists, the candidates left
 	// without an eligible panel.
-	Candidates []string `json:"candidates,omitempty" doc:"on jury.no_assignment: the candidates left without an eligible panel"`
+	Candidates []string `json:"candidates,omitempty" doc:"on jury.assignment_infeasible: the candidates left without an eligible panel"`
 	// Findings lists, when a session may not open, what blocks it.
 	Findings  []findingResource `json:"findings,omitempty" doc:"on checklist.not_ready: the blocking findings"`
 	RequestID string            `json:"request_id" doc:"the X-Request-Id of the answer, under which the server logged the request"`

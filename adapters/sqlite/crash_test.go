@@ -81,6 +81,10 @@ func crashWriter(path string) int {
 
 		entries := 0
 		err = db.UpdatePli(ctx, storetest.CentreA, crashSession, func(p *pli.Pli) error {
+			// Custody entries go forward in time, across the rounds too.
+			if n := len(p.Custody); n > 0 && at.Before(p.Custody[n-1].At) {
+				at = p.Custody[n-1].At
+			}
 			at = at.Add(time.Second)
 			if err := p.RecordAccess(pli.Access{Reason: fmt.Sprintf("seal check %d", i)}, at, "Claire Martin"); err != nil {
 				return err
@@ -102,7 +106,7 @@ func ensureCrashPli(ctx context.Context, db *sqlite.DB) error {
 	if !errors.Is(err, pli.ErrPliNotFound) {
 		return err
 	}
-	p, err := pli.New(storetest.CentreA, crashSession)
+	p, err := pli.New(storetest.CentreA, tpsession.NewPliID(), crashSession)
 	if err != nil {
 		return err
 	}

@@ -19,7 +19,7 @@ var (
 	ErrBusy = tpsession.NewError(tpsession.Conflict, "sqlite.busy", "the database is busy: try again in a moment")
 
 	errStore      = tpsession.NewError(tpsession.Internal, "sqlite.failed", "the database failed")
-	errOpen       = tpsession.NewError(tpsession.Internal, "sqlite.open", "the database could not be opened")
+	errOpen       = tpsession.NewError(tpsession.Internal, "sqlite.open_failed", "the database could not be opened")
 	errDuplicate  = tpsession.NewError(tpsession.Conflict, "sqlite.duplicate", "the record already exists")
 	errUnreadable = tpsession.NewError(tpsession.Internal, "sqlite.unreadable", "a stored record could not be read")
 	errCancelled  = tpsession.NewError(tpsession.Internal, "sqlite.cancelled", "the operation was cancelled before it completed")

@@ -158,7 +158,7 @@ func registrationContract() contract[candidate.Registration] {
 // so that accesses may be logged.
 func NewPli(t testing.TB, centre tpsession.CentreID) pli.Pli {
 	t.Helper()
-	p, err := pli.New(centre, tpsession.NewSessionID())
+	p, err := pli.New(centre, tpsession.NewPliID(), tpsession.NewSessionID())
 	require.NoError(t, err)
 	require.NoError(t, p.Order(Today-30, Today, At, "Claire Martin"))
 	require.NoError(t, p.Receive(Today-2, Today, At.Add(time.Minute), "Claire Martin"))
@@ -178,7 +178,7 @@ func pliContract() contract[pli.Pli] {
 			return s.Plis.UpdatePli(ctx, centre, v.Session, fn)
 		},
 		bump: func(v *pli.Pli, i int) {
-			e := pli.Entry{At: At.Add(time.Duration(i) * time.Second), Actor: "Claire Martin", Action: pli.ActionAccessed, Detail: fmt.Sprintf("seal check %d", i)}
+			e := pli.Entry{At: At.Add(time.Hour + time.Duration(i)*time.Second), Actor: "Claire Martin", Action: pli.ActionAccessed, Detail: fmt.Sprintf("seal check %d", i)}
 			e.Hash = e.ComputeHash(v.Custody.Head())
 			v.Custody = append(v.Custody, e)
 		},

@@ -185,7 +185,7 @@ func testCustodyAppendOnly(t *testing.T, open Open) {
 	assert.Equal(t, p, got)
 	require.NoError(t, got.Custody.Verify())
 
-	other, err := pli.New(CentreA, p.Session)
+	other, err := pli.New(CentreA, tpsession.NewPliID(), p.Session)
 	require.NoError(t, err)
 	assert.ErrorIs(t, s.Plis.CreatePli(ctx, other), pli.ErrDuplicatePli, "one pli per session")
 }

@@ -6,7 +6,7 @@ import "github.com/tpsession/tpsession"
 var (
 	// ErrInvalidInput is bad planning input; its Fields name every
 	// offending field by its JSON path (epreuves[2].duration_min).
-	ErrInvalidInput = tpsession.NewError(tpsession.Invalid, "plan.invalid_input", "the planning input is invalid")
+	ErrInvalidInput = tpsession.NewError(tpsession.Invalid, "plan.input_invalid", "the planning input is invalid")
 
 	// ErrPlanNotFound is returned by a Store when a session has no stored
 	// plan, or belongs to another centre.

@@ -79,7 +79,7 @@ func ExampleInput_Validate() {
 	err := in.Validate()
 	fmt.Println(err)
 	// Output:
-	// plan.invalid_input: the planning input is invalid: calendar.start: is required (YYYY-MM-DD); calendar.max_days: must be between 1 and 260 working days, got 0; epreuves[2].duration_min: 300 minutes do not fit in any block (the longest lasts 240 minutes); make the épreuve splittable or lengthen a block; jury.members_per_jury: a jury has at least 2 members, got 1
+	// plan.input_invalid: the planning input is invalid: calendar.start: is required (YYYY-MM-DD); calendar.max_days: must be between 1 and 260 working days, got 0; epreuves[2].duration_min: 300 minutes do not fit in any block (the longest lasts 240 minutes); make the épreuve splittable or lengthen a block; jury.members_per_jury: a jury has at least 2 members, got 1
 }
 
 func ExampleWriteDeroule() {

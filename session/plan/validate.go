@@ -18,8 +18,9 @@ const (
 	MaxDays       = 260 // about a year of working days
 	MaxJuries     = 100
 	// MinMembersPerJury is the smallest jury: at least two habilitated
-	// members (arrêté du 22 décembre 2015, art. 5; planning.md §1).
-	MinMembersPerJury = 2
+	// members (arrêté du 22 décembre 2015, art. 6; planning.md §1), the
+	// root package's tpsession.MinJuryMembers.
+	MinMembersPerJury = tpsession.MinJuryMembers
 )
 
 // Validate checks the input against planning.md §2 and reports every
