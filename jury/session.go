@@ -35,7 +35,9 @@ type Policy struct {
 	EmployerNoticeDays int
 }
 
-func (p Policy) employerNoticeDays() int {
+// NoticeDays is the policy's employer notice, in calendar days: its own
+// when set, EmployerNoticeDays otherwise.
+func (p Policy) NoticeDays() int {
 	if p.EmployerNoticeDays > 0 {
 		return p.EmployerNoticeDays
 	}
@@ -68,7 +70,7 @@ type Warning struct {
 
 func employerNoticeWarning(s Session, m Member, today date.Date, p Policy) []Warning {
 	lead := int(s.Dates.From - today)
-	if !m.Employed() || lead >= p.employerNoticeDays() {
+	if !m.Employed() || lead >= p.NoticeDays() {
 		return nil
 	}
 	when := fmt.Sprintf("%s before the session starting %s", quantity(lead, "day", "days"), s.Dates.From)
@@ -83,6 +85,6 @@ func employerNoticeWarning(s Session, m Member, today date.Date, p Policy) []War
 		Member: m.ID,
 		Message: fmt.Sprintf("%s is employed (SIRET %s) and invited on %s, %s: "+
 			"the leave request to the employer must be made at least %d calendar days before the session, so the employer may refuse",
-			m.Name, m.Employer.Format(), today, when, p.employerNoticeDays()),
+			m.Name, m.Employer.Format(), today, when, p.NoticeDays()),
 	}}
 }

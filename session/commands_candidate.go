@@ -199,6 +199,9 @@ func (s *Service) DraftConvocation(ctx context.Context, by Actor, sid tpsession.
 func (s *Service) ValidateConvocation(ctx context.Context, by Actor, sid tpsession.SessionID, cid tpsession.CandidateID, on date.Date) (candidate.Convocation, error) {
 	o := s.begin()
 	on = orToday(on, o.today)
+	if err := pastFact("validated_on", on, o.today); err != nil {
+		return candidate.Convocation{}, err
+	}
 	r, err := s.updateRegistration(ctx, by, o, sid, cid, func(ses Session, r *candidate.Registration) (string, string, error) {
 		return ActionConvocationValid, fmt.Sprintf("convocation of candidate %s validated in CERES on %s", cid, on),
 			r.ValidateConvocation(on, candidateView(ses), s.conv, o.today)
@@ -217,6 +220,13 @@ func (s *Service) RecordDelivery(ctx context.Context, by Actor, sid tpsession.Se
 		return candidate.Convocation{}, err
 	}
 	o := s.begin()
+	var fe tpsession.FieldErrors
+	for field, on := range map[string]date.Date{"sent_on": d.SentOn, "delivered_on": d.DeliveredOn} {
+		fe.PastDate(field, on, o.today, false)
+	}
+	if err := fe.Err(candidate.ErrInvalidDelivery); err != nil {
+		return candidate.Convocation{}, err
+	}
 	r, err := s.updateRegistration(ctx, by, o, sid, cid, func(_ Session, r *candidate.Registration) (string, string, error) {
 		return ActionConvocationDelivery, fmt.Sprintf("convocation of candidate %s: %s", cid, d), r.RecordDelivery(d, o.today)
 	})

@@ -64,17 +64,55 @@ func (s *Service) SetMemberAvailability(ctx context.Context, by Actor, id tpsess
 	if days.Until < days.From {
 		return jury.Member{}, tpsession.ErrInvalidInput.WithFields(tpsession.FieldError{Field: "until", Message: "is before from"}).Withf("until %s is before from %s", days.Until, days.From)
 	}
+	o := s.begin()
 	var out jury.Member
-	err := s.st.Members.UpdateMember(ctx, by.Centre, id, func(m *jury.Member) error {
-		if available {
-			m.MarkAvailable(days)
-		} else {
-			m.MarkUnavailable(days)
+	err := s.atomic(ctx, func(ctx context.Context) error {
+		err := s.st.Members.UpdateMember(ctx, by.Centre, id, func(m *jury.Member) error {
+			if available {
+				m.MarkAvailable(days)
+			} else {
+				m.MarkUnavailable(days)
+			}
+			out = m.Clone()
+			return nil
+		})
+		if err != nil {
+			return err
 		}
-		out = m.Clone()
-		return nil
+		return s.recordAvailability(ctx, by, o, out, days, available)
 	})
 	return out, err
+}
+
+// recordAvailability records a member's change of availability in the
+// event log of every session in preparation that holds an active
+// invitation of theirs and shares a day with days: the sessions it may
+// affect.
+func (s *Service) recordAvailability(ctx context.Context, by Actor, o op, m jury.Member, days tpsession.DateRange, available bool) error {
+	juries, err := s.st.Juries.SessionJuriesOfMember(ctx, by.Centre, m.ID)
+	if err != nil {
+		return err
+	}
+	what := "unavailable"
+	if available {
+		what = "available again"
+	}
+	for _, j := range juries {
+		if !slices.ContainsFunc(j.Invitations, func(i jury.Invitation) bool { return i.Member == m.ID && i.Active() }) {
+			continue
+		}
+		ses, err := s.st.Sessions.Session(ctx, by.Centre, j.Session)
+		if err != nil {
+			return err
+		}
+		if ses.CheckWritable() != nil || !ses.Dates().Overlaps(days) {
+			continue
+		}
+		if err := s.record(ctx, by, ses.ID, o, ActionJuryAvailability, "%s is %s from %s to %s", m.Name, what, days.From, days.Until); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // SessionJury returns the jury record of a session: its invitations,
@@ -128,7 +166,7 @@ func (s *Service) Invite(ctx context.Context, by Actor, sid tpsession.SessionID,
 	o := s.begin()
 	err = s.updateJury(ctx, by, o, sid, func(ses Session, j *jury.SessionJury) (string, string, error) {
 		var err error
-		inv, warnings, err = j.Invite(juryView(ses), m, o.today, jury.Policy{})
+		inv, warnings, err = j.Invite(juryView(ses), m, o.today, s.jury)
 		detail := m.Name + " invited"
 		for _, w := range warnings {
 			detail += "; warning: " + w.Message

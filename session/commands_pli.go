@@ -80,11 +80,15 @@ func (s *Service) OrderPli(ctx context.Context, by Actor, sid tpsession.SessionI
 		p   pli.Pli
 	)
 	o := s.begin()
+	on = orToday(on, o.today)
+	if err := pastFact("ordered_on", on, o.today); err != nil {
+		return pli.Pli{}, nil, err
+	}
 	err := s.atomic(ctx, func(ctx context.Context) error {
 		var err error
 		p, err = s.updatePli(ctx, by, o, sid, false, func(cur Session, p *pli.Pli) error {
 			ses = cur
-			return p.Order(orToday(on, o.today), o.today, o.now, by.Name)
+			return p.Order(on, o.today, o.now, by.Name)
 		})
 		if err != nil {
 			return err
@@ -115,8 +119,11 @@ func (s *Service) updateSessionQuiet(ctx context.Context, by Actor, sid tpsessio
 // read with its list of required materials.
 func (s *Service) ReceivePli(ctx context.Context, by Actor, sid tpsession.SessionID, on date.Date, materials []pli.Material) (pli.Pli, error) {
 	o := s.begin()
+	on = orToday(on, o.today)
+	if err := pastFact("received_on", on, o.today); err != nil {
+		return pli.Pli{}, err
+	}
 	return s.updatePli(ctx, by, o, sid, false, func(_ Session, p *pli.Pli) error {
-		on := orToday(on, o.today)
 		if len(materials) == 0 {
 			return p.Receive(on, o.today, o.now, by.Name)
 		}

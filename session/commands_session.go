@@ -263,7 +263,7 @@ func (s *Service) Timeline(ctx context.Context, by Actor, sid tpsession.SessionI
 	if err != nil {
 		return nil, err
 	}
-	return Timeline(ses, progress, o.today, s.conv), nil
+	return Timeline(ses, progress, o.today, s.conv, s.jury), nil
 }
 
 func (s *Service) progress(ctx context.Context, by Actor, ses Session) (Progress, error) {
@@ -343,7 +343,11 @@ func (s *Service) PlanSession(ctx context.Context, by Actor, sid tpsession.Sessi
 		return plan.Record{}, err
 	}
 	o := s.begin()
-	in = in.WithSession(ses.Start, len(ses.Calendar().WorkingDays(ses.Start, ses.End)))
+	days := len(ses.Calendar().WorkingDays(ses.Start, ses.End))
+	if err := checkPlanFits(ses, in, days); err != nil {
+		return plan.Record{}, err
+	}
+	in = in.WithSession(ses.Start, days)
 	if in.Title.Code == "" {
 		in.Title.Code = ses.Title
 	}
@@ -379,6 +383,20 @@ func (s *Service) PlanSession(ctx context.Context, by Actor, sid tpsession.Sessi
 		return plan.Record{}, err
 	}
 	return rec, nil
+}
+
+// checkPlanFits refuses a planning input whose calendar leaves the
+// session's dates: a plan of other days is not this session's plan. Left
+// out, the start and the number of days are the session's.
+func checkPlanFits(ses Session, in plan.Input, workingDays int) error {
+	var fe tpsession.FieldErrors
+	if c := in.Calendar; c.Start != date.Zero && c.Start != ses.Start {
+		fe.Add("calendar.start", "the session starts on %s, not %s: leave it out, or change the session's dates first", ses.Start, c.Start)
+	}
+	if c := in.Calendar; c.MaxDays > workingDays {
+		fe.Add("calendar.max_days", "the session has %d working days (%s to %s), not %d: leave it out, or change the session's dates first", workingDays, ses.Start, ses.End, c.MaxDays)
+	}
+	return fe.Err(plan.ErrInvalidInput)
 }
 
 func planSummary(rec plan.Record) string {

@@ -40,6 +40,7 @@ const (
 	ActionJuryDeclined        = "jury.declined"
 	ActionJuryWithdrawn       = "jury.withdrawn"
 	ActionJuryConflict        = "jury.conflict_declared"
+	ActionJuryAvailability    = "jury.availability_changed"
 	ActionJuryAssigned        = "jury.assigned"
 	ActionCandidateRegistered = "candidate.registered"
 	ActionCandidateWithdrawn  = "candidate.withdrawn"

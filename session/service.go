@@ -47,6 +47,10 @@ type Config struct {
 	// Convocations sets the convocation lead time per kind of session
 	// (domain.md §11: the sources disagree for CCP and CCS sessions).
 	Convocations candidate.ConvocationPolicy
+	// Jury sets the notice an employed member's leave request needs, when
+	// a collective agreement asks for more than the 15 days of the Code
+	// du travail.
+	Jury jury.Policy
 }
 
 // Actor is who performs an action: the centre they act for, which bounds
@@ -68,6 +72,7 @@ type Service struct {
 	clock tpsession.Clock
 	loc   *time.Location
 	conv  candidate.ConvocationPolicy
+	jury  jury.Policy
 }
 
 // NewService returns a Service over the stores.
@@ -84,7 +89,7 @@ func NewService(st Stores, cfg Config) (*Service, error) {
 	if len(missing) > 0 {
 		return nil, tpsession.ErrInternal.Withf("session.NewService: no store for %s", strings.Join(missing, ", "))
 	}
-	s := &Service{st: st, clock: cfg.Clock, loc: cfg.Location, conv: cfg.Convocations}
+	s := &Service{st: st, clock: cfg.Clock, loc: cfg.Location, conv: cfg.Convocations, jury: cfg.Jury}
 	if s.clock == nil {
 		s.clock = tpsession.SystemClock{}
 	}

@@ -693,3 +693,64 @@ func TestARevisionMayNotMakeARegisteredCandidateIneligible(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, date.New(2026, time.March, 1), revised.VAERecevabiliteOn)
 }
+
+func TestAPlanMustFitTheSessionsDates(t *testing.T) {
+	f := newFixture(t, date.New(2026, time.November, 16))
+	s := f.session() // 3 working days from 1 March
+	in := planInput(t)
+	in.Calendar.MaxDays = 4
+	_, err := f.svc.PlanSession(f.ctx, admin, s.ID, in)
+	require.ErrorIs(t, err, plan.ErrInvalidInput)
+	assert.Contains(t, fieldsOf(err), "calendar.max_days")
+
+	in.Calendar.MaxDays = 3
+	in.Calendar.Start = start + 7
+	_, err = f.svc.PlanSession(f.ctx, admin, s.ID, in)
+	require.ErrorIs(t, err, plan.ErrInvalidInput)
+	assert.Contains(t, fieldsOf(err), "calendar.start")
+
+	in.Calendar.Start = start
+	rec, err := f.svc.PlanSession(f.ctx, admin, s.ID, in)
+	require.NoError(t, err, "the session's own start and days")
+	assert.Equal(t, 3, rec.Input.Calendar.MaxDays)
+}
+
+func TestBadInputIsReportedBeforeTheSessionsState(t *testing.T) {
+	f := newFixture(t, date.New(2026, time.November, 16))
+	s := f.session()
+	_, err := f.svc.Declare(f.ctx, admin, s.ID, date.Zero)
+	require.NoError(t, err)
+	future := date.New(2026, time.December, 1)
+	_, err = f.svc.Declare(f.ctx, admin, s.ID, future)
+	assert.ErrorIs(t, err, tpsession.ErrInvalid, "a future date is bad input, whatever the session's state")
+	_, err = f.svc.Cancel(f.ctx, admin, s.ID)
+	require.NoError(t, err)
+	_, _, err = f.svc.OrderPli(f.ctx, admin, s.ID, future)
+	assert.ErrorIs(t, err, tpsession.ErrInvalid)
+	_, err = f.svc.ReceivePli(f.ctx, admin, s.ID, future, nil)
+	assert.ErrorIs(t, err, tpsession.ErrInvalid)
+	_, _, err = f.svc.OrderPli(f.ctx, admin, s.ID, date.Zero)
+	assert.ErrorIs(t, err, session.ErrNotWritable, "good input on a cancelled session")
+}
+
+func TestAMembersAvailabilityIsRecordedInTheSessionsItAffects(t *testing.T) {
+	f := newFixture(t, date.New(2026, time.November, 16))
+	s := f.session()
+	later, err := f.svc.CreateSession(f.ctx, admin, func() session.Details { d := details(); d.Start, d.End = start+7, end+7; return d }())
+	require.NoError(t, err)
+	m := f.member("Marc Leroy", "marc@example.fr", "")
+	for _, sid := range []tpsession.SessionID{s.ID, later.ID} {
+		_, _, err := f.svc.Invite(f.ctx, admin, sid, m.ID)
+		require.NoError(t, err)
+	}
+	_, err = f.svc.SetMemberAvailability(f.ctx, admin, m.ID, tpsession.DateRange{From: start + 1, Until: start + 1}, false)
+	require.NoError(t, err)
+	assert.Equal(t, session.ActionJuryAvailability, actionsOf(t, f, s.ID)[len(actionsOf(t, f, s.ID))-1])
+	assert.NotContains(t, actionsOf(t, f, later.ID), session.ActionJuryAvailability, "a day outside the later session")
+}
+
+func TestALongerEmployerNoticeMovesTheJuryDeadline(t *testing.T) {
+	s := sessionStarting(t, start, end, "titre")
+	ds := session.Timeline(s, session.Progress{}, start-100, candidate.ConvocationPolicy{}, jury.Policy{EmployerNoticeDays: 30})
+	assert.Equal(t, start-30, ds[1].Due)
+}

@@ -238,19 +238,26 @@ func (s Session) CheckWritable() error {
 // Declare records that the session was created in the Ministry's application
 // on the given day, which may not be after today.
 func (s *Session) Declare(on, today date.Date) error {
+	if err := pastFact("declared_on", on, today); err != nil {
+		return err
+	}
 	if err := s.CheckWritable(); err != nil {
 		return err
 	}
 	if s.m.DeclaredOn != date.Zero {
 		return ErrAlreadyDeclared.Withf("session %s was already declared on %s (its status is %s)", s.ID, s.m.DeclaredOn, s.Status())
 	}
-	var fe tpsession.FieldErrors
-	fe.PastDate("declared_on", on, today, true)
-	if err := fe.Err(tpsession.ErrInvalidInput); err != nil {
-		return err
-	}
 	s.m.DeclaredOn = on
 	return nil
+}
+
+// pastFact refuses the day of a recorded fact when it is missing or after
+// today. Commands check it before anything else: bad input is reported
+// before the state of the session (api.md's order of checks).
+func pastFact(field string, on, today date.Date) error {
+	var fe tpsession.FieldErrors
+	fe.PastDate(field, on, today, true)
+	return fe.Err(tpsession.ErrInvalidInput)
 }
 
 // RecordPliOrdered records the pli_ordered milestone; later calls keep the

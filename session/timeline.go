@@ -79,7 +79,8 @@ type Progress struct {
 //     the pli is ordered (domain.md D2, D3), so by the pli's order date;
 //   - invite_jury: an employed member asks their employer for leave at
 //     least 15 days before the session (Code du travail L.3142-42 ff.,
-//     domain.md D6), so the jury is staffed by start − 15 days;
+//     domain.md D6; more under some collective agreements, see
+//     jury.Policy), so the jury is staffed by start − 15 days;
 //   - order_pli: advised 3 calendar months before the start, clamped to the
 //     month's end [SEED] (advisory);
 //   - receive_pli: a pli not received 14 days before the start must be
@@ -93,14 +94,14 @@ type Progress struct {
 //
 // The steps a cancelled session never did stay pending, with a note: nothing
 // is due any more.
-func Timeline(s Session, p Progress, today date.Date, conv candidate.ConvocationPolicy) []Deadline {
+func Timeline(s Session, p Progress, today date.Date, conv candidate.ConvocationPolicy, notice jury.Policy) []Deadline {
 	m := s.Milestones()
 	orderBy := pli.OrderBy(s.Start)
 	lastValidation := conv.LastValidationDay(candidate.Session{Kind: s.Kind, Start: s.Start})
 	ds := []Deadline{
 		{Key: DeadlineDeclare, Label: "Déclarer la session dans CERES", Due: orderBy, DoneOn: m.DeclaredOn,
 			Note: "the session must exist in CERES before the pli is ordered"},
-		{Key: DeadlineInviteJury, Label: "Inviter le jury", Due: s.Start - jury.EmployerNoticeDays, DoneOn: p.JuryStaffedOn,
+		{Key: DeadlineInviteJury, Label: "Inviter le jury", Due: s.Start - date.Date(notice.NoticeDays()), DoneOn: p.JuryStaffedOn,
 			Note: juryNote(p.MembersNeeded)},
 		{Key: DeadlineOrderPli, Label: "Commander le pli d'examen", Due: orderBy, DoneOn: p.PliOrderedOn, Advisory: true,
 			Note: "advised 3 months before the start"},

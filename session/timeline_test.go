@@ -10,6 +10,7 @@ import (
 
 	"github.com/tpsession/tpsession"
 	"github.com/tpsession/tpsession/candidate"
+	"github.com/tpsession/tpsession/jury"
 	"github.com/tpsession/tpsession/session"
 )
 
@@ -69,7 +70,7 @@ func TestTimelineDueDates(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			s := sessionStarting(t, tt.start, tt.end, tt.kind)
-			got := dueDates(session.Timeline(s, session.Progress{}, tt.start-200, tt.policy))
+			got := dueDates(session.Timeline(s, session.Progress{}, tt.start-200, tt.policy, jury.Policy{}))
 			for key, want := range tt.want {
 				assert.Equal(t, date.MustParseISO(want), got[key], key)
 			}
@@ -80,7 +81,7 @@ func TestTimelineDueDates(t *testing.T) {
 func TestTimelineKeysInLifecycleOrder(t *testing.T) {
 	s := sessionStarting(t, start, end, "titre")
 	var keys []string
-	for _, d := range session.Timeline(s, session.Progress{}, start-100, candidate.ConvocationPolicy{}) {
+	for _, d := range session.Timeline(s, session.Progress{}, start-100, candidate.ConvocationPolicy{}, jury.Policy{}) {
 		keys = append(keys, d.Key)
 		assert.NotEmpty(t, d.Label)
 	}
@@ -91,7 +92,7 @@ func TestDeadlineStatusAroundItsDueDate(t *testing.T) {
 	s := sessionStarting(t, start, end, "titre")
 	due := date.New(2027, time.January, 29) // validate_convocations
 	status := func(today date.Date, p session.Progress) session.Deadline {
-		for _, d := range session.Timeline(s, p, today, candidate.ConvocationPolicy{}) {
+		for _, d := range session.Timeline(s, p, today, candidate.ConvocationPolicy{}, jury.Policy{}) {
 			if d.Key == session.DeadlineValidateConvocations {
 				return d
 			}
@@ -120,7 +121,7 @@ func TestDeadlineStatusAroundItsDueDate(t *testing.T) {
 
 func TestTimelineNotesALatePliOrder(t *testing.T) {
 	s := sessionStarting(t, start, end, "titre")
-	ds := session.Timeline(s, session.Progress{PliOrderedOn: date.New(2026, time.December, 2)}, date.New(2026, time.December, 2), candidate.ConvocationPolicy{})
+	ds := session.Timeline(s, session.Progress{PliOrderedOn: date.New(2026, time.December, 2)}, date.New(2026, time.December, 2), candidate.ConvocationPolicy{}, jury.Policy{})
 	order := ds[2]
 	require.Equal(t, session.DeadlineOrderPli, order.Key)
 	assert.True(t, order.Advisory)
