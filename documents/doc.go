@@ -21,8 +21,9 @@
 //     registered mail or by hand, the only two ways [SEED].
 //   - [AttendanceSheets] (PDF): the feuilles d'émargement, one per day and
 //     half-day, with a box for the identity check, the arrival time and
-//     the signature of each candidate expected, then rows for the jury and
-//     the responsable de session.
+//     the signature of each candidate expected (and, apart, of each
+//     candidate registered after the plan was made), then rows for the
+//     jury and the responsable de session.
 //   - [DerouleText] and [DeroulePDF]: the déroulé de session the leaflet
 //     asks to display in the exam rooms, read from the plan's items
 //     ([PlanNumbering] proposes who is who among the plan's numbered

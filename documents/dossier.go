@@ -56,9 +56,10 @@ type Dossier struct {
 	// candidates 1…N: candidate k of the plan is PlanCandidates[k-1] (""
 	// for a number given to nobody). With it the déroulé names the
 	// candidates, the attendance sheets list those expected each half-day
-	// and a candidate's calendar shows their day; without it (nil) the
-	// déroulé prints numbers and every sheet lists every candidate.
-	// PlanNumbering proposes one.
+	// (and apart those it leaves without a number) and a candidate's
+	// calendar shows their day; without it (nil) the déroulé prints
+	// numbers and the sheets list every candidate whenever the plan
+	// expects any. PlanNumbering proposes one.
 	PlanCandidates []tpsession.CandidateID
 	// Delivery is how the letters whose delivery is not recorded yet will
 	// be delivered, which decides the mention they carry; empty prints

@@ -75,6 +75,13 @@ var people = []person{{"Élise", "Martin-Lefèvre"}, {"Noé", "Dupré"}, {"Inès
 // (1 needs two juries) and assigns the jury.
 func newWorld(t testing.TB, planDays int) *world {
 	t.Helper()
+	return newWorldWith(t, planDays, nil)
+}
+
+// newWorldWith is newWorld with the plan's input changed by adjust before
+// the session is planned.
+func newWorldWith(t testing.TB, planDays int, adjust func(*plan.Input)) *world {
+	t.Helper()
 	store := memstore.New()
 	clock := tpsession.NewFixedClock(time.Time{})
 	svc, err := session.NewService(session.Stores{
@@ -121,6 +128,9 @@ func newWorld(t testing.TB, planDays int) *world {
 		require.NoError(t, err)
 		in.Candidates = len(people)
 		in.Calendar.Start, in.Calendar.MaxDays = date.Zero, planDays
+		if adjust != nil {
+			adjust(&in)
+		}
 		rec, err := svc.PlanSession(w.ctx, admin, w.ses.ID, in)
 		require.NoError(t, err)
 		require.True(t, rec.Plan.Feasible, rec.Plan.Reason)
