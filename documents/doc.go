@@ -30,6 +30,11 @@
 //     candidates).
 //   - [MemberCalendar] and [CandidateCalendar] (iCalendar): a jury member's
 //     sittings and a candidate's appointment, in the site's time zone.
+//     Their UIDs stay the same from one version to the next (a member's
+//     days, a candidate's registration), their SEQUENCE and LAST-MODIFIED
+//     grow with the session's event log, and what no longer takes place is
+//     published CANCELLED, so that a calendar that imported an earlier
+//     file updates its events rather than keeping stale ones or copies.
 //   - [CandidatesCSV] and [ParseCandidates]: the candidates' spreadsheet,
 //     exported in the order a centre types them into the Ministry's
 //     application, and imported from a spreadsheet export all or nothing,

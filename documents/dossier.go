@@ -68,9 +68,18 @@ type Dossier struct {
 	// Today dates the letters ("Fait à Lyon, le …"); zero leaves the date
 	// blank, to write by hand.
 	Today date.Date
+	// Changed is the instant of the session's last recorded change: the
+	// last entry of its event log, which Gather reads. A registration, a
+	// convocation drafted again, a new plan or assignment, a change of the
+	// session each add an entry, so a calendar event made from a later
+	// dossier carries a later LAST-MODIFIED and a greater SEQUENCE, and a
+	// calendar that imported it before takes the new one. Zero makes the
+	// calendars use At, and refuse a dossier without either.
+	Changed time.Time
 	// At is when the documents are made: the PDF creation date and the
-	// iCalendar DTSTAMP. Zero uses the session's creation instant, which
-	// keeps the documents of an unchanged session byte for byte the same.
+	// iCalendar DTSTAMP. Zero uses Changed, or else the session's creation
+	// instant, which keeps the documents of an unchanged session byte for
+	// byte the same.
 	At time.Time
 }
 
@@ -211,8 +220,11 @@ func (b *book) panelMembers(j int) []jury.Member {
 
 // stamp is the instant the documents are made.
 func (b *book) stamp() time.Time {
-	if !b.At.IsZero() {
+	switch {
+	case !b.At.IsZero():
 		return b.At
+	case !b.Changed.IsZero():
+		return b.Changed
 	}
 	return b.Session.CreatedAt
 }
