@@ -236,3 +236,12 @@ func TestParseCandidatesBoundsTheTitlesOfACell(t *testing.T) {
 	assert.Equal(t, "titles_held", ie.Rows[0].Fields[0].Field)
 	assert.Contains(t, ie.Rows[0].Fields[0].Message, "more than the 20")
 }
+
+func TestParseCandidatesComposesDecomposedAccents(t *testing.T) {
+	file := "Nom;Pre\u0301nom;Date de naissance;Parcours\nNoe\u0308l;He\u0301le\u0300ne;01/01/1990;formation\n"
+	im, err := documents.ParseCandidates(strings.NewReader(file), documents.ImportOptions{Today: prepared})
+	require.NoError(t, err)
+	require.Len(t, im.Candidates, 1)
+	assert.Equal(t, "Hélène", im.Candidates[0].FirstName, "stored composed (NFC), as typed names are")
+	assert.Equal(t, "Noël", im.Candidates[0].LastName)
+}

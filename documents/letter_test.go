@@ -194,3 +194,24 @@ func TestALongLetterNumbersItsOwnPages(t *testing.T) {
 	assert.Contains(t, pages[4], "Page 2/2")
 	assert.Contains(t, pages[4], "Convocation de Lukasz WALESA")
 }
+
+func TestDecomposedAccentsArePrinted(t *testing.T) {
+	w := newWorld(t, 0)
+	// "Hélène Noël" as a macOS file name or some web forms give it: each
+	// accent a combining mark after its letter (Unicode NFD).
+	first, last := "He\u0301le\u0300ne", "Noe\u0308l"
+	c, err := w.svc.CreateCandidate(w.ctx, admin, candidate.CandidateInput{FirstName: first, LastName: last, BirthDate: "1990-01-01", Route: "formation"})
+	require.NoError(t, err)
+	_, err = w.svc.Register(w.ctx, admin, w.ses.ID, c.ID)
+	require.NoError(t, err)
+	_, err = w.svc.DraftConvocation(w.ctx, admin, w.ses.ID, c.ID, candidate.ConvocationInput{
+		Appointment: "2027-03-01T08:30", Place: "Salle Rhône", Documents: []string{"Pie\u0300ce d'identite\u0301"},
+	})
+	require.NoError(t, err)
+	text := pdfText(t, must(documents.ConvocationLetter(w.dossier(), c.ID)).Body)
+	assert.Contains(t, text, "Hélène NOËL")
+	assert.Contains(t, text, "Pièce d'identité")
+	assert.NotContains(t, text, "?")
+	sheets := pdfText(t, must(documents.AttendanceSheets(w.dossier())).Body)
+	assert.Contains(t, sheets, "NOËL Hélène")
+}
