@@ -291,12 +291,17 @@ func mapHeader(header []string, opts ImportOptions) ([]col, []string, error) {
 
 // cell trims a cell, composes its accents (NFC: a name typed on a Mac may
 // come decomposed, and would then neither print nor compare as the same
-// name typed elsewhere) and undoes the quote CandidatesCSV puts before a
-// cell that a spreadsheet would take for a formula.
+// name typed elsewhere) and undoes what CandidatesCSV writes for Excel:
+// the quote before a cell Excel would take for a formula, and the ="…"
+// around digits it would turn into a number, a form other software uses
+// for the same reason.
 func cell(s string) string {
 	s = strings.TrimSpace(strings.ReplaceAll(norm.NFC.String(s), "\u00a0", " "))
-	if len(s) > 1 && s[0] == '\'' && strings.ContainsRune(formulaStarts, rune(s[1])) {
+	switch {
+	case len(s) > 1 && s[0] == '\'' && strings.ContainsRune(formulaStarts, rune(s[1])):
 		s = s[1:]
+	case len(s) >= 3 && strings.HasPrefix(s, `="`) && strings.HasSuffix(s, `"`) && !strings.Contains(s[2:len(s)-1], `"`):
+		s = strings.TrimSpace(s[2 : len(s)-1])
 	}
 	return s
 }

@@ -36,10 +36,13 @@
 //     published CANCELLED, so that a calendar that imported an earlier
 //     file updates its events rather than keeping stale ones or copies.
 //   - [CandidatesCSV] and [ParseCandidates]: the candidates' spreadsheet,
-//     exported in the order a centre types them into the Ministry's
-//     application, and imported from a spreadsheet export all or nothing,
-//     every bad row reported with its line, for
-//     session.Service.ImportCandidates.
+//     exported for staff to copy into the Ministry's application, each
+//     cell written so that Excel shows it as it is and runs nothing, and
+//     imported from a spreadsheet export all or nothing, every bad row
+//     reported with its line, for session.Service.ImportCandidates. The
+//     export's column order is ours ([ExportColumns]): the application's
+//     screens are not public, so whether they ask in that order could not
+//     be checked; the caller may give its own.
 //
 // # Choices
 //
