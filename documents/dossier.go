@@ -65,8 +65,9 @@ type Dossier struct {
 	// be delivered, which decides the mention they carry; empty prints
 	// both mentions, to tick by hand.
 	Delivery candidate.DeliveryMethod
-	// Today dates the letters ("Fait à Lyon, le …"); zero leaves the date
-	// blank, to write by hand.
+	// Today dates the letters not yet posted or handed over ("Fait à
+	// Lyon, le …"); zero leaves their date blank, to write by hand. A
+	// letter whose delivery is recorded bears the day it left the centre.
 	Today date.Date
 	// Changed is the instant of the session's last recorded change: the
 	// last entry of its event log, which Gather reads. A registration, a
