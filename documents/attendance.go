@@ -17,12 +17,26 @@ import (
 // the jury members and the responsable de session, who sign too.
 //
 // With a plan, the half-days are the mornings and afternoons of the plan's
-// days, bounded by its blocks, and each sheet lists the candidates the plan
-// expects then (when Dossier.PlanCandidates says who they are) and the
-// members of the panels whose jury works then; without a plan, every
+// days, bounded by its blocks and cut at the midday break (or at noon in a
+// block that runs over it), and each sheet lists the candidates the plan
+// expects then (when Dossier.PlanCandidates says who they are; every
+// candidate when it does not, on the half-days the plan expects any) and
+// the members of the panels whose jury works then. A half-day of the jury
+// alone lists no candidate. A registered candidate to whom PlanCandidates
+// gives no number — registered after the plan was made, beyond its count —
+// has no place in the déroulé, yet must sign when present: such candidates
+// are listed apart, under "Candidats non planifiés", on every sheet from
+// their convocation on (every sheet without one), and their convocation's
+// day gets sheets when the plan does not use it. Without a plan, every
 // working day of the session has a morning and an afternoon sheet listing
 // every registered candidate and every panel member (every member given
 // when there is no assignment).
+//
+// Listing the candidates left out rather than refusing the sheets is
+// deliberate: the sheets are printed on the day of the épreuves, when a
+// refusal leaves the centre without any, and a sheet missing a present
+// candidate is what the rules forbid. Making the plan again gives them
+// their place.
 func AttendanceSheets(d Dossier) (Document, error) {
 	b, err := d.open()
 	if err != nil {
@@ -45,32 +59,45 @@ func AttendanceSheets(d Dossier) (Document, error) {
 }
 
 // sheetRow is a candidate of a sheet with the number that identifies them
-// in the plan (or their rank on the sheet).
+// in the plan (or their rank on the sheet); 0 for a candidate the plan
+// leaves out.
 type sheetRow struct {
 	number int
 	cand   candidate.Candidate
 }
 
-// expected returns the candidates of a half-day's sheet.
-func (b *book) expected(h halfDay) []sheetRow {
-	var rows []sheetRow
-	if h.numbers == nil || len(b.named) == 0 {
-		for i, c := range b.registeredCandidates() {
-			n := i + 1
-			if k, ok := b.number[c.ID]; ok {
-				n = k
+// expected returns the candidates of a half-day's sheet: those expected,
+// and those the plan leaves out who may come (see unplanned).
+//
+// Without a plan, every registered candidate is expected. With a plan but
+// no PlanCandidates, nobody can be told apart: every registered candidate
+// is listed on the sheets of the half-days in which the plan expects
+// candidates, and on every sheet when more candidates are registered than
+// the plan holds, since those left out may come at any time.
+func (b *book) expected(h halfDay) (rows, unplanned []sheetRow) {
+	switch {
+	case b.plan != nil && len(b.named) > 0:
+		for _, n := range h.numbers {
+			if id, ok := b.named[n]; ok {
+				rows = append(rows, sheetRow{number: n, cand: b.cands[id]})
 			}
-			rows = append(rows, sheetRow{number: n, cand: c})
 		}
-		slices.SortStableFunc(rows, func(x, y sheetRow) int { return x.number - y.number })
-		return rows
-	}
-	for _, n := range h.numbers {
-		if id, ok := b.named[n]; ok {
-			rows = append(rows, sheetRow{number: n, cand: b.cands[id]})
+		for _, c := range b.unplanned(h) {
+			unplanned = append(unplanned, sheetRow{cand: c})
 		}
+		return rows, unplanned
+	case b.plan != nil && h.planned && len(h.numbers) == 0 && len(b.regs) <= b.plan.Input.Candidates:
+		return nil, nil
 	}
-	return rows
+	for i, c := range b.registeredCandidates() {
+		n := i + 1
+		if k, ok := b.number[c.ID]; ok {
+			n = k
+		}
+		rows = append(rows, sheetRow{number: n, cand: c})
+	}
+	slices.SortStableFunc(rows, func(x, y sheetRow) int { return x.number - y.number })
+	return rows, nil
 }
 
 // signatories returns the jury members of a half-day's sheet with their
@@ -86,7 +113,7 @@ func (b *book) signatories(h halfDay) [][2]string {
 		return out
 	}
 	for _, p := range b.Assignment.Panels {
-		if h.juries != nil && !slices.Contains(h.juries, p.Jury) {
+		if h.planned && !slices.Contains(h.juries, p.Jury) {
 			continue
 		}
 		for _, m := range b.panelMembers(p.Jury) {
@@ -144,16 +171,29 @@ func (b *book) writeSheet(p *pdfDoc, h halfDay) {
 	p.cell(0, 7, when, "", "L", true)
 	f.Ln(2)
 
-	rows := b.expected(h)
+	rows, unplanned := b.expected(h)
 	p.font("B", 10.5)
 	p.cell(0, 6, fmt.Sprintf("Candidats (%d)", len(rows)), "", "L", true)
-	p.header(candidateColumns)
-	for _, r := range rows {
-		p.row(candidateColumns, []string{fmt.Sprint(r.number), strings.ToUpper(r.cand.LastName), r.cand.FirstName, numericFR(r.cand.BirthDate)}, 10)
+	if len(rows) == 0 {
+		p.font("", 9.5)
+		p.cell(0, 5, "Aucun candidat n'est attendu dans cette demi-journée.", "", "L", true)
+	} else {
+		b.writeCandidates(p, rows)
 	}
-	f.Ln(3)
-	p.font("", 9.5)
-	p.cell(0, 5, "Candidats présents : ……    Absents : ……", "", "L", true)
+	if len(unplanned) > 0 {
+		f.Ln(3)
+		p.font("B", 10.5)
+		p.cell(0, 6, fmt.Sprintf("Candidats non planifiés (%d)", len(unplanned)), "", "L", true)
+		p.font("", 9)
+		p.para(0, 4.5, "Inscrits après l'établissement du déroulé, qui ne dit pas quand ils passent : ils émargent sur chaque feuille de la demi-journée où ils sont présents.")
+		f.Ln(1)
+		b.writeCandidates(p, unplanned)
+	}
+	if len(rows)+len(unplanned) > 0 {
+		f.Ln(3)
+		p.font("", 9.5)
+		p.cell(0, 5, "Candidats présents : ……    Absents : ……", "", "L", true)
+	}
 
 	f.Ln(4)
 	p.font("B", 10.5)
@@ -163,4 +203,16 @@ func (b *book) writeSheet(p *pdfDoc, h halfDay) {
 		p.row(staffColumns, s[:], 10)
 	}
 	p.row(staffColumns, []string{b.Session.Responsable.Name, "Responsable de session"}, 10)
+}
+
+// writeCandidates prints a table of candidates to sign.
+func (b *book) writeCandidates(p *pdfDoc, rows []sheetRow) {
+	p.header(candidateColumns)
+	for _, r := range rows {
+		n := ""
+		if r.number > 0 {
+			n = fmt.Sprint(r.number)
+		}
+		p.row(candidateColumns, []string{n, strings.ToUpper(r.cand.LastName), r.cand.FirstName, numericFR(r.cand.BirthDate)}, 10)
+	}
 }

@@ -2,7 +2,9 @@ package documents_test
 
 import (
 	"bytes"
+	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -79,14 +81,142 @@ func TestCandidateCalendarHoldsTheAppointment(t *testing.T) {
 	assert.Equal(t, doc.Body, again.Body)
 }
 
-func TestCandidateCalendarWithoutPlanIsTheAppointmentAlone(t *testing.T) {
+func TestCandidateCalendarWithoutNumberingEndsWithTheDay(t *testing.T) {
+	tests := []struct {
+		name  string
+		world func(t *testing.T) *world
+		end   tpsession.TimeOfDay
+	}{
+		{"without a plan, the usual day", func(t *testing.T) *world { return newWorld(t, 0) }, 17*60 + 30},
+		{"with a plan, its last block", func(t *testing.T) *world {
+			return newWorldWith(t, 3, func(in *plan.Input) {
+				in.Calendar.Blocks = []plan.Block{{Start: 8*60 + 30, End: 12*60 + 30}, {Start: 13*60 + 30, End: 16 * 60}}
+			})
+		}, 16 * 60},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			w := tt.world(t)
+			w.convoke()
+			cal := parseICS(t, must(documents.CandidateCalendar(w.dossier(), w.cands[1].ID)))
+			e := cal.Events()[0]
+			begin, err := e.GetStartAt()
+			require.NoError(t, err)
+			finish, err := e.GetEndAt()
+			require.NoError(t, err, "an appointment has an end, even when the plan does not say who the candidate is")
+			assert.True(t, begin.Equal(time.Date(2027, time.March, 1, 8, 30, 0, 0, paris)), begin)
+			assert.True(t, finish.Equal(time.Date(2027, time.March, 1, int(tt.end)/60, int(tt.end)%60, 0, 0, paris)), finish)
+			assert.NotContains(t, prop(e, ics.ComponentPropertyDescription), "Votre journée")
+		})
+	}
+}
+
+// revisionOf returns an event's SEQUENCE and LAST-MODIFIED.
+func revisionOf(t *testing.T, e *ics.VEvent) (int, time.Time) {
+	t.Helper()
+	seq, err := strconv.Atoi(prop(e, ics.ComponentPropertySequence))
+	require.NoError(t, err, "every event has a SEQUENCE")
+	modified, err := time.Parse("20060102T150405Z", prop(e, ics.ComponentPropertyLastModified))
+	require.NoError(t, err, "every event has a LAST-MODIFIED in UTC")
+	return seq, modified
+}
+
+func TestCandidateCalendarOfAMovedAppointmentIsNewer(t *testing.T) {
+	w := newWorld(t, 0)
+	c := w.cands[0]
+	draft := func(appointment string) *ics.VEvent {
+		_, err := w.svc.DraftConvocation(w.ctx, admin, w.ses.ID, c.ID, candidate.ConvocationInput{
+			Appointment: appointment, Place: place, Documents: candidate.UsualDocuments(),
+		})
+		require.NoError(t, err)
+		d := w.dossier()
+		d.At = time.Date(2027, time.February, 1, 10, 0, 0, 0, paris) // the instant of making the file does not decide
+		return parseICS(t, must(documents.CandidateCalendar(d, c.ID))).Events()[0]
+	}
+	first := draft("2027-03-01T08:30")
+	w.clock.Advance(time.Hour)
+	moved := draft("2027-03-02T13:30")
+
+	assert.Equal(t, first.Id(), moved.Id(), "the same appointment, moved")
+	seq1, mod1 := revisionOf(t, first)
+	seq2, mod2 := revisionOf(t, moved)
+	assert.Greater(t, seq2, seq1)
+	assert.True(t, mod2.After(mod1), "%s then %s", mod1, mod2)
+	begin, err := moved.GetStartAt()
+	require.NoError(t, err)
+	assert.True(t, begin.Equal(time.Date(2027, time.March, 2, 13, 30, 0, 0, paris)), begin)
+}
+
+func TestCalendarsNeedTheInstantOfTheLastChange(t *testing.T) {
 	w := newWorld(t, 0)
 	w.convoke()
-	cal := parseICS(t, must(documents.CandidateCalendar(w.dossier(), w.cands[1].ID)))
-	e := cal.Events()[0]
-	_, err := e.GetEndAt()
-	assert.Error(t, err, "the end is not known without a plan")
-	assert.NotContains(t, prop(e, ics.ComponentPropertyDescription), "Votre journée")
+	d := w.dossier()
+	require.False(t, d.Changed.IsZero(), "Gather reads the last change from the event log")
+	d.Changed = time.Time{}
+	_, err := documents.CandidateCalendar(d, w.cands[0].ID)
+	assert.ErrorIs(t, err, documents.ErrInvalidDossier)
+	_, err = documents.MemberCalendar(d, w.mems[0].ID)
+	assert.ErrorIs(t, err, documents.ErrInvalidDossier)
+
+	d.At = time.Date(2027, time.February, 1, 10, 0, 0, 0, time.UTC)
+	e := parseICS(t, must(documents.CandidateCalendar(d, w.cands[0].ID))).Events()[0]
+	seq, modified := revisionOf(t, e)
+	assert.Equal(t, int(d.At.Sub(time.Date(2024, time.January, 1, 0, 0, 0, 0, time.UTC))/time.Second), seq, "seconds from 2024")
+	assert.True(t, modified.Equal(d.At))
+	assert.Equal(t, "20270201T100000Z", prop(e, ics.ComponentPropertyDtstamp))
+}
+
+// active returns the events that are not cancelled.
+func active(events []*ics.VEvent) []*ics.VEvent {
+	var out []*ics.VEvent
+	for _, e := range events {
+		if prop(e, ics.ComponentPropertyStatus) != "CANCELLED" {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+func TestMemberCalendarKeepsItsUIDsWhenThePlanComes(t *testing.T) {
+	w := newWorld(t, 0)
+	before := map[tpsession.MemberID][]*ics.VEvent{}
+	for _, m := range w.mems {
+		before[m.ID] = parseICS(t, must(documents.MemberCalendar(w.dossier(), m.ID))).Events()
+	}
+	w.clock.Advance(time.Hour)
+	w.plan(3, nil)
+	d := w.dossier()
+	for _, m := range w.mems {
+		after := map[string]*ics.VEvent{}
+		for _, e := range parseICS(t, must(documents.MemberCalendar(d, m.ID))).Events() {
+			after[e.Id()] = e
+		}
+		require.Len(t, before[m.ID], 3, "one all-day event per working day before the plan")
+		for _, old := range before[m.ID] {
+			e, ok := after[old.Id()]
+			if !assert.True(t, ok, "%s: the event %s is updated or cancelled, not left beside the sittings", m.Name, old.Id()) {
+				continue
+			}
+			seq1, mod1 := revisionOf(t, old)
+			seq2, mod2 := revisionOf(t, e)
+			assert.Greater(t, seq2, seq1)
+			assert.True(t, mod2.After(mod1))
+		}
+	}
+	// A member of a panel: the third day, on which the plan has nothing,
+	// is cancelled; the first day's event is now the first sitting.
+	member := d.Assignment.Panels[0].Members[0]
+	events := parseICS(t, must(documents.MemberCalendar(d, member))).Events()
+	byUID := map[string]*ics.VEvent{}
+	for _, e := range events {
+		byUID[e.Id()] = e
+	}
+	first := byUID[fmt.Sprintf("%s-%s-20270301", d.Session.ID, member)]
+	require.NotNil(t, first)
+	assert.Contains(t, prop(first, ics.ComponentPropertyDescription), "Ouverture de la session")
+	last := byUID[fmt.Sprintf("%s-%s-20270303", d.Session.ID, member)]
+	require.NotNil(t, last)
+	assert.Equal(t, "CANCELLED", prop(last, ics.ComponentPropertyStatus))
 }
 
 func TestMemberCalendarHasOneEventPerSitting(t *testing.T) {
@@ -96,10 +226,19 @@ func TestMemberCalendarHasOneEventPerSitting(t *testing.T) {
 	doc, err := documents.MemberCalendar(d, member)
 	require.NoError(t, err)
 	cal := parseICS(t, doc)
-	events := cal.Events()
+	all := cal.Events()
+	events := active(all)
 	require.NotEmpty(t, events)
-
+	days := len(w.ses.Calendar().WorkingDays(w.ses.Start, w.ses.End))
 	blocks := d.Plan.Input.Calendar.Blocks
+	assert.Len(t, all, days*len(blocks), "a sitting or a cancellation for each block of each day of the session")
+	for _, e := range all {
+		if prop(e, ics.ComponentPropertyStatus) == "CANCELLED" {
+			_, err := e.GetAllDayStartAt()
+			assert.NoError(t, err, "a cancellation is dated by its day")
+		}
+	}
+
 	seen := map[string]bool{}
 	for _, e := range events {
 		assert.False(t, seen[e.Id()], "UIDs are unique")
@@ -145,7 +284,7 @@ func TestMemberCalendarOfAReserve(t *testing.T) {
 	d := w.dossier()
 	require.NotEmpty(t, d.Assignment.Reserves)
 	cal := parseICS(t, must(documents.MemberCalendar(d, d.Assignment.Reserves[0])))
-	events := cal.Events()
+	events := active(cal.Events())
 	require.Len(t, events, len(d.Plan.Plan.Days))
 	assert.Contains(t, prop(events[0], ics.ComponentPropertySummary), "(réserve)")
 }

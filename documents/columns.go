@@ -36,15 +36,14 @@ const (
 	ColumnConvocation Column = "convocation"
 )
 
-// ExportColumns returns the columns CandidatesCSV writes by default, in
-// the order a centre enters a candidate in the Ministry's application when
-// registering them to a session: identity first (nom, prénom, date de
-// naissance), then contact details, postal address, route (parcours) and
-// its VAE recevabilité, the titles held, the host companies, and the
-// convocation. The application's screens are not public: this order
-// follows the candidate record of the règlement's convocation and of the
-// HTTP contract, and a centre whose screen differs passes its own order to
-// CandidatesCSV.
+// ExportColumns returns the columns CandidatesCSV writes by default:
+// identity first (nom, prénom, date de naissance), then contact details,
+// postal address, route (parcours) and its VAE recevabilité, the titles
+// held, the host companies, and the convocation. This is not known to be
+// the order in which the Ministry's application asks for them: its screens
+// are not public, so that order could not be checked. This one follows the
+// candidate record of the HTTP contract; a centre whose screens ask in
+// another order passes its own to CandidatesCSV.
 func ExportColumns() []Column {
 	return []Column{
 		ColumnLastName, ColumnFirstName, ColumnBirthDate, ColumnEmail, ColumnPhone,

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -61,8 +62,9 @@ func TestCandidatesCSVRoundTrips(t *testing.T) {
 		"Date de convocation;Heure de convocation;Lieu de convocation", header)
 	assert.Contains(t, text, "\r\nMartin-Lefèvre;Élise;11/05/1996;")
 	assert.Contains(t, text, ";01/03/2027;08:30;"+place)
-	assert.Contains(t, text, "732 829 320 00074", "a SIRET is grouped so that no spreadsheet makes a number of it")
-	assert.Contains(t, text, "'+33 6 12 34 56 78")
+	assert.Contains(t, text, `;"=""73282932000074""";`, "a SIRET is its 14 digits, kept from Excel's number conversion")
+	assert.Contains(t, text, `;"=""01000""";`, "a postcode keeps its leading zero")
+	assert.Contains(t, text, ";+33 6 12 34 56 78;", "a phone number is left as it is")
 	assert.Contains(t, text, "\r\n'-Tiret;\"'=HYPERLINK(\"\"x\"\")\";")
 
 	im, err := documents.ParseCandidates(bytes.NewReader(doc.Body), documents.ImportOptions{Today: prepared})
@@ -235,4 +237,54 @@ func TestParseCandidatesBoundsTheTitlesOfACell(t *testing.T) {
 	require.True(t, ok, "%v", err)
 	assert.Equal(t, "titles_held", ie.Rows[0].Fields[0].Field)
 	assert.Contains(t, ie.Rows[0].Fields[0].Message, "more than the 20")
+}
+
+func TestParseCandidatesComposesDecomposedAccents(t *testing.T) {
+	file := "Nom;Pre\u0301nom;Date de naissance;Parcours\nNoe\u0308l;He\u0301le\u0300ne;01/01/1990;formation\n"
+	im, err := documents.ParseCandidates(strings.NewReader(file), documents.ImportOptions{Today: prepared})
+	require.NoError(t, err)
+	require.Len(t, im.Candidates, 1)
+	assert.Equal(t, "Hélène", im.Candidates[0].FirstName, "stored composed (NFC), as typed names are")
+	assert.Equal(t, "Noël", im.Candidates[0].LastName)
+}
+
+func TestCandidatesCSVCells(t *testing.T) {
+	// How each value is written for Excel, which opens this file (';',
+	// UTF-8 with a byte-order mark) by a double click on a French Windows
+	// and reads every cell as if typed: a formula is run, digits become a
+	// number. The values go in an address line, which takes any text.
+	tests := []struct{ value, want string }{
+		{"+33 6 12 34 56 78", "+33 6 12 34 56 78"},       // not a formula Excel can read: kept as text
+		{"+33 (0)6 12 34 56 78", "+33 (0)6 12 34 56 78"}, // the same
+		{"06 12 34 56 78", "06 12 34 56 78"},
+		{"0612345678", `"=""0612345678"""`},     // a number would lose its 0
+		{"+33612345678", `"=""+33612345678"""`}, // a formula would drop its +
+		{"123456789012", `"=""123456789012"""`}, // a number would show as 1,23457E+11
+		{"12345678901", "12345678901"},
+		{"-1+1", "-1+1"}, // arithmetic at worst: it reaches nothing
+		{"+1 cmd|' /C calc'!A0", "'+1 cmd|' /C calc'!A0"},
+		{"=1+1", "'=1+1"},
+		{"@SUM(A1)", "'@SUM(A1)"},
+		{"-Tiret", "'-Tiret"},
+		{`=""`, `"'="""""`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.value, func(t *testing.T) {
+			w := newWorld(t, 0)
+			c, err := w.svc.CreateCandidate(w.ctx, admin, candidate.CandidateInput{FirstName: "Zoé", LastName: "Lefèvre", BirthDate: "1999-07-03", Route: "formation",
+				PostalAddress: &candidate.PostalAddressInput{Lines: []string{tt.value}, Postcode: "69001", City: "Lyon"}})
+
+			require.NoError(t, err)
+			_, err = w.svc.Register(w.ctx, admin, w.ses.ID, c.ID)
+			require.NoError(t, err)
+			doc, err := documents.CandidatesCSV(w.dossier(), documents.ColumnLastName, documents.ColumnAddress, documents.ColumnFirstName, documents.ColumnBirthDate, documents.ColumnPostcode, documents.ColumnCity)
+			require.NoError(t, err)
+			assert.Contains(t, string(doc.Body), "\r\nLefèvre;"+tt.want+";;Zoé;03/07/1999;69001;Lyon\r\n")
+			im, err := documents.ParseCandidates(bytes.NewReader(doc.Body), documents.ImportOptions{Today: prepared, DefaultRoute: candidate.RouteFormation})
+			require.NoError(t, err)
+			i := slices.IndexFunc(im.Candidates, func(in candidate.CandidateInput) bool { return in.LastName == "Lefèvre" })
+			require.GreaterOrEqual(t, i, 0)
+			assert.Equal(t, []string{tt.value}, im.Candidates[i].PostalAddress.Lines, "read back as it was")
+		})
+	}
 }

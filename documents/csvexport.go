@@ -21,11 +21,26 @@ const formulaStarts = "=+-@\t\r"
 // registration order, so that staff can copy them into the Ministry's
 // application without typing them again: UTF-8 with a byte-order mark and
 // ';' separators, which French Excel opens as it is, dates written
-// JJ/MM/AAAA, SIRETs grouped by spaces so that no spreadsheet turns them
-// into numbers. The columns are those given, ExportColumns() when none;
-// ParseCandidates reads the file back. A cell a spreadsheet would take for
-// a formula is written after a quote (”+33 6…'), which ParseCandidates
-// removes.
+// JJ/MM/AAAA. The columns are those given, ExportColumns() when none;
+// ParseCandidates reads the file back.
+//
+// Excel, opening such a file by a double click, reads each cell as if it
+// were typed: a formula runs, and digits become a number. So each cell is
+// written for Excel to show it as it is, and run nothing (see
+// spreadsheetCell): a cell that Excel would take for a formula is written
+// after a quote ('=HYPERLINK…), unless it is made of digits, spaces and
+// + - . ( ) / alone, which can at most be read as arithmetic that reaches
+// no cell, no function and nothing outside, so that a phone number
+// "+33 6 12 34 56 78" is left as it is; and digits that Excel would turn
+// into a number and change — a leading zero (a postcode 01000, a phone
+// 0612345678), a leading '+', twelve digits or more (a SIRET, which
+// General format shows as 7,32829E+13 and a copy takes so) — are written
+// ="73282932000074", Excel's way of saying "this text", a formula of one
+// string literal made only of those digits. SIRETs are written as their 14
+// digits so, as the Ministry's application takes them. A spreadsheet that
+// does not run the formulas of a CSV file (LibreOffice unless "Evaluate
+// formulas" is ticked in its import dialog) shows that form as it is;
+// ParseCandidates reads both forms back.
 //
 // Errors: ErrInvalidColumns for an unknown or repeated column,
 // ErrInvalidDossier.
@@ -67,7 +82,7 @@ func CandidatesCSV(d Dossier, columns ...Column) (Document, error) {
 		var row []string
 		for _, f := range cells {
 			for _, v := range f(c) {
-				row = append(row, defuse(v))
+				row = append(row, spreadsheetCell(v))
 			}
 		}
 		_ = w.Write(row)
@@ -148,7 +163,7 @@ func exportColumn(c Column, lines, hosts int, b *book) ([]string, func(candidate
 					continue
 				}
 				h := c.HostCompanies[n]
-				out = append(out, h.SIRET.Format(), h.Name, optionalDay(h.Period.From), optionalDay(h.Period.Until))
+				out = append(out, h.SIRET.String(), h.Name, optionalDay(h.Period.From), optionalDay(h.Period.Until))
 			}
 			return out
 		}, true
@@ -178,10 +193,35 @@ func optionalDay(d date.Date) string {
 	return numericFR(d)
 }
 
-// defuse puts a quote before a cell a spreadsheet would take for a formula.
-func defuse(s string) string {
-	if s != "" && strings.ContainsRune(formulaStarts, rune(s[0])) {
-		return "'" + s
+// spreadsheetCell writes a value so that Excel, opening the file, shows it
+// as it is and runs nothing (see CandidatesCSV).
+func spreadsheetCell(s string) string {
+	switch {
+	case s == "":
+		return s
+	case numberLike(s):
+		return `="` + s + `"`
+	case !strings.ContainsRune(formulaStarts, rune(s[0])):
+		return s
+	case (s[0] == '+' || s[0] == '-') && arithmetic(s):
+		return s
 	}
-	return s
+	return "'" + s
+}
+
+// numberLike reports whether Excel would read s as a number and change it:
+// digits with a leading zero, a leading '+' or twelve of them or more.
+func numberLike(s string) bool {
+	digits := strings.TrimPrefix(s, "+")
+	if digits == "" || strings.ContainsFunc(digits, func(r rune) bool { return r < '0' || r > '9' }) {
+		return false
+	}
+	return len(digits) < len(s) || (digits[0] == '0' && len(digits) > 1) || len(digits) >= 12
+}
+
+// arithmetic reports whether s has only digits, spaces and + - . ( ) /:
+// read as a formula, it is arithmetic on numbers, which refers to no cell,
+// calls no function and reaches nothing outside.
+func arithmetic(s string) bool {
+	return !strings.ContainsFunc(s, func(r rune) bool { return (r < '0' || r > '9') && !strings.ContainsRune(" +-.()/", r) })
 }

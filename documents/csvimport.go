@@ -14,6 +14,7 @@ import (
 
 	"github.com/rickb777/date/v2"
 	"golang.org/x/text/encoding/unicode"
+	"golang.org/x/text/unicode/norm"
 
 	"github.com/tpsession/tpsession"
 	"github.com/tpsession/tpsession/candidate"
@@ -288,12 +289,19 @@ func mapHeader(header []string, opts ImportOptions) ([]col, []string, error) {
 	return cols, ignored, nil
 }
 
-// cell trims a cell and undoes the quote CandidatesCSV puts before a cell
-// that a spreadsheet would take for a formula.
+// cell trims a cell, composes its accents (NFC: a name typed on a Mac may
+// come decomposed, and would then neither print nor compare as the same
+// name typed elsewhere) and undoes what CandidatesCSV writes for Excel:
+// the quote before a cell Excel would take for a formula, and the ="…"
+// around digits it would turn into a number, a form other software uses
+// for the same reason.
 func cell(s string) string {
-	s = strings.TrimSpace(strings.ReplaceAll(s, "\u00a0", " "))
-	if len(s) > 1 && s[0] == '\'' && strings.ContainsRune(formulaStarts, rune(s[1])) {
+	s = strings.TrimSpace(strings.ReplaceAll(norm.NFC.String(s), "\u00a0", " "))
+	switch {
+	case len(s) > 1 && s[0] == '\'' && strings.ContainsRune(formulaStarts, rune(s[1])):
 		s = s[1:]
+	case len(s) >= 3 && strings.HasPrefix(s, `="`) && strings.HasSuffix(s, `"`) && !strings.Contains(s[2:len(s)-1], `"`):
+		s = strings.TrimSpace(s[2 : len(s)-1])
 	}
 	return s
 }

@@ -21,19 +21,28 @@
 //     registered mail or by hand, the only two ways [SEED].
 //   - [AttendanceSheets] (PDF): the feuilles d'émargement, one per day and
 //     half-day, with a box for the identity check, the arrival time and
-//     the signature of each candidate expected, then rows for the jury and
-//     the responsable de session.
+//     the signature of each candidate expected (and, apart, of each
+//     candidate registered after the plan was made), then rows for the
+//     jury and the responsable de session.
 //   - [DerouleText] and [DeroulePDF]: the déroulé de session the leaflet
 //     asks to display in the exam rooms, read from the plan's items
 //     ([PlanNumbering] proposes who is who among the plan's numbered
 //     candidates).
 //   - [MemberCalendar] and [CandidateCalendar] (iCalendar): a jury member's
 //     sittings and a candidate's appointment, in the site's time zone.
+//     Their UIDs stay the same from one version to the next (a member's
+//     days, a candidate's registration), their SEQUENCE and LAST-MODIFIED
+//     grow with the session's event log, and what no longer takes place is
+//     published CANCELLED, so that a calendar that imported an earlier
+//     file updates its events rather than keeping stale ones or copies.
 //   - [CandidatesCSV] and [ParseCandidates]: the candidates' spreadsheet,
-//     exported in the order a centre types them into the Ministry's
-//     application, and imported from a spreadsheet export all or nothing,
-//     every bad row reported with its line, for
-//     session.Service.ImportCandidates.
+//     exported for staff to copy into the Ministry's application, each
+//     cell written so that Excel shows it as it is and runs nothing, and
+//     imported from a spreadsheet export all or nothing, every bad row
+//     reported with its line, for session.Service.ImportCandidates. The
+//     export's column order is ours ([ExportColumns]): the application's
+//     screens are not public, so whether they ask in that order could not
+//     be checked; the caller may give its own.
 //
 // # Choices
 //

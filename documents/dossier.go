@@ -56,20 +56,31 @@ type Dossier struct {
 	// candidates 1…N: candidate k of the plan is PlanCandidates[k-1] (""
 	// for a number given to nobody). With it the déroulé names the
 	// candidates, the attendance sheets list those expected each half-day
-	// and a candidate's calendar shows their day; without it (nil) the
-	// déroulé prints numbers and every sheet lists every candidate.
-	// PlanNumbering proposes one.
+	// (and apart those it leaves without a number) and a candidate's
+	// calendar shows their day; without it (nil) the déroulé prints
+	// numbers and the sheets list every candidate whenever the plan
+	// expects any. PlanNumbering proposes one.
 	PlanCandidates []tpsession.CandidateID
 	// Delivery is how the letters whose delivery is not recorded yet will
 	// be delivered, which decides the mention they carry; empty prints
 	// both mentions, to tick by hand.
 	Delivery candidate.DeliveryMethod
-	// Today dates the letters ("Fait à Lyon, le …"); zero leaves the date
-	// blank, to write by hand.
+	// Today dates the letters not yet posted or handed over ("Fait à
+	// Lyon, le …"); zero leaves their date blank, to write by hand. A
+	// letter whose delivery is recorded bears the day it left the centre.
 	Today date.Date
+	// Changed is the instant of the session's last recorded change: the
+	// last entry of its event log, which Gather reads. A registration, a
+	// convocation drafted again, a new plan or assignment, a change of the
+	// session each add an entry, so a calendar event made from a later
+	// dossier carries a later LAST-MODIFIED and a greater SEQUENCE, and a
+	// calendar that imported it before takes the new one. Zero makes the
+	// calendars use At, and refuse a dossier without either.
+	Changed time.Time
 	// At is when the documents are made: the PDF creation date and the
-	// iCalendar DTSTAMP. Zero uses the session's creation instant, which
-	// keeps the documents of an unchanged session byte for byte the same.
+	// iCalendar DTSTAMP. Zero uses Changed, or else the session's creation
+	// instant, which keeps the documents of an unchanged session byte for
+	// byte the same.
 	At time.Time
 }
 
@@ -210,8 +221,11 @@ func (b *book) panelMembers(j int) []jury.Member {
 
 // stamp is the instant the documents are made.
 func (b *book) stamp() time.Time {
-	if !b.At.IsZero() {
+	switch {
+	case !b.At.IsZero():
 		return b.At
+	case !b.Changed.IsZero():
+		return b.Changed
 	}
 	return b.Session.CreatedAt
 }

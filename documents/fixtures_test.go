@@ -75,6 +75,13 @@ var people = []person{{"Élise", "Martin-Lefèvre"}, {"Noé", "Dupré"}, {"Inès
 // (1 needs two juries) and assigns the jury.
 func newWorld(t testing.TB, planDays int) *world {
 	t.Helper()
+	return newWorldWith(t, planDays, nil)
+}
+
+// newWorldWith is newWorld with the plan's input changed by adjust before
+// the session is planned.
+func newWorldWith(t testing.TB, planDays int, adjust func(*plan.Input)) *world {
+	t.Helper()
 	store := memstore.New()
 	clock := tpsession.NewFixedClock(time.Time{})
 	svc, err := session.NewService(session.Stores{
@@ -115,19 +122,29 @@ func newWorld(t testing.TB, planDays int) *world {
 		w.cands = append(w.cands, c)
 	}
 	if planDays > 0 {
-		data, err := os.ReadFile("../session/plan/testdata/CDA-N12-tight-H420-typical.min_juries.json")
-		require.NoError(t, err)
-		in, err := plan.DecodeBytes(data)
-		require.NoError(t, err)
-		in.Candidates = len(people)
-		in.Calendar.Start, in.Calendar.MaxDays = date.Zero, planDays
-		rec, err := svc.PlanSession(w.ctx, admin, w.ses.ID, in)
-		require.NoError(t, err)
-		require.True(t, rec.Plan.Feasible, rec.Plan.Reason)
-		_, err = svc.AssignJury(w.ctx, admin, w.ses.ID)
-		require.NoError(t, err)
+		w.plan(planDays, adjust)
 	}
 	return w
+}
+
+// plan plans the session within planDays days, its input changed by
+// adjust (when not nil), and assigns the jury.
+func (w *world) plan(planDays int, adjust func(*plan.Input)) {
+	w.t.Helper()
+	data, err := os.ReadFile("../session/plan/testdata/CDA-N12-tight-H420-typical.min_juries.json")
+	require.NoError(w.t, err)
+	in, err := plan.DecodeBytes(data)
+	require.NoError(w.t, err)
+	in.Candidates = len(people)
+	in.Calendar.Start, in.Calendar.MaxDays = date.Zero, planDays
+	if adjust != nil {
+		adjust(&in)
+	}
+	rec, err := w.svc.PlanSession(w.ctx, admin, w.ses.ID, in)
+	require.NoError(w.t, err)
+	require.True(w.t, rec.Plan.Feasible, rec.Plan.Reason)
+	_, err = w.svc.AssignJury(w.ctx, admin, w.ses.ID)
+	require.NoError(w.t, err)
 }
 
 // convoke drafts and validates every candidate's convocation; the first

@@ -102,11 +102,15 @@ func periodFR(from, until date.Date) string {
 var win1252 = charmap.Windows1252
 
 // pdfText encodes s for the PDF core fonts. Every string printed in a PDF
-// goes through it. A letter outside Windows-1252 (the ł of Łukasz, the ș
-// of Ștefan) is printed without its diacritic rather than as a '?', so that
-// a name stays readable; other characters outside it become '?'. Line
-// feeds are kept for multi-line cells; other control characters dropped.
+// goes through it. Accents typed as combining marks after their letter
+// (Unicode NFD, as macOS and some forms give them) are composed first
+// (NFC), since Windows-1252 has "é" but no combining acute. A letter
+// outside Windows-1252 (the ł of Łukasz, the ș of Ștefan) is printed
+// without its diacritic rather than as a '?', so that a name stays
+// readable; other characters outside it become '?'. Line feeds are kept
+// for multi-line cells; other control characters dropped.
 func pdfText(s string) string {
+	s = norm.NFC.String(s)
 	b := make([]byte, 0, len(s))
 	for _, r := range s {
 		switch {

@@ -21,6 +21,7 @@ func FuzzParseCandidates(f *testing.F) {
 		"last_name,first_name,birth_date,route,siret,raison sociale,période\nA,B,1990-01-01,vae,73282932000074,X,01/01/2026 - 02/02/2026\n",
 		"\ufeffNom\tPrénom\tNé le\tVoie d'accès\tAdresse 2\tCP\tVille\n\"Mar\"\"tin\"\tZoé\t1/2/2000\tapprenti\t2 rue\t69001\tLyon\n",
 		"Nom;Prénom;Date de naissance;Parcours\n'=1+1;x;31/12/1999;Formation;extra\n",
+		"Nom;Prénom;Date de naissance;Parcours;CP;Ville;SIRET\nA;B;1/1/1990;vae;\"=\"\"01000\"\"\";Bourg;=\"73282932000074\"\n",
 		"\xff\xfeN\x00o\x00m\x00",
 		"nom;nom\n",
 	} {

@@ -14,7 +14,8 @@ import (
 // Gather reads a session's dossier through the service, as actor by sees
 // it: the session, its active registrations in registration order and
 // their candidates, the accepted jury members and those of the assignment,
-// the assignment and the plan (each zero or nil when not made yet). It is
+// the assignment and the plan (each zero or nil when not made yet), and
+// the instant of the last entry of its event log (Dossier.Changed). It is
 // the only function of the package that reads anything; the caller then
 // sets the letterhead (Centre), the delivery method, the day and the plan
 // numbering, and every document is pure rendering from there.
@@ -27,6 +28,15 @@ func Gather(ctx context.Context, svc *session.Service, by session.Actor, sid tps
 		return Dossier{}, err
 	}
 	d := Dossier{Session: ses}
+	events, err := svc.Events(ctx, by, sid)
+	if err != nil {
+		return Dossier{}, err
+	}
+	for _, e := range events {
+		if e.At.After(d.Changed) {
+			d.Changed = e.At
+		}
+	}
 	if d.Registrations, err = svc.Registrations(ctx, by, sid); err != nil {
 		return Dossier{}, err
 	}

@@ -116,17 +116,7 @@ func (b *book) letter(id tpsession.CandidateID) (letter, error) {
 		return letter{}, session.ErrConvocationNotFound.Withf("no convocation is drafted for %s", fullName(c))
 	}
 	conv := *r.Convocation
-	var missing []string
-	if conv.Appointment.IsZero() {
-		missing = append(missing, "appointment")
-	}
-	if conv.Place == "" {
-		missing = append(missing, "place")
-	}
-	if len(conv.Documents) == 0 {
-		missing = append(missing, "documents")
-	}
-	if len(missing) > 0 {
+	if missing := conv.Missing(); len(missing) > 0 {
 		return letter{}, candidate.ErrConvocationIncomplete.Withf("the convocation of %s cannot be printed without its %s", fullName(c), strings.Join(missing, ", "))
 	}
 	return letter{reg: r, cand: c, conv: conv}, nil
@@ -254,13 +244,18 @@ func (b *book) writeLetter(p *pdfDoc, l letter) {
 }
 
 // placeAndDate writes "Fait à Lyon, le 20 janvier 2027": the day the
-// letter was sent when that is recorded, otherwise the dossier's day, or a
-// blank to fill in by hand.
+// letter left the centre when that is recorded — posted, or handed over —
+// so that a copy printed again bears the date of the original, which its
+// delivery mention gives too; otherwise the dossier's day, or a blank to
+// fill in by hand.
 func (b *book) placeAndDate(conv candidate.Convocation) string {
 	on := blank
-	if conv.Delivery != nil && conv.Delivery.Method == candidate.DeliveryRegisteredMail && conv.Delivery.SentOn != 0 {
-		on = dayFR(conv.Delivery.SentOn)
-	} else if b.Today != 0 {
+	switch d := conv.Delivery; {
+	case d != nil && d.SentOn != 0:
+		on = dayFR(d.SentOn)
+	case d != nil && d.DeliveredOn != 0:
+		on = dayFR(d.DeliveredOn)
+	case b.Today != 0:
 		on = dayFR(b.Today)
 	}
 	if b.Centre.City == "" {

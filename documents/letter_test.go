@@ -121,6 +121,10 @@ func TestConvocationLetterDate(t *testing.T) {
 	sent, err := documents.ConvocationLetter(d, w.cands[0].ID)
 	require.NoError(t, err)
 	assert.Contains(t, pdfText(t, sent.Body), "Fait à Lyon, le 20 janvier 2027", "a letter sent is dated the day it was sent")
+	handed, err := documents.ConvocationLetter(d, w.cands[1].ID)
+	require.NoError(t, err)
+	assert.Contains(t, pdfText(t, handed.Body), "Fait à Lyon, le 20 janvier 2027", "a letter handed over is dated the day it was handed over")
+	assert.Contains(t, pdfText(t, handed.Body), "Remise en main propre le 20 janvier 2027")
 	other, err := documents.ConvocationLetter(d, w.cands[2].ID)
 	require.NoError(t, err)
 	assert.Contains(t, pdfText(t, other.Body), "Fait à Lyon, le 25 janvier 2027")
@@ -193,4 +197,25 @@ func TestALongLetterNumbersItsOwnPages(t *testing.T) {
 	assert.Contains(t, pages[4], "Justificatif n° 28 à apporter en original")
 	assert.Contains(t, pages[4], "Page 2/2")
 	assert.Contains(t, pages[4], "Convocation de Lukasz WALESA")
+}
+
+func TestDecomposedAccentsArePrinted(t *testing.T) {
+	w := newWorld(t, 0)
+	// "Hélène Noël" as a macOS file name or some web forms give it: each
+	// accent a combining mark after its letter (Unicode NFD).
+	first, last := "He\u0301le\u0300ne", "Noe\u0308l"
+	c, err := w.svc.CreateCandidate(w.ctx, admin, candidate.CandidateInput{FirstName: first, LastName: last, BirthDate: "1990-01-01", Route: "formation"})
+	require.NoError(t, err)
+	_, err = w.svc.Register(w.ctx, admin, w.ses.ID, c.ID)
+	require.NoError(t, err)
+	_, err = w.svc.DraftConvocation(w.ctx, admin, w.ses.ID, c.ID, candidate.ConvocationInput{
+		Appointment: "2027-03-01T08:30", Place: "Salle Rhône", Documents: []string{"Pie\u0300ce d'identite\u0301"},
+	})
+	require.NoError(t, err)
+	text := pdfText(t, must(documents.ConvocationLetter(w.dossier(), c.ID)).Body)
+	assert.Contains(t, text, "Hélène NOËL")
+	assert.Contains(t, text, "Pièce d'identité")
+	assert.NotContains(t, text, "?")
+	sheets := pdfText(t, must(documents.AttendanceSheets(w.dossier())).Body)
+	assert.Contains(t, sheets, "NOËL Hélène")
 }

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"codeberg.org/go-pdf/fpdf"
+	"golang.org/x/text/unicode/norm"
 )
 
 // Page geometry of every PDF: A4, millimetres.
@@ -205,7 +206,7 @@ func (p *pdfDoc) fit(s string, w float64) string {
 	if p.f.GetStringWidth(pdfText(s)) <= w {
 		return s
 	}
-	r := []rune(s)
+	r := []rune(norm.NFC.String(s)) // so as not to cut a letter from its accent
 	for len(r) > 1 && p.f.GetStringWidth(pdfText(string(r)+"…")) > w {
 		r = r[:len(r)-1]
 	}

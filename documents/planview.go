@@ -6,15 +6,57 @@ import (
 	"github.com/rickb777/date/v2"
 
 	"github.com/tpsession/tpsession"
+	"github.com/tpsession/tpsession/candidate"
 	"github.com/tpsession/tpsession/session/plan"
 )
 
 // What the documents read from a plan's items (planning.md §3), beyond the
 // déroulé that plan.WriteDeroule prints.
 
-// noon splits a day's blocks into the morning and the afternoon: a block
-// starting before noon is a morning block.
-const noon tpsession.TimeOfDay = 12 * 60
+// An attendance sheet is signed each morning and each afternoon. With a
+// plan, the day's blocks are cut at the midday break: the first break
+// between two blocks that ends at noon or later and starts by 14:00
+// (12:30–13:30 in the usual calendar, 11:30–12:00 in an early one). A day
+// without one (a single block 08:30–17:30, or a break at 15:00 only) is
+// cut at noon itself, which splits the block across it: its part before
+// noon is the morning's, the rest the afternoon's, and a candidate whose
+// épreuve runs across noon signs both sheets. Cutting by the clock rather
+// than by the blocks' order keeps a block that runs over lunch from
+// leaving the afternoon without a sheet.
+const (
+	noon        tpsession.TimeOfDay = 12 * 60
+	latestLunch tpsession.TimeOfDay = 14 * 60
+)
+
+// midday returns the cut between the morning and the afternoon of a day of
+// blocks: the midday break from–to, or noon (from == to).
+func midday(blocks []plan.Block) (from, to tpsession.TimeOfDay) {
+	for i := 1; i < len(blocks); i++ {
+		if end, start := blocks[i-1].End, blocks[i].Start; start >= noon && end <= latestLunch {
+			return end, start
+		}
+	}
+	return noon, noon
+}
+
+// halfBounds returns the bounds of the blocks' parts before the cut (the
+// morning) or after it (the afternoon); false when the half-day has none.
+func halfBounds(blocks []plan.Block, afternoon bool, cutFrom, cutTo tpsession.TimeOfDay) (from, to tpsession.TimeOfDay, ok bool) {
+	for _, bl := range blocks {
+		start, end := bl.Start, min(bl.End, cutFrom)
+		if afternoon {
+			start, end = max(bl.Start, cutTo), bl.End
+		}
+		switch {
+		case start >= end:
+		case !ok:
+			from, to, ok = start, end, true
+		default:
+			from, to = min(from, start), max(to, end)
+		}
+	}
+	return from, to, ok
+}
 
 // exclusive reports whether the épreuve is attended by the candidate's jury.
 func exclusive(in plan.Input, epreuve string) bool {
@@ -48,22 +90,28 @@ func overlaps(s plan.Segment, from, to tpsession.TimeOfDay) bool {
 // halfDay is one attendance sheet's period: a morning or an afternoon of a
 // day of the session.
 type halfDay struct {
-	date      date.Date
-	day       int // the plan's day number; 0 without a plan
+	date date.Date
+	// day is the plan's day number; 0 without a plan, and on a day the plan
+	// does not use.
+	day       int
 	afternoon bool
 	// from and to bound the plan's blocks of the half-day; both zero
 	// without a plan.
 	from, to tpsession.TimeOfDay
-	// numbers are the plan candidates expected, juries the plan juries at
-	// work; both nil without a plan.
+	// planned reports that the plan covers the half-day: numbers are then
+	// the plan candidates it expects and juries the plan juries at work,
+	// either possibly empty. Otherwise who comes is unknown.
+	planned         bool
 	numbers, juries []int
 	opening         bool
 }
 
-// halfDays returns the periods of the attendance sheets: with a plan, the
-// morning and the afternoon of each of its days on which a candidate or a
-// jury is expected, bounded by the plan's blocks; without one, the morning
-// and the afternoon of every working day of the session.
+// halfDays returns the periods of the attendance sheets, in order: with a
+// plan, the morning and the afternoon of each of its days on which a
+// candidate or a jury is expected, bounded by the plan's blocks, and those
+// on which a candidate the plan leaves out may come (see unplanned);
+// without one, the morning and the afternoon of every working day of the
+// session.
 func (b *book) halfDays() []halfDay {
 	if b.plan == nil {
 		var out []halfDay
@@ -73,26 +121,29 @@ func (b *book) halfDays() []halfDay {
 		return out
 	}
 	rec := b.plan
+	days := slices.Clone(rec.Plan.Days)
+	for _, c := range b.unplannedCandidates() {
+		if a := b.appointment(c.ID); !a.IsZero() && !slices.Contains(days, a.Day) {
+			days = append(days, a.Day)
+		}
+	}
+	slices.Sort(days)
+	days = slices.Compact(days)
+	blocks := rec.Input.Calendar.Blocks
+	cutFrom, cutTo := midday(blocks)
 	var out []halfDay
-	for day, dt := range rec.Plan.Days {
-		day++
+	for _, dt := range days {
+		day := slices.Index(rec.Plan.Days, dt) + 1
 		for _, afternoon := range []bool{false, true} {
 			h := halfDay{date: dt, day: day, afternoon: afternoon}
-			found := false
-			for _, bl := range rec.Input.Calendar.Blocks {
-				switch {
-				case (bl.Start >= noon) != afternoon:
-				case !found:
-					h.from, h.to, found = bl.Start, bl.End, true
-				default:
-					h.from, h.to = min(h.from, bl.Start), max(h.to, bl.End)
-				}
-			}
-			if !found {
+			var ok bool
+			if h.from, h.to, ok = halfBounds(blocks, afternoon, cutFrom, cutTo); !ok {
 				continue
 			}
-			h.fill(rec)
-			if len(h.numbers) > 0 || len(h.juries) > 0 {
+			if day > 0 {
+				h.fill(rec)
+			}
+			if len(h.numbers) > 0 || len(h.juries) > 0 || len(b.unplanned(h)) > 0 {
 				out = append(out, h)
 			}
 		}
@@ -132,7 +183,49 @@ func (h *halfDay) fill(rec *plan.Record) {
 	}
 	slices.Sort(numbers)
 	slices.Sort(juries)
-	h.numbers, h.juries = slices.Compact(numbers), slices.Compact(juries)
+	h.planned, h.numbers, h.juries = true, slices.Compact(numbers), slices.Compact(juries)
+}
+
+// unplannedCandidates returns the registered candidates, in registration
+// order, that PlanCandidates leaves without a number while it numbers
+// others: those registered after the plan was made, beyond its count of
+// candidates, above all. The plan says nothing of when they come. Without
+// PlanCandidates, nobody is told apart and there are none.
+func (b *book) unplannedCandidates() []candidate.Candidate {
+	if b.plan == nil || len(b.named) == 0 {
+		return nil
+	}
+	var out []candidate.Candidate
+	for _, c := range b.registeredCandidates() {
+		if _, ok := b.number[c.ID]; !ok {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// unplanned returns the unplanned candidates who may come in the half-day:
+// those convoked before its end, or not convoked yet. A candidate's
+// épreuves may run over several days, so they stay on every sheet after
+// the one of their convocation.
+func (b *book) unplanned(h halfDay) []candidate.Candidate {
+	var out []candidate.Candidate
+	for _, c := range b.unplannedCandidates() {
+		a := b.appointment(c.ID)
+		if a.IsZero() || a.Day < h.date || (a.Day == h.date && a.Time < h.to) {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// appointment returns the date and time of the candidate's convocation,
+// drafted or validated; zero when there is none.
+func (b *book) appointment(id tpsession.CandidateID) candidate.Appointment {
+	if r, ok := b.registration(id); ok && r.Convocation != nil {
+		return r.Convocation.Appointment
+	}
+	return candidate.Appointment{}
 }
 
 // PlanNumbering proposes Dossier.PlanCandidates: who is who in the plan.
@@ -140,7 +233,10 @@ func (h *halfDay) fill(rec *plan.Record) {
 // candidates take, in registration order, the numbers of the plan
 // candidates that jury attends; the candidates and numbers left over are
 // then paired in order. Without an assignment, the candidates take the
-// numbers in registration order. It returns nil when the dossier has no
+// numbers in registration order. Candidates beyond the plan's count,
+// registered after it was made, get no number: the attendance sheets list
+// them apart, as not planned, and the plan is to be made again for them to
+// have a place in the déroulé. It returns nil when the dossier has no
 // feasible plan, and ErrInvalidDossier when the dossier does not hold
 // together (its PlanCandidates aside).
 //
