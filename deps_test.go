@@ -43,6 +43,7 @@ var domainThirdParty = []string{
 	"github.com/rickb777/date/v2",
 	"github.com/shopspring/decimal",
 	"github.com/go-playground/validator/v10",
+	"golang.org/x/text", // Unicode normalisation of names typed with combining accents
 }
 
 // domainForbiddenStd are standard packages that belong in adapters.

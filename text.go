@@ -6,6 +6,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"golang.org/x/text/unicode/norm"
+
 	"github.com/rickb777/date/v2"
 )
 
@@ -44,8 +46,10 @@ func Truncate(s string, n int) string {
 }
 
 // Text checks a one-line text field (a name, a place, a label) and returns
-// it normalised: its ends trimmed and every run of white space, line breaks
-// included, made one space. It records on field a value that is not valid
+// it normalised: its ends trimmed, every run of white space, line breaks
+// included, made one space, and accents composed (Unicode NFC), so that
+// "Hélène" typed with a combining accent is stored, compared and printed
+// as the same name. It records on field a value that is not valid
 // UTF-8, one longer than max characters (runes, counted after
 // normalisation), one holding other control characters, and, when required,
 // an empty one.
@@ -54,7 +58,7 @@ func (fe *FieldErrors) Text(field, s string, max int, required bool) string {
 		fe.Add(field, "must be valid UTF-8 text")
 		return strings.TrimSpace(s)
 	}
-	s = strings.Join(strings.Fields(s), " ")
+	s = norm.NFC.String(strings.Join(strings.Fields(s), " "))
 	switch {
 	case s == "":
 		if required {
@@ -69,8 +73,8 @@ func (fe *FieldErrors) Text(field, s string, max int, required bool) string {
 }
 
 // Note checks a free-text field that may span lines (a note, a comment) and
-// returns it with its ends trimmed and its line breaks written "\n" (a
-// "\r\n" or a lone "\r" becomes "\n"). It records on field a value that is
+// returns it with its ends trimmed, its line breaks written "\n" (a
+// "\r\n" or a lone "\r" becomes "\n") and its accents composed (NFC). It records on field a value that is
 // not valid UTF-8, one longer than max characters (runes), and one holding
 // control characters other than line breaks and tabs. An empty note is
 // valid.
@@ -79,7 +83,7 @@ func (fe *FieldErrors) Note(field, s string, max int) string {
 		fe.Add(field, "must be valid UTF-8 text")
 		return strings.TrimSpace(s)
 	}
-	s = strings.TrimSpace(strings.ReplaceAll(strings.ReplaceAll(s, "\r\n", "\n"), "\r", "\n"))
+	s = norm.NFC.String(strings.TrimSpace(strings.ReplaceAll(strings.ReplaceAll(s, "\r\n", "\n"), "\r", "\n")))
 	switch {
 	case utf8.RuneCountInString(s) > max:
 		fe.Add(field, "must have at most %d characters", max)

@@ -250,3 +250,11 @@ func FuzzTruncate(f *testing.F) {
 		}
 	})
 }
+
+func TestTextComposesAccents(t *testing.T) {
+	var fe tpsession.FieldErrors
+	decomposed := "He\u0301le\u0300ne Noe\u0308l"
+	assert.Equal(t, "Hélène Noël", fe.Text("name", decomposed, 11, true), "11 characters once composed")
+	assert.Equal(t, "Noël\nHélène", fe.Note("note", "Noe\u0308l\r\nHe\u0301le\u0300ne", 100))
+	assert.Empty(t, fe)
+}

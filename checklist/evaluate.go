@@ -38,6 +38,9 @@ const (
 	// leaflet asks for one to size the jury, but a centre may have made it
 	// by other means.
 	CodeNoPlan FindingCode = "checklist.no_plan"
+	// CodePlanTooSmall (warning, area plan): more candidates are registered
+	// than the plan was made for.
+	CodePlanTooSmall FindingCode = "checklist.plan_too_small"
 	// CodeJuryTooSmall (blocking, area jury): fewer than MinJuryMembers
 	// accepted (arrêté du 22 décembre 2015, art. 6).
 	CodeJuryTooSmall FindingCode = "checklist.jury_too_small"
@@ -232,9 +235,14 @@ func (r *report) session(f Facts) {
 }
 
 func (r *report) plan(f Facts) {
-	if !f.PlanMade {
+	switch {
+	case !f.PlanMade:
 		r.add(AreaPlan, CodeNoPlan, SeverityWarning,
 			"No déroulé de session is planned: plan the session to know how many jury members it needs and to print the schedule to display in the exam rooms.")
+	case f.PlanCandidates > 0 && f.PlanCandidates < len(f.Registrations):
+		r.add(AreaPlan, CodePlanTooSmall, SeverityWarning,
+			"The déroulé de session was planned for %s and %d are registered: plan the session again, so that the schedule displayed, the attendance sheets and the size of the jury cover every candidate.",
+			count(f.PlanCandidates, "candidate"), len(f.Registrations))
 	}
 }
 

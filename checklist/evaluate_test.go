@@ -43,8 +43,9 @@ func complete(t *testing.T) checklist.Facts {
 			{Candidate: "can_01J0000000000000000000000A", Name: "Paul Martin", Convocation: checklist.ConvocationDelivered, InPanel: true},
 			{Candidate: "can_01J0000000000000000000000B", Name: "Ada Lovelace", Convocation: checklist.ConvocationDelivered, InPanel: true},
 		},
-		Pli:      checklist.PliFacts{Received: true, OrganisateurRead: true, Secured: true},
-		PlanMade: true,
+		Pli:            checklist.PliFacts{Received: true, OrganisateurRead: true, Secured: true},
+		PlanMade:       true,
+		PlanCandidates: 3,
 	}
 }
 
@@ -467,6 +468,20 @@ func TestJuryFindings(t *testing.T) {
 	}
 }
 
+func TestAPlanForFewerCandidatesThanRegistered(t *testing.T) {
+	f := complete(t)
+	f.PlanCandidates = 3
+	assert.Empty(t, checklist.Evaluate(f).Findings, "as many candidates as planned")
+
+	f.PlanCandidates = 2
+	r := checklist.Evaluate(f)
+	finding := single(t, r)
+	assert.Equal(t, checklist.CodePlanTooSmall, finding.Code)
+	assert.Equal(t, checklist.SeverityWarning, finding.Severity)
+	assert.Contains(t, finding.Message, "planned for 2 candidates and 3 are registered")
+	assert.True(t, r.Ready(), "the session can still open; the schedule must be redone")
+}
+
 func TestAMemberWhoCanNoLongerSit(t *testing.T) {
 	absent := checklist.AbsentMember{Name: "Marc Petit", Reason: "unavailable on 2027-03-02"}
 
@@ -573,6 +588,7 @@ func TestConvocationFindingsGroupCandidatesByName(t *testing.T) {
 	)
 	f.Registrations[0].Convocation = checklist.ConvocationDrafted // Jeanne Dupont
 	f.Registrations[2].Convocation = checklist.ConvocationValidated
+	f.PlanCandidates = len(f.Registrations)
 
 	r := checklist.Evaluate(f)
 

@@ -43,8 +43,10 @@ type Facts struct {
 	// ones excluded, in any order: findings list candidates by name.
 	Registrations []Registration
 	Pli           PliFacts
-	// PlanMade tells whether a déroulé de session has been planned.
-	PlanMade bool
+	// PlanMade tells whether a déroulé de session has been planned, and
+	// PlanCandidates for how many candidates (0 when not known).
+	PlanMade       bool
+	PlanCandidates int
 }
 
 // JuryFacts is the state of the session's jury.

@@ -209,6 +209,9 @@ func (s *Service) facts(ctx context.Context, by Actor, ses Session) (checklist.F
 		return f, err
 	}
 	f.PlanMade = planned
+	if planned {
+		f.PlanCandidates = rec.Input.Candidates
+	}
 
 	sj, err := s.st.Juries.SessionJury(ctx, by.Centre, ses.ID)
 	if err != nil {
