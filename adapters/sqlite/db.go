@@ -109,7 +109,7 @@ func Open(ctx context.Context, path string, opts ...Option) (*DB, error) {
 	var err error
 	db.write, err = sql.Open("sqlite", dsn(path, cfg, !memory, false))
 	if err != nil {
-		return nil, failure(ctx, err, nil)
+		return nil, failure(err, nil)
 	}
 	// One writer: SQLite has one write lock per database, and a queue in
 	// the process is fairer and faster than its busy-wait. An in-memory
@@ -129,7 +129,7 @@ func Open(ctx context.Context, path string, opts ...Option) (*DB, error) {
 		db.read, err = sql.Open("sqlite", dsn(path, cfg, false, true))
 		if err != nil {
 			db.write.Close()
-			return nil, failure(ctx, err, nil)
+			return nil, failure(err, nil)
 		}
 		db.read.SetMaxOpenConns(cfg.readers)
 		db.read.SetMaxIdleConns(cfg.readers)
@@ -144,7 +144,7 @@ func (db *DB) init(ctx context.Context, memory bool) error {
 		var mode string
 		if err := db.write.QueryRowContext(ctx, "PRAGMA journal_mode").Scan(&mode); err != nil {
 			if ctx.Err() != nil {
-				return failure(ctx, err, nil)
+				return failure(err, nil)
 			}
 			return errOpen.Wrap(err) // not a database, unreadable, locked by another program
 		}

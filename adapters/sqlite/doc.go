@@ -44,7 +44,12 @@
 // transaction use a pool of read-only connections that run alongside the
 // writer. [DB.Atomic] implements session.Transactor: the store methods
 // called with the context it passes take part in its transaction, and a
-// nested call joins the outer transaction under a savepoint.
+// nested call joins the outer transaction under a savepoint. Every
+// statement of a transaction runs with the context of its outermost call,
+// so that a context derived inside it and ending part-way never leaves
+// half a call's writes behind (SQLite undoes the whole transaction when a
+// write is interrupted); after a failure that may have undone part of a
+// transaction, its further statements and its commit are refused.
 //
 // Driver errors never reach a caller as such: a missing row is the domain's
 // NotFound error, a uniqueness violation its duplicate (Conflict) error, a

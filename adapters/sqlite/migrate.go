@@ -70,12 +70,12 @@ func migrate(ctx context.Context, db *sql.DB, target int) error {
 func migrateStep(ctx context.Context, db *sql.DB, scripts []string, target int) (int, error) {
 	tx, err := db.BeginTx(ctx, nil)
 	if err != nil {
-		return 0, failure(ctx, err, nil)
+		return 0, failure(err, nil)
 	}
 	defer tx.Rollback()
 	var version int
 	if err := tx.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
-		return 0, failure(ctx, err, nil)
+		return 0, failure(err, nil)
 	}
 	switch {
 	case version > len(scripts):
@@ -88,10 +88,10 @@ func migrateStep(ctx context.Context, db *sql.DB, scripts []string, target int) 
 	}
 	// A PRAGMA takes no bound parameter; the version is an int.
 	if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", version+1)); err != nil {
-		return 0, failure(ctx, err, nil)
+		return 0, failure(err, nil)
 	}
 	if err := tx.Commit(); err != nil {
-		return 0, failure(ctx, err, nil)
+		return 0, failure(err, nil)
 	}
 	return version + 1, nil
 }

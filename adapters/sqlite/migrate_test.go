@@ -25,10 +25,10 @@ func rawDB(t *testing.T, path string) *sql.DB {
 	return raw
 }
 
-func userVersion(t *testing.T, q querier) int {
+func userVersion(t *testing.T, q sqlQuerier) int {
 	t.Helper()
 	var v int
-	require.NoError(t, q.QueryRowContext(context.Background(), "PRAGMA user_version").Scan(&v))
+	require.NoError(t, queryRow(context.Background(), plain{q}, "PRAGMA user_version", nil, &v))
 	return v
 }
 
