@@ -38,6 +38,9 @@ const Memory = ":memory:"
 type DB struct {
 	write *sql.DB
 	read  *sql.DB
+	// schema is the schema version the package writes: the database's
+	// after Open.
+	schema int
 
 	sessions      *table[session.Session]
 	candidates    *table[candidate.Candidate]
@@ -152,7 +155,12 @@ func (db *DB) init(ctx context.Context, memory bool) error {
 			return errOpen.Withf("the database could not be put in WAL mode (it is in %s mode): is it on a network file system?", mode)
 		}
 	}
-	return migrate(ctx, db.write, -1)
+	scripts, err := loadMigrations()
+	if err != nil {
+		return err
+	}
+	db.schema, err = migrate(ctx, db.write, scripts, -1)
+	return err
 }
 
 // dsn is the data source name of path for the driver: the pragmas every

@@ -160,6 +160,9 @@ func (db *DB) inTx(ctx context.Context, f func(ctx context.Context, q querier) e
 	defer tx.Rollback()
 	st := &txState{db: db, tx: tx}
 	st.ctx = context.WithValue(ctx, txKey{}, st)
+	if err := db.checkSchema(st); err != nil {
+		return err
+	}
 	if err := f(st.ctx, st); err != nil {
 		return err
 	}
