@@ -122,7 +122,7 @@ func Open(ctx context.Context, path string, opts ...Option) (*DB, error) {
 	db.write.SetMaxIdleConns(1)
 	db.write.SetConnMaxLifetime(0)
 	db.write.SetConnMaxIdleTime(0)
-	if err := db.init(ctx, memory); err != nil {
+	if err := db.init(ctx, memory, cfg.busyTimeout); err != nil {
 		db.write.Close()
 		return nil, err
 	}
@@ -141,12 +141,35 @@ func Open(ctx context.Context, path string, opts ...Option) (*DB, error) {
 	return db, nil
 }
 
-// init checks the connection, WAL mode, and migrates the schema.
-func (db *DB) init(ctx context.Context, memory bool) error {
+// init checks the connection and WAL mode, and migrates the schema. When
+// several processes open a new file at once, SQLite may refuse one of them
+// a lock without waiting for the busy timeout: putting the file in WAL
+// mode needs it alone, and SQLite does not wait on a lock it could
+// deadlock on. init tries again until the busy timeout has passed.
+func (db *DB) init(ctx context.Context, memory bool, busyTimeout time.Duration) error {
+	deadline := time.Now().Add(busyTimeout)
+	for wait := time.Millisecond; ; wait = min(2*wait, 50*time.Millisecond) {
+		err := db.setUp(ctx, memory)
+		if err == nil || !isBusy(err) {
+			return err
+		}
+		if time.Now().Add(wait).After(deadline) {
+			return errOpen.Withf("another program kept the database locked for longer than the busy timeout (%s)", busyTimeout).Wrap(err)
+		}
+		select {
+		case <-ctx.Done():
+			return failure(ctx.Err(), nil)
+		case <-time.After(wait):
+		}
+	}
+}
+
+// setUp checks the connection and WAL mode, and migrates the schema.
+func (db *DB) setUp(ctx context.Context, memory bool) error {
 	if !memory {
 		var mode string
-		if err := db.write.QueryRowContext(ctx, "PRAGMA journal_mode").Scan(&mode); err != nil {
-			if ctx.Err() != nil {
+		if err := queryRow(ctx, plain{db.write}, "PRAGMA journal_mode", nil, &mode); err != nil {
+			if isContextErr(err) {
 				return failure(err, nil)
 			}
 			return errOpen.Wrap(err) // not a database, unreadable, locked by another program

@@ -41,7 +41,7 @@ func failure(err error, duplicate *tpsession.Error) error {
 	if _, ok := err.(*tpsession.Error); ok {
 		return err
 	}
-	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+	if isContextErr(err) {
 		return errCancelled.Wrap(err)
 	}
 	var se *sqlite.Error
@@ -54,9 +54,21 @@ func failure(err error, duplicate *tpsession.Error) error {
 			return errDuplicate.Wrap(err)
 		}
 		return duplicate
-	case code&0xff == sqlite3.SQLITE_BUSY || code&0xff == sqlite3.SQLITE_LOCKED:
+	case isBusy(err):
 		return ErrBusy.Wrap(err)
 	default:
 		return errStore.Wrap(err)
 	}
+}
+
+// isContextErr reports whether err is the end of a context.
+func isContextErr(err error) bool {
+	return errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded)
+}
+
+// isBusy reports whether err is SQLite's refusal of a lock that another
+// connection holds.
+func isBusy(err error) bool {
+	var se *sqlite.Error
+	return errors.As(err, &se) && (se.Code()&0xff == sqlite3.SQLITE_BUSY || se.Code()&0xff == sqlite3.SQLITE_LOCKED)
 }

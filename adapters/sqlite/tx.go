@@ -293,7 +293,7 @@ func (st *txState) abort(err error) error {
 // transaction by itself (sqlite.org/lang_transaction.html, "Response To
 // Errors Within A Transaction").
 func undoesTransaction(err error) bool {
-	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) || errors.Is(err, sql.ErrTxDone) {
+	if isContextErr(err) || errors.Is(err, sql.ErrTxDone) {
 		return true
 	}
 	var se *sqlite.Error
