@@ -22,8 +22,8 @@ import (
 // Memory is the path that opens a database held in memory: empty at Open,
 // gone at Close. It suits tests and the demo server's -db memory. It has
 // one connection, which a transaction holds until it ends: inside
-// Atomic's fn, a store method given another context than fn's would wait
-// for it forever.
+// Atomic's fn, a store method given another context than fn's (or one
+// derived from it) would wait for it forever.
 const Memory = ":memory:"
 
 // DB is a SQLite database holding every aggregate of the library. It
