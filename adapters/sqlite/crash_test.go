@@ -21,6 +21,7 @@ import (
 	"github.com/tpsession/tpsession"
 	"github.com/tpsession/tpsession/adapters/sqlite"
 	"github.com/tpsession/tpsession/adapters/storetest"
+	"github.com/tpsession/tpsession/jury"
 	"github.com/tpsession/tpsession/pli"
 	"github.com/tpsession/tpsession/session"
 )
@@ -42,10 +43,12 @@ const crashSession tpsession.SessionID = "ses_01JDQ2V7X8K9M0N1P2R3S4T5V6"
 
 // crashWriter opens the database at path and writes until it is killed,
 // printing "opening" and "ready" around Open, then a line on standard
-// output after each write is committed:
-// "session ID" for a session created together with its first event (one
-// transaction), "custody N" when the crash session's pli holds N custody
-// entries. It returns only on a failure, which it prints on standard error.
+// output after each write is committed: "session ID" for a session created
+// together with its first event and its jury record, which invites two
+// members (one transaction); "custody N" when the crash session's pli
+// holds N custody entries; "jury ID MEMBER" when the jury record of
+// session ID has replaced its first invitation by one of MEMBER. It
+// returns only on a failure, which it prints on standard error.
 func crashWriter(path string) int {
 	ctx := context.Background()
 	fail := func(err error) int { fmt.Fprintln(os.Stderr, err); return 1 }
@@ -72,7 +75,16 @@ func crashWriter(path string) int {
 			if err := db.CreateSession(ctx, s); err != nil {
 				return err
 			}
-			return db.AppendEvent(ctx, session.Event{ID: tpsession.NewEventID(), Centre: s.Centre, Session: s.ID, At: at, Actor: "crash", Action: session.ActionSessionCreated})
+			err := db.AppendEvent(ctx, session.Event{ID: tpsession.NewEventID(), Centre: s.Centre, Session: s.ID, At: at, Actor: "crash", Action: session.ActionSessionCreated})
+			if err != nil {
+				return err
+			}
+			j := jury.NewSessionJury(jury.Session{ID: s.ID, Centre: s.Centre})
+			j.Invitations = []jury.Invitation{
+				{Member: tpsession.NewMemberID(), InvitedOn: storetest.Today},
+				{Member: tpsession.NewMemberID(), InvitedOn: storetest.Today},
+			}
+			return db.CreateSessionJury(ctx, j)
 		})
 		if err != nil {
 			return fail(err)
@@ -96,6 +108,17 @@ func crashWriter(path string) int {
 			return fail(err)
 		}
 		fmt.Println("custody", entries)
+
+		// The index of invitations loses a row and gains one.
+		replacement := tpsession.NewMemberID()
+		err = db.UpdateSessionJury(ctx, s.Centre, s.ID, func(j *jury.SessionJury) error {
+			j.Invitations[0] = jury.Invitation{Member: replacement, InvitedOn: storetest.Today}
+			return nil
+		})
+		if err != nil {
+			return fail(err)
+		}
+		fmt.Println("jury", s.ID, replacement)
 	}
 }
 
@@ -126,17 +149,41 @@ func ensureCrashPli(ctx context.Context, db *sqlite.DB) error {
 type acks struct {
 	sessions []tpsession.SessionID
 	custody  int
+	// invited maps a session whose jury update was acknowledged to the
+	// member that update invited.
+	invited map[tpsession.SessionID]tpsession.MemberID
+	count   int
 }
 
-// TestCrash kills a writing child process with SIGKILL at random moments,
-// then reopens the database: every write the child acknowledged is there,
-// and the database passes SQLite's integrity check. The first round is
-// killed within moments of starting to open the new file, most likely
-// while it creates the schema; the others while they write.
+// kill says when a round kills its child: delay after it prints the line
+// after, or, when ack is not 0, as soon as it prints its ack-th
+// acknowledgement of the kind.
+type kill struct {
+	after string
+	delay time.Duration
+	kind  string
+	ack   int
+}
+
+// ackKinds are the kinds of acknowledgement the child prints.
+var ackKinds = []string{"session", "custody", "jury"}
+
+// TestCrash kills a writing child process with SIGKILL, then reopens the
+// database: every write the child acknowledged is there, the index of jury
+// invitations agrees with the jury records, and the database passes
+// SQLite's integrity check. The first round is killed within moments of
+// starting to open the new file, most likely while it creates the schema.
+// The others alternate: killed at a random moment while they write, or as
+// soon as they print a randomly chosen acknowledgement (of each kind in
+// turn), which catches an acknowledgement printed before its commit.
+//
+// SIGKILL ends the process, not the machine: the page cache survives it,
+// so this tests process crashes only. Durability on power loss rests on
+// synchronous=FULL, which TestConnectionPragmas checks.
 func TestCrash(t *testing.T) {
-	rounds := 6
+	rounds := 13
 	if testing.Short() {
-		rounds = 3
+		rounds = 7
 	}
 	seed := uint64(time.Now().UnixNano())
 	t.Logf("seed %d", seed)
@@ -145,22 +192,25 @@ func TestCrash(t *testing.T) {
 	require.NoError(t, err)
 	path := tempPath(t)
 
-	var got acks
+	got := acks{invited: map[tpsession.SessionID]tpsession.MemberID{}}
 	for round := range rounds {
-		when, within := "ready", 300*time.Millisecond
-		if round == 0 {
-			when, within = "opening", 50*time.Millisecond
+		k := kill{after: "ready", delay: time.Duration(rng.Int64N(int64(300 * time.Millisecond)))}
+		switch {
+		case round == 0:
+			k = kill{after: "opening", delay: time.Duration(rng.Int64N(int64(50 * time.Millisecond)))}
+		case round%2 == 1:
+			k = kill{kind: ackKinds[round/2%len(ackKinds)], ack: 1 + rng.IntN(10)}
 		}
-		runCrashRound(t, exe, path, when, time.Duration(rng.Int64N(int64(within))), &got)
+		runCrashRound(t, exe, path, k, &got)
 		checkAcked(t, path, got)
 	}
-	t.Logf("%d rounds, %d sessions and %d custody entries acknowledged", rounds, len(got.sessions), got.custody)
+	t.Logf("%d rounds, %d acknowledgements: %d sessions, %d custody entries", rounds, got.count, len(got.sessions), got.custody)
 	assert.NotEmpty(t, got.sessions, "the child acknowledged writes before it was killed")
 }
 
-// runCrashRound runs the child on path and kills it delay after it prints
-// the line when, collecting what it acknowledged.
-func runCrashRound(t *testing.T, exe, path, when string, delay time.Duration, got *acks) {
+// runCrashRound runs the child on path and kills it as k says, collecting
+// what it acknowledged.
+func runCrashRound(t *testing.T, exe, path string, k kill, got *acks) {
 	t.Helper()
 	cmd := exec.Command(exe)
 	cmd.Env = append(os.Environ(), crashChildEnv+"="+path)
@@ -170,17 +220,30 @@ func runCrashRound(t *testing.T, exe, path, when string, delay time.Duration, go
 	require.NoError(t, err)
 	require.NoError(t, cmd.Start())
 	lines := bufio.NewScanner(stdout)
+	acked := map[string]int{}
 	for lines.Scan() {
-		kind, value, _ := strings.Cut(lines.Text(), " ")
-		switch kind {
-		case when:
-			time.AfterFunc(delay, func() { _ = cmd.Process.Kill() }) // SIGKILL: no chance to clean up
+		fields := strings.Fields(lines.Text())
+		if len(fields) == 0 {
+			continue
+		}
+		switch fields[0] {
+		case k.after:
+			time.AfterFunc(k.delay, func() { _ = cmd.Process.Kill() }) // SIGKILL: no chance to clean up
+			continue
 		case "session":
-			got.sessions = append(got.sessions, tpsession.SessionID(value))
+			got.sessions = append(got.sessions, tpsession.SessionID(fields[1]))
 		case "custody":
-			n, err := strconv.Atoi(value)
+			n, err := strconv.Atoi(fields[1])
 			require.NoError(t, err)
 			got.custody = max(got.custody, n)
+		case "jury":
+			got.invited[tpsession.SessionID(fields[1])] = tpsession.MemberID(fields[2])
+		default:
+			continue
+		}
+		got.count++
+		if acked[fields[0]]++; fields[0] == k.kind && acked[fields[0]] == k.ack {
+			_ = cmd.Process.Kill() // at once: the write acknowledged must already be committed
 		}
 	}
 	err = cmd.Wait()
@@ -190,7 +253,8 @@ func runCrashRound(t *testing.T, exe, path, when string, delay time.Duration, go
 }
 
 // checkAcked reopens the database and checks that it holds every
-// acknowledged write and passes SQLite's integrity check.
+// acknowledged write, that its index of invitations agrees with the jury
+// records, and that it passes SQLite's integrity check.
 func checkAcked(t *testing.T, path string, want acks) {
 	t.Helper()
 	ctx := context.Background()
@@ -203,6 +267,14 @@ func checkAcked(t *testing.T, path string, want acks) {
 		events, err := db.Events(ctx, storetest.CentreA, sid)
 		require.NoError(t, err)
 		require.Len(t, events, 1, "the event written with session %s", sid)
+		_, err = db.SessionJury(ctx, storetest.CentreA, sid)
+		require.NoError(t, err, "the jury record written with session %s", sid)
+	}
+	for sid, member := range want.invited {
+		of, err := db.SessionJuriesOfMember(ctx, storetest.CentreA, member)
+		require.NoError(t, err)
+		require.Len(t, of, 1, "acknowledged invitation of %s", member)
+		assert.Equal(t, sid, of[0].Session)
 	}
 	if want.custody > 0 {
 		p, err := db.Pli(ctx, storetest.CentreA, crashSession)
@@ -214,6 +286,10 @@ func checkAcked(t *testing.T, path string, want acks) {
 	raw, err := sql.Open("sqlite", path)
 	require.NoError(t, err)
 	defer raw.Close()
+	var missing, extra int
+	require.NoError(t, raw.QueryRowContext(ctx, sqlite.InvitationIndexDrift).Scan(&missing, &extra))
+	assert.Zero(t, missing, "invitations of a jury record missing from the index")
+	assert.Zero(t, extra, "index rows that no jury record holds")
 	var result string
 	require.NoError(t, raw.QueryRowContext(ctx, "PRAGMA integrity_check").Scan(&result))
 	assert.Equal(t, "ok", result)

@@ -22,8 +22,8 @@ import (
 // Memory is the path that opens a database held in memory: empty at Open,
 // gone at Close. It suits tests and the demo server's -db memory. It has
 // one connection, which a transaction holds until it ends: inside
-// Atomic's fn, a store method given another context than fn's would wait
-// for it forever.
+// Atomic's fn, a store method given another context than fn's (or one
+// derived from it) would wait for it forever.
 const Memory = ":memory:"
 
 // DB is a SQLite database holding every aggregate of the library. It
@@ -38,6 +38,9 @@ const Memory = ":memory:"
 type DB struct {
 	write *sql.DB
 	read  *sql.DB
+	// schema is the schema version the package writes: the database's
+	// after Open.
+	schema int
 
 	sessions      *table[session.Session]
 	candidates    *table[candidate.Candidate]
@@ -109,7 +112,7 @@ func Open(ctx context.Context, path string, opts ...Option) (*DB, error) {
 	var err error
 	db.write, err = sql.Open("sqlite", dsn(path, cfg, !memory, false))
 	if err != nil {
-		return nil, failure(ctx, err, nil)
+		return nil, failure(err, nil)
 	}
 	// One writer: SQLite has one write lock per database, and a queue in
 	// the process is fairer and faster than its busy-wait. An in-memory
@@ -119,7 +122,7 @@ func Open(ctx context.Context, path string, opts ...Option) (*DB, error) {
 	db.write.SetMaxIdleConns(1)
 	db.write.SetConnMaxLifetime(0)
 	db.write.SetConnMaxIdleTime(0)
-	if err := db.init(ctx, memory); err != nil {
+	if err := db.init(ctx, memory, cfg.busyTimeout); err != nil {
 		db.write.Close()
 		return nil, err
 	}
@@ -129,7 +132,7 @@ func Open(ctx context.Context, path string, opts ...Option) (*DB, error) {
 		db.read, err = sql.Open("sqlite", dsn(path, cfg, false, true))
 		if err != nil {
 			db.write.Close()
-			return nil, failure(ctx, err, nil)
+			return nil, failure(err, nil)
 		}
 		db.read.SetMaxOpenConns(cfg.readers)
 		db.read.SetMaxIdleConns(cfg.readers)
@@ -138,13 +141,36 @@ func Open(ctx context.Context, path string, opts ...Option) (*DB, error) {
 	return db, nil
 }
 
-// init checks the connection, WAL mode, and migrates the schema.
-func (db *DB) init(ctx context.Context, memory bool) error {
+// init checks the connection and WAL mode, and migrates the schema. When
+// several processes open a new file at once, SQLite may refuse one of them
+// a lock without waiting for the busy timeout: putting the file in WAL
+// mode needs it alone, and SQLite does not wait on a lock it could
+// deadlock on. init tries again until the busy timeout has passed.
+func (db *DB) init(ctx context.Context, memory bool, busyTimeout time.Duration) error {
+	deadline := time.Now().Add(busyTimeout)
+	for wait := time.Millisecond; ; wait = min(2*wait, 50*time.Millisecond) {
+		err := db.setUp(ctx, memory)
+		if err == nil || !isBusy(err) {
+			return err
+		}
+		if time.Now().Add(wait).After(deadline) {
+			return errOpen.Withf("another program kept the database locked for longer than the busy timeout (%s)", busyTimeout).Wrap(err)
+		}
+		select {
+		case <-ctx.Done():
+			return failure(ctx.Err(), nil)
+		case <-time.After(wait):
+		}
+	}
+}
+
+// setUp checks the connection and WAL mode, and migrates the schema.
+func (db *DB) setUp(ctx context.Context, memory bool) error {
 	if !memory {
 		var mode string
-		if err := db.write.QueryRowContext(ctx, "PRAGMA journal_mode").Scan(&mode); err != nil {
-			if ctx.Err() != nil {
-				return failure(ctx, err, nil)
+		if err := queryRow(ctx, plain{db.write}, "PRAGMA journal_mode", nil, &mode); err != nil {
+			if isContextErr(err) {
+				return failure(err, nil)
 			}
 			return errOpen.Wrap(err) // not a database, unreadable, locked by another program
 		}
@@ -152,7 +178,12 @@ func (db *DB) init(ctx context.Context, memory bool) error {
 			return errOpen.Withf("the database could not be put in WAL mode (it is in %s mode): is it on a network file system?", mode)
 		}
 	}
-	return migrate(ctx, db.write, -1)
+	scripts, err := loadMigrations()
+	if err != nil {
+		return err
+	}
+	db.schema, err = migrate(ctx, db.write, scripts, -1)
+	return err
 }
 
 // dsn is the data source name of path for the driver: the pragmas every

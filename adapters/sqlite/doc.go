@@ -29,9 +29,20 @@
 // also records the schema version (the database's user_version): an
 // existing database is upgraded in place, its data kept, and a database
 // written by a newer version of the package is refused. A released
-// migration never changes; a change of schema or of a record's JSON is a new
-// migration, so that an older program refuses the database rather than drop
-// what it cannot read.
+// migration never changes (a test pins their hashes); a change of schema or
+// of a record's JSON is a new migration, so that an older program refuses
+// the database rather than drop what it cannot read. A migration that
+// rebuilds a table starts with the line "-- migrate: foreign_keys off": it
+// then runs with foreign keys off, so that dropping the old table deletes
+// nothing that references it, and is refused unless every reference holds
+// at its end (PRAGMA foreign_key_check).
+//
+// All the processes that share a database file must run the same version
+// of the package. One that opens the file upgrades it; a process of an
+// older version that had it open already refuses to write from then on
+// (each write transaction checks the schema version first, an Internal
+// error saying so) and must be restarted with the newer version. Reads
+// go on, though they may not show what only the newer version stores.
 //
 // # Transactions and concurrency
 //
@@ -44,7 +55,12 @@
 // transaction use a pool of read-only connections that run alongside the
 // writer. [DB.Atomic] implements session.Transactor: the store methods
 // called with the context it passes take part in its transaction, and a
-// nested call joins the outer transaction under a savepoint.
+// nested call joins the outer transaction under a savepoint. Every
+// statement of a transaction runs with the context of its outermost call,
+// so that a context derived inside it and ending part-way never leaves
+// half a call's writes behind (SQLite undoes the whole transaction when a
+// write is interrupted); after a failure that may have undone part of a
+// transaction, its further statements and its commit are refused.
 //
 // Driver errors never reach a caller as such: a missing row is the domain's
 // NotFound error, a uniqueness violation its duplicate (Conflict) error, a

@@ -31,13 +31,18 @@ var (
 // failure translates an error of the driver into the library's errors:
 // a uniqueness violation is duplicate (the domain's sentinel of the
 // aggregate, or a generic Conflict when nil), a lock still held after the
-// busy timeout is ErrBusy, a done context is reported as cancelled, and
+// busy timeout is ErrBusy, the end of the context the statement ran with is
+// reported as cancelled (an Internal error, the context's error in its
+// chain), an error the package made already is returned unchanged, and
 // anything else is Internal. The driver's error is kept as the cause, never
 // in the message. sql.ErrNoRows is not handled here: the caller knows which
 // NotFound error it means.
-func failure(ctx context.Context, err error, duplicate *tpsession.Error) error {
-	if ctxErr := ctx.Err(); ctxErr != nil {
-		return errCancelled.Wrap(ctxErr)
+func failure(err error, duplicate *tpsession.Error) error {
+	if _, ok := err.(*tpsession.Error); ok {
+		return err
+	}
+	if isContextErr(err) {
+		return errCancelled.Wrap(err)
 	}
 	var se *sqlite.Error
 	if !errors.As(err, &se) {
@@ -49,9 +54,21 @@ func failure(ctx context.Context, err error, duplicate *tpsession.Error) error {
 			return errDuplicate.Wrap(err)
 		}
 		return duplicate
-	case code&0xff == sqlite3.SQLITE_BUSY || code&0xff == sqlite3.SQLITE_LOCKED:
+	case isBusy(err):
 		return ErrBusy.Wrap(err)
 	default:
 		return errStore.Wrap(err)
 	}
+}
+
+// isContextErr reports whether err is the end of a context.
+func isContextErr(err error) bool {
+	return errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded)
+}
+
+// isBusy reports whether err is SQLite's refusal of a lock that another
+// connection holds.
+func isBusy(err error) bool {
+	var se *sqlite.Error
+	return errors.As(err, &se) && (se.Code()&0xff == sqlite3.SQLITE_BUSY || se.Code()&0xff == sqlite3.SQLITE_LOCKED)
 }

@@ -104,6 +104,33 @@ func TestErrors(t *testing.T) {
 		assertSafe(t, err, tpsession.Internal)
 		err = db.CreateSession(cancelled, storetest.NewSession(t, storetest.CentreA, storetest.Start))
 		assert.ErrorIs(t, err, context.Canceled)
+		assertSafe(t, err, tpsession.Internal)
+		expired, cancel := context.WithDeadline(ctx, time.Unix(0, 0))
+		defer cancel()
+		err = db.Atomic(expired, func(context.Context) error { return nil })
+		assert.ErrorIs(t, err, context.DeadlineExceeded)
+		assertSafe(t, err, tpsession.Internal)
+	})
+
+	t.Run("a failure is not reported as cancelled because the context also ended", func(t *testing.T) {
+		db, err := sqlite.Open(ctx, tempPath(t))
+		require.NoError(t, err)
+		require.NoError(t, db.Close())
+		cancelled, cancel := context.WithCancel(ctx)
+		cancel()
+		_, err = db.Session(cancelled, storetest.CentreA, tpsession.NewSessionID())
+		assertSafe(t, err, tpsession.Internal)
+		assert.NotErrorIs(t, err, context.Canceled, "the database was closed: that is the failure")
+	})
+
+	t.Run("a duplicate without a sentinel of its own is a Conflict, without SQL", func(t *testing.T) {
+		db := open(t, tempPath(t))
+		s := storetest.NewSession(t, storetest.CentreA, storetest.Start)
+		e := session.Event{ID: tpsession.NewEventID(), Centre: s.Centre, Session: s.ID, At: storetest.At, Actor: "Claire Martin", Action: session.ActionSessionCreated}
+		require.NoError(t, db.AppendEvent(ctx, e))
+		err := db.AppendEvent(ctx, e)
+		assert.ErrorIs(t, err, tpsession.ErrConflict)
+		assertSafe(t, err, tpsession.Conflict)
 	})
 
 	t.Run("a file that is not a database cannot be opened", func(t *testing.T) {

@@ -65,13 +65,13 @@ func memberTable() *table[jury.Member] {
 // refuse the write anyway; this check only says why.
 func emailTaken(ctx context.Context, q querier, m jury.Member) error {
 	var id string
-	err := q.QueryRowContext(ctx, "SELECT id FROM members WHERE centre = ? AND email = ? AND id <> ?",
-		string(m.Centre), m.Email, string(m.ID)).Scan(&id)
+	err := queryRow(ctx, q, "SELECT id FROM members WHERE centre = ? AND email = ? AND id <> ? LIMIT 1",
+		[]any{string(m.Centre), m.Email, string(m.ID)}, &id)
 	switch {
 	case errors.Is(err, sql.ErrNoRows):
 		return nil
 	case err != nil:
-		return failure(ctx, err, nil)
+		return failure(err, nil)
 	}
 	return jury.ErrDuplicateMember.Withf("the centre already has a jury member with the e-mail %s", m.Email)
 }
@@ -255,18 +255,18 @@ func writeInvitations(ctx context.Context, q querier, old *jury.SessionJury, j j
 		if before[i.Member] {
 			continue
 		}
-		_, err := q.ExecContext(ctx, "INSERT INTO jury_invitations (centre, member, session) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+		_, err := q.exec(ctx, "INSERT INTO jury_invitations (centre, member, session) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
 			string(j.Centre), string(i.Member), string(j.Session))
 		if err != nil {
-			return failure(ctx, err, nil)
+			return failure(err, nil)
 		}
 	}
 	for m := range before {
 		if after[m] {
 			continue
 		}
-		if _, err := q.ExecContext(ctx, "DELETE FROM jury_invitations WHERE session = ? AND member = ?", string(j.Session), string(m)); err != nil {
-			return failure(ctx, err, nil)
+		if _, err := q.exec(ctx, "DELETE FROM jury_invitations WHERE session = ? AND member = ?", string(j.Session), string(m)); err != nil {
+			return failure(err, nil)
 		}
 	}
 	return nil

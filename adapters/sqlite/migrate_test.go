@@ -2,8 +2,16 @@ package sqlite
 
 import (
 	"context"
+	"crypto/sha256"
 	"database/sql"
+	"encoding/hex"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
 	"path/filepath"
+	"strconv"
+	"strings"
 	"sync"
 	"testing"
 
@@ -13,6 +21,7 @@ import (
 	"github.com/tpsession/tpsession"
 	"github.com/tpsession/tpsession/adapters/storetest"
 	"github.com/tpsession/tpsession/jury"
+	"github.com/tpsession/tpsession/session"
 )
 
 // rawDB opens the file at path without migrating it, as the writer does.
@@ -25,10 +34,10 @@ func rawDB(t *testing.T, path string) *sql.DB {
 	return raw
 }
 
-func userVersion(t *testing.T, q querier) int {
+func userVersion(t *testing.T, q sqlQuerier) int {
 	t.Helper()
 	var v int
-	require.NoError(t, q.QueryRowContext(context.Background(), "PRAGMA user_version").Scan(&v))
+	require.NoError(t, queryRow(context.Background(), plain{q}, "PRAGMA user_version", nil, &v))
 	return v
 }
 
@@ -41,37 +50,44 @@ func TestMigrationsAreInSequence(t *testing.T) {
 	}
 }
 
-// TestUpgradeFromVersion1 stores jury records in a database left at schema
-// version 1, then opens it: the upgrade keeps them, and fills the index of
-// invitations that version 2 adds from them.
+// TestReleasedMigrationsNeverChange pins each released migration: a
+// database that ran one never runs it again, so changing it would leave
+// the databases already upgraded with another schema than new ones. A
+// change of schema is a new migration, added here once released.
+func TestReleasedMigrationsNeverChange(t *testing.T) {
+	released := map[string]string{
+		"0001_initial.sql":          "7202ddc985fb2abff3bf194292d79c283e1c348e5178afaecf4d79c831667452",
+		"0002_jury_invitations.sql": "64970f74c62df3278355c369bc261a359a68e8b35206f4ae2aa0fbdf155135a3",
+	}
+	names, err := fs.Glob(migrationFiles, "migrations/*.sql")
+	require.NoError(t, err)
+	for _, name := range names {
+		data, err := fs.ReadFile(migrationFiles, name)
+		require.NoError(t, err)
+		sum := sha256.Sum256(data)
+		want, ok := released[path.Base(name)]
+		if !assert.True(t, ok, "%s is new: add its SHA-256 %x to released when it is released", name, sum) {
+			continue
+		}
+		assert.Equal(t, want, hex.EncodeToString(sum[:]), "%s changed after its release: restore it, and write the change as a new migration", name)
+		delete(released, path.Base(name))
+	}
+	assert.Empty(t, released, "released migrations removed")
+}
+
+// TestUpgradeFromVersion1 opens a database that version 1 of the schema
+// left, frozen in testdata/schema_v1.sql: the upgrade keeps its data, and
+// fills the index of invitations that version 2 adds from the jury
+// records.
 func TestUpgradeFromVersion1(t *testing.T) {
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "v1.db")
 	raw := rawDB(t, path)
-	require.NoError(t, migrate(ctx, raw, 1))
+	dump, err := os.ReadFile(filepath.Join("testdata", "schema_v1.sql"))
+	require.NoError(t, err)
+	_, err = raw.ExecContext(ctx, string(dump))
+	require.NoError(t, err)
 	require.Equal(t, 1, userVersion(t, raw))
-
-	member := tpsession.NewMemberID()
-	invited := jury.NewSessionJury(jury.Session{ID: tpsession.NewSessionID(), Centre: storetest.CentreA})
-	invited.Invitations = []jury.Invitation{
-		{Member: member, InvitedOn: storetest.Today},
-		{Member: tpsession.NewMemberID(), InvitedOn: storetest.Today, WithdrawnOn: storetest.Today},
-	}
-	empty := jury.NewSessionJury(jury.Session{ID: tpsession.NewSessionID(), Centre: storetest.CentreA})
-	ses := storetest.NewSession(t, storetest.CentreA, storetest.Start)
-	// The rows as version 1 wrote them: the same documents, no index.
-	juries := sessionJuryTable()
-	for _, j := range []jury.SessionJury{invited, empty} {
-		doc, err := juries.encode(j)
-		require.NoError(t, err)
-		_, err = raw.ExecContext(ctx, "INSERT INTO session_juries (session, centre, version, doc) VALUES (?, ?, 1, ?)", string(j.Session), string(j.Centre), doc)
-		require.NoError(t, err)
-	}
-	doc, err := sessionTable().encode(ses)
-	require.NoError(t, err)
-	_, err = raw.ExecContext(ctx, "INSERT INTO sessions (id, centre, start_date, end_date, version, doc) VALUES (?, ?, ?, ?, 1, ?)",
-		string(ses.ID), string(ses.Centre), day(ses.Start), day(ses.End), doc)
-	require.NoError(t, err)
 	require.NoError(t, raw.Close())
 
 	db, err := Open(ctx, path)
@@ -79,27 +95,188 @@ func TestUpgradeFromVersion1(t *testing.T) {
 	defer db.Close()
 	assert.Equal(t, len(mustMigrations(t)), userVersion(t, db.write), "upgraded to the last version")
 
-	got, err := db.Session(ctx, storetest.CentreA, ses.ID)
+	ses, invited, empty := version1Values()
+	got, err := db.Session(ctx, centre, sid)
 	require.NoError(t, err)
 	assert.Equal(t, ses, got, "data kept")
-	of, err := db.SessionJuriesOfMember(ctx, storetest.CentreA, member)
+	events, err := db.Events(ctx, centre, sid)
 	require.NoError(t, err)
-	assert.Equal(t, []jury.SessionJury{invited}, of, "the index is filled from the records stored before")
+	require.Len(t, events, 1)
+	assert.Equal(t, session.ActionSessionCreated, events[0].Action)
+	gotJury, err := db.SessionJury(ctx, centre, otherSid)
+	require.NoError(t, err)
+	assert.Equal(t, empty, gotJury)
+	for _, m := range []tpsession.MemberID{mid, other} {
+		of, err := db.SessionJuriesOfMember(ctx, centre, m)
+		require.NoError(t, err)
+		assert.Equal(t, []jury.SessionJury{invited}, of, "the index is filled from the records stored before, withdrawn invitations included")
+	}
+	indexAgrees(t, db)
 
 	// The index follows the records written after the upgrade.
-	require.NoError(t, db.UpdateSessionJury(ctx, storetest.CentreA, empty.Session, func(j *jury.SessionJury) error {
-		j.Invitations = append(j.Invitations, jury.Invitation{Member: member, InvitedOn: storetest.Today})
+	require.NoError(t, db.UpdateSessionJury(ctx, centre, otherSid, func(j *jury.SessionJury) error {
+		j.Invitations = append(j.Invitations, jury.Invitation{Member: mid, InvitedOn: today})
 		return nil
 	}))
-	require.NoError(t, db.UpdateSessionJury(ctx, storetest.CentreA, invited.Session, func(j *jury.SessionJury) error {
+	require.NoError(t, db.UpdateSessionJury(ctx, centre, sid, func(j *jury.SessionJury) error {
 		j.Invitations = j.Invitations[1:] // a member dropped from the record
 		return nil
 	}))
-	of, err = db.SessionJuriesOfMember(ctx, storetest.CentreA, member)
+	of, err := db.SessionJuriesOfMember(ctx, centre, mid)
 	require.NoError(t, err)
 	require.Len(t, of, 1)
-	assert.Equal(t, empty.Session, of[0].Session)
+	assert.Equal(t, otherSid, of[0].Session)
+	indexAgrees(t, db)
 }
+
+// rebuildJuries rebuilds session_juries, the table jury_invitations
+// references ON DELETE CASCADE, the way SQLite changes a table's columns.
+const rebuildJuries = `CREATE TABLE session_juries_new (
+	session TEXT PRIMARY KEY,
+	centre  TEXT NOT NULL,
+	version INTEGER NOT NULL,
+	doc     TEXT NOT NULL
+) STRICT;
+INSERT INTO session_juries_new SELECT session, centre, version, doc FROM session_juries;
+DROP TABLE session_juries;
+ALTER TABLE session_juries_new RENAME TO session_juries;
+`
+
+// TestMigrationWithForeignKeysOff applies a migration after the released
+// ones to a database holding an invited jury.
+func TestMigrationWithForeignKeysOff(t *testing.T) {
+	ctx := context.Background()
+	scripts := mustMigrations(t)
+	// setup returns a database at the last released version holding a
+	// jury that invites a member.
+	setup := func(t *testing.T) *sql.DB {
+		path := filepath.Join(t.TempDir(), "t.db")
+		db, err := Open(ctx, path)
+		require.NoError(t, err)
+		j := fullSessionJury()
+		require.NoError(t, db.CreateSessionJury(ctx, j))
+		require.NoError(t, db.Close())
+		return rawDB(t, path)
+	}
+	invitations := func(t *testing.T, raw *sql.DB) int {
+		var n int
+		require.NoError(t, queryRow(ctx, plain{raw}, "SELECT count(*) FROM jury_invitations", nil, &n))
+		return n
+	}
+	foreignKeys := func(t *testing.T, raw *sql.DB) int {
+		var on int
+		require.NoError(t, queryRow(ctx, plain{raw}, "PRAGMA foreign_keys", nil, &on))
+		return on
+	}
+
+	t.Run("without it, rebuilding a referenced table deletes what references it", func(t *testing.T) {
+		raw := setup(t)
+		require.Equal(t, 2, invitations(t, raw))
+		_, err := migrate(ctx, raw, append(scripts, rebuildJuries), -1)
+		require.NoError(t, err)
+		assert.Zero(t, invitations(t, raw), "ON DELETE CASCADE: why a migration may ask for foreign keys off")
+	})
+
+	t.Run("with it, the rows are kept and foreign keys are back on", func(t *testing.T) {
+		raw := setup(t)
+		version, err := migrate(ctx, raw, append(scripts, foreignKeysOff+"\n"+rebuildJuries), -1)
+		require.NoError(t, err)
+		assert.Equal(t, len(scripts)+1, version)
+		assert.Equal(t, len(scripts)+1, userVersion(t, raw))
+		assert.Equal(t, 2, invitations(t, raw))
+		assert.Equal(t, 1, foreignKeys(t, raw))
+	})
+
+	t.Run("with it, a migration that leaves a dangling reference is refused whole", func(t *testing.T) {
+		raw := setup(t)
+		_, err := migrate(ctx, raw, append(scripts, foreignKeysOff+"\nDELETE FROM session_juries;"), -1)
+		require.Error(t, err)
+		assertSafeMessage(t, err)
+		assert.Equal(t, len(scripts), userVersion(t, raw), "not applied")
+		assert.Equal(t, 2, invitations(t, raw))
+		var juries int
+		require.NoError(t, queryRow(ctx, plain{raw}, "SELECT count(*) FROM session_juries", nil, &juries))
+		assert.Equal(t, 1, juries, "rolled back")
+		assert.Equal(t, 1, foreignKeys(t, raw))
+	})
+}
+
+// TestFailedMigrationSaysNoSQL applies a broken migration: Open's error
+// says which version failed, and nothing of the SQL or of the driver.
+func TestFailedMigrationSaysNoSQL(t *testing.T) {
+	ctx := context.Background()
+	raw := rawDB(t, filepath.Join(t.TempDir(), "t.db"))
+	scripts := mustMigrations(t)
+	_, err := migrate(ctx, raw, append(scripts, "CREATE TABLE sessions (id TEXT);"), -1)
+	require.Error(t, err)
+	assertSafeMessage(t, err)
+	assert.Contains(t, err.(*tpsession.Error).Message, strconv.Itoa(len(scripts)+1), "the version that failed")
+	assert.Equal(t, len(scripts), userVersion(t, raw), "the versions before it are applied")
+}
+
+// TestWriteRefusedOnceANewerProgramUpgraded has another program upgrade
+// the database after this one opened it: this one refuses to write, with
+// a message that says why, and still reads.
+func TestWriteRefusedOnceANewerProgramUpgraded(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "t.db")
+	db, err := Open(ctx, path)
+	require.NoError(t, err)
+	defer db.Close()
+	s, _, _ := version1Values()
+	require.NoError(t, db.CreateSession(ctx, s))
+
+	newer := rawDB(t, path)
+	_, err = newer.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", db.schema+1))
+	require.NoError(t, err)
+
+	err = db.UpdateSession(ctx, centre, sid, func(s *session.Session) error { s.Site = "Villeurbanne"; return nil })
+	assert.ErrorIs(t, err, errSchemaChanged)
+	assert.Equal(t, tpsession.Internal, tpsession.KindOf(err))
+	assert.Contains(t, err.Error(), "newer version of the program")
+	assertSafeMessage(t, err)
+	err = db.Atomic(ctx, func(context.Context) error { return nil })
+	assert.ErrorIs(t, err, errSchemaChanged)
+	got, err := db.Session(ctx, centre, sid)
+	require.NoError(t, err, "reads go on")
+	assert.Equal(t, s, got, "nothing was written")
+
+	_, err = newer.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", db.schema))
+	require.NoError(t, err)
+	assert.NoError(t, db.UpdateSession(ctx, centre, sid, func(*session.Session) error { return nil }))
+}
+
+// assertSafeMessage checks that err's message, the part a user may see,
+// says nothing of SQL or of the driver.
+func assertSafeMessage(t *testing.T, err error) {
+	t.Helper()
+	e, ok := err.(*tpsession.Error)
+	require.True(t, ok, "a *tpsession.Error, got %T: %v", err, err)
+	for _, leak := range []string{"sql", "select", "insert", "delete", "create", "table", "constraint", "foreign", "(1)", "syntax"} {
+		assert.NotContains(t, strings.ToLower(e.Message), leak)
+	}
+}
+
+// version1Values are the aggregates that testdata/schema_v1.sql holds.
+func version1Values() (session.Session, jury.SessionJury, jury.SessionJury) {
+	s := session.Session{
+		ID: sid, Centre: centre, Title: "TP-01281", TitleName: "Concepteur développeur d'applications",
+		Kind: tpsession.KindTitre, Site: "12 rue des Lilas, 69003 Lyon", Start: start, End: start + 2, PlannedCandidates: 12,
+		Responsable: session.Person{Name: "Claire Martin", Email: "claire.martin@example.fr"}, CreatedAt: at,
+	}
+	s.RestoreMilestones(session.Milestones{DeclaredOn: today})
+	invited := jury.SessionJury{
+		Centre: centre, Session: sid,
+		Invitations: []jury.Invitation{
+			{Member: mid, InvitedOn: today, Answer: jury.Accepted, AnsweredOn: today + 1},
+			{Member: other, InvitedOn: today, WithdrawnOn: today + 2},
+		},
+	}
+	empty := jury.NewSessionJury(jury.Session{ID: otherSid, Centre: centre})
+	return s, invited, empty
+}
+
+const otherSid tpsession.SessionID = "ses_01JDQ2V7X8K9M0N1P2R3S4T5VC"
 
 func mustMigrations(t *testing.T) []string {
 	t.Helper()
@@ -140,28 +317,31 @@ func TestNewerDatabaseIsRefused(t *testing.T) {
 	assert.Contains(t, err.Error(), "999")
 }
 
-// TestConcurrentOpensMigrateOnce opens a new file from several goroutines
+// TestConcurrentOpensMigrateOnce opens new files from several goroutines
 // at once, as several processes starting together would: each migration
-// is applied once, and every Open succeeds.
+// is applied once, and every Open succeeds, though SQLite refuses some of
+// them a lock at first.
 func TestConcurrentOpensMigrateOnce(t *testing.T) {
 	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), "t.db")
-	const n = 4
-	var wg sync.WaitGroup
-	errs := make([]error, n)
-	for i := range n {
-		wg.Go(func() {
-			db, err := Open(ctx, path)
-			if err == nil {
-				err = db.Close()
-			}
-			errs[i] = err
-		})
+	const files, n = 8, 6
+	for range files {
+		path := filepath.Join(t.TempDir(), "t.db")
+		var wg sync.WaitGroup
+		errs := make([]error, n)
+		for i := range n {
+			wg.Go(func() {
+				db, err := Open(ctx, path)
+				if err == nil {
+					err = db.Close()
+				}
+				errs[i] = err
+			})
+		}
+		wg.Wait()
+		for _, err := range errs {
+			assert.NoError(t, err)
+		}
+		raw := rawDB(t, path)
+		assert.Equal(t, len(mustMigrations(t)), userVersion(t, raw))
 	}
-	wg.Wait()
-	for _, err := range errs {
-		assert.NoError(t, err)
-	}
-	raw := rawDB(t, path)
-	assert.Equal(t, len(mustMigrations(t)), userVersion(t, raw))
 }

@@ -91,12 +91,12 @@ func (db *DB) PutPlan(ctx context.Context, r plan.Record) error {
 		return err
 	}
 	return db.writing(ctx, func(ctx context.Context, q querier) error {
-		res, err := q.ExecContext(ctx, `INSERT INTO plans (centre, session, computed_at, version, doc) VALUES (?, ?, ?, 1, ?)
+		res, err := q.exec(ctx, `INSERT INTO plans (centre, session, computed_at, version, doc) VALUES (?, ?, ?, 1, ?)
 			ON CONFLICT (session) DO UPDATE SET computed_at = excluded.computed_at, doc = excluded.doc, version = version + 1
 			WHERE centre = excluded.centre`,
 			string(r.Centre), string(r.Session), instant(r.ComputedAt), doc)
 		if err != nil {
-			return failure(ctx, err, nil)
+			return failure(err, nil)
 		}
 		if n, err := res.RowsAffected(); err != nil || n != 1 {
 			return plan.ErrPlanNotFound

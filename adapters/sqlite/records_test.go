@@ -54,7 +54,7 @@ func fullSession() session.Session {
 	}
 	s.RestoreMilestones(session.Milestones{
 		DeclaredOn: today, PliOrderedOn: today + 1, ConvocationsSentOn: today + 2, ReadyOn: start - 1,
-		OpenedAt: at.AddDate(0, 3, 2), OpenedOn: start, ClosedOn: start + 2, CancelledOn: date.Zero,
+		OpenedAt: at.AddDate(0, 3, 2), OpenedOn: start, ClosedOn: start + 2, CancelledOn: start + 3,
 	})
 	return s
 }
@@ -77,7 +77,7 @@ func fullRegistration() candidate.Registration {
 		Convocation: &candidate.Convocation{
 			ConvocationDetails: candidate.ConvocationDetails{
 				Appointment: candidate.Appointment{Day: start, Time: 8*60 + 30}, Place: "Salle 2",
-				Documents: []string{"pièce d'identité", "convocation"}, PPE: []string{},
+				Documents: []string{"pièce d'identité", "convocation"}, PPE: []string{"chaussures de sécurité"},
 			},
 			ValidatedOn: today,
 			Delivery: &candidate.Delivery{
@@ -106,7 +106,7 @@ func fullSessionJury() jury.SessionJury {
 		Conflicts: []jury.DeclaredConflict{{Member: other, Candidate: cid, Reason: jury.ReasonTrained, Note: "formateur", DeclaredOn: today}},
 		Assignment: jury.Assignment{
 			Panels:     []jury.Panel{{Jury: 1, Members: []tpsession.MemberID{mid, other}, Candidates: []tpsession.CandidateID{cid}}},
-			Reserves:   []tpsession.MemberID{},
+			Reserves:   []tpsession.MemberID{other},
 			AssignedOn: today + 4,
 		},
 	}
@@ -139,16 +139,30 @@ func fullChecklist() checklist.Checklist {
 }
 
 // fullPlan is a record whose input gives the fee without decimals and
-// whose plan has every field set, the ones the wire format leaves out too.
+// sets every field, and whose plan has every field set, the ones the wire
+// format leaves out too. Storing does not judge a plan: this one is not
+// consistent (a feasible plan has no reason, and is not "proved").
 func fullPlan(t *testing.T) plan.Record {
 	t.Helper()
 	in, err := plan.DecodeBytes([]byte(`{
+		"note": "salle 2 réservée",
 		"title": {"code": "TP-01281", "name": "Concepteur développeur d'applications"},
 		"candidates": 2,
-		"epreuves": [{"id": "PROJ", "duration_min": 40, "jury": "exclusive", "resources": [{"type": "salle", "units": 1}]}],
-		"capacities": {"salle": 1},
-		"hidden": {"opening_min": 30},
-		"calendar": {"start": "2027-03-01", "blocks": [["08:30", "12:30"]], "max_days": 1},
+		"epreuves": [
+			{"id": "PROJ", "label": "Présentation du projet", "duration_min": 40, "jury": "exclusive", "resources": [{"type": "salle", "units": 1}], "splittable": true},
+			{"id": "QP", "label": "Questionnaire professionnel", "duration_min": 30, "jury": "none", "corrected_by_jury": true},
+			{"id": "MS", "duration_min": 60, "jury": "observe", "observe_capacity": 2, "resources": [{"type": "poste", "units": 1}]}
+		],
+		"constraints": [
+			{"type": "precedes", "before": "QP", "after": "PROJ", "min_gap_min": 10, "max_gap_min": 120},
+			{"type": "precedes", "before": "MS", "after": "PROJ", "next_day": true},
+			{"type": "last", "epreuve": "PROJ"},
+			{"type": "same_station", "epreuves": ["MS"]}
+		],
+		"capacities": {"salle": 1, "poste": 2},
+		"station_reset_min": {"poste": 5},
+		"hidden": {"opening_min": 30, "jury_briefing_min": 15, "jury_closure_min": 15, "accueil_min": 10, "reading_min": 20, "correction_min": 15, "deliberation_min": 20},
+		"calendar": {"start": "2027-03-01", "blocks": [["08:30", "12:30"], ["13:30", "17:30"]], "max_days": 2, "region": "alsace-moselle"},
 		"jury": {"members_per_jury": 2, "member_day_min": 420, "max_juries": 1, "member_day_fee": "180"},
 		"objective": "min_juries"
 	}`))
@@ -156,7 +170,7 @@ func fullPlan(t *testing.T) plan.Record {
 	return plan.Record{
 		Centre: centre, Session: sid, Input: in, ComputedAt: at,
 		Plan: plan.Plan{
-			Feasible: true, Days: []date.Date{start}, Juries: 1, Members: 2, LowerBounds: plan.LowerBounds{Days: 1, Juries: 1},
+			Feasible: true, Reason: "1 jury suffices", Proved: true, Days: []date.Date{start}, Juries: 1, Members: 2, LowerBounds: plan.LowerBounds{Days: 1, Juries: 1},
 			Opening: &plan.Opening{Day: 1, Start: 8*60 + 30, End: 9 * 60},
 			Items: []plan.Item{
 				{Candidate: 1, Epreuve: "PROJ", Jury: 1, Units: []string{"salle 1"}, Segments: []plan.Segment{{Day: 1, Start: 9 * 60, End: 9*60 + 40}}},
@@ -228,6 +242,18 @@ func TestZeroValuesRoundTrip(t *testing.T) {
 		got, err := pliTable().decode(must(pliTable().encode(p)))
 		require.NoError(t, err)
 		assert.Equal(t, p, got)
+	})
+	t.Run("empty lists stay empty, not unset", func(t *testing.T) {
+		r := candidate.Registration{ID: rid, Centre: centre, Convocation: &candidate.Convocation{
+			ConvocationDetails: candidate.ConvocationDetails{Documents: []string{}, PPE: []string{}},
+		}}
+		got, err := registrationTable().decode(must(registrationTable().encode(r)))
+		require.NoError(t, err)
+		assert.Equal(t, r, got)
+		j := jury.SessionJury{Centre: centre, Session: sid, Invitations: []jury.Invitation{}, Assignment: jury.Assignment{Reserves: []tpsession.MemberID{}}}
+		gotJury, err := sessionJuryTable().decode(must(sessionJuryTable().encode(j)))
+		require.NoError(t, err)
+		assert.Equal(t, j, gotJury)
 	})
 	t.Run("decimals keep their scale", func(t *testing.T) {
 		for _, d := range []decimal.Decimal{decimal.New(18000, -2), decimal.New(180, 0), decimal.New(18, 1), decimal.New(-5, -3)} {

@@ -2,6 +2,7 @@ package sqlite
 
 import (
 	"context"
+	"database/sql"
 
 	"github.com/rickb777/date/v2"
 
@@ -135,10 +136,10 @@ func (db *DB) Sessions(ctx context.Context, centre tpsession.CentreID, f session
 // AppendEvent adds an event to its session's log.
 func (db *DB) AppendEvent(ctx context.Context, e session.Event) error {
 	return db.writing(ctx, func(ctx context.Context, q querier) error {
-		_, err := q.ExecContext(ctx, "INSERT INTO events (id, centre, session, at, actor, action, detail) VALUES (?, ?, ?, ?, ?, ?, ?)",
+		_, err := q.exec(ctx, "INSERT INTO events (id, centre, session, at, actor, action, detail) VALUES (?, ?, ?, ?, ?, ?, ?)",
 			string(e.ID), string(e.Centre), string(e.Session), instant(e.At), e.Actor, e.Action, e.Detail)
 		if err != nil {
-			return failure(ctx, err, nil)
+			return failure(err, nil)
 		}
 		return nil
 	})
@@ -147,28 +148,22 @@ func (db *DB) AppendEvent(ctx context.Context, e session.Event) error {
 // Events returns the events of a session of centre, by instant then in the
 // order they were appended.
 func (db *DB) Events(ctx context.Context, centre tpsession.CentreID, id tpsession.SessionID) ([]session.Event, error) {
-	rows, err := db.reader(ctx).QueryContext(ctx,
-		"SELECT id, at, actor, action, detail FROM events WHERE session = ? AND centre = ? ORDER BY at, seq",
-		string(id), string(centre))
-	if err != nil {
-		return nil, failure(ctx, err, nil)
-	}
-	defer rows.Close()
 	out := []session.Event{}
-	for rows.Next() {
+	err := db.reader(ctx).query(ctx, func(rows *sql.Rows) error {
 		e := session.Event{Centre: centre, Session: id}
 		var at string
 		if err := rows.Scan(&e.ID, &at, &e.Actor, &e.Action, &e.Detail); err != nil {
-			return nil, failure(ctx, err, nil)
+			return err
 		}
 		var d decoder
 		if e.At = d.instant(at); d.err != nil {
-			return nil, errUnreadable.Wrap(d.err)
+			return errUnreadable.Wrap(d.err)
 		}
 		out = append(out, e)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, failure(ctx, err, nil)
+		return nil
+	}, "SELECT id, at, actor, action, detail FROM events WHERE session = ? AND centre = ? ORDER BY at, seq", string(id), string(centre))
+	if err != nil {
+		return nil, failure(err, nil)
 	}
 	return out, nil
 }

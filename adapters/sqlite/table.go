@@ -103,8 +103,8 @@ func (t *table[V]) insert(ctx context.Context, db *DB, v V) error {
 	args := append([]any{string(t.centre(v)), t.key(v)}, t.vals(v)...)
 	args = append(args, doc)
 	return db.writing(ctx, func(ctx context.Context, q querier) error {
-		if _, err := q.ExecContext(ctx, t.insertSQL, args...); err != nil {
-			return failure(ctx, err, t.duplicate)
+		if _, err := q.exec(ctx, t.insertSQL, args...); err != nil {
+			return failure(err, t.duplicate)
 		}
 		if t.written == nil {
 			return nil
@@ -129,12 +129,12 @@ func (t *table[V]) one(ctx context.Context, q querier, centre tpsession.CentreID
 	}
 	var r row[V]
 	var doc string
-	err := q.QueryRowContext(ctx, query+" LIMIT 1", append([]any{string(centre)}, args...)...).Scan(&r.key, &r.version, &doc)
+	err := queryRow(ctx, q, query+" LIMIT 1", append([]any{string(centre)}, args...), &r.key, &r.version, &doc)
 	if errors.Is(err, sql.ErrNoRows) {
 		return r, t.notFound
 	}
 	if err != nil {
-		return r, failure(ctx, err, nil)
+		return r, failure(err, nil)
 	}
 	r.v, err = t.decode(doc)
 	return r, err
@@ -175,9 +175,9 @@ func (t *table[V]) updateWhere(ctx context.Context, db *DB, centre tpsession.Cen
 		if err != nil {
 			return err
 		}
-		res, err := q.ExecContext(ctx, t.updateSQL, append(t.vals(r.v), doc, r.key, r.version)...)
+		res, err := q.exec(ctx, t.updateSQL, append(t.vals(r.v), doc, r.key, r.version)...)
 		if err != nil {
-			return failure(ctx, err, t.duplicate)
+			return failure(err, t.duplicate)
 		}
 		if n, err := res.RowsAffected(); err != nil || n != 1 {
 			return errChanged
@@ -192,25 +192,21 @@ func (t *table[V]) updateWhere(ctx context.Context, db *DB, centre tpsession.Cen
 // list returns the aggregates that query selects; query selects the doc
 // column only.
 func (t *table[V]) list(ctx context.Context, db *DB, query string, args ...any) ([]V, error) {
-	rows, err := db.reader(ctx).QueryContext(ctx, query, args...)
-	if err != nil {
-		return nil, failure(ctx, err, nil)
-	}
-	defer rows.Close()
 	out := []V{}
-	for rows.Next() {
+	err := db.reader(ctx).query(ctx, func(rows *sql.Rows) error {
 		var doc string
 		if err := rows.Scan(&doc); err != nil {
-			return nil, failure(ctx, err, nil)
+			return err
 		}
 		v, err := t.decode(doc)
 		if err != nil {
-			return nil, err
+			return err
 		}
 		out = append(out, v)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, failure(ctx, err, nil)
+		return nil
+	}, query, args...)
+	if err != nil {
+		return nil, failure(err, nil)
 	}
 	return out, nil
 }

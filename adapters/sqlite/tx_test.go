@@ -76,6 +76,74 @@ func TestAtomic(t *testing.T) {
 				assert.Equal(t, 1, events, "the outer write stays, the failed inner one is gone")
 			})
 
+			t.Run("a failed nested call whose context ended still undoes its writes", func(t *testing.T) {
+				db := open(t, path(t))
+				s := storetest.NewSession(t, storetest.CentreA, storetest.Start)
+				require.NoError(t, db.Atomic(ctx, func(ctx context.Context) error {
+					inner, cancel := context.WithCancel(ctx)
+					defer cancel()
+					err := db.Atomic(inner, func(ctx context.Context) error {
+						require.NoError(t, db.CreateSession(ctx, s))
+						cancel()
+						return errInner
+					})
+					assert.Same(t, errInner, err)
+					return nil // the outer function carries on, as it may
+				}))
+				assert.False(t, sessionExists(t, db, s.ID), "the failed inner call's write is not committed")
+			})
+
+			t.Run("a call given an ended context writes nothing", func(t *testing.T) {
+				db := open(t, path(t))
+				s := storetest.NewSession(t, storetest.CentreA, storetest.Start)
+				require.NoError(t, db.Atomic(ctx, func(ctx context.Context) error {
+					ended, cancel := context.WithCancel(ctx)
+					cancel()
+					err := db.CreateSession(ended, s)
+					assert.ErrorIs(t, err, context.Canceled)
+					return nil
+				}))
+				assert.False(t, sessionExists(t, db, s.ID))
+			})
+
+			t.Run("ending the outer context undoes the whole transaction", func(t *testing.T) {
+				db := open(t, path(t))
+				a := storetest.NewSession(t, storetest.CentreA, storetest.Start)
+				b := storetest.NewSession(t, storetest.CentreA, storetest.Start)
+				outer, cancel := context.WithCancel(ctx)
+				defer cancel()
+				err := db.Atomic(outer, func(ctx context.Context) error {
+					require.NoError(t, db.CreateSession(ctx, a))
+					cancel()
+					assert.Error(t, db.CreateSession(ctx, b))
+					return nil // a function that ignores the failure commits nothing
+				})
+				assert.ErrorIs(t, err, context.Canceled)
+				assert.False(t, sessionExists(t, db, a.ID))
+				assert.False(t, sessionExists(t, db, b.ID))
+			})
+
+			t.Run("a nested call that panics, recovered, aborts the transaction", func(t *testing.T) {
+				db := open(t, path(t))
+				a := storetest.NewSession(t, storetest.CentreA, storetest.Start)
+				b := storetest.NewSession(t, storetest.CentreA, storetest.Start)
+				err := db.Atomic(ctx, func(ctx context.Context) error {
+					require.NoError(t, db.CreateSession(ctx, a))
+					func() {
+						defer func() { _ = recover() }()
+						_ = db.Atomic(ctx, func(ctx context.Context) error {
+							require.NoError(t, db.CreateSession(ctx, b))
+							panic("bug in a step")
+						})
+					}()
+					return nil
+				})
+				assertSafe(t, err, tpsession.Internal)
+				assert.False(t, sessionExists(t, db, a.ID))
+				assert.False(t, sessionExists(t, db, b.ID), "the half-done inner call is not committed")
+				require.NoError(t, db.CreateSession(ctx, a), "the write connection was released")
+			})
+
 			t.Run("a panic rolls back and frees the writer", func(t *testing.T) {
 				db := open(t, path(t))
 				s := storetest.NewSession(t, storetest.CentreA, storetest.Start)
