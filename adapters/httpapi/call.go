@@ -5,18 +5,20 @@ import (
 	"context"
 	"errors"
 	"net/http"
+	"slices"
 	"strings"
 
 	"github.com/rickb777/date/v2"
 
 	"github.com/tpsession/tpsession"
 	"github.com/tpsession/tpsession/candidate"
+	"github.com/tpsession/tpsession/checklist"
 	"github.com/tpsession/tpsession/jury"
 	"github.com/tpsession/tpsession/session"
 )
 
 // call is one request on its way through a route: who sends it, the
-// resource its path opens with, once checked, and the response headers.
+// resources its path names, once checked, and the response headers.
 type call struct {
 	a     *api
 	rt    *route
@@ -27,12 +29,16 @@ type call struct {
 	p     Principal
 	actor session.Actor
 
-	// The resource the path opens with, loaded by scope: the session of
-	// /v1/sessions/{sid}…, the member of /v1/jury-members/{mid}…, the
-	// candidate of /v1/candidates/{cid}.
+	// The resources the path names, loaded by scope (see scopesOf).
 	ses    session.Session
 	member jury.Member
 	cand   candidate.Candidate
+	inv    jury.Invitation
+	reg    candidate.Registration
+	item   checklist.Item
+
+	// sj is the path's session's jury record, once loaded.
+	sj *jury.SessionJury
 
 	// own is the jury member the principal is, for the jury role, once
 	// looked up; ownLooked tells whether it was.
@@ -41,9 +47,10 @@ type call struct {
 }
 
 // handler serves one route. The checks run in the order of api.md: 401,
-// 404 (another centre's resource, or a session a jury member is not
-// invited to), 403; the route's endpoint then reads the body (413, 415,
-// 400) and calls the Service (409, 422).
+// 404 (a resource the path names that does not exist in the caller's
+// centre, or a session a jury member is not invited to), 403; the route's
+// endpoint then reads the body (413, 415, 400) and calls the Service (409,
+// 422).
 func (a *api) handler(rt route) http.Handler {
 	acc, known := a.access[rt.pattern()]
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -94,14 +101,27 @@ func (c *call) authenticate() error {
 	return nil
 }
 
-// scope loads the resource the path opens with, in the caller's centre:
+// scope loads the resources the path names, in the caller's centre:
 // another centre's is not found, and so is a session a jury member holds
-// no active invitation to. A malformed ID is not found either.
+// no active invitation to. A malformed ID is not found either. It runs
+// before the role is checked and the body read, so that a path naming
+// nothing is 404 whatever the body (api.md's order of checks).
 func (c *call) scope() error {
-	switch c.rt.scope {
+	for _, s := range c.rt.scopes {
+		if err := c.load(s); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// load loads one resource of the path; those it is inside are loaded.
+func (c *call) load(s resourceScope) error {
+	var err error
+	switch s {
 	case sessionScope:
-		sid, err := tpsession.ParseSessionID(c.r.PathValue("sid"))
-		if err != nil {
+		sid, perr := tpsession.ParseSessionID(c.r.PathValue("sid"))
+		if perr != nil {
 			return session.ErrSessionNotFound
 		}
 		if c.ses, err = c.a.svc.Session(c.ctx, c.actor, sid); err != nil {
@@ -120,21 +140,60 @@ func (c *call) scope() error {
 			return session.ErrSessionNotFound
 		}
 	case memberScope:
-		mid, err := tpsession.ParseMemberID(c.r.PathValue("mid"))
-		if err != nil {
+		mid, perr := tpsession.ParseMemberID(c.r.PathValue("mid"))
+		if perr != nil {
 			return jury.ErrMemberNotFound
 		}
 		c.member, err = c.a.svc.Member(c.ctx, c.actor, mid)
-		return err
 	case candidateScope:
-		cid, err := tpsession.ParseCandidateID(c.r.PathValue("cid"))
-		if err != nil {
+		cid, perr := tpsession.ParseCandidateID(c.r.PathValue("cid"))
+		if perr != nil {
 			return candidate.ErrCandidateNotFound
 		}
 		c.cand, err = c.a.svc.Candidate(c.ctx, c.actor, cid)
+	case invitationScope:
+		mid, perr := tpsession.ParseMemberID(c.r.PathValue("mid"))
+		if perr != nil {
+			return jury.ErrInvitationNotFound
+		}
+		sj, err := c.sessionJury()
+		if err != nil {
+			return err
+		}
+		i := slices.IndexFunc(sj.Invitations, func(inv jury.Invitation) bool { return inv.Member == mid })
+		if i < 0 {
+			return jury.ErrInvitationNotFound.Withf("member %s is not invited to the session", mid)
+		}
+		c.inv = sj.Invitations[i]
+	case registrationScope:
+		cid, perr := tpsession.ParseCandidateID(c.r.PathValue("cid"))
+		if perr != nil {
+			return candidate.ErrRegistrationNotFound
+		}
+		c.reg, err = c.a.svc.Registration(c.ctx, c.actor, c.ses.ID, cid)
+	case itemScope:
+		cl, err := c.a.svc.Checklist(c.ctx, c.actor, c.ses.ID)
+		if err != nil {
+			return err
+		}
+		c.item, err = cl.Item(checklist.ItemKey(c.r.PathValue("key")))
 		return err
+	default:
+		return tpsession.ErrInternal.Withf("route %s names a resource the handler does not load", c.rt.pattern())
 	}
-	return nil
+	return err
+}
+
+// sessionJury returns the jury record of the path's session, loaded once.
+func (c *call) sessionJury() (jury.SessionJury, error) {
+	if c.sj == nil {
+		sj, err := c.a.svc.SessionJury(c.ctx, c.actor, c.ses.ID)
+		if err != nil {
+			return jury.SessionJury{}, err
+		}
+		c.sj = &sj
+	}
+	return *c.sj, nil
 }
 
 // authorize refuses the route to a role the table does not allow, and a
@@ -148,11 +207,20 @@ func (c *call) authorize(acc access) error {
 		if err != nil {
 			return err
 		}
-		if own == "" || c.r.PathValue("mid") != string(own) {
+		if own == "" || c.pathMember() != own {
 			return errForbidden.Withf("a jury member may only act on its own record")
 		}
 	}
 	return nil
+}
+
+// pathMember is the member the path names: the invitation's under a
+// session, the record's under /v1/jury-members.
+func (c *call) pathMember() tpsession.MemberID {
+	if slices.Contains(c.rt.scopes, invitationScope) {
+		return c.inv.Member
+	}
+	return c.member.ID
 }
 
 // ownMember returns the member ID of a jury principal, "" when its e-mail
@@ -180,7 +248,7 @@ func (c *call) invited() (bool, error) {
 	if err != nil || own == "" {
 		return false, err
 	}
-	sj, err := c.a.svc.SessionJury(c.ctx, c.actor, c.ses.ID)
+	sj, err := c.sessionJury()
 	if err != nil {
 		return false, err
 	}
@@ -219,16 +287,6 @@ func (c *call) decode(rule bodyRule, dst any) error {
 		return err
 	}
 	return c.a.v.Struct(dst)
-}
-
-// pathID parses a path parameter that names a resource inside the path's
-// session; a malformed one is not found, as notFound says.
-func pathID[T ~string](c *call, name string, parse func(string) (T, error), notFound error) (T, error) {
-	id, err := parse(c.r.PathValue(name))
-	if err != nil {
-		return "", notFound
-	}
-	return id, nil
 }
 
 // query parses an optional query parameter, recording its problem under

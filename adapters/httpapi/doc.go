@@ -12,9 +12,10 @@
 //
 // Routing is a standard http.ServeMux ("POST /v1/sessions/{sid}/open").
 // Each route then checks, in the order of api.md: the credentials (401);
-// the resource its path opens with, in the caller's centre (404: another
+// every resource its path names, in the caller's centre (404: another
 // centre's session, member or candidate does not exist, nor does a session
-// a jury member is not invited to); the caller's role against the
+// a jury member is not invited to, nor a registration, an invitation or a
+// checklist item the session does not hold); the caller's role against the
 // authorization table (403); the body — at most 1 MiB (413), JSON (415),
 // the fields of the route's request type and no other, each of the right
 // JSON type (400, every problem at once with its dotted path) —; and calls

@@ -366,6 +366,67 @@ func TestOrderOfChecks(t *testing.T) {
 			assert.Equal(t, tc.status, r.Status, "%s", r.Body)
 		})
 	}
+
+	// Every route whose path names a resource inside the session finds it
+	// before it reads the body: a path naming nothing is 404 whatever the
+	// body. (The {name} of /equipment/{name} is recorded by PUT: it cannot
+	// be absent.)
+	const unknownCandidate, unknownMember = "can_01M8DHNTPN3ZB56X50NX9RZ69C", "mem_01M8DHNTPN3ZB56X50NX9RZ69C"
+	// A candidate and a member of the centre, neither registered nor
+	// invited to the session.
+	outsiderCandidate := e.must(http.StatusCreated, adminToken, "POST", "/v1/candidates", candidateBody("Denis", "Faure", siretOther))["id"].(string)
+	outsiderMember := e.must(http.StatusCreated, adminToken, "POST", "/v1/jury-members", memberBody("Marc Roy", "marc.roy@example.fr", ""))["id"].(string)
+	ids := []struct{ name, cid, mid, key string }{
+		{"unknown", unknownCandidate, unknownMember, "coffee_served"},
+		{"malformed", "can_nonexistent", "mem_nonexistent", "no%20such%20item"},
+		{"not of this session", outsiderCandidate, outsiderMember, "RULES_DISPLAYED"},
+	}
+	bodies := map[string]request{
+		"a body too large": {body: huge, headers: []string{"Content-Type: text/plain"}},
+		"a text body":      {body: `{"status": "ok"}`, headers: []string{"Content-Type: text/plain"}},
+		"an unknown field": {body: `{"bogus": 1}`},
+	}
+	for _, shape := range []struct {
+		method, path, code string
+	}{
+		{"GET", "/registrations/{cid}", "candidate.registration_not_found"},
+		{"DELETE", "/registrations/{cid}", "candidate.registration_not_found"},
+		{"PUT", "/registrations/{cid}/convocation", "candidate.registration_not_found"},
+		{"GET", "/registrations/{cid}/convocation", "candidate.registration_not_found"},
+		{"POST", "/registrations/{cid}/convocation/validate", "candidate.registration_not_found"},
+		{"POST", "/registrations/{cid}/convocation/delivery", "candidate.registration_not_found"},
+		{"GET", "/registrations/{cid}/calendar.ics", "candidate.registration_not_found"},
+		{"POST", "/invitations/{mid}/accept", "jury.invitation_not_found"},
+		{"POST", "/invitations/{mid}/decline", "jury.invitation_not_found"},
+		{"POST", "/invitations/{mid}/withdraw", "jury.invitation_not_found"},
+		{"GET", "/invitations/{mid}/calendar.ics", "jury.invitation_not_found"},
+		{"PUT", "/checklist/{key}", "checklist.item_not_found"},
+	} {
+		for _, id := range ids {
+			path := w.url(strings.NewReplacer("{cid}", id.cid, "{mid}", id.mid, "{key}", id.key).Replace(shape.path))
+			for bname, b := range bodies {
+				if shape.method == "GET" && bname != "an unknown field" {
+					continue
+				}
+				t.Run(shape.method+" "+shape.path+", "+id.name+", "+bname, func(t *testing.T) {
+					rq := b
+					rq.token, rq.method, rq.path = adminToken, shape.method, path
+					r := e.send(rq)
+					assert.Equal(t, http.StatusNotFound, r.Status, "%s", r.Body)
+					assert.Equal(t, shape.code, r.Code(t), "%s", r.Body)
+				})
+			}
+		}
+	}
+	t.Run("a jury member: 404 for an invitation that does not exist, 403 for another's, before the body", func(t *testing.T) {
+		for _, tc := range []struct {
+			mid    string
+			status int
+		}{{unknownMember, http.StatusNotFound}, {w.m2, http.StatusForbidden}} {
+			r := e.send(request{token: juryToken, method: "POST", path: w.url("/invitations/" + tc.mid + "/decline"), body: huge, headers: []string{"Content-Type: text/plain"}})
+			assert.Equal(t, tc.status, r.Status, "%s", r.Body)
+		}
+	})
 }
 
 func TestContentNegotiation(t *testing.T) {

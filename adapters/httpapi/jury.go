@@ -202,20 +202,12 @@ func (a *api) declineInvitation(c *call) (invitationResource, error) {
 }
 
 func (a *api) answerInvitation(c *call, accept bool) (invitationResource, error) {
-	mid, err := pathID(c, "mid", tpsession.ParseMemberID, jury.ErrInvitationNotFound)
-	if err != nil {
-		return invitationResource{}, err
-	}
-	inv, err := a.svc.AnswerInvitation(c.ctx, c.actor, c.ses.ID, mid, accept)
+	inv, err := a.svc.AnswerInvitation(c.ctx, c.actor, c.ses.ID, c.inv.Member, accept)
 	return invitationOf(inv), err
 }
 
 func (a *api) withdrawInvitation(c *call) (invitationResource, error) {
-	mid, err := pathID(c, "mid", tpsession.ParseMemberID, jury.ErrInvitationNotFound)
-	if err != nil {
-		return invitationResource{}, err
-	}
-	inv, err := a.svc.WithdrawInvitation(c.ctx, c.actor, c.ses.ID, mid)
+	inv, err := a.svc.WithdrawInvitation(c.ctx, c.actor, c.ses.ID, c.inv.Member)
 	return invitationOf(inv), err
 }
 

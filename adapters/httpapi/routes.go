@@ -29,7 +29,9 @@ type route struct {
 	produces string
 	// accepts lists the media types of the body; nil is application/json.
 	accepts []string
-	scope   resourceScope
+	// scopes are the resources the path names, loaded before anything
+	// else.
+	scopes []resourceScope
 	endpoint
 }
 
@@ -40,27 +42,49 @@ type param struct {
 	enum      []string
 }
 
-// resourceScope is the resource a path opens with, which the handler loads
-// in the caller's centre before anything else (404).
+// resourceScope is a resource a path names, which the handler loads in
+// the caller's centre before it checks the role or reads the body (404
+// comes before 403, 413, 415 and 400).
 type resourceScope uint8
 
 const (
-	noScope resourceScope = iota
-	sessionScope
+	// sessionScope: the session of /v1/sessions/{sid}…
+	sessionScope resourceScope = iota + 1
+	// memberScope: the member of /v1/jury-members/{mid}…
 	memberScope
+	// candidateScope: the candidate of /v1/candidates/{cid}…
 	candidateScope
+	// invitationScope: the invitation of /v1/sessions/{sid}/invitations/{mid}…
+	invitationScope
+	// registrationScope: the registration of
+	// /v1/sessions/{sid}/registrations/{cid}…
+	registrationScope
+	// itemScope: the checklist item of /v1/sessions/{sid}/checklist/{key}.
+	itemScope
 )
 
-func scopeOf(path string) resourceScope {
-	switch {
-	case strings.HasPrefix(path, "/v1/sessions/{sid}"):
-		return sessionScope
-	case strings.HasPrefix(path, "/v1/jury-members/{mid}"):
-		return memberScope
-	case strings.HasPrefix(path, "/v1/candidates/{cid}"):
-		return candidateScope
+// scopesOf lists the resources a path names, outermost first: each is
+// looked up inside the one before. The {name} of
+// /v1/sessions/{sid}/equipment/{name} is not among them: PUT records the
+// material or replaces its state, so it cannot be absent.
+func scopesOf(path string) []resourceScope {
+	var out []resourceScope
+	for _, r := range []struct {
+		prefix string
+		scope  resourceScope
+	}{
+		{"/v1/sessions/{sid}", sessionScope},
+		{"/v1/sessions/{sid}/invitations/{mid}", invitationScope},
+		{"/v1/sessions/{sid}/registrations/{cid}", registrationScope},
+		{"/v1/sessions/{sid}/checklist/{key}", itemScope},
+		{"/v1/jury-members/{mid}", memberScope},
+		{"/v1/candidates/{cid}", candidateScope},
+	} {
+		if path == r.prefix || strings.HasPrefix(path, r.prefix+"/") {
+			out = append(out, r.scope)
+		}
 	}
-	return noScope
+	return out
 }
 
 func (rt route) pattern() string { return rt.method + " " + rt.path }
@@ -241,7 +265,7 @@ func (a *api) table() []route {
 			accepts: []string{"text/csv", "application/vnd.ms-excel"}, endpoint: write(requiredBody, http.StatusCreated, a.importCandidates)},
 	}
 	for i := range rs {
-		rs[i].scope = scopeOf(rs[i].path)
+		rs[i].scopes = scopesOf(rs[i].path)
 	}
 	return rs
 }

@@ -148,3 +148,31 @@ func TestEnumsFollowTheDomain(t *testing.T) {
 	assert.Equal(t, strs(tpsession.Regions), s["Session"].Properties["region"].Enum)
 	assert.Equal(t, strs(Roles), s["Me"].Properties["role"].Enum)
 }
+
+// TestEveryPathResourceIsLoadedFirst fails when a route's path names a
+// resource that the scope step does not load before the body is read:
+// its absence would then be answered 400 or 415 instead of 404.
+func TestEveryPathResourceIsLoadedFirst(t *testing.T) {
+	param := map[resourceScope]string{
+		sessionScope: "sid", memberScope: "mid", candidateScope: "cid",
+		invitationScope: "mid", registrationScope: "cid", itemScope: "key",
+	}
+	// PUT records the material or replaces its state: it cannot be absent.
+	recorded := map[string]string{"PUT /v1/sessions/{sid}/equipment/{name}": "name"}
+	for _, rt := range newAPI(t).routes {
+		var named []string
+		for _, seg := range strings.Split(rt.path, "/") {
+			if p, ok := strings.CutPrefix(seg, "{"); ok {
+				named = append(named, strings.TrimSuffix(p, "}"))
+			}
+		}
+		var loaded []string
+		for _, s := range rt.scopes {
+			loaded = append(loaded, param[s])
+		}
+		if p, ok := recorded[rt.pattern()]; ok {
+			loaded = append(loaded, p)
+		}
+		assert.Equal(t, named, loaded, "%s: the path's parameters and the resources loaded", rt.pattern())
+	}
+}
