@@ -263,9 +263,6 @@ func (c *call) invited() (bool, error) {
 // decode reads the body into dst under rule, then checks dst's validate
 // tags with the shared validator.
 func (c *call) decode(rule bodyRule, dst any) error {
-	if rule == noBody {
-		return nil
-	}
 	data, err := readBody(c.w, c.r, c.rt.accepts)
 	if err != nil {
 		return err

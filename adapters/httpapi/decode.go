@@ -22,14 +22,12 @@ import (
 // reads; its field errors say where.
 var errInvalidBody = tpsession.NewError(tpsession.Invalid, "httpapi.body_invalid", "the body is not the JSON object this route reads")
 
-// bodyRule says whether a route reads a body.
+// bodyRule says whether a route's body may be left out.
 type bodyRule uint8
 
 const (
-	// noBody: the route reads no body; one sent is ignored.
-	noBody bodyRule = iota
 	// optionalBody: no body, or {}, means every field is left out.
-	optionalBody
+	optionalBody bodyRule = iota + 1
 	// requiredBody: the body is a JSON object.
 	requiredBody
 )

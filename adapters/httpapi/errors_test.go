@@ -455,3 +455,59 @@ func TestContentNegotiation(t *testing.T) {
 		assert.Equal(t, "session.convocation_not_found", r.Code(t))
 	})
 }
+
+// TestRoutesThatOnlyNameTheirTarget: a POST or DELETE whose request is its
+// path takes no body, or {}; anything else is refused before the Service
+// acts, under the rules of every body.
+func TestRoutesThatOnlyNameTheirTarget(t *testing.T) {
+	e := newEnv(t)
+	w := e.prepare()
+	targets := []struct{ method, path string }{
+		{"POST", w.url("/cancel")},
+		{"POST", w.url("/close")},
+		{"POST", w.url("/invitations/" + w.m4 + "/accept")},
+		{"POST", w.url("/invitations/" + w.m4 + "/decline")},
+		{"POST", w.url("/invitations/" + w.m4 + "/withdraw")},
+		{"POST", w.url("/jury-assignment")},
+		{"DELETE", w.url("/registrations/" + w.c2)},
+	}
+	huge := strings.Repeat("x", 3<<20)
+	for _, tg := range targets {
+		for _, tc := range []struct {
+			name   string
+			rq     request
+			status int
+			code   string
+		}{
+			{"3 MB of text", request{body: huge, headers: []string{"Content-Type: text/plain"}}, http.StatusRequestEntityTooLarge, "httpapi.body_too_large"},
+			{"a text body", request{body: "please", headers: []string{"Content-Type: text/plain"}}, http.StatusUnsupportedMediaType, "httpapi.media_type_unsupported"},
+			{"a field", request{body: `{"reason": "no candidates"}`}, http.StatusBadRequest, "httpapi.body_invalid"},
+			{"not an object", request{body: `[]`}, http.StatusBadRequest, "httpapi.body_invalid"},
+		} {
+			t.Run(tg.method+" "+tg.path+": "+tc.name, func(t *testing.T) {
+				before := len(e.must(http.StatusOK, adminToken, "GET", w.url("/events"), nil)["events"].([]any))
+				rq := tc.rq
+				rq.token, rq.method, rq.path = adminToken, tg.method, tg.path
+				r := e.send(rq)
+				assert.Equal(t, tc.status, r.Status, "%s", r.Body)
+				assert.Equal(t, tc.code, r.Code(t))
+				after := len(e.must(http.StatusOK, adminToken, "GET", w.url("/events"), nil)["events"].([]any))
+				assert.Equal(t, before, after, "the Service did not act")
+			})
+		}
+	}
+	t.Run("no body or {} is read", func(t *testing.T) {
+		for _, rq := range []request{
+			{body: nil},
+			{body: "", headers: []string{"Content-Type: "}},
+			{body: "{}"},
+			{body: "{}", headers: []string{"Content-Type: application/json; charset=utf-8"}},
+		} {
+			w := e.newSession()
+			rq.token, rq.method, rq.path = adminToken, "POST", w.url("/cancel")
+			r := e.send(rq)
+			assert.Equal(t, http.StatusOK, r.Status, "body %q: %s", rq.body, r.Body)
+			assert.Equal(t, "cancelled", r.JSON(t)["status"])
+		}
+	})
+}

@@ -89,8 +89,9 @@ func scopesOf(path string) []resourceScope {
 
 func (rt route) pattern() string { return rt.method + " " + rt.path }
 
-// endpoint is how a route is served: the body it reads, the answer it
-// gives, and the function that does the work.
+// endpoint is how a route is served: the body it reads (none for read's
+// endpoints, whose body is left zero), the answer it gives, and the
+// function that does the work.
 type endpoint struct {
 	body bodyRule
 	// req and resp are the body and answer types, for the OpenAPI
@@ -127,16 +128,17 @@ func write[Req, Resp any](rule bodyRule, status int, fn func(*call, *Req) (Resp,
 	return e
 }
 
-// act is an endpoint without a body (a DELETE, a POST that only names
-// its target), answering status with fn's result.
+// act is an endpoint whose request only names its target (a DELETE, a
+// POST that cancels, answers or assigns), answering status with fn's
+// result. Its body is optional (api.md): nothing, or {}; one sent anyway
+// is read under the rules of every body (413, 415, 400), so that a client
+// sending something else learns it is not read.
 func act[Resp any](status int, fn func(*call) (Resp, error)) endpoint {
-	e := read(fn)
-	e.status = status
-	if e.resp == reflect.TypeFor[noContent]() {
-		e.resp, e.status = nil, http.StatusNoContent
-	}
-	return e
+	return write(optionalBody, status, func(c *call, _ *emptyRequest) (Resp, error) { return fn(c) })
 }
+
+// emptyRequest is the body of a request that only names its target.
+type emptyRequest struct{}
 
 const (
 	tagOperations = "Operations"
