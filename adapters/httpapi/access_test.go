@@ -32,7 +32,7 @@ var expectedAccess = map[string][]string{
 	"POST /v1/jury-members":                    {"admin"},
 	"GET /v1/jury-members":                     {"admin"},
 	"GET /v1/jury-members/{mid}":               {"admin", "jury"},
-	"POST /v1/jury-members/{mid}/availability": {"admin", "jury"},
+	"POST /v1/jury-members/{mid}/availability": {"admin"},
 
 	"POST /v1/sessions/{sid}/invitations":                {"admin"},
 	"GET /v1/sessions/{sid}/invitations":                 {"admin", "jury"},
@@ -192,9 +192,16 @@ func TestJuryNarrowing(t *testing.T) {
 	t.Run("reads its own record only", func(t *testing.T) {
 		e.must(http.StatusOK, juryToken, "GET", "/v1/jury-members/"+w.jury, nil)
 		assert.Equal(t, http.StatusForbidden, e.do(juryToken, "GET", "/v1/jury-members/"+w.m2, nil).Status)
-		m := e.must(http.StatusOK, juryToken, "POST", "/v1/jury-members/"+w.jury+"/availability", map[string]any{
-			"from": "2027-06-01", "until": "2027-06-05", "available": false,
-		})
+	})
+	t.Run("records no unavailability, not even its own", func(t *testing.T) {
+		// api.md lets a jury member read and answer its own invitations:
+		// the centre records when a member cannot sit.
+		unavailable := map[string]any{"from": "2027-06-01", "until": "2027-06-05", "available": false}
+		r := e.do(juryToken, "POST", "/v1/jury-members/"+w.jury+"/availability", unavailable)
+		assert.Equal(t, http.StatusForbidden, r.Status, "%s", r.Body)
+		assert.Equal(t, "httpapi.forbidden", r.Code(t))
+		assert.Empty(t, e.must(http.StatusOK, juryToken, "GET", "/v1/jury-members/"+w.jury, nil)["unavailable"])
+		m := e.must(http.StatusOK, adminToken, "POST", "/v1/jury-members/"+w.jury+"/availability", unavailable)
 		assert.Equal(t, []any{map[string]any{"from": "2027-06-01", "until": "2027-06-05"}}, m["unavailable"])
 	})
 	t.Run("sees its own panel only", func(t *testing.T) {

@@ -89,7 +89,7 @@ func authorization() map[string]access {
 		"POST /v1/jury-members":                    adminOnly,
 		"GET /v1/jury-members":                     adminOnly,
 		"GET /v1/jury-members/{mid}":               narrowed(staffAndJury, juryOwnMember),
-		"POST /v1/jury-members/{mid}/availability": narrowed(staffAndJury, juryOwnMember),
+		"POST /v1/jury-members/{mid}/availability": adminOnly,
 
 		"POST /v1/sessions/{sid}/invitations":                adminOnly,
 		"GET /v1/sessions/{sid}/invitations":                 narrowed(staffAndJury, juryOwnInvitation),

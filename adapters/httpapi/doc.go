@@ -29,12 +29,13 @@
 // admin does everything in its centre. jury (matched to a member of the
 // directory by e-mail) reads the sessions it holds an active invitation to
 // (invited or accepted; a member who declined, or whose invitation was
-// withdrawn, loses sight of the session), their plan, its own invitation
-// and its own panel with its candidates' names, and the pli only once it is
-// opened; it answers its own invitations and records its own
-// unavailability. controller reads the centre's sessions, their timelines,
-// event logs and custody logs. The table is in authz.go; a route missing
-// from it is refused to everyone.
+// withdrawn, loses sight of the session), their plan, its own record, its
+// own invitation and its own panel with its candidates' names, and the pli
+// only once it is opened; the only thing it writes is the answer to its
+// own invitations (the centre records when a member cannot sit).
+// controller reads the centre's sessions, their timelines, event logs and
+// custody logs. The table is in authz.go; a route missing from it is
+// refused to everyone.
 //
 // # Logs
 //
