@@ -217,3 +217,52 @@ func TestJuryNarrowing(t *testing.T) {
 		assert.Empty(t, e.must(http.StatusOK, juryToken, "GET", "/v1/sessions", nil)["sessions"])
 	})
 }
+
+// TestJurySeesItsOwnPanelOnly forms two panels and checks that the jury
+// member gets exactly its own: its members, its candidates and their
+// names, and nothing of the other panel nor of the reserves.
+func TestJurySeesItsOwnPanelOnly(t *testing.T) {
+	e := newEnv(t)
+	w := e.newSession()
+	e.staff(&w) // the jury token's member, m2 and m3 accept
+	m5 := e.must(http.StatusCreated, adminToken, "POST", "/v1/jury-members", memberBody("Nadia Chevalier", "nadia.chevalier@example.fr", ""))["id"].(string)
+	e.must(http.StatusCreated, adminToken, "POST", w.url("/invitations"), map[string]any{"member_id": m5})
+	e.must(http.StatusOK, adminToken, "POST", w.url("/invitations/"+m5+"/accept"), nil)
+	e.register(&w)
+
+	// Without a plan, four accepted members form two panels of two, one
+	// candidate each.
+	all := e.must(http.StatusOK, adminToken, "POST", w.url("/jury-assignment"), nil)["panels"].([]any)
+	require.Len(t, all, 2, "the fixture forms two panels")
+	var own, other map[string]any
+	for _, p := range all {
+		p := p.(map[string]any)
+		if slices.Contains(p["members"].([]any), any(w.jury)) {
+			own = p
+		} else {
+			other = p
+		}
+	}
+	require.NotNil(t, own, "the jury token's member sits on a panel")
+	require.NotNil(t, other)
+	names := map[string]string{w.c1: "Alice Petit", w.c2: "Bruno Lefèvre"}
+
+	r := e.do(juryToken, "GET", w.url("/jury-assignment"), nil)
+	require.Equal(t, http.StatusOK, r.Status, "%s", r.Body)
+	mine := r.JSON(t)
+	assert.Equal(t, []any{own}, mine["panels"], "exactly its own panel")
+	assert.Empty(t, mine["reserves"])
+	for _, p := range mine["panels"].([]any) {
+		for _, entry := range p.(map[string]any)["roster"].([]any) {
+			entry := entry.(map[string]any)
+			assert.Equal(t, names[entry["candidate_id"].(string)], entry["name"], "its roster names its candidates")
+		}
+	}
+	for _, cid := range other["candidates"].([]any) {
+		assert.NotContains(t, string(r.Body), cid, "another panel's candidate")
+		assert.NotContains(t, string(r.Body), names[cid.(string)], "another panel's candidate's name")
+	}
+	for _, mid := range other["members"].([]any) {
+		assert.NotContains(t, string(r.Body), mid, "another panel's member")
+	}
+}
