@@ -176,3 +176,23 @@ func TestEveryPathResourceIsLoadedFirst(t *testing.T) {
 		assert.Equal(t, named, loaded, "%s: the path's parameters and the resources loaded", rt.pattern())
 	}
 }
+
+// TestAPanicIsLoggedWithItsStack: a handler that panics is answered a
+// generic 500, and the log says where the panic happened.
+func TestAPanicIsLoggedWithItsStack(t *testing.T) {
+	a := newAPI(t)
+	var logs bytes.Buffer
+	a.log = slog.New(slog.NewTextHandler(&logs, nil))
+	rt := route{method: "GET", path: "/v1/panics", summary: "Panic", endpoint: read(func(*call) (healthResource, error) {
+		panic("the index is out of range")
+	})}
+	a.access[rt.pattern()] = access{public: true}
+	a.mux.Handle(rt.pattern(), a.handler(rt))
+	w := httptest.NewRecorder()
+	a.ServeHTTP(w, httptest.NewRequest("GET", "/v1/panics", nil))
+	assert.Equal(t, http.StatusInternalServerError, w.Code)
+	assert.NotContains(t, w.Body.String(), "index")
+	assert.NotContains(t, w.Body.String(), "goroutine")
+	assert.Contains(t, logs.String(), "panic: the index is out of range")
+	assert.Contains(t, logs.String(), "TestAPanicIsLoggedWithItsStack", "the stack names the function that panicked")
+}
