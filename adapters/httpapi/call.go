@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"mime"
 	"net/http"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/rickb777/date/v2"
@@ -303,20 +305,61 @@ func (c *call) queryDates(fe *tpsession.FieldErrors) (from, to date.Date) {
 	return query(c, fe, "from", tpsession.ParseDate), query(c, fe, "to", tpsession.ParseDate)
 }
 
-// prefers reports whether the Accept header lists mediaType before JSON, or
-// without JSON: the printable déroulé for a client that asks for text.
-// Quality values are not weighed: the first listed wins.
+// prefers reports whether the request's Accept header prefers mediaType to
+// JSON: the printable déroulé for a client that asks for text.
 func (c *call) prefers(mediaType string) bool {
-	for _, part := range strings.Split(c.r.Header.Get("Accept"), ",") {
-		mt, _, _ := strings.Cut(strings.TrimSpace(part), ";")
-		switch strings.ToLower(strings.TrimSpace(mt)) {
+	return prefers(c.r.Header.Values("Accept"), mediaType)
+}
+
+// prefers reports whether the Accept header prefers mediaType to JSON
+// (RFC 9110 §12.5.1): its quality is higher, or the same and its range is
+// listed first. A type's quality is that of the most specific range that
+// matches it (text/plain before text/* before */*); q=0 means not
+// acceptable. JSON is the answer otherwise: without an Accept header, and
+// with one that accepts neither type, which the API answers in JSON rather
+// than 406.
+func prefers(accept []string, mediaType string) bool {
+	var ranges []string
+	for _, h := range accept {
+		ranges = append(ranges, strings.Split(h, ",")...)
+	}
+	alt, altAt := quality(ranges, mediaType)
+	json, jsonAt := quality(ranges, "application/json")
+	return alt > 0 && (alt > json || alt == json && altAt < jsonAt)
+}
+
+// quality returns the quality the ranges of an Accept header give
+// mediaType, and the index of the range that decides it (-1 for none).
+// A range that cannot be parsed, or whose q is not a number from 0 to 1,
+// is left out.
+func quality(ranges []string, mediaType string) (q float64, at int) {
+	typ, _, _ := strings.Cut(mediaType, "/")
+	best, at := 0, -1 // specificity: 3 type/subtype, 2 type/*, 1 */*
+	for i, r := range ranges {
+		mt, params, err := mime.ParseMediaType(r)
+		if err != nil {
+			continue
+		}
+		rq := 1.0
+		if s, ok := params["q"]; ok {
+			if rq, err = strconv.ParseFloat(s, 64); err != nil || rq < 0 || rq > 1 {
+				continue
+			}
+		}
+		spec := 0
+		switch mt {
 		case mediaType:
-			return true
-		case "application/json", "application/*", "*/*":
-			return false
+			spec = 3
+		case typ + "/*":
+			spec = 2
+		case "*/*":
+			spec = 1
+		}
+		if spec > best {
+			best, q, at = spec, rq, i
 		}
 	}
-	return false
+	return q, at
 }
 
 func lowerFirst(s string) string {

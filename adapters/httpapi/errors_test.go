@@ -438,6 +438,22 @@ func TestContentNegotiation(t *testing.T) {
 		r = e.send(request{token: adminToken, method: "GET", path: w.url("/plan"), headers: []string{"Accept: application/json, text/plain"}})
 		assert.Equal(t, "application/json", r.Header.Get("Content-Type"))
 	})
+	t.Run("quality values", func(t *testing.T) {
+		for accept, contentType := range map[string]string{
+			"text/plain;q=0, application/json":           "application/json",
+			"text/plain;q=0.4, application/json;q=0.5":   "application/json",
+			"application/json;q=0.5, text/plain":         "text/plain; charset=utf-8",
+			"application/json;q=0, text/plain;q=0.1":     "text/plain; charset=utf-8",
+			"text/plain;q=0, */*":                        "application/json",
+			"text/*;q=0.9, application/*;q=0.8, */*;q=0": "text/plain; charset=utf-8",
+		} {
+			r := e.send(request{token: adminToken, method: "GET", path: w.url("/plan"), headers: []string{"Accept: " + accept}})
+			require.Equal(t, http.StatusOK, r.Status, "%s", r.Body)
+			assert.Equal(t, contentType, r.Header.Get("Content-Type"), "Accept: %s", accept)
+		}
+		r := e.send(request{token: adminToken, method: "GET", path: w.url("/registrations/" + w.c1 + "/convocation"), headers: []string{"Accept: application/pdf;q=0, */*"}})
+		assert.Equal(t, "application/json", r.Header.Get("Content-Type"))
+	})
 	t.Run("the convocation letter", func(t *testing.T) {
 		r := e.send(request{token: adminToken, method: "GET", path: w.url("/registrations/" + w.c1 + "/convocation"), headers: []string{"Accept: application/pdf"}})
 		require.Equal(t, http.StatusOK, r.Status, "%s", r.Body)

@@ -196,3 +196,36 @@ func TestAPanicIsLoggedWithItsStack(t *testing.T) {
 	assert.Contains(t, logs.String(), "panic: the index is out of range")
 	assert.Contains(t, logs.String(), "TestAPanicIsLoggedWithItsStack", "the stack names the function that panicked")
 }
+
+func TestPrefers(t *testing.T) {
+	for _, tc := range []struct {
+		accept string
+		want   bool
+	}{
+		{"", false},
+		{"text/plain", true},
+		{"TEXT/Plain", true},
+		{"text/*", true},
+		{"*/*", false},
+		{"application/json", false},
+		{"text/plain, application/json", true},
+		{"application/json, text/plain", false},
+		{"text/plain, application/json;q=0.5", true},
+		{"application/json;q=0.5, text/plain", true},
+		{"text/plain;q=0.4, application/json;q=0.5", false},
+		{"text/plain;q=0, application/json", false},
+		{"text/plain;q=0", false},
+		{"text/plain;q=0, */*", false},
+		{"text/*;q=0, text/plain", true},
+		{"text/plain;q=0.2, application/*;q=0.1", true},
+		{"application/json;q=0, text/plain;q=0.001", true},
+		{"text/plain;q=2", false},
+		{"text/plain;q=x, application/json", false},
+		{"text/plain;charset=utf-8", true},
+		{"image/png", false},
+		{"text/plain;;;, application/json", false},
+	} {
+		assert.Equal(t, tc.want, prefers([]string{tc.accept}, "text/plain"), "Accept: %s", tc.accept)
+	}
+	assert.True(t, prefers([]string{"application/json;q=0.5", "text/plain"}, "text/plain"), "several Accept headers")
+}
