@@ -229,3 +229,83 @@ func TestPrefers(t *testing.T) {
 	}
 	assert.True(t, prefers([]string{"application/json;q=0.5", "text/plain"}, "text/plain"), "several Accept headers")
 }
+
+// TestOnlyRequestsRefuseUnknownFields: api.md lets the API add fields to
+// its answers, so their schemas must not refuse them; a request's do, as
+// the decoder does.
+func TestOnlyRequestsRefuseUnknownFields(t *testing.T) {
+	a := newAPI(t)
+	var doc struct {
+		Paths      map[string]map[string]json.RawMessage `json:"paths"`
+		Components struct {
+			Schemas map[string]map[string]any `json:"schemas"`
+		} `json:"components"`
+	}
+	require.NoError(t, json.Unmarshal(a.openapi, &doc))
+	refs := func(v any) []string {
+		var out []string
+		var walk func(any)
+		walk = func(v any) {
+			switch v := v.(type) {
+			case map[string]any:
+				if ref, ok := v["$ref"].(string); ok {
+					if name, ok := strings.CutPrefix(ref, "#/components/schemas/"); ok {
+						out = append(out, name)
+					}
+				}
+				for _, x := range v {
+					walk(x)
+				}
+			case []any:
+				for _, x := range v {
+					walk(x)
+				}
+			}
+		}
+		walk(v)
+		return out
+	}
+	// closure lists the components reachable from v.
+	closure := func(v any) map[string]bool {
+		seen := map[string]bool{}
+		todo := refs(v)
+		for len(todo) > 0 {
+			name := todo[0]
+			todo = todo[1:]
+			if !seen[name] {
+				seen[name] = true
+				todo = append(todo, refs(doc.Components.Schemas[name])...)
+			}
+		}
+		return seen
+	}
+	requests, answers := map[string]bool{}, map[string]bool{}
+	for _, ops := range doc.Paths {
+		for _, raw := range ops {
+			var op map[string]any
+			require.NoError(t, json.Unmarshal(raw, &op))
+			for name := range closure(op["requestBody"]) {
+				requests[name] = true
+			}
+			for name := range closure(op["responses"]) {
+				answers[name] = true
+			}
+		}
+	}
+	for name := range closure(map[string]any{"$ref": "#/components/schemas/Problem"}) {
+		answers[name] = true
+	}
+	assert.Contains(t, requests, "HabilitationInput", "a type of both sides has a request component")
+	assert.Contains(t, answers, "Habilitation")
+	for name, s := range doc.Components.Schemas {
+		if s["type"] != "object" {
+			continue
+		}
+		assert.False(t, requests[name] && answers[name], "%s describes both a request and an answer", name)
+		if requests[name] {
+			assert.Equal(t, false, s["additionalProperties"], "the request component %s refuses unknown fields", name)
+		} else {
+			assert.NotContains(t, s, "additionalProperties", "the answer component %s lets fields be added", name)
+		}
+	}
+}
