@@ -458,7 +458,7 @@ func TestContentNegotiation(t *testing.T) {
 		r := e.send(request{token: adminToken, method: "GET", path: w.url("/registrations/" + w.c1 + "/convocation"), headers: []string{"Accept: application/pdf"}})
 		require.Equal(t, http.StatusOK, r.Status, "%s", r.Body)
 		assert.Equal(t, "application/pdf", r.Header.Get("Content-Type"))
-		assert.Equal(t, `attachment; filename="convocation-petit-alice.pdf"`, r.Header.Get("Content-Disposition"))
+		assert.Equal(t, "attachment; filename=convocation-petit-alice.pdf", r.Header.Get("Content-Disposition"))
 		assert.True(t, bytes.HasPrefix(r.Body, []byte("%PDF-")))
 		r = e.send(request{token: adminToken, method: "GET", path: w.url("/registrations/" + w.c2 + "/convocation"), headers: []string{"Accept: application/json"}})
 		assert.Equal(t, "application/json", r.Header.Get("Content-Type"))

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"log/slog"
+	"mime"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -14,6 +15,7 @@ import (
 
 	"github.com/tpsession/tpsession"
 	"github.com/tpsession/tpsession/adapters/memstore"
+	"github.com/tpsession/tpsession/documents"
 	"github.com/tpsession/tpsession/session"
 )
 
@@ -307,5 +309,21 @@ func TestOnlyRequestsRefuseUnknownFields(t *testing.T) {
 		} else {
 			assert.NotContains(t, s, "additionalProperties", "the answer component %s lets fields be added", name)
 		}
+	}
+}
+
+// TestDownloadNames: the file name of a download survives the header
+// whatever it holds, accents and quotes included.
+func TestDownloadNames(t *testing.T) {
+	a := newAPI(t)
+	for _, name := range []string{"convocation-petit-alice.pdf", "convocation-lefèvre-bruno.pdf", `l'"été".pdf`, "a\r\nSet-Cookie: x=1.pdf", "déroulé ♥.pdf"} {
+		w := httptest.NewRecorder()
+		a.answer(w, &exchange{}, &route{}, file{documents.Document{Name: name, ContentType: documents.ContentTypePDF, Body: []byte("%PDF-")}})
+		cd := w.Header().Get("Content-Disposition")
+		assert.NotContains(t, cd, "\n")
+		disposition, params, err := mime.ParseMediaType(cd)
+		require.NoError(t, err, cd)
+		assert.Equal(t, "attachment", disposition)
+		assert.Equal(t, name, params["filename"], cd)
 	}
 }
