@@ -8,9 +8,10 @@
 //
 //	-addr    where to listen (default 127.0.0.1:8080)
 //	-db      the SQLite file (default tpsession.db), or "memory"
-//	-tokens  a JSON array of {token, centre, role, member_email?, name?};
-//	         without it, one admin token of the demo centre is made up and
-//	         printed at start-up
+//	-tokens  a JSON array of {token, centre, role, member_email?, name}
+//	         (member_email for the jury role, name for the others: the
+//	         event log records it); without it, one admin token of the
+//	         demo centre is made up and printed at start-up
 //	-demo    seed the demo centre (centre-demo) when it has no session yet
 //
 // It stops cleanly on SIGINT or SIGTERM: it stops accepting connections,
@@ -69,7 +70,7 @@ func parseFlags(args []string) (config, error) {
 	fs.SetOutput(io.Discard)
 	fs.StringVar(&c.addr, "addr", "127.0.0.1:8080", "address to listen on")
 	fs.StringVar(&c.db, "db", "tpsession.db", `SQLite file, or "memory"`)
-	fs.StringVar(&c.tokens, "tokens", "", "JSON file of bearer tokens: [{token, centre, role, member_email?, name?}]")
+	fs.StringVar(&c.tokens, "tokens", "", "JSON file of bearer tokens: [{token, centre, role, member_email?, name}]")
 	fs.BoolVar(&c.demo, "demo", false, "seed the demo centre when it has no session")
 	if err := fs.Parse(args); err != nil {
 		return c, fmt.Errorf("%w (usage: server [-addr host:port] [-db file|memory] [-tokens file] [-demo])", err)

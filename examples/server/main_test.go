@@ -215,7 +215,7 @@ func tokensFile(t *testing.T) string {
 func TestTokensFile(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "tokens.json")
 	require.NoError(t, os.WriteFile(path, []byte(`[
-		{"token": "controller-token-0123456789abcdef01", "centre": "centre-demo", "role": "controller"}
+		{"token": "controller-token-0123456789abcdef01", "centre": "centre-demo", "role": "controller", "name": "Inspection DREETS"}
 	]`), 0o600))
 	url, out, stop := server(t, "-db", "memory", "-demo", "-tokens", path)
 	assert.NotContains(t, out.String(), "admin token")
@@ -228,14 +228,21 @@ func TestTokensFile(t *testing.T) {
 }
 
 func TestBadStart(t *testing.T) {
+	anonymous := filepath.Join(t.TempDir(), "tokens.json")
+	require.NoError(t, os.WriteFile(anonymous, []byte(`[{"token": "`+adminToken+`", "centre": "centre-demo", "role": "admin"}]`), 0o600))
 	for name, args := range map[string][]string{
+		"an admin token without a name":  {"-db", "memory", "-tokens", anonymous},
 		"an unknown flag":                {"-port", "8080"},
 		"an argument":                    {"extra"},
 		"a missing token file":           {"-db", "memory", "-tokens", filepath.Join(t.TempDir(), "none.json")},
 		"an address it cannot listen on": {"-db", "memory", "-addr", "256.0.0.1:80"},
 	} {
 		t.Run(name, func(t *testing.T) {
-			assert.Error(t, run(context.Background(), args, &output{}))
+			// Already cancelled: a start that wrongly succeeds stops at
+			// once instead of serving for ever.
+			ctx, cancel := context.WithCancel(context.Background())
+			cancel()
+			assert.Error(t, run(ctx, args, &output{}))
 		})
 	}
 }
