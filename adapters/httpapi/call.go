@@ -226,9 +226,10 @@ func (c *call) pathMember() tpsession.MemberID {
 }
 
 // ownMember returns the member ID of a jury principal, "" when its e-mail
-// is in no record of the centre's directory.
+// is in no record of the centre's directory, or when the principal is not
+// of the jury role. It looks the member up once per request.
 func (c *call) ownMember() (tpsession.MemberID, error) {
-	if c.ownLooked {
+	if c.ownLooked || c.p.Role != RoleJury {
 		return c.own, nil
 	}
 	m, err := c.a.svc.MemberByEmail(c.ctx, c.actor, c.p.MemberEmail)
