@@ -58,8 +58,8 @@ type api struct {
 	// is why it could not be.
 	openapi []byte
 	docErr  error
-	// shapes caches the JSON shape of each request type for the decoder.
-	shapes sync.Map
+	// fields caches the JSON fields of each request type for the decoder.
+	fields sync.Map
 }
 
 // New returns the HTTP handler of the API of api.md over svc, which must

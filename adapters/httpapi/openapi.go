@@ -222,6 +222,9 @@ func pathParams(path string) []any {
 // shaped is a request or answer whose JSON is that of another type.
 type shaped interface{ jsonShape() reflect.Type }
 
+// shapeOf returns the type whose JSON t has: its jsonShape when it has
+// one, t itself otherwise. The decoder checks a body against it and the
+// document describes it.
 func shapeOf(t reflect.Type) reflect.Type {
 	if t.Implements(reflect.TypeFor[shaped]()) {
 		return reflect.Zero(t).Interface().(shaped).jsonShape()
