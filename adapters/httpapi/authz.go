@@ -55,8 +55,9 @@ func (j juryScope) String() string {
 }
 
 // authorization is the table of who may call each route, keyed by the
-// route's pattern. A route missing from it is refused to everyone (403),
-// and a test fails. The jury role reads the sessions it holds an active
+// route's pattern. A route missing from it is a programming error of this
+// package, not the caller's: it fails closed, answering everyone 500 with
+// the cause logged, and a test fails. The jury role reads the sessions it holds an active
 // invitation to (invited or accepted): a member who declined, or whose
 // invitation was withdrawn, no longer sees the session.
 func authorization() map[string]access {

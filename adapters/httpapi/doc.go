@@ -34,8 +34,8 @@
 // only once it is opened; the only thing it writes is the answer to its
 // own invitations (the centre records when a member cannot sit).
 // controller reads the centre's sessions, their timelines, event logs and
-// custody logs. The table is in authz.go; a route missing from it is
-// refused to everyone.
+// custody logs. The table is in authz.go; a route missing from it is a
+// programming error, answered 500 to everyone (and a test fails).
 //
 // # Logs
 //
