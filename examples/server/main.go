@@ -12,7 +12,8 @@
 //	         (member_email for the jury role, name for the others: the
 //	         event log records it); without it, one admin token of the
 //	         demo centre is made up and printed at start-up
-//	-demo    seed the demo centre (centre-demo) when it has no session yet
+//	-demo    seed the demo centre (centre-demo) when it holds nothing yet,
+//	         in one transaction: interrupted, it leaves nothing
 //
 // It stops cleanly on SIGINT or SIGTERM: it stops accepting connections,
 // finishes the requests in flight (for up to 15 seconds), then closes the
@@ -71,7 +72,7 @@ func parseFlags(args []string) (config, error) {
 	fs.StringVar(&c.addr, "addr", "127.0.0.1:8080", "address to listen on")
 	fs.StringVar(&c.db, "db", "tpsession.db", `SQLite file, or "memory"`)
 	fs.StringVar(&c.tokens, "tokens", "", "JSON file of bearer tokens: [{token, centre, role, member_email?, name}]")
-	fs.BoolVar(&c.demo, "demo", false, "seed the demo centre when it has no session")
+	fs.BoolVar(&c.demo, "demo", false, "seed the demo centre when it holds nothing yet")
 	if err := fs.Parse(args); err != nil {
 		return c, fmt.Errorf("%w (usage: server [-addr host:port] [-db file|memory] [-tokens file] [-demo])", err)
 	}
@@ -107,8 +108,11 @@ func run(ctx context.Context, args []string, stdout io.Writer) (err error) {
 		return err
 	}
 	if cfg.demo {
-		seeded, err := seedDemo(ctx, svc, paris)
-		if err != nil {
+		seeded, err := seedDemo(ctx, svc, stores.Tx, paris)
+		switch {
+		case err != nil && ctx.Err() != nil:
+			return fmt.Errorf("interrupted while seeding the demo centre: nothing of the demo was written: %w", err)
+		case err != nil:
 			return fmt.Errorf("seeding the demo centre: %w", err)
 		}
 		if seeded {
