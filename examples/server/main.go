@@ -16,8 +16,9 @@
 //	         in one transaction: interrupted, it leaves nothing
 //
 // It stops cleanly on SIGINT or SIGTERM: it stops accepting connections,
-// finishes the requests in flight (for up to 15 seconds), then closes the
-// store, so that no acknowledged write is lost.
+// finishes the requests in flight (for up to 15 seconds, or until a second
+// SIGINT or SIGTERM), then closes the store, so that no acknowledged write
+// is lost.
 package main
 
 import (
@@ -82,7 +83,8 @@ func parseFlags(args []string) (config, error) {
 	return c, nil
 }
 
-// run serves the API until ctx ends, then shuts down cleanly. It prints
+// run serves the API until ctx ends, then shuts down cleanly; a SIGINT or
+// SIGTERM to the process during the grace period stops it at once. It prints
 // the address it listens on (useful with -addr 127.0.0.1:0) and, without
 // -tokens, the admin token it made up.
 func run(ctx context.Context, args []string, stdout io.Writer) (err error) {
@@ -140,13 +142,19 @@ func run(ctx context.Context, args []string, stdout io.Writer) (err error) {
 		return err
 	case <-ctx.Done():
 	}
-	fmt.Fprintln(stdout, "shutting down: finishing the requests in flight")
-	sctx, cancel := context.WithTimeout(context.Background(), shutdownGrace)
+	// A second SIGINT or SIGTERM during the grace period cuts it short.
+	force, stopForce := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stopForce()
+	sctx, cancel := context.WithTimeout(force, shutdownGrace)
 	defer cancel()
+	fmt.Fprintln(stdout, "shutting down: finishing the requests in flight (interrupt again to stop at once)")
 	if err := srv.Shutdown(sctx); err != nil {
-		// The grace period is over: cut the connections left. A request
-		// cut off this way was never acknowledged.
-		return errors.Join(fmt.Errorf("shutdown: %w", err), srv.Close())
+		// The grace period is over, or was cut short: cut the connections
+		// left. A request cut off this way was never acknowledged.
+		if force.Err() != nil {
+			err = errors.New("interrupted again")
+		}
+		return errors.Join(fmt.Errorf("stopped without waiting for the requests in flight: %w", err), srv.Close())
 	}
 	if err := <-served; !errors.Is(err, http.ErrServerClosed) {
 		return err
