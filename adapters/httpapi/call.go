@@ -119,11 +119,10 @@ func (c *call) scope() error {
 
 // load loads one resource of the path; those it is inside are loaded.
 func (c *call) load(s resourceScope) error {
-	var err error
 	switch s {
 	case sessionScope:
-		sid, perr := tpsession.ParseSessionID(c.r.PathValue("sid"))
-		if perr != nil {
+		sid, err := tpsession.ParseSessionID(c.r.PathValue("sid"))
+		if err != nil {
 			return session.ErrSessionNotFound
 		}
 		if c.ses, err = c.a.svc.Session(c.ctx, c.actor, sid); err != nil {
@@ -141,21 +140,24 @@ func (c *call) load(s resourceScope) error {
 			// member learns nothing of the others.
 			return session.ErrSessionNotFound
 		}
+		return nil
 	case memberScope:
-		mid, perr := tpsession.ParseMemberID(c.r.PathValue("mid"))
-		if perr != nil {
+		mid, err := tpsession.ParseMemberID(c.r.PathValue("mid"))
+		if err != nil {
 			return jury.ErrMemberNotFound
 		}
 		c.member, err = c.a.svc.Member(c.ctx, c.actor, mid)
+		return err
 	case candidateScope:
-		cid, perr := tpsession.ParseCandidateID(c.r.PathValue("cid"))
-		if perr != nil {
+		cid, err := tpsession.ParseCandidateID(c.r.PathValue("cid"))
+		if err != nil {
 			return candidate.ErrCandidateNotFound
 		}
 		c.cand, err = c.a.svc.Candidate(c.ctx, c.actor, cid)
+		return err
 	case invitationScope:
-		mid, perr := tpsession.ParseMemberID(c.r.PathValue("mid"))
-		if perr != nil {
+		mid, err := tpsession.ParseMemberID(c.r.PathValue("mid"))
+		if err != nil {
 			return jury.ErrInvitationNotFound
 		}
 		sj, err := c.sessionJury()
@@ -167,12 +169,14 @@ func (c *call) load(s resourceScope) error {
 			return jury.ErrInvitationNotFound.Withf("member %s is not invited to the session", mid)
 		}
 		c.inv = sj.Invitations[i]
+		return nil
 	case registrationScope:
-		cid, perr := tpsession.ParseCandidateID(c.r.PathValue("cid"))
-		if perr != nil {
+		cid, err := tpsession.ParseCandidateID(c.r.PathValue("cid"))
+		if err != nil {
 			return candidate.ErrRegistrationNotFound
 		}
 		c.reg, err = c.a.svc.Registration(c.ctx, c.actor, c.ses.ID, cid)
+		return err
 	case itemScope:
 		cl, err := c.a.svc.Checklist(c.ctx, c.actor, c.ses.ID)
 		if err != nil {
@@ -180,10 +184,8 @@ func (c *call) load(s resourceScope) error {
 		}
 		c.item, err = cl.Item(checklist.ItemKey(c.r.PathValue("key")))
 		return err
-	default:
-		return tpsession.ErrInternal.Withf("route %s names a resource the handler does not load", c.rt.pattern())
 	}
-	return err
+	return tpsession.ErrInternal.Withf("route %s names a resource the handler does not load", c.rt.pattern())
 }
 
 // sessionJury returns the jury record of the path's session, loaded once.
