@@ -32,7 +32,7 @@ var expectedAccess = map[string][]string{
 	"POST /v1/jury-members":                    {"admin"},
 	"GET /v1/jury-members":                     {"admin"},
 	"GET /v1/jury-members/{mid}":               {"admin", "jury"},
-	"POST /v1/jury-members/{mid}/availability": {"admin", "jury"},
+	"POST /v1/jury-members/{mid}/availability": {"admin"},
 
 	"POST /v1/sessions/{sid}/invitations":                {"admin"},
 	"GET /v1/sessions/{sid}/invitations":                 {"admin", "jury"},
@@ -192,9 +192,16 @@ func TestJuryNarrowing(t *testing.T) {
 	t.Run("reads its own record only", func(t *testing.T) {
 		e.must(http.StatusOK, juryToken, "GET", "/v1/jury-members/"+w.jury, nil)
 		assert.Equal(t, http.StatusForbidden, e.do(juryToken, "GET", "/v1/jury-members/"+w.m2, nil).Status)
-		m := e.must(http.StatusOK, juryToken, "POST", "/v1/jury-members/"+w.jury+"/availability", map[string]any{
-			"from": "2027-06-01", "until": "2027-06-05", "available": false,
-		})
+	})
+	t.Run("records no unavailability, not even its own", func(t *testing.T) {
+		// api.md lets a jury member read and answer its own invitations:
+		// the centre records when a member cannot sit.
+		unavailable := map[string]any{"from": "2027-06-01", "until": "2027-06-05", "available": false}
+		r := e.do(juryToken, "POST", "/v1/jury-members/"+w.jury+"/availability", unavailable)
+		assert.Equal(t, http.StatusForbidden, r.Status, "%s", r.Body)
+		assert.Equal(t, "httpapi.forbidden", r.Code(t))
+		assert.Empty(t, e.must(http.StatusOK, juryToken, "GET", "/v1/jury-members/"+w.jury, nil)["unavailable"])
+		m := e.must(http.StatusOK, adminToken, "POST", "/v1/jury-members/"+w.jury+"/availability", unavailable)
 		assert.Equal(t, []any{map[string]any{"from": "2027-06-01", "until": "2027-06-05"}}, m["unavailable"])
 	})
 	t.Run("sees its own panel only", func(t *testing.T) {
@@ -209,4 +216,53 @@ func TestJuryNarrowing(t *testing.T) {
 		assert.Equal(t, http.StatusNotFound, e.do(juryToken, "GET", w.sessionURL, nil).Status)
 		assert.Empty(t, e.must(http.StatusOK, juryToken, "GET", "/v1/sessions", nil)["sessions"])
 	})
+}
+
+// TestJurySeesItsOwnPanelOnly forms two panels and checks that the jury
+// member gets exactly its own: its members, its candidates and their
+// names, and nothing of the other panel nor of the reserves.
+func TestJurySeesItsOwnPanelOnly(t *testing.T) {
+	e := newEnv(t)
+	w := e.newSession()
+	e.staff(&w) // the jury token's member, m2 and m3 accept
+	m5 := e.must(http.StatusCreated, adminToken, "POST", "/v1/jury-members", memberBody("Nadia Chevalier", "nadia.chevalier@example.fr", ""))["id"].(string)
+	e.must(http.StatusCreated, adminToken, "POST", w.url("/invitations"), map[string]any{"member_id": m5})
+	e.must(http.StatusOK, adminToken, "POST", w.url("/invitations/"+m5+"/accept"), nil)
+	e.register(&w)
+
+	// Without a plan, four accepted members form two panels of two, one
+	// candidate each.
+	all := e.must(http.StatusOK, adminToken, "POST", w.url("/jury-assignment"), nil)["panels"].([]any)
+	require.Len(t, all, 2, "the fixture forms two panels")
+	var own, other map[string]any
+	for _, p := range all {
+		p := p.(map[string]any)
+		if slices.Contains(p["members"].([]any), any(w.jury)) {
+			own = p
+		} else {
+			other = p
+		}
+	}
+	require.NotNil(t, own, "the jury token's member sits on a panel")
+	require.NotNil(t, other)
+	names := map[string]string{w.c1: "Alice Petit", w.c2: "Bruno Lefèvre"}
+
+	r := e.do(juryToken, "GET", w.url("/jury-assignment"), nil)
+	require.Equal(t, http.StatusOK, r.Status, "%s", r.Body)
+	mine := r.JSON(t)
+	assert.Equal(t, []any{own}, mine["panels"], "exactly its own panel")
+	assert.Empty(t, mine["reserves"])
+	for _, p := range mine["panels"].([]any) {
+		for _, entry := range p.(map[string]any)["roster"].([]any) {
+			entry := entry.(map[string]any)
+			assert.Equal(t, names[entry["candidate_id"].(string)], entry["name"], "its roster names its candidates")
+		}
+	}
+	for _, cid := range other["candidates"].([]any) {
+		assert.NotContains(t, string(r.Body), cid, "another panel's candidate")
+		assert.NotContains(t, string(r.Body), names[cid.(string)], "another panel's candidate's name")
+	}
+	for _, mid := range other["members"].([]any) {
+		assert.NotContains(t, string(r.Body), mid, "another panel's member")
+	}
 }

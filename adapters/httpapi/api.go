@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
+	"runtime/debug"
 	"sync"
 	"time"
 
@@ -57,8 +58,8 @@ type api struct {
 	// is why it could not be.
 	openapi []byte
 	docErr  error
-	// shapes caches the JSON shape of each request type for the decoder.
-	shapes sync.Map
+	// fields caches the JSON fields of each request type for the decoder.
+	fields sync.Map
 }
 
 // New returns the HTTP handler of the API of api.md over svc, which must
@@ -137,10 +138,13 @@ func (a *api) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		if p == http.ErrAbortHandler {
 			panic(p)
 		}
-		x.cause = fmt.Errorf("panic: %v", p)
+		// The stack says where: it goes to the log with the cause, never
+		// into the answer.
+		err := tpsession.ErrInternal.Withf("the handler panicked").Wrap(fmt.Errorf("panic: %v\n%s", p, debug.Stack()))
 		if x.status == 0 {
-			a.writeProblem(rw, x, problemOf(tpsession.ErrInternal, x))
+			a.writeProblem(rw, x, problemOf(err, x))
 		}
+		x.cause = err
 	}()
 	if _, pattern := a.mux.Handler(r); pattern == "" {
 		a.unrouted(rw, r, x)

@@ -104,8 +104,10 @@ func BearerToken(r *http.Request) (string, bool) {
 }
 
 // TokenEntry is one line of a tokens file: a bearer token and the
-// principal it stands for. Name is optional: without it the event log
-// records the member's e-mail for a jury token, and the role otherwise.
+// principal it stands for. Name is how the event log records the
+// principal's actions: required for the admin and controller roles, so
+// that the log tells one person from another; a jury token without one is
+// recorded under the member's e-mail.
 type TokenEntry struct {
 	Token       string `json:"token"`
 	Centre      string `json:"centre"`
@@ -133,8 +135,8 @@ type tokenDigest struct {
 
 // NewStaticTokens checks the entries (a token of at least 32 characters,
 // used once; a valid centre ID; a known role; a member e-mail for the jury
-// role and only for it) and returns the authenticator. Every problem is
-// reported at once, by entry index.
+// role and only for it; a name for the other roles) and returns the
+// authenticator. Every problem is reported at once, by entry index.
 func NewStaticTokens(entries []TokenEntry) (*StaticTokens, error) {
 	var fe tpsession.FieldErrors
 	st := &StaticTokens{entries: make([]tokenDigest, 0, len(entries))}
@@ -164,11 +166,12 @@ func NewStaticTokens(entries []TokenEntry) (*StaticTokens, error) {
 		case e.MemberEmail != "":
 			fe.Add(field("member_email"), "is only for the jury role")
 		}
-		if p.Name == "" {
-			p.Name = string(role)
-			if role == RoleJury {
-				p.Name = p.MemberEmail
-			}
+		switch {
+		case p.Name != "":
+		case role == RoleJury:
+			p.Name = p.MemberEmail
+		case role != "":
+			fe.Add(field("name"), "is required for the %s role: the event log records it as who acted", role)
 		}
 		st.entries = append(st.entries, tokenDigest{digest: d, principal: p})
 	}
@@ -179,14 +182,15 @@ func NewStaticTokens(entries []TokenEntry) (*StaticTokens, error) {
 }
 
 // LoadTokens reads a JSON array of [TokenEntry] ({token, centre, role,
-// member_email?, name?}) and returns the authenticator.
+// member_email?, name}: member_email for the jury role only, name
+// required for the others) and returns the authenticator.
 func LoadTokens(r io.Reader) (*StaticTokens, error) {
 	dec := json.NewDecoder(io.LimitReader(r, MaxBodyBytes))
 	dec.DisallowUnknownFields()
 	var entries []TokenEntry
 	if err := dec.Decode(&entries); err != nil {
 		// The decoder's message may quote the file, tokens included.
-		return nil, tpsession.ErrInvalidInput.Withf("the tokens file is not a JSON array of {token, centre, role, member_email?, name?}")
+		return nil, tpsession.ErrInvalidInput.Withf("the tokens file is not a JSON array of {token, centre, role, member_email?, name}")
 	}
 	return NewStaticTokens(entries)
 }

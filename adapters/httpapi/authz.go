@@ -55,8 +55,9 @@ func (j juryScope) String() string {
 }
 
 // authorization is the table of who may call each route, keyed by the
-// route's pattern. A route missing from it is refused to everyone (403),
-// and a test fails. The jury role reads the sessions it holds an active
+// route's pattern. A route missing from it is a programming error of this
+// package, not the caller's: it fails closed, answering everyone 500 with
+// the cause logged, and a test fails. The jury role reads the sessions it holds an active
 // invitation to (invited or accepted): a member who declined, or whose
 // invitation was withdrawn, no longer sees the session.
 func authorization() map[string]access {
@@ -89,7 +90,7 @@ func authorization() map[string]access {
 		"POST /v1/jury-members":                    adminOnly,
 		"GET /v1/jury-members":                     adminOnly,
 		"GET /v1/jury-members/{mid}":               narrowed(staffAndJury, juryOwnMember),
-		"POST /v1/jury-members/{mid}/availability": narrowed(staffAndJury, juryOwnMember),
+		"POST /v1/jury-members/{mid}/availability": adminOnly,
 
 		"POST /v1/sessions/{sid}/invitations":                adminOnly,
 		"GET /v1/sessions/{sid}/invitations":                 narrowed(staffAndJury, juryOwnInvitation),

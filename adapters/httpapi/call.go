@@ -4,19 +4,23 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"mime"
 	"net/http"
+	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/rickb777/date/v2"
 
 	"github.com/tpsession/tpsession"
 	"github.com/tpsession/tpsession/candidate"
+	"github.com/tpsession/tpsession/checklist"
 	"github.com/tpsession/tpsession/jury"
 	"github.com/tpsession/tpsession/session"
 )
 
 // call is one request on its way through a route: who sends it, the
-// resource its path opens with, once checked, and the response headers.
+// resources its path names, once checked, and the response headers.
 type call struct {
 	a     *api
 	rt    *route
@@ -27,12 +31,16 @@ type call struct {
 	p     Principal
 	actor session.Actor
 
-	// The resource the path opens with, loaded by scope: the session of
-	// /v1/sessions/{sid}…, the member of /v1/jury-members/{mid}…, the
-	// candidate of /v1/candidates/{cid}.
+	// The resources the path names, loaded by scope (see scopesOf).
 	ses    session.Session
 	member jury.Member
 	cand   candidate.Candidate
+	inv    jury.Invitation
+	reg    candidate.Registration
+	item   checklist.Item
+
+	// sj is the path's session's jury record, once loaded.
+	sj *jury.SessionJury
 
 	// own is the jury member the principal is, for the jury role, once
 	// looked up; ownLooked tells whether it was.
@@ -41,9 +49,10 @@ type call struct {
 }
 
 // handler serves one route. The checks run in the order of api.md: 401,
-// 404 (another centre's resource, or a session a jury member is not
-// invited to), 403; the route's endpoint then reads the body (413, 415,
-// 400) and calls the Service (409, 422).
+// 404 (a resource the path names that does not exist in the caller's
+// centre, or a session a jury member is not invited to), 403; the route's
+// endpoint then reads the body (413, 415, 400) and calls the Service (409,
+// 422).
 func (a *api) handler(rt route) http.Handler {
 	acc, known := a.access[rt.pattern()]
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -94,11 +103,23 @@ func (c *call) authenticate() error {
 	return nil
 }
 
-// scope loads the resource the path opens with, in the caller's centre:
+// scope loads the resources the path names, in the caller's centre:
 // another centre's is not found, and so is a session a jury member holds
-// no active invitation to. A malformed ID is not found either.
+// no active invitation to. A malformed ID is not found either. It runs
+// before the role is checked and the body read, so that a path naming
+// nothing is 404 whatever the body (api.md's order of checks).
 func (c *call) scope() error {
-	switch c.rt.scope {
+	for _, s := range c.rt.scopes {
+		if err := c.load(s); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// load loads one resource of the path; those it is inside are loaded.
+func (c *call) load(s resourceScope) error {
+	switch s {
 	case sessionScope:
 		sid, err := tpsession.ParseSessionID(c.r.PathValue("sid"))
 		if err != nil {
@@ -119,6 +140,7 @@ func (c *call) scope() error {
 			// member learns nothing of the others.
 			return session.ErrSessionNotFound
 		}
+		return nil
 	case memberScope:
 		mid, err := tpsession.ParseMemberID(c.r.PathValue("mid"))
 		if err != nil {
@@ -133,8 +155,49 @@ func (c *call) scope() error {
 		}
 		c.cand, err = c.a.svc.Candidate(c.ctx, c.actor, cid)
 		return err
+	case invitationScope:
+		mid, err := tpsession.ParseMemberID(c.r.PathValue("mid"))
+		if err != nil {
+			return jury.ErrInvitationNotFound
+		}
+		sj, err := c.sessionJury()
+		if err != nil {
+			return err
+		}
+		i := slices.IndexFunc(sj.Invitations, func(inv jury.Invitation) bool { return inv.Member == mid })
+		if i < 0 {
+			return jury.ErrInvitationNotFound.Withf("member %s is not invited to the session", mid)
+		}
+		c.inv = sj.Invitations[i]
+		return nil
+	case registrationScope:
+		cid, err := tpsession.ParseCandidateID(c.r.PathValue("cid"))
+		if err != nil {
+			return candidate.ErrRegistrationNotFound
+		}
+		c.reg, err = c.a.svc.Registration(c.ctx, c.actor, c.ses.ID, cid)
+		return err
+	case itemScope:
+		cl, err := c.a.svc.Checklist(c.ctx, c.actor, c.ses.ID)
+		if err != nil {
+			return err
+		}
+		c.item, err = cl.Item(checklist.ItemKey(c.r.PathValue("key")))
+		return err
 	}
-	return nil
+	return tpsession.ErrInternal.Withf("route %s names a resource the handler does not load", c.rt.pattern())
+}
+
+// sessionJury returns the jury record of the path's session, loaded once.
+func (c *call) sessionJury() (jury.SessionJury, error) {
+	if c.sj == nil {
+		sj, err := c.a.svc.SessionJury(c.ctx, c.actor, c.ses.ID)
+		if err != nil {
+			return jury.SessionJury{}, err
+		}
+		c.sj = &sj
+	}
+	return *c.sj, nil
 }
 
 // authorize refuses the route to a role the table does not allow, and a
@@ -148,17 +211,27 @@ func (c *call) authorize(acc access) error {
 		if err != nil {
 			return err
 		}
-		if own == "" || c.r.PathValue("mid") != string(own) {
+		if own == "" || c.pathMember() != own {
 			return errForbidden.Withf("a jury member may only act on its own record")
 		}
 	}
 	return nil
 }
 
+// pathMember is the member the path names: the invitation's under a
+// session, the record's under /v1/jury-members.
+func (c *call) pathMember() tpsession.MemberID {
+	if slices.Contains(c.rt.scopes, invitationScope) {
+		return c.inv.Member
+	}
+	return c.member.ID
+}
+
 // ownMember returns the member ID of a jury principal, "" when its e-mail
-// is in no record of the centre's directory.
+// is in no record of the centre's directory, or when the principal is not
+// of the jury role. It looks the member up once per request.
 func (c *call) ownMember() (tpsession.MemberID, error) {
-	if c.ownLooked {
+	if c.ownLooked || c.p.Role != RoleJury {
 		return c.own, nil
 	}
 	m, err := c.a.svc.MemberByEmail(c.ctx, c.actor, c.p.MemberEmail)
@@ -180,7 +253,7 @@ func (c *call) invited() (bool, error) {
 	if err != nil || own == "" {
 		return false, err
 	}
-	sj, err := c.a.svc.SessionJury(c.ctx, c.actor, c.ses.ID)
+	sj, err := c.sessionJury()
 	if err != nil {
 		return false, err
 	}
@@ -195,9 +268,6 @@ func (c *call) invited() (bool, error) {
 // decode reads the body into dst under rule, then checks dst's validate
 // tags with the shared validator.
 func (c *call) decode(rule bodyRule, dst any) error {
-	if rule == noBody {
-		return nil
-	}
 	data, err := readBody(c.w, c.r, c.rt.accepts)
 	if err != nil {
 		return err
@@ -221,16 +291,6 @@ func (c *call) decode(rule bodyRule, dst any) error {
 	return c.a.v.Struct(dst)
 }
 
-// pathID parses a path parameter that names a resource inside the path's
-// session; a malformed one is not found, as notFound says.
-func pathID[T ~string](c *call, name string, parse func(string) (T, error), notFound error) (T, error) {
-	id, err := parse(c.r.PathValue(name))
-	if err != nil {
-		return "", notFound
-	}
-	return id, nil
-}
-
 // query parses an optional query parameter, recording its problem under
 // its name; it returns the zero value when the parameter is absent.
 func query[T any](c *call, fe *tpsession.FieldErrors, name string, parse func(string) (T, error)) T {
@@ -248,20 +308,61 @@ func (c *call) queryDates(fe *tpsession.FieldErrors) (from, to date.Date) {
 	return query(c, fe, "from", tpsession.ParseDate), query(c, fe, "to", tpsession.ParseDate)
 }
 
-// prefers reports whether the Accept header lists mediaType before JSON, or
-// without JSON: the printable déroulé for a client that asks for text.
-// Quality values are not weighed: the first listed wins.
+// prefers reports whether the request's Accept header prefers mediaType to
+// JSON: the printable déroulé for a client that asks for text.
 func (c *call) prefers(mediaType string) bool {
-	for _, part := range strings.Split(c.r.Header.Get("Accept"), ",") {
-		mt, _, _ := strings.Cut(strings.TrimSpace(part), ";")
-		switch strings.ToLower(strings.TrimSpace(mt)) {
+	return prefers(c.r.Header.Values("Accept"), mediaType)
+}
+
+// prefers reports whether the Accept header prefers mediaType to JSON
+// (RFC 9110 §12.5.1): its quality is higher, or the same and its range is
+// listed first. A type's quality is that of the most specific range that
+// matches it (text/plain before text/* before */*); q=0 means not
+// acceptable. JSON is the answer otherwise: without an Accept header, and
+// with one that accepts neither type, which the API answers in JSON rather
+// than 406.
+func prefers(accept []string, mediaType string) bool {
+	var ranges []string
+	for _, h := range accept {
+		ranges = append(ranges, strings.Split(h, ",")...)
+	}
+	alt, altAt := quality(ranges, mediaType)
+	json, jsonAt := quality(ranges, "application/json")
+	return alt > 0 && (alt > json || alt == json && altAt < jsonAt)
+}
+
+// quality returns the quality the ranges of an Accept header give
+// mediaType, and the index of the range that decides it (-1 for none).
+// A range that cannot be parsed, or whose q is not a number from 0 to 1,
+// is left out.
+func quality(ranges []string, mediaType string) (q float64, at int) {
+	typ, _, _ := strings.Cut(mediaType, "/")
+	best, at := 0, -1 // specificity: 3 type/subtype, 2 type/*, 1 */*
+	for i, r := range ranges {
+		mt, params, err := mime.ParseMediaType(r)
+		if err != nil {
+			continue
+		}
+		rq := 1.0
+		if s, ok := params["q"]; ok {
+			if rq, err = strconv.ParseFloat(s, 64); err != nil || rq < 0 || rq > 1 {
+				continue
+			}
+		}
+		spec := 0
+		switch mt {
 		case mediaType:
-			return true
-		case "application/json", "application/*", "*/*":
-			return false
+			spec = 3
+		case typ + "/*":
+			spec = 2
+		case "*/*":
+			spec = 1
+		}
+		if spec > best {
+			best, q, at = spec, rq, i
 		}
 	}
-	return false
+	return q, at
 }
 
 func lowerFirst(s string) string {

@@ -148,26 +148,12 @@ func (a *api) listRegistrations(c *call) (registrationList, error) {
 	return out, nil
 }
 
-// pathCandidate parses the {cid} of a registration's path.
-func pathCandidate(c *call) (tpsession.CandidateID, error) {
-	return pathID(c, "cid", tpsession.ParseCandidateID, candidate.ErrRegistrationNotFound)
-}
-
 func (a *api) getRegistration(c *call) (registrationResource, error) {
-	cid, err := pathCandidate(c)
-	if err != nil {
-		return registrationResource{}, err
-	}
-	r, err := a.svc.Registration(c.ctx, c.actor, c.ses.ID, cid)
-	return registrationOf(r), err
+	return registrationOf(c.reg), nil
 }
 
 func (a *api) withdrawCandidate(c *call) (noContent, error) {
-	cid, err := pathCandidate(c)
-	if err != nil {
-		return noContent{}, err
-	}
-	return noContent{}, a.svc.Withdraw(c.ctx, c.actor, c.ses.ID, cid)
+	return noContent{}, a.svc.Withdraw(c.ctx, c.actor, c.ses.ID, c.reg.Candidate)
 }
 
 type convocationRequest struct {
@@ -210,11 +196,7 @@ func convocationOf(cv candidate.Convocation) convocationResource {
 }
 
 func (a *api) draftConvocation(c *call, req *convocationRequest) (convocationResource, error) {
-	cid, err := pathCandidate(c)
-	if err != nil {
-		return convocationResource{}, err
-	}
-	cv, err := a.svc.DraftConvocation(c.ctx, c.actor, c.ses.ID, cid, candidate.ConvocationInput{
+	cv, err := a.svc.DraftConvocation(c.ctx, c.actor, c.ses.ID, c.reg.Candidate, candidate.ConvocationInput{
 		Appointment: req.Appointment, Place: req.Place, Documents: req.Documents, PPE: req.PPE,
 	})
 	return convocationOf(cv), err
@@ -223,10 +205,7 @@ func (a *api) draftConvocation(c *call, req *convocationRequest) (convocationRes
 // getConvocation answers the convocation, or with Accept: application/pdf
 // the letter to send the candidate.
 func (a *api) getConvocation(c *call) (negotiated[convocationResource], error) {
-	cid, err := pathCandidate(c)
-	if err != nil {
-		return negotiated[convocationResource]{}, err
-	}
+	cid := c.reg.Candidate
 	if c.prefers(documents.ContentTypePDF) {
 		letter, err := a.letter(c, cid)
 		return negotiated[convocationResource]{other: letter}, err
@@ -240,11 +219,7 @@ type validateRequest struct {
 }
 
 func (a *api) validateConvocation(c *call, req *validateRequest) (convocationResource, error) {
-	cid, err := pathCandidate(c)
-	if err != nil {
-		return convocationResource{}, err
-	}
-	cv, err := a.svc.ValidateConvocation(c.ctx, c.actor, c.ses.ID, cid, parseDate(req.ValidatedOn))
+	cv, err := a.svc.ValidateConvocation(c.ctx, c.actor, c.ses.ID, c.reg.Candidate, parseDate(req.ValidatedOn))
 	return convocationOf(cv), err
 }
 
@@ -257,11 +232,7 @@ type deliveryRequest struct {
 }
 
 func (a *api) recordDelivery(c *call, req *deliveryRequest) (convocationResource, error) {
-	cid, err := pathCandidate(c)
-	if err != nil {
-		return convocationResource{}, err
-	}
-	cv, err := a.svc.RecordDelivery(c.ctx, c.actor, c.ses.ID, cid, candidate.DeliveryInput{
+	cv, err := a.svc.RecordDelivery(c.ctx, c.actor, c.ses.ID, c.reg.Candidate, candidate.DeliveryInput{
 		Method: req.Method, SentOn: req.SentOn, TrackingNumber: req.TrackingNumber, DeliveredOn: req.DeliveredOn, ReceivedBy: req.ReceivedBy,
 	})
 	return convocationOf(cv), err

@@ -63,7 +63,7 @@ type itemRequest struct {
 }
 
 func (a *api) setChecklistItem(c *call, req *itemRequest) (itemResource, error) {
-	it, err := a.svc.SetChecklistItem(c.ctx, c.actor, c.ses.ID, checklist.ItemKey(c.r.PathValue("key")),
+	it, err := a.svc.SetChecklistItem(c.ctx, c.actor, c.ses.ID, c.item.Key,
 		checklist.ItemUpdate{Status: checklist.Status(req.Status), Note: req.Note})
 	return itemOf(it), err
 }

@@ -11,6 +11,7 @@ import (
 	"mime"
 	"net/http"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -22,14 +23,12 @@ import (
 // reads; its field errors say where.
 var errInvalidBody = tpsession.NewError(tpsession.Invalid, "httpapi.body_invalid", "the body is not the JSON object this route reads")
 
-// bodyRule says whether a route reads a body.
+// bodyRule says whether a route's body may be left out.
 type bodyRule uint8
 
 const (
-	// noBody: the route reads no body; one sent is ignored.
-	noBody bodyRule = iota
 	// optionalBody: no body, or {}, means every field is left out.
-	optionalBody
+	optionalBody bodyRule = iota + 1
 	// requiredBody: the body is a JSON object.
 	requiredBody
 )
@@ -74,22 +73,13 @@ func checkMediaType(header string, accepted []string) error {
 	if err != nil {
 		return errMediaType.withf("the Content-Type %q is malformed", tpsession.Truncate(header, 80))
 	}
-	if !containsString(accepted, mt) {
+	if !slices.Contains(accepted, mt) {
 		return errMediaType.withf("the body is %s, not %s", tpsession.Truncate(mt, 80), want)
 	}
 	if cs, ok := params["charset"]; ok && strings.HasSuffix(mt, "json") && !strings.EqualFold(cs, "utf-8") {
 		return errMediaType.withf("JSON is UTF-8, not %s", tpsession.Truncate(cs, 40))
 	}
 	return nil
-}
-
-func containsString(list []string, s string) bool {
-	for _, v := range list {
-		if v == s {
-			return true
-		}
-	}
-	return false
 }
 
 // decodeJSON decodes data into dst, a pointer to a struct. Before decoding
@@ -103,7 +93,7 @@ func (a *api) decodeJSON(data []byte, dst any) error {
 	}
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.UseNumber()
-	w := walker{dec: dec, shapes: a.shapeOf}
+	w := walker{dec: dec, fields: a.fieldsOf}
 	if err := w.value(shapeOf(reflect.TypeOf(dst).Elem()), ""); err != nil {
 		return err
 	}
@@ -125,7 +115,7 @@ func (a *api) decodeJSON(data []byte, dst any) error {
 // walker checks a JSON value token by token against a Go type.
 type walker struct {
 	dec    *json.Decoder
-	shapes func(reflect.Type) map[string]reflect.Type
+	fields func(reflect.Type) map[string]reflect.Type
 	fe     tpsession.FieldErrors
 }
 
@@ -167,7 +157,7 @@ func (w *walker) value(t reflect.Type, path string) error {
 	switch t.Kind() {
 	case reflect.Struct:
 		return w.object(tok, path, func(key string) (reflect.Type, bool) {
-			ft, ok := w.shapes(t)[key]
+			ft, ok := w.fields(t)[key]
 			return ft, ok
 		})
 	case reflect.Map:
@@ -317,17 +307,17 @@ func join(path, key string) string {
 	return path + "." + key
 }
 
-// shapeOf returns the JSON fields of a struct type by name: exported
+// fieldsOf returns the JSON fields of a struct type by name: exported
 // fields with their json tag name (or Go name), those tagged "-" left out.
 // Names match exactly: encoding/json would also take "Title_Code" for
 // title_code, the walk does not.
-func (a *api) shapeOf(t reflect.Type) map[string]reflect.Type {
-	if s, ok := a.shapes.Load(t); ok {
+func (a *api) fieldsOf(t reflect.Type) map[string]reflect.Type {
+	if s, ok := a.fields.Load(t); ok {
 		return s.(map[string]reflect.Type)
 	}
 	fields := map[string]reflect.Type{}
 	addFields(fields, t)
-	a.shapes.Store(t, fields)
+	a.fields.Store(t, fields)
 	return fields
 }
 

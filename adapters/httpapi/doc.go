@@ -12,9 +12,10 @@
 //
 // Routing is a standard http.ServeMux ("POST /v1/sessions/{sid}/open").
 // Each route then checks, in the order of api.md: the credentials (401);
-// the resource its path opens with, in the caller's centre (404: another
+// every resource its path names, in the caller's centre (404: another
 // centre's session, member or candidate does not exist, nor does a session
-// a jury member is not invited to); the caller's role against the
+// a jury member is not invited to, nor a registration, an invitation or a
+// checklist item the session does not hold); the caller's role against the
 // authorization table (403); the body — at most 1 MiB (413), JSON (415),
 // the fields of the route's request type and no other, each of the right
 // JSON type (400, every problem at once with its dotted path) —; and calls
@@ -28,12 +29,13 @@
 // admin does everything in its centre. jury (matched to a member of the
 // directory by e-mail) reads the sessions it holds an active invitation to
 // (invited or accepted; a member who declined, or whose invitation was
-// withdrawn, loses sight of the session), their plan, its own invitation
-// and its own panel with its candidates' names, and the pli only once it is
-// opened; it answers its own invitations and records its own
-// unavailability. controller reads the centre's sessions, their timelines,
-// event logs and custody logs. The table is in authz.go; a route missing
-// from it is refused to everyone.
+// withdrawn, loses sight of the session), their plan, its own record, its
+// own invitation and its own panel with its candidates' names, and the pli
+// only once it is opened; the only thing it writes is the answer to its
+// own invitations (the centre records when a member cannot sit).
+// controller reads the centre's sessions, their timelines, event logs and
+// custody logs. The table is in authz.go; a route missing from it is a
+// programming error, answered 500 to everyone (and a test fails).
 //
 // # Logs
 //

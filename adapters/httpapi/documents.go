@@ -6,7 +6,6 @@ import (
 	"github.com/tpsession/tpsession"
 	"github.com/tpsession/tpsession/candidate"
 	"github.com/tpsession/tpsession/documents"
-	"github.com/tpsession/tpsession/jury"
 )
 
 // file is a document answered as a download: its bytes, its content type,
@@ -75,19 +74,15 @@ func (a *api) candidatesCSV(c *call) (file, error) {
 }
 
 func (a *api) candidateCalendar(c *call) (file, error) {
-	cid, err := pathCandidate(c)
-	if err != nil {
-		return file{}, err
-	}
-	return a.render(c, true, func(d documents.Dossier) (documents.Document, error) { return documents.CandidateCalendar(d, cid) })
+	return a.render(c, true, func(d documents.Dossier) (documents.Document, error) {
+		return documents.CandidateCalendar(d, c.reg.Candidate)
+	})
 }
 
 func (a *api) memberCalendar(c *call) (file, error) {
-	mid, err := pathID(c, "mid", tpsession.ParseMemberID, jury.ErrMemberNotFound)
-	if err != nil {
-		return file{}, err
-	}
-	return a.render(c, true, func(d documents.Dossier) (documents.Document, error) { return documents.MemberCalendar(d, mid) })
+	return a.render(c, true, func(d documents.Dossier) (documents.Document, error) {
+		return documents.MemberCalendar(d, c.inv.Member)
+	})
 }
 
 // csvUpload is a spreadsheet export sent as the body, read by

@@ -366,6 +366,67 @@ func TestOrderOfChecks(t *testing.T) {
 			assert.Equal(t, tc.status, r.Status, "%s", r.Body)
 		})
 	}
+
+	// Every route whose path names a resource inside the session finds it
+	// before it reads the body: a path naming nothing is 404 whatever the
+	// body. (The {name} of /equipment/{name} is recorded by PUT: it cannot
+	// be absent.)
+	const unknownCandidate, unknownMember = "can_01M8DHNTPN3ZB56X50NX9RZ69C", "mem_01M8DHNTPN3ZB56X50NX9RZ69C"
+	// A candidate and a member of the centre, neither registered nor
+	// invited to the session.
+	outsiderCandidate := e.must(http.StatusCreated, adminToken, "POST", "/v1/candidates", candidateBody("Denis", "Faure", siretOther))["id"].(string)
+	outsiderMember := e.must(http.StatusCreated, adminToken, "POST", "/v1/jury-members", memberBody("Marc Roy", "marc.roy@example.fr", ""))["id"].(string)
+	ids := []struct{ name, cid, mid, key string }{
+		{"unknown", unknownCandidate, unknownMember, "coffee_served"},
+		{"malformed", "can_nonexistent", "mem_nonexistent", "no%20such%20item"},
+		{"not of this session", outsiderCandidate, outsiderMember, "RULES_DISPLAYED"},
+	}
+	bodies := map[string]request{
+		"a body too large": {body: huge, headers: []string{"Content-Type: text/plain"}},
+		"a text body":      {body: `{"status": "ok"}`, headers: []string{"Content-Type: text/plain"}},
+		"an unknown field": {body: `{"bogus": 1}`},
+	}
+	for _, shape := range []struct {
+		method, path, code string
+	}{
+		{"GET", "/registrations/{cid}", "candidate.registration_not_found"},
+		{"DELETE", "/registrations/{cid}", "candidate.registration_not_found"},
+		{"PUT", "/registrations/{cid}/convocation", "candidate.registration_not_found"},
+		{"GET", "/registrations/{cid}/convocation", "candidate.registration_not_found"},
+		{"POST", "/registrations/{cid}/convocation/validate", "candidate.registration_not_found"},
+		{"POST", "/registrations/{cid}/convocation/delivery", "candidate.registration_not_found"},
+		{"GET", "/registrations/{cid}/calendar.ics", "candidate.registration_not_found"},
+		{"POST", "/invitations/{mid}/accept", "jury.invitation_not_found"},
+		{"POST", "/invitations/{mid}/decline", "jury.invitation_not_found"},
+		{"POST", "/invitations/{mid}/withdraw", "jury.invitation_not_found"},
+		{"GET", "/invitations/{mid}/calendar.ics", "jury.invitation_not_found"},
+		{"PUT", "/checklist/{key}", "checklist.item_not_found"},
+	} {
+		for _, id := range ids {
+			path := w.url(strings.NewReplacer("{cid}", id.cid, "{mid}", id.mid, "{key}", id.key).Replace(shape.path))
+			for bname, b := range bodies {
+				if shape.method == "GET" && bname != "an unknown field" {
+					continue
+				}
+				t.Run(shape.method+" "+shape.path+", "+id.name+", "+bname, func(t *testing.T) {
+					rq := b
+					rq.token, rq.method, rq.path = adminToken, shape.method, path
+					r := e.send(rq)
+					assert.Equal(t, http.StatusNotFound, r.Status, "%s", r.Body)
+					assert.Equal(t, shape.code, r.Code(t), "%s", r.Body)
+				})
+			}
+		}
+	}
+	t.Run("a jury member: 404 for an invitation that does not exist, 403 for another's, before the body", func(t *testing.T) {
+		for _, tc := range []struct {
+			mid    string
+			status int
+		}{{unknownMember, http.StatusNotFound}, {w.m2, http.StatusForbidden}} {
+			r := e.send(request{token: juryToken, method: "POST", path: w.url("/invitations/" + tc.mid + "/decline"), body: huge, headers: []string{"Content-Type: text/plain"}})
+			assert.Equal(t, tc.status, r.Status, "%s", r.Body)
+		}
+	})
 }
 
 func TestContentNegotiation(t *testing.T) {
@@ -377,11 +438,27 @@ func TestContentNegotiation(t *testing.T) {
 		r = e.send(request{token: adminToken, method: "GET", path: w.url("/plan"), headers: []string{"Accept: application/json, text/plain"}})
 		assert.Equal(t, "application/json", r.Header.Get("Content-Type"))
 	})
+	t.Run("quality values", func(t *testing.T) {
+		for accept, contentType := range map[string]string{
+			"text/plain;q=0, application/json":           "application/json",
+			"text/plain;q=0.4, application/json;q=0.5":   "application/json",
+			"application/json;q=0.5, text/plain":         "text/plain; charset=utf-8",
+			"application/json;q=0, text/plain;q=0.1":     "text/plain; charset=utf-8",
+			"text/plain;q=0, */*":                        "application/json",
+			"text/*;q=0.9, application/*;q=0.8, */*;q=0": "text/plain; charset=utf-8",
+		} {
+			r := e.send(request{token: adminToken, method: "GET", path: w.url("/plan"), headers: []string{"Accept: " + accept}})
+			require.Equal(t, http.StatusOK, r.Status, "%s", r.Body)
+			assert.Equal(t, contentType, r.Header.Get("Content-Type"), "Accept: %s", accept)
+		}
+		r := e.send(request{token: adminToken, method: "GET", path: w.url("/registrations/" + w.c1 + "/convocation"), headers: []string{"Accept: application/pdf;q=0, */*"}})
+		assert.Equal(t, "application/json", r.Header.Get("Content-Type"))
+	})
 	t.Run("the convocation letter", func(t *testing.T) {
 		r := e.send(request{token: adminToken, method: "GET", path: w.url("/registrations/" + w.c1 + "/convocation"), headers: []string{"Accept: application/pdf"}})
 		require.Equal(t, http.StatusOK, r.Status, "%s", r.Body)
 		assert.Equal(t, "application/pdf", r.Header.Get("Content-Type"))
-		assert.Equal(t, `attachment; filename="convocation-petit-alice.pdf"`, r.Header.Get("Content-Disposition"))
+		assert.Equal(t, "attachment; filename=convocation-petit-alice.pdf", r.Header.Get("Content-Disposition"))
 		assert.True(t, bytes.HasPrefix(r.Body, []byte("%PDF-")))
 		r = e.send(request{token: adminToken, method: "GET", path: w.url("/registrations/" + w.c2 + "/convocation"), headers: []string{"Accept: application/json"}})
 		assert.Equal(t, "application/json", r.Header.Get("Content-Type"))
@@ -392,5 +469,61 @@ func TestContentNegotiation(t *testing.T) {
 		r := e.send(request{token: adminToken, method: "GET", path: w.url("/registrations/" + w.c1 + "/convocation"), headers: []string{"Accept: application/pdf"}})
 		assert.Equal(t, http.StatusNotFound, r.Status)
 		assert.Equal(t, "session.convocation_not_found", r.Code(t))
+	})
+}
+
+// TestRoutesThatOnlyNameTheirTarget: a POST or DELETE whose request is its
+// path takes no body, or {}; anything else is refused before the Service
+// acts, under the rules of every body.
+func TestRoutesThatOnlyNameTheirTarget(t *testing.T) {
+	e := newEnv(t)
+	w := e.prepare()
+	targets := []struct{ method, path string }{
+		{"POST", w.url("/cancel")},
+		{"POST", w.url("/close")},
+		{"POST", w.url("/invitations/" + w.m4 + "/accept")},
+		{"POST", w.url("/invitations/" + w.m4 + "/decline")},
+		{"POST", w.url("/invitations/" + w.m4 + "/withdraw")},
+		{"POST", w.url("/jury-assignment")},
+		{"DELETE", w.url("/registrations/" + w.c2)},
+	}
+	huge := strings.Repeat("x", 3<<20)
+	for _, tg := range targets {
+		for _, tc := range []struct {
+			name   string
+			rq     request
+			status int
+			code   string
+		}{
+			{"3 MB of text", request{body: huge, headers: []string{"Content-Type: text/plain"}}, http.StatusRequestEntityTooLarge, "httpapi.body_too_large"},
+			{"a text body", request{body: "please", headers: []string{"Content-Type: text/plain"}}, http.StatusUnsupportedMediaType, "httpapi.media_type_unsupported"},
+			{"a field", request{body: `{"reason": "no candidates"}`}, http.StatusBadRequest, "httpapi.body_invalid"},
+			{"not an object", request{body: `[]`}, http.StatusBadRequest, "httpapi.body_invalid"},
+		} {
+			t.Run(tg.method+" "+tg.path+": "+tc.name, func(t *testing.T) {
+				before := len(e.must(http.StatusOK, adminToken, "GET", w.url("/events"), nil)["events"].([]any))
+				rq := tc.rq
+				rq.token, rq.method, rq.path = adminToken, tg.method, tg.path
+				r := e.send(rq)
+				assert.Equal(t, tc.status, r.Status, "%s", r.Body)
+				assert.Equal(t, tc.code, r.Code(t))
+				after := len(e.must(http.StatusOK, adminToken, "GET", w.url("/events"), nil)["events"].([]any))
+				assert.Equal(t, before, after, "the Service did not act")
+			})
+		}
+	}
+	t.Run("no body or {} is read", func(t *testing.T) {
+		for _, rq := range []request{
+			{body: nil},
+			{body: "", headers: []string{"Content-Type: "}},
+			{body: "{}"},
+			{body: "{}", headers: []string{"Content-Type: application/json; charset=utf-8"}},
+		} {
+			w := e.newSession()
+			rq.token, rq.method, rq.path = adminToken, "POST", w.url("/cancel")
+			r := e.send(rq)
+			assert.Equal(t, http.StatusOK, r.Status, "body %q: %s", rq.body, r.Body)
+			assert.Equal(t, "cancelled", r.JSON(t)["status"])
+		}
 	})
 }

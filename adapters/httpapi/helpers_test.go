@@ -364,6 +364,13 @@ func (d *openAPIDoc) validate(s map[string]any, v any, at string) []string {
 				continue
 			}
 			switch ap := s["additionalProperties"].(type) {
+			case nil:
+				// An answer's object does not refuse new fields (api.md
+				// lets the API add them), but the document must describe
+				// every field the handler sends.
+				if props != nil {
+					problems = append(problems, fmt.Sprintf("%s: has %s, which is not documented", at, k))
+				}
 			case bool:
 				if !ap {
 					problems = append(problems, fmt.Sprintf("%s: has %s, which is not documented", at, k))

@@ -179,13 +179,18 @@ type invitationList struct {
 }
 
 func (a *api) listInvitations(c *call) (invitationList, error) {
-	sj, err := a.svc.SessionJury(c.ctx, c.actor, c.ses.ID)
+	sj, err := c.sessionJury()
+	if err != nil {
+		return invitationList{}, err
+	}
+	jurySees := c.p.Role == RoleJury
+	own, err := c.ownMember()
 	if err != nil {
 		return invitationList{}, err
 	}
 	out := invitationList{Invitations: []invitationResource{}}
 	for _, inv := range sj.Invitations {
-		if c.p.Role == RoleJury && inv.Member != c.own {
+		if jurySees && inv.Member != own {
 			continue
 		}
 		out.Invitations = append(out.Invitations, invitationOf(inv))
@@ -202,20 +207,12 @@ func (a *api) declineInvitation(c *call) (invitationResource, error) {
 }
 
 func (a *api) answerInvitation(c *call, accept bool) (invitationResource, error) {
-	mid, err := pathID(c, "mid", tpsession.ParseMemberID, jury.ErrInvitationNotFound)
-	if err != nil {
-		return invitationResource{}, err
-	}
-	inv, err := a.svc.AnswerInvitation(c.ctx, c.actor, c.ses.ID, mid, accept)
+	inv, err := a.svc.AnswerInvitation(c.ctx, c.actor, c.ses.ID, c.inv.Member, accept)
 	return invitationOf(inv), err
 }
 
 func (a *api) withdrawInvitation(c *call) (invitationResource, error) {
-	mid, err := pathID(c, "mid", tpsession.ParseMemberID, jury.ErrInvitationNotFound)
-	if err != nil {
-		return invitationResource{}, err
-	}
-	inv, err := a.svc.WithdrawInvitation(c.ctx, c.actor, c.ses.ID, mid)
+	inv, err := a.svc.WithdrawInvitation(c.ctx, c.actor, c.ses.ID, c.inv.Member)
 	return invitationOf(inv), err
 }
 
@@ -270,11 +267,15 @@ type rosterResource struct {
 func (a *api) assignmentOf(c *call, as jury.Assignment) (assignmentResource, error) {
 	out := assignmentResource{Panels: []panelResource{}, Reserves: strs(as.Reserves), AssignedOn: jsonDate(as.AssignedOn)}
 	jurySees := c.p.Role == RoleJury
+	own, err := c.ownMember()
+	if err != nil {
+		return assignmentResource{}, err
+	}
 	if jurySees {
 		out.Reserves = []string{}
 	}
 	for _, p := range as.Panels {
-		if jurySees && !slices.Contains(p.Members, c.own) {
+		if jurySees && !slices.Contains(p.Members, own) {
 			continue
 		}
 		pr := panelResource{Jury: p.Jury, Members: strs(p.Members), Candidates: strs(p.Candidates), Roster: make([]rosterResource, len(p.Candidates))}

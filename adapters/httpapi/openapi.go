@@ -24,12 +24,33 @@ import (
 // from its Go type and json tag (without omitempty or omitzero it is
 // required; a pointer in an answer is nullable), its enum, format and
 // description from the enum, format and doc tags.
+//
+// A request's objects refuse the fields they do not list
+// (additionalProperties: false), as the decoder does; an answer's do not
+// say so, since api.md lets the API add fields to its answers, which
+// clients must ignore. A struct type used on both sides therefore has two
+// components: its name for answers, and its name followed by Input for
+// requests.
 
 type object = map[string]any
 
 // document returns the OpenAPI document of the routes, as JSON.
 func (a *api) document() ([]byte, error) {
-	g := newSchemas()
+	// A first pass finds the types used on both sides, which the second
+	// names apart.
+	first := newSchemas(nil)
+	if _, err := a.build(first); err != nil {
+		return nil, err
+	}
+	doc, err := a.build(newSchemas(first.shared()))
+	if err != nil {
+		return nil, err
+	}
+	return json.MarshalIndent(doc, "", "  ")
+}
+
+// build makes the document with g.
+func (a *api) build(g *schemas) (object, error) {
 	paths := map[string]object{}
 	for _, rt := range a.routes {
 		op, err := a.operation(g, rt)
@@ -41,11 +62,11 @@ func (a *api) document() ([]byte, error) {
 		}
 		paths[rt.path][strings.ToLower(rt.method)] = op
 	}
-	problem, err := g.ref(reflect.TypeFor[problem]())
+	problem, err := g.ref(reflect.TypeFor[problem](), answerSide)
 	if err != nil {
 		return nil, err
 	}
-	doc := object{
+	return object{
 		"openapi": "3.1.0",
 		"info": object{
 			"title":   "tpsession",
@@ -68,8 +89,7 @@ func (a *api) document() ([]byte, error) {
 				},
 			},
 		},
-	}
-	return json.MarshalIndent(doc, "", "  ")
+	}, nil
 }
 
 func tagList() []any {
@@ -119,7 +139,7 @@ func (a *api) operation(g *schemas, rt route) (object, error) {
 		op["parameters"] = params
 	}
 	if rt.req != nil {
-		s, err := g.ref(shapeOf(rt.req))
+		s, err := g.ref(shapeOf(rt.req), requestSide)
 		if err != nil {
 			return nil, err
 		}
@@ -143,7 +163,7 @@ func (a *api) operation(g *schemas, rt route) (object, error) {
 		}
 		ok["content"] = object{mt: object{"schema": object{"type": "string", "contentMediaType": mt}}}
 	case rt.resp != nil:
-		s, err := g.ref(shapeOf(rt.resp))
+		s, err := g.ref(shapeOf(rt.resp), answerSide)
 		if err != nil {
 			return nil, err
 		}
@@ -202,6 +222,9 @@ func pathParams(path string) []any {
 // shaped is a request or answer whose JSON is that of another type.
 type shaped interface{ jsonShape() reflect.Type }
 
+// shapeOf returns the type whose JSON t has: its jsonShape when it has
+// one, t itself otherwise. The decoder checks a body against it and the
+// document describes it.
 func shapeOf(t reflect.Type) reflect.Type {
 	if t.Implements(reflect.TypeFor[shaped]()) {
 		return reflect.Zero(t).Interface().(shaped).jsonShape()
@@ -212,14 +235,46 @@ func shapeOf(t reflect.Type) reflect.Type {
 	return t
 }
 
-// schemas builds the components of the document, one per struct type.
+// side tells whether a schema describes a request or an answer.
+type side uint8
+
+const (
+	answerSide side = 1 << iota
+	requestSide
+)
+
+// schemas builds the components of the document, one per struct type and
+// side.
 type schemas struct {
 	components object
-	names      map[reflect.Type]string
+	names      map[sided]string
+	// both lists the struct types used on both sides, which need a
+	// component for each; nil in the first pass, which finds them.
+	both map[reflect.Type]bool
 }
 
-func newSchemas() *schemas {
-	return &schemas{components: object{}, names: map[reflect.Type]string{}}
+type sided struct {
+	t reflect.Type
+	s side
+}
+
+func newSchemas(both map[reflect.Type]bool) *schemas {
+	return &schemas{components: object{}, names: map[sided]string{}, both: both}
+}
+
+// shared returns the struct types g used on both sides.
+func (g *schemas) shared() map[reflect.Type]bool {
+	sides := map[reflect.Type]side{}
+	for k := range g.names {
+		sides[k.t] |= k.s
+	}
+	out := map[reflect.Type]bool{}
+	for t, s := range sides {
+		if s == answerSide|requestSide {
+			out[t] = true
+		}
+	}
+	return out
 }
 
 // scalar returns the schema of the types written in their own way.
@@ -283,38 +338,39 @@ func extraProperties(t reflect.Type) object {
 	return nil
 }
 
-// ref returns the schema of t: a $ref to its component for a struct.
-func (g *schemas) ref(t reflect.Type) (object, error) {
+// ref returns the schema of t on side s: a $ref to its component for a
+// struct.
+func (g *schemas) ref(t reflect.Type, s side) (object, error) {
 	if s, ok := scalar(t); ok {
 		return s, nil
 	}
 	switch t.Kind() {
 	case reflect.Pointer:
-		return g.ref(t.Elem())
+		return g.ref(t.Elem(), s)
 	case reflect.Struct:
-		name, err := g.component(t)
+		name, err := g.component(t, s)
 		if err != nil {
 			return nil, err
 		}
 		return object{"$ref": "#/components/schemas/" + name}, nil
 	case reflect.Slice, reflect.Array:
-		items, err := g.ref(t.Elem())
+		items, err := g.ref(t.Elem(), s)
 		if err != nil {
 			return nil, err
 		}
 		return object{"type": "array", "items": items}, nil
 	case reflect.Map:
-		values, err := g.ref(t.Elem())
+		values, err := g.ref(t.Elem(), s)
 		if err != nil {
 			return nil, err
 		}
 		return object{"type": "object", "additionalProperties": values}, nil
 	case reflect.String:
-		s := object{"type": "string"}
+		str := object{"type": "string"}
 		if e := enumOf(t); e != nil {
-			s["enum"] = e
+			str["enum"] = e
 		}
-		return s, nil
+		return str, nil
 	case reflect.Bool:
 		return object{"type": "boolean"}, nil
 	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
@@ -326,14 +382,15 @@ func (g *schemas) ref(t reflect.Type) (object, error) {
 }
 
 // componentName names a struct type's component: the type's name with an
-// upper-case initial and without the Resource suffix of answers; a type of
-// another package is prefixed with its package's name (PlanInput).
+// upper-case initial and without the Resource suffix of answers nor the IO
+// suffix of the types of both sides; a type of another package is
+// prefixed with its package's name (PlanInput).
 func componentName(t reflect.Type) string {
 	name := t.Name()
 	if i := strings.IndexByte(name, '['); i >= 0 {
 		name = name[:i]
 	}
-	name = strings.TrimSuffix(name, "Resource")
+	name = strings.TrimSuffix(strings.TrimSuffix(name, "Resource"), "IO")
 	pkg := t.PkgPath()[strings.LastIndexByte(t.PkgPath(), '/')+1:]
 	if pkg != "httpapi" && !strings.EqualFold(name, pkg) {
 		name = pkg + upperFirst(name)
@@ -348,31 +405,37 @@ func upperFirst(s string) string {
 	return s
 }
 
-func (g *schemas) component(t reflect.Type) (string, error) {
-	if name, ok := g.names[t]; ok {
+func (g *schemas) component(t reflect.Type, s side) (string, error) {
+	key := sided{t, s}
+	if name, ok := g.names[key]; ok {
 		return name, nil
 	}
 	name := componentName(t)
+	if s == requestSide && (g.both == nil || g.both[t]) {
+		// The first pass, which knows of no type used on both sides yet,
+		// names every request component apart.
+		name += "Input"
+	}
 	if _, taken := g.components[name]; taken {
 		return "", fmt.Errorf("two types are named %s in the document", name)
 	}
-	g.names[t] = name
+	g.names[key] = name
 	g.components[name] = object{} // a placeholder, for recursive types
-	s, err := g.structSchema(t)
+	schema, err := g.structSchema(t, s)
 	if err != nil {
 		return "", err
 	}
-	g.components[name] = s
+	g.components[name] = schema
 	return name, nil
 }
 
-// structSchema describes a struct: each field by its json tag. A field
-// without omitempty or omitzero is always present (in an answer) or must be
-// given (in a request); a pointer field of an answer may be null.
-func (g *schemas) structSchema(t reflect.Type) (object, error) {
+// structSchema describes a struct on side s: each field by its json tag.
+// A field without omitempty or omitzero is always present (in an answer)
+// or must be given (in a request); a pointer field of an answer may be
+// null; a request lists every field it takes.
+func (g *schemas) structSchema(t reflect.Type, side side) (object, error) {
 	props := object{}
 	required := []string{}
-	answer := !strings.HasSuffix(t.Name(), "Request")
 	for f := range t.Fields() {
 		tag := f.Tag.Get("json")
 		name, opts, _ := strings.Cut(tag, ",")
@@ -382,13 +445,13 @@ func (g *schemas) structSchema(t reflect.Type) (object, error) {
 		if name == "" {
 			name = f.Name
 		}
-		s, err := g.ref(f.Type)
+		s, err := g.ref(f.Type, side)
 		if err != nil {
 			return nil, fmt.Errorf("%s.%s: %w", t.Name(), f.Name, err)
 		}
 		optional := strings.Contains(opts, "omitempty") || strings.Contains(opts, "omitzero")
 		s = withTags(s, f)
-		if answer && f.Type.Kind() == reflect.Pointer && !optional {
+		if side == answerSide && f.Type.Kind() == reflect.Pointer && !optional {
 			s = nullable(s)
 		}
 		props[name] = s
@@ -402,7 +465,11 @@ func (g *schemas) structSchema(t reflect.Type) (object, error) {
 	if r, ok := requiredOverride(t); ok {
 		required = r
 	}
-	return object{"type": "object", "properties": props, "required": required, "additionalProperties": false}, nil
+	out := object{"type": "object", "properties": props, "required": required}
+	if side == requestSide {
+		out["additionalProperties"] = false
+	}
+	return out, nil
 }
 
 // withTags returns a copy of s with the field's documentation tags.

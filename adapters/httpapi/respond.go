@@ -3,6 +3,7 @@ package httpapi
 import (
 	"bytes"
 	"encoding/json"
+	"mime"
 	"net/http"
 	"strconv"
 
@@ -24,13 +25,23 @@ func (a *api) answer(w http.ResponseWriter, x *exchange, rt *route, v any) {
 	case raw:
 		a.write(w, x, http.StatusOK, v.contentType, v.body)
 	case file:
-		w.Header().Set("Content-Disposition", `attachment; filename="`+v.doc.Name+`"`)
+		w.Header().Set("Content-Disposition", attachment(v.doc.Name))
 		a.write(w, x, http.StatusOK, v.doc.ContentType, v.doc.Body)
 	case noContent:
 		w.WriteHeader(http.StatusNoContent)
 	default:
 		a.writeJSON(w, x, rt.status, "application/json", v)
 	}
+}
+
+// attachment is the Content-Disposition of a download named name: the name
+// quoted where it must be, and encoded (RFC 2231) when it is not ASCII, so
+// that no name can break the header.
+func attachment(name string) string {
+	if cd := mime.FormatMediaType("attachment", map[string]string{"filename": name}); cd != "" {
+		return cd
+	}
+	return "attachment" // FormatMediaType refuses only a malformed type or parameter name
 }
 
 // formed is an answer whose form is chosen when it is written: the JSON

@@ -29,7 +29,9 @@ type route struct {
 	produces string
 	// accepts lists the media types of the body; nil is application/json.
 	accepts []string
-	scope   resourceScope
+	// scopes are the resources the path names, loaded before anything
+	// else.
+	scopes []resourceScope
 	endpoint
 }
 
@@ -40,33 +42,56 @@ type param struct {
 	enum      []string
 }
 
-// resourceScope is the resource a path opens with, which the handler loads
-// in the caller's centre before anything else (404).
+// resourceScope is a resource a path names, which the handler loads in
+// the caller's centre before it checks the role or reads the body (404
+// comes before 403, 413, 415 and 400).
 type resourceScope uint8
 
 const (
-	noScope resourceScope = iota
-	sessionScope
+	// sessionScope: the session of /v1/sessions/{sid}…
+	sessionScope resourceScope = iota + 1
+	// memberScope: the member of /v1/jury-members/{mid}…
 	memberScope
+	// candidateScope: the candidate of /v1/candidates/{cid}…
 	candidateScope
+	// invitationScope: the invitation of /v1/sessions/{sid}/invitations/{mid}…
+	invitationScope
+	// registrationScope: the registration of
+	// /v1/sessions/{sid}/registrations/{cid}…
+	registrationScope
+	// itemScope: the checklist item of /v1/sessions/{sid}/checklist/{key}.
+	itemScope
 )
 
-func scopeOf(path string) resourceScope {
-	switch {
-	case strings.HasPrefix(path, "/v1/sessions/{sid}"):
-		return sessionScope
-	case strings.HasPrefix(path, "/v1/jury-members/{mid}"):
-		return memberScope
-	case strings.HasPrefix(path, "/v1/candidates/{cid}"):
-		return candidateScope
+// scopesOf lists the resources a path names, outermost first: each is
+// looked up inside the one before. The {name} of
+// /v1/sessions/{sid}/equipment/{name} is not among them: PUT records the
+// material or replaces its state, so it cannot be absent.
+func scopesOf(path string) []resourceScope {
+	var out []resourceScope
+	for _, r := range []struct {
+		prefix string
+		scope  resourceScope
+	}{
+		{"/v1/sessions/{sid}", sessionScope},
+		{"/v1/sessions/{sid}/invitations/{mid}", invitationScope},
+		{"/v1/sessions/{sid}/registrations/{cid}", registrationScope},
+		{"/v1/sessions/{sid}/checklist/{key}", itemScope},
+		{"/v1/jury-members/{mid}", memberScope},
+		{"/v1/candidates/{cid}", candidateScope},
+	} {
+		if path == r.prefix || strings.HasPrefix(path, r.prefix+"/") {
+			out = append(out, r.scope)
+		}
 	}
-	return noScope
+	return out
 }
 
 func (rt route) pattern() string { return rt.method + " " + rt.path }
 
-// endpoint is how a route is served: the body it reads, the answer it
-// gives, and the function that does the work.
+// endpoint is how a route is served: the body it reads (none for read's
+// endpoints, whose body is left zero), the answer it gives, and the
+// function that does the work.
 type endpoint struct {
 	body bodyRule
 	// req and resp are the body and answer types, for the OpenAPI
@@ -103,16 +128,17 @@ func write[Req, Resp any](rule bodyRule, status int, fn func(*call, *Req) (Resp,
 	return e
 }
 
-// act is an endpoint without a body (a DELETE, a POST that only names
-// its target), answering status with fn's result.
+// act is an endpoint whose request only names its target (a DELETE, a
+// POST that cancels, answers or assigns), answering status with fn's
+// result. Its body is optional (api.md): nothing, or {}; one sent anyway
+// is read under the rules of every body (413, 415, 400), so that a client
+// sending something else learns it is not read.
 func act[Resp any](status int, fn func(*call) (Resp, error)) endpoint {
-	e := read(fn)
-	e.status = status
-	if e.resp == reflect.TypeFor[noContent]() {
-		e.resp, e.status = nil, http.StatusNoContent
-	}
-	return e
+	return write(optionalBody, status, func(c *call, _ *emptyRequest) (Resp, error) { return fn(c) })
 }
+
+// emptyRequest is the body of a request that only names its target.
+type emptyRequest struct{}
 
 const (
 	tagOperations = "Operations"
@@ -241,7 +267,7 @@ func (a *api) table() []route {
 			accepts: []string{"text/csv", "application/vnd.ms-excel"}, endpoint: write(requiredBody, http.StatusCreated, a.importCandidates)},
 	}
 	for i := range rs {
-		rs[i].scope = scopeOf(rs[i].path)
+		rs[i].scopes = scopesOf(rs[i].path)
 	}
 	return rs
 }

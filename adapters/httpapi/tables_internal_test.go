@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"log/slog"
+	"mime"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -14,6 +15,7 @@ import (
 
 	"github.com/tpsession/tpsession"
 	"github.com/tpsession/tpsession/adapters/memstore"
+	"github.com/tpsession/tpsession/documents"
 	"github.com/tpsession/tpsession/session"
 )
 
@@ -105,15 +107,22 @@ func TestTheDocumentIsOpenAPI31(t *testing.T) {
 	for _, name := range []string{"Problem", "Session", "PlanInput", "Plan", "Pli", "Assignment", "CreateSessionRequest"} {
 		assert.Contains(t, schemas, name)
 	}
-	// Every $ref points at a component that exists.
+	for _, name := range schemaRefs(doc) {
+		assert.Contains(t, schemas, name, "a $ref points at a component that does not exist")
+	}
+}
+
+// schemaRefs lists the components of #/components/schemas that v refers
+// to, wherever in v.
+func schemaRefs(v any) []string {
+	var out []string
 	var walk func(any)
 	walk = func(v any) {
 		switch v := v.(type) {
 		case map[string]any:
 			if ref, ok := v["$ref"].(string); ok {
-				name := strings.TrimPrefix(ref, "#/components/schemas/")
-				if name != ref {
-					assert.Contains(t, schemas, name)
+				if name, ok := strings.CutPrefix(ref, "#/components/schemas/"); ok {
+					out = append(out, name)
 				}
 			}
 			for _, x := range v {
@@ -125,7 +134,8 @@ func TestTheDocumentIsOpenAPI31(t *testing.T) {
 			}
 		}
 	}
-	walk(doc)
+	walk(v)
+	return out
 }
 
 // TestEnumsFollowTheDomain keeps the enum tags of the answers in step with
@@ -147,4 +157,158 @@ func TestEnumsFollowTheDomain(t *testing.T) {
 	assert.Equal(t, strs(tpsession.SessionKinds), s["Session"].Properties["kind"].Enum)
 	assert.Equal(t, strs(tpsession.Regions), s["Session"].Properties["region"].Enum)
 	assert.Equal(t, strs(Roles), s["Me"].Properties["role"].Enum)
+}
+
+// TestEveryPathResourceIsLoadedFirst fails when a route's path names a
+// resource that the scope step does not load before the body is read:
+// its absence would then be answered 400 or 415 instead of 404.
+func TestEveryPathResourceIsLoadedFirst(t *testing.T) {
+	param := map[resourceScope]string{
+		sessionScope: "sid", memberScope: "mid", candidateScope: "cid",
+		invitationScope: "mid", registrationScope: "cid", itemScope: "key",
+	}
+	// PUT records the material or replaces its state: it cannot be absent.
+	recorded := map[string]string{"PUT /v1/sessions/{sid}/equipment/{name}": "name"}
+	for _, rt := range newAPI(t).routes {
+		var named []string
+		for _, seg := range strings.Split(rt.path, "/") {
+			if p, ok := strings.CutPrefix(seg, "{"); ok {
+				named = append(named, strings.TrimSuffix(p, "}"))
+			}
+		}
+		var loaded []string
+		for _, s := range rt.scopes {
+			loaded = append(loaded, param[s])
+		}
+		if p, ok := recorded[rt.pattern()]; ok {
+			loaded = append(loaded, p)
+		}
+		assert.Equal(t, named, loaded, "%s: the path's parameters and the resources loaded", rt.pattern())
+	}
+}
+
+// TestAPanicIsLoggedWithItsStack: a handler that panics is answered a
+// generic 500, and the log says where the panic happened.
+func TestAPanicIsLoggedWithItsStack(t *testing.T) {
+	a := newAPI(t)
+	var logs bytes.Buffer
+	a.log = slog.New(slog.NewTextHandler(&logs, nil))
+	rt := route{method: "GET", path: "/v1/panics", summary: "Panic", endpoint: read(func(*call) (healthResource, error) {
+		panic("the index is out of range")
+	})}
+	a.access[rt.pattern()] = access{public: true}
+	a.mux.Handle(rt.pattern(), a.handler(rt))
+	w := httptest.NewRecorder()
+	a.ServeHTTP(w, httptest.NewRequest("GET", "/v1/panics", nil))
+	assert.Equal(t, http.StatusInternalServerError, w.Code)
+	assert.NotContains(t, w.Body.String(), "index")
+	assert.NotContains(t, w.Body.String(), "goroutine")
+	assert.Contains(t, logs.String(), "panic: the index is out of range")
+	assert.Contains(t, logs.String(), "TestAPanicIsLoggedWithItsStack", "the stack names the function that panicked")
+}
+
+func TestPrefers(t *testing.T) {
+	for _, tc := range []struct {
+		accept string
+		want   bool
+	}{
+		{"", false},
+		{"text/plain", true},
+		{"TEXT/Plain", true},
+		{"text/*", true},
+		{"*/*", false},
+		{"application/json", false},
+		{"text/plain, application/json", true},
+		{"application/json, text/plain", false},
+		{"text/plain, application/json;q=0.5", true},
+		{"application/json;q=0.5, text/plain", true},
+		{"text/plain;q=0.4, application/json;q=0.5", false},
+		{"text/plain;q=0, application/json", false},
+		{"text/plain;q=0", false},
+		{"text/plain;q=0, */*", false},
+		{"text/*;q=0, text/plain", true},
+		{"text/plain;q=0.2, application/*;q=0.1", true},
+		{"application/json;q=0, text/plain;q=0.001", true},
+		{"text/plain;q=2", false},
+		{"text/plain;q=x, application/json", false},
+		{"text/plain;charset=utf-8", true},
+		{"image/png", false},
+		{"text/plain;;;, application/json", false},
+	} {
+		assert.Equal(t, tc.want, prefers([]string{tc.accept}, "text/plain"), "Accept: %s", tc.accept)
+	}
+	assert.True(t, prefers([]string{"application/json;q=0.5", "text/plain"}, "text/plain"), "several Accept headers")
+}
+
+// TestOnlyRequestsRefuseUnknownFields: api.md lets the API add fields to
+// its answers, so their schemas must not refuse them; a request's do, as
+// the decoder does.
+func TestOnlyRequestsRefuseUnknownFields(t *testing.T) {
+	a := newAPI(t)
+	var doc struct {
+		Paths      map[string]map[string]json.RawMessage `json:"paths"`
+		Components struct {
+			Schemas map[string]map[string]any `json:"schemas"`
+		} `json:"components"`
+	}
+	require.NoError(t, json.Unmarshal(a.openapi, &doc))
+	// closure lists the components reachable from v.
+	closure := func(v any) map[string]bool {
+		seen := map[string]bool{}
+		todo := schemaRefs(v)
+		for len(todo) > 0 {
+			name := todo[0]
+			todo = todo[1:]
+			if !seen[name] {
+				seen[name] = true
+				todo = append(todo, schemaRefs(doc.Components.Schemas[name])...)
+			}
+		}
+		return seen
+	}
+	requests, answers := map[string]bool{}, map[string]bool{}
+	for _, ops := range doc.Paths {
+		for _, raw := range ops {
+			var op map[string]any
+			require.NoError(t, json.Unmarshal(raw, &op))
+			for name := range closure(op["requestBody"]) {
+				requests[name] = true
+			}
+			for name := range closure(op["responses"]) {
+				answers[name] = true
+			}
+		}
+	}
+	for name := range closure(map[string]any{"$ref": "#/components/schemas/Problem"}) {
+		answers[name] = true
+	}
+	assert.Contains(t, requests, "HabilitationInput", "a type of both sides has a request component")
+	assert.Contains(t, answers, "Habilitation")
+	for name, s := range doc.Components.Schemas {
+		if s["type"] != "object" {
+			continue
+		}
+		assert.False(t, requests[name] && answers[name], "%s describes both a request and an answer", name)
+		if requests[name] {
+			assert.Equal(t, false, s["additionalProperties"], "the request component %s refuses unknown fields", name)
+		} else {
+			assert.NotContains(t, s, "additionalProperties", "the answer component %s lets fields be added", name)
+		}
+	}
+}
+
+// TestDownloadNames: the file name of a download survives the header
+// whatever it holds, accents and quotes included.
+func TestDownloadNames(t *testing.T) {
+	a := newAPI(t)
+	for _, name := range []string{"convocation-petit-alice.pdf", "convocation-lefèvre-bruno.pdf", `l'"été".pdf`, "a\r\nSet-Cookie: x=1.pdf", "déroulé ♥.pdf"} {
+		w := httptest.NewRecorder()
+		a.answer(w, &exchange{}, &route{}, file{documents.Document{Name: name, ContentType: documents.ContentTypePDF, Body: []byte("%PDF-")}})
+		cd := w.Header().Get("Content-Disposition")
+		assert.NotContains(t, cd, "\n")
+		disposition, params, err := mime.ParseMediaType(cd)
+		require.NoError(t, err, cd)
+		assert.Equal(t, "attachment", disposition)
+		assert.Equal(t, name, params["filename"], cd)
+	}
 }

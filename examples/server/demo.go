@@ -4,6 +4,8 @@ import (
 	"context"
 	_ "embed"
 	"fmt"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/rickb777/date/v2"
@@ -34,21 +36,77 @@ type demo struct {
 	members []jury.Member
 }
 
-// seedDemo seeds the demo centre when it has no session yet, and reports
-// whether it did.
-func seedDemo(ctx context.Context, svc *session.Service, paris *time.Location) (bool, error) {
-	d := &demo{ctx: ctx, svc: svc, by: session.Actor{Centre: demoCentre, Name: "Claire Martin (demo)"},
-		today: tpsession.Today(tpsession.SystemClock{}, paris)}
-	existing, err := svc.Sessions(ctx, d.by, session.Filter{})
-	if err != nil || len(existing) > 0 {
+// seedDemo seeds the demo centre when it holds nothing (no session and no
+// jury member), and reports whether it did. It seeds in one transaction of
+// tx, which the Service's commands join: when ctx ends part-way (the
+// server is asked to stop) or a step fails, nothing of the demo is left,
+// and a later run seeds it whole. A centre that holds the whole demo is
+// left as it is; one that holds some of it, or data of its own, is an
+// error rather than a demo mixed into it.
+func seedDemo(ctx context.Context, svc *session.Service, tx session.Transactor, paris *time.Location) (bool, error) {
+	seeded := false
+	err := tx.Atomic(ctx, func(ctx context.Context) error {
+		d := &demo{ctx: ctx, svc: svc, by: session.Actor{Centre: demoCentre, Name: "Claire Martin (demo)"},
+			today: tpsession.Today(tpsession.SystemClock{}, paris)}
+		empty, err := d.empty()
+		if err != nil || !empty {
+			return err
+		}
+		for _, step := range d.steps() {
+			// The Service's commands need not notice that ctx ended: the
+			// transaction is rolled back once a step has.
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			if err := step(); err != nil {
+				return err
+			}
+		}
+		seeded = true
+		return ctx.Err()
+	})
+	if err != nil {
 		return false, err
 	}
-	for _, step := range []func() error{d.directory, d.sessionFromScratch, d.sessionSendingConvocations, d.sessionNearlyReady, d.cancelledSession} {
-		if err := step(); err != nil {
-			return false, err
+	return seeded, nil
+}
+
+// steps are the steps of the seeding: the directory, then each session.
+func (d *demo) steps() []func() error {
+	return append([]func() error{d.directory}, d.sessions()...)
+}
+
+// sessions are the steps that each make one session of the demo.
+func (d *demo) sessions() []func() error {
+	return []func() error{d.sessionFromScratch, d.sessionSendingConvocations, d.sessionNearlyReady, d.cancelledSession}
+}
+
+// empty reports whether the demo centre holds nothing, so that it may be
+// seeded; false, nil when it holds the whole demo (every demo member, and
+// as many sessions), and an error when it holds something else.
+func (d *demo) empty() (bool, error) {
+	sessions, err := d.svc.Sessions(d.ctx, d.by, session.Filter{})
+	if err != nil {
+		return false, err
+	}
+	members, err := d.svc.Members(d.ctx, d.by, "", tpsession.DateRange{})
+	if err != nil {
+		return false, err
+	}
+	if len(sessions) == 0 && len(members) == 0 {
+		return true, nil
+	}
+	found := 0
+	for _, in := range d.directoryInput() {
+		if slices.ContainsFunc(members, func(m jury.Member) bool { return strings.EqualFold(m.Email, in.Email) }) {
+			found++
 		}
 	}
-	return true, nil
+	if found == len(d.directoryInput()) && len(sessions) >= len(d.sessions()) {
+		return false, nil
+	}
+	return false, fmt.Errorf("the demo centre %s is not empty, nor does it hold the whole demo: it has %d sessions and %d jury members, %d of the %d of the demo; "+
+		"run -demo on an empty store (-db another file, or -db memory)", demoCentre, len(sessions), len(members), found, len(d.directoryInput()))
 }
 
 // workingDay is the first working day n calendar days from today.
@@ -67,9 +125,10 @@ func (d *demo) newSession(title, name string, startIn, workingDays, candidates i
 	})
 }
 
-// directory adds the jury members: professionals habilitated by the DDETS,
-// three of them employed by establishments that host the centre's trainees.
-func (d *demo) directory() error {
+// directoryInput is the demo's jury members: professionals habilitated by
+// the DDETS, three of them employed by establishments that host the
+// centre's trainees.
+func (d *demo) directoryInput() []jury.MemberInput {
 	habilitated := func(titles ...string) []jury.HabilitationInput {
 		var hs []jury.HabilitationInput
 		for _, t := range titles {
@@ -77,14 +136,19 @@ func (d *demo) directory() error {
 		}
 		return hs
 	}
-	for _, in := range []jury.MemberInput{
+	return []jury.MemberInput{
 		{Name: "Jeanne Martin", Email: "jeanne.martin@jury.example", Habilitations: habilitated("TP-01281")},
 		{Name: "Karim Benali", Email: "karim.benali@jury.example", EmployerSIRET: "73282932000074", Habilitations: habilitated("TP-01281")},
 		{Name: "Sophie Durand", Email: "sophie.durand@jury.example", EmployerSIRET: "55203253400646", Habilitations: habilitated("TP-01281", "TP-00467")},
 		{Name: "Luc Moreau", Email: "luc.moreau@jury.example", Habilitations: habilitated("TP-01281")},
 		{Name: "Nadia Chevalier", Email: "nadia.chevalier@jury.example", Habilitations: habilitated("TP-00467")},
 		{Name: "Paul Girard", Email: "paul.girard@jury.example", EmployerSIRET: "44306184100047", Habilitations: habilitated("TP-00467")},
-	} {
+	}
+}
+
+// directory adds the demo's jury members.
+func (d *demo) directory() error {
+	for _, in := range d.directoryInput() {
 		m, err := d.svc.CreateMember(d.ctx, d.by, in)
 		if err != nil {
 			return err

@@ -8,14 +8,17 @@
 //
 //	-addr    where to listen (default 127.0.0.1:8080)
 //	-db      the SQLite file (default tpsession.db), or "memory"
-//	-tokens  a JSON array of {token, centre, role, member_email?, name?};
-//	         without it, one admin token of the demo centre is made up and
-//	         printed at start-up
-//	-demo    seed the demo centre (centre-demo) when it has no session yet
+//	-tokens  a JSON array of {token, centre, role, member_email?, name}
+//	         (member_email for the jury role, name for the others: the
+//	         event log records it); without it, one admin token of the
+//	         demo centre is made up and printed at start-up
+//	-demo    seed the demo centre (centre-demo) when it holds nothing yet,
+//	         in one transaction: interrupted, it leaves nothing
 //
 // It stops cleanly on SIGINT or SIGTERM: it stops accepting connections,
-// finishes the requests in flight (for up to 15 seconds), then closes the
-// store, so that no acknowledged write is lost.
+// finishes the requests in flight (for up to 15 seconds, or until a second
+// SIGINT or SIGTERM), then closes the store, so that no acknowledged write
+// is lost.
 package main
 
 import (
@@ -69,8 +72,8 @@ func parseFlags(args []string) (config, error) {
 	fs.SetOutput(io.Discard)
 	fs.StringVar(&c.addr, "addr", "127.0.0.1:8080", "address to listen on")
 	fs.StringVar(&c.db, "db", "tpsession.db", `SQLite file, or "memory"`)
-	fs.StringVar(&c.tokens, "tokens", "", "JSON file of bearer tokens: [{token, centre, role, member_email?, name?}]")
-	fs.BoolVar(&c.demo, "demo", false, "seed the demo centre when it has no session")
+	fs.StringVar(&c.tokens, "tokens", "", "JSON file of bearer tokens: [{token, centre, role, member_email?, name}]")
+	fs.BoolVar(&c.demo, "demo", false, "seed the demo centre when it holds nothing yet")
 	if err := fs.Parse(args); err != nil {
 		return c, fmt.Errorf("%w (usage: server [-addr host:port] [-db file|memory] [-tokens file] [-demo])", err)
 	}
@@ -80,7 +83,8 @@ func parseFlags(args []string) (config, error) {
 	return c, nil
 }
 
-// run serves the API until ctx ends, then shuts down cleanly. It prints
+// run serves the API until ctx ends, then shuts down cleanly; a SIGINT or
+// SIGTERM to the process during the grace period stops it at once. It prints
 // the address it listens on (useful with -addr 127.0.0.1:0) and, without
 // -tokens, the admin token it made up.
 func run(ctx context.Context, args []string, stdout io.Writer) (err error) {
@@ -106,8 +110,11 @@ func run(ctx context.Context, args []string, stdout io.Writer) (err error) {
 		return err
 	}
 	if cfg.demo {
-		seeded, err := seedDemo(ctx, svc, paris)
-		if err != nil {
+		seeded, err := seedDemo(ctx, svc, stores.Tx, paris)
+		switch {
+		case err != nil && ctx.Err() != nil:
+			return fmt.Errorf("interrupted while seeding the demo centre: nothing of the demo was written: %w", err)
+		case err != nil:
 			return fmt.Errorf("seeding the demo centre: %w", err)
 		}
 		if seeded {
@@ -135,13 +142,19 @@ func run(ctx context.Context, args []string, stdout io.Writer) (err error) {
 		return err
 	case <-ctx.Done():
 	}
-	fmt.Fprintln(stdout, "shutting down: finishing the requests in flight")
-	sctx, cancel := context.WithTimeout(context.Background(), shutdownGrace)
+	// A second SIGINT or SIGTERM during the grace period cuts it short.
+	force, stopForce := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stopForce()
+	sctx, cancel := context.WithTimeout(force, shutdownGrace)
 	defer cancel()
+	fmt.Fprintln(stdout, "shutting down: finishing the requests in flight (interrupt again to stop at once)")
 	if err := srv.Shutdown(sctx); err != nil {
-		// The grace period is over: cut the connections left. A request
-		// cut off this way was never acknowledged.
-		return errors.Join(fmt.Errorf("shutdown: %w", err), srv.Close())
+		// The grace period is over, or was cut short: cut the connections
+		// left. A request cut off this way was never acknowledged.
+		if force.Err() != nil {
+			err = errors.New("interrupted again")
+		}
+		return errors.Join(fmt.Errorf("stopped without waiting for the requests in flight: %w", err), srv.Close())
 	}
 	if err := <-served; !errors.Is(err, http.ErrServerClosed) {
 		return err

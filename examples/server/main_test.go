@@ -9,8 +9,10 @@ import (
 	"net"
 	"net/http"
 	"os"
+	"os/signal"
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"strings"
 	"sync"
 	"testing"
@@ -151,15 +153,7 @@ func TestShutdownFinishesRequestsInFlight(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "tpsession.db")
 	tokens := tokensFile(t)
 	url, out, stop := server(t, "-db", db, "-tokens", tokens)
-	body := `{"name": "Jeanne Martin", "email": "jeanne.martin@example.fr",
-		"habilitations": [{"title_code": "TP-01281", "valid_from": "2026-01-01", "valid_until": "2028-12-31"}]}`
-	conn, err := net.Dial("tcp", strings.TrimPrefix(url, "http://"))
-	require.NoError(t, err)
-	defer conn.Close()
-	_, err = fmt.Fprintf(conn, "POST /v1/jury-members HTTP/1.1\r\nHost: demo\r\nAuthorization: Bearer %s\r\n"+
-		"Content-Type: application/json\r\nContent-Length: %d\r\n\r\n%s", adminToken, len(body), body[:20])
-	require.NoError(t, err)
-	time.Sleep(200 * time.Millisecond) // the server reads the header: the connection is active
+	conn, body := halfSent(t, url)
 
 	stopped := make(chan error, 1)
 	go func() { stopped <- stop() }()
@@ -169,7 +163,7 @@ func TestShutdownFinishesRequestsInFlight(t *testing.T) {
 		t.Fatalf("the server stopped with a request in flight: %v", err)
 	case <-time.After(200 * time.Millisecond):
 	}
-	_, err = conn.Write([]byte(body[20:]))
+	_, err := conn.Write([]byte(body[20:]))
 	require.NoError(t, err)
 	resp, err := http.ReadResponse(bufio.NewReader(conn), nil)
 	require.NoError(t, err)
@@ -182,6 +176,53 @@ func TestShutdownFinishesRequestsInFlight(t *testing.T) {
 	assert.Equal(t, http.StatusOK, status)
 	assert.Len(t, members["members"], 1, "the acknowledged write survived the restart")
 	require.NoError(t, stop())
+}
+
+// halfSent sends the server the header of a request and the start of its
+// body, and returns the connection and the whole body.
+func halfSent(t *testing.T, url string) (net.Conn, string) {
+	t.Helper()
+	body := `{"name": "Jeanne Martin", "email": "jeanne.martin@example.fr",
+		"habilitations": [{"title_code": "TP-01281", "valid_from": "2026-01-01", "valid_until": "2028-12-31"}]}`
+	conn, err := net.Dial("tcp", strings.TrimPrefix(url, "http://"))
+	require.NoError(t, err)
+	t.Cleanup(func() { conn.Close() })
+	_, err = fmt.Fprintf(conn, "POST /v1/jury-members HTTP/1.1\r\nHost: demo\r\nAuthorization: Bearer %s\r\n"+
+		"Content-Type: application/json\r\nContent-Length: %d\r\n\r\n%s", adminToken, len(body), body[:20])
+	require.NoError(t, err)
+	time.Sleep(200 * time.Millisecond) // the server reads the header: the connection is active
+	return conn, body
+}
+
+// TestASecondInterruptStopsAtOnce interrupts the process during the grace
+// period: the server stops without waiting for the request in flight.
+func TestASecondInterruptStopsAtOnce(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("no SIGINT to send on Windows")
+	}
+	// Catch SIGINT in the test too, so that a server that does not would
+	// fail the test, not kill it.
+	caught := make(chan os.Signal, 1)
+	signal.Notify(caught, os.Interrupt)
+	defer signal.Stop(caught)
+
+	url, out, stop := server(t, "-db", "memory", "-tokens", tokensFile(t))
+	conn, _ := halfSent(t, url)
+	stopped := make(chan error, 1)
+	go func() { stopped <- stop() }()
+	out.find(t, regexp.MustCompile(`(shutting down)`))
+	self, err := os.FindProcess(os.Getpid())
+	require.NoError(t, err)
+	require.NoError(t, self.Signal(os.Interrupt))
+	select {
+	case err := <-stopped:
+		require.Error(t, err)
+		assert.Contains(t, err.Error(), "interrupted again")
+	case <-time.After(shutdownGrace / 2):
+		t.Fatal("the server still waits for the request in flight")
+	}
+	_, err = http.ReadResponse(bufio.NewReader(conn), nil)
+	assert.Error(t, err, "the request in flight is cut off, never acknowledged")
 }
 
 // TestSQLiteByDefault runs the demo on the default store, a SQLite file in
@@ -215,7 +256,7 @@ func tokensFile(t *testing.T) string {
 func TestTokensFile(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "tokens.json")
 	require.NoError(t, os.WriteFile(path, []byte(`[
-		{"token": "controller-token-0123456789abcdef01", "centre": "centre-demo", "role": "controller"}
+		{"token": "controller-token-0123456789abcdef01", "centre": "centre-demo", "role": "controller", "name": "Inspection DREETS"}
 	]`), 0o600))
 	url, out, stop := server(t, "-db", "memory", "-demo", "-tokens", path)
 	assert.NotContains(t, out.String(), "admin token")
@@ -228,14 +269,21 @@ func TestTokensFile(t *testing.T) {
 }
 
 func TestBadStart(t *testing.T) {
+	anonymous := filepath.Join(t.TempDir(), "tokens.json")
+	require.NoError(t, os.WriteFile(anonymous, []byte(`[{"token": "`+adminToken+`", "centre": "centre-demo", "role": "admin"}]`), 0o600))
 	for name, args := range map[string][]string{
+		"an admin token without a name":  {"-db", "memory", "-tokens", anonymous},
 		"an unknown flag":                {"-port", "8080"},
 		"an argument":                    {"extra"},
 		"a missing token file":           {"-db", "memory", "-tokens", filepath.Join(t.TempDir(), "none.json")},
 		"an address it cannot listen on": {"-db", "memory", "-addr", "256.0.0.1:80"},
 	} {
 		t.Run(name, func(t *testing.T) {
-			assert.Error(t, run(context.Background(), args, &output{}))
+			// Already cancelled: a start that wrongly succeeds stops at
+			// once instead of serving for ever.
+			ctx, cancel := context.WithCancel(context.Background())
+			cancel()
+			assert.Error(t, run(ctx, args, &output{}))
 		})
 	}
 }

@@ -1,0 +1,122 @@
+package main
+
+import (
+	"context"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/tpsession/tpsession"
+	"github.com/tpsession/tpsession/jury"
+	"github.com/tpsession/tpsession/session"
+)
+
+// interrupting is a session store that cancels the seeding's context once
+// it has stored n sessions: the server asked to stop part-way.
+type interrupting struct {
+	session.Store
+	n      int
+	cancel context.CancelFunc
+}
+
+func (s *interrupting) CreateSession(ctx context.Context, ses session.Session) error {
+	err := s.Store.CreateSession(ctx, ses)
+	if s.n--; s.n == 0 {
+		s.cancel()
+	}
+	return err
+}
+
+// demoStores opens the stores of each kind the server offers.
+func demoStores(t *testing.T) map[string]session.Stores {
+	t.Helper()
+	out := map[string]session.Stores{}
+	for name, db := range map[string]string{"memory": "memory", "sqlite": filepath.Join(t.TempDir(), "demo.db")} {
+		stores, closeStores, err := openStores(context.Background(), db)
+		require.NoError(t, err)
+		t.Cleanup(func() { assert.NoError(t, closeStores()) })
+		out[name] = stores
+	}
+	return out
+}
+
+func newService(t *testing.T, stores session.Stores) *session.Service {
+	t.Helper()
+	svc, err := session.NewService(stores, session.Config{Location: paris(t)})
+	require.NoError(t, err)
+	return svc
+}
+
+func paris(t *testing.T) *time.Location {
+	t.Helper()
+	loc, err := tpsession.LoadParis()
+	require.NoError(t, err)
+	return loc
+}
+
+// contents counts the demo centre's sessions and members.
+func contents(t *testing.T, svc *session.Service) (sessions, members int) {
+	t.Helper()
+	by := session.Actor{Centre: demoCentre, Name: "test"}
+	ss, err := svc.Sessions(context.Background(), by, session.Filter{})
+	require.NoError(t, err)
+	ms, err := svc.Members(context.Background(), by, "", tpsession.DateRange{})
+	require.NoError(t, err)
+	return len(ss), len(ms)
+}
+
+func TestAnInterruptedSeedLeavesNothing(t *testing.T) {
+	for name, stores := range demoStores(t) {
+		t.Run(name, func(t *testing.T) {
+			ctx, cancel := context.WithCancel(context.Background())
+			defer cancel()
+			interrupted := stores
+			interrupted.Sessions = &interrupting{Store: stores.Sessions, n: 2, cancel: cancel}
+			seeded, err := seedDemo(ctx, newService(t, interrupted), stores.Tx, paris(t))
+			assert.ErrorIs(t, err, context.Canceled)
+			assert.False(t, seeded)
+
+			svc := newService(t, stores)
+			sessions, members := contents(t, svc)
+			assert.Zero(t, sessions, "the sessions stored before the interruption are rolled back")
+			assert.Zero(t, members, "and so are the members")
+
+			seeded, err = seedDemo(context.Background(), svc, stores.Tx, paris(t))
+			require.NoError(t, err)
+			assert.True(t, seeded, "a later run seeds the demo whole")
+			sessions, members = contents(t, svc)
+			assert.Equal(t, 4, sessions)
+			assert.Equal(t, 6, members)
+
+			seeded, err = seedDemo(context.Background(), svc, stores.Tx, paris(t))
+			require.NoError(t, err)
+			assert.False(t, seeded, "the whole demo is there: it is not seeded again")
+		})
+	}
+}
+
+func TestASeedOverOtherDataFails(t *testing.T) {
+	for name, stores := range demoStores(t) {
+		t.Run(name, func(t *testing.T) {
+			svc := newService(t, stores)
+			// Members and no session: what an interrupted seed of an
+			// earlier version left.
+			_, err := svc.CreateMember(context.Background(), session.Actor{Centre: demoCentre, Name: "test"}, jury.MemberInput{
+				Name: "Jeanne Martin", Email: "jeanne.martin@jury.example",
+				Habilitations: []jury.HabilitationInput{{TitleCode: "TP-01281", ValidFrom: "2026-01-01", ValidUntil: "2030-12-31"}},
+			})
+			require.NoError(t, err)
+			seeded, err := seedDemo(context.Background(), svc, stores.Tx, paris(t))
+			require.Error(t, err)
+			assert.False(t, seeded)
+			assert.Contains(t, err.Error(), "is not empty, nor does it hold the whole demo")
+			assert.Contains(t, err.Error(), "1 of the 6 of the demo")
+			sessions, members := contents(t, svc)
+			assert.Zero(t, sessions)
+			assert.Equal(t, 1, members, "left as it was")
+		})
+	}
+}
