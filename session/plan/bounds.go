@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+
+	"github.com/tpsession/tpsession"
 )
 
 // bounds are the lower bounds of planning.md §4. Each is a proof: it holds
@@ -40,6 +42,9 @@ type bounds struct {
 	// sittingLoss is how many rigid chunks the observe sittings take from
 	// the jury-blocks they occupy, at least.
 	sittingLoss int
+	// orders are every order of a candidate's épreuves, nil when there are
+	// more than maxBoundOrders.
+	orders [][]int
 }
 
 // maxBoundOrders bounds the orders the path bound enumerates; beyond it the
@@ -72,6 +77,7 @@ func (b *bounds) path() {
 	b.pathDays = d
 	orders := m.linearExtensions(maxBoundOrders + 1)
 	if len(orders) > 0 && len(orders) <= maxBoundOrders {
+		b.orders = orders
 		best := never
 		b.firstExcl = never
 		start := make([]int, len(m.eps))
@@ -199,6 +205,9 @@ func (b *bounds) resources() {
 		if dc, chainWhy := b.chainDays(rt); dc > d {
 			d, why = dc, chainWhy
 		}
+		if ds, seqWhy := b.unitSeqDays(rt, max(d, b.pathDays)); ds > d {
+			d, why = ds, seqWhy
+		}
 		if d > b.resDays {
 			b.resDays, b.resWhy = d, why
 		}
@@ -311,6 +320,74 @@ func (b *bounds) chunksPerJury(days int) int {
 	return best
 }
 
+// lateMinutes is one candidate's jury minutes that come at or after its
+// accueil: the accueil, the exclusive épreuves and the deliberation.
+func (m *model) lateMinutes() int {
+	if !m.hasExclusive {
+		return 0
+	}
+	n := m.h.AccueilMin + m.h.DeliberationMin
+	for _, e := range m.eps {
+		if e.pres == Exclusive {
+			n += e.dur
+		}
+	}
+	return n
+}
+
+// lateCapacity is the most late minutes (lateMinutes) one jury holds in
+// days days. Proof: no accueil starts before t0, the earliest first
+// exclusive épreuve less the accueil, and the exclusive épreuves and the
+// deliberation follow the accueil, so on day d a jury does late work only
+// in the block minutes after t0, w_d, one thing at a time, and within its
+// day cap c_d (the opening taken out of day 1). Its briefing, on some day
+// b, takes br of c_b. Its closure comes after all its tasks: on a day
+// after its last late task, where it works no late minutes, or on that
+// day after them (after t0); either way a_d + cl ≤ min(c_d, w_d) on the
+// closure's day d. Summing, the late minutes are at most
+// max over b of Σ_d min(c_d − br·[d = b], w_d), less cl.
+func (b *bounds) lateCapacity(days int) int {
+	m := b.m
+	t0 := 0
+	if b.firstExcl < never {
+		t0 = b.firstExcl - m.h.AccueilMin
+	}
+	window := func(d int) int {
+		n := 0
+		for bi := range m.blocks {
+			n += max(0, m.blockEnd(d, bi)-max(m.blockStart(d, bi), t0))
+		}
+		return n
+	}
+	br := m.h.JuryBriefingMin
+	sum, gain := 0, -never
+	for d := range days {
+		c, w := m.juryDayCap(d == 0), window(d)
+		sum += min(c, w)
+		gain = max(gain, min(max(0, c-br), w)-min(c, w))
+		if d > 1 && window(d) == window(d-1) {
+			// Every later day is alike.
+			sum += (days - d - 1) * min(c, w)
+			break
+		}
+	}
+	return sum + gain - m.h.JuryClosureMin
+}
+
+// lateJuries is the fewest juries that hold every candidate's late
+// minutes (lateMinutes) in days days.
+func (b *bounds) lateJuries(days int) int {
+	late := b.m.lateMinutes()
+	if late == 0 {
+		return 0
+	}
+	per := b.lateCapacity(days)
+	if per <= 0 {
+		return never
+	}
+	return (b.m.n*late + per - 1) / per
+}
+
 func (b *bounds) integralityJuries(days int) int {
 	if b.chunk == 0 || !b.m.hasExclusive {
 		return 0
@@ -326,8 +403,8 @@ func (b *bounds) integralityJuries(days int) int {
 // the reason.
 func (b *bounds) juriesFor(days int) (int, string) {
 	m := b.m
-	e, i, bl := b.energyJuries(days), b.integralityJuries(days), b.blockJuries(days)
-	k := max(e, i, bl)
+	e, i, bl, lt := b.energyJuries(days), b.integralityJuries(days), b.blockJuries(days), b.lateJuries(days)
+	k := max(e, i, bl, lt)
 	if b.juryWork > 0 {
 		k = max(k, 1)
 	}
@@ -339,6 +416,9 @@ func (b *bounds) juriesFor(days int) (int, string) {
 	switch {
 	case k == never:
 		return k, fmt.Sprintf("no jury can do its share in %s: the day budget of %d minutes leaves no room after the opening, briefing and closure", plural(days, "day"), m.dayBudget)
+	case lt > max(e, i, bl):
+		return k, fmt.Sprintf("no accueil can start before %s, so a jury holds at most %d minutes of accueils, exclusive épreuves and deliberations in %s: %d candidates of %d such minutes need at least %s",
+			clockOf(b.firstExcl-m.h.AccueilMin), b.lateCapacity(days), plural(days, "day"), m.n, m.lateMinutes(), plural(k, "jury"))
 	case bl > max(e, i):
 		return k, fmt.Sprintf("a jury holds one candidate's %s (%d minutes in one block) at most %d times in %s: %d candidates%s need at least %s",
 			b.rigidWhat, b.rigid, b.blockCapacity(days, true), plural(days, "day"), m.n,
@@ -652,4 +732,10 @@ func (m *model) groups(join func(edge) bool) func(int) int {
 		}
 	}
 	return find
+}
+
+// clockOf writes an absolute minute as "HH:MM on day N".
+func clockOf(t int) string {
+	t = max(0, t)
+	return fmt.Sprintf("%s on day %d", tpsession.TimeOfDay(t-dayStart(dayOf(t))), dayOf(t)+1)
 }
