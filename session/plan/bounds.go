@@ -45,6 +45,10 @@ type bounds struct {
 	// orders are every order of a candidate's épreuves, nil when there are
 	// more than maxBoundOrders.
 	orders [][]int
+	// seqType is the resource type whose unit sequence bound is the
+	// largest, seqDays that bound (0: none); the planner lays out its
+	// units first.
+	seqType, seqDays int
 }
 
 // maxBoundOrders bounds the orders the path bound enumerates; beyond it the
@@ -207,6 +211,9 @@ func (b *bounds) resources() {
 		}
 		if ds, seqWhy := b.unitSeqDays(rt, max(d, b.pathDays)); ds > d {
 			d, why = ds, seqWhy
+			if ds > b.seqDays {
+				b.seqType, b.seqDays = rt, ds
+			}
 		}
 		if d > b.resDays {
 			b.resDays, b.resWhy = d, why

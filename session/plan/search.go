@@ -69,6 +69,7 @@ func (m *model) solve() Plan {
 			lb.Days, _ = b.daysFor(best.usedJuries(), maxD)
 			best.freeze() // the juries are the primary objective: add none
 			best = m.fewestDays(best, lb.Days)
+			best = m.templateDays(b, best, best.usedJuries(), lb.Days)
 		}
 	default:
 		d, dwhy := b.daysFor(maxK, maxD)
@@ -82,6 +83,7 @@ func (m *model) solve() Plan {
 		if best != nil {
 			m.limit = m.work + (m.budget-m.work)/2 // keep half for the juries
 			best = m.fewestDays(best, d)
+			best = m.templateDays(b, best, maxK, d)
 			m.limit = m.budget
 			k, _ := b.juriesFor(best.days)
 			lb.Juries = k
@@ -143,6 +145,39 @@ func (m *model) attemptN(k, horizon, runs int) *scheduler {
 		}
 	}
 	return nil
+}
+
+// templateDays looks for a plan shorter than best, from lo days on, with
+// the station template of k juries.
+func (m *model) templateDays(b *bounds, best *scheduler, k, lo int) *scheduler {
+	for d := lo; d < best.days && m.work < m.limit; d++ {
+		if s := m.attemptTemplate(b, k, d); s != nil {
+			return s
+		}
+	}
+	return best
+}
+
+// attemptTemplate plans with the station template of days days and k
+// juries: the candidates in the template's order, then the large
+// neighbourhood search for those left out.
+func (m *model) attemptTemplate(b *bounds, k, days int) *scheduler {
+	pins, order := m.template(b, k, days)
+	if pins == nil {
+		return nil
+	}
+	s := newScheduler(m, k, days, options{joinSlack: minutesPerDay})
+	s.reserve(pins)
+	if out := s.insert(order); len(out) > 0 {
+		rng := rand.New(rand.NewPCG(uint64(k)<<32|uint64(days), 7))
+		if !s.repair(out, m.repairRounds(), rng) {
+			return nil
+		}
+	}
+	if !s.close() {
+		return nil
+	}
+	return s
 }
 
 // repairRounds bounds the large neighbourhood search of one attempt.
@@ -244,8 +279,11 @@ func (s *scheduler) freeze() {
 func (s *scheduler) addCandidate(c int) bool {
 	m := s.m
 	var juries []int
+	s.release(c)
 	if !m.hasExclusive {
 		juries = []int{-1}
+	} else if j := s.pinnedJury(c); j >= 0 {
+		juries = []int{j}
 	} else {
 		fresh := false
 		for j := range s.juries {
@@ -295,6 +333,11 @@ func (s *scheduler) addCandidate(c int) bool {
 		}
 	}
 	if best == nil {
+		if s.pinnedJury(c) >= 0 {
+			// The template's jury cannot take it: let any jury.
+			s.pins[c] = unpinJury(s.pins[c])
+			return s.addCandidate(c)
+		}
 		return false
 	}
 	s.steps = 0
@@ -458,6 +501,28 @@ func toSegments(list []ival) []Segment {
 	for i, iv := range list {
 		d := dayOf(iv.s)
 		out[i] = Segment{Day: d + 1, Start: tpsession.TimeOfDay(iv.s - dayStart(d)), End: tpsession.TimeOfDay(iv.e - dayStart(d))}
+	}
+	return out
+}
+
+// pinnedJury is the jury the template gives candidate c, or -1.
+func (s *scheduler) pinnedJury(c int) int {
+	if s.pins == nil {
+		return -1
+	}
+	for _, p := range s.pins[c] {
+		if p.set && p.jury >= 0 && p.jury < len(s.juries) && !s.juries[p.jury].off {
+			return p.jury
+		}
+	}
+	return -1
+}
+
+// unpinJury returns a copy of a candidate's pins without their jury.
+func unpinJury(pins []pin) []pin {
+	out := slices.Clone(pins)
+	for i := range out {
+		out[i].jury = -1
 	}
 	return out
 }

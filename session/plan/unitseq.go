@@ -278,10 +278,45 @@ func (m *model) latestRunStart(d, b, rest int) int {
 // unit serve q candidates for all the parts ops within days days? The
 // second result is false when the programme gave up (too many states).
 func (b *bounds) seqFits(ops []seqOp, reset, q, days int) (bool, bool) {
-	m := b.m
+	r := seqRun{b: b, ops: ops, reset: reset, q: q, days: days}
+	path, ok := r.run()
+	return path != nil, ok
+}
+
+// seqRun is one run of the unit sequence programme. The planner reuses it
+// to lay out a unit's uses (record), with allow adding its own rule.
+type seqRun struct {
+	b        *bounds
+	ops      []seqOp
+	reset, q int
+	days     int
+	record   bool
+	// allow returns the earliest start from s at which part p, ending at
+	// e, is allowed (s itself when it is); nil allows everything.
+	allow func(p, s, e int) int
+}
+
+// seqStep is one use on the unit: a candidate that has done from parts does
+// part from (from+1 parts done after it), over [s, e).
+type seqStep struct {
+	from, s, e int
+	same       bool // the last use's candidate going on
+}
+
+type seqEntry struct {
+	t    int
+	prev int // the predecessor's key in the previous layer
+	step seqStep
+}
+
+// run returns the uses of the earliest way to serve q candidates (only
+// the last one unless record), nil when there is none; false when it gave
+// up.
+func (r *seqRun) run() ([]seqStep, bool) {
+	b, m, ops, q := r.b, r.b.m, r.ops, r.q
 	k := len(ops)
-	lft := b.latestEnds(days)
-	horizon := m.dayEnd(days - 1)
+	lft := b.latestEnds(r.days)
+	horizon := m.dayEnd(r.days - 1)
 	// A state: cnt[i] candidates have done i parts (1 ≤ i < k), done have
 	// done all, and last is how many parts the last use's candidate has
 	// done (0: no use yet). It is encoded in mixed radix q+1.
@@ -308,29 +343,37 @@ func (b *bounds) seqFits(ops []seqOp, reset, q, days int) (bool, bool) {
 		s.last = x
 		return s
 	}
-	// place lays part p from x on: its end, or -1.
-	place := func(p, x int) int {
+	// place lays part p from x on: its start and end, or -1.
+	place := func(p, x int) (int, int) {
 		op := &ops[p]
 		x = max(x, b.est[op.ep])
-		s := m.align(x, op.dur, op.lead, op.split, days)
-		if s >= never {
-			return -1
+		for {
+			s := m.align(x, op.dur, op.lead, op.split, r.days)
+			if s >= never {
+				return -1, -1
+			}
+			segs := m.segments(s, op.dur, op.split, r.days, nil)
+			if segs == nil {
+				return -1, -1
+			}
+			e := segs[len(segs)-1].e
+			if e > lft[op.ep] || e > horizon {
+				return -1, -1
+			}
+			if r.allow != nil {
+				if next := r.allow(p, s, e); next > s {
+					x = next
+					continue
+				}
+			}
+			return s, e
 		}
-		segs := m.segments(s, op.dur, op.split, days, nil)
-		if segs == nil {
-			return -1
-		}
-		e := segs[len(segs)-1].e
-		if e > lft[op.ep] || e > horizon {
-			return -1
-		}
-		return e
 	}
 	afterReset := func(t int) int {
 		if t == 0 {
 			return 0
 		}
-		return min(t+reset, dayStart(dayOfEnd(t)+1))
+		return min(t+r.reset, dayStart(dayOfEnd(t)+1))
 	}
 	afterSame := func(p, t int) int {
 		op := &ops[p]
@@ -343,29 +386,34 @@ func (b *bounds) seqFits(ops []seqOp, reset, q, days int) (bool, bool) {
 		}
 		return x
 	}
-	layer := map[int]int{encode(state{cnt: make([]int, k)}): 0}
+	var layers []map[int]seqEntry
+	layer := map[int]seqEntry{encode(state{cnt: make([]int, k)}): {prev: -1}}
 	states := 0
 	for len(layer) > 0 {
-		next := map[int]int{}
+		if r.record {
+			layers = append(layers, layer)
+		}
+		next := map[int]seqEntry{}
 		keys := make([]int, 0, len(layer))
 		for x := range layer {
 			keys = append(keys, x)
 		}
 		slices.Sort(keys)
 		for _, x := range keys {
-			t := layer[x]
+			t := layer[x].t
 			s := decode(x)
 			started := s.done
 			for i := 1; i < k; i++ {
 				started += s.cnt[i]
 			}
-			relax := func(from, p, end int) { // a candidate with p parts done does part p
+			relax := func(p int, same bool, x0 int) { // a candidate with p parts done does part p
+				st, end := place(p, x0)
 				if end < 0 {
 					return
 				}
 				n := state{cnt: slices.Clone(s.cnt), done: s.done, last: p + 1}
-				if from > 0 {
-					n.cnt[from]--
+				if p > 0 {
+					n.cnt[p]--
 				}
 				if p+1 == k {
 					n.done++
@@ -373,33 +421,47 @@ func (b *bounds) seqFits(ops []seqOp, reset, q, days int) (bool, bool) {
 					n.cnt[p+1]++
 				}
 				key := encode(n)
-				if old, ok := next[key]; !ok || end < old {
-					next[key] = end
+				if old, ok := next[key]; !ok || end < old.t {
+					next[key] = seqEntry{t: end, prev: x, step: seqStep{from: p, s: st, e: end, same: same}}
 				}
 			}
 			// The last use's candidate goes on with its next part.
 			if s.last > 0 && s.last < k {
-				relax(s.last, s.last, place(s.last, afterSame(s.last, t)))
+				relax(s.last, true, afterSame(s.last, t))
 			}
 			// Another candidate goes on, or a new one starts.
 			for p := 1; p < k; p++ {
 				if s.cnt[p] > 0 && (p != s.last || s.cnt[p] > 1) {
-					relax(p, p, place(p, afterReset(t)))
+					relax(p, false, afterReset(t))
 				}
 			}
 			if started < q {
-				relax(0, 0, place(0, afterReset(t)))
+				relax(0, false, afterReset(t))
 			}
 		}
-		for x := range next {
-			if decode(x).done == q {
-				return true, true
+		best, bestT := -1, never
+		for x, en := range next {
+			if decode(x).done == q && (en.t < bestT || en.t == bestT && x < best) {
+				best, bestT = x, en.t
 			}
+		}
+		if best >= 0 {
+			if !r.record {
+				return []seqStep{next[best].step}, true
+			}
+			steps := []seqStep{next[best].step}
+			for i, x := len(layers)-1, next[best].prev; i > 0; i-- {
+				en := layers[i][x]
+				steps = append(steps, en.step)
+				x = en.prev
+			}
+			slices.Reverse(steps)
+			return steps, true
 		}
 		if states += len(next); states > maxSeqStates {
-			return true, false // gave up: claim nothing
+			return []seqStep{}, false // gave up: claim nothing
 		}
 		layer = next
 	}
-	return false, true
+	return nil, true
 }
