@@ -582,7 +582,7 @@ func (b *bounds) blockJuries(days int) int {
 		// k juries hold k×c chunks, less the sittings' loss.
 		k = max(k, (b.m.n+b.sittingLoss+c-1)/c)
 	}
-	return k
+	return b.sittingBlockJuries(k, days)
 }
 
 // chainDays bounds the days by the rigid chains of resource type rt: épreuves

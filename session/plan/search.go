@@ -68,8 +68,8 @@ func (m *model) solve() Plan {
 			// The secondary bound is for plans with the juries found.
 			lb.Days, _ = b.daysFor(best.usedJuries(), maxD)
 			best.freeze() // the juries are the primary objective: add none
-			best = m.fewestDays(best, lb.Days)
 			best = m.templateDays(b, best, best.usedJuries(), lb.Days)
+			best = m.fewestDays(best, lb.Days)
 		}
 	default:
 		d, dwhy := b.daysFor(maxK, maxD)
@@ -81,13 +81,18 @@ func (m *model) solve() Plan {
 		lb.Juries, _ = b.juriesFor(d)
 		best = m.attempt(maxK, maxD)
 		if best != nil {
+			best = m.templateDays(b, best, maxK, d)
 			m.limit = m.work + (m.budget-m.work)/2 // keep half for the juries
 			best = m.fewestDays(best, d)
-			best = m.templateDays(b, best, maxK, d)
 			m.limit = m.budget
 			k, _ := b.juriesFor(best.days)
 			lb.Juries = k
 			best = m.fewestJuriesFor(best, k)
+			if best.usedJuries() > k {
+				if s := m.attemptTemplate(b, k, best.days); s != nil {
+					best = s
+				}
+			}
 			if best.days > lb.Days {
 				// The secondary bound holds for plans that meet the primary
 				// one; this plan does not, so it is judged on its own days.
