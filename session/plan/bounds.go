@@ -209,6 +209,9 @@ func (b *bounds) resources() {
 		if dc, chainWhy := b.chainDays(rt); dc > d {
 			d, why = dc, chainWhy
 		}
+		if dg, gapWhy := b.gapChainDays(rt); dg > d {
+			d, why = dg, gapWhy
+		}
 		if ds, seqWhy := b.unitSeqDays(rt, max(d, b.pathDays)); ds > d {
 			d, why = ds, seqWhy
 			if ds > b.seqDays {
