@@ -186,6 +186,12 @@ func maxChains(durs, gaps []int, units, w int) (int, bool) {
 		gp[i] = x / g
 	}
 	steps := w / g
+	// At most units chains are in an épreuve, and at most units end one at
+	// each step, so at most units × (longest gap + 2) are in progress: the
+	// programme tracks them all or gives up.
+	if units*(slices.Max(append(slices.Clone(gp), 0))+2) > maxChainActive {
+		return 0, false
+	}
 	// A chain in progress is a code: in épreuve i with r steps left
 	// (opBase[i] + r − 1), or in the gap after épreuve i, e steps elapsed
 	// (gapBase[i] + e). minLeft is the fewest steps it still needs.
