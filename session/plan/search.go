@@ -63,7 +63,7 @@ func (m *model) solve() Plan {
 		if d > maxD {
 			return m.infeasible(lb, true, fmt.Sprintf("%s (the input allows at most %s: calendar.max_days)", dwhy, plural(maxD, "day")))
 		}
-		best = m.fewestJuries(k, maxK, maxD)
+		best = m.fewestJuries(b, k, maxK, maxD)
 		if best != nil {
 			// The secondary bound is for plans with the juries found.
 			lb.Days, _ = b.daysFor(best.usedJuries(), maxD)
@@ -87,12 +87,7 @@ func (m *model) solve() Plan {
 			m.limit = m.budget
 			k, _ := b.juriesFor(best.days)
 			lb.Juries = k
-			best = m.fewestJuriesFor(best, k)
-			if best.usedJuries() > k {
-				if s := m.attemptTemplate(b, k, best.days); s != nil {
-					best = s
-				}
-			}
+			best = m.fewestJuriesFor(b, best, k)
 			if best.days > lb.Days {
 				// The secondary bound holds for plans that meet the primary
 				// one; this plan does not, so it is judged on its own days.
@@ -153,18 +148,33 @@ func (m *model) attemptN(k, horizon, runs int) *scheduler {
 }
 
 // templateDays looks for a plan shorter than best, from lo days on, with
-// the station template of k juries.
+// the station template of k juries: a bisection over the days, each try a
+// template and a short repair.
 func (m *model) templateDays(b *bounds, best *scheduler, k, lo int) *scheduler {
-	for d := lo; d < best.days && m.work < m.limit; d++ {
-		if s := m.attemptTemplate(b, k, d); s != nil {
-			return s
+	// The template lays the uses as early as it can: one try within best's
+	// days often ends earlier. It costs one placement of the candidates,
+	// so it is made even when the search's budget is spent.
+	if s := m.attemptTemplate(b, k, best.days); s != nil && s.days < best.days {
+		best = s
+	}
+	hi := best.days // a plan of hi days exists
+	for lo < hi && m.work < m.limit {
+		mid := (lo + hi) / 2
+		if s := m.attemptTemplate(b, k, mid); s != nil {
+			best, hi = s, s.days
+		} else {
+			lo = mid + 1
 		}
 	}
 	return best
 }
 
+// templateRepairRounds bounds the repair of a template's plan: the
+// template is worth a try, not a long search.
+const templateRepairRounds = 30
+
 // attemptTemplate plans with the station template of days days and k
-// juries: the candidates in the template's order, then the large
+// juries: the candidates in the template's order, then a short large
 // neighbourhood search for those left out.
 func (m *model) attemptTemplate(b *bounds, k, days int) *scheduler {
 	pins, order := m.template(b, k, days)
@@ -175,7 +185,7 @@ func (m *model) attemptTemplate(b *bounds, k, days int) *scheduler {
 	s.reserve(pins)
 	if out := s.insert(order); len(out) > 0 {
 		rng := rand.New(rand.NewPCG(uint64(k)<<32|uint64(days), 7))
-		if !s.repair(out, m.repairRounds(), rng) {
+		if !s.repair(out, min(templateRepairRounds, m.repairRounds()), rng) {
 			return nil
 		}
 	}
@@ -201,7 +211,7 @@ func (s *scheduler) all() []int {
 // fewestJuries finds a plan with as few juries as it can between lo (a
 // lower bound) and hi, within horizon days: lo first, otherwise a plan with
 // up to hi juries, from which juries are taken away one by one.
-func (m *model) fewestJuries(lo, hi, horizon int) *scheduler {
+func (m *model) fewestJuries(b *bounds, lo, hi, horizon int) *scheduler {
 	if s := m.attempt(lo, horizon); s != nil {
 		return s
 	}
@@ -211,18 +221,43 @@ func (m *model) fewestJuries(lo, hi, horizon int) *scheduler {
 	}
 	m.limit = m.work + (m.budget-m.work)*2/3 // keep some for the days
 	defer func() { m.limit = m.budget }()
-	return m.fewestJuriesFor(best, lo+1)
+	return m.fewestJuriesFor(b, best, lo+1)
 }
 
 // fewestJuriesFor lowers best's juries towards lo, keeping its days: a
-// plain run with lo juries, or a few more; then taking juries away one
-// by one while the search finds room for their candidates.
-func (m *model) fewestJuriesFor(best *scheduler, lo int) *scheduler {
-	for k := lo; k < min(lo+4, best.usedJuries()) && m.work < m.limit; k++ {
+// plain run (or a template) with lo juries, or a few more, then a
+// bisection over the juries; then taking juries away one by one while the
+// search finds room for their candidates.
+func (m *model) fewestJuriesFor(b *bounds, best *scheduler, lo int) *scheduler {
+	try := func(k int) *scheduler {
+		if s := m.attemptTemplate(b, k, best.days); s != nil {
+			return s
+		}
+		if m.work >= m.limit {
+			return nil
+		}
 		s := newScheduler(m, k, best.days, options{joinSlack: minutesPerDay})
 		if len(s.insert(s.all())) == 0 && s.close() {
-			best = s
+			return s
+		}
+		return nil
+	}
+	// The tries go on when the budget is spent, with the template only: it
+	// is one placement of the candidates, and there are few tries.
+	low, high := lo, best.usedJuries() // high juries suffice
+	for k := lo; k < min(lo+4, high); k++ {
+		if s := try(k); s != nil && s.usedJuries() < high {
+			best, high = s, s.usedJuries()
 			break
+		}
+		low = k + 1
+	}
+	for low < high {
+		mid := (low + high) / 2
+		if s := try(mid); s != nil && s.usedJuries() < high {
+			best, high = s, s.usedJuries()
+		} else {
+			low = mid + 1
 		}
 	}
 	best = best.clone()

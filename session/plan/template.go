@@ -33,8 +33,8 @@ type pin struct {
 // sequence type within days days and with k juries, in the order the
 // candidates should be placed; nil when there is no template.
 func (m *model) template(b *bounds, k, days int) ([][]pin, []int) {
-	if b.seqDays == 0 {
-		return nil, nil
+	if b.seqDays == 0 || b.seqDays < b.resDays || b.seqDays < b.pathDays {
+		return nil, nil // the sequence of a unit's uses is not what binds
 	}
 	rt := b.seqType
 	ops, units := b.unitGroup(rt)
