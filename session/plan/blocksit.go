@@ -160,8 +160,12 @@ func (b *bounds) sittingBlockFits(k, days int) bool {
 }
 
 // sittingBlockJuries is the fewest juries for which sittingBlockFits, from
-// lo on; never when none up to MaxJuries.
+// lo on (0 when the bound does not apply); never when none up to
+// MaxJuries.
 func (b *bounds) sittingBlockJuries(lo, days int) int {
+	if b.rigid == 0 || b.longObserve() < 0 || lo == never {
+		return 0
+	}
 	for k := max(lo, 1); k <= MaxJuries; k++ {
 		if b.sittingBlockFits(k, days) {
 			return k

@@ -414,7 +414,8 @@ func (b *bounds) integralityJuries(days int) int {
 func (b *bounds) juriesFor(days int) (int, string) {
 	m := b.m
 	e, i, bl, lt := b.energyJuries(days), b.integralityJuries(days), b.blockJuries(days), b.lateJuries(days)
-	k := max(e, i, bl, lt)
+	st := b.sittingBlockJuries(bl, days)
+	k := max(e, i, bl, lt, st)
 	if b.juryWork > 0 {
 		k = max(k, 1)
 	}
@@ -429,6 +430,10 @@ func (b *bounds) juriesFor(days int) (int, string) {
 	case lt > max(e, i, bl):
 		return k, fmt.Sprintf("no accueil can start before %s, so a jury holds at most %d minutes of accueils, exclusive épreuves and deliberations in %s: %d candidates of %d such minutes need at least %s",
 			clockOf(b.firstExcl-m.h.AccueilMin), b.lateCapacity(days), plural(days, "day"), m.n, m.lateMinutes(), plural(k, "jury"))
+	case st > max(e, i, bl):
+		o := m.eps[b.longObserve()]
+		return k, fmt.Sprintf("a jury-block holds one candidate's %s (%d minutes) or one sitting of %s (%d minutes): in %s, the %d candidates and their sittings need at least %s",
+			b.rigidWhat, b.rigid, o.id, o.dur, plural(days, "day"), m.n, plural(k, "jury"))
 	case bl > max(e, i):
 		return k, fmt.Sprintf("a jury holds one candidate's %s (%d minutes in one block) at most %d times in %s: %d candidates%s need at least %s",
 			b.rigidWhat, b.rigid, b.blockCapacity(days, true), plural(days, "day"), m.n,
@@ -585,7 +590,7 @@ func (b *bounds) blockJuries(days int) int {
 		// k juries hold k×c chunks, less the sittings' loss.
 		k = max(k, (b.m.n+b.sittingLoss+c-1)/c)
 	}
-	return b.sittingBlockJuries(k, days)
+	return k
 }
 
 // chainDays bounds the days by the rigid chains of resource type rt: épreuves

@@ -65,8 +65,9 @@ func (b *bounds) unitSeqDays(rt, lo int) (int, string) {
 	}
 	q := (m.n*units + t.cap - 1) / t.cap
 	fits := func(days int) bool {
-		ok, _ := b.seqFits(ops, t.reset, q, days)
-		return ok
+		r := seqRun{b: b, ops: ops, reset: t.reset, q: q, days: days}
+		path, _ := r.run()
+		return path != nil // a run that gave up claims nothing
 	}
 	lo = max(lo, 1)
 	hi := lo
@@ -274,17 +275,9 @@ func (m *model) latestRunStart(d, b, rest int) int {
 	}
 }
 
-// seqFits runs the dynamic programme of the unit sequence bound: can one
-// unit serve q candidates for all the parts ops within days days? The
-// second result is false when the programme gave up (too many states).
-func (b *bounds) seqFits(ops []seqOp, reset, q, days int) (bool, bool) {
-	r := seqRun{b: b, ops: ops, reset: reset, q: q, days: days}
-	path, ok := r.run()
-	return path != nil, ok
-}
-
-// seqRun is one run of the unit sequence programme. The planner reuses it
-// to lay out a unit's uses (record), with allow adding its own rule.
+// seqRun is one run of the unit sequence programme: can one unit serve q
+// candidates for all the parts ops within days days? The planner reuses it
+// to lay out a unit's uses (record), with allow adding its own rules.
 type seqRun struct {
 	b        *bounds
 	ops      []seqOp
@@ -310,8 +303,8 @@ type seqEntry struct {
 }
 
 // run returns the uses of the earliest way to serve q candidates (only
-// the last one unless record), nil when there is none; false when it gave
-// up.
+// the last one unless record), nil when there is none; false, with an
+// empty non-nil result, when it gave up (too many states).
 func (r *seqRun) run() ([]seqStep, bool) {
 	b, m, ops, q := r.b, r.b.m, r.ops, r.q
 	k := len(ops)
