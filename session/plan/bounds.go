@@ -605,20 +605,68 @@ func (b *bounds) blockJuries(days int) int {
 // épreuve, and not before the chain's earliest start.
 func (b *bounds) chainDays(rt int) (int, string) {
 	m := b.m
-	for i := 1; i < len(m.blocks); i++ {
-		if m.blocks[i].Start == m.blocks[i-1].End {
-			return 0, "" // touching blocks: a chain may run from one into the next
+	t := m.types[rt]
+	best, bestWhy := 0, ""
+	for _, ch := range b.resourceChains(rt, 0) {
+		perDay := func(d int) (int, bool) {
+			n := 0
+			for bi := range m.blocks {
+				w0, w1 := ch.window(b, d, bi)
+				if w := w1 - w0; w >= ch.length {
+					n += w / ch.length
+				}
+			}
+			return n * t.cap, true
+		}
+		days, last, _ := b.daysToHold(perDay)
+		if days > best {
+			best = days
+			bestWhy = fmt.Sprintf("the %s of %s hold each candidate's %s (%d minutes without a break) at most %d times a day: %d candidates need at least %s",
+				plural(t.cap, "unit"), t.name, strings.Join(ch.ids, "–"), ch.length, last, m.n, plural(days, "day"))
 		}
 	}
-	next := make([]int, len(m.eps))
+	return best, bestWhy
+}
+
+// resChain is a chain of épreuves joined by no_wait (no minimum gap, at
+// most gaps[i] minutes after the i-th), each holding one unit of a type
+// and none splittable.
+type resChain struct {
+	head   int
+	durs   []int
+	gaps   []int
+	ids    []string
+	length int // the épreuves' minutes
+	// lead is the accueil before the head when the chain holds every
+	// exclusive épreuve, so its head is the candidate's first.
+	lead int
+}
+
+// window is where the chain may lie in block bi of day d: after the
+// block's start and the lead, not before the head's earliest start.
+func (ch *resChain) window(b *bounds, d, bi int) (int, int) {
+	return max(b.m.blockStart(d, bi)+ch.lead, b.est[ch.head]), b.m.blockEnd(d, bi)
+}
+
+// resourceChains returns the chains of type rt whose gaps are at most
+// maxGap; none when two blocks touch (a chain may run from one into the
+// next).
+func (b *bounds) resourceChains(rt, maxGap int) []resChain {
+	m := b.m
+	for i := 1; i < len(m.blocks); i++ {
+		if m.blocks[i].Start == m.blocks[i-1].End {
+			return nil
+		}
+	}
+	next, gapAfter := make([]int, len(m.eps)), make([]int, len(m.eps))
 	hasPrev := make([]bool, len(m.eps))
 	for i := range next {
 		next[i] = -1
 	}
 	for a, es := range m.preds {
 		for _, ed := range es {
-			if ed.noWait && ed.maxGap == 0 {
-				next[ed.from] = a
+			if ed.noWait && ed.minGap == 0 && ed.maxGap <= maxGap {
+				next[ed.from], gapAfter[ed.from] = a, ed.maxGap
 				hasPrev[a] = true
 			}
 		}
@@ -627,20 +675,30 @@ func (b *bounds) chainDays(rt int) (int, string) {
 		info := &m.eps[e]
 		return !info.split && slices.Contains(info.needs, need{rt: rt, units: 1})
 	}
-	best, bestWhy := 0, ""
+	exclusives := 0
+	for _, e := range m.eps {
+		if e.pres == Exclusive {
+			exclusives++
+		}
+	}
+	var out []resChain
 	for head := range m.eps {
 		if hasPrev[head] || next[head] < 0 || !holds(head) {
 			continue
 		}
-		length, ids, all := 0, []string{}, true
-		exclusive := 0
+		ch := resChain{head: head}
+		all, exclusive := true, 0
 		for e := head; e >= 0; e = next[e] {
 			if !holds(e) {
 				all = false
 				break
 			}
-			length += m.eps[e].dur
-			ids = append(ids, m.eps[e].id)
+			ch.durs = append(ch.durs, m.eps[e].dur)
+			ch.ids = append(ch.ids, m.eps[e].id)
+			ch.length += m.eps[e].dur
+			if next[e] >= 0 {
+				ch.gaps = append(ch.gaps, gapAfter[e])
+			}
 			if m.eps[e].pres == Exclusive {
 				exclusive++
 			}
@@ -648,42 +706,29 @@ func (b *bounds) chainDays(rt int) (int, string) {
 		if !all {
 			continue
 		}
-		lead := 0
-		total := 0
-		for _, e := range m.eps {
-			if e.pres == Exclusive {
-				total++
-			}
+		if m.eps[head].pres == Exclusive && exclusive == exclusives {
+			ch.lead = m.h.AccueilMin
 		}
-		if m.eps[head].pres == Exclusive && exclusive == total {
-			lead = m.h.AccueilMin // the chain holds the first exclusive épreuve
-		}
-		t := m.types[rt]
-		perDay := func(d int) int {
-			n := 0
-			for bi := range m.blocks {
-				from := max(m.blockStart(d, bi)+lead, b.est[head])
-				if w := m.blockEnd(d, bi) - from; w >= length {
-					n += w / length
-				}
-			}
-			return n * t.cap
-		}
-		days, held := 0, 0
-		for held < m.n {
-			if days > MaxDays {
-				break
-			}
-			held += perDay(days)
-			days++
-		}
-		if days > best {
-			best = days
-			bestWhy = fmt.Sprintf("the %s of %s hold each candidate's %s (%d minutes without a break) at most %d times a day: %d candidates need at least %s",
-				plural(t.cap, "unit"), t.name, strings.Join(ids, "–"), length, perDay(max(1, days-1)), m.n, plural(days, "day"))
-		}
+		out = append(out, ch)
 	}
-	return best, bestWhy
+	return out
+}
+
+// daysToHold counts the days until perDay has held every candidate (more
+// than MaxDays when never), with the last day's count; false when perDay
+// gave up.
+func (b *bounds) daysToHold(perDay func(d int) (int, bool)) (days, last int, ok bool) {
+	held := 0
+	for held < b.m.n && days <= MaxDays {
+		c, ok := perDay(days)
+		if !ok {
+			return 0, 0, false
+		}
+		held += c
+		last = c
+		days++
+	}
+	return days, last, true
 }
 
 // busiestUnitDays bounds the days by the busiest unit of type rt: the

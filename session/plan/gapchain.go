@@ -47,79 +47,24 @@ func (b *bounds) gapChainDays(rt int) (int, string) {
 	for i := 1; i < len(m.blocks); i++ {
 		minBreak = min(minBreak, int(m.blocks[i].Start-m.blocks[i-1].End))
 	}
-	if minBreak == 0 {
-		return 0, "" // touching blocks: a chain may run from one into the next
-	}
-	next := make([]int, len(m.eps))
-	gapAfter := make([]int, len(m.eps))
-	hasPrev := make([]bool, len(m.eps))
-	for i := range next {
-		next[i] = -1
-	}
-	for a, es := range m.preds {
-		for _, ed := range es {
-			if ed.noWait && ed.maxGap < minBreak && ed.minGap == 0 {
-				next[ed.from], gapAfter[ed.from] = a, ed.maxGap
-				hasPrev[a] = true
-			}
-		}
-	}
-	holds := func(e int) bool {
-		info := &m.eps[e]
-		return !info.split && slices.Contains(info.needs, need{rt: rt, units: 1})
-	}
-	exclusives := 0
-	for _, e := range m.eps {
-		if e.pres == Exclusive {
-			exclusives++
-		}
-	}
 	t := m.types[rt]
 	best, bestWhy := 0, ""
-	for head := range m.eps {
-		if hasPrev[head] || next[head] < 0 || !holds(head) {
-			continue
-		}
-		var durs, gaps []int
-		var ids []string
-		all, gapped, exclusive := true, false, 0
-		for e := head; e >= 0; e = next[e] {
-			if !holds(e) {
-				all = false
-				break
-			}
-			durs = append(durs, m.eps[e].dur)
-			ids = append(ids, m.eps[e].id)
-			if next[e] >= 0 {
-				gaps = append(gaps, gapAfter[e])
-				gapped = gapped || gapAfter[e] > 0
-			}
-			if m.eps[e].pres == Exclusive {
-				exclusive++
-			}
-		}
-		if !all || !gapped {
+	for _, ch := range b.resourceChains(rt, minBreak-1) {
+		if slices.Max(append(slices.Clone(ch.gaps), 0)) == 0 {
 			continue // the rigid chain bound covers gaps of 0
-		}
-		lead := 0
-		if m.eps[head].pres == Exclusive && exclusive == exclusives {
-			lead = m.h.AccueilMin
-		}
-		window := func(d, bi int) (int, int) {
-			return max(m.blockStart(d, bi)+lead, b.est[head]), m.blockEnd(d, bi)
 		}
 		cache := map[int]int{}
 		perDay := func(d int) (int, bool) {
 			n := 0
 			for bi := range m.blocks {
-				w0, w1 := window(d, bi)
+				w0, w1 := ch.window(b, d, bi)
 				if w1 <= w0 {
 					continue
 				}
 				c, ok := cache[w1-w0]
 				if !ok {
 					var done bool
-					if c, done = maxChains(durs, gaps, t.cap, w1-w0); !done {
+					if c, done = maxChains(ch.durs, ch.gaps, t.cap, w1-w0); !done {
 						return 0, false
 					}
 					cache[w1-w0] = c
@@ -128,21 +73,11 @@ func (b *bounds) gapChainDays(rt int) (int, string) {
 			}
 			return n, true
 		}
-		days, held, last := 0, 0, 0
-		for held < m.n && days <= MaxDays {
-			c, ok := perDay(days)
-			if !ok {
-				days = 0
-				break
-			}
-			held += c
-			last = c
-			days++
-		}
-		if days > best {
+		days, last, ok := b.daysToHold(perDay)
+		if ok && days > best {
 			best = days
 			bestWhy = fmt.Sprintf("the %s of %s hold each candidate's %s (no_wait, gaps of at most %s minutes, in one block) at most %d times a day: %d candidates need at least %s",
-				plural(t.cap, "unit"), t.name, strings.Join(ids, "–"), joinInts(gaps), last, m.n, plural(days, "day"))
+				plural(t.cap, "unit"), t.name, strings.Join(ch.ids, "–"), joinInts(ch.gaps), last, m.n, plural(days, "day"))
 		}
 	}
 	return best, bestWhy
