@@ -209,10 +209,14 @@ func (s *scheduler) all() []int {
 }
 
 // fewestJuries finds a plan with as few juries as it can between lo (a
-// lower bound) and hi, within horizon days: lo first, otherwise a plan with
-// up to hi juries, from which juries are taken away one by one.
+// lower bound) and hi, within horizon days: lo first (a plain search, then
+// the template), otherwise a plan with up to hi juries, from which juries
+// are taken away.
 func (m *model) fewestJuries(b *bounds, lo, hi, horizon int) *scheduler {
 	if s := m.attempt(lo, horizon); s != nil {
+		return s
+	}
+	if s := m.attemptTemplate(b, lo, horizon); s != nil {
 		return s
 	}
 	best := m.attempt(hi, horizon)
