@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+
+	"github.com/tpsession/tpsession"
 )
 
 // bounds are the lower bounds of planning.md §4. Each is a proof: it holds
@@ -40,6 +42,13 @@ type bounds struct {
 	// sittingLoss is how many rigid chunks the observe sittings take from
 	// the jury-blocks they occupy, at least.
 	sittingLoss int
+	// orders are every order of a candidate's épreuves, nil when there are
+	// more than maxBoundOrders.
+	orders [][]int
+	// seqType is the resource type whose unit sequence bound is the
+	// largest, seqDays that bound (0: none); the planner lays out its
+	// units first.
+	seqType, seqDays int
 }
 
 // maxBoundOrders bounds the orders the path bound enumerates; beyond it the
@@ -72,6 +81,7 @@ func (b *bounds) path() {
 	b.pathDays = d
 	orders := m.linearExtensions(maxBoundOrders + 1)
 	if len(orders) > 0 && len(orders) <= maxBoundOrders {
+		b.orders = orders
 		best := never
 		b.firstExcl = never
 		start := make([]int, len(m.eps))
@@ -199,6 +209,15 @@ func (b *bounds) resources() {
 		if dc, chainWhy := b.chainDays(rt); dc > d {
 			d, why = dc, chainWhy
 		}
+		if dg, gapWhy := b.gapChainDays(rt); dg > d {
+			d, why = dg, gapWhy
+		}
+		if ds, seqWhy := b.unitSeqDays(rt, max(d, b.pathDays)); ds > d {
+			d, why = ds, seqWhy
+			if ds > b.seqDays {
+				b.seqType, b.seqDays = rt, ds
+			}
+		}
 		if d > b.resDays {
 			b.resDays, b.resWhy = d, why
 		}
@@ -311,6 +330,74 @@ func (b *bounds) chunksPerJury(days int) int {
 	return best
 }
 
+// lateMinutes is one candidate's jury minutes that come at or after its
+// accueil: the accueil, the exclusive épreuves and the deliberation.
+func (m *model) lateMinutes() int {
+	if !m.hasExclusive {
+		return 0
+	}
+	n := m.h.AccueilMin + m.h.DeliberationMin
+	for _, e := range m.eps {
+		if e.pres == Exclusive {
+			n += e.dur
+		}
+	}
+	return n
+}
+
+// lateCapacity is the most late minutes (lateMinutes) one jury holds in
+// days days. Proof: no accueil starts before t0, the earliest first
+// exclusive épreuve less the accueil, and the exclusive épreuves and the
+// deliberation follow the accueil, so on day d a jury does late work only
+// in the block minutes after t0, w_d, one thing at a time, and within its
+// day cap c_d (the opening taken out of day 1). Its briefing, on some day
+// b, takes br of c_b. Its closure comes after all its tasks: on a day
+// after its last late task, where it works no late minutes, or on that
+// day after them (after t0); either way a_d + cl ≤ min(c_d, w_d) on the
+// closure's day d. Summing, the late minutes are at most
+// max over b of Σ_d min(c_d − br·[d = b], w_d), less cl.
+func (b *bounds) lateCapacity(days int) int {
+	m := b.m
+	t0 := 0
+	if b.firstExcl < never {
+		t0 = b.firstExcl - m.h.AccueilMin
+	}
+	window := func(d int) int {
+		n := 0
+		for bi := range m.blocks {
+			n += max(0, m.blockEnd(d, bi)-max(m.blockStart(d, bi), t0))
+		}
+		return n
+	}
+	br := m.h.JuryBriefingMin
+	sum, gain := 0, -never
+	for d := range days {
+		c, w := m.juryDayCap(d == 0), window(d)
+		sum += min(c, w)
+		gain = max(gain, min(max(0, c-br), w)-min(c, w))
+		if d > 1 && window(d) == window(d-1) {
+			// Every later day is alike.
+			sum += (days - d - 1) * min(c, w)
+			break
+		}
+	}
+	return sum + gain - m.h.JuryClosureMin
+}
+
+// lateJuries is the fewest juries that hold every candidate's late
+// minutes (lateMinutes) in days days.
+func (b *bounds) lateJuries(days int) int {
+	late := b.m.lateMinutes()
+	if late == 0 {
+		return 0
+	}
+	per := b.lateCapacity(days)
+	if per <= 0 {
+		return never
+	}
+	return (b.m.n*late + per - 1) / per
+}
+
 func (b *bounds) integralityJuries(days int) int {
 	if b.chunk == 0 || !b.m.hasExclusive {
 		return 0
@@ -326,8 +413,9 @@ func (b *bounds) integralityJuries(days int) int {
 // the reason.
 func (b *bounds) juriesFor(days int) (int, string) {
 	m := b.m
-	e, i, bl := b.energyJuries(days), b.integralityJuries(days), b.blockJuries(days)
-	k := max(e, i, bl)
+	e, i, bl, lt := b.energyJuries(days), b.integralityJuries(days), b.blockJuries(days), b.lateJuries(days)
+	st := b.sittingBlockJuries(bl, days)
+	k := max(e, i, bl, lt, st)
 	if b.juryWork > 0 {
 		k = max(k, 1)
 	}
@@ -339,6 +427,13 @@ func (b *bounds) juriesFor(days int) (int, string) {
 	switch {
 	case k == never:
 		return k, fmt.Sprintf("no jury can do its share in %s: the day budget of %d minutes leaves no room after the opening, briefing and closure", plural(days, "day"), m.dayBudget)
+	case lt > max(e, i, bl):
+		return k, fmt.Sprintf("no accueil can start before %s, so a jury holds at most %d minutes of accueils, exclusive épreuves and deliberations in %s: %d candidates of %d such minutes need at least %s",
+			clockOf(b.firstExcl-m.h.AccueilMin), b.lateCapacity(days), plural(days, "day"), m.n, m.lateMinutes(), plural(k, "jury"))
+	case st > max(e, i, bl):
+		o := m.eps[b.longObserve()]
+		return k, fmt.Sprintf("a jury-block holds one candidate's %s (%d minutes) or one sitting of %s (%d minutes): in %s, the %d candidates and their sittings need at least %s",
+			b.rigidWhat, b.rigid, o.id, o.dur, plural(days, "day"), m.n, plural(k, "jury"))
 	case bl > max(e, i):
 		return k, fmt.Sprintf("a jury holds one candidate's %s (%d minutes in one block) at most %d times in %s: %d candidates%s need at least %s",
 			b.rigidWhat, b.rigid, b.blockCapacity(days, true), plural(days, "day"), m.n,
@@ -510,20 +605,68 @@ func (b *bounds) blockJuries(days int) int {
 // épreuve, and not before the chain's earliest start.
 func (b *bounds) chainDays(rt int) (int, string) {
 	m := b.m
-	for i := 1; i < len(m.blocks); i++ {
-		if m.blocks[i].Start == m.blocks[i-1].End {
-			return 0, "" // touching blocks: a chain may run from one into the next
+	t := m.types[rt]
+	best, bestWhy := 0, ""
+	for _, ch := range b.resourceChains(rt, 0) {
+		perDay := func(d int) (int, bool) {
+			n := 0
+			for bi := range m.blocks {
+				w0, w1 := ch.window(b, d, bi)
+				if w := w1 - w0; w >= ch.length {
+					n += w / ch.length
+				}
+			}
+			return n * t.cap, true
+		}
+		days, last, _ := b.daysToHold(perDay)
+		if days > best {
+			best = days
+			bestWhy = fmt.Sprintf("the %s of %s hold each candidate's %s (%d minutes without a break) at most %d times a day: %d candidates need at least %s",
+				plural(t.cap, "unit"), t.name, strings.Join(ch.ids, "–"), ch.length, last, m.n, plural(days, "day"))
 		}
 	}
-	next := make([]int, len(m.eps))
+	return best, bestWhy
+}
+
+// resChain is a chain of épreuves joined by no_wait (no minimum gap, at
+// most gaps[i] minutes after the i-th), each holding one unit of a type
+// and none splittable.
+type resChain struct {
+	head   int
+	durs   []int
+	gaps   []int
+	ids    []string
+	length int // the épreuves' minutes
+	// lead is the accueil before the head when the chain holds every
+	// exclusive épreuve, so its head is the candidate's first.
+	lead int
+}
+
+// window is where the chain may lie in block bi of day d: after the
+// block's start and the lead, not before the head's earliest start.
+func (ch *resChain) window(b *bounds, d, bi int) (int, int) {
+	return max(b.m.blockStart(d, bi)+ch.lead, b.est[ch.head]), b.m.blockEnd(d, bi)
+}
+
+// resourceChains returns the chains of type rt whose gaps are at most
+// maxGap; none when two blocks touch (a chain may run from one into the
+// next).
+func (b *bounds) resourceChains(rt, maxGap int) []resChain {
+	m := b.m
+	for i := 1; i < len(m.blocks); i++ {
+		if m.blocks[i].Start == m.blocks[i-1].End {
+			return nil
+		}
+	}
+	next, gapAfter := make([]int, len(m.eps)), make([]int, len(m.eps))
 	hasPrev := make([]bool, len(m.eps))
 	for i := range next {
 		next[i] = -1
 	}
 	for a, es := range m.preds {
 		for _, ed := range es {
-			if ed.noWait && ed.maxGap == 0 {
-				next[ed.from] = a
+			if ed.noWait && ed.minGap == 0 && ed.maxGap <= maxGap {
+				next[ed.from], gapAfter[ed.from] = a, ed.maxGap
 				hasPrev[a] = true
 			}
 		}
@@ -532,20 +675,30 @@ func (b *bounds) chainDays(rt int) (int, string) {
 		info := &m.eps[e]
 		return !info.split && slices.Contains(info.needs, need{rt: rt, units: 1})
 	}
-	best, bestWhy := 0, ""
+	exclusives := 0
+	for _, e := range m.eps {
+		if e.pres == Exclusive {
+			exclusives++
+		}
+	}
+	var out []resChain
 	for head := range m.eps {
 		if hasPrev[head] || next[head] < 0 || !holds(head) {
 			continue
 		}
-		length, ids, all := 0, []string{}, true
-		exclusive := 0
+		ch := resChain{head: head}
+		all, exclusive := true, 0
 		for e := head; e >= 0; e = next[e] {
 			if !holds(e) {
 				all = false
 				break
 			}
-			length += m.eps[e].dur
-			ids = append(ids, m.eps[e].id)
+			ch.durs = append(ch.durs, m.eps[e].dur)
+			ch.ids = append(ch.ids, m.eps[e].id)
+			ch.length += m.eps[e].dur
+			if next[e] >= 0 {
+				ch.gaps = append(ch.gaps, gapAfter[e])
+			}
 			if m.eps[e].pres == Exclusive {
 				exclusive++
 			}
@@ -553,42 +706,29 @@ func (b *bounds) chainDays(rt int) (int, string) {
 		if !all {
 			continue
 		}
-		lead := 0
-		total := 0
-		for _, e := range m.eps {
-			if e.pres == Exclusive {
-				total++
-			}
+		if m.eps[head].pres == Exclusive && exclusive == exclusives {
+			ch.lead = m.h.AccueilMin
 		}
-		if m.eps[head].pres == Exclusive && exclusive == total {
-			lead = m.h.AccueilMin // the chain holds the first exclusive épreuve
-		}
-		t := m.types[rt]
-		perDay := func(d int) int {
-			n := 0
-			for bi := range m.blocks {
-				from := max(m.blockStart(d, bi)+lead, b.est[head])
-				if w := m.blockEnd(d, bi) - from; w >= length {
-					n += w / length
-				}
-			}
-			return n * t.cap
-		}
-		days, held := 0, 0
-		for held < m.n {
-			if days > MaxDays {
-				break
-			}
-			held += perDay(days)
-			days++
-		}
-		if days > best {
-			best = days
-			bestWhy = fmt.Sprintf("the %s of %s hold each candidate's %s (%d minutes without a break) at most %d times a day: %d candidates need at least %s",
-				plural(t.cap, "unit"), t.name, strings.Join(ids, "–"), length, perDay(max(1, days-1)), m.n, plural(days, "day"))
-		}
+		out = append(out, ch)
 	}
-	return best, bestWhy
+	return out
+}
+
+// daysToHold counts the days until perDay has held every candidate (more
+// than MaxDays when never), with the last day's count; false when perDay
+// gave up.
+func (b *bounds) daysToHold(perDay func(d int) (int, bool)) (days, last int, ok bool) {
+	held := 0
+	for held < b.m.n && days <= MaxDays {
+		c, ok := perDay(days)
+		if !ok {
+			return 0, 0, false
+		}
+		held += c
+		last = c
+		days++
+	}
+	return days, last, true
 }
 
 // busiestUnitDays bounds the days by the busiest unit of type rt: the
@@ -652,4 +792,10 @@ func (m *model) groups(join func(edge) bool) func(int) int {
 		}
 	}
 	return find
+}
+
+// clockOf writes an absolute minute as "HH:MM on day N".
+func clockOf(t int) string {
+	t = max(0, t)
+	return fmt.Sprintf("%s on day %d", tpsession.TimeOfDay(t-dayStart(dayOf(t))), dayOf(t)+1)
 }

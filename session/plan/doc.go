@@ -54,13 +54,31 @@
 // its hidden tasks fitted into its jury's free time. A large neighbourhood
 // search repairs what does not fit and improves the plan: the last day's
 // candidates are taken out and put back to shorten it, a jury's candidates
-// are given to the others to do without it. The search is seeded and
-// bounded by a count of steps, so that the same input gives the same plan
-// on any machine, in well under a second for 100 candidates. The lower
-// bounds of planning.md §4 (candidate path, resource energy and whole uses,
-// jury energy, jury-day and jury-block integrality, earliest starts) are
-// proofs: a plan that meets them is optimal, and an input whose bounds
-// exceed the limits is answered infeasible with proved set.
+// are given to the others to do without it. When the stations set the
+// length of the session (a long test without the jury then its jury part
+// on the same station, a job running over several blocks), the planner
+// first lays out each unit's uses with the programme of the unit sequence
+// bound, staggered so that the juries can attend the jury parts, reserves
+// those parts in the juries' time, and places the candidates around their
+// pinned uses; the days and the juries are bisected with this template.
+// The search is seeded and bounded by a count of steps, so that the same
+// input gives the same plan on any machine, in well under a second for 100
+// candidates.
+//
+// # Lower bounds
+//
+// The bounds of planning.md §4 are proofs, each in the doc comment of its
+// function, so that a plan that meets them is optimal and an input whose
+// bounds exceed the limits is answered infeasible with proved set:
+//
+//   - days: a candidate's path through the blocks; each resource's energy
+//     and whole uses; the busiest unit's sequence of uses (a small dynamic
+//     programme over one unit, a relaxation of the rules); the rigid
+//     no_wait chains of a resource, and those with short gaps (a programme
+//     over the chains in progress in one block);
+//   - juries: jury energy; jury-day and jury-block integrality, with the
+//     long observed sittings competing for the jury-blocks; the work that
+//     cannot start before the earliest accueil.
 //
 // # Imports
 //

@@ -172,6 +172,8 @@ func (s *scheduler) clone() *scheduler {
 	}
 	c.plans = slices.Clone(s.plans)
 	c.undo, c.delayed, c.segBuf, c.refBuf = nil, nil, nil, nil
+	// A copy is searched further without the template it was built on.
+	c.pins, c.reserved = nil, nil
 	return &c
 }
 

@@ -100,6 +100,11 @@ type scheduler struct {
 	segBuf  []ival
 	refBuf  []unitRef
 	opt     options
+	// pins, when set, hold each candidate's uses of the template's type to
+	// their unit and to no earlier than the template's start; reserved
+	// holds their jury parts until the candidate is placed.
+	pins     [][]pin
+	reserved [][]reservation
 }
 
 func newScheduler(m *model, k, horizon int, opt options) *scheduler {
@@ -129,6 +134,46 @@ func newScheduler(m *model, k, horizon int, opt options) *scheduler {
 	}
 	s.undo = s.undo[:0]
 	return s
+}
+
+// reserve holds, in each pinned jury's time, the template's jury parts of
+// every candidate, so that the candidates placed first leave them free.
+func (s *scheduler) reserve(pins [][]pin) {
+	s.pins = pins
+	s.reserved = make([][]reservation, len(pins))
+	for c := range pins {
+		for _, p := range pins[c] {
+			if !p.set || p.jury < 0 || p.jury >= len(s.juries) {
+				continue
+			}
+			js := &s.juries[p.jury]
+			d := dayOf(p.span.s)
+			if c, _ := conflict(js.busy, p.span.s, p.span.e); c || d >= len(js.load) {
+				continue
+			}
+			js.busy = insertIval(js.busy, p.span)
+			js.load[d] += p.span.e - p.span.s
+			s.reserved[c] = append(s.reserved[c], reservation{jury: p.jury, span: p.span})
+		}
+	}
+}
+
+// release frees candidate c's reservations, before it is placed.
+func (s *scheduler) release(c int) {
+	if s.reserved == nil {
+		return
+	}
+	for _, r := range s.reserved[c] {
+		js := &s.juries[r.jury]
+		js.busy = removeIval(js.busy, r.span)
+		js.load[dayOf(r.span.s)] -= r.span.e - r.span.s
+	}
+	s.reserved[c] = nil
+}
+
+type reservation struct {
+	jury int
+	span ival
 }
 
 // Undo log.
@@ -279,9 +324,16 @@ func (s *scheduler) chooseUnits(cx *candCtx, e int, sp ival, buf []unitRef) ([]u
 			return append(refs, fixed...), true, 0
 		}
 	}
+	var pn pin
+	if s.pins != nil {
+		pn = s.pins[cx.c][e]
+	}
 	for _, nd := range info.needs {
 		got, next := 0, never
 		for u := range s.m.types[nd.rt].cap {
+			if pn.set && pn.rt == nd.rt && pn.u != u {
+				continue
+			}
 			if ok, n := s.unitFree(nd.rt, u, sp, cx.c); ok {
 				refs = append(refs, unitRef{nd.rt, u})
 				if got++; got == nd.units {
@@ -413,6 +465,9 @@ func (s *scheduler) place(cx *candCtx, pos int) (ok bool, backTo, backFrom int) 
 				hi, hiFrom, hiGap = h, ed.from, ed.maxGap
 			}
 		}
+	}
+	if s.pins != nil && s.pins[cx.c][e].set {
+		lo = max(lo, s.pins[cx.c][e].start)
 	}
 	lead := 0
 	if info.pres == Exclusive {

@@ -63,11 +63,12 @@ func (m *model) solve() Plan {
 		if d > maxD {
 			return m.infeasible(lb, true, fmt.Sprintf("%s (the input allows at most %s: calendar.max_days)", dwhy, plural(maxD, "day")))
 		}
-		best = m.fewestJuries(k, maxK, maxD)
+		best = m.fewestJuries(b, k, maxK, maxD)
 		if best != nil {
 			// The secondary bound is for plans with the juries found.
 			lb.Days, _ = b.daysFor(best.usedJuries(), maxD)
 			best.freeze() // the juries are the primary objective: add none
+			best = m.templateDays(b, best, best.usedJuries(), lb.Days)
 			best = m.fewestDays(best, lb.Days)
 		}
 	default:
@@ -80,12 +81,13 @@ func (m *model) solve() Plan {
 		lb.Juries, _ = b.juriesFor(d)
 		best = m.attempt(maxK, maxD)
 		if best != nil {
+			best = m.templateDays(b, best, maxK, d)
 			m.limit = m.work + (m.budget-m.work)/2 // keep half for the juries
 			best = m.fewestDays(best, d)
 			m.limit = m.budget
 			k, _ := b.juriesFor(best.days)
 			lb.Juries = k
-			best = m.fewestJuriesFor(best, k)
+			best = m.fewestJuriesFor(b, best, k)
 			if best.days > lb.Days {
 				// The secondary bound holds for plans that meet the primary
 				// one; this plan does not, so it is judged on its own days.
@@ -145,6 +147,54 @@ func (m *model) attemptN(k, horizon, runs int) *scheduler {
 	return nil
 }
 
+// templateDays looks for a plan shorter than best, from lo days on, with
+// the station template of k juries: a bisection over the days, each try a
+// template and a short repair.
+func (m *model) templateDays(b *bounds, best *scheduler, k, lo int) *scheduler {
+	// The template lays the uses as early as it can: one try within best's
+	// days often ends earlier. It costs one placement of the candidates,
+	// so it is made even when the search's budget is spent.
+	if s := m.attemptTemplate(b, k, best.days); s != nil && s.days < best.days {
+		best = s
+	}
+	hi := best.days // a plan of hi days exists
+	for lo < hi && m.work < m.limit {
+		mid := (lo + hi) / 2
+		if s := m.attemptTemplate(b, k, mid); s != nil {
+			best, hi = s, s.days
+		} else {
+			lo = mid + 1
+		}
+	}
+	return best
+}
+
+// templateRepairRounds bounds the repair of a template's plan: the
+// template is worth a try, not a long search.
+const templateRepairRounds = 30
+
+// attemptTemplate plans with the station template of days days and k
+// juries: the candidates in the template's order, then a short large
+// neighbourhood search for those left out.
+func (m *model) attemptTemplate(b *bounds, k, days int) *scheduler {
+	pins, order := m.template(b, k, days)
+	if pins == nil {
+		return nil
+	}
+	s := newScheduler(m, k, days, options{joinSlack: minutesPerDay})
+	s.reserve(pins)
+	if out := s.insert(order); len(out) > 0 {
+		rng := rand.New(rand.NewPCG(uint64(k)<<32|uint64(days), 7))
+		if !s.repair(out, min(templateRepairRounds, m.repairRounds()), rng) {
+			return nil
+		}
+	}
+	if !s.close() {
+		return nil
+	}
+	return s
+}
+
 // repairRounds bounds the large neighbourhood search of one attempt.
 func (m *model) repairRounds() int {
 	return max(100, 6000/max(1, m.n))
@@ -159,10 +209,14 @@ func (s *scheduler) all() []int {
 }
 
 // fewestJuries finds a plan with as few juries as it can between lo (a
-// lower bound) and hi, within horizon days: lo first, otherwise a plan with
-// up to hi juries, from which juries are taken away one by one.
-func (m *model) fewestJuries(lo, hi, horizon int) *scheduler {
+// lower bound) and hi, within horizon days: lo first (a plain search, then
+// the template), otherwise a plan with up to hi juries, from which juries
+// are taken away.
+func (m *model) fewestJuries(b *bounds, lo, hi, horizon int) *scheduler {
 	if s := m.attempt(lo, horizon); s != nil {
+		return s
+	}
+	if s := m.attemptTemplate(b, lo, horizon); s != nil {
 		return s
 	}
 	best := m.attempt(hi, horizon)
@@ -171,18 +225,43 @@ func (m *model) fewestJuries(lo, hi, horizon int) *scheduler {
 	}
 	m.limit = m.work + (m.budget-m.work)*2/3 // keep some for the days
 	defer func() { m.limit = m.budget }()
-	return m.fewestJuriesFor(best, lo+1)
+	return m.fewestJuriesFor(b, best, lo+1)
 }
 
 // fewestJuriesFor lowers best's juries towards lo, keeping its days: a
-// plain run with lo juries, or a few more; then taking juries away one
-// by one while the search finds room for their candidates.
-func (m *model) fewestJuriesFor(best *scheduler, lo int) *scheduler {
-	for k := lo; k < min(lo+4, best.usedJuries()) && m.work < m.limit; k++ {
+// plain run (or a template) with lo juries, or a few more, then a
+// bisection over the juries; then taking juries away one by one while the
+// search finds room for their candidates.
+func (m *model) fewestJuriesFor(b *bounds, best *scheduler, lo int) *scheduler {
+	try := func(k int) *scheduler {
+		if s := m.attemptTemplate(b, k, best.days); s != nil {
+			return s
+		}
+		if m.work >= m.limit {
+			return nil
+		}
 		s := newScheduler(m, k, best.days, options{joinSlack: minutesPerDay})
 		if len(s.insert(s.all())) == 0 && s.close() {
-			best = s
+			return s
+		}
+		return nil
+	}
+	// The tries go on when the budget is spent, with the template only: it
+	// is one placement of the candidates, and there are few tries.
+	low, high := lo, best.usedJuries() // high juries suffice
+	for k := lo; k < min(lo+4, high); k++ {
+		if s := try(k); s != nil && s.usedJuries() < high {
+			best, high = s, s.usedJuries()
 			break
+		}
+		low = k + 1
+	}
+	for low < high {
+		mid := (low + high) / 2
+		if s := try(mid); s != nil && s.usedJuries() < high {
+			best, high = s, s.usedJuries()
+		} else {
+			low = mid + 1
 		}
 	}
 	best = best.clone()
@@ -244,8 +323,11 @@ func (s *scheduler) freeze() {
 func (s *scheduler) addCandidate(c int) bool {
 	m := s.m
 	var juries []int
+	s.release(c)
 	if !m.hasExclusive {
 		juries = []int{-1}
+	} else if j := s.pinnedJury(c); j >= 0 {
+		juries = []int{j}
 	} else {
 		fresh := false
 		for j := range s.juries {
@@ -295,6 +377,11 @@ func (s *scheduler) addCandidate(c int) bool {
 		}
 	}
 	if best == nil {
+		if s.pinnedJury(c) >= 0 {
+			// The template's jury cannot take it: let any jury.
+			s.pins[c] = unpinJury(s.pins[c])
+			return s.addCandidate(c)
+		}
 		return false
 	}
 	s.steps = 0
@@ -458,6 +545,28 @@ func toSegments(list []ival) []Segment {
 	for i, iv := range list {
 		d := dayOf(iv.s)
 		out[i] = Segment{Day: d + 1, Start: tpsession.TimeOfDay(iv.s - dayStart(d)), End: tpsession.TimeOfDay(iv.e - dayStart(d))}
+	}
+	return out
+}
+
+// pinnedJury is the jury the template gives candidate c, or -1.
+func (s *scheduler) pinnedJury(c int) int {
+	if s.pins == nil {
+		return -1
+	}
+	for _, p := range s.pins[c] {
+		if p.set && p.jury >= 0 && p.jury < len(s.juries) && !s.juries[p.jury].off {
+			return p.jury
+		}
+	}
+	return -1
+}
+
+// unpinJury returns a copy of a candidate's pins without their jury.
+func unpinJury(pins []pin) []pin {
+	out := slices.Clone(pins)
+	for i := range out {
+		out[i].jury = -1
 	}
 	return out
 }

@@ -1,0 +1,174 @@
+package plan_test
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/tpsession/tpsession/session/plan"
+)
+
+// Hand-worked inputs for the lower bounds that the energy counts miss: the
+// comment of each case proves its optimum, the test checks that the bound
+// proves it too and that the planner reaches it.
+
+func TestBoundsOnHandWorkedInputs(t *testing.T) {
+	tests := []struct {
+		name           string
+		input          func() plan.Input
+		days, juries   int // the optimum, equal to the bounds
+		lbDays, lbJury int
+	}{
+		{
+			// One unit, reset 60, blocks 08:00–12:00 and 13:00–17:00. Each
+			// candidate runs J (450 minutes, splittable) then, after its
+			// 10-minute accueil, C (30 minutes, with the jury) on the same
+			// unit. The first J ends at 15:30 on day 1 at the earliest, its
+			// C at 16:10; after the reset nothing starts before day 2, and
+			// the other J ends at 16:30, leaving 30 minutes for its
+			// accueil and C. (Starting the other J between the first J and
+			// its C only pushes that C to 16:40, past 17:00 once it is
+			// done.) 3 days, where the unit's minutes (960 of 480 a day)
+			// say 2.
+			name: "unit sequence: a long splittable job then the jury part on the same station",
+			input: func() plan.Input {
+				in := tiny(2, plan.Epreuve{ID: "J", DurationMin: 450, Jury: plan.NoJury, Splittable: true, Resources: []plan.ResourceNeed{{Type: "poste", Units: 1}}},
+					ep("C", 30, plan.Exclusive, "poste"))
+				in.Constraints = []plan.Constraint{{Type: plan.Precedes, Before: "J", After: "C"}, {Type: plan.SameStation, Epreuves: []string{"J", "C"}}}
+				in.StationResetMin = map[string]int{"poste": 60}
+				in.Hidden.AccueilMin = 10
+				return in
+			},
+			days: 3, juries: 1, lbDays: 3, lbJury: 1,
+		},
+		{
+			// One unit, blocks of 240 minutes. Each candidate runs A (180,
+			// no jury) then, after its 10-minute accueil, B (60, with the
+			// jury) on the same unit: A and B never share a block (180 +
+			// 10 + 60 > 240), nor does A with another's B (180 + 60 > 240),
+			// and a block holds 3 B's (60 + 20 + 60 + 20 + 60 = 220, reset
+			// 20, the first after its accueil). Two candidates take an A
+			// block each and a B block after both: 3 blocks, 2 days, where
+			// the unit's minutes (480 of 480 a day) say 1.
+			name: "unit sequence: a long part without the jury then a short one with it",
+			input: func() plan.Input {
+				in := tiny(2, ep("A", 180, plan.NoJury, "poste"), ep("B", 60, plan.Exclusive, "poste"))
+				in.Constraints = []plan.Constraint{{Type: plan.Precedes, Before: "A", After: "B"}, {Type: plan.SameStation, Epreuves: []string{"A", "B"}}}
+				in.StationResetMin = map[string]int{"poste": 20}
+				in.Hidden.AccueilMin = 10
+				return in
+			},
+			days: 2, juries: 1, lbDays: 2, lbJury: 1,
+		},
+		{
+			// A takes a whole morning (240 minutes, 10 stations), so no
+			// exclusive épreuve starts before 13:00 on day 1. Three
+			// candidates each need B1 and B2 (60 minutes each) with the
+			// jury: 360 minutes of jury, and a jury has only the 240 of the
+			// afternoon. One day needs 2 juries; the jury-day (480 minutes)
+			// and the blocks (60-minute épreuves) would allow 1.
+			name: "late work: the juries cannot start before the first exclusive épreuve can",
+			input: func() plan.Input {
+				in := tiny(3, ep("A", 240, plan.NoJury, "salle"), ep("B1", 60, plan.Exclusive), ep("B2", 60, plan.Exclusive))
+				in.Capacities = map[string]int{"salle": 10}
+				in.Constraints = []plan.Constraint{{Type: plan.Precedes, Before: "A", After: "B1"}, {Type: plan.Precedes, Before: "B1", After: "B2"}}
+				in.Objective, in.Calendar.MaxDays = plan.MinJuries, 1
+				return in
+			},
+			days: 1, juries: 2, lbDays: 1, lbJury: 2,
+		},
+		{
+			// O (240 minutes, observed, 4 stations: one sitting of 4 a
+			// block) cannot fit day 1's morning (210 minutes after the
+			// opening); E (150 minutes with the jury, one a jury-block)
+			// follows O. 8 candidates need 2 sittings: one on day 1's
+			// afternoon, the other in a jury-block that then holds no E.
+			// With 2 juries and 3 days, the E's have the 8 jury-blocks of
+			// days 2 and 3 less that sitting: 7 < 8, so 4 days. Counting
+			// the jury-blocks without placing the sittings says 3.
+			name: "jury-blocks: a long sitting takes a block from the candidates' épreuves",
+			input: func() plan.Input {
+				in := tiny(8, plan.Epreuve{ID: "O", DurationMin: 240, Jury: plan.Observe, ObserveCapacity: 4, Resources: []plan.ResourceNeed{{Type: "poste", Units: 1}}},
+					ep("E", 150, plan.Exclusive))
+				in.Capacities = map[string]int{"poste": 4}
+				in.Constraints = []plan.Constraint{{Type: plan.Precedes, Before: "O", After: "E"}}
+				in.Hidden.OpeningMin = 30
+				in.Jury.MaxJuries = 2
+				return in
+			},
+			days: 4, juries: 2, lbDays: 4, lbJury: 2,
+		},
+		{
+			// Two rooms, one block of 90 minutes a day, P (30) then Q (30)
+			// in a room with at most 5 minutes between them. Three chains
+			// take 180 room-minutes, all of the block's: the rooms must
+			// start two P's at once, whose Q's then take both rooms until
+			// 60 minutes in, and a third chain needs 60 more. So 2 a day,
+			// and 3 candidates need 2 days, where the minutes say 1.
+			name: "gapped chains: no_wait épreuves with a short gap in one block",
+			input: func() plan.Input {
+				in := tiny(3, ep("P", 30, plan.NoJury, "salle"), ep("Q", 30, plan.NoJury, "salle"))
+				in.Capacities = map[string]int{"salle": 2}
+				in.Constraints = []plan.Constraint{{Type: plan.NoWait, Before: "P", After: "Q", MaxGapMin: intp(5)}}
+				in.Calendar.Blocks = []plan.Block{{Start: hm(8, 0), End: hm(9, 30)}}
+				return in
+			},
+			days: 2, juries: 0, lbDays: 2, lbJury: 0,
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			in := tt.input()
+			p := solve(t, in)
+			assert.Equal(t, plan.LowerBounds{Days: tt.lbDays, Juries: tt.lbJury}, p.LowerBounds)
+			assert.Len(t, p.Days, tt.days)
+			assert.Equal(t, tt.juries, p.Juries)
+		})
+	}
+}
+
+// TestBoundsOnTheSamples pins the bounds that the samples' optima need
+// (see planning-samples/README.md for the inputs).
+func TestBoundsOnTheSamples(t *testing.T) {
+	tests := []struct {
+		sample     string
+		candidates int
+		objective  plan.Objective
+		maxDays    int
+		maxJuries  int
+		lb         plan.LowerBounds
+	}{
+		// 4 cabins, 3 candidates each: the first candidate's 15-hour job
+		// ends at 17:00 on day 2 (it starts at 09:00 after the opening),
+		// its commissioning (with the accueil, 35 minutes) is next
+		// morning, the second starts after the 60-minute reset and ends
+		// on day 5, and the third cannot end by day 6.
+		{"EEB-N12-tight-H420-typical.min_days.json", 12, plan.MinDays, 60, 2, plan.LowerBounds{Days: 7, Juries: 1}},
+		// 4 workstations, 3 candidates each: a block holds one 3-hour
+		// MSP1, or MSP2's (60 minutes after their accueil, 20-minute
+		// reset), and on the last afternoon at most 2 (ET and EF, 45
+		// minutes, must follow): 2 days hold 3 MSP1 and only 2 MSP2.
+		{"TAI-N12-tight-H420-typical.min_juries.json", 12, plan.MinJuries, 3, 20, plan.LowerBounds{Days: 3, Juries: 2}},
+		// With one jury: no MSP2 before 13:35 on day 1, so one jury has
+		// 240 + 420 − 30 (closure) minutes in 2 days for 6 × 120.
+		{"TAI-N12-tight-H420-typical.min_juries.json", 6, plan.MinJuries, 3, 20, plan.LowerBounds{Days: 3, Juries: 1}},
+		// The 4-hour sitting cannot be on day 1's morning (after the
+		// opening), a second sitting takes a jury-block from the orals.
+		{"MAV-N12-tight-H420-typical.min_juries.json", 12, plan.MinJuries, 5, 20, plan.LowerBounds{Days: 5, Juries: 2}},
+		// 2 rooms hold 4 PROJ–ET–EF chains a block, not 5.
+		{"DWWM-N30-tight-H420-typical.min_days.json", 100, plan.MinDays, 60, 20, plan.LowerBounds{Days: 13, Juries: 3}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.sample, func(t *testing.T) {
+			in := loadSample(t, tt.sample)
+			in.Candidates, in.Objective, in.Calendar.MaxDays, in.Jury.MaxJuries = tt.candidates, tt.objective, tt.maxDays, tt.maxJuries
+			p, err := plan.Compute(in)
+			require.NoError(t, err)
+			require.True(t, p.Feasible, p.Reason)
+			requireValid(t, in, p)
+			assert.Equal(t, tt.lb, p.LowerBounds)
+			assert.Equal(t, tt.lb, plan.LowerBounds{Days: len(p.Days), Juries: p.Juries}, "the plan meets its bounds: it is optimal")
+		})
+	}
+}
