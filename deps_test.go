@@ -25,7 +25,7 @@ var layers = map[string]int{
 	"pli":                1,
 	"session/plan":       1,
 	"session":            2,
-	"documents":          3, // renders what session holds; no rule
+	"adapters/documents": 3, // renders the session's data for the transports above it; no rule
 	"adapters/httpapi":   4,
 	"adapters/memstore":  4,
 	"adapters/sqlite":    4,
@@ -42,7 +42,6 @@ const domainLayer = 2
 var domainThirdParty = []string{
 	"github.com/rickb777/date/v2",
 	"github.com/shopspring/decimal",
-	"github.com/go-playground/validator/v10",
 	"golang.org/x/text", // Unicode normalisation of names typed with combining accents
 }
 
@@ -121,6 +120,7 @@ func TestImportViolationsCatchesEachBreach(t *testing.T) {
 		{"adapters importing each other", map[string][]string{module + "/adapters/sqlite": {module + "/adapters/memstore"}}},
 		{"domain importing net/http", map[string][]string{module + "/checklist": {"net/http"}}},
 		{"domain importing a SQL driver", map[string][]string{module + "/session": {"modernc.org/sqlite"}}},
+		{"domain importing the request validator", map[string][]string{module + "/candidate": {"github.com/go-playground/validator/v10"}}},
 		{"package without a layer", map[string][]string{module + "/util": {}}},
 	}
 	for _, tt := range tests {
@@ -143,9 +143,25 @@ func TestImportViolationsAllowsTheDirection(t *testing.T) {
 		module + "/adapters/memstore":  {module + "/candidate", "sync"},
 		module + "/session/plan":       {module, "github.com/shopspring/decimal"},
 		module + "/checklist":          {module, "github.com/rickb777/date/v2"},
-		module + "/candidate":          {module, "github.com/go-playground/validator/v10"},
+		module + "/candidate":          {module, "golang.org/x/text/unicode/norm"},
 		module + "/pli":                {module, "crypto/sha256"},
 		module + "/examples/plan":      {module + "/session/plan", "flag"},
 	}
 	assert.Empty(t, importViolations(imports))
+}
+
+// TestDomainPullsNoRequestValidator checks the whole import graph, not only
+// direct imports: the request validator belongs to the HTTP adapter, and a
+// program importing any domain package must not compile it in.
+func TestDomainPullsNoRequestValidator(t *testing.T) {
+	if _, err := exec.LookPath("go"); err != nil {
+		t.Skip("the go command is not on PATH")
+	}
+	for _, pkg := range []string{module, module + "/candidate", module + "/jury", module + "/pli", module + "/checklist", module + "/session", module + "/session/plan"} {
+		out, err := exec.Command("go", "list", "-deps", pkg).Output()
+		require.NoError(t, err, pkg)
+		for dep := range strings.Lines(string(out)) {
+			assert.False(t, strings.HasPrefix(dep, "github.com/go-playground/"), "%s depends on %s", pkg, strings.TrimSpace(dep))
+		}
+	}
 }

@@ -18,8 +18,7 @@
 //   - [DateRange] and [ParseDate] for inclusive periods of calendar days,
 //     [TimeOfDay] for clock times ("08:30") and [SessionKind] (titre, CCP,
 //     CCS);
-//   - [Validator], the shared checker of command and request shapes, and the
-//     checks every package applies to its input the same way: one line of
+//   - the checks every package applies to its input the same way: one line of
 //     text ([FieldErrors.Text]), a free-text note ([FieldErrors.Note]), a
 //     date recording a past fact ([FieldErrors.PastDate]) and an e-mail
 //     address ([ParseEmail]), with [MessageOf] and [Truncate] for messages;

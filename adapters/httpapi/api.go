@@ -12,7 +12,7 @@ import (
 	"time"
 
 	"github.com/tpsession/tpsession"
-	"github.com/tpsession/tpsession/documents"
+	"github.com/tpsession/tpsession/adapters/documents"
 	"github.com/tpsession/tpsession/session"
 )
 
@@ -41,14 +41,14 @@ func WithLetterhead(f func(ctx context.Context, centre tpsession.CentreID) (docu
 
 // WithValidator shares the host's validator (it caches struct metadata);
 // the default is a new one per handler.
-func WithValidator(v *tpsession.Validator) Option { return func(h *api) { h.v = v } }
+func WithValidator(v *Validator) Option { return func(h *api) { h.v = v } }
 
 // api is the handler: the routes over one Service.
 type api struct {
 	svc  *session.Service
 	auth Authenticator
 	log  *slog.Logger
-	v    *tpsession.Validator
+	v    *Validator
 	// letterhead tells a centre's letterhead for the letters.
 	letterhead func(context.Context, tpsession.CentreID) (documents.Centre, error)
 	mux        *http.ServeMux
@@ -77,7 +77,7 @@ func New(svc *session.Service, opts ...Option) http.Handler {
 		a.log = slog.Default()
 	}
 	if a.v == nil {
-		a.v = tpsession.NewValidator()
+		a.v = NewValidator()
 	}
 	if a.letterhead == nil {
 		a.letterhead = func(_ context.Context, centre tpsession.CentreID) (documents.Centre, error) {

@@ -2,8 +2,8 @@ package httpapi
 
 import (
 	"github.com/tpsession/tpsession"
+	"github.com/tpsession/tpsession/adapters/documents"
 	"github.com/tpsession/tpsession/candidate"
-	"github.com/tpsession/tpsession/documents"
 )
 
 type postalAddressIO struct {

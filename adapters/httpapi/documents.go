@@ -4,8 +4,8 @@ import (
 	"bytes"
 
 	"github.com/tpsession/tpsession"
+	"github.com/tpsession/tpsession/adapters/documents"
 	"github.com/tpsession/tpsession/candidate"
-	"github.com/tpsession/tpsession/documents"
 )
 
 // file is a document answered as a download: its bytes, its content type,

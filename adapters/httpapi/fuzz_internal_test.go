@@ -22,7 +22,7 @@ func FuzzDecodeJSON(f *testing.F) {
 	} {
 		f.Add([]byte(seed))
 	}
-	a := &api{v: tpsession.NewValidator()}
+	a := &api{v: NewValidator()}
 	types := []reflect.Type{
 		reflect.TypeFor[createSessionRequest](), reflect.TypeFor[changeSessionRequest](), reflect.TypeFor[candidateRequest](),
 		reflect.TypeFor[memberRequest](), reflect.TypeFor[equipmentRequest](), reflect.TypeFor[receiveRequest](),

@@ -13,8 +13,8 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/tpsession/tpsession"
+	"github.com/tpsession/tpsession/adapters/documents"
 	"github.com/tpsession/tpsession/adapters/httpapi"
-	"github.com/tpsession/tpsession/documents"
 )
 
 func TestConvocationLetterWithTheCentresLetterhead(t *testing.T) {

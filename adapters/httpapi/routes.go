@@ -5,7 +5,7 @@ import (
 	"reflect"
 	"strings"
 
-	"github.com/tpsession/tpsession/documents"
+	"github.com/tpsession/tpsession/adapters/documents"
 )
 
 // route is one endpoint of the API: its ServeMux pattern, what the OpenAPI

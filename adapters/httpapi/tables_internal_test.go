@@ -14,8 +14,8 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/tpsession/tpsession"
+	"github.com/tpsession/tpsession/adapters/documents"
 	"github.com/tpsession/tpsession/adapters/memstore"
-	"github.com/tpsession/tpsession/documents"
 	"github.com/tpsession/tpsession/session"
 )
 

@@ -39,8 +39,8 @@ import (
 	_ "time/tzdata" // the session's days are counted in Europe/Paris, zoneinfo or not
 
 	"github.com/tpsession/tpsession"
+	"github.com/tpsession/tpsession/adapters/documents"
 	"github.com/tpsession/tpsession/adapters/httpapi"
-	"github.com/tpsession/tpsession/documents"
 	"github.com/tpsession/tpsession/session"
 )
 

@@ -10,7 +10,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/tpsession/tpsession/documents"
+	"github.com/tpsession/tpsession/adapters/documents"
 	"github.com/tpsession/tpsession/session"
 	"github.com/tpsession/tpsession/session/plan"
 )
@@ -19,7 +19,7 @@ import (
 // sample of session/plan's testdata for n candidates.
 func planned(t *testing.T, sample string, n int, change func(*plan.Input)) (documents.Dossier, plan.Record) {
 	t.Helper()
-	data, err := os.ReadFile("../session/plan/testdata/" + sample)
+	data, err := os.ReadFile("../../session/plan/testdata/" + sample)
 	require.NoError(t, err)
 	in, err := plan.DecodeBytes(data)
 	require.NoError(t, err)

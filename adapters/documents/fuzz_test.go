@@ -8,8 +8,8 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/tpsession/tpsession"
+	"github.com/tpsession/tpsession/adapters/documents"
 	"github.com/tpsession/tpsession/candidate"
-	"github.com/tpsession/tpsession/documents"
 )
 
 // FuzzParseCandidates feeds the import whatever a user may upload: it never

@@ -8,7 +8,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/tpsession/tpsession"
-	"github.com/tpsession/tpsession/documents"
+	"github.com/tpsession/tpsession/adapters/documents"
 	"github.com/tpsession/tpsession/session"
 )
 

@@ -11,8 +11,8 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/tpsession/tpsession/adapters/documents"
 	"github.com/tpsession/tpsession/candidate"
-	"github.com/tpsession/tpsession/documents"
 	"github.com/tpsession/tpsession/session"
 )
 

@@ -15,8 +15,8 @@ import (
 	"golang.org/x/text/encoding/unicode"
 
 	"github.com/tpsession/tpsession"
+	"github.com/tpsession/tpsession/adapters/documents"
 	"github.com/tpsession/tpsession/candidate"
-	"github.com/tpsession/tpsession/documents"
 )
 
 // richWorld adds to the world candidates with everything a spreadsheet

@@ -1,4 +1,4 @@
-package tpsession
+package httpapi
 
 import (
 	"errors"
@@ -7,6 +7,8 @@ import (
 	"strings"
 
 	"github.com/go-playground/validator/v10"
+
+	"github.com/tpsession/tpsession"
 )
 
 // Validator checks the shape of command and request structs with
@@ -51,19 +53,19 @@ func NewValidator() *Validator {
 func parserOf(tag string) func(string) error {
 	switch tag {
 	case "siret":
-		return func(s string) error { _, err := ParseSIRET(s); return err }
+		return func(s string) error { _, err := tpsession.ParseSIRET(s); return err }
 	case "title_code":
-		return func(s string) error { _, err := ParseTitleCode(s); return err }
+		return func(s string) error { _, err := tpsession.ParseTitleCode(s); return err }
 	case "date":
-		return func(s string) error { _, err := ParseDate(s); return err }
+		return func(s string) error { _, err := tpsession.ParseDate(s); return err }
 	case "centre_id":
-		return func(s string) error { _, err := ParseCentreID(s); return err }
+		return func(s string) error { _, err := tpsession.ParseCentreID(s); return err }
 	}
 	return nil
 }
 
 // Struct checks s (a struct or a pointer to one). It returns nil, or an
-// Invalid *Error whose Fields name every offending field by its JSON path
+// Invalid *tpsession.Error whose Fields name every offending field by its JSON path
 // ("host_companies[0].siret").
 func (v *Validator) Struct(s any) error {
 	err := v.v.Struct(s)
@@ -72,13 +74,13 @@ func (v *Validator) Struct(s any) error {
 	}
 	var verrs validator.ValidationErrors
 	if !errors.As(err, &verrs) {
-		return ErrInternal.Withf("input could not be checked").Wrap(err)
+		return tpsession.ErrInternal.Withf("input could not be checked").Wrap(err)
 	}
-	var fe FieldErrors
+	var fe tpsession.FieldErrors
 	for _, e := range verrs {
-		fe = append(fe, FieldError{Field: fieldPath(e.Namespace()), Message: tagMessage(e)})
+		fe = append(fe, tpsession.FieldError{Field: fieldPath(e.Namespace()), Message: tagMessage(e)})
 	}
-	return fe.Err(ErrInvalidInput)
+	return fe.Err(tpsession.ErrInvalidInput)
 }
 
 // fieldPath drops the struct type name the validator puts first.
@@ -91,7 +93,7 @@ func fieldPath(ns string) string {
 
 func tagMessage(e validator.FieldError) string {
 	if parse := parserOf(e.Tag()); parse != nil {
-		if msg := MessageOf(parse(fmt.Sprint(e.Value()))); msg != "" {
+		if msg := tpsession.MessageOf(parse(fmt.Sprint(e.Value()))); msg != "" {
 			return msg
 		}
 		return "is invalid"

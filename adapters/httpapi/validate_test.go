@@ -1,4 +1,4 @@
-package tpsession_test
+package httpapi_test
 
 import (
 	"errors"
@@ -8,6 +8,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/tpsession/tpsession"
+	"github.com/tpsession/tpsession/adapters/httpapi"
 )
 
 type hostCompany struct {
@@ -26,7 +27,7 @@ type newCandidate struct {
 }
 
 func TestValidatorReportsJSONFieldPaths(t *testing.T) {
-	v := tpsession.NewValidator()
+	v := httpapi.NewValidator()
 	require.NoError(t, v.Struct(newCandidate{LastName: "Martin", Route: "vae", Companies: []hostCompany{{SIRET: "73282932000074", From: "2026-01-05"}}}))
 
 	err := v.Struct(&newCandidate{
@@ -56,7 +57,7 @@ func TestValidatorReportsJSONFieldPaths(t *testing.T) {
 }
 
 func TestValidatorLimitsOnCollectionsAndStrings(t *testing.T) {
-	v := tpsession.NewValidator()
+	v := httpapi.NewValidator()
 	long := make([]byte, 101)
 	for i := range long {
 		long[i] = 'a'

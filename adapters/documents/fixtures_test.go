@@ -16,9 +16,9 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/tpsession/tpsession"
+	"github.com/tpsession/tpsession/adapters/documents"
 	"github.com/tpsession/tpsession/adapters/memstore"
 	"github.com/tpsession/tpsession/candidate"
-	"github.com/tpsession/tpsession/documents"
 	"github.com/tpsession/tpsession/jury"
 	"github.com/tpsession/tpsession/session"
 	"github.com/tpsession/tpsession/session/plan"
@@ -131,7 +131,7 @@ func newWorldWith(t testing.TB, planDays int, adjust func(*plan.Input)) *world {
 // adjust (when not nil), and assigns the jury.
 func (w *world) plan(planDays int, adjust func(*plan.Input)) {
 	w.t.Helper()
-	data, err := os.ReadFile("../session/plan/testdata/CDA-N12-tight-H420-typical.min_juries.json")
+	data, err := os.ReadFile("../../session/plan/testdata/CDA-N12-tight-H420-typical.min_juries.json")
 	require.NoError(w.t, err)
 	in, err := plan.DecodeBytes(data)
 	require.NoError(w.t, err)
