@@ -114,7 +114,7 @@ func (b *bounds) blockSittings(k, days int) (int, []sitItem) {
 	prev := []blockInfo(nil)
 	for d := range days {
 		info := dayInfo(d)
-		if d > 0 && slices.Equal(info, prev) {
+		if d > max(1, dayOf(t0)) && slices.Equal(info, prev) {
 			// Every later day is alike.
 			add(info, days-d)
 			break

@@ -150,12 +150,6 @@ func (m *model) pathDays(order []int, start []int) (days, firstExcl int) {
 	return dayOfEnd(t) + 1, firstExcl
 }
 
-// align is scheduler.alignStart without a scheduler.
-func (m *model) align(t, dur, lead int, split bool, horizon int) int {
-	s := scheduler{m: m, horizon: horizon}
-	return s.alignStart(t, dur, lead, split)
-}
-
 func (b *bounds) resources() {
 	m := b.m
 	b.resDays = 1
@@ -371,12 +365,12 @@ func (b *bounds) lateCapacity(days int) int {
 	}
 	br := m.h.JuryBriefingMin
 	sum, gain := 0, -never
+	alike := max(1, dayOf(t0)) + 1 // from this day on, every day is alike
 	for d := range days {
 		c, w := m.juryDayCap(d == 0), window(d)
 		sum += min(c, w)
 		gain = max(gain, min(max(0, c-br), w)-min(c, w))
-		if d > 1 && window(d) == window(d-1) {
-			// Every later day is alike.
+		if d >= alike {
 			sum += (days - d - 1) * min(c, w)
 			break
 		}

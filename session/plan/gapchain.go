@@ -100,8 +100,59 @@ func gcd(a, b int) int {
 
 // maxChains is the most chains of épreuves durs with gaps of at most gaps
 // that fit in a window of w minutes with at most units of them in an
-// épreuve at any instant; false when the programme gave up.
+// épreuve at any instant; false when the programme gave up. It runs the
+// programme of the proof above in named steps: the grain (newChainCodes),
+// the codes of a chain in progress and what one grain does to each
+// (chainCodes), then one grain after another over the sets of chains in
+// progress (advance).
 func maxChains(durs, gaps []int, units, w int) (int, bool) {
+	cc, ok := newChainCodes(durs, gaps, units, w)
+	if !ok {
+		return 0, false
+	}
+	cur := map[chainKey]int{{}: 0}
+	for t := range cc.steps {
+		next, ok := cc.advance(cur, cc.steps-t)
+		if !ok {
+			return 0, false
+		}
+		cur = next
+	}
+	best := 0
+	for _, done := range cur {
+		best = max(best, done)
+	}
+	return best, true
+}
+
+// chainCodes are the codes of a chain in progress, in grains of g
+// minutes: in épreuve i with r grains left (opBase[i] + r − 1), or in the
+// gap after épreuve i, e grains elapsed (gapBase[i] + e).
+type chainCodes struct {
+	units  int
+	steps  int // grains in the window
+	length int // grains of a whole chain's épreuves
+	first  int // the code of a chain starting its first épreuve
+	// minLeft is the fewest grains a chain at the code still needs.
+	minLeft []int
+	// after is the code one grain later (chainEnded, chainDead);
+	// startNext, for a gap, the code of starting the next épreuve now.
+	after, startNext []int
+	inOp             []bool
+	// all and moved are scratch for successor.
+	all, moved []int
+}
+
+const (
+	chainEnded = -1 // the last épreuve ends
+	chainDead  = -2 // waited past its gap
+)
+
+// newChainCodes computes the grain g, the greatest common divisor of the
+// durations, the gaps and the window (times may be taken as multiples of
+// g, see the proof), and the codes' tables; false when the programme
+// would track more chains or codes than it may.
+func newChainCodes(durs, gaps []int, units, w int) (*chainCodes, bool) {
 	g := w
 	for _, x := range durs {
 		g = gcd(g, x)
@@ -111,175 +162,171 @@ func maxChains(durs, gaps []int, units, w int) (int, bool) {
 	}
 	n := len(durs)
 	d := make([]int, n)
-	length := 0
+	cc := &chainCodes{units: units, steps: w / g}
 	for i, x := range durs {
 		d[i] = x / g
-		length += d[i]
+		cc.length += d[i]
 	}
 	gp := make([]int, len(gaps))
 	for i, x := range gaps {
 		gp[i] = x / g
 	}
-	steps := w / g
 	// At most units chains are in an épreuve, and at most units end one at
-	// each step, so at most units × (longest gap + 2) are in progress: the
+	// each grain, so at most units × (longest gap + 2) are in progress: the
 	// programme tracks them all or gives up.
 	if units*(slices.Max(append(slices.Clone(gp), 0))+2) > maxChainActive {
-		return 0, false
+		return nil, false
 	}
-	// A chain in progress is a code: in épreuve i with r steps left
-	// (opBase[i] + r − 1), or in the gap after épreuve i, e steps elapsed
-	// (gapBase[i] + e). minLeft is the fewest steps it still needs.
+	rest := func(from int) int { // grains of the épreuves from index from on
+		r := 0
+		for j := from; j < n; j++ {
+			r += d[j]
+		}
+		return r
+	}
 	var opBase, gapBase []int
-	var minLeft []int
 	code := 0
 	for i := range n {
 		opBase = append(opBase, code)
 		for r := 1; r <= d[i]; r++ {
-			rest := r
-			for j := i + 1; j < n; j++ {
-				rest += d[j]
-			}
-			minLeft = append(minLeft, rest)
+			cc.minLeft = append(cc.minLeft, r+rest(i+1))
 		}
 		code += d[i]
 	}
 	for i := range n - 1 {
 		gapBase = append(gapBase, code)
 		for range gp[i] + 1 {
-			rest := 0
-			for j := i + 1; j < n; j++ {
-				rest += d[j]
-			}
-			minLeft = append(minLeft, rest)
+			cc.minLeft = append(cc.minLeft, rest(i+1))
 		}
 		code += gp[i] + 1
 	}
 	if code >= 1<<16 {
-		return 0, false
+		return nil, false
 	}
-	// What one step does to each code: the code after it, or ended (the
-	// last épreuve ends) or dead (waited past its gap, or cannot end in
-	// time is checked apart); and, for a gap, the code of starting the
-	// next épreuve.
-	const ended, dead = -1, -2
-	after := make([]int, code)
-	startNext := make([]int, code)
-	inOp := make([]bool, code)
+	cc.first = opBase[0] + d[0] - 1
+	cc.after = make([]int, code)
+	cc.startNext = make([]int, code)
+	cc.inOp = make([]bool, code)
 	for i := range n {
 		for r := 1; r <= d[i]; r++ {
 			c := opBase[i] + r - 1
-			inOp[c] = true
+			cc.inOp[c] = true
 			switch {
 			case r > 1:
-				after[c] = c - 1
+				cc.after[c] = c - 1
 			case i == n-1:
-				after[c] = ended
+				cc.after[c] = chainEnded
 			default:
-				after[c] = gapBase[i]
+				cc.after[c] = gapBase[i]
 			}
 		}
 	}
 	for i := range n - 1 {
 		for e := 0; e <= gp[i]; e++ {
 			c := gapBase[i] + e
-			after[c] = c + 1
+			cc.after[c] = c + 1
 			if e == gp[i] {
-				after[c] = dead
+				cc.after[c] = chainDead
 			}
-			startNext[c] = opBase[i+1] + d[i+1] - 1
+			cc.startNext[c] = opBase[i+1] + d[i+1] - 1
 		}
 	}
-	type key [2]uint64
-	pack := func(cs []int) key {
-		slices.Sort(cs)
-		var k key
+	return cc, true
+}
+
+// chainKey is a set of chains in progress: their codes, sorted, 16 bits
+// each.
+type chainKey [2]uint64
+
+func packChains(cs []int) chainKey {
+	slices.Sort(cs)
+	var k chainKey
+	for i, c := range cs {
+		k[i/4] |= uint64(c+1) << (16 * (i % 4))
+	}
+	return k
+}
+
+func unpackChains(k chainKey, cs []int) []int {
+	cs = cs[:0]
+	for i := range maxChainActive {
+		if c := int(k[i/4]>>(16*(i%4))) & 0xffff; c > 0 {
+			cs = append(cs, c-1)
+		}
+	}
+	return cs
+}
+
+// advance does one grain: from every set of chains in progress (with the
+// most chains ended to reach it), every subset of the chains in a gap
+// starts its next épreuve and some fresh chains start, never more than
+// units in an épreuve, and the chains that cannot end in the left grains
+// or waited past their gap are dropped. False when there are too many
+// sets.
+func (cc *chainCodes) advance(cur map[chainKey]int, left int) (map[chainKey]int, bool) {
+	next := make(map[chainKey]int, len(cur))
+	var cs, gapIdx []int
+	for k, done := range cur {
+		cs = unpackChains(k, cs)
+		busy := 0
+		gapIdx = gapIdx[:0]
 		for i, c := range cs {
-			k[i/4] |= uint64(c+1) << (16 * (i % 4))
-		}
-		return k
-	}
-	unpack := func(k key, cs []int) []int {
-		cs = cs[:0]
-		for i := range maxChainActive {
-			if c := int(k[i/4]>>(16*(i%4))) & 0xffff; c > 0 {
-				cs = append(cs, c-1)
+			if cc.inOp[c] {
+				busy++
+			} else {
+				gapIdx = append(gapIdx, i)
 			}
 		}
-		return cs
-	}
-	cur := map[key]int{{}: 0}
-	best := 0
-	var cs, all, moved []int
-	var gapIdx []int
-	for t := range steps {
-		left := steps - t
-		nxt := make(map[key]int, len(cur))
-		for k, done := range cur {
-			cs = unpack(k, cs)
-			busy := 0
-			gapIdx = gapIdx[:0]
-			for i, c := range cs {
-				if inOp[c] {
-					busy++
-				} else {
-					gapIdx = append(gapIdx, i)
+		for mask := 0; mask < 1<<len(gapIdx); mask++ {
+			starting := bits(mask)
+			for fresh := 0; busy+starting+fresh <= cc.units && len(cs)+fresh <= maxChainActive; fresh++ {
+				if fresh > 0 && cc.length > left {
+					break
 				}
-			}
-			// Every subset of the chains in a gap starts its next épreuve
-			// now, then some fresh chains start.
-			for mask := 0; mask < 1<<len(gapIdx); mask++ {
-				starting := 0
-				for j := range gapIdx {
-					if mask&(1<<j) != 0 {
-						starting++
-					}
-				}
-				if busy+starting > units {
-					continue
-				}
-				for fresh := 0; busy+starting+fresh <= units && len(cs)+fresh <= maxChainActive; fresh++ {
-					if fresh > 0 && length > left {
-						break
-					}
-					all = append(all[:0], cs...)
-					for j, i := range gapIdx {
-						if mask&(1<<j) != 0 {
-							all[i] = startNext[all[i]]
-						}
-					}
-					for range fresh {
-						all = append(all, opBase[0]+d[0]-1)
-					}
-					moved = moved[:0]
-					end, ok := 0, true
-					for _, c := range all {
-						switch a := after[c]; {
-						case a == ended:
-							end++
-						case a == dead || minLeft[a] > left-1:
-							ok = false
-						default:
-							moved = append(moved, a)
-						}
-					}
-					if !ok {
-						continue
-					}
-					nk := pack(moved)
-					if old, found := nxt[nk]; !found || done+end > old {
-						nxt[nk] = done + end
-					}
-				}
+				cc.successor(next, cs, gapIdx, mask, fresh, done, left)
 			}
 		}
-		if len(nxt) > maxChainStates {
-			return 0, false
+	}
+	return next, len(next) <= maxChainStates
+}
+
+// successor records in next the set one grain after cs, where the chains
+// in a gap marked in mask start their next épreuve and fresh chains start.
+func (cc *chainCodes) successor(next map[chainKey]int, cs, gapIdx []int, mask, fresh, done, left int) {
+	all := append(cc.all[:0], cs...)
+	for j, i := range gapIdx {
+		if mask&(1<<j) != 0 {
+			all[i] = cc.startNext[all[i]]
 		}
-		cur = nxt
 	}
-	for _, done := range cur {
-		best = max(best, done)
+	for range fresh {
+		all = append(all, cc.first)
 	}
-	return best, true
+	cc.all = all
+	moved := cc.moved[:0]
+	ended := 0
+	for _, c := range all {
+		switch a := cc.after[c]; {
+		case a == chainEnded:
+			ended++
+		case a == chainDead || cc.minLeft[a] > left-1:
+			return
+		default:
+			moved = append(moved, a)
+		}
+	}
+	cc.moved = moved
+	nk := packChains(moved)
+	if old, found := next[nk]; !found || done+ended > old {
+		next[nk] = done + ended
+	}
+}
+
+// bits counts the bits set in x.
+func bits(x int) int {
+	n := 0
+	for ; x != 0; x &= x - 1 {
+		n++
+	}
+	return n
 }

@@ -32,6 +32,8 @@ type Input struct {
 	Calendar        Calendar       `json:"calendar"`
 	Jury            Jury           `json:"jury"`
 	Objective       Objective      `json:"objective"`
+	// Search tunes the search (its budget and seed); nil for the defaults.
+	Search *SearchSettings `json:"search,omitempty"`
 }
 
 // Title names the titre professionnel; the code is optional because some
@@ -209,5 +211,9 @@ func (in Input) Clone() Input {
 	out.Capacities = maps.Clone(in.Capacities)
 	out.StationResetMin = maps.Clone(in.StationResetMin)
 	out.Calendar.Blocks = slices.Clone(in.Calendar.Blocks)
+	if in.Search != nil {
+		st := *in.Search
+		out.Search = &st
+	}
 	return out
 }

@@ -1,7 +1,6 @@
 package plan
 
 import (
-	"math/rand/v2"
 	"slices"
 )
 
@@ -10,133 +9,145 @@ import (
 // are taken out again and all are put back in another order, with noise in
 // their choices; a change is kept when it leaves no more candidates out.
 // Taking out candidates whose finishes are close frees one stretch of the
-// session, which is where a better arrangement can appear.
+// session, which is where a better arrangement can appear. Every change
+// goes through the search's undo log: a rejected change rolls back.
 
 // removeCandidate takes candidate c's items out of the timelines.
-func (s *scheduler) removeCandidate(c int) []placed {
+func (s *search) removeCandidate(c int) {
 	items := s.plans[c]
-	s.plans[c] = nil
+	s.setPlan(c, nil)
 	for _, it := range items {
+		sp := use{it.segs[0].s, it.segs[len(it.segs)-1].e, c}
 		for _, r := range it.units {
-			sp := use{it.segs[0].s, it.segs[len(it.segs)-1].e, c}
-			s.units[r.rt][r.u] = removeUse(s.units[r.rt][r.u], sp)
+			s.useDrop(r, sp)
 		}
 		if it.jury < 0 {
 			continue
 		}
 		if it.task == "" && s.m.eps[it.ep].pres == Observe {
-			st := s.sittings[it.ep]
-			i := slices.IndexFunc(st, func(x sitting) bool { return x.jury == it.jury && x.segs[0].s == it.segs[0].s })
-			if st[i].count--; st[i].count > 0 {
-				continue
+			i := s.sittingOf(it)
+			if s.sittings[it.ep][i].count > 1 {
+				s.sittingLeave(it.ep, i)
+				continue // the sitting goes on with the others
 			}
-			s.sittings[it.ep] = slices.Delete(st, i, i+1)
+			s.sittingLeave(it.ep, i)
 		}
-		js := &s.juries[it.jury]
 		for _, sg := range it.segs {
-			js.busy = removeIval(js.busy, sg)
-			js.load[dayOf(sg.s)] -= sg.e - sg.s
-			js.work -= sg.e - sg.s
+			s.dropBusy(it.jury, sg, sg.e-sg.s)
+			s.workAdd(it.jury, -(sg.e - sg.s))
 		}
 	}
-	return items
 }
 
-// restoreCandidate puts back items taken out by removeCandidate.
-func (s *scheduler) restoreCandidate(c int, items []placed) {
+// sittingOf returns the index of the sitting an observed item is in.
+func (s *search) sittingOf(it placed) int {
+	return slices.IndexFunc(s.sittings[it.ep], func(x sitting) bool { return x.jury == it.jury && x.segs[0].s == it.segs[0].s })
+}
+
+// restoreCandidate puts back items taken out by removeCandidate (or kept
+// in a solution).
+func (s *search) restoreCandidate(c int, items []placed) {
 	for _, it := range items {
+		sp := use{it.segs[0].s, it.segs[len(it.segs)-1].e, c}
 		for _, r := range it.units {
-			s.units[r.rt][r.u] = insertUse(s.units[r.rt][r.u], use{it.segs[0].s, it.segs[len(it.segs)-1].e, c})
+			s.useAdd(r, sp)
 		}
 		if it.jury < 0 {
 			continue
 		}
 		if it.task == "" && s.m.eps[it.ep].pres == Observe {
-			st := s.sittings[it.ep]
-			if i := slices.IndexFunc(st, func(x sitting) bool { return x.jury == it.jury && x.segs[0].s == it.segs[0].s }); i >= 0 {
-				st[i].count++
+			if i := s.sittingOf(it); i >= 0 {
+				s.sittingJoin(it.ep, i)
 				continue
 			}
-			s.sittings[it.ep] = append(st, sitting{segs: it.segs, jury: it.jury, count: 1})
+			s.sittingNew(it.ep, sitting{segs: it.segs, jury: it.jury, count: 1})
 		}
-		js := &s.juries[it.jury]
 		for _, sg := range it.segs {
-			js.busy = insertIval(js.busy, sg)
-			js.load[dayOf(sg.s)] += sg.e - sg.s
-			js.work += sg.e - sg.s
+			s.addBusy(it.jury, sg, sg.e-sg.s)
+			s.workAdd(it.jury, sg.e-sg.s)
 		}
 	}
-	s.plans[c] = items
+	s.setPlan(c, items)
 }
 
 // insert places the candidates in the given order and returns those left
-// out.
-func (s *scheduler) insert(cands []int) []int {
+// out: all those it could not try once the budget is spent.
+func (s *search) insert(cands []int) []int {
 	var out []int
 	for _, c := range cands {
-		if !s.addCandidate(c) {
+		if s.steps.exhausted() || !s.addCandidate(c) {
 			out = append(out, c)
 		}
 	}
 	return out
 }
 
-// repair runs the large neighbourhood search for at most iterations
-// rounds, and reports whether every candidate is placed.
-func (s *scheduler) repair(out []int, iterations int, rng *rand.Rand) bool {
-	n := s.m.n
-	for it := 0; it < iterations && len(out) > 0 && s.m.work < s.m.limit; it++ {
-		var in []int
-		for c := range n {
-			if s.plans[c] != nil {
-				in = append(in, c)
-			}
-		}
+// all lists the candidates.
+func (s *search) all() []int {
+	out := make([]int, s.m.n)
+	for i := range out {
+		out[i] = i
+	}
+	return out
+}
+
+// repair runs the large neighbourhood search for at most rounds rounds
+// (and within the phase's steps), and reports whether every candidate is
+// placed.
+func (s *search) repair(out []int, rounds int) bool {
+	for it := 0; it < rounds && len(out) > 0 && !s.steps.spent(); it++ {
+		in := s.placedCandidates()
 		if len(in) == 0 {
 			return false
 		}
-		size := 1 + rng.IntN(max(1, min(len(in), 2+n/6)))
-		var taken []int
-		if rng.IntN(3) > 0 {
-			// Related: those finishing closest to a random one.
-			pivot := s.finishOf(in[rng.IntN(len(in))])
-			slices.SortFunc(in, func(a, b int) int {
-				return abs(s.finishOf(a)-pivot) - abs(s.finishOf(b)-pivot)
-			})
-			taken = slices.Clone(in[:size])
-		} else {
-			rng.Shuffle(len(in), func(i, j int) { in[i], in[j] = in[j], in[i] })
-			taken = slices.Clone(in[:size])
-		}
-		saved := make([][]placed, len(taken))
-		for i, c := range taken {
-			saved[i] = s.removeCandidate(c)
+		taken := s.neighbourhood(in)
+		mark := s.mark()
+		for _, c := range taken {
+			s.removeCandidate(c)
 		}
 		again := append(slices.Clone(out), taken...)
-		rng.Shuffle(len(again), func(i, j int) { again[i], again[j] = again[j], again[i] })
+		s.rng.Shuffle(len(again), func(i, j int) { again[i], again[j] = again[j], again[i] })
 		keep := s.opt
-		s.opt.noise = []int{0, 10, 60, 240}[rng.IntN(4)]
-		s.opt.delay = []int{0, 0, 10, 25}[rng.IntN(4)]
-		s.opt.rng = rng
+		s.opt.noise = []int{0, 10, 60, 240}[s.rng.IntN(4)]
+		s.opt.delay = []int{0, 0, 10, 25}[s.rng.IntN(4)]
 		left := s.insert(again)
 		s.opt = keep
 		if len(left) <= len(out) {
 			out = left
 			continue
 		}
-		for _, c := range again {
-			if s.plans[c] != nil {
-				s.removeCandidate(c)
-			}
-		}
-		for i, c := range taken {
-			s.restoreCandidate(c, saved[i])
-		}
+		s.rollback(mark)
 	}
 	return len(out) == 0
 }
 
-func (s *scheduler) finishOf(c int) int {
+func (s *search) placedCandidates() []int {
+	var in []int
+	for c := range s.plans {
+		if s.plans[c] != nil {
+			in = append(in, c)
+		}
+	}
+	return in
+}
+
+// neighbourhood draws the placed candidates to take out: those finishing
+// closest to a random one, or a random few.
+func (s *search) neighbourhood(in []int) []int {
+	n := s.m.n
+	size := 1 + s.rng.IntN(max(1, min(len(in), 2+n/6)))
+	if s.rng.IntN(3) > 0 {
+		pivot := s.finishOf(in[s.rng.IntN(len(in))])
+		slices.SortFunc(in, func(a, b int) int {
+			return abs(s.finishOf(a)-pivot) - abs(s.finishOf(b)-pivot)
+		})
+	} else {
+		s.rng.Shuffle(len(in), func(i, j int) { in[i], in[j] = in[j], in[i] })
+	}
+	return slices.Clone(in[:size])
+}
+
+func (s *search) finishOf(c int) int {
 	f := 0
 	for _, it := range s.plans[c] {
 		f = max(f, it.segs[len(it.segs)-1].e)
@@ -151,53 +162,29 @@ func abs(x int) int {
 	return x
 }
 
-// clone returns an independent copy of the scheduler's state.
-func (s *scheduler) clone() *scheduler {
-	c := *s
-	c.juries = slices.Clone(s.juries)
-	for j := range c.juries {
-		c.juries[j].busy = slices.Clone(s.juries[j].busy)
-		c.juries[j].load = slices.Clone(s.juries[j].load)
-	}
-	c.units = make([][][]use, len(s.units))
-	for rt := range s.units {
-		c.units[rt] = make([][]use, len(s.units[rt]))
-		for u := range s.units[rt] {
-			c.units[rt][u] = slices.Clone(s.units[rt][u])
-		}
-	}
-	c.sittings = make([][]sitting, len(s.sittings))
-	for e := range s.sittings {
-		c.sittings[e] = slices.Clone(s.sittings[e])
-	}
-	c.plans = slices.Clone(s.plans)
-	c.undo, c.delayed, c.segBuf, c.refBuf = nil, nil, nil, nil
-	// A copy is searched further without the template it was built on.
-	c.pins, c.reserved = nil, nil
-	return &c
-}
-
 // unclose takes the closures placed by close out again.
-func (s *scheduler) unclose() {
+func (s *search) unclose() {
 	cl := s.m.h.JuryClosureMin
-	if cl == 0 || !s.closed {
+	if !s.closed {
 		return
 	}
-	for j := range s.juries {
-		js := &s.juries[j]
-		if js.work > 0 && !js.off {
-			js.busy = removeIval(js.busy, js.closure)
-			js.load[dayOf(js.closure.s)] -= cl
+	if cl > 0 {
+		for j := range s.juries {
+			js := &s.juries[j]
+			if js.work > 0 && !js.off {
+				s.dropBusy(j, js.closure, cl)
+			}
 		}
 	}
-	s.closed = false
+	s.setClosed(false, s.days)
 }
 
 // squeezeDays tries to fit the plan in days days: the candidates with
-// anything later are taken out and the search puts them back.
-func (s *scheduler) squeezeDays(days int, rng *rand.Rand) bool {
+// anything later are taken out and the search puts them back. On failure
+// the caller rolls back.
+func (s *search) squeezeDays(days int) bool {
 	s.unclose()
-	s.horizon = days
+	s.setHorizon(days)
 	var out []int
 	for c := range s.plans {
 		if s.plans[c] == nil || s.finishOf(c) > dayStart(days) {
@@ -207,22 +194,14 @@ func (s *scheduler) squeezeDays(days int, rng *rand.Rand) bool {
 			out = append(out, c)
 		}
 	}
-	return s.repair(out, s.m.repairRounds(), rng) && s.close()
+	return s.repair(out, s.m.repairRounds()) && s.close()
 }
 
-// squeezeJury tries to do without the working jury with the least work:
-// its candidates are taken out and the search places them with the others.
-func (s *scheduler) squeezeJury(rng *rand.Rand) bool {
+// squeezeJury tries to do without working jury drop: its candidates are
+// taken out and the search places them with the others. On failure the
+// caller rolls back.
+func (s *search) squeezeJury(drop int) bool {
 	s.unclose()
-	drop := -1
-	for j, js := range s.juries {
-		if js.work > 0 && !js.off && (drop < 0 || js.work < s.juries[drop].work) {
-			drop = j
-		}
-	}
-	if drop < 0 {
-		return false
-	}
 	var out []int
 	for c := range s.plans {
 		if slices.ContainsFunc(s.plans[c], func(p placed) bool { return p.jury == drop }) {
@@ -230,6 +209,18 @@ func (s *scheduler) squeezeJury(rng *rand.Rand) bool {
 			out = append(out, c)
 		}
 	}
-	s.juries[drop].off = true
-	return s.repair(out, s.m.repairRounds(), rng) && s.close()
+	s.setOff(drop, true)
+	return s.repair(out, s.m.repairRounds()) && s.close()
+}
+
+// workingJuries returns the working juries, the least working first.
+func (s *search) workingJuries() []int {
+	var out []int
+	for j, js := range s.juries {
+		if js.work > 0 && !js.off {
+			out = append(out, j)
+		}
+	}
+	slices.SortStableFunc(out, func(a, b int) int { return s.juries[a].work - s.juries[b].work })
+	return out
 }

@@ -10,6 +10,8 @@ import (
 
 // model is a validated Input compiled for the planner: épreuves, resource
 // types and constraints by index, and the time arithmetic of the calendar.
+// It never changes once compiled: what the search changes is in search
+// (state.go).
 //
 // Time inside the planner is absolute minutes: day×1440 + minute of day,
 // days counted from 0 (working day 1). An instant that ends a day at 24:00
@@ -36,13 +38,6 @@ type model struct {
 	juryMinutes  int
 	hasExclusive bool
 	hasObserve   bool
-	// work counts the scheduler's steps over the whole search; the search
-	// stops improving past budget, so that its time is bounded and its
-	// result depends on the input only, not on the machine.
-	work, budget int
-	// limit is the work at which the current phase of the search stops,
-	// so that each phase leaves some of the budget to the next.
-	limit int
 }
 
 type epInfo struct {

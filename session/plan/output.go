@@ -38,9 +38,23 @@ type Plan struct {
 	// members; and MemberDays × fee.
 	MemberDays int                 `json:"member_days,omitempty"`
 	JuryCost   decimal.NullDecimal `json:"jury_cost,omitzero"`
+	// Gap, on a feasible plan that misses its lower bounds, says by how
+	// much and why the search stopped there; nil when the plan meets them
+	// (it is then optimal).
+	Gap *Gap `json:"gap,omitempty"`
 	// Explanation details the lower bounds in words, the binding one
 	// first; it is not part of planning.md's format and not serialised.
 	Explanation []string `json:"-"`
+}
+
+// Gap is how far a plan is from its lower bounds: its days less
+// lower_bounds.days, its juries less lower_bounds.juries (0 where it meets
+// the bound), and a sentence that names the bound missed, by how much,
+// and whether the search stopped at its budget.
+type Gap struct {
+	Days   int    `json:"days"`
+	Juries int    `json:"juries"`
+	Reason string `json:"reason"`
 }
 
 // LowerBounds are the planner's proven bounds (planning.md §4): the primary
@@ -154,5 +168,9 @@ func (p Plan) Clone() Plan {
 		out.Items[i].Segments = slices.Clone(p.Items[i].Segments)
 	}
 	out.Explanation = slices.Clone(p.Explanation)
+	if p.Gap != nil {
+		g := *p.Gap
+		out.Gap = &g
+	}
 	return out
 }

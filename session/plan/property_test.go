@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"testing"
+	"time"
 
 	"github.com/rickb777/date/v2"
 	"github.com/stretchr/testify/assert"
@@ -123,7 +124,7 @@ func TestRandomInputs(t *testing.T) {
 			plans := map[plan.Objective]plan.Plan{}
 			for _, obj := range []plan.Objective{plan.MinDays, plan.MinJuries} {
 				in.Objective = obj
-				p, err := plan.Compute(in)
+				p, err := plan.Compute(in, plan.WithBudget(100*time.Millisecond))
 				require.NoError(t, err)
 				requireValid(t, in, p)
 				plans[obj] = p

@@ -1,20 +1,20 @@
 package plan
 
 import (
-	"math/rand/v2"
 	"slices"
 	"sort"
 )
 
-// The scheduler is a serial list scheduler: it places the candidates one
-// after another, each as early as it can finish given those already placed,
-// trying every jury that differs (the used ones and one fresh one) and every
-// order of its épreuves. A candidate is placed épreuve by épreuve, earliest
-// start first, with its hidden tasks fitted into its jury's free time; a
-// successor bound by a maximum gap (no_wait) that cannot follow sends the
-// search back to its predecessor with the earliest start that could work.
-// Every placement is checked against the rules as it is made, so whatever
-// the scheduler returns is a valid plan.
+// The placement of candidates: a serial list scheduler. It places the
+// candidates one after another, each as early as it can finish given
+// those already placed, trying every jury that differs (the working ones
+// and one fresh one) and every order of its épreuves. A candidate is
+// placed épreuve by épreuve, earliest start first, with its hidden tasks
+// fitted into its jury's free time; a successor bound by a maximum gap
+// (no_wait) that cannot follow sends the placement back to its
+// predecessor with the earliest start that could work. Every placement is
+// checked against the rules as it is made, so whatever the scheduler
+// returns is a valid plan.
 
 // placed is one item of a candidate, in absolute minutes.
 type placed struct {
@@ -45,24 +45,8 @@ type sitting struct {
 	count int
 }
 
-type undoKind uint8
-
-const (
-	undoBusy undoKind = iota
-	undoLoad
-	undoWork
-	undoUse
-	undoSitNew
-	undoSitJoin
-)
-
-type undoEntry struct {
-	kind    undoKind
-	a, b, c int
-	iv      ival
-}
-
-// options tune the heuristic; restarts draw them at random.
+// options tune the heuristic; the search draws them for its restarts and
+// its repairs.
 type options struct {
 	// joinSlack is how much later than the earliest new sitting a
 	// candidate still joins an existing one (saving the jury's time).
@@ -77,68 +61,128 @@ type options struct {
 	// or a jury to another (a workstation's afternoon to another
 	// candidate's long épreuve).
 	delay int
-	rng   *rand.Rand
+	// fill places a candidate with a working jury whenever one can take
+	// it, a fresh jury only otherwise: the plans have few juries.
+	fill bool
+	// order, when positive, is 1 + the index of the one épreuve order
+	// every candidate follows: the same order for all makes a regular
+	// pipeline, where each candidate's best order may leave holes.
+	order int
 }
 
-type scheduler struct {
-	m        *model
-	k        int
-	horizon  int
-	juries   []juryState
-	units    [][][]use // [type][unit]
-	sittings [][]sitting
-	undo     []undoEntry
-	plans    [][]placed
-	steps    int
-	maxSteps int
-	days     int  // the days used, once closed
-	closed   bool // the closures are placed
-	// delayed marks the épreuves of the candidate being placed that skip
-	// their earliest start (drawn once per candidate, so that every option
-	// of the candidate is judged under the same draw).
-	delayed []bool
-	segBuf  []ival
-	refBuf  []unitRef
-	opt     options
-	// pins, when set, hold each candidate's uses of the template's type to
-	// their unit and to no earlier than the template's start; reserved
-	// holds their jury parts until the candidate is placed.
-	pins     [][]pin
-	reserved [][]reservation
-}
+// maxCandOptions bounds the options (an order of the épreuves and a
+// jury) tried for one candidate.
+const maxCandOptions = 48
 
-func newScheduler(m *model, k, horizon int, opt options) *scheduler {
-	s := &scheduler{m: m, k: k, horizon: horizon, opt: opt,
-		juries:   make([]juryState, k),
-		units:    make([][][]use, len(m.types)),
-		sittings: make([][]sitting, len(m.eps)),
-		plans:    make([][]placed, m.n),
-		maxSteps: 20000,
+// addCandidate places candidate c at its best option: the earliest finish
+// over the juries that differ and the orders of its épreuves.
+func (s *search) addCandidate(c int) bool {
+	m := s.m
+	s.release(c)
+	juries := s.juryChoices(c)
+	s.drawDelays()
+	type choice struct {
+		order       []int
+		jury, score int
+		work        int
+		working     bool
 	}
-	for i, t := range m.types {
-		s.units[i] = make([][]use, t.cap)
+	var best *choice
+	better := func(a, b *choice) bool {
+		if s.opt.fill && a.working != b.working {
+			return a.working
+		}
+		return a.score < b.score || a.score == b.score && a.work < b.work
 	}
-	first := m.blockStart(0, 0)
-	for j := range s.juries {
-		js := &s.juries[j]
-		js.load = make([]int, horizon)
-		js.load[0] = m.open
-		js.brief = ival{first, first}
-		if m.h.JuryBriefingMin > 0 {
-			if x, ok := s.findSlot(j, first, never, m.h.JuryBriefingMin, -1); ok {
-				js.brief = ival{x, x + m.h.JuryBriefingMin}
-				js.load[dayOf(x)] += m.h.JuryBriefingMin
+	// Every order with every jury, up to maxCandOptions options: with
+	// many juries, fewer orders, from a rotating first one.
+	orders := min(len(m.orders), max(1, maxCandOptions/len(juries)))
+	if s.opt.order > 0 {
+		orders = 1
+	}
+	for oi := range orders {
+		order := m.orders[(oi+s.opt.orderBias+c*orders)%len(m.orders)]
+		if s.opt.order > 0 {
+			order = m.orders[s.opt.order-1]
+		}
+		for _, j := range juries {
+			mark := s.mark()
+			s.candSteps = 0
+			cx, ok := s.tryCandidate(c, order, j)
+			if !ok {
+				continue
+			}
+			ch := choice{order: order, jury: j, score: cx.finish()}
+			s.rollback(mark)
+			if j >= 0 {
+				ch.work = s.juries[j].work
+				ch.working = ch.work > 0
+			}
+			if s.opt.noise > 0 {
+				ch.score += s.rng.IntN(s.opt.noise + 1)
+			}
+			if best == nil || better(&ch, best) {
+				best = &ch
 			}
 		}
-		js.busy = []ival{{0, js.brief.e}}
 	}
-	s.undo = s.undo[:0]
-	return s
+	if best == nil {
+		if s.pinnedJury(c) >= 0 {
+			// The template's jury cannot take it: let any jury.
+			s.pins[c] = unpinJury(s.pins[c])
+			return s.addCandidate(c)
+		}
+		return false
+	}
+	s.candSteps = 0
+	cx, ok := s.tryCandidate(c, best.order, best.jury)
+	if !ok {
+		return false
+	}
+	s.setPlan(c, cx.items)
+	return true
+}
+
+// juryChoices returns the juries worth trying for candidate c: the
+// template's, or every working jury and one fresh one (fresh juries are
+// alike); -1 alone when the candidate has no exclusive épreuve.
+func (s *search) juryChoices(c int) []int {
+	if !s.m.hasExclusive {
+		return []int{-1}
+	}
+	if j := s.pinnedJury(c); j >= 0 {
+		return []int{j}
+	}
+	var juries []int
+	fresh := false
+	for j := range s.juries {
+		switch {
+		case s.juries[j].off:
+		case s.juries[j].work > 0:
+			juries = append(juries, j)
+		case !fresh:
+			juries = append(juries, j)
+			fresh = true
+		}
+	}
+	return juries
+}
+
+// drawDelays draws which épreuves of the next candidate skip their
+// earliest start (options.delay).
+func (s *search) drawDelays() {
+	s.delayed = s.delayed[:0]
+	if s.opt.delay == 0 {
+		return
+	}
+	for range s.m.eps {
+		s.delayed = append(s.delayed, s.rng.IntN(100) < s.opt.delay)
+	}
 }
 
 // reserve holds, in each pinned jury's time, the template's jury parts of
 // every candidate, so that the candidates placed first leave them free.
-func (s *scheduler) reserve(pins [][]pin) {
+func (s *search) reserve(pins [][]pin) {
 	s.pins = pins
 	s.reserved = make([][]reservation, len(pins))
 	for c := range pins {
@@ -151,23 +195,21 @@ func (s *scheduler) reserve(pins [][]pin) {
 			if c, _ := conflict(js.busy, p.span.s, p.span.e); c || d >= len(js.load) {
 				continue
 			}
-			js.busy = insertIval(js.busy, p.span)
-			js.load[d] += p.span.e - p.span.s
+			s.addBusy(p.jury, p.span, p.span.e-p.span.s)
 			s.reserved[c] = append(s.reserved[c], reservation{jury: p.jury, span: p.span})
 		}
 	}
 }
 
 // release frees candidate c's reservations, before it is placed.
-func (s *scheduler) release(c int) {
-	if s.reserved == nil {
+func (s *search) release(c int) {
+	if s.reserved == nil || len(s.reserved[c]) == 0 {
 		return
 	}
 	for _, r := range s.reserved[c] {
-		js := &s.juries[r.jury]
-		js.busy = removeIval(js.busy, r.span)
-		js.load[dayOf(r.span.s)] -= r.span.e - r.span.s
+		s.dropBusy(r.jury, r.span, r.span.e-r.span.s)
 	}
+	s.log = append(s.log, change{kind: changeReserved, cand: c, reservations: s.reserved[c]})
 	s.reserved[c] = nil
 }
 
@@ -176,55 +218,16 @@ type reservation struct {
 	span ival
 }
 
-// Undo log.
-
-func (s *scheduler) addBusy(j int, iv ival, minutes int) {
-	js := &s.juries[j]
-	js.busy = insertIval(js.busy, iv)
-	s.undo = append(s.undo, undoEntry{kind: undoBusy, a: j, iv: iv})
-	if d := dayOf(iv.s); d < len(js.load) {
-		js.load[d] += minutes
-		s.undo = append(s.undo, undoEntry{kind: undoLoad, a: j, b: d, c: minutes})
-	}
-}
-
-func (s *scheduler) addWork(j, minutes int) {
-	s.juries[j].work += minutes
-	s.undo = append(s.undo, undoEntry{kind: undoWork, a: j, c: minutes})
-}
-
-func (s *scheduler) addUse(r unitRef, u use) {
-	s.units[r.rt][r.u] = insertUse(s.units[r.rt][r.u], u)
-	s.undo = append(s.undo, undoEntry{kind: undoUse, a: r.rt, b: r.u, c: u.cand, iv: ival{u.s, u.e}})
-}
-
-func (s *scheduler) rollback(mark int) {
-	for len(s.undo) > mark {
-		u := s.undo[len(s.undo)-1]
-		s.undo = s.undo[:len(s.undo)-1]
-		switch u.kind {
-		case undoBusy:
-			s.juries[u.a].busy = removeIval(s.juries[u.a].busy, u.iv)
-		case undoLoad:
-			s.juries[u.a].load[u.b] -= u.c
-		case undoWork:
-			s.juries[u.a].work -= u.c
-		case undoUse:
-			s.units[u.a][u.b] = removeUse(s.units[u.a][u.b], use{u.iv.s, u.iv.e, u.c})
-		case undoSitNew:
-			s.sittings[u.a] = s.sittings[u.a][:len(s.sittings[u.a])-1]
-		case undoSitJoin:
-			s.sittings[u.a][u.b].count--
-		}
-	}
-}
-
 // alignStart returns the earliest instant from t at which an item of dur
 // minutes may start: inside a block, lead minutes after the block's start
 // (the accueil before a first exclusive épreuve), and, unless split, ending
 // in the same block. It returns never past the horizon.
-func (s *scheduler) alignStart(t, dur, lead int, split bool) int {
-	m := s.m
+func (s *search) alignStart(t, dur, lead int, split bool) int {
+	return s.m.align(t, dur, lead, split, s.horizon)
+}
+
+// align is alignStart within horizon days.
+func (m *model) align(t, dur, lead int, split bool, horizon int) int {
 	first := dayOf(t)
 	for {
 		d, b, _ := m.blockOf(t)
@@ -234,7 +237,7 @@ func (s *scheduler) alignStart(t, dur, lead int, split bool) int {
 		}
 		// Every day after the first has the same blocks: when a whole one
 		// holds no start, none ever will.
-		if d >= s.horizon || d > first+1 {
+		if d >= horizon || d > first+1 {
 			return never
 		}
 		if bs := m.blockStart(d, b) + lead; t < bs {
@@ -254,7 +257,7 @@ func (s *scheduler) alignStart(t, dur, lead int, split bool) int {
 // findSlot returns the earliest start x ≥ lo of a task of dur minutes for
 // jury j inside one block, ending by hi, within the jury's day budget, and
 // on day onDay when onDay ≥ 0.
-func (s *scheduler) findSlot(j, lo, hi, dur, onDay int) (int, bool) {
+func (s *search) findSlot(j, lo, hi, dur, onDay int) (int, bool) {
 	js := &s.juries[j]
 	x := lo
 	for {
@@ -277,7 +280,7 @@ func (s *scheduler) findSlot(j, lo, hi, dur, onDay int) (int, bool) {
 // unitFree reports whether unit u of type rt can serve candidate c over sp,
 // counting the reset between two candidates on one day, and otherwise the
 // earliest start worth trying next.
-func (s *scheduler) unitFree(rt, u int, sp ival, c int) (bool, int) {
+func (s *search) unitFree(rt, u int, sp ival, c int) (bool, int) {
 	uses := s.units[rt][u]
 	reset := s.m.types[rt].reset
 	after := func(x use) int {
@@ -307,7 +310,7 @@ func (s *scheduler) unitFree(rt, u int, sp ival, c int) (bool, int) {
 // the station's units when the candidate already holds them, otherwise the
 // first free ones. It returns the earliest start worth trying next on
 // failure.
-func (s *scheduler) chooseUnits(cx *candCtx, e int, sp ival, buf []unitRef) ([]unitRef, bool, int) {
+func (s *search) chooseUnits(cx *candCtx, e int, sp ival, buf []unitRef) ([]unitRef, bool, int) {
 	info := &s.m.eps[e]
 	refs := buf[:0]
 	if info.station >= 0 {
@@ -366,7 +369,7 @@ type candCtx struct {
 	sitJuries []int // juries of the sittings the candidate sits
 }
 
-func (s *scheduler) newCandCtx(c int, order []int, jury int) *candCtx {
+func (s *search) newCandCtx(c int, order []int, jury int) *candCtx {
 	m := s.m
 	cx := &candCtx{c: c, order: order, pos: make([]int, len(order)), jury: jury,
 		firstExcl: -1, lastExcl: -1,
@@ -384,32 +387,50 @@ func (s *scheduler) newCandCtx(c int, order []int, jury int) *candCtx {
 	return cx
 }
 
+// candMark is where a candidate's placement stood, to return to.
+type candMark struct {
+	log, items, sitJuries int
+	pending               []int
+}
+
+func (s *search) candMark(cx *candCtx) candMark {
+	return candMark{log: s.mark(), items: len(cx.items), sitJuries: len(cx.sitJuries), pending: slices.Clone(cx.pending)}
+}
+
+func (s *search) candRollback(cx *candCtx, mk candMark) {
+	s.rollback(mk.log)
+	cx.items = cx.items[:mk.items]
+	cx.sitJuries = cx.sitJuries[:mk.sitJuries]
+	cx.pending = slices.Clone(mk.pending)
+}
+
 // tryCandidate places candidate c with the given order and jury on top of
-// the current state, and returns the candidate's finish. On failure the
-// state is as before.
-func (s *scheduler) tryCandidate(c int, order []int, jury int) (*candCtx, bool) {
-	mark := len(s.undo)
+// the current state. On failure the state is as before.
+func (s *search) tryCandidate(c int, order []int, jury int) (*candCtx, bool) {
+	mark := s.mark()
 	cx := s.newCandCtx(c, order, jury)
-	if ok, _, _ := s.place(cx, 0); !ok {
+	if r := s.place(cx, 0); !r.ok || !s.closuresFit(cx) {
 		s.rollback(mark)
 		return nil, false
-	}
-	// A jury's closure comes after all its tasks: refuse what leaves no
-	// room for it.
-	if jury >= 0 && !s.closureFits(jury) {
-		s.rollback(mark)
-		return nil, false
-	}
-	for _, j := range cx.sitJuries {
-		if !s.closureFits(j) {
-			s.rollback(mark)
-			return nil, false
-		}
 	}
 	return cx, true
 }
 
-func (s *scheduler) closureFits(j int) bool {
+// closuresFit reports whether every jury the candidate works with still
+// has room for its closure after all its tasks.
+func (s *search) closuresFit(cx *candCtx) bool {
+	if cx.jury >= 0 && !s.closureFits(cx.jury) {
+		return false
+	}
+	for _, j := range cx.sitJuries {
+		if !s.closureFits(j) {
+			return false
+		}
+	}
+	return true
+}
+
+func (s *search) closureFits(j int) bool {
 	if s.m.h.JuryClosureMin == 0 {
 		return true
 	}
@@ -426,131 +447,166 @@ func (cx *candCtx) finish() int {
 	return f
 }
 
-// place places the épreuves of cx.order from position pos on. On failure
-// it returns the position the search must move back to (-1: give up) and
-// the earliest start that position should try next.
-func (s *scheduler) place(cx *candCtx, pos int) (ok bool, backTo, backFrom int) {
-	m := s.m
+// placeResult is the outcome of placing a candidate's épreuves from a
+// position on: placed, or the position the placement must move back to
+// (-1: give up) and the earliest start that position should try next.
+type placeResult struct {
+	ok     bool
+	backTo int
+	from   int
+}
+
+var giveUp = placeResult{backTo: -1}
+
+// window is where the épreuve at a position may start: no earlier than lo
+// (the previous épreuve's end, the constraints' minimum gaps and days, a
+// template's pin), no later than hi, the tightest maximum gap, which
+// comes from épreuve hiFrom with gap hiGap; lead is the accueil before
+// it when it is the first exclusive épreuve.
+type window struct {
+	lo, hi, hiFrom, hiGap, lead int
+}
+
+// place places the épreuves of cx.order from position pos on, in named
+// steps: the window of the épreuve, the hidden tasks that must come
+// before it, then its starts one by one (scanStarts), each followed by
+// the rest of the order.
+func (s *search) place(cx *candCtx, pos int) placeResult {
 	if pos == len(cx.order) {
 		return s.finishCandidate(cx)
 	}
-	mark, itemsMark := len(s.undo), len(cx.items)
-	pending := slices.Clone(cx.pending)
-	restore := func() {
-		s.rollback(mark)
-		cx.items = cx.items[:itemsMark]
-		cx.pending = pending
+	mk := s.candMark(cx)
+	w := s.window(cx, pos)
+	if !s.placeTasksBefore(cx, pos, &w) {
+		s.candRollback(cx, mk)
+		return giveUp
 	}
+	r := s.scanStarts(cx, pos, w)
+	if !r.ok {
+		s.candRollback(cx, mk)
+	}
+	return r
+}
+
+// window computes where the épreuve at pos may start, from the
+// constraints into it and the épreuves already placed.
+func (s *search) window(cx *candCtx, pos int) window {
+	m := s.m
 	e := cx.order[pos]
-	info := &m.eps[e]
-	lo := m.blockStart(0, 0)
+	w := window{lo: m.blockStart(0, 0), hi: never, hiFrom: -1}
 	if pos > 0 {
-		lo = cx.end[cx.order[pos-1]]
+		w.lo = cx.end[cx.order[pos-1]]
 	}
-	hi, hiFrom, hiGap := never, -1, 0
 	for _, ed := range m.preds[e] {
 		pe := cx.end[ed.from]
 		pd := dayOfEnd(pe)
 		if ed.nextDay {
-			lo = max(lo, dayStart(pd+1))
+			w.lo = max(w.lo, dayStart(pd+1))
 		} else {
 			x := pe + ed.minGap
 			if x >= m.dayEnd(pd) && ed.minGap > 0 {
 				x = dayStart(pd + 1)
 			}
-			lo = max(lo, x)
+			w.lo = max(w.lo, x)
 		}
 		if ed.maxGap >= 0 {
-			if h := min(pe+ed.maxGap, m.dayEnd(pd)); h < hi {
-				hi, hiFrom, hiGap = h, ed.from, ed.maxGap
+			if h := min(pe+ed.maxGap, m.dayEnd(pd)); h < w.hi {
+				w.hi, w.hiFrom, w.hiGap = h, ed.from, ed.maxGap
 			}
 		}
 	}
 	if s.pins != nil && s.pins[cx.c][e].set {
-		lo = max(lo, s.pins[cx.c][e].start)
+		w.lo = max(w.lo, s.pins[cx.c][e].start)
 	}
-	lead := 0
-	if info.pres == Exclusive {
-		j := cx.jury
-		if pos == cx.firstExcl {
-			lead = m.h.AccueilMin
-			prevEnd := m.blockStart(0, 0)
-			if pos > 0 {
-				prevEnd = cx.end[cx.order[pos-1]]
-			}
-			lo = max(lo, prevEnd+lead)
-			if m.h.ReadingMin > 0 {
-				x, ok := s.findSlot(j, 0, never, m.h.ReadingMin, -1)
-				if !ok {
-					restore()
-					return false, -1, 0
-				}
-				s.addBusy(j, ival{x, x + m.h.ReadingMin}, m.h.ReadingMin)
-				s.addWork(j, m.h.ReadingMin)
-				cx.items = append(cx.items, placed{ep: -1, task: TaskReading, jury: j, segs: []ival{{x, x + m.h.ReadingMin}}})
-				lo = max(lo, x+m.h.ReadingMin+lead)
-			}
+	if m.eps[e].pres == Exclusive && pos == cx.firstExcl {
+		w.lead = m.h.AccueilMin
+		prevEnd := m.blockStart(0, 0)
+		if pos > 0 {
+			prevEnd = cx.end[cx.order[pos-1]]
 		}
-		for _, q := range cx.pending {
-			x, ok := s.findSlot(j, cx.end[q], never, m.h.CorrectionMin, -1)
-			if !ok {
-				restore()
-				return false, -1, 0
-			}
-			s.addBusy(j, ival{x, x + m.h.CorrectionMin}, m.h.CorrectionMin)
-			s.addWork(j, m.h.CorrectionMin)
-			cx.items = append(cx.items, placed{ep: q, task: TaskCorrection, jury: j, segs: []ival{{x, x + m.h.CorrectionMin}}})
-			lo = max(lo, x+m.h.CorrectionMin+lead)
-		}
-		cx.pending = nil
+		w.lo = max(w.lo, prevEnd+w.lead)
 	}
-	epMark, epItems := len(s.undo), len(cx.items)
-	epPending := slices.Clone(cx.pending)
-	t := lo
+	return w
+}
+
+// placeTasksBefore places, before an exclusive épreuve, the hidden tasks
+// its jury does first: the candidate's reading before the first exclusive
+// épreuve, and the corrections pending; it moves the window's start past
+// them.
+func (s *search) placeTasksBefore(cx *candCtx, pos int, w *window) bool {
+	m := s.m
+	if m.eps[cx.order[pos]].pres != Exclusive {
+		return true
+	}
+	j := cx.jury
+	if pos == cx.firstExcl && m.h.ReadingMin > 0 {
+		x, ok := s.findSlot(j, 0, never, m.h.ReadingMin, -1)
+		if !ok {
+			return false
+		}
+		s.addTask(cx, placed{ep: -1, task: TaskReading, jury: j, segs: []ival{{x, x + m.h.ReadingMin}}})
+		w.lo = max(w.lo, x+m.h.ReadingMin+w.lead)
+	}
+	for _, q := range cx.pending {
+		x, ok := s.findSlot(j, cx.end[q], never, m.h.CorrectionMin, -1)
+		if !ok {
+			return false
+		}
+		s.addTask(cx, placed{ep: q, task: TaskCorrection, jury: j, segs: []ival{{x, x + m.h.CorrectionMin}}})
+		w.lo = max(w.lo, x+m.h.CorrectionMin+w.lead)
+	}
+	cx.pending = nil
+	return true
+}
+
+// addTask gives a hidden task (one segment) to its jury and the
+// candidate.
+func (s *search) addTask(cx *candCtx, it placed) {
+	iv := it.segs[0]
+	s.addBusy(it.jury, iv, iv.e-iv.s)
+	s.workAdd(it.jury, iv.e-iv.s)
+	cx.items = append(cx.items, it)
+}
+
+// scanStarts tries the starts of the épreuve at pos from w.lo on, each
+// followed by the placement of the rest of the order, until one works,
+// the window or the horizon ends, or the candidate's steps run out.
+func (s *search) scanStarts(cx *candCtx, pos int, w window) placeResult {
+	m := s.m
+	e := cx.order[pos]
+	info := &m.eps[e]
 	skipped := false
-	for {
-		m.work++
-		if s.steps++; s.steps > s.maxSteps {
-			restore()
-			return false, -1, 0
+	for t := w.lo; ; {
+		s.steps.used++
+		if s.candSteps++; s.candSteps > maxCandSteps || s.steps.exhausted() {
+			return giveUp
 		}
-		t = s.alignStart(t, info.dur, lead, info.split)
+		t = s.alignStart(t, info.dur, w.lead, info.split)
 		if t == never {
-			restore()
-			return false, -1, 0
+			return giveUp
 		}
-		if t > hi {
-			restore()
-			p := cx.pos[hiFrom]
-			return false, p, max(cx.start[hiFrom]+1, t-hiGap-m.eps[hiFrom].dur)
+		if t > w.hi {
+			// Too late for the maximum gap: the predecessor must end later.
+			p := cx.pos[w.hiFrom]
+			return placeResult{backTo: p, from: max(cx.start[w.hiFrom]+1, t-w.hiGap-m.eps[w.hiFrom].dur)}
 		}
-		ok, next := s.tryAt(cx, pos, e, t, lead)
+		mk := s.candMark(cx)
+		ok, next := s.tryAt(cx, e, t, w.lead)
 		if !ok {
 			t = max(next, t+1)
 			continue
 		}
-		if info.pres == Observe && s.opt.joinSlack > 0 {
-			// A new sitting costs a jury its whole length: join a later
-			// sitting instead when one is close enough.
-			it := cx.items[len(cx.items)-1]
-			if it.jury >= 0 && s.sittings[e][len(s.sittings[e])-1].count == 1 {
-				if tj, found := s.joinableAfter(cx, e, t, min(hi, t+s.opt.joinSlack)); found {
-					s.rollback(epMark)
-					cx.items = cx.items[:epItems]
-					if ok, _ = s.tryAt(cx, pos, e, tj, lead); ok {
-						t = tj
-					} else if ok, _ = s.tryAt(cx, pos, e, t, lead); !ok {
-						t++
-						continue
-					}
-				}
+		if tj, moved := s.joinLaterSitting(cx, e, t, w, mk); moved {
+			if tj < 0 {
+				t++
+				continue
 			}
+			t = tj
 		}
-		if s.delayed != nil && s.delayed[e] && !skipped {
+		if !skipped && len(s.delayed) > 0 && s.delayed[e] {
+			// Leave this start to others: try from the next block.
 			skipped = true
-			s.rollback(epMark)
-			cx.items = cx.items[:epItems]
-			cx.pending = slices.Clone(epPending)
+			s.candRollback(cx, mk)
 			_, b, _ := m.blockOf(t)
 			t = m.blockEnd(dayOf(t), b)
 			continue
@@ -558,24 +614,47 @@ func (s *scheduler) place(cx *candCtx, pos int) (ok bool, backTo, backFrom int) 
 		if info.corrected && m.h.CorrectionMin > 0 && cx.jury >= 0 {
 			cx.pending = append(cx.pending, e)
 		}
-		ok, back, from := s.place(cx, pos+1)
-		if ok {
-			return true, 0, 0
+		r := s.place(cx, pos+1)
+		if r.ok {
+			return r
 		}
-		s.rollback(epMark)
-		cx.items = cx.items[:epItems]
-		cx.pending = slices.Clone(epPending)
-		if back != pos {
-			restore()
-			return false, back, from
+		s.candRollback(cx, mk)
+		if r.backTo != pos {
+			return r
 		}
-		t = max(t+1, from)
+		t = max(t+1, r.from)
 	}
+}
+
+// joinLaterSitting moves an observed épreuve just placed at t in a sitting
+// of its own to a later sitting it can join, when one starts within the
+// join slack: a new sitting costs a jury its whole length. It reports
+// whether it moved, and the new start (-1: neither start works any more).
+func (s *search) joinLaterSitting(cx *candCtx, e, t int, w window, mk candMark) (int, bool) {
+	if s.m.eps[e].pres != Observe || s.opt.joinSlack == 0 {
+		return t, false
+	}
+	it := cx.items[len(cx.items)-1]
+	if it.jury < 0 || s.sittings[e][len(s.sittings[e])-1].count != 1 {
+		return t, false
+	}
+	tj, found := s.joinableAfter(cx, e, t, min(w.hi, t+s.opt.joinSlack))
+	if !found {
+		return t, false
+	}
+	s.candRollback(cx, mk)
+	if ok, _ := s.tryAt(cx, e, tj, w.lead); ok {
+		return tj, true
+	}
+	if ok, _ := s.tryAt(cx, e, t, w.lead); ok {
+		return t, true
+	}
+	return -1, true
 }
 
 // joinableAfter returns the earliest sitting of épreuve e starting in
 // (after, until] that the candidate can join.
-func (s *scheduler) joinableAfter(cx *candCtx, e, after, until int) (int, bool) {
+func (s *search) joinableAfter(cx *candCtx, e, after, until int) (int, bool) {
 	best, found := 0, false
 	for _, st := range s.sittings[e] {
 		t := st.segs[0].s
@@ -590,9 +669,9 @@ func (s *scheduler) joinableAfter(cx *candCtx, e, after, until int) (int, bool) 
 	return best, found
 }
 
-// tryAt places épreuve e (at position pos) at t when every rule allows it,
-// and otherwise returns the earliest start worth trying next.
-func (s *scheduler) tryAt(cx *candCtx, pos, e, t, lead int) (bool, int) {
+// tryAt places épreuve e at t when every rule allows it, and otherwise
+// returns the earliest start worth trying next.
+func (s *search) tryAt(cx *candCtx, e, t, lead int) (bool, int) {
 	m := s.m
 	info := &m.eps[e]
 	segs := m.segments(t, info.dur, info.split, s.horizon, s.segBuf[:0])
@@ -613,31 +692,8 @@ func (s *scheduler) tryAt(cx *candCtx, pos, e, t, lead int) (bool, int) {
 			return false, next
 		}
 	case Observe:
-		for i, st := range s.sittings[e] {
-			if st.segs[0].s == t && st.count < info.obsCap {
-				join, jury = i, st.jury
-				break
-			}
-		}
-		if join < 0 {
-			next, best := never, -1
-			for j := range s.juries {
-				if s.juries[j].off {
-					continue
-				}
-				ok, n := s.juryFree(j, segs, 0)
-				if !ok {
-					next = min(next, n)
-					continue
-				}
-				if best < 0 || s.juries[j].work < s.juries[best].work {
-					best = j
-				}
-			}
-			if best < 0 {
-				return false, next
-			}
-			jury = best
+		if jury, join, next = s.sittingFor(e, t, segs); jury < 0 {
+			return false, next
 		}
 	}
 	// Every rule holds: record the placement.
@@ -645,27 +701,25 @@ func (s *scheduler) tryAt(cx *candCtx, pos, e, t, lead int) (bool, int) {
 	if lead > 0 {
 		acc := ival{t - lead, t}
 		s.addBusy(jury, acc, lead)
-		s.addWork(jury, lead)
+		s.workAdd(jury, lead)
 		cx.items = append(cx.items, placed{ep: -1, task: TaskAccueil, jury: jury, segs: []ival{acc}})
 	}
 	switch {
 	case info.pres == Exclusive || (info.pres == Observe && join < 0):
 		for _, sg := range segs {
 			s.addBusy(jury, sg, sg.e-sg.s)
-			s.addWork(jury, sg.e-sg.s)
+			s.workAdd(jury, sg.e-sg.s)
 		}
 		if info.pres == Observe {
-			s.sittings[e] = append(s.sittings[e], sitting{segs: segs, jury: jury, count: 1})
-			s.undo = append(s.undo, undoEntry{kind: undoSitNew, a: e})
+			s.sittingNew(e, sitting{segs: segs, jury: jury, count: 1})
 			cx.sitJuries = append(cx.sitJuries, jury)
 		}
 	case join >= 0:
-		s.sittings[e][join].count++
-		s.undo = append(s.undo, undoEntry{kind: undoSitJoin, a: e, b: join})
+		s.sittingJoin(e, join)
 	}
 	refs = slices.Clone(refs)
 	for _, r := range refs {
-		s.addUse(r, use{sp.s, sp.e, cx.c})
+		s.useAdd(r, use{sp.s, sp.e, cx.c})
 	}
 	if info.station >= 0 && cx.station[info.station] == nil {
 		cx.station[info.station] = refs
@@ -675,9 +729,36 @@ func (s *scheduler) tryAt(cx *candCtx, pos, e, t, lead int) (bool, int) {
 	return true, 0
 }
 
+// sittingFor finds who watches observed épreuve e over segs: a sitting at
+// exactly that interval with room (its jury, its index), or the free jury
+// with the least work for a new sitting (index -1); jury -1 and the
+// earliest start worth trying next when none.
+func (s *search) sittingFor(e, t int, segs []ival) (jury, join, next int) {
+	for i, st := range s.sittings[e] {
+		if st.segs[0].s == t && st.count < s.m.eps[e].obsCap {
+			return st.jury, i, 0
+		}
+	}
+	next, best := never, -1
+	for j := range s.juries {
+		if s.juries[j].off {
+			continue
+		}
+		ok, n := s.juryFree(j, segs, 0)
+		if !ok {
+			next = min(next, n)
+			continue
+		}
+		if best < 0 || s.juries[j].work < s.juries[best].work {
+			best = j
+		}
+	}
+	return best, -1, next
+}
+
 // juryFree checks jury j over the segments (and the lead minutes of accueil
 // before the first) and its day budget.
-func (s *scheduler) juryFree(j int, segs []ival, lead int) (bool, int) {
+func (s *search) juryFree(j int, segs []ival, lead int) (bool, int) {
 	js := &s.juries[j]
 	for i, sg := range segs {
 		from := sg.s
@@ -713,20 +794,19 @@ func (s *scheduler) juryFree(j int, segs []ival, lead int) (bool, int) {
 
 // finishCandidate places the corrections that no exclusive épreuve
 // follows, then the deliberation, on the day of the last exclusive épreuve.
-func (s *scheduler) finishCandidate(cx *candCtx) (bool, int, int) {
+func (s *search) finishCandidate(cx *candCtx) placeResult {
 	m := s.m
 	if cx.jury < 0 {
-		return true, 0, 0
+		return placeResult{ok: true}
 	}
 	j := cx.jury
 	lastEnd := cx.end[cx.order[cx.lastExcl]]
 	day := dayOfEnd(lastEnd)
 	lo := lastEnd
-	mark, itemsMark := len(s.undo), len(cx.items)
-	fail := func() (bool, int, int) {
-		s.rollback(mark)
-		cx.items = cx.items[:itemsMark]
-		return false, cx.lastExcl, dayStart(day + 1)
+	mk := s.candMark(cx)
+	fail := func() placeResult {
+		s.candRollback(cx, mk)
+		return placeResult{backTo: cx.lastExcl, from: dayStart(day + 1)}
 	}
 	for _, q := range cx.pending {
 		onDay := -1
@@ -737,9 +817,7 @@ func (s *scheduler) finishCandidate(cx *candCtx) (bool, int, int) {
 		if !ok {
 			return fail()
 		}
-		s.addBusy(j, ival{x, x + m.h.CorrectionMin}, m.h.CorrectionMin)
-		s.addWork(j, m.h.CorrectionMin)
-		cx.items = append(cx.items, placed{ep: q, task: TaskCorrection, jury: j, segs: []ival{{x, x + m.h.CorrectionMin}}})
+		s.addTask(cx, placed{ep: q, task: TaskCorrection, jury: j, segs: []ival{{x, x + m.h.CorrectionMin}}})
 		lo = max(lo, x+m.h.CorrectionMin)
 	}
 	if d := m.h.DeliberationMin; d > 0 {
@@ -747,9 +825,29 @@ func (s *scheduler) finishCandidate(cx *candCtx) (bool, int, int) {
 		if !ok {
 			return fail()
 		}
-		s.addBusy(j, ival{x, x + d}, d)
-		s.addWork(j, d)
-		cx.items = append(cx.items, placed{ep: -1, task: TaskDeliberation, jury: j, segs: []ival{{x, x + d}}})
+		s.addTask(cx, placed{ep: -1, task: TaskDeliberation, jury: j, segs: []ival{{x, x + d}}})
 	}
-	return true, 0, 0
+	return placeResult{ok: true}
+}
+
+// pinnedJury is the jury the template gives candidate c, or -1.
+func (s *search) pinnedJury(c int) int {
+	if s.pins == nil {
+		return -1
+	}
+	for _, p := range s.pins[c] {
+		if p.set && p.jury >= 0 && p.jury < len(s.juries) && !s.juries[p.jury].off {
+			return p.jury
+		}
+	}
+	return -1
+}
+
+// unpinJury returns a copy of a candidate's pins without their jury.
+func unpinJury(pins []pin) []pin {
+	out := slices.Clone(pins)
+	for i := range out {
+		out[i].jury = -1
+	}
+	return out
 }

@@ -3,7 +3,6 @@ package plan
 import (
 	"cmp"
 	"fmt"
-	"math/rand/v2"
 	"slices"
 
 	"github.com/shopspring/decimal"
@@ -17,38 +16,44 @@ import (
 // jury.max_juries juries, then the fewest juries. Every plan it returns
 // satisfies every rule of planning.md §1.
 //
+// The search keeps improving its plan until the plan meets its lower
+// bounds or its budget is spent (input search.budget_ms, or
+// [WithBudget]); a plan that misses a bound says by how much in its Gap.
 // When no plan fits the limits, the Plan has Feasible false, a Reason
 // naming the binding limit, and Proved true when the lower bounds show that
-// none exists. The only error is ErrInvalidInput. The result depends on the
-// input only: the search is seeded.
-func Compute(in Input) (Plan, error) {
+// none exists; a "no plan found" that is not proved comes only once the
+// whole budget is spent. The only error is ErrInvalidInput. The result
+// depends on the input, the seed and the budget only: the search counts
+// steps, not time.
+func Compute(in Input, opts ...Option) (Plan, error) {
 	if err := in.Validate(); err != nil {
 		return Plan{}, err
 	}
-	return compile(in).solve(), nil
+	params := paramsOf(in, opts)
+	m := compile(in)
+	s := newSearch(m, newBounds(m), params)
+	return s.solve(), nil
 }
 
-// searchBudget bounds the scheduler steps of one search: past it the search
-// stops improving the plan it has. A step is one start time tried for one
-// épreuve, well under a microsecond; the budget keeps a plan of 100
-// candidates under a second on a small machine whatever the input.
-const searchBudget = 1_500_000
-
 // restarts is how many randomised runs the search gives one (juries, days)
-// target after the plain run fails; fewer for big sessions, to keep a plan
-// of 100 candidates well under a second.
+// target after the plain run fails, before it moves on.
 func (m *model) restarts() int {
 	return max(2, min(4, 300/max(1, m.n)))
 }
 
-func (m *model) solve() Plan {
-	m.budget, m.limit = searchBudget, searchBudget
-	b := newBounds(m)
+// repairRounds bounds the large neighbourhood search of one attempt.
+func (m *model) repairRounds() int {
+	return max(100, 6000/max(1, m.n))
+}
+
+// solve finds the plan, its bounds and its words.
+func (s *search) solve() Plan {
+	m, b := s.m, s.b
 	maxK, maxD := m.in.Jury.MaxJuries, m.maxDays
 	if b.juryWork == 0 {
 		maxK = 0 // nothing for a jury to do
 	}
-	var best *scheduler
+	var best *solution
 	var lb LowerBounds
 	switch m.in.Objective {
 	case MinJuries:
@@ -56,38 +61,37 @@ func (m *model) solve() Plan {
 		lb.Juries = k
 		if k > maxK {
 			lb.Days, _ = b.daysFor(maxK, MaxDays)
-			return m.infeasible(lb, true, fmt.Sprintf("%s (the input allows at most %s: jury.max_juries)", kwhy, plural(maxK, "jury")))
+			return s.infeasible(lb, true, fmt.Sprintf("%s (the input allows at most %s: jury.max_juries)", kwhy, plural(maxK, "jury")))
 		}
 		d, dwhy := b.daysFor(k, maxD)
 		lb.Days = d
 		if d > maxD {
-			return m.infeasible(lb, true, fmt.Sprintf("%s (the input allows at most %s: calendar.max_days)", dwhy, plural(maxD, "day")))
+			return s.infeasible(lb, true, fmt.Sprintf("%s (the input allows at most %s: calendar.max_days)", dwhy, plural(maxD, "day")))
 		}
-		best = m.fewestJuries(b, k, maxK, maxD)
+		end := s.steps.phase(4, 5) // keep a fifth for the days
+		best = s.fewestJuries(k, maxK, maxD)
+		end()
 		if best != nil {
 			// The secondary bound is for plans with the juries found.
 			lb.Days, _ = b.daysFor(best.usedJuries(), maxD)
-			best.freeze() // the juries are the primary objective: add none
-			best = m.templateDays(b, best, best.usedJuries(), lb.Days)
-			best = m.fewestDays(best, lb.Days)
+			best = s.fewestDays(best, lb.Days, true)
 		}
 	default:
 		d, dwhy := b.daysFor(maxK, maxD)
 		lb.Days = d
 		if d > maxD {
 			lb.Juries, _ = b.juriesFor(min(d, MaxDays))
-			return m.infeasible(lb, true, fmt.Sprintf("%s (the input allows at most %s: calendar.max_days)", dwhy, plural(maxD, "day")))
+			return s.infeasible(lb, true, fmt.Sprintf("%s (the input allows at most %s: calendar.max_days)", dwhy, plural(maxD, "day")))
 		}
 		lb.Juries, _ = b.juriesFor(d)
-		best = m.attempt(maxK, maxD)
+		best = s.firstPlan(maxK, maxD, false)
 		if best != nil {
-			best = m.templateDays(b, best, maxK, d)
-			m.limit = m.work + (m.budget-m.work)/2 // keep half for the juries
-			best = m.fewestDays(best, d)
-			m.limit = m.budget
+			end := s.steps.phase(3, 4) // keep a quarter for the juries
+			best = s.fewestDays(best, d, false)
+			end()
 			k, _ := b.juriesFor(best.days)
 			lb.Juries = k
-			best = m.fewestJuriesFor(b, best, k)
+			best = s.fewestJuriesFor(best, k, best.days) // keep the days
 			if best.days > lb.Days {
 				// The secondary bound holds for plans that meet the primary
 				// one; this plan does not, so it is judged on its own days.
@@ -96,77 +100,108 @@ func (m *model) solve() Plan {
 		}
 	}
 	if best == nil {
-		return m.infeasible(lb, false, fmt.Sprintf("no plan was found within %s and %s, although the lower bounds allow one with %s and %s; raise a limit or relax a constraint",
+		return s.infeasible(lb, false, fmt.Sprintf("no plan was found within %s and %s in the search's budget, although the lower bounds allow one with %s and %s; raise a limit, relax a constraint or give the search more time (search.budget_ms)",
 			plural(maxD, "day"), plural(maxK, "jury"), plural(lb.Days, "day"), plural(lb.Juries, "jury")))
 	}
-	p := best.output()
+	s.install(best)
+	p := s.output()
 	p.LowerBounds = lb
-	p.Explanation = m.explain(b, lb)
+	p.Explanation = s.explain(lb)
+	p.Gap = s.gap(p, lb)
 	return p
 }
 
-func (m *model) explain(b *bounds, lb LowerBounds) []string {
-	_, dwhy := b.daysFor(max(lb.Juries, 1), MaxDays)
-	_, kwhy := b.juriesFor(lb.Days)
+func (s *search) explain(lb LowerBounds) []string {
+	_, dwhy := s.b.daysFor(max(lb.Juries, 1), MaxDays)
+	_, kwhy := s.b.juriesFor(lb.Days)
 	return []string{"days: " + dwhy, "juries: " + kwhy}
 }
 
-func (m *model) infeasible(lb LowerBounds, proved bool, reason string) Plan {
+func (s *search) infeasible(lb LowerBounds, proved bool, reason string) Plan {
 	return Plan{Feasible: false, Proved: proved, Reason: reason, LowerBounds: lb}
 }
 
-// attempt looks for a plan with at most k juries within horizon days: the
-// plain run first, then a large neighbourhood search from it, then seeded
-// randomised runs.
-func (m *model) attempt(k, horizon int) *scheduler {
-	return m.attemptN(k, horizon, m.restarts())
+// gap says by how much a plan misses its lower bounds, the primary one
+// first; nil when it meets them.
+func (s *search) gap(p Plan, lb LowerBounds) *Gap {
+	g := Gap{Days: max(0, len(p.Days)-lb.Days), Juries: max(0, p.Juries-lb.Juries)}
+	if g.Days == 0 && g.Juries == 0 {
+		return nil
+	}
+	var parts []string
+	add := func(n int, word, field string, bound int) {
+		if n > 0 {
+			parts = append(parts, fmt.Sprintf("%s more than the lower bound of %d (lower_bounds.%s)", plural(n, word), bound, field))
+		}
+	}
+	if s.m.in.Objective == MinJuries {
+		add(g.Juries, "jury", "juries", lb.Juries)
+		add(g.Days, "day", "days", lb.Days)
+	} else {
+		add(g.Days, "day", "days", lb.Days)
+		add(g.Juries, "jury", "juries", lb.Juries)
+	}
+	why := "the search found no better plan before it ended; no plan may meet the bound"
+	if s.steps.exhausted() {
+		why = fmt.Sprintf("the search stopped at its budget (%d ms, search.budget_ms): a larger budget may find a better plan, or no plan may meet the bound", s.params.budgetMs)
+	}
+	g.Reason = fmt.Sprintf("the plan uses %s; %s", joinAnd(parts), why)
+	return &g
 }
 
-// attemptN is attempt with at most runs runs.
-func (m *model) attemptN(k, horizon, runs int) *scheduler {
-	for i := range runs {
-		if i > 0 && m.work > m.limit {
-			break
-		}
-		rng := rand.New(rand.NewPCG(uint64(k)<<32|uint64(horizon), uint64(i)))
-		opt := options{joinSlack: minutesPerDay, rng: rng}
-		if i > 0 {
-			opt = options{
-				joinSlack: []int{0, 60, minutesPerDay, 3 * minutesPerDay}[rng.IntN(4)],
-				noise:     []int{0, 5, 30, 120}[rng.IntN(4)],
-				orderBias: rng.IntN(len(m.orders)),
-				rng:       rng,
-			}
-		}
-		s := newScheduler(m, k, horizon, opt)
-		out := s.insert(s.all())
-		if (len(out) == 0 || s.repair(out, m.repairRounds(), rng)) && s.close() {
-			return s
+func joinAnd(parts []string) string {
+	if len(parts) <= 1 {
+		return fmt.Sprint(parts[0])
+	}
+	return fmt.Sprintf("%s and %s", parts[0], parts[1])
+}
+
+// firstPlan looks for a plan with at most k juries within horizon days,
+// from a plain run then randomised ones, until one is found or the whole
+// budget is spent: "no plan" comes only after the budget. With fill, the
+// plan takes a fresh jury only for a candidate no working jury can take.
+func (s *search) firstPlan(k, horizon int, fill bool) *solution {
+	if sol := s.attemptTemplate(k, horizon); sol != nil {
+		return sol
+	}
+	for run := 0; !s.steps.exhausted(); run++ {
+		if sol := s.attempt(k, horizon, run, fill); sol != nil {
+			return sol
 		}
 	}
 	return nil
 }
 
-// templateDays looks for a plan shorter than best, from lo days on, with
-// the station template of k juries: a bisection over the days, each try a
-// template and a short repair.
-func (m *model) templateDays(b *bounds, best *scheduler, k, lo int) *scheduler {
-	// The template lays the uses as early as it can: one try within best's
-	// days often ends earlier. It costs one placement of the candidates,
-	// so it is made even when the search's budget is spent.
-	if s := m.attemptTemplate(b, k, best.days); s != nil && s.days < best.days {
-		best = s
-	}
-	hi := best.days // a plan of hi days exists
-	for lo < hi && m.work < m.limit {
-		mid := (lo + hi) / 2
-		if s := m.attemptTemplate(b, k, mid); s != nil {
-			best, hi = s, s.days
-		} else {
-			lo = mid + 1
+// attempt is one run for a plan with at most k juries within horizon
+// days: the candidates placed in order, then a large neighbourhood search
+// for those left out. Run 0 has every candidate follow the first order of
+// the épreuves, run 1 lets each candidate take its best order, later runs
+// draw their options.
+func (s *search) attempt(k, horizon, run int, fill bool) *solution {
+	s.reset(k, horizon)
+	s.steps.used++ // a run costs a step, whatever it does
+	switch run {
+	case 0:
+		s.opt = options{joinSlack: minutesPerDay, fill: fill, order: 1}
+	case 1:
+		s.opt = options{joinSlack: minutesPerDay, fill: fill}
+	default:
+		s.opt = options{
+			joinSlack: []int{0, 60, minutesPerDay, 3 * minutesPerDay}[s.rng.IntN(4)],
+			noise:     []int{0, 5, 30, 120}[s.rng.IntN(4)],
+			orderBias: s.rng.IntN(len(s.m.orders)),
+			fill:      fill,
+		}
+		if s.rng.IntN(2) == 0 {
+			s.opt.order = 1 + s.rng.IntN(len(s.m.orders))
 		}
 	}
-	return best
+	out := s.insert(s.all())
+	if (len(out) == 0 || s.repair(out, s.m.repairRounds())) && s.close() {
+		s.forget()
+		return s.snapshot()
+	}
+	return nil
 }
 
 // templateRepairRounds bounds the repair of a template's plan: the
@@ -175,123 +210,161 @@ const templateRepairRounds = 30
 
 // attemptTemplate plans with the station template of days days and k
 // juries: the candidates in the template's order, then a short large
-// neighbourhood search for those left out.
-func (m *model) attemptTemplate(b *bounds, k, days int) *scheduler {
-	pins, order := m.template(b, k, days)
+// neighbourhood search for those left out; nil when there is no template
+// or it fails.
+func (s *search) attemptTemplate(k, days int) *solution {
+	if s.steps.exhausted() {
+		return nil
+	}
+	pins, order, work := s.m.template(s.b, k, days)
+	s.steps.used += 1 + work
 	if pins == nil {
 		return nil
 	}
-	s := newScheduler(m, k, days, options{joinSlack: minutesPerDay})
+	s.reset(k, days)
 	s.reserve(pins)
 	if out := s.insert(order); len(out) > 0 {
-		rng := rand.New(rand.NewPCG(uint64(k)<<32|uint64(days), 7))
-		if !s.repair(out, min(templateRepairRounds, m.repairRounds()), rng) {
+		if !s.repair(out, min(templateRepairRounds, s.m.repairRounds())) {
 			return nil
 		}
 	}
 	if !s.close() {
 		return nil
 	}
-	return s
+	s.forget()
+	return s.snapshot()
 }
 
-// repairRounds bounds the large neighbourhood search of one attempt.
-func (m *model) repairRounds() int {
-	return max(100, 6000/max(1, m.n))
-}
-
-func (s *scheduler) all() []int {
-	out := make([]int, s.m.n)
-	for i := range out {
-		out[i] = i
+// templateDays looks for a plan shorter than best, from lo days on, with
+// the station template of k juries: a bisection over the days, each try a
+// template and a short repair.
+func (s *search) templateDays(best *solution, k, lo int) *solution {
+	// The template lays the uses as early as it can: one try within best's
+	// days often ends earlier.
+	if sol := s.attemptTemplate(k, best.days); sol != nil && sol.days < best.days {
+		best = sol
 	}
-	return out
+	hi := best.days // a plan of hi days exists
+	for lo < hi && !s.steps.spent() {
+		mid := (lo + hi) / 2
+		if sol := s.attemptTemplate(k, mid); sol != nil {
+			best, hi = sol, sol.days
+		} else {
+			lo = mid + 1
+		}
+	}
+	return best
 }
 
 // fewestJuries finds a plan with as few juries as it can between lo (a
-// lower bound) and hi, within horizon days: lo first (a plain search, then
-// the template), otherwise a plan with up to hi juries, from which juries
-// are taken away.
-func (m *model) fewestJuries(b *bounds, lo, hi, horizon int) *scheduler {
-	if s := m.attempt(lo, horizon); s != nil {
-		return s
+// lower bound) and hi, within horizon days: a plan at lo first (a plain
+// run, then the template); otherwise a first plan that fills its working
+// juries before it takes a fresh one, from which juries are then taken
+// away one by one.
+func (s *search) fewestJuries(lo, hi, horizon int) *solution {
+	for run := range 2 {
+		if sol := s.attempt(lo, horizon, run, false); sol != nil {
+			return sol
+		}
 	}
-	if s := m.attemptTemplate(b, lo, horizon); s != nil {
-		return s
+	if sol := s.attemptTemplate(lo, horizon); sol != nil {
+		return sol
 	}
-	best := m.attempt(hi, horizon)
+	best := s.firstPlan(hi, horizon, true)
 	if best == nil {
 		return nil
 	}
-	m.limit = m.work + (m.budget-m.work)*2/3 // keep some for the days
-	defer func() { m.limit = m.budget }()
-	return m.fewestJuriesFor(b, best, lo+1)
+	return s.fewestJuriesFor(best, lo, horizon)
 }
 
-// fewestJuriesFor lowers best's juries towards lo, keeping its days: a
-// plain run (or a template) with lo juries, or a few more, then a
-// bisection over the juries; then taking juries away one by one while the
-// search finds room for their candidates.
-func (m *model) fewestJuriesFor(b *bounds, best *scheduler, lo int) *scheduler {
-	try := func(k int) *scheduler {
-		if s := m.attemptTemplate(b, k, best.days); s != nil {
-			return s
+// fewestJuriesFor lowers best's juries towards lo within horizon days.
+// Fresh plans with k juries come first (the template, or a plain run),
+// for k from lo up and then by bisection: each is one placement of the
+// candidates. Then it takes a working jury away and
+// repairs (the least working first, then the next ones), while one can go.
+func (s *search) fewestJuriesFor(best *solution, lo, horizon int) *solution {
+	try := func(k int) *solution {
+		if sol := s.attemptTemplate(k, horizon); sol != nil {
+			return sol
 		}
-		if m.work >= m.limit {
+		if s.steps.spent() {
 			return nil
 		}
-		s := newScheduler(m, k, best.days, options{joinSlack: minutesPerDay})
-		if len(s.insert(s.all())) == 0 && s.close() {
-			return s
-		}
-		return nil
+		return s.attempt(k, horizon, 0, false)
 	}
-	// The tries go on when the budget is spent, with the template only: it
-	// is one placement of the candidates, and there are few tries.
 	low, high := lo, best.usedJuries() // high juries suffice
 	for k := lo; k < min(lo+4, high); k++ {
-		if s := try(k); s != nil && s.usedJuries() < high {
-			best, high = s, s.usedJuries()
+		if sol := try(k); sol != nil && sol.usedJuries() < high {
+			best, high = sol, sol.usedJuries()
 			break
 		}
 		low = k + 1
 	}
 	for low < high {
 		mid := (low + high) / 2
-		if s := try(mid); s != nil && s.usedJuries() < high {
-			best, high = s, s.usedJuries()
+		if sol := try(mid); sol != nil && sol.usedJuries() < high {
+			best, high = sol, sol.usedJuries()
 		} else {
 			low = mid + 1
 		}
 	}
-	best = best.clone()
-	best.freeze()
-	best.horizon = best.days
-	rng := rand.New(rand.NewPCG(uint64(m.n), 1))
-	for best.usedJuries() > lo && m.work < m.limit {
-		s := best.clone()
-		if !s.squeezeJury(rng) {
+	for best.usedJuries() > lo && !s.steps.spent() {
+		sol := s.withoutOneJury(best, horizon)
+		if sol == nil {
 			break
 		}
-		best = s
+		best = sol
 	}
 	return best
 }
 
-// fewestDays shortens best by one day at a time, towards lo, while the
-// search finds room for the candidates of the last day; no jury is added.
-func (m *model) fewestDays(best *scheduler, lo int) *scheduler {
-	rng := rand.New(rand.NewPCG(uint64(m.n), 2))
-	for best.days > lo && m.work < m.limit {
-		s := best.clone()
-		if s.squeezeDays(best.days-1, rng) {
-			best = s
+// withoutOneJury returns best without one of its three least working
+// juries within horizon days, nil when none can go.
+func (s *search) withoutOneJury(best *solution, horizon int) *solution {
+	s.installed(best)
+	s.freeze()
+	if s.horizon != horizon {
+		s.setHorizon(horizon)
+	}
+	for _, j := range s.workingJuries()[:min(3, len(s.workingJuries()))] {
+		mark := s.mark()
+		if s.squeezeJury(j) {
+			s.forget()
+			return s.snapshot()
+		}
+		s.rollback(mark)
+		if s.steps.spent() {
+			break
+		}
+	}
+	return nil
+}
+
+// fewestDays shortens best by one day at a time, towards lo: the last
+// day's candidates are taken out and put back, or a fresh plan is made
+// for one day fewer; with frozen, never with more juries than best.
+func (s *search) fewestDays(best *solution, lo int, frozen bool) *solution {
+	k := best.k
+	if frozen {
+		k = best.usedJuries()
+	}
+	best = s.templateDays(best, k, lo)
+	for best.days > lo && !s.steps.spent() {
+		s.installed(best)
+		if frozen {
+			s.freeze()
+		}
+		mark := s.mark()
+		if s.squeezeDays(best.days - 1) {
+			s.forget()
+			best = s.snapshot()
 			continue
 		}
+		s.rollback(mark)
 		// A plan built for the shorter horizon from the start may succeed
 		// where moving the last day's candidates did not.
-		fresh := m.attemptN(best.k, best.days-1, 1)
-		if fresh == nil || (best.frozen() && fresh.usedJuries() > best.usedJuries()) {
+		fresh := s.attempt(k, best.days-1, 0, frozen)
+		if fresh == nil || frozen && fresh.usedJuries() > best.usedJuries() {
 			break
 		}
 		best = fresh
@@ -299,103 +372,26 @@ func (m *model) fewestDays(best *scheduler, lo int) *scheduler {
 	return best
 }
 
-// frozen reports whether the search may not add juries to this plan.
-func (s *scheduler) frozen() bool {
-	for _, js := range s.juries {
-		if js.off {
-			return true
-		}
+// installed makes sol the current plan unless it already is.
+func (s *search) installed(sol *solution) {
+	if s.current == sol {
+		return
 	}
-	return false
+	s.install(sol)
+	s.current = sol
 }
 
 // freeze forbids the juries that have no work yet.
-func (s *scheduler) freeze() {
+func (s *search) freeze() {
 	for j := range s.juries {
-		if s.juries[j].work == 0 {
-			s.juries[j].off = true
+		if s.juries[j].work == 0 && !s.juries[j].off {
+			s.setOff(j, true)
 		}
 	}
-}
-
-// addCandidate places candidate c at its best option: the earliest finish
-// over the juries that differ and the orders of its épreuves.
-func (s *scheduler) addCandidate(c int) bool {
-	m := s.m
-	var juries []int
-	s.release(c)
-	if !m.hasExclusive {
-		juries = []int{-1}
-	} else if j := s.pinnedJury(c); j >= 0 {
-		juries = []int{j}
-	} else {
-		fresh := false
-		for j := range s.juries {
-			switch {
-			case s.juries[j].off:
-			case s.juries[j].work > 0:
-				juries = append(juries, j)
-			case !fresh:
-				juries = append(juries, j)
-				fresh = true
-			}
-		}
-	}
-	type choice struct {
-		order         []int
-		jury, score   int
-		work, juryIdx int
-	}
-	s.delayed = nil
-	if s.opt.delay > 0 {
-		s.delayed = make([]bool, len(m.eps))
-		for e := range s.delayed {
-			s.delayed[e] = s.opt.rng.IntN(100) < s.opt.delay
-		}
-	}
-	var best *choice
-	for oi := range m.orders {
-		order := m.orders[(oi+s.opt.orderBias)%len(m.orders)]
-		for _, j := range juries {
-			mark := len(s.undo)
-			s.steps = 0
-			cx, ok := s.tryCandidate(c, order, j)
-			if !ok {
-				continue
-			}
-			ch := choice{order: order, jury: j, score: cx.finish(), juryIdx: j}
-			s.rollback(mark)
-			if j >= 0 {
-				ch.work = s.juries[j].work
-			}
-			if s.opt.noise > 0 {
-				ch.score += s.opt.rng.IntN(s.opt.noise + 1)
-			}
-			if best == nil || ch.score < best.score || ch.score == best.score && ch.work < best.work {
-				best = &ch
-			}
-		}
-	}
-	if best == nil {
-		if s.pinnedJury(c) >= 0 {
-			// The template's jury cannot take it: let any jury.
-			s.pins[c] = unpinJury(s.pins[c])
-			return s.addCandidate(c)
-		}
-		return false
-	}
-	s.steps = 0
-	cx, ok := s.tryCandidate(c, best.order, best.jury)
-	if !ok {
-		return false
-	}
-	s.plans[c] = cx.items
-	s.undo = s.undo[:0] // committed: later rollbacks never reach it
-	return true
 }
 
 // close places each working jury's closure after all its tasks.
-func (s *scheduler) close() bool {
+func (s *search) close() bool {
 	m := s.m
 	last := 0
 	for _, items := range s.plans {
@@ -418,19 +414,18 @@ func (s *scheduler) close() bool {
 				return false
 			}
 			s.addBusy(j, ival{x, x + cl}, cl)
-			js.closure = ival{x, x + cl}
+			s.setClosure(j, ival{x, x + cl})
 			last = max(last, dayOf(x))
 		}
 	}
-	s.days = last + 1
-	s.closed = true
+	s.setClosed(true, last+1)
 	return true
 }
 
 // moveBriefing moves a jury's briefing to the day of its first task when
 // that is later than day 1: the jury then does not come on day 1 for the
 // briefing alone, which saves its members a day (and the opening).
-func (s *scheduler) moveBriefing(j int) {
+func (s *search) moveBriefing(j int) {
 	m := s.m
 	js := &s.juries[j]
 	br := m.h.JuryBriefingMin
@@ -445,8 +440,9 @@ func (s *scheduler) moveBriefing(j int) {
 	for b := range m.blocks {
 		x := m.blockStart(d, b)
 		if x+br <= min(first, m.blockEnd(d, b)) {
-			js.load[dayOf(js.brief.s)] -= br
-			js.load[d] += br
+			s.loadAdd(j, dayOf(js.brief.s), -br)
+			s.loadAdd(j, d, br)
+			s.log = append(s.log, change{kind: changeBrief, jury: j, iv: js.brief})
 			js.brief = ival{x, x + br}
 			js.busy[0] = ival{0, x + br}
 			return
@@ -454,7 +450,7 @@ func (s *scheduler) moveBriefing(j int) {
 	}
 }
 
-func (s *scheduler) usedJuries() int {
+func (s *search) usedJuries() int {
 	n := 0
 	for _, js := range s.juries {
 		if js.work > 0 && !js.off {
@@ -464,8 +460,9 @@ func (s *scheduler) usedJuries() int {
 	return n
 }
 
-// output writes the plan in planning.md §3's terms.
-func (s *scheduler) output() Plan {
+// output writes the current plan, which must be closed, in planning.md
+// §3's terms.
+func (s *search) output() Plan {
 	m := s.m
 	num := make([]int, len(s.juries))
 	k := 0
@@ -513,6 +510,9 @@ func (s *scheduler) output() Plan {
 			if pl.ep >= 0 {
 				it.Epreuve = m.eps[pl.ep].id
 			}
+			if pl.task == "" {
+				it.Units = make([]string, 0, len(pl.units))
+			}
 			for _, r := range pl.units {
 				it.Units = append(it.Units, fmt.Sprintf("%s#%d", m.types[r.rt].name, r.u+1))
 			}
@@ -545,28 +545,6 @@ func toSegments(list []ival) []Segment {
 	for i, iv := range list {
 		d := dayOf(iv.s)
 		out[i] = Segment{Day: d + 1, Start: tpsession.TimeOfDay(iv.s - dayStart(d)), End: tpsession.TimeOfDay(iv.e - dayStart(d))}
-	}
-	return out
-}
-
-// pinnedJury is the jury the template gives candidate c, or -1.
-func (s *scheduler) pinnedJury(c int) int {
-	if s.pins == nil {
-		return -1
-	}
-	for _, p := range s.pins[c] {
-		if p.set && p.jury >= 0 && p.jury < len(s.juries) && !s.juries[p.jury].off {
-			return p.jury
-		}
-	}
-	return -1
-}
-
-// unpinJury returns a copy of a candidate's pins without their jury.
-func unpinJury(pins []pin) []pin {
-	out := slices.Clone(pins)
-	for i := range out {
-		out[i].jury = -1
 	}
 	return out
 }

@@ -31,15 +31,17 @@ type pin struct {
 
 // template returns, per candidate, the pins of its uses of the bounds'
 // sequence type within days days and with k juries, in the order the
-// candidates should be placed; nil when there is no template.
-func (m *model) template(b *bounds, k, days int) ([][]pin, []int) {
+// candidates should be placed; nil when there is no template. It also
+// returns its work: the states its programmes explored.
+func (m *model) template(b *bounds, k, days int) ([][]pin, []int, int) {
 	if b.seqDays == 0 || b.seqDays < b.resDays || b.seqDays < b.pathDays {
-		return nil, nil // the sequence of a unit's uses is not what binds
+		return nil, nil, 0 // the sequence of a unit's uses is not what binds
 	}
+	work := 0
 	rt := b.seqType
 	ops, units := b.unitGroup(rt)
 	if ops == nil || units != 1 {
-		return nil, nil
+		return nil, nil, 0
 	}
 	t := m.types[rt]
 	type slot struct {
@@ -82,9 +84,10 @@ func (m *model) template(b *bounds, k, days int) ([][]pin, []int) {
 				return juryRoom(juryUse, ival{s - op.lead, e}, k, op.lead)
 			}
 		}
-		steps, ok := r.run()
-		if !ok || len(steps) == 0 {
-			return nil, nil
+		outcome, steps := r.run()
+		work += r.explored
+		if outcome != seqFits {
+			return nil, nil, work
 		}
 		// Who does each use: the last use's candidate when it goes on,
 		// otherwise the first candidate waiting at that stage.
@@ -136,7 +139,7 @@ func (m *model) template(b *bounds, k, days int) ([][]pin, []int) {
 		order[c] = c
 	}
 	m.assignJuries(pins, k)
-	return pins, order
+	return pins, order, work
 }
 
 // assignJuries gives the candidates' pinned jury parts to k juries: in

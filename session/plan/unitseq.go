@@ -66,8 +66,8 @@ func (b *bounds) unitSeqDays(rt, lo int) (int, string) {
 	q := (m.n*units + t.cap - 1) / t.cap
 	fits := func(days int) bool {
 		r := seqRun{b: b, ops: ops, reset: t.reset, q: q, days: days}
-		path, _ := r.run()
-		return path != nil // a run that gave up claims nothing
+		outcome, _ := r.run()
+		return outcome != seqNoFit // a run that gave up claims nothing
 	}
 	lo = max(lo, 1)
 	hi := lo
@@ -287,7 +287,28 @@ type seqRun struct {
 	// allow returns the earliest start from s at which part p, ending at
 	// e, is allowed (s itself when it is); nil allows everything.
 	allow func(p, s, e int) int
+
+	// Set by run.
+	lft     []int // each part's latest end
+	horizon int   // the end of the last day
+	// explored counts the states the run met: its work.
+	explored int
 }
+
+// seqOutcome is what a run of the programme found.
+type seqOutcome uint8
+
+const (
+	// seqFits: the q candidates fit; the run's steps are the uses (only
+	// the last one unless the run records).
+	seqFits seqOutcome = iota + 1
+	// seqNoFit: no way to serve them in the days: a proof that no plan of
+	// that many days exists.
+	seqNoFit
+	// seqGaveUp: the programme met more states than it may explore; it
+	// claims nothing.
+	seqGaveUp
+)
 
 // seqStep is one use on the unit: a candidate that has done from parts does
 // part from (from+1 parts done after it), over [s, e).
@@ -296,165 +317,203 @@ type seqStep struct {
 	same       bool // the last use's candidate going on
 }
 
+// seqEntry is the earliest end of the last use over the prefixes reaching
+// a state, with the state and the use it came from.
 type seqEntry struct {
 	t    int
 	prev int // the predecessor's key in the previous layer
 	step seqStep
 }
 
-// run returns the uses of the earliest way to serve q candidates (only
-// the last one unless record), nil when there is none; false, with an
-// empty non-nil result, when it gave up (too many states).
-func (r *seqRun) run() ([]seqStep, bool) {
-	b, m, ops, q := r.b, r.b.m, r.ops, r.q
-	k := len(ops)
-	lft := b.latestEnds(r.days)
-	horizon := m.dayEnd(r.days - 1)
-	// A state: cnt[i] candidates have done i parts (1 ≤ i < k), done have
-	// done all, and last is how many parts the last use's candidate has
-	// done (0: no use yet). It is encoded in mixed radix q+1.
-	type state struct {
-		cnt  []int
-		done int
-		last int
+// seqState is a state of the programme: cnt[i] candidates have done i
+// parts (1 ≤ i < k), done have done all, and last is how many parts the
+// last use's candidate has done (0: no use yet).
+type seqState struct {
+	cnt  []int
+	done int
+	last int
+}
+
+// encode writes the state as a key, in mixed radix q+1.
+func (r *seqRun) encode(st seqState) int {
+	x := st.last
+	for i := 1; i < len(r.ops); i++ {
+		x = x*(r.q+1) + st.cnt[i]
 	}
-	encode := func(s state) int {
-		x := s.last
+	return x*(r.q+1) + st.done
+}
+
+// decode reads a key back.
+func (r *seqRun) decode(x int) seqState {
+	k := len(r.ops)
+	st := seqState{cnt: make([]int, k)}
+	st.done = x % (r.q + 1)
+	x /= r.q + 1
+	for i := k - 1; i >= 1; i-- {
+		st.cnt[i] = x % (r.q + 1)
+		x /= r.q + 1
+	}
+	st.last = x
+	return st
+}
+
+// placeOp lays part p from x on: its start and end, or -1 when it does
+// not fit before its latest end, the horizon or what allow refuses.
+func (r *seqRun) placeOp(p, x int) (int, int) {
+	m := r.b.m
+	op := &r.ops[p]
+	x = max(x, r.b.est[op.ep])
+	for {
+		s := m.align(x, op.dur, op.lead, op.split, r.days)
+		if s >= never {
+			return -1, -1
+		}
+		segs := m.segments(s, op.dur, op.split, r.days, nil)
+		if segs == nil {
+			return -1, -1
+		}
+		e := segs[len(segs)-1].e
+		if e > r.lft[op.ep] || e > r.horizon {
+			return -1, -1
+		}
+		if r.allow != nil {
+			if next := r.allow(p, s, e); next > s {
+				x = next
+				continue
+			}
+		}
+		return s, e
+	}
+}
+
+// afterReset is the earliest start of another candidate's use after a
+// use ending at t: the reset on the same day, none on the next.
+func (r *seqRun) afterReset(t int) int {
+	if t == 0 {
+		return 0
+	}
+	return min(t+r.reset, dayStart(dayOfEnd(t)+1))
+}
+
+// afterSame is the earliest start of part p after the same candidate's
+// previous part ending at t: its minimum gap, or the next day.
+func (r *seqRun) afterSame(p, t int) int {
+	m := r.b.m
+	op := &r.ops[p]
+	if op.nextDay {
+		return dayStart(dayOfEnd(t) + 1)
+	}
+	x := t + op.sameGap
+	if x > m.dayEnd(dayOfEnd(t)) {
+		x = dayStart(dayOfEnd(t) + 1)
+	}
+	return x
+}
+
+// expand returns the next layer: every state one use after the states of
+// layer, each with the earliest end of its last use.
+func (r *seqRun) expand(layer map[int]seqEntry) map[int]seqEntry {
+	k := len(r.ops)
+	next := map[int]seqEntry{}
+	keys := make([]int, 0, len(layer))
+	for x := range layer {
+		keys = append(keys, x)
+	}
+	slices.Sort(keys)
+	for _, x := range keys {
+		t := layer[x].t
+		st := r.decode(x)
+		started := st.done
 		for i := 1; i < k; i++ {
-			x = x*(q+1) + s.cnt[i]
+			started += st.cnt[i]
 		}
-		return x*(q+1) + s.done
-	}
-	decode := func(x int) state {
-		s := state{cnt: make([]int, k)}
-		s.done = x % (q + 1)
-		x /= q + 1
-		for i := k - 1; i >= 1; i-- {
-			s.cnt[i] = x % (q + 1)
-			x /= q + 1
-		}
-		s.last = x
-		return s
-	}
-	// place lays part p from x on: its start and end, or -1.
-	place := func(p, x int) (int, int) {
-		op := &ops[p]
-		x = max(x, b.est[op.ep])
-		for {
-			s := m.align(x, op.dur, op.lead, op.split, r.days)
-			if s >= never {
-				return -1, -1
+		// A candidate with p parts done does part p, from x0 on.
+		relax := func(p int, same bool, x0 int) {
+			s, end := r.placeOp(p, x0)
+			if end < 0 {
+				return
 			}
-			segs := m.segments(s, op.dur, op.split, r.days, nil)
-			if segs == nil {
-				return -1, -1
+			n := seqState{cnt: slices.Clone(st.cnt), done: st.done, last: p + 1}
+			if p > 0 {
+				n.cnt[p]--
 			}
-			e := segs[len(segs)-1].e
-			if e > lft[op.ep] || e > horizon {
-				return -1, -1
+			if p+1 == k {
+				n.done++
+			} else {
+				n.cnt[p+1]++
 			}
-			if r.allow != nil {
-				if next := r.allow(p, s, e); next > s {
-					x = next
-					continue
-				}
+			key := r.encode(n)
+			if old, ok := next[key]; !ok || end < old.t {
+				next[key] = seqEntry{t: end, prev: x, step: seqStep{from: p, s: s, e: end, same: same}}
 			}
-			return s, e
+		}
+		// The last use's candidate goes on with its next part.
+		if st.last > 0 && st.last < k {
+			relax(st.last, true, r.afterSame(st.last, t))
+		}
+		// Another candidate goes on, or a new one starts.
+		for p := 1; p < k; p++ {
+			if st.cnt[p] > 0 && (p != st.last || st.cnt[p] > 1) {
+				relax(p, false, r.afterReset(t))
+			}
+		}
+		if started < r.q {
+			relax(0, false, r.afterReset(t))
 		}
 	}
-	afterReset := func(t int) int {
-		if t == 0 {
-			return 0
+	return next
+}
+
+// finished returns the key of the layer's state where all q candidates
+// are done with the earliest end, or -1.
+func (r *seqRun) finished(layer map[int]seqEntry) int {
+	best, bestT := -1, never
+	for x, en := range layer {
+		if r.decode(x).done == r.q && (en.t < bestT || en.t == bestT && x < best) {
+			best, bestT = x, en.t
 		}
-		return min(t+r.reset, dayStart(dayOfEnd(t)+1))
 	}
-	afterSame := func(p, t int) int {
-		op := &ops[p]
-		if op.nextDay {
-			return dayStart(dayOfEnd(t) + 1)
-		}
-		x := t + op.sameGap
-		if x > m.dayEnd(dayOfEnd(t)) {
-			x = dayStart(dayOfEnd(t) + 1)
-		}
-		return x
+	return best
+}
+
+// trace returns the uses that lead to key x of the last layer.
+func (r *seqRun) trace(layers []map[int]seqEntry, last map[int]seqEntry, x int) []seqStep {
+	steps := []seqStep{last[x].step}
+	for i, prev := len(layers)-1, last[x].prev; i > 0; i-- {
+		en := layers[i][prev]
+		steps = append(steps, en.step)
+		prev = en.prev
 	}
+	slices.Reverse(steps)
+	return steps
+}
+
+// run explores the programme layer by layer, one use more each, and
+// returns its outcome with the uses of the earliest way to serve q
+// candidates (only the last one unless record).
+func (r *seqRun) run() (seqOutcome, []seqStep) {
+	m := r.b.m
+	r.lft = r.b.latestEnds(r.days)
+	r.horizon = m.dayEnd(r.days - 1)
 	var layers []map[int]seqEntry
-	layer := map[int]seqEntry{encode(state{cnt: make([]int, k)}): {prev: -1}}
+	layer := map[int]seqEntry{r.encode(seqState{cnt: make([]int, len(r.ops))}): {prev: -1}}
 	states := 0
 	for len(layer) > 0 {
 		if r.record {
 			layers = append(layers, layer)
 		}
-		next := map[int]seqEntry{}
-		keys := make([]int, 0, len(layer))
-		for x := range layer {
-			keys = append(keys, x)
-		}
-		slices.Sort(keys)
-		for _, x := range keys {
-			t := layer[x].t
-			s := decode(x)
-			started := s.done
-			for i := 1; i < k; i++ {
-				started += s.cnt[i]
-			}
-			relax := func(p int, same bool, x0 int) { // a candidate with p parts done does part p
-				st, end := place(p, x0)
-				if end < 0 {
-					return
-				}
-				n := state{cnt: slices.Clone(s.cnt), done: s.done, last: p + 1}
-				if p > 0 {
-					n.cnt[p]--
-				}
-				if p+1 == k {
-					n.done++
-				} else {
-					n.cnt[p+1]++
-				}
-				key := encode(n)
-				if old, ok := next[key]; !ok || end < old.t {
-					next[key] = seqEntry{t: end, prev: x, step: seqStep{from: p, s: st, e: end, same: same}}
-				}
-			}
-			// The last use's candidate goes on with its next part.
-			if s.last > 0 && s.last < k {
-				relax(s.last, true, afterSame(s.last, t))
-			}
-			// Another candidate goes on, or a new one starts.
-			for p := 1; p < k; p++ {
-				if s.cnt[p] > 0 && (p != s.last || s.cnt[p] > 1) {
-					relax(p, false, afterReset(t))
-				}
-			}
-			if started < q {
-				relax(0, false, afterReset(t))
-			}
-		}
-		best, bestT := -1, never
-		for x, en := range next {
-			if decode(x).done == q && (en.t < bestT || en.t == bestT && x < best) {
-				best, bestT = x, en.t
-			}
-		}
-		if best >= 0 {
+		next := r.expand(layer)
+		if x := r.finished(next); x >= 0 {
 			if !r.record {
-				return []seqStep{next[best].step}, true
+				return seqFits, []seqStep{next[x].step}
 			}
-			steps := []seqStep{next[best].step}
-			for i, x := len(layers)-1, next[best].prev; i > 0; i-- {
-				en := layers[i][x]
-				steps = append(steps, en.step)
-				x = en.prev
-			}
-			slices.Reverse(steps)
-			return steps, true
+			return seqFits, r.trace(layers, next, x)
 		}
+		r.explored += len(next)
 		if states += len(next); states > maxSeqStates {
-			return []seqStep{}, false // gave up: claim nothing
+			return seqGaveUp, nil
 		}
 		layer = next
 	}
-	return nil, true
+	return seqNoFit, nil
 }

@@ -3,6 +3,7 @@ package plan
 import (
 	"fmt"
 	"slices"
+	"time"
 
 	"github.com/rickb777/date/v2"
 
@@ -47,6 +48,10 @@ func (in Input) Validate() error {
 	in.validateConstraints(&fe, ids)
 	in.validateHidden(&fe, longest)
 	in.validateJury(&fe)
+	if st := in.Search; st != nil && (st.BudgetMs < 0 || st.BudgetMs > int(MaxBudget/time.Millisecond)) {
+		fe.Add("search.budget_ms", "must be between 1 and %d milliseconds (0 or absent for the default, %d), got %d",
+			int(MaxBudget/time.Millisecond), int(DefaultBudget/time.Millisecond), st.BudgetMs)
+	}
 	switch in.Objective {
 	case MinJuries, MinDays:
 	default:

@@ -1,0 +1,75 @@
+package plan
+
+import (
+	"os"
+	"path/filepath"
+	"reflect"
+	"slices"
+	"testing"
+)
+
+type stateCopy struct {
+	juries   []juryState
+	units    [][][]use
+	sittings [][]sitting
+	plans    [][]placed
+	closed   bool
+	days     int
+	horizon  int
+}
+
+func (s *search) copyState() stateCopy {
+	c := stateCopy{closed: s.closed, days: s.days, horizon: s.horizon, plans: slices.Clone(s.plans)}
+	for _, js := range s.juries {
+		js.busy = slices.Clone(js.busy)
+		js.load = slices.Clone(js.load)
+		c.juries = append(c.juries, js)
+	}
+	for _, t := range s.units {
+		var tt [][]use
+		for _, u := range t {
+			tt = append(tt, slices.Clone(u))
+		}
+		c.units = append(c.units, tt)
+	}
+	for _, st := range s.sittings {
+		c.sittings = append(c.sittings, slices.Clone(st))
+	}
+	return c
+}
+
+func TestRollbackRestoresTheState(t *testing.T) {
+	files, _ := filepath.Glob("testdata/*.json")
+	for _, f := range files {
+		data, _ := os.ReadFile(f)
+		in, err := DecodeBytes(data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		in.Candidates = 30
+		m := compile(in)
+		s := newSearch(m, newBounds(m), searchParams{budgetMs: 200})
+		sol := s.firstPlan(in.Jury.MaxJuries, m.maxDays, false)
+		if sol == nil {
+			continue
+		}
+		s.install(sol)
+		before := s.copyState()
+		for i := 0; i < 5; i++ {
+			mark := s.mark()
+			s.squeezeDays(s.days - 1)
+			s.rollback(mark)
+			if after := s.copyState(); !reflect.DeepEqual(before, after) {
+				t.Fatalf("%s: rollback after squeezeDays changed the state", f)
+			}
+			mark = s.mark()
+			if w := s.workingJuries(); len(w) > 0 {
+				s.squeezeJury(w[0])
+			}
+			s.rollback(mark)
+			if after := s.copyState(); !reflect.DeepEqual(before, after) {
+				t.Fatalf("%s: rollback after squeezeJury changed the state", f)
+			}
+		}
+	}
+}

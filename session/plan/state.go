@@ -1,0 +1,381 @@
+package plan
+
+import (
+	"math/rand/v2"
+	"slices"
+)
+
+// search is the planner's one mutable value. The compiled input (model)
+// and its lower bounds (bounds) never change once built; everything the
+// search changes lives here:
+//
+//   - the step budget, which bounds the search and makes its result
+//     depend on the input, the seed and the budget only, not on the
+//     machine (steps);
+//   - the random source, seeded once (rng);
+//   - the partial plan being built: each jury's, unit's and sitting's
+//     timeline and each candidate's items (the plan fields below);
+//   - the undo log of every change to the partial plan (log).
+//
+// Every change goes through the log, so that placement (trying a
+// candidate's options), the large neighbourhood search (taking candidates
+// out and putting them back) and the search's bookkeeping of its best
+// plans (a checkpoint to return to, a solution to install again) all undo
+// by rolling the log back to a mark.
+type search struct {
+	m *model
+	b *bounds
+
+	steps  stepBudget
+	rng    *rand.Rand
+	params searchParams // as asked, for the answer's words
+
+	// The partial plan: k juries, within horizon days.
+	k, horizon int
+	juries     []juryState
+	units      [][][]use // [type][unit]
+	sittings   [][]sitting
+	plans      [][]placed
+	// closed: the closures are placed, and days counts the days used.
+	closed bool
+	days   int
+	// pins and reserved hold a station template's uses (see template.go).
+	pins     [][]pin
+	reserved [][]reservation
+
+	log []change
+	// current is the solution the partial plan is, if it is one.
+	current *solution
+
+	// opt tunes the heuristic of the placement in progress.
+	opt options
+	// cand is the placement in progress of one candidate: its steps (a
+	// candidate gives up past maxCandSteps), its épreuves that skip their
+	// earliest start, and scratch buffers.
+	candSteps int
+	delayed   []bool
+	segBuf    []ival
+	refBuf    []unitRef
+}
+
+// stepBudget counts the scheduler's steps over the whole search. A step
+// is one start time tried for one épreuve, well under a microsecond. The
+// search stops improving past total; each phase of the search stops at
+// limit, so that it leaves some of the budget to the next.
+type stepBudget struct {
+	used, total, limit int
+}
+
+// spent reports whether the current phase has used its steps.
+func (b *stepBudget) spent() bool { return b.used >= b.limit }
+
+// exhausted reports whether the whole budget is used.
+func (b *stepBudget) exhausted() bool { return b.used >= b.total }
+
+// phase gives the next phase share/of what is left, and returns a
+// function that ends it (the limit back to the total).
+func (b *stepBudget) phase(share, of int) func() {
+	b.limit = b.used + max(0, b.total-b.used)*share/of
+	return func() { b.limit = b.total }
+}
+
+// maxCandSteps bounds the steps of one candidate's placement: a candidate
+// that cannot be placed within them is left out.
+const maxCandSteps = 20000
+
+func newSearch(m *model, b *bounds, p searchParams) *search {
+	steps := p.steps()
+	return &search{m: m, b: b, params: p,
+		steps: stepBudget{total: steps, limit: steps},
+		rng:   rand.New(rand.NewPCG(p.seed, 0x5eed)),
+	}
+}
+
+// reset starts a new partial plan with k juries within horizon days:
+// nothing placed, each jury's briefing at its first slot. The log starts
+// empty: nothing before can be rolled back to.
+func (s *search) reset(k, horizon int) {
+	m := s.m
+	s.k, s.horizon = k, horizon
+	s.juries = make([]juryState, k)
+	s.units = make([][][]use, len(m.types))
+	for i, t := range m.types {
+		s.units[i] = make([][]use, t.cap)
+	}
+	s.sittings = make([][]sitting, len(m.eps))
+	s.plans = make([][]placed, m.n)
+	s.closed, s.days = false, 0
+	s.pins, s.reserved = nil, nil
+	s.log = s.log[:0]
+	s.current = nil
+	s.opt = options{joinSlack: minutesPerDay}
+	first := m.blockStart(0, 0)
+	for j := range s.juries {
+		js := &s.juries[j]
+		js.load = make([]int, horizon)
+		js.load[0] = m.open
+		js.brief = ival{first, first}
+		if br := m.h.JuryBriefingMin; br > 0 {
+			if x, ok := s.findSlot(j, first, never, br, -1); ok {
+				js.brief = ival{x, x + br}
+				js.load[dayOf(x)] += br
+			}
+		}
+		js.busy = []ival{{0, js.brief.e}}
+	}
+}
+
+// The undo log.
+
+// changeKind names a change to the partial plan.
+type changeKind uint8
+
+const (
+	changeBusyAdd      changeKind = iota + 1 // iv added to jury's busy time
+	changeBusyDrop                           // iv taken from jury's busy time
+	changeLoad                               // minutes added to jury's load on day
+	changeWork                               // minutes added to jury's work
+	changeUseAdd                             // u added to unit (rt, unit)
+	changeUseDrop                            // u taken from unit (rt, unit)
+	changeSittingNew                         // a sitting appended to ep's
+	changeSittingJoin                        // sitting index of ep gained a candidate
+	changeSittingLeave                       // sitting index of ep lost a candidate
+	changeSittingDrop                        // sitting index of ep (st) deleted
+	changePlan                               // cand's items replaced; items were before
+	changeOff                                // jury's off flag set; flag was before
+	changeBrief                              // jury's briefing moved; iv was before
+	changeClosure                            // jury's closure set; iv was before
+	changeClosed                             // closed and days set; flag and day were before
+	changeHorizon                            // horizon set; day was before
+	changeReserved                           // cand's reservations released; res were before
+)
+
+// change is one entry of the undo log: what changed and what it was
+// before. Which fields are set depends on kind (see the constants).
+type change struct {
+	kind         changeKind
+	jury, day    int
+	minutes      int
+	rt, unit     int
+	u            use
+	iv           ival
+	ep, index    int
+	st           sitting
+	cand         int
+	items        []placed
+	flag         bool
+	reservations []reservation
+}
+
+// mark returns the log's position, to roll back to.
+func (s *search) mark() int { return len(s.log) }
+
+// forget empties the log: what is placed can no longer be rolled back.
+// The search calls it where it holds no mark.
+func (s *search) forget() { s.log = s.log[:0] }
+
+// rollback undoes every change after mark, last first.
+func (s *search) rollback(mark int) {
+	for len(s.log) > mark {
+		c := &s.log[len(s.log)-1]
+		s.undo(c)
+		*c = change{} // drop references
+		s.log = s.log[:len(s.log)-1]
+	}
+}
+
+func (s *search) undo(c *change) {
+	switch c.kind {
+	case changeBusyAdd:
+		js := &s.juries[c.jury]
+		js.busy = removeIval(js.busy, c.iv)
+	case changeBusyDrop:
+		js := &s.juries[c.jury]
+		js.busy = insertIval(js.busy, c.iv)
+	case changeLoad:
+		s.juries[c.jury].load[c.day] -= c.minutes
+	case changeWork:
+		s.juries[c.jury].work -= c.minutes
+	case changeUseAdd:
+		s.units[c.rt][c.unit] = removeUse(s.units[c.rt][c.unit], c.u)
+	case changeUseDrop:
+		s.units[c.rt][c.unit] = insertUse(s.units[c.rt][c.unit], c.u)
+	case changeSittingNew:
+		s.sittings[c.ep] = s.sittings[c.ep][:len(s.sittings[c.ep])-1]
+	case changeSittingJoin:
+		s.sittings[c.ep][c.index].count--
+	case changeSittingLeave:
+		s.sittings[c.ep][c.index].count++
+	case changeSittingDrop:
+		s.sittings[c.ep] = slices.Insert(s.sittings[c.ep], c.index, c.st)
+	case changePlan:
+		s.plans[c.cand] = c.items
+	case changeOff:
+		s.juries[c.jury].off = c.flag
+	case changeBrief:
+		js := &s.juries[c.jury]
+		js.brief = c.iv
+		js.busy[0] = ival{0, c.iv.e}
+	case changeClosure:
+		s.juries[c.jury].closure = c.iv
+	case changeClosed:
+		s.closed, s.days = c.flag, c.day
+	case changeHorizon:
+		s.horizon = c.day
+	case changeReserved:
+		s.reserved[c.cand] = c.reservations
+	}
+}
+
+// The changes. Each applies one change and logs it.
+
+func (s *search) busyAdd(j int, iv ival) {
+	js := &s.juries[j]
+	js.busy = insertIval(js.busy, iv)
+	s.log = append(s.log, change{kind: changeBusyAdd, jury: j, iv: iv})
+}
+
+func (s *search) busyDrop(j int, iv ival) {
+	js := &s.juries[j]
+	js.busy = removeIval(js.busy, iv)
+	s.log = append(s.log, change{kind: changeBusyDrop, jury: j, iv: iv})
+}
+
+func (s *search) loadAdd(j, day, minutes int) {
+	if day >= len(s.juries[j].load) {
+		return // beyond the horizon: only a released reservation can be there
+	}
+	s.juries[j].load[day] += minutes
+	s.log = append(s.log, change{kind: changeLoad, jury: j, day: day, minutes: minutes})
+}
+
+func (s *search) workAdd(j, minutes int) {
+	s.juries[j].work += minutes
+	s.log = append(s.log, change{kind: changeWork, jury: j, minutes: minutes})
+}
+
+func (s *search) useAdd(r unitRef, u use) {
+	s.units[r.rt][r.u] = insertUse(s.units[r.rt][r.u], u)
+	s.log = append(s.log, change{kind: changeUseAdd, rt: r.rt, unit: r.u, u: u})
+}
+
+func (s *search) useDrop(r unitRef, u use) {
+	s.units[r.rt][r.u] = removeUse(s.units[r.rt][r.u], u)
+	s.log = append(s.log, change{kind: changeUseDrop, rt: r.rt, unit: r.u, u: u})
+}
+
+func (s *search) sittingNew(e int, st sitting) {
+	s.sittings[e] = append(s.sittings[e], st)
+	s.log = append(s.log, change{kind: changeSittingNew, ep: e})
+}
+
+func (s *search) sittingJoin(e, i int) {
+	s.sittings[e][i].count++
+	s.log = append(s.log, change{kind: changeSittingJoin, ep: e, index: i})
+}
+
+// sittingLeave takes a candidate out of sitting i of e, and the sitting
+// away when it was the last.
+func (s *search) sittingLeave(e, i int) {
+	if s.sittings[e][i].count > 1 {
+		s.sittings[e][i].count--
+		s.log = append(s.log, change{kind: changeSittingLeave, ep: e, index: i})
+		return
+	}
+	st := s.sittings[e][i]
+	s.sittings[e] = slices.Delete(s.sittings[e], i, i+1)
+	s.log = append(s.log, change{kind: changeSittingDrop, ep: e, index: i, st: st})
+}
+
+func (s *search) setPlan(c int, items []placed) {
+	s.log = append(s.log, change{kind: changePlan, cand: c, items: s.plans[c]})
+	s.plans[c] = items
+}
+
+func (s *search) setOff(j int, off bool) {
+	s.log = append(s.log, change{kind: changeOff, jury: j, flag: s.juries[j].off})
+	s.juries[j].off = off
+}
+
+func (s *search) setClosure(j int, iv ival) {
+	s.log = append(s.log, change{kind: changeClosure, jury: j, iv: s.juries[j].closure})
+	s.juries[j].closure = iv
+}
+
+func (s *search) setClosed(closed bool, days int) {
+	s.log = append(s.log, change{kind: changeClosed, flag: s.closed, day: s.days})
+	s.closed, s.days = closed, days
+}
+
+func (s *search) setHorizon(days int) {
+	s.log = append(s.log, change{kind: changeHorizon, day: s.horizon})
+	s.horizon = days
+}
+
+// addBusy gives jury j the interval iv, minutes of its day's load.
+func (s *search) addBusy(j int, iv ival, minutes int) {
+	s.busyAdd(j, iv)
+	s.loadAdd(j, dayOf(iv.s), minutes)
+}
+
+// dropBusy takes iv, minutes of its day's load, from jury j.
+func (s *search) dropBusy(j int, iv ival, minutes int) {
+	s.busyDrop(j, iv)
+	s.loadAdd(j, dayOf(iv.s), -minutes)
+}
+
+// Solutions: a plan the search keeps while it tries others.
+
+// solution is a complete plan of the search, kept to be returned or
+// installed again. Its items are shared with the search, which never
+// changes an item once placed.
+type solution struct {
+	k, horizon, days int
+	plans            [][]placed
+	off              []bool
+}
+
+// snapshot keeps the current plan, which must be closed.
+func (s *search) snapshot() *solution {
+	sol := &solution{k: s.k, horizon: s.horizon, days: s.days, plans: slices.Clone(s.plans), off: make([]bool, s.k)}
+	for j := range s.juries {
+		sol.off[j] = s.juries[j].off
+	}
+	s.current = sol
+	return sol
+}
+
+// install makes sol the current plan again: its candidates' items put
+// back in a fresh partial plan, and its closures placed as they were
+// (closing is deterministic).
+func (s *search) install(sol *solution) {
+	s.reset(sol.k, sol.horizon)
+	for j, off := range sol.off {
+		s.juries[j].off = off
+	}
+	for c, items := range sol.plans {
+		s.restoreCandidate(c, items)
+	}
+	s.close()
+	s.forget()
+	s.current = sol
+}
+
+// usedJuries counts the working juries of the solution.
+func (sol *solution) usedJuries() int {
+	used := make([]bool, sol.k)
+	for _, items := range sol.plans {
+		for _, it := range items {
+			if it.jury >= 0 {
+				used[it.jury] = true
+			}
+		}
+	}
+	n := 0
+	for _, u := range used {
+		if u {
+			n++
+		}
+	}
+	return n
+}
