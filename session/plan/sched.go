@@ -71,13 +71,39 @@ type options struct {
 }
 
 // maxCandOptions bounds the options (an order of the épreuves and a
-// jury) tried for one candidate.
+// jury) tried for one candidate before the orders are chosen apart from
+// the juries.
 const maxCandOptions = 48
+
+// candOrders returns the épreuve orders candidate c may follow: the
+// search's one order, or all of them, from a rotating first one.
+func (s *search) candOrders(c int) [][]int {
+	m := s.m
+	if s.opt.order > 0 {
+		return m.orders[s.opt.order-1 : s.opt.order]
+	}
+	out := make([][]int, len(m.orders))
+	for i := range out {
+		out[i] = m.orders[(i+s.opt.orderBias)%len(m.orders)]
+	}
+	return out
+}
+
+// leastWorking returns, among juries, the working one with the least
+// work, or the first.
+func (s *search) leastWorking(juries []int) int {
+	best := juries[0]
+	for _, j := range juries {
+		if j >= 0 && s.juries[j].work > 0 && (s.juries[best].work == 0 || s.juries[j].work < s.juries[best].work) {
+			best = j
+		}
+	}
+	return best
+}
 
 // addCandidate places candidate c at its best option: the earliest finish
 // over the juries that differ and the orders of its épreuves.
 func (s *search) addCandidate(c int) bool {
-	m := s.m
 	s.release(c)
 	juries := s.juryChoices(c)
 	s.drawDelays()
@@ -94,38 +120,60 @@ func (s *search) addCandidate(c int) bool {
 		}
 		return a.score < b.score || a.score == b.score && a.work < b.work
 	}
-	// Every order with every jury, up to maxCandOptions options: with
-	// many juries, fewer orders, from a rotating first one.
-	orders := min(len(m.orders), max(1, maxCandOptions/len(juries)))
-	if s.opt.order > 0 {
-		orders = 1
-	}
-	for oi := range orders {
-		order := m.orders[(oi+s.opt.orderBias+c*orders)%len(m.orders)]
-		if s.opt.order > 0 {
-			order = m.orders[s.opt.order-1]
-		}
-		for _, j := range juries {
-			mark := s.mark()
-			s.candSteps = 0
-			cx, ok := s.tryCandidate(c, order, j)
-			if !ok {
-				continue
+	evaluate := func(order []int, j int) {
+		working := j >= 0 && s.juries[j].work > 0
+		// An option can only win by finishing before the best so far (its
+		// score adds noise to its finish, never less), unless fill prefers
+		// it for its working jury.
+		s.cutoff = never
+		if best != nil {
+			if s.opt.fill && best.working && !working {
+				return
 			}
-			ch := choice{order: order, jury: j, score: cx.finish()}
-			s.rollback(mark)
-			if j >= 0 {
-				ch.work = s.juries[j].work
-				ch.working = ch.work > 0
-			}
-			if s.opt.noise > 0 {
-				ch.score += s.rng.IntN(s.opt.noise + 1)
-			}
-			if best == nil || better(&ch, best) {
-				best = &ch
+			if !s.opt.fill || best.working == working {
+				s.cutoff = best.score
 			}
 		}
+		mark := s.mark()
+		s.candSteps = 0
+		cx, ok := s.tryCandidate(c, order, j)
+		if !ok {
+			return
+		}
+		ch := choice{order: order, jury: j, score: cx.finish(), working: working}
+		s.rollback(mark)
+		if j >= 0 {
+			ch.work = s.juries[j].work
+		}
+		if s.opt.noise > 0 {
+			ch.score += s.rng.IntN(s.opt.noise + 1)
+		}
+		if best == nil || better(&ch, best) {
+			best = &ch
+		}
 	}
+	orders := s.candOrders(c)
+	if len(orders)*len(juries) <= maxCandOptions {
+		// Every order with every jury.
+		for _, order := range orders {
+			for _, j := range juries {
+				evaluate(order, j)
+			}
+		}
+	} else {
+		// The order first, with the jury that has the least work; then
+		// every jury with that order.
+		for _, order := range orders {
+			evaluate(order, s.leastWorking(juries))
+		}
+		if best != nil {
+			order := best.order
+			for _, j := range juries {
+				evaluate(order, j)
+			}
+		}
+	}
+	s.cutoff = never
 	if best == nil {
 		if s.pinnedJury(c) >= 0 {
 			// The template's jury cannot take it: let any jury.
@@ -584,6 +632,9 @@ func (s *search) scanStarts(cx *candCtx, pos int, w window) placeResult {
 		t = s.alignStart(t, info.dur, w.lead, info.split)
 		if t == never {
 			return giveUp
+		}
+		if t+info.dur > s.cutoff {
+			return giveUp // this option cannot finish before a better one
 		}
 		if t > w.hi {
 			// Too late for the maximum gap: the predecessor must end later.

@@ -257,24 +257,50 @@ func (s *search) templateDays(best *solution, k, lo int) *solution {
 }
 
 // fewestJuries finds a plan with as few juries as it can between lo (a
-// lower bound) and hi, within horizon days: a plan at lo first (a plain
-// run, then the template); otherwise a first plan that fills its working
-// juries before it takes a fresh one, from which juries are then taken
-// away one by one.
+// lower bound) and hi, within horizon days: a plan at lo first (plain
+// runs with a repair, then the template); otherwise probes (one placement
+// of the candidates each) with more juries, doubling the step, until one
+// fits, or else a first plan that fills its working juries before it
+// takes a fresh one; from which juries are then taken away.
 func (s *search) fewestJuries(lo, hi, horizon int) *solution {
+	end := s.steps.phase(1, 3) // a third for a plan at the bound
 	for run := range 2 {
 		if sol := s.attempt(lo, horizon, run, false); sol != nil {
+			end()
 			return sol
 		}
 	}
-	if sol := s.attemptTemplate(lo, horizon); sol != nil {
+	sol := s.attemptTemplate(lo, horizon)
+	end()
+	if sol != nil {
 		return sol
 	}
-	best := s.firstPlan(hi, horizon, true)
+	var best *solution
+	for k, step := lo+1, 1; k <= hi && best == nil && !s.steps.spent(); k, step = k+step, 2*step {
+		for run := range 2 {
+			if best = s.probe(k, horizon, run); best != nil {
+				break
+			}
+		}
+	}
 	if best == nil {
-		return nil
+		if best = s.firstPlan(hi, horizon, true); best == nil {
+			return nil
+		}
 	}
 	return s.fewestJuriesFor(best, lo, horizon)
+}
+
+// probe is attempt without the repair: one placement of the candidates.
+func (s *search) probe(k, horizon, run int) *solution {
+	s.reset(k, horizon)
+	s.steps.used++
+	s.opt = options{joinSlack: minutesPerDay, order: 1 - run}
+	if len(s.insert(s.all())) > 0 || !s.close() {
+		return nil
+	}
+	s.forget()
+	return s.snapshot()
 }
 
 // fewestJuriesFor lowers best's juries towards lo within horizon days.

@@ -53,6 +53,7 @@ type search struct {
 	// candidate gives up past maxCandSteps), its épreuves that skip their
 	// earliest start, and scratch buffers.
 	candSteps int
+	cutoff    int // an option of the candidate finishing later loses
 	delayed   []bool
 	segBuf    []ival
 	refBuf    []unitRef
@@ -72,11 +73,13 @@ func (b *stepBudget) spent() bool { return b.used >= b.limit }
 // exhausted reports whether the whole budget is used.
 func (b *stepBudget) exhausted() bool { return b.used >= b.total }
 
-// phase gives the next phase share/of what is left, and returns a
-// function that ends it (the limit back to the total).
+// phase gives the next phase share/of of what is left of the current
+// one, and returns a function that ends it (the current one's limit
+// back). Phases nest.
 func (b *stepBudget) phase(share, of int) func() {
-	b.limit = b.used + max(0, b.total-b.used)*share/of
-	return func() { b.limit = b.total }
+	outer := b.limit
+	b.limit = b.used + max(0, outer-b.used)*share/of
+	return func() { b.limit = outer }
 }
 
 // maxCandSteps bounds the steps of one candidate's placement: a candidate
@@ -108,6 +111,7 @@ func (s *search) reset(k, horizon int) {
 	s.pins, s.reserved = nil, nil
 	s.log = s.log[:0]
 	s.current = nil
+	s.cutoff = never
 	s.opt = options{joinSlack: minutesPerDay}
 	first := m.blockStart(0, 0)
 	for j := range s.juries {
