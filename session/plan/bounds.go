@@ -24,6 +24,10 @@ type bounds struct {
 	// tasks), without the juries' own briefing and closure.
 	juryWork int
 	sittings []string // observe épreuves and their minimum sittings, for words
+	// sitCap is, per observed épreuve, the most candidates a sitting
+	// holds; sitByJury, whether it holds at most one per jury too.
+	sitCap    []int
+	sitByJury []bool
 	// chunk is the jury minutes of one candidate forced onto one day;
 	// chunkWhat names them.
 	chunk     int
@@ -49,6 +53,12 @@ type bounds struct {
 	// largest, seqDays that bound (0: none); the planner lays out its
 	// units first.
 	seqType, seqDays int
+	// everyFirstExcl is the épreuve that is the first exclusive one in
+	// every order, or -1.
+	everyFirstExcl int
+	// head, tail and group are the rigid groups' windows (windows.go).
+	head, tail []int
+	group      [][]int
 }
 
 // maxBoundOrders bounds the orders the path bound enumerates; beyond it the
@@ -56,8 +66,9 @@ type bounds struct {
 const maxBoundOrders = 5040
 
 func newBounds(m *model) *bounds {
-	b := &bounds{m: m, firstExcl: never, est: make([]int, len(m.eps))}
+	b := &bounds{m: m, firstExcl: never, est: make([]int, len(m.eps)), everyFirstExcl: -1}
 	b.path()
+	b.rigidWindows()
 	b.resources()
 	b.jury()
 	b.blockChunks()
@@ -88,6 +99,7 @@ func (b *bounds) path() {
 		for i := range b.est {
 			b.est[i] = never
 		}
+		b.everyFirstExcl = firstExclusiveOf(m, orders)
 		for _, o := range orders {
 			d, f := m.pathDays(o, start)
 			best, b.firstExcl = min(best, d), min(b.firstExcl, f)
@@ -104,6 +116,27 @@ func (b *bounds) path() {
 	}
 	b.pathWhy = fmt.Sprintf("each candidate needs at least %s: %d minutes of épreuves%s in the day's blocks after the opening, in the order the constraints allow",
 		plural(b.pathDays, "day"), total, map[bool]string{true: " and accueil", false: ""}[m.hasExclusive])
+}
+
+// firstExclusiveOf returns the épreuve that is the first exclusive one in
+// every order, or -1.
+func firstExclusiveOf(m *model, orders [][]int) int {
+	first := -2
+	for _, o := range orders {
+		fe := -1
+		for _, e := range o {
+			if m.eps[e].pres == Exclusive {
+				fe = e
+				break
+			}
+		}
+		if first == -2 {
+			first = fe
+		} else if first != fe {
+			return -1
+		}
+	}
+	return max(first, -1)
 }
 
 // pathDays lays one candidate's épreuves in order, each as early as the
@@ -206,6 +239,9 @@ func (b *bounds) resources() {
 		if dg, gapWhy := b.gapChainDays(rt); dg > d {
 			d, why = dg, gapWhy
 		}
+		if dw, winWhy := b.windowedUseDays(rt); dw > d {
+			d, why = dw, winWhy
+		}
 		if ds, seqWhy := b.unitSeqDays(rt, max(d, b.pathDays)); ds > d {
 			d, why = ds, seqWhy
 			if ds > b.seqDays {
@@ -236,7 +272,9 @@ func (m *model) usesPerUnit(dur, reset, days int) int {
 func (b *bounds) jury() {
 	m := b.m
 	b.juryWork = m.n * m.juryMinutes
-	for _, info := range m.eps {
+	b.sitCap = make([]int, len(m.eps))
+	b.sitByJury = make([]bool, len(m.eps))
+	for e, info := range m.eps {
 		if info.pres != Observe {
 			continue
 		}
@@ -244,6 +282,8 @@ func (b *bounds) jury() {
 		for _, nd := range info.needs {
 			per = min(per, m.types[nd.rt].cap/nd.units)
 		}
+		b.sitCap[e] = per
+		b.sitByJury[e] = b.sittingHeldByJuries(e)
 		n := (m.n + per - 1) / per
 		b.juryWork += n * info.dur
 		b.sittings = append(b.sittings, fmt.Sprintf("%s of %s", plural(n, "sitting"), info.id))
@@ -295,6 +335,18 @@ func (m *model) juryDayCap(first bool) int {
 
 // energyJuries is the fewest juries whose working time over days days
 // holds the jury work plus each one's briefing and closure; never when none.
+//
+// Proof. A jury does one thing at a time, at most juryDayCap minutes a day
+// (the opening taken out of day 1), its briefing and its closure among
+// them, so k juries work at most k × per minutes in days days, per being
+// one jury's days less its briefing and closure. Every candidate's
+// exclusive épreuves and hidden tasks are jury minutes, and every sitting
+// of an observed épreuve is its length of one jury's: at least
+// ⌈N / capacity⌉ sittings, a sitting holding at most observe_capacity
+// candidates and no more than the units allow at once, and no more than k
+// when an exclusive épreuve follows or precedes the sitting too closely
+// for one jury to do it for two of its candidates (sittingHeldByJuries).
+// When the work exceeds k × per, k juries are too few.
 func (b *bounds) energyJuries(days int) int {
 	m := b.m
 	if b.juryWork == 0 {
@@ -304,7 +356,70 @@ func (b *bounds) energyJuries(days int) int {
 	if per <= 0 {
 		return never
 	}
-	return (b.juryWork + per - 1) / per
+	k := (b.juryWork + per - 1) / per
+	for ; k <= MaxJuries; k++ {
+		if b.juryWorkWith(k) <= k*per {
+			return k
+		}
+	}
+	return never
+}
+
+// juryWorkWith is the jury work with k juries: a sitting held by its
+// candidates' juries (sitByJury) holds at most k of them.
+func (b *bounds) juryWorkWith(k int) int {
+	m := b.m
+	w := m.n * m.juryMinutes
+	for e, info := range m.eps {
+		if info.pres != Observe {
+			continue
+		}
+		per := b.sitCap[e]
+		if b.sitByJury[e] {
+			per = min(per, k)
+		}
+		w += (m.n + per - 1) / per * info.dur
+	}
+	return w
+}
+
+// sittingHeldByJuries reports whether a sitting of observed épreuve o
+// holds at most one candidate per jury: an exclusive épreuve x joined to o
+// by a maximum gap that one jury cannot use twice.
+//
+// Proof. The candidates of a sitting end o at one instant T and start it
+// at one instant S. With o → x within g minutes, each starts x in
+// [T + lead, T + g] (lead: x's accueil, when x is every order's first
+// exclusive épreuve, whose accueil lies in the gap); the same jury doing x
+// for two of them starts the second at T + 2 × lead + dur(x) at the
+// earliest, too late when g < dur(x) + 2 × lead. With x → o within g, each
+// ends x in [S − g, S]; the same jury ending two there ends the first by
+// S − dur(x), too early when g < dur(x). A candidate's exclusive épreuves
+// are its jury's, so the sitting holds at most one candidate per jury.
+func (b *bounds) sittingHeldByJuries(o int) bool {
+	m := b.m
+	for a, es := range m.preds {
+		for _, ed := range es {
+			if ed.maxGap < 0 {
+				continue
+			}
+			switch {
+			case ed.from == o && m.eps[a].pres == Exclusive:
+				lead := 0
+				if a == b.everyFirstExcl {
+					lead = m.h.AccueilMin
+				}
+				if ed.maxGap < m.eps[a].dur+2*lead {
+					return true
+				}
+			case a == o && m.eps[ed.from].pres == Exclusive:
+				if ed.maxGap < m.eps[ed.from].dur {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // chunksPerJury is the most candidates one jury can take in days days when
@@ -409,7 +524,9 @@ func (b *bounds) juriesFor(days int) (int, string) {
 	m := b.m
 	e, i, bl, lt := b.energyJuries(days), b.integralityJuries(days), b.blockJuries(days), b.lateJuries(days)
 	st := b.sittingBlockJuries(bl, days)
-	k := max(e, i, bl, lt, st)
+	jd := b.dayJuries(days)
+	wj, we := b.windowedJuries(days)
+	k := max(e, i, bl, lt, st, jd, wj)
 	if b.juryWork > 0 {
 		k = max(k, 1)
 	}
@@ -419,8 +536,17 @@ func (b *bounds) juriesFor(days int) (int, string) {
 	}
 	work += ", hidden times)"
 	switch {
-	case k == never:
+	case k == never && e == never:
 		return k, fmt.Sprintf("no jury can do its share in %s: the day budget of %d minutes leaves no room after the opening, briefing and closure", plural(days, "day"), m.dayBudget)
+	case k == never:
+		return k, fmt.Sprintf("no number of juries can hold the candidates' jury work in %s: the blocks or the day budget of %d minutes leave no room for one candidate's accueil and exclusive épreuves after the earliest accueil", plural(days, "day"), m.dayBudget)
+	case wj > max(e, i, bl, lt, st, jd):
+		info := m.eps[we]
+		return k, fmt.Sprintf("%s lies in one block with %s, so a jury holds few of them a day in that part of the block: %d candidates need at least %s in %s",
+			info.id, b.groupWords(we), m.n, plural(k, "jury"), plural(days, "day"))
+	case jd > max(e, i, bl, lt, st):
+		return k, fmt.Sprintf("a jury sees at most %d candidates in %s (each needs %d jury minutes in all, %d of them on one day after the earliest accueil at %s, within %d minutes a day): %d candidates need at least %s",
+			b.candidatesPerJury(days), plural(days, "day"), m.juryMinutes, b.chunk, clockOf(b.firstExcl-m.h.AccueilMin), m.dayBudget, m.n, plural(k, "jury"))
 	case lt > max(e, i, bl):
 		return k, fmt.Sprintf("no accueil can start before %s, so a jury holds at most %d minutes of accueils, exclusive épreuves and deliberations in %s: %d candidates of %d such minutes need at least %s",
 			clockOf(b.firstExcl-m.h.AccueilMin), b.lateCapacity(days), plural(days, "day"), m.n, m.lateMinutes(), plural(k, "jury"))
@@ -440,6 +566,116 @@ func (b *bounds) juriesFor(days int) (int, string) {
 			plural(days, "day"), work, plural(k, "jury"), m.dayBudget)
 	}
 }
+
+// dayJuries is the fewest juries that see every candidate when one jury
+// sees at most candidatesPerJury(days); never when one sees none.
+func (b *bounds) dayJuries(days int) int {
+	if !b.m.hasExclusive {
+		return 0
+	}
+	per := b.candidatesPerJury(days)
+	if per <= 0 {
+		return never
+	}
+	return (b.m.n + per - 1) / per
+}
+
+// candidatesPerJury is the most candidates one jury can see in days days.
+//
+// Proof. Every minute of a candidate's jury work W (its exclusive
+// épreuves, accueil, reading, corrections and deliberation) is its own
+// jury's, so a jury of n candidates works n × W minutes at least, within
+// its day caps less its briefing and closure: n ≤ ⌊C / W⌋ (C as in the
+// energy bound). Its late minutes (lateCapacity) give n ≤ ⌊late capacity
+// / late minutes⌋ likewise. And day by day (dayChunks): each candidate's
+// chunk (the minutes forced onto one day, all after the earliest accueil
+// t0) lies on one day of its jury, so the candidates whose chunk is on day
+// d are at most the chunks that day's cap (less the briefing on the
+// jury's first working day and the closure on its last) holds, at most
+// those its minutes after t0 hold (the closure is after them too), and at
+// most the rigid chunks its blocks hold after t0 (blockCapacity); summing
+// the smallest of the three over the days bounds n again.
+func (b *bounds) candidatesPerJury(days int) int {
+	m := b.m
+	n := never
+	if w := m.juryMinutes; w > 0 {
+		c := m.juryDayCap(true) + (days-1)*m.juryDayCap(false) - m.h.JuryBriefingMin - m.h.JuryClosureMin
+		n = min(n, max(0, c)/w)
+	}
+	if l := m.lateMinutes(); l > 0 {
+		n = min(n, max(0, b.lateCapacity(days))/l)
+	}
+	if b.chunk > 0 {
+		n = min(n, b.dayChunks(days))
+	}
+	return n
+}
+
+// dayChunks is the most chunks one jury holds in days days, day by day
+// (see candidatesPerJury): its first working day is day 1 or day 2, the
+// best of both (a later first day only loses days), its closure on the
+// last day.
+func (b *bounds) dayChunks(days int) int {
+	m := b.m
+	t0 := 0
+	if b.firstExcl < never {
+		t0 = b.firstExcl - m.h.AccueilMin
+	}
+	br, cl := m.h.JuryBriefingMin, m.h.JuryClosureMin
+	type day struct{ win, blocks int }
+	dayOf := func(d int) day {
+		var x day
+		for bi := range m.blocks {
+			if w := m.blockEnd(d, bi) - max(m.blockStart(d, bi), t0); w > 0 {
+				x.win += w
+				if b.rigid > 0 {
+					x.blocks += w / b.rigid
+				}
+			}
+		}
+		if b.rigid == 0 {
+			x.blocks = never
+		}
+		return x
+	}
+	chunks := func(d int, brief, closure bool) int {
+		x := dayOf(d)
+		budget, win := m.juryDayCap(d == 0), x.win
+		if brief {
+			budget -= br
+		}
+		if closure {
+			budget -= cl
+			win -= cl
+		}
+		return max(0, min(x.blocks, win/b.chunk, budget/b.chunk))
+	}
+	sum := func(first int) int {
+		n := 0
+		alike := -1 // a day like all later ones but the last
+		for d := first; d < days; d++ {
+			if d > max(first, dayOfT(t0)+1) && d < days-1 && alike >= 0 {
+				n += alike * (days - 1 - d)
+				d = days - 2
+				continue
+			}
+			c := chunks(d, d == first, d == days-1)
+			if d > max(first, dayOfT(t0)+1) {
+				alike = c
+			}
+			n += c
+		}
+		return n
+	}
+	best := sum(0)
+	if days >= 2 {
+		best = max(best, sum(1))
+	}
+	return best
+}
+
+// dayOfT is dayOf for an instant that may be negative.
+func dayOfT(t int) int { return dayOf(max(0, t)) }
 
 // daysFor is the fewest days of any plan with at most juries juries (limit
 // +1 when none fits within limit days), with the reason.

@@ -337,6 +337,11 @@ func (s *search) fewestJuriesFor(best *solution, lo, horizon int) *solution {
 	for best.usedJuries() > lo && !s.steps.spent() {
 		sol := s.withoutOneJury(best, horizon)
 		if sol == nil {
+			// Fresh plans with one jury fewer, run after run.
+			k := best.usedJuries() - 1
+			sol = s.restarts(k, horizon, true, func(*solution) bool { return true })
+		}
+		if sol == nil {
 			break
 		}
 		best = sol
@@ -388,14 +393,28 @@ func (s *search) fewestDays(best *solution, lo int, frozen bool) *solution {
 		}
 		s.rollback(mark)
 		// A plan built for the shorter horizon from the start may succeed
-		// where moving the last day's candidates did not.
-		fresh := s.attempt(k, best.days-1, 0, frozen)
-		if fresh == nil || frozen && fresh.usedJuries() > best.usedJuries() {
+		// where moving the last day's candidates did not: runs one after
+		// another, until one fits or the phase's steps are spent.
+		fresh := s.restarts(k, best.days-1, frozen, func(sol *solution) bool {
+			return !frozen || sol.usedJuries() <= best.usedJuries()
+		})
+		if fresh == nil {
 			break
 		}
 		best = fresh
 	}
 	return best
+}
+
+// restarts runs attempts for k juries within horizon days, run after run,
+// until one gives a plan that ok accepts or the phase's steps are spent.
+func (s *search) restarts(k, horizon int, fill bool, ok func(*solution) bool) *solution {
+	for run := 0; !s.steps.spent(); run++ {
+		if sol := s.attempt(k, horizon, run, fill); sol != nil && ok(sol) {
+			return sol
+		}
+	}
+	return nil
 }
 
 // installed makes sol the current plan unless it already is.

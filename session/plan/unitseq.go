@@ -24,7 +24,8 @@ import (
 //     épreuve, and no earlier than est (the path bound's earliest start)
 //     nor ending later than lft (the latest end that leaves room for the
 //     épreuves that follow it in the candidate's order, on day D at the
-//     latest);
+//     latest); and, in a rigid group, lies in its window of its block
+//     (windows.go);
 //   - starts, when the previous use is another candidate's and ends the
 //     same day, station_reset_min after it (planning.md §1);
 //   - starts, when the previous use is the same candidate's previous part,
@@ -375,6 +376,19 @@ func (r *seqRun) placeOp(p, x int) (int, int) {
 		e := segs[len(segs)-1].e
 		if e > r.lft[op.ep] || e > r.horizon {
 			return -1, -1
+		}
+		if r.b.group[op.ep] != nil {
+			// A part of a rigid group lies in its window of the block.
+			d, bi, _ := m.blockOf(s)
+			ws, we := r.b.inWindow(op.ep, d, bi)
+			if s < ws {
+				x = ws
+				continue
+			}
+			if e > we {
+				x = m.blockEnd(d, bi)
+				continue
+			}
 		}
 		if r.allow != nil {
 			if next := r.allow(p, s, e); next > s {
