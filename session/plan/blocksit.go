@@ -114,7 +114,11 @@ func (b *bounds) blockSittings(k, days int) (int, []sitItem) {
 	prev := []blockInfo(nil)
 	for d := range days {
 		info := dayInfo(d)
-		if d > max(1, dayOf(t0)) && slices.Equal(info, prev) {
+		settled := max(1, dayOf(t0)) // from the day after, every day is alike
+		if o >= 0 {
+			settled = max(settled, dayOf(b.est[o]))
+		}
+		if d > settled && slices.Equal(info, prev) {
 			// Every later day is alike.
 			add(info, days-d)
 			break

@@ -230,6 +230,9 @@ func (b *bounds) resources() {
 					plural(t.cap, "unit"), t.name, t.cap*m.usesPerUnit(info.dur, t.reset, dw-1), info.dur, plural(dw-1, "day"), t.reset, m.n, m.n*units)
 			}
 		}
+		if ds, sharedWhy := b.sharedUnitDays(rt); ds > d {
+			d, why = ds, sharedWhy
+		}
 		if du, unitWhy := b.busiestUnitDays(rt); du > d {
 			d, why = du, unitWhy
 		}
@@ -252,6 +255,33 @@ func (b *bounds) resources() {
 			b.resDays, b.resWhy = d, why
 		}
 	}
+}
+
+// sharedUnitDays bounds the days by an épreuve that needs more than half
+// the units of type rt: any two of its uses share a unit, so they follow
+// one another as on one unit, a whole number of them in each block, with
+// the reset between two on one day.
+func (b *bounds) sharedUnitDays(rt int) (int, string) {
+	m := b.m
+	t := m.types[rt]
+	best, why := 0, ""
+	for _, info := range m.eps {
+		for _, nd := range info.needs {
+			if nd.rt != rt || 2*nd.units <= t.cap || info.split {
+				continue
+			}
+			d := 1
+			for m.usesPerUnit(info.dur, t.reset, d) < m.n && d <= MaxDays {
+				d++
+			}
+			if d > best {
+				best = d
+				why = fmt.Sprintf("%s needs %d of the %s of %s, so no two candidates hold them at once: %d candidates need at least %s",
+					info.id, nd.units, plural(t.cap, "unit"), t.name, m.n, plural(d, "day"))
+			}
+		}
+	}
+	return best, why
 }
 
 // usesPerUnit counts the uses of dur minutes one unit can hold in the

@@ -1,6 +1,7 @@
 package plan_test
 
 import (
+	"encoding/json"
 	"fmt"
 	"slices"
 	"strconv"
@@ -19,13 +20,25 @@ import (
 func check(in plan.Input, p plan.Plan) []string {
 	c := &checker{in: in, p: p}
 	c.run()
+	c.checkWire()
 	return c.errs
 }
 
-// requireValid fails the test with every violation of the plan.
+// checkAnswer is check for the planner's answer, which also carries its
+// lower bounds and its gap: they must agree with the plan.
+func checkAnswer(in plan.Input, p plan.Plan) []string {
+	c := &checker{in: in, p: p}
+	c.run()
+	c.checkWire()
+	c.checkBounds()
+	return c.errs
+}
+
+// requireValid fails the test with every violation of the planner's
+// answer.
 func requireValid(t testing.TB, in plan.Input, p plan.Plan) {
 	t.Helper()
-	if errs := check(in, p); len(errs) > 0 {
+	if errs := checkAnswer(in, p); len(errs) > 0 {
 		if len(errs) > 20 {
 			errs = append(errs[:20], fmt.Sprintf("… and %d more", len(errs)-20))
 		}
@@ -576,6 +589,10 @@ func (c *checker) checkHidden(who string, ep map[string]plan.Item, tasks map[pla
 	seen := map[string]bool{}
 	for _, it := range corr {
 		e, q := it.Epreuve, ep[it.Epreuve]
+		if !slices.ContainsFunc(c.in.Epreuves, func(x plan.Epreuve) bool { return x.ID == e && x.CorrectedByJury }) {
+			c.fail("%s: a correction of %s, which is not corrected by the jury", who, e)
+			continue
+		}
 		if seen[e] {
 			c.fail("%s: %s corrected twice", who, e)
 		}
@@ -604,6 +621,78 @@ func (c *checker) checkHidden(who string, ep map[string]plan.Item, tasks map[pla
 		if sp.e > limit {
 			c.fail("%s: correction of %s ends after the jury meets the candidate again", who, e)
 		}
+	}
+}
+
+// checkBounds checks the plan against its own lower bounds (planning.md
+// §3): a plan never beats its primary bound, nor its secondary one when it
+// meets the primary; and the gap says exactly by how much it misses them.
+func (c *checker) checkBounds() {
+	p, in := c.p, c.in
+	if !p.Feasible {
+		if p.Gap != nil {
+			c.fail("an infeasible answer has a gap")
+		}
+		return
+	}
+	days, juries, lb := len(p.Days), p.Juries, p.LowerBounds
+	primary, secondary := juries < lb.Juries, days < lb.Days
+	if in.Objective == plan.MinDays {
+		primary, secondary = secondary, primary
+	}
+	met := days == lb.Days
+	if in.Objective == plan.MinJuries {
+		met = juries == lb.Juries
+	}
+	if primary || met && secondary {
+		c.fail("the plan (%d days, %d juries) beats its lower bounds %+v", days, juries, lb)
+	}
+	want := plan.Gap{Days: max(0, days-lb.Days), Juries: max(0, juries-lb.Juries)}
+	switch {
+	case want.Days == 0 && want.Juries == 0 && p.Gap != nil:
+		c.fail("the plan meets its bounds but has a gap %+v", *p.Gap)
+	case (want.Days > 0 || want.Juries > 0) && p.Gap == nil:
+		c.fail("the plan misses its bounds by %+v but has no gap", want)
+	case p.Gap != nil && (p.Gap.Days != want.Days || p.Gap.Juries != want.Juries || p.Gap.Reason == ""):
+		c.fail("the gap is %+v, want %+v with a reason", *p.Gap, want)
+	}
+}
+
+// checkWire checks the plan's JSON (planning.md §3): an épreuve item
+// always has units, a list (empty when it holds no resource), a hidden
+// task has none; and the JSON reads back as the same plan.
+func (c *checker) checkWire() {
+	data, err := json.Marshal(c.p)
+	if err != nil {
+		c.fail("the plan does not marshal: %v", err)
+		return
+	}
+	var wire struct {
+		Items []map[string]json.RawMessage `json:"items"`
+	}
+	if err := json.Unmarshal(data, &wire); err != nil {
+		c.fail("the plan's JSON does not read: %v", err)
+		return
+	}
+	for i, it := range wire.Items {
+		units, has := it["units"]
+		_, task := it["task"]
+		switch {
+		case task && has:
+			c.fail("items[%d]: a hidden task has units", i)
+		case !task && !has:
+			c.fail("items[%d]: an épreuve item has no units", i)
+		case !task && (len(units) == 0 || units[0] != '['):
+			c.fail("items[%d]: units is %s, not a list", i, units)
+		}
+	}
+	var back plan.Plan
+	if err := json.Unmarshal(data, &back); err != nil {
+		c.fail("the plan's JSON does not read back: %v", err)
+		return
+	}
+	if len(back.Items) != len(c.p.Items) || back.Feasible != c.p.Feasible || back.Proved != c.p.Proved || back.Juries != c.p.Juries {
+		c.fail("the plan's JSON reads back as another plan")
 	}
 }
 

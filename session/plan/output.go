@@ -98,6 +98,24 @@ type Item struct {
 	Segments  []Segment `json:"segments"`
 }
 
+// MarshalJSON writes the item of planning.md §3: an épreuve item always
+// has its units, an empty list when the épreuve holds no resource; a
+// hidden task has none.
+func (it Item) MarshalJSON() ([]byte, error) {
+	type wire Item // drops the method
+	if it.Task != "" {
+		return json.Marshal(wire(it))
+	}
+	out := struct {
+		wire
+		Units []string `json:"units"` // shadows the embedded field
+	}{wire: wire(it), Units: it.Units}
+	if out.Units == nil {
+		out.Units = []string{}
+	}
+	return json.Marshal(out)
+}
+
 // Segment is a period of one working day.
 type Segment struct {
 	Day   int                 `json:"day"`

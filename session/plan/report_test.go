@@ -47,17 +47,17 @@ func primaryBound(in plan.Input, lb plan.LowerBounds) int {
 
 // evaluate plans c with the planner and the naive schedule and judges
 // both.
-func evaluate(c genCase) outcome {
+func evaluate(c genCase, opts ...plan.Option) outcome {
 	o := outcome{c: c}
 	start := cpuTime()
-	p, err := plan.Compute(c.in)
+	p, err := plan.Compute(c.in, opts...)
 	o.elapsed = cpuTime() - start
 	if err != nil {
 		o.errs = []string{err.Error()}
 		return o
 	}
 	o.p = p
-	o.errs = check(c.in, p)
+	o.errs = checkAnswer(c.in, p)
 	o.nv = naiveSchedule(c.in)
 	o.naiveErrs = check(c.in, o.nv)
 	if p.Feasible {

@@ -64,6 +64,10 @@ type options struct {
 	// fill places a candidate with a working jury whenever one can take
 	// it, a fresh jury only otherwise: the plans have few juries.
 	fill bool
+	// firstJury breaks ties by the juries' numbers, not their work: the
+	// first jury that fits takes the candidate, the first free one a new
+	// sitting (as the naive serial schedule does).
+	firstJury bool
 	// order, when positive, is 1 + the index of the one épreuve order
 	// every candidate follows: the same order for all makes a regular
 	// pipeline, where each candidate's best order may leave holes.
@@ -118,7 +122,18 @@ func (s *search) addCandidate(c int) bool {
 		if s.opt.fill && a.working != b.working {
 			return a.working
 		}
-		return a.score < b.score || a.score == b.score && a.work < b.work
+		if a.score != b.score {
+			return a.score < b.score
+		}
+		// A tie: a working jury rather than a fresh one, then the one with
+		// less work (or the first).
+		if a.working != b.working {
+			return a.working
+		}
+		if s.opt.firstJury {
+			return a.jury < b.jury
+		}
+		return a.work < b.work
 	}
 	evaluate := func(order []int, j int) {
 		working := j >= 0 && s.juries[j].work > 0
@@ -637,9 +652,13 @@ func (s *search) scanStarts(cx *candCtx, pos int, w window) placeResult {
 			return giveUp // this option cannot finish before a better one
 		}
 		if t > w.hi {
-			// Too late for the maximum gap: the predecessor must end later.
+			// Too late for the maximum gap: the predecessor must end later,
+			// gap minutes before t: it starts at the latest start that
+			// ends it by then.
 			p := cx.pos[w.hiFrom]
-			return placeResult{backTo: p, from: max(cx.start[w.hiFrom]+1, t-w.hiGap-m.eps[w.hiFrom].dur)}
+			pe := &m.eps[w.hiFrom]
+			from := m.latestStart(t-w.hiGap, pe.dur, pe.split)
+			return placeResult{backTo: p, from: max(cx.start[w.hiFrom]+1, from)}
 		}
 		mk := s.candMark(cx)
 		ok, next := s.tryAt(cx, e, t, w.lead)
@@ -802,6 +821,9 @@ func (s *search) sittingFor(e, t int, segs []ival) (jury, join, next int) {
 		}
 		if best < 0 || s.juries[j].work < s.juries[best].work {
 			best = j
+		}
+		if s.opt.firstJury {
+			break
 		}
 	}
 	return best, -1, next

@@ -156,13 +156,18 @@ func joinAnd(parts []string) string {
 	return fmt.Sprintf("%s and %s", parts[0], parts[1])
 }
 
-// firstPlan looks for a plan with at most k juries within horizon days,
-// from a plain run then randomised ones, until one is found or the whole
-// budget is spent: "no plan" comes only after the budget. With fill, the
+// firstPlan looks for a plan with at most k juries within horizon days:
+// the template, probes, then runs with their repair, plain then
+// randomised, until one is found or the whole budget is spent: "no plan"
+// comes only after the budget. With fill, the
 // plan takes a fresh jury only for a candidate no working jury can take.
 func (s *search) firstPlan(k, horizon int, fill bool) *solution {
-	if sol := s.attemptTemplate(k, horizon); sol != nil {
-		return sol
+	best := s.attemptTemplate(k, horizon)
+	for run := range 3 {
+		best = s.better(best, s.probe(k, horizon, run))
+	}
+	if best != nil {
+		return best
 	}
 	for run := 0; !s.steps.exhausted(); run++ {
 		if sol := s.attempt(k, horizon, run, fill); sol != nil {
@@ -267,7 +272,8 @@ func (s *search) fewestJuries(lo, hi, horizon int) *solution {
 	for run := range 2 {
 		if sol := s.attempt(lo, horizon, run, false); sol != nil {
 			end()
-			return sol
+			// The naive probe may end earlier.
+			return s.better(sol, s.probe(lo, horizon, 0))
 		}
 	}
 	sol := s.attemptTemplate(lo, horizon)
@@ -277,7 +283,7 @@ func (s *search) fewestJuries(lo, hi, horizon int) *solution {
 	}
 	var best *solution
 	for k, step := lo+1, 1; k <= hi && best == nil && !s.steps.spent(); k, step = k+step, 2*step {
-		for run := range 2 {
+		for run := range 3 {
 			if best = s.probe(k, horizon, run); best != nil {
 				break
 			}
@@ -291,11 +297,31 @@ func (s *search) fewestJuries(lo, hi, horizon int) *solution {
 	return s.fewestJuriesFor(best, lo, horizon)
 }
 
+// better returns the better of two solutions by the objective (either
+// may be nil): the primary measure, then the secondary; a on a tie.
+func (s *search) better(a, b *solution) *solution {
+	if a == nil || b == nil {
+		return cmp.Or(a, b)
+	}
+	pa, sa := a.usedJuries(), a.days
+	pb, sb := b.usedJuries(), b.days
+	if s.m.in.Objective == MinDays {
+		pa, sa, pb, sb = sa, pa, sb, pb
+	}
+	if pb < pa || pb == pa && sb < sa {
+		return b
+	}
+	return a
+}
+
 // probe is attempt without the repair: one placement of the candidates.
+// Run 0 has every candidate follow the first order and start its own
+// sittings (like the naive serial schedule), run 1 join later sittings,
+// run 2 take its best order.
 func (s *search) probe(k, horizon, run int) *solution {
 	s.reset(k, horizon)
 	s.steps.used++
-	s.opt = options{joinSlack: minutesPerDay, order: 1 - run}
+	s.opt = [...]options{{order: 1, firstJury: true}, {joinSlack: minutesPerDay, order: 1}, {joinSlack: minutesPerDay}}[run]
 	if len(s.insert(s.all())) > 0 || !s.close() {
 		return nil
 	}
@@ -319,6 +345,17 @@ func (s *search) fewestJuriesFor(best *solution, lo, horizon int) *solution {
 		return s.attempt(k, horizon, 0, false)
 	}
 	low, high := lo, best.usedJuries() // high juries suffice
+	// Probes first, from the bound up: the first that fits is the start.
+	for k := lo; k < high && !s.steps.spent(); k++ {
+		var sol *solution
+		for run := 0; run < 3 && sol == nil; run++ {
+			sol = s.probe(k, horizon, run)
+		}
+		if sol != nil && sol.usedJuries() < high {
+			best, high = sol, sol.usedJuries()
+			break
+		}
+	}
 	for k := lo; k < min(lo+4, high); k++ {
 		if sol := try(k); sol != nil && sol.usedJuries() < high {
 			best, high = sol, sol.usedJuries()

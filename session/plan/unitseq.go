@@ -17,7 +17,9 @@ import (
 // same_station group, or a single épreuve. Each candidate holds the same u
 // units for all of G, so the N candidates make N×u (candidate, unit) pairs
 // over the cap units, and some unit U serves q = ⌈N×u / cap⌉ candidates
-// for all of G. Take any valid plan of D days and q of U's candidates, and
+// for all of G. When 2u > cap, any two candidates' uses share a unit, so
+// they never overlap and, on one day, are a reset apart: all N candidates'
+// uses follow one another as on one unit, and q = N. Take any valid plan of D days and q of U's candidates, and
 // list their uses of U by time: op₁ … op_{q×|G|}. Each use:
 //   - lies in the blocks (one block, or a splittable run), starts after the
 //     accueil's lead in its block when it is every order's first exclusive
@@ -65,6 +67,11 @@ func (b *bounds) unitSeqDays(rt, lo int) (int, string) {
 		return 0, ""
 	}
 	q := (m.n*units + t.cap - 1) / t.cap
+	if 2*units > t.cap {
+		// Any two uses share a unit: they follow one another like the uses
+		// of one unit, with the reset between two candidates.
+		q = m.n
+	}
 	fits := func(days int) bool {
 		r := seqRun{b: b, ops: ops, reset: t.reset, q: q, days: days}
 		outcome, _ := r.run()
