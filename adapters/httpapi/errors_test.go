@@ -251,6 +251,8 @@ func TestInvalidInput(t *testing.T) {
 		{"the planning input", w.url("/plan"), "PUT", withField(smallPlan(), "calendar", map[string]any{"start": "2027-02-30", "blocks": []any{[]string{"8:30", "12:30"}}}),
 			"plan.input_invalid", []string{"calendar.start", "calendar.blocks[0][0]"}},
 		{"an unknown field of the planning input", w.url("/plan"), "PUT", withField(smallPlan(), "jury", map[string]any{"members": 2}), "httpapi.body_invalid", []string{"jury.members"}},
+		{"a search budget over the limit", w.url("/plan"), "PUT", withField(smallPlan(), "search", map[string]any{"budget_ms": 60000, "seed": -1}),
+			"plan.input_invalid", []string{"search.budget_ms", "search.seed"}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

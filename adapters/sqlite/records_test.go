@@ -164,7 +164,8 @@ func fullPlan(t *testing.T) plan.Record {
 		"hidden": {"opening_min": 30, "jury_briefing_min": 15, "jury_closure_min": 15, "accueil_min": 10, "reading_min": 20, "correction_min": 15, "deliberation_min": 20},
 		"calendar": {"start": "2027-03-01", "blocks": [["08:30", "12:30"], ["13:30", "17:30"]], "max_days": 2, "region": "alsace-moselle"},
 		"jury": {"members_per_jury": 2, "member_day_min": 420, "max_juries": 1, "member_day_fee": "180"},
-		"objective": "min_juries"
+		"objective": "min_juries",
+		"search": {"budget_ms": 500, "seed": 7}
 	}`))
 	require.NoError(t, err)
 	return plan.Record{
@@ -177,6 +178,7 @@ func fullPlan(t *testing.T) plan.Record {
 				{Task: plan.TaskBriefing, Jury: 1, Segments: []plan.Segment{{Day: 1, Start: 8*60 + 30, End: 9 * 60}}},
 			},
 			MemberDays: 2, JuryCost: decimal.NewNullDecimal(decimal.New(36000, -2)),
+			Gap:         &plan.Gap{Days: 1, Juries: 1, Reason: "the plan uses 1 day more than the lower bound of 1 (lower_bounds.days) and 1 jury more than the lower bound of 1 (lower_bounds.juries)"},
 			Explanation: []string{"juries: 1 jury suffices"},
 		},
 	}

@@ -29,9 +29,9 @@ type SearchSettings struct {
 	// BudgetMs is the search's budget in milliseconds of the reference
 	// machine (1 to 10000; DefaultBudget when 0).
 	BudgetMs int `json:"budget_ms,omitempty"`
-	// Seed seeds the search's random choices: another seed may find
-	// another plan.
-	Seed uint64 `json:"seed,omitempty"`
+	// Seed seeds the search's random choices (0 or more): another seed
+	// may find another plan.
+	Seed int64 `json:"seed,omitempty"`
 }
 
 // Option tunes Compute beyond its input; an option overrides the input's
@@ -64,7 +64,7 @@ func paramsOf(in Input, opts []Option) searchParams {
 		if in.Search.BudgetMs > 0 {
 			p.budgetMs = in.Search.BudgetMs
 		}
-		p.seed = in.Search.Seed
+		p.seed = uint64(in.Search.Seed)
 	}
 	for _, o := range opts {
 		o(&p)

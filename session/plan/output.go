@@ -102,18 +102,21 @@ type Item struct {
 // has its units, an empty list when the épreuve holds no resource; a
 // hidden task has none.
 func (it Item) MarshalJSON() ([]byte, error) {
-	type wire Item // drops the method
 	if it.Task != "" {
+		type wire Item // drops the method
 		return json.Marshal(wire(it))
 	}
-	out := struct {
-		wire
-		Units []string `json:"units"` // shadows the embedded field
-	}{wire: wire(it), Units: it.Units}
-	if out.Units == nil {
-		out.Units = []string{}
+	units := it.Units
+	if units == nil {
+		units = []string{}
 	}
-	return json.Marshal(out)
+	return json.Marshal(struct {
+		Candidate int       `json:"candidate,omitempty"`
+		Epreuve   string    `json:"epreuve,omitempty"`
+		Jury      int       `json:"jury"`
+		Units     []string  `json:"units"`
+		Segments  []Segment `json:"segments"`
+	}{it.Candidate, it.Epreuve, it.Jury, units, it.Segments})
 }
 
 // Segment is a period of one working day.

@@ -2,6 +2,7 @@ package plan_test
 
 import (
 	"encoding/json"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -355,4 +356,88 @@ func TestLowerBoundsAreExplained(t *testing.T) {
 	p := solve(t, loadSample(t, "MAV-N12-tight-H420-typical.min_juries.json"))
 	require.Len(t, p.Explanation, 2)
 	assert.True(t, strings.HasPrefix(p.Explanation[0], "days: "))
+}
+
+func TestEpreuveItemsAlwaysHaveUnits(t *testing.T) {
+	// An épreuve without resources has "units": [] (planning.md §3); a
+	// hidden task has no units.
+	in := tiny(2, ep("A", 60, plan.Exclusive), ep("B", 30, plan.NoJury, "poste"))
+	in.Hidden = plan.Hidden{JuryBriefingMin: 10, AccueilMin: 5}
+	p := solve(t, in)
+	data, err := json.Marshal(p)
+	require.NoError(t, err)
+	var wire struct {
+		Items []map[string]json.RawMessage `json:"items"`
+	}
+	require.NoError(t, json.Unmarshal(data, &wire))
+	for _, it := range wire.Items {
+		var id string
+		if raw, ok := it["epreuve"]; ok {
+			require.NoError(t, json.Unmarshal(raw, &id))
+		}
+		_, task := it["task"]
+		switch {
+		case task:
+			assert.NotContains(t, it, "units")
+		case id == "A":
+			assert.JSONEq(t, `[]`, string(it["units"]))
+		case id == "B":
+			assert.JSONEq(t, `["poste#1"]`, string(it["units"]))
+		}
+	}
+}
+
+// bigInput is a session too large for a small budget to meet its bounds.
+func bigInput(t *testing.T) plan.Input {
+	in := loadSample(t, "TAI-N12-tight-H420-typical.min_juries.json")
+	in.Candidates, in.Calendar.MaxDays = 120, 40
+	return in
+}
+
+func TestTheSearchIsDeterministicForASeedAndABudget(t *testing.T) {
+	in := bigInput(t)
+	in.Candidates = 40
+	a, err := plan.Compute(in, plan.WithBudget(50*time.Millisecond), plan.WithSeed(3))
+	require.NoError(t, err)
+	b, err := plan.Compute(in, plan.WithBudget(50*time.Millisecond), plan.WithSeed(3))
+	require.NoError(t, err)
+	assert.Equal(t, a, b, "same input, seed and budget: same plan")
+
+	// The input's search settings are the options' defaults.
+	in.Search = &plan.SearchSettings{BudgetMs: 50, Seed: 3}
+	c, err := plan.Compute(in)
+	require.NoError(t, err)
+	assert.Equal(t, a, c)
+	requireValid(t, in, c)
+}
+
+func TestABudgetTooSmallAnswersTheBestPlanAndItsGap(t *testing.T) {
+	in := bigInput(t)
+	// A millisecond finds no plan: the answer is not a proof.
+	p, err := plan.Compute(in, plan.WithBudget(time.Millisecond))
+	require.NoError(t, err)
+	requireValid(t, in, p)
+	assert.False(t, p.Feasible)
+	assert.False(t, p.Proved)
+	assert.Contains(t, p.Reason, "search.budget_ms")
+
+	// A tenth of a second finds a plan, which says which bound it misses
+	// and by how much.
+	p, err = plan.Compute(in, plan.WithBudget(100*time.Millisecond))
+	require.NoError(t, err)
+	require.True(t, p.Feasible, p.Reason)
+	requireValid(t, in, p)
+	require.NotNil(t, p.Gap)
+	assert.Contains(t, p.Gap.Reason, "budget (100 ms, search.budget_ms)")
+	assert.Contains(t, p.Gap.Reason, fmt.Sprintf("%d days more than the lower bound of %d (lower_bounds.days)", p.Gap.Days, p.LowerBounds.Days))
+	data, err := json.Marshal(p)
+	require.NoError(t, err)
+	assert.Contains(t, string(data), `"gap":{"days":`)
+
+	// The default budget does no worse.
+	q, err := plan.Compute(in)
+	require.NoError(t, err)
+	requireValid(t, in, q)
+	assert.LessOrEqual(t, q.Juries, p.Juries)
+	assert.LessOrEqual(t, len(q.Days), len(p.Days))
 }

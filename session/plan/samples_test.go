@@ -32,7 +32,17 @@ func sampleNames(t testing.TB) []string {
 	return names
 }
 
+// TestSamples pins the samples' optima: each plan meets both its lower
+// bounds (so it is optimal), with the days and juries of the table in
+// docs/planner-measurements.md.
 func TestSamples(t *testing.T) {
+	optimum := map[string]plan.LowerBounds{
+		"CDA-N12-tight-H420-typical.min_juries.json": {Days: 3, Juries: 2},
+		"DWWM-N30-tight-H420-typical.min_days.json":  {Days: 6, Juries: 2},
+		"EEB-N12-tight-H420-typical.min_days.json":   {Days: 7, Juries: 1},
+		"MAV-N12-tight-H420-typical.min_juries.json": {Days: 5, Juries: 2},
+		"TAI-N12-tight-H420-typical.min_juries.json": {Days: 3, Juries: 2},
+	}
 	for _, name := range sampleNames(t) {
 		t.Run(name, func(t *testing.T) {
 			in := loadSample(t, name)
@@ -40,14 +50,11 @@ func TestSamples(t *testing.T) {
 			require.NoError(t, err)
 			require.True(t, p.Feasible, p.Reason)
 			requireValid(t, in, p)
-			assert.GreaterOrEqual(t, len(p.Days), p.LowerBounds.Days)
-			if in.Objective == plan.MinJuries {
-				assert.GreaterOrEqual(t, p.Juries, p.LowerBounds.Juries)
-				assert.LessOrEqual(t, p.Juries, p.LowerBounds.Juries+1)
-			} else {
-				assert.LessOrEqual(t, len(p.Days), p.LowerBounds.Days+1)
-			}
-			t.Logf("%d days, %d juries; bounds %d days, %d juries", len(p.Days), p.Juries, p.LowerBounds.Days, p.LowerBounds.Juries)
+			want, ok := optimum[name]
+			require.True(t, ok, "a sample without its pinned optimum")
+			assert.Equal(t, want, p.LowerBounds, "the bounds")
+			assert.Equal(t, want, plan.LowerBounds{Days: len(p.Days), Juries: p.Juries}, "the plan meets its bounds")
+			assert.Nil(t, p.Gap)
 		})
 	}
 }

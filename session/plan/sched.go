@@ -202,7 +202,7 @@ func (s *search) addCandidate(c int) bool {
 	if !ok {
 		return false
 	}
-	s.setPlan(c, cx.items)
+	s.setPlan(c, slices.Clone(cx.items))
 	return true
 }
 
@@ -324,6 +324,7 @@ func (s *search) findSlot(j, lo, hi, dur, onDay int) (int, bool) {
 	js := &s.juries[j]
 	x := lo
 	for {
+		s.steps.used++ // each start tried is a step
 		x = s.alignStart(x, dur, 0, false)
 		if x == never || x+dur > hi || (onDay >= 0 && dayOf(x) != onDay) {
 			return 0, false
@@ -432,12 +433,21 @@ type candCtx struct {
 	sitJuries []int // juries of the sittings the candidate sits
 }
 
+// newCandCtx starts a candidate's placement, in the search's one context:
+// a candidate is placed at a time, and its items are copied when kept.
 func (s *search) newCandCtx(c int, order []int, jury int) *candCtx {
 	m := s.m
-	cx := &candCtx{c: c, order: order, pos: make([]int, len(order)), jury: jury,
-		firstExcl: -1, lastExcl: -1,
-		start: make([]int, len(m.eps)), end: make([]int, len(m.eps)),
-		station: map[int][]unitRef{}}
+	cx := &s.cand
+	if cx.pos == nil {
+		cx.pos, cx.start, cx.end = make([]int, len(m.eps)), make([]int, len(m.eps)), make([]int, len(m.eps))
+		cx.station = map[int][]unitRef{}
+	}
+	*cx = candCtx{c: c, order: order, pos: cx.pos, jury: jury, firstExcl: -1, lastExcl: -1,
+		start: cx.start, end: cx.end, station: cx.station,
+		items: cx.items[:0], pending: cx.pending[:0], sitJuries: cx.sitJuries[:0]}
+	clear(cx.start)
+	clear(cx.end)
+	clear(cx.station)
 	for p, e := range order {
 		cx.pos[e] = p
 		if m.eps[e].pres == Exclusive {

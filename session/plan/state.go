@@ -52,6 +52,7 @@ type search struct {
 	// cand is the placement in progress of one candidate: its steps (a
 	// candidate gives up past maxCandSteps), its épreuves that skip their
 	// earliest start, and scratch buffers.
+	cand      candCtx // the placement in progress (newCandCtx)
 	candSteps int
 	cutoff    int // an option of the candidate finishing later loses
 	delayed   []bool

@@ -48,9 +48,14 @@ func (in Input) Validate() error {
 	in.validateConstraints(&fe, ids)
 	in.validateHidden(&fe, longest)
 	in.validateJury(&fe)
-	if st := in.Search; st != nil && (st.BudgetMs < 0 || st.BudgetMs > int(MaxBudget/time.Millisecond)) {
-		fe.Add("search.budget_ms", "must be between 1 and %d milliseconds (0 or absent for the default, %d), got %d",
-			int(MaxBudget/time.Millisecond), int(DefaultBudget/time.Millisecond), st.BudgetMs)
+	if st := in.Search; st != nil {
+		if st.BudgetMs < 0 || st.BudgetMs > int(MaxBudget/time.Millisecond) {
+			fe.Add("search.budget_ms", "must be between 1 and %d milliseconds (0 or absent for the default, %d), got %d",
+				int(MaxBudget/time.Millisecond), int(DefaultBudget/time.Millisecond), st.BudgetMs)
+		}
+		if st.Seed < 0 {
+			fe.Add("search.seed", "must not be negative, got %d", st.Seed)
+		}
 	}
 	switch in.Objective {
 	case MinJuries, MinDays:

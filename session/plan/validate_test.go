@@ -182,6 +182,13 @@ func TestValidateBoundaries(t *testing.T) {
 		{"blocks touching", func(in *plan.Input) { in.Calendar.Blocks[1].Start = hm(12, 30) }, true},
 		{"block ending at 24:00", func(in *plan.Input) { in.Calendar.Blocks[1].End = tpsession.EndOfDay }, true},
 		{"zero fee", func(in *plan.Input) { in.Jury.MemberDayFee = decimal.NewNullDecimal(decimal.Zero) }, true},
+		{"search budget left to the default", func(in *plan.Input) { in.Search = &plan.SearchSettings{BudgetMs: 0} }, true},
+		{"search budget of a millisecond", func(in *plan.Input) { in.Search = &plan.SearchSettings{BudgetMs: 1} }, true},
+		{"search budget at the limit", func(in *plan.Input) { in.Search = &plan.SearchSettings{BudgetMs: 10000} }, true},
+		{"search budget over the limit", func(in *plan.Input) { in.Search = &plan.SearchSettings{BudgetMs: 10001} }, false},
+		{"negative search budget", func(in *plan.Input) { in.Search = &plan.SearchSettings{BudgetMs: -1} }, false},
+		{"seed 0", func(in *plan.Input) { in.Search = &plan.SearchSettings{Seed: 0} }, true},
+		{"negative seed", func(in *plan.Input) { in.Search = &plan.SearchSettings{Seed: -1} }, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
