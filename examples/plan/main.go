@@ -5,6 +5,10 @@
 //
 //	go run ./examples/plan session/plan/testdata/CDA-N12-tight-H420-typical.min_juries.json
 //	go run ./examples/plan -text < input.json
+//	go run ./examples/plan -budget 3s -seed 2 input.json
+//
+// -budget and -seed set the search's budget and seed (plan.WithBudget,
+// plan.WithSeed), over the input's search settings.
 //
 // It exits with status 1 on bad input (the errors name the fields) and
 // prints the infeasible answer, which says which limit binds, as any plan.
@@ -44,9 +48,20 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout io.Writer) 
 	fs := flag.NewFlagSet("plan", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	text := fs.Bool("text", false, "print the déroulé de session instead of the JSON plan")
+	budget := fs.Duration("budget", 0, "the search's budget (default: the input's, or plan.DefaultBudget)")
+	seed := fs.Uint64("seed", 0, "the seed of the search's random choices (default: the input's)")
 	if err := fs.Parse(args); err != nil {
-		return fmt.Errorf("%w (usage: plan [-text] [input.json])", err)
+		return fmt.Errorf("%w (usage: plan [-text] [-budget d] [-seed n] [input.json])", err)
 	}
+	var opts []plan.Option
+	fs.Visit(func(f *flag.Flag) {
+		switch f.Name {
+		case "budget":
+			opts = append(opts, plan.WithBudget(*budget))
+		case "seed":
+			opts = append(opts, plan.WithSeed(*seed))
+		}
+	})
 	src := stdin
 	switch fs.NArg() {
 	case 0:
@@ -58,7 +73,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout io.Writer) 
 		defer f.Close()
 		src = f
 	default:
-		return errors.New("give at most one input file (usage: plan [-text] [input.json])")
+		return errors.New("give at most one input file (usage: plan [-text] [-budget d] [-seed n] [input.json])")
 	}
 	data, err := io.ReadAll(io.LimitReader(src, maxInput+1))
 	if err != nil {
@@ -74,7 +89,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout io.Writer) 
 	if err != nil {
 		return err
 	}
-	p, err := plan.Compute(in)
+	p, err := plan.Compute(in, opts...)
 	if err != nil {
 		return err
 	}

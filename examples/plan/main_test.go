@@ -46,3 +46,12 @@ func TestRunRefusesBadInput(t *testing.T) {
 	assert.Error(t, run(context.Background(), []string{"a.json", "b.json"}, strings.NewReader(""), &out))
 	assert.Error(t, run(context.Background(), []string{"missing.json"}, strings.NewReader(""), &out))
 }
+
+func TestRunTakesTheSearchBudgetAndSeed(t *testing.T) {
+	var a, b bytes.Buffer
+	require.NoError(t, run(context.Background(), []string{"-budget", "20ms", "-seed", "5", sample}, strings.NewReader(""), &a))
+	require.NoError(t, run(context.Background(), []string{"-budget", "20ms", "-seed", "5", sample}, strings.NewReader(""), &b))
+	assert.Equal(t, a.String(), b.String(), "same budget and seed, same plan")
+	err := run(context.Background(), []string{"-budget", "soon", sample}, strings.NewReader(""), &a)
+	assert.ErrorContains(t, err, "budget")
+}

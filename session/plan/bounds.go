@@ -75,6 +75,16 @@ func newBounds(m *model) *bounds {
 	return b
 }
 
+// path bounds the days by one candidate's path.
+//
+// Proof. A candidate does one thing at a time, its épreuves and its
+// accueil lie in the blocks (not in the opening), so its total minutes
+// need at least the days whose blocks, the opening taken out of day 1,
+// hold them. And in any plan its épreuves come in some order that
+// respects the constraints; pathDays gives the fewest days of each order
+// with every resource and jury free and the maximum gaps relaxed, so the
+// least over the orders bounds every plan (when there are too many orders
+// to enumerate, the total-time bound alone stands).
 func (b *bounds) path() {
 	m := b.m
 	total := 0
@@ -141,10 +151,16 @@ func firstExclusiveOf(m *model, orders [][]int) int {
 
 // pathDays lays one candidate's épreuves in order, each as early as the
 // blocks, the opening and the precedences allow, with every resource and
-// jury free: the day its last épreuve ends, plus one. With only minimum
-// gaps and next_day (the maximum gaps relaxed), the earliest start of each
-// épreuve is the best for all that follow, so this is the fewest days for
-// this order.
+// jury free: the day its last épreuve ends, plus one.
+//
+// Proof. With only minimum gaps and next_day (the maximum gaps relaxed),
+// every rule on an épreuve is "start no earlier than some non-decreasing
+// function of the previous ends", and the end of an épreuve laid from the
+// earliest start allowed is non-decreasing in that start; so the earliest
+// start of each épreuve is the best for all that follow, by induction
+// along the order, and no plan following this order ends earlier. The
+// starts are also each épreuve's earliest start in this order (est, the
+// least over the orders, is used by the other bounds).
 func (m *model) pathDays(order []int, start []int) (days, firstExcl int) {
 	end := make([]int, len(m.eps))
 	first := true
@@ -183,6 +199,20 @@ func (m *model) pathDays(order []int, start []int) (days, firstExcl int) {
 	return dayOfEnd(t) + 1, firstExcl
 }
 
+// resources bounds the days by each resource type: the largest of its
+// bounds below, each proved in its comment.
+//
+// Proof of the energy bound. A unit serves one candidate at a time and
+// only within the blocks, not in the opening (nothing overlaps it), so
+// the cap units of a type hold at most cap × (block minutes × D − opening)
+// unit-minutes in D days; the candidates' épreuves need N × units ×
+// duration of them.
+//
+// Proof of the whole-use bound. When one non-splittable épreuve alone
+// uses the type, each of its uses lies in one block, and on one unit two
+// uses of different candidates in a block are a reset apart: a unit holds
+// ⌊(block + reset) / (duration + reset)⌋ uses in a block (usesPerUnit), and
+// the candidates need N × units uses.
 func (b *bounds) resources() {
 	m := b.m
 	b.resDays = 1
@@ -285,7 +315,9 @@ func (b *bounds) sharedUnitDays(rt int) (int, string) {
 }
 
 // usesPerUnit counts the uses of dur minutes one unit can hold in the
-// first days days: per block ⌊(length + reset) / (dur + reset)⌋.
+// first days days: per block ⌊(length + reset) / (dur + reset)⌋, since
+// uses of different candidates on one unit in a block are disjoint and a
+// reset apart (see resources for the proof).
 func (m *model) usesPerUnit(dur, reset, days int) int {
 	n := 0
 	for d := range days {
@@ -455,6 +487,16 @@ func (b *bounds) sittingHeldByJuries(o int) bool {
 // chunksPerJury is the most candidates one jury can take in days days when
 // each needs chunk minutes on one day, its briefing on its first working
 // day and its closure on its last.
+//
+// Proof. A candidate's chunk (jury(): its accueil and the exclusive
+// épreuves tied to its first one by same-day constraints, and its
+// deliberation when they are all its exclusive épreuves) lies on one day,
+// its jury's. A jury's day holds at most juryDayCap minutes of its work
+// (the opening taken out on day 1), its briefing on the first day it
+// works and its closure on the last among them; so it holds at most
+// ⌊(cap less those) / chunk⌋ chunks that day. The best arrangement of the
+// first and last working days over days days is one of those tried: day 1
+// alone; day 1 to the last day; day 2 to the last day; day 2 alone.
 func (b *bounds) chunksPerJury(days int) int {
 	m := b.m
 	f := func(first bool, less int) int { return max(0, m.juryDayCap(first)-less) / b.chunk }
@@ -537,6 +579,8 @@ func (b *bounds) lateJuries(days int) int {
 	return (b.m.n*late + per - 1) / per
 }
 
+// integralityJuries is the fewest juries when each sees at most
+// chunksPerJury candidates (see its proof).
 func (b *bounds) integralityJuries(days int) int {
 	if b.chunk == 0 || !b.m.hasExclusive {
 		return 0
@@ -709,6 +753,11 @@ func dayOfT(t int) int { return dayOf(max(0, t)) }
 
 // daysFor is the fewest days of any plan with at most juries juries (limit
 // +1 when none fits within limit days), with the reason.
+//
+// Proof. The path and resource bounds hold whatever the juries. A plan of
+// d days with at most juries juries is a plan of at most d days, so it
+// needs juriesFor(d) juries at least: when that is more, d days are too
+// few.
 func (b *bounds) daysFor(juries, limit int) (int, string) {
 	d, why := b.pathDays, b.pathWhy
 	if b.resDays > d {
@@ -741,6 +790,11 @@ func plural(n int, word string) string {
 // blockChunks finds the rigid jury chunk of a candidate: the accueil and
 // the exclusive épreuves tied to the first one by maximum gaps shorter than
 // every break between blocks, which therefore lie in one block with it.
+// Which group of exclusive épreuves comes first may differ between
+// candidates: the smallest group stands for all, so the chunk is no
+// larger than any candidate's. A splittable épreuve may leave its block:
+// a group holding one is not rigid, and when some first group may not be
+// rigid the chunk is not set.
 func (b *bounds) blockChunks() {
 	m := b.m
 	if !m.hasExclusive {
@@ -817,6 +871,11 @@ func (b *bounds) blockChunks() {
 // blockCapacity is the most rigid chunks one jury holds in days days, each
 // in one block: from the earliest first exclusive épreuve on (after), or in
 // every block less what the sittings take (!after).
+//
+// Proof. A jury does one thing at a time, so the rigid chunks it holds in
+// a block are disjoint intervals of the block, each at least rigid
+// minutes; none starts before the earliest accueil (t0). So a block holds
+// ⌊(block end − max(block start, t0)) / rigid⌋ of them at most.
 func (b *bounds) blockCapacity(days int, after bool) int {
 	m := b.m
 	n := 0
@@ -835,7 +894,10 @@ func (b *bounds) blockCapacity(days int, after bool) int {
 }
 
 // blockJuries is the fewest juries that hold every candidate's rigid chunk
-// in days days.
+// in days days: every candidate has one, in one block of its jury, so k
+// juries hold at most k × blockCapacity of them; and a long sitting a
+// jury watches in a block takes at least sittingLoss chunks' room from it
+// (the sittings' share of the proof in blocksit.go).
 func (b *bounds) blockJuries(days int) int {
 	if b.rigid == 0 {
 		return 0
@@ -995,6 +1057,11 @@ func (b *bounds) daysToHold(perDay func(d int) (int, bool)) (days, last int, ok 
 // candidates' uses of an épreuve (or of a same_station group, which keeps
 // its units) spread over the units, so one unit serves at least
 // ⌈candidates × units / capacity⌉ candidates for their whole time on it.
+//
+// Proof. The N candidates make N × units (candidate, unit) pairs over the
+// cap units, so by pigeonhole some unit is in ⌈N × units / cap⌉ of them,
+// and serves each of those candidates for the whole épreuve (or group),
+// one at a time, in the blocks, not in the opening.
 func (b *bounds) busiestUnitDays(rt int) (int, string) {
 	m := b.m
 	t := m.types[rt]

@@ -49,21 +49,35 @@
 //
 // # How it plans
 //
+// The compiled input (model) never changes once built; one search value
+// owns everything the search changes: the partial plan, the step budget,
+// the seeded random source and a typed undo log, through which placement,
+// the large neighbourhood search and the kept plans all roll back
+// (state.go).
+//
 // A serial list scheduler places the candidates one after another, each at
 // its earliest finish over the juries and épreuve orders that differ, with
-// its hidden tasks fitted into its jury's free time. A large neighbourhood
-// search repairs what does not fit and improves the plan: the last day's
-// candidates are taken out and put back to shorten it, a jury's candidates
-// are given to the others to do without it. When the stations set the
-// length of the session (a long test without the jury then its jury part
-// on the same station, a job running over several blocks), the planner
-// first lays out each unit's uses with the programme of the unit sequence
-// bound, staggered so that the juries can attend the jury parts, reserves
-// those parts in the juries' time, and places the candidates around their
-// pinned uses; the days and the juries are bisected with this template.
-// The search is seeded and bounded by a count of steps, so that the same
-// input gives the same plan on any machine, in well under a second for 100
-// candidates.
+// its hidden tasks fitted into its jury's free time (sched.go). Probes (one
+// placement of every candidate) come first: one as the naive serial
+// schedule places them (every candidate in the first order of the
+// épreuves, on the first jury that fits), one joining later sittings, one
+// letting each candidate take its best order. A large neighbourhood search
+// repairs what does not fit and improves the plan: for min_days the last
+// day's candidates are taken out and put back to shorten it, then juries
+// are taken away keeping the days; for min_juries the search tries the
+// bound, probes upwards from it until a plan fits, then takes a jury away
+// and repairs (the least working first), and tries fresh plans with one
+// jury fewer, before it shortens the days with the juries found. When the
+// stations set the length of the session, the planner first lays out each
+// unit's uses with the programme of the unit sequence bound and places the
+// candidates around them (template.go).
+//
+// The search keeps improving until the plan meets its bounds or its
+// budget ends. The budget is counted in scheduler steps, not in time
+// (search.budget_ms in the input, [WithBudget] in Go, [DefaultBudget] when
+// neither), so that the same input, seed and budget give the same plan on
+// any machine; "no plan found" comes only once the whole budget is spent,
+// and a plan that misses its bounds says by how much in its Gap.
 //
 // # Lower bounds
 //
@@ -72,13 +86,22 @@
 // bounds exceed the limits is answered infeasible with proved set:
 //
 //   - days: a candidate's path through the blocks; each resource's energy
-//     and whole uses; the busiest unit's sequence of uses (a small dynamic
-//     programme over one unit, a relaxation of the rules); the rigid
-//     no_wait chains of a resource, and those with short gaps (a programme
-//     over the chains in progress in one block);
-//   - juries: jury energy; jury-day and jury-block integrality, with the
+//     and whole uses; an épreuve needing more than half a type's units;
+//     the busiest unit's sequence of uses (a small dynamic programme over
+//     one unit, a relaxation of the rules); the rigid no_wait chains of a
+//     resource, and those with short gaps (a programme over the chains in
+//     progress in one block); the windows of rigid groups (épreuves joined
+//     by maximum gaps shorter than any break lie in one block, each between
+//     the minutes of its group before and after it);
+//   - juries: jury energy, with the sittings that hold one candidate per
+//     jury; the candidates one jury sees (its whole work, its chunks day by
+//     day, its late work); jury-day and jury-block integrality, with the
 //     long observed sittings competing for the jury-blocks; the work that
-//     cannot start before the earliest accueil.
+//     cannot start before the earliest accueil; the windows of rigid
+//     groups.
+//
+// docs/planner-measurements.md measures the planner against these bounds on
+// the samples and on a generated population of inputs.
 //
 // # Imports
 //

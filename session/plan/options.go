@@ -20,7 +20,7 @@ const (
 	// stepsPerMillisecond is the scheduler's steps in a millisecond of one
 	// core of the reference machine, on the slowest steps measured by the
 	// population report (docs/planner-measurements.md).
-	stepsPerMillisecond = 1500
+	stepsPerMillisecond = 2500
 )
 
 // SearchSettings tune the planner's search: how long it may look for a

@@ -429,6 +429,7 @@ func TestABudgetTooSmallAnswersTheBestPlanAndItsGap(t *testing.T) {
 	requireValid(t, in, p)
 	require.NotNil(t, p.Gap)
 	assert.Contains(t, p.Gap.Reason, "budget (100 ms, search.budget_ms)")
+	assert.Contains(t, p.Gap.Reason, "lower_bounds.days")
 	assert.Contains(t, p.Gap.Reason, fmt.Sprintf("%d days more than the lower bound of %d (lower_bounds.days)", p.Gap.Days, p.LowerBounds.Days))
 	data, err := json.Marshal(p)
 	require.NoError(t, err)

@@ -77,10 +77,12 @@ func TestPopulationFloor(t *testing.T) {
 }
 
 // The floor of TestPopulationFloor: what the planner reaches on its
-// sample, with floorBudget.
+// sample, with floorBudget (46 of 68 plans meet their primary bound, the
+// largest gap is 11, on a composed input whose bounds are weak). Raise
+// them when the planner gets better; never lower them to let a change in.
 const (
-	floorShare    = 0.0
-	floorWorstGap = 100
+	floorShare    = 0.67
+	floorWorstGap = 11
 )
 
 // evaluateWith is evaluate with options.

@@ -92,7 +92,16 @@ var (
 	reportHeld   = flag.Bool("report.heldout", false, "also report on the held-out seeds")
 	reportWrite  = flag.String("report.write", "", "write the report into this markdown file, between its report markers")
 	reportDetail = flag.Bool("report.detail", false, "list every input that misses its bound or falls below the naive schedule")
+	reportBudget = flag.Duration("report.budget", 0, "the search's budget (default: plan.DefaultBudget)")
 )
+
+// reportOptions are the planner's options in the report.
+func reportOptions() []plan.Option {
+	if *reportBudget > 0 {
+		return []plan.Option{plan.WithBudget(*reportBudget)}
+	}
+	return nil
+}
 
 // TestPopulationReport prints the population report: over generated
 // inputs of both families, the share of plans meeting the primary bound,
@@ -121,7 +130,7 @@ func TestPopulationReport(t *testing.T) {
 	for _, r := range runs {
 		var outs []outcome
 		for _, c := range population(r.f, r.from, *reportCount) {
-			outs = append(outs, evaluate(c))
+			outs = append(outs, evaluate(c, reportOptions()...))
 		}
 		all = append(all, outs...)
 		fmt.Fprintln(&out, summaryRow(r.name, outs))
@@ -132,7 +141,7 @@ func TestPopulationReport(t *testing.T) {
 	for _, r := range runs {
 		var outs []outcome
 		for i := range *reportCount / 3 {
-			outs = append(outs, evaluate(generateSized(r.f, r.from+uint64(i), 100)))
+			outs = append(outs, evaluate(generateSized(r.f, r.from+uint64(i), 100), reportOptions()...))
 		}
 		fmt.Fprintln(&out, summaryRow(r.name, outs))
 	}

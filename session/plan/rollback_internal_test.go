@@ -28,11 +28,17 @@ func (s *search) copyState() stateCopy {
 	for _, t := range s.units {
 		var tt [][]use
 		for _, u := range t {
+			if len(u) == 0 {
+				u = nil // an emptied list is as good as none
+			}
 			tt = append(tt, slices.Clone(u))
 		}
 		c.units = append(c.units, tt)
 	}
 	for _, st := range s.sittings {
+		if len(st) == 0 {
+			st = nil
+		}
 		c.sittings = append(c.sittings, slices.Clone(st))
 	}
 	return c
@@ -60,6 +66,13 @@ func TestRollbackRestoresTheState(t *testing.T) {
 			s.squeezeDays(s.days - 1)
 			s.rollback(mark)
 			if after := s.copyState(); !reflect.DeepEqual(before, after) {
+				for j := range before.juries {
+					if !reflect.DeepEqual(before.juries[j], after.juries[j]) {
+						t.Logf("jury %d: %+v\n%+v", j, before.juries[j], after.juries[j])
+					}
+				}
+				t.Logf("closed %v %v days %d %d horizon %d %d units %v sittings %v plans %v", before.closed, after.closed, before.days, after.days, before.horizon, after.horizon,
+					reflect.DeepEqual(before.units, after.units), reflect.DeepEqual(before.sittings, after.sittings), reflect.DeepEqual(before.plans, after.plans))
 				t.Fatalf("%s: rollback after squeezeDays changed the state", f)
 			}
 			mark = s.mark()

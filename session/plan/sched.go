@@ -323,8 +323,11 @@ func (m *model) align(t, dur, lead int, split bool, horizon int) int {
 func (s *search) findSlot(j, lo, hi, dur, onDay int) (int, bool) {
 	js := &s.juries[j]
 	x := lo
-	for {
-		s.steps.used++ // each start tried is a step
+	for tries := 0; ; tries++ {
+		if tries%16 == 0 {
+			// A start tried here costs a sixteenth of a placement's step.
+			s.steps.used++
+		}
 		x = s.alignStart(x, dur, 0, false)
 		if x == never || x+dur > hi || (onDay >= 0 && dayOf(x) != onDay) {
 			return 0, false
@@ -343,8 +346,10 @@ func (s *search) findSlot(j, lo, hi, dur, onDay int) (int, bool) {
 
 // unitFree reports whether unit u of type rt can serve candidate c over sp,
 // counting the reset between two candidates on one day, and otherwise the
-// earliest start worth trying next.
-func (s *search) unitFree(rt, u int, sp ival, c int) (bool, int) {
+// earliest start worth trying next: past the conflicting use, and past the
+// uses after it that leave no gap of length minutes between them (a use
+// that long cannot start in such a gap).
+func (s *search) unitFree(rt, u int, sp ival, c, length int) (bool, int) {
 	uses := s.units[rt][u]
 	reset := s.m.types[rt].reset
 	after := func(x use) int {
@@ -353,18 +358,22 @@ func (s *search) unitFree(rt, u int, sp ival, c int) (bool, int) {
 	// Uses never overlap, so they are sorted by end too: skip those that
 	// end (reset included) before sp starts.
 	i := sort.Search(len(uses), func(i int) bool { return uses[i].e+reset > sp.s })
-	for _, x := range uses[i:] {
+	for k, x := range uses[i:] {
 		if x.s >= sp.e+reset {
 			break
 		}
 		switch {
-		case x.s < sp.e && sp.s < x.e:
-			return false, after(x)
-		case x.cand == c:
-		case x.e <= sp.s && dayOfEnd(x.e) == dayOf(sp.s) && sp.s < x.e+reset:
-			return false, after(x)
-		case sp.e <= x.s && dayOfEnd(sp.e) == dayOf(x.s) && x.s < sp.e+reset:
-			return false, after(x)
+		case x.s < sp.e && sp.s < x.e,
+			x.cand != c && x.e <= sp.s && dayOfEnd(x.e) == dayOf(sp.s) && sp.s < x.e+reset,
+			x.cand != c && sp.e <= x.s && dayOfEnd(sp.e) == dayOf(x.s) && x.s < sp.e+reset:
+			next := after(x)
+			for _, y := range uses[i+k+1:] {
+				if y.cand == c || y.s >= next+length {
+					break
+				}
+				next = max(next, after(y))
+			}
+			return false, next
 		}
 	}
 	return true, 0
@@ -381,7 +390,7 @@ func (s *search) chooseUnits(cx *candCtx, e int, sp ival, buf []unitRef) ([]unit
 		if fixed := cx.station[info.station]; fixed != nil {
 			next := never
 			for _, r := range fixed {
-				if ok, n := s.unitFree(r.rt, r.u, sp, cx.c); !ok {
+				if ok, n := s.unitFree(r.rt, r.u, sp, cx.c, info.dur); !ok {
 					next = min(next, n)
 				}
 			}
@@ -401,7 +410,7 @@ func (s *search) chooseUnits(cx *candCtx, e int, sp ival, buf []unitRef) ([]unit
 			if pn.set && pn.rt == nd.rt && pn.u != u {
 				continue
 			}
-			if ok, n := s.unitFree(nd.rt, u, sp, cx.c); ok {
+			if ok, n := s.unitFree(nd.rt, u, sp, cx.c, info.dur); ok {
 				refs = append(refs, unitRef{nd.rt, u})
 				if got++; got == nd.units {
 					break

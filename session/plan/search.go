@@ -74,7 +74,9 @@ func (s *search) solve() Plan {
 		if best != nil {
 			// The secondary bound is for plans with the juries found.
 			lb.Days, _ = b.daysFor(best.usedJuries(), maxD)
+			end := s.secondary()
 			best = s.fewestDays(best, lb.Days, true)
+			end()
 		}
 	default:
 		d, dwhy := b.daysFor(maxK, maxD)
@@ -91,7 +93,9 @@ func (s *search) solve() Plan {
 			end()
 			k, _ := b.juriesFor(best.days)
 			lb.Juries = k
+			end = s.secondary()
 			best = s.fewestJuriesFor(best, k, best.days) // keep the days
+			end()
 			if best.days > lb.Days {
 				// The secondary bound holds for plans that meet the primary
 				// one; this plan does not, so it is judged on its own days.
@@ -109,6 +113,19 @@ func (s *search) solve() Plan {
 	p.Explanation = s.explain(lb)
 	p.Gap = s.gap(p, lb)
 	return p
+}
+
+// secondary starts the phase of the secondary objective: a quarter of the
+// whole budget at most, and fewer fresh runs for one target, since the
+// primary measure is settled. The returned function ends it.
+func (s *search) secondary() func() {
+	end := s.steps.phase(1, 1)
+	s.steps.limit = min(s.steps.limit, s.steps.used+s.steps.total/4)
+	s.runs = maxRestarts / 4
+	return func() {
+		end()
+		s.runs = maxRestarts
+	}
 }
 
 func (s *search) explain(lb LowerBounds) []string {
@@ -141,10 +158,7 @@ func (s *search) gap(p Plan, lb LowerBounds) *Gap {
 		add(g.Days, "day", "days", lb.Days)
 		add(g.Juries, "jury", "juries", lb.Juries)
 	}
-	why := "the search found no better plan before it ended; no plan may meet the bound"
-	if s.steps.exhausted() {
-		why = fmt.Sprintf("the search stopped at its budget (%d ms, search.budget_ms): a larger budget may find a better plan, or no plan may meet the bound", s.params.budgetMs)
-	}
+	why := fmt.Sprintf("the search found no better plan within its budget (%d ms, search.budget_ms): a larger budget may find one, or no plan may meet the bound", s.params.budgetMs)
 	g.Reason = fmt.Sprintf("the plan uses %s; %s", joinAnd(parts), why)
 	return &g
 }
@@ -157,15 +171,16 @@ func joinAnd(parts []string) string {
 }
 
 // firstPlan looks for a plan with at most k juries within horizon days:
-// the template, probes, then runs with their repair, plain then
+// probes, the template, then runs with their repair, plain then
 // randomised, until one is found or the whole budget is spent: "no plan"
 // comes only after the budget. With fill, the
 // plan takes a fresh jury only for a candidate no working jury can take.
 func (s *search) firstPlan(k, horizon int, fill bool) *solution {
-	best := s.attemptTemplate(k, horizon)
+	var best *solution
 	for run := range 3 {
 		best = s.better(best, s.probe(k, horizon, run))
 	}
+	best = s.better(best, s.attemptTemplate(k, horizon))
 	if best != nil {
 		return best
 	}
@@ -262,32 +277,47 @@ func (s *search) templateDays(best *solution, k, lo int) *solution {
 }
 
 // fewestJuries finds a plan with as few juries as it can between lo (a
-// lower bound) and hi, within horizon days: a plan at lo first (plain
-// runs with a repair, then the template); otherwise probes (one placement
-// of the candidates each) with more juries, doubling the step, until one
-// fits, or else a first plan that fills its working juries before it
-// takes a fresh one; from which juries are then taken away.
+// lower bound) and hi, within horizon days. Probes come first (one
+// placement of the candidates each, one of them as the naive serial
+// schedule places them): at lo, then upwards with a doubling step and a
+// bisection back, for the fewest juries a probe fits. Then, when that is
+// more than lo, runs at lo with their repair and the template; then juries
+// are taken away from the best plan (fewestJuriesFor).
 func (s *search) fewestJuries(lo, hi, horizon int) *solution {
+	fits := func(k int) *solution { // the cheap probes: every candidate in the first order
+		return s.better(s.probe(k, horizon, 0), s.probe(k, horizon, 1))
+	}
+	best := fits(lo)
+	if best != nil {
+		return best
+	}
+	low, high := lo+1, hi+1 // no probe fits below low; high: one fits
+	for k, step := lo+1, 1; k <= hi && !s.steps.exhausted(); k, step = k+step, 2*step {
+		if best = fits(k); best != nil {
+			high = k
+			break
+		}
+		low = k + 1
+	}
+	for low < high && best != nil && !s.steps.exhausted() {
+		mid := (low + high) / 2
+		if sol := fits(mid); sol != nil {
+			best, high = sol, mid
+		} else {
+			low = mid + 1
+		}
+	}
 	end := s.steps.phase(1, 3) // a third for a plan at the bound
 	for run := range 2 {
 		if sol := s.attempt(lo, horizon, run, false); sol != nil {
 			end()
-			// The naive probe may end earlier.
-			return s.better(sol, s.probe(lo, horizon, 0))
+			return s.better(sol, best)
 		}
 	}
 	sol := s.attemptTemplate(lo, horizon)
 	end()
 	if sol != nil {
-		return sol
-	}
-	var best *solution
-	for k, step := lo+1, 1; k <= hi && best == nil && !s.steps.spent(); k, step = k+step, 2*step {
-		for run := range 3 {
-			if best = s.probe(k, horizon, run); best != nil {
-				break
-			}
-		}
+		return s.better(sol, best)
 	}
 	if best == nil {
 		if best = s.firstPlan(hi, horizon, true); best == nil {
@@ -322,7 +352,12 @@ func (s *search) probe(k, horizon, run int) *solution {
 	s.reset(k, horizon)
 	s.steps.used++
 	s.opt = [...]options{{order: 1, firstJury: true}, {joinSlack: minutesPerDay, order: 1}, {joinSlack: minutesPerDay}}[run]
-	if len(s.insert(s.all())) > 0 || !s.close() {
+	for c := range s.m.n {
+		if s.steps.exhausted() || !s.addCandidate(c) {
+			return nil // a probe has no repair: one candidate left out fails it
+		}
+	}
+	if !s.close() {
 		return nil
 	}
 	s.forget()
@@ -348,7 +383,7 @@ func (s *search) fewestJuriesFor(best *solution, lo, horizon int) *solution {
 	// Probes first, from the bound up: the first that fits is the start.
 	for k := lo; k < high && !s.steps.spent(); k++ {
 		var sol *solution
-		for run := 0; run < 3 && sol == nil; run++ {
+		for run := 0; run < 2 && sol == nil; run++ {
 			sol = s.probe(k, horizon, run)
 		}
 		if sol != nil && sol.usedJuries() < high {
@@ -443,10 +478,16 @@ func (s *search) fewestDays(best *solution, lo int, frozen bool) *solution {
 	return best
 }
 
+// maxRestarts bounds the fresh runs the search makes for one target
+// (juries and days) once the plan it improves is found: past them the
+// search has stalled, and it ends before its budget.
+const maxRestarts = 3
+
 // restarts runs attempts for k juries within horizon days, run after run,
-// until one gives a plan that ok accepts or the phase's steps are spent.
+// until one gives a plan that ok accepts, the phase's runs (s.runs) fail or
+// its steps are spent.
 func (s *search) restarts(k, horizon int, fill bool, ok func(*solution) bool) *solution {
-	for run := 0; !s.steps.spent(); run++ {
+	for run := 0; run < s.runs && !s.steps.spent(); run++ {
 		if sol := s.attempt(k, horizon, run, fill); sol != nil && ok(sol) {
 			return sol
 		}

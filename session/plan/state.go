@@ -49,6 +49,8 @@ type search struct {
 
 	// opt tunes the heuristic of the placement in progress.
 	opt options
+	// runs bounds the fresh runs for one target in the current phase.
+	runs int
 	// cand is the placement in progress of one candidate: its steps (a
 	// candidate gives up past maxCandSteps), its épreuves that skip their
 	// earliest start, and scratch buffers.
@@ -89,7 +91,7 @@ const maxCandSteps = 20000
 
 func newSearch(m *model, b *bounds, p searchParams) *search {
 	steps := p.steps()
-	return &search{m: m, b: b, params: p,
+	return &search{m: m, b: b, params: p, runs: maxRestarts,
 		steps: stepBudget{total: steps, limit: steps},
 		rng:   rand.New(rand.NewPCG(p.seed, 0x5eed)),
 	}

@@ -134,7 +134,9 @@ func (b *bounds) inWindow(e, d, bi int) (int, int) {
 }
 
 // windowUses counts the uses of dur minutes, with a reset between two,
-// that one unit or one jury holds in e's windows on day d.
+// that one unit or one jury holds in e's windows on day d: the uses of e
+// in a block lie in its window (see the proof above), disjoint on one unit
+// or jury, a reset apart on a unit.
 func (b *bounds) windowUses(e, d, dur, reset int) int {
 	n := 0
 	for bi := range b.m.blocks {
