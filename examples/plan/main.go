@@ -45,6 +45,12 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout io.Writer) 
 	fs.SetOutput(io.Discard)
 	text := fs.Bool("text", false, "print the déroulé de session instead of the JSON plan")
 	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			fmt.Fprintln(stdout, "usage: plan [-text] [input.json]   (the input on stdin when no file is given)")
+			fs.SetOutput(stdout)
+			fs.PrintDefaults()
+			return nil
+		}
 		return fmt.Errorf("%w (usage: plan [-text] [input.json])", err)
 	}
 	src := stdin
