@@ -54,6 +54,8 @@ type api struct {
 	mux        *http.ServeMux
 	routes     []route
 	access     map[string]access
+	// policy is the role rules the routes apply.
+	policy session.Policy
 	// openapi is the document served at /openapi.json, built once; docErr
 	// is why it could not be.
 	openapi []byte

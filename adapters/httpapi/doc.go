@@ -34,7 +34,10 @@
 // only once it is opened; the only thing it writes is the answer to its
 // own invitations (the centre records when a member cannot sit).
 // controller reads the centre's sessions, their timelines, event logs and
-// custody logs. The table is in authz.go; a route missing from it is a
+// custody logs. These rules are the library's (session.Policy): authz.go
+// only maps each route to the domain action it performs, and the Policy's
+// refusals to 403 (a role, another member's record, a sealed pli) or 404 (a
+// session hidden from a jury member). A route missing from the table is a
 // programming error, answered 500 to everyone (and a test fails).
 //
 // # Logs

@@ -40,13 +40,7 @@ type meResource struct {
 
 func (a *api) me(c *call) (meResource, error) {
 	out := meResource{Centre: string(c.p.Centre), Role: string(c.p.Role), Name: c.p.Name, MemberEmail: c.p.MemberEmail}
-	if c.p.Role == RoleJury {
-		own, err := c.ownMember()
-		if err != nil {
-			return meResource{}, err
-		}
-		out.MemberID = string(own)
-	}
+	out.MemberID = string(c.actor.Member)
 	return out, nil
 }
 
@@ -154,19 +148,16 @@ func (a *api) listSessions(c *call) (sessionList, error) {
 		return sessionList{}, err
 	}
 	out := sessionList{Sessions: []sessionResource{}}
-	if c.p.Role == RoleJury {
-		own, err := c.ownMember()
-		if err != nil || own == "" {
-			return out, err
+	if c.actor.Role == RoleJury {
+		if c.actor.Member == "" {
+			return out, nil
 		}
-		invited, err := a.svc.SessionsOfMember(c.ctx, c.actor, own, f)
+		invited, err := a.svc.SessionsOfMember(c.ctx, c.actor, c.actor.Member, f)
 		if err != nil {
 			return sessionList{}, err
 		}
-		for _, is := range invited {
-			if is.Invitation.Active() {
-				out.Sessions = append(out.Sessions, sessionOf(is.Session))
-			}
+		for _, s := range a.policy.VisibleSessions(c.actor, invited) {
+			out.Sessions = append(out.Sessions, sessionOf(s))
 		}
 		return out, nil
 	}
