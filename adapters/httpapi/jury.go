@@ -1,7 +1,6 @@
 package httpapi
 
 import (
-
 	"github.com/rickb777/date/v2"
 
 	"github.com/tpsession/tpsession"
