@@ -10,8 +10,8 @@ import (
 	"github.com/tpsession/tpsession/session/plan"
 )
 
-// What the documents read from a plan's items (planning.md §3), beyond the
-// déroulé that plan.WriteDeroule prints.
+// What the documents read from a plan's items (planning.md §3), beyond its
+// day-by-day schedule (plan.Schedule).
 
 // An attendance sheet is signed each morning and each afternoon. With a
 // plan, the day's blocks are cut at the midday break: the first break

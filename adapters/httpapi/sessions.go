@@ -7,6 +7,7 @@ import (
 	"github.com/rickb777/date/v2"
 
 	"github.com/tpsession/tpsession"
+	"github.com/tpsession/tpsession/adapters/documents"
 	"github.com/tpsession/tpsession/checklist"
 	"github.com/tpsession/tpsession/session"
 	"github.com/tpsession/tpsession/session/plan"
@@ -287,7 +288,7 @@ func (a *api) getPlan(c *call) (negotiated[plan.Plan], error) {
 		return negotiated[plan.Plan]{v: rec.Plan}, nil
 	}
 	var buf bytes.Buffer
-	if err := plan.WriteDeroule(&buf, rec.Input, rec.Plan); err != nil {
+	if err := documents.WriteDeroule(&buf, rec.Schedule()); err != nil {
 		return negotiated[plan.Plan]{}, err
 	}
 	return negotiated[plan.Plan]{other: raw{contentType: "text/plain; charset=utf-8", body: buf.Bytes()}}, nil

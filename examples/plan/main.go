@@ -21,6 +21,7 @@ import (
 	"os"
 
 	"github.com/tpsession/tpsession"
+	"github.com/tpsession/tpsession/adapters/documents"
 	"github.com/tpsession/tpsession/session/plan"
 )
 
@@ -85,7 +86,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout io.Writer) 
 		return err
 	}
 	if *text {
-		return plan.WriteDeroule(stdout, in, p)
+		return documents.WriteDeroule(stdout, plan.NewSchedule(in, p))
 	}
 	enc := json.NewEncoder(stdout)
 	enc.SetIndent("", " ")

@@ -13,8 +13,10 @@
 // and the number of days from the session when the caller left them out;
 // [Compute] validates the input and returns a [Plan]: a déroulé de session
 // with its lower bounds, or the infeasible answer naming the binding limit.
-// [WriteDeroule] prints the plan day by day, the schedule the leaflet says
-// must be displayed in the exam rooms. [Store] keeps a session's plan.
+// [NewSchedule] reads the plan day by day, in no language: the déroulé de
+// session the leaflet says must be displayed in the exam rooms, which
+// adapters/documents prints in French as text and PDF. [Store] keeps a
+// session's plan.
 //
 // # Rules every plan satisfies (planning.md §1)
 //
