@@ -45,7 +45,8 @@ type Config struct {
 	// time/tzdata.
 	Location *time.Location
 	// Convocations sets the convocation lead time per kind of session
-	// (domain.md §11: the sources disagree for CCP and CCS sessions).
+	// (docs/rules.md#where-sources-disagree: they disagree for CCP and CCS
+	// sessions).
 	Convocations candidate.ConvocationPolicy
 	// Jury sets the notice an employed member's leave request needs, when
 	// a collective agreement asks for more than the 15 days of the Code

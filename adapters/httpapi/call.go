@@ -43,7 +43,8 @@ type call struct {
 	sj *jury.SessionJury
 }
 
-// handler serves one route. The checks run in the order of api.md: 401,
+// handler serves one route. The checks run in the order of
+// docs/http-api.md#order-of-checks: 401,
 // 404 (a resource the path names that does not exist in the caller's
 // centre, or a session a jury member is not invited to), 403; the route's
 // endpoint then reads the body (413, 415, 400) and calls the Service (409,
@@ -107,7 +108,7 @@ func (c *call) authenticate() error {
 // another centre's is not found, and so is a session a jury member holds
 // no active invitation to. A malformed ID is not found either. It runs
 // before the role is checked and the body read, so that a path naming
-// nothing is 404 whatever the body (api.md's order of checks).
+// nothing is 404 whatever the body (docs/http-api.md#order-of-checks).
 func (c *call) scope() error {
 	for _, s := range c.rt.scopes {
 		if err := c.load(s); err != nil {

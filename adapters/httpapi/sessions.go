@@ -244,7 +244,7 @@ func (a *api) timeline(c *call) (timelineResource, error) {
 	return out, nil
 }
 
-// planRequest is the planning input of planning.md §2, which plan.Decode
+// planRequest is the planning input of docs/planning.md#input, which plan.Decode
 // reads: its dates and times are reported all at once.
 type planRequest struct{ in plan.Input }
 

@@ -1,5 +1,5 @@
 // Command plan plans a titre professionnel exam session from its
-// déroulé-type (planning.md): it reads the planning input as JSON from a
+// déroulé-type (docs/planning.md): it reads the planning input as JSON from a
 // file or standard input and writes the plan as JSON, or with -text the
 // printable déroulé de session to display in the exam rooms.
 //

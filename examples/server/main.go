@@ -1,4 +1,4 @@
-// Command server is the demo server of tpsession: the HTTP API of api.md
+// Command server is the demo server of tpsession: the HTTP API of docs/http-api.md
 // over a SQLite file (or memory), with a realistic demo centre on request.
 //
 //	go run ./examples/server -demo
