@@ -31,6 +31,7 @@ type Stores struct {
 	Plis          pli.Store
 	Checklists    checklist.Store
 	Plans         plan.Store
+	Calendars     CalendarStore
 	Tx            Transactor
 }
 
@@ -95,6 +96,7 @@ func NewService(st Stores, cfg Config) (*Service, error) {
 	for name, s := range map[string]any{
 		"Sessions": st.Sessions, "Events": st.Events, "Candidates": st.Candidates, "Registrations": st.Registrations,
 		"Members": st.Members, "Juries": st.Juries, "Plis": st.Plis, "Checklists": st.Checklists, "Plans": st.Plans,
+		"Calendars": st.Calendars,
 	} {
 		if s == nil {
 			missing = append(missing, name)

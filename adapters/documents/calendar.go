@@ -344,15 +344,15 @@ func CandidateCalendar(d Dossier, id tpsession.CandidateID) (Document, error) {
 	for _, s := range reminders {
 		desc = append(desc, "- "+s)
 	}
-	day, end := b.candidateDay(id, conv.Appointment.Day)
+	day, end := b.candidateDay(id, conv.First().Day)
 	if len(day) > 0 {
 		desc = append(desc, "", "Votre journée :")
 		for _, l := range day {
 			desc = append(desc, span(l.seg.Start, l.seg.End)+"  "+l.text)
 		}
 	}
-	if end <= conv.Appointment.Time {
-		end = b.dayEnd(conv.Appointment.Time)
+	if end <= conv.First().Time {
+		end = b.dayEnd(conv.First().Time)
 	}
 	e := c.event(string(l.reg.ID), "Convocation — examen du "+titleFR(b.Session), strings.Join(desc, "\n"))
 	e.SetLocation(conv.Place)
@@ -361,7 +361,7 @@ func CandidateCalendar(d Dossier, id tpsession.CandidateID) (Document, error) {
 	} else {
 		e.SetStatus(ics.ObjectStatusTentative)
 	}
-	c.at(e, conv.Appointment.Day, conv.Appointment.Time, end)
+	c.at(e, conv.First().Day, conv.First().Time, end)
 	return c.document("convocation", l.cand.LastName, l.cand.FirstName)
 }
 

@@ -86,7 +86,7 @@ func newWorldWith(t testing.TB, planDays int, adjust func(*plan.Input)) *world {
 	clock := tpsession.NewFixedClock(time.Time{})
 	svc, err := session.NewService(session.Stores{
 		Sessions: store, Events: store, Candidates: store, Registrations: store,
-		Members: store, Juries: store, Plis: store, Checklists: store, Plans: store,
+		Members: store, Juries: store, Plis: store, Checklists: store, Plans: store, Calendars: store,
 	}, session.Config{Clock: clock, Location: paris})
 	require.NoError(t, err)
 	w := &world{t: t, ctx: context.Background(), svc: svc, clock: clock}
@@ -152,8 +152,12 @@ func (w *world) plan(planDays int, adjust func(*plan.Input)) {
 func (w *world) convoke() {
 	w.t.Helper()
 	for _, c := range w.cands {
+		appointment := "2027-03-01T08:30" // without a plan; with one, the plan's
+		if _, known, err := w.svc.PlanAppointments(w.ctx, admin, w.ses.ID, c.ID); err != nil || known {
+			appointment = ""
+		}
 		_, err := w.svc.DraftConvocation(w.ctx, admin, w.ses.ID, c.ID, candidate.ConvocationInput{
-			Appointment: "2027-03-01T08:30", Place: place,
+			Appointment: appointment, Place: place,
 			Documents: append(candidate.UsualDocuments(), "Attestation de formation"),
 			PPE:       []string{"Chaussures de sécurité", "Lunettes de protection"},
 		})

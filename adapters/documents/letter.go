@@ -201,7 +201,7 @@ func (b *book) writeLetter(p *pdfDoc, l letter) {
 	y := f.GetY()
 	f.SetX(marginX + 8)
 	p.font("B", 11)
-	p.cell(p.width()-16, 6.5, fmt.Sprintf("le %s à %s", dateFR(conv.Appointment.Day), clockFR(conv.Appointment.Time)), "", "L", true)
+	p.cell(p.width()-16, 6.5, fmt.Sprintf("le %s à %s", dateFR(conv.First().Day), clockFR(conv.First().Time)), "", "L", true)
 	f.SetX(marginX + 8)
 	p.font("", 10.5)
 	p.para(p.width()-16, 5.5, "Lieu : "+conv.Place)

@@ -223,7 +223,7 @@ func (b *book) unplanned(h halfDay) []candidate.Candidate {
 // drafted or validated; zero when there is none.
 func (b *book) appointment(id tpsession.CandidateID) candidate.Appointment {
 	if r, ok := b.registration(id); ok && r.Convocation != nil {
-		return r.Convocation.Appointment
+		return r.Convocation.First()
 	}
 	return candidate.Appointment{}
 }

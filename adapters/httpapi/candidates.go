@@ -183,7 +183,7 @@ type deliveryResource struct {
 
 func convocationOf(cv candidate.Convocation) convocationResource {
 	out := convocationResource{
-		State: string(cv.State()), Appointment: cv.Appointment.String(), Place: cv.Place,
+		State: string(cv.State()), Appointment: cv.First().String(), Place: cv.Place,
 		Documents: list(cv.Documents), PPE: list(cv.PPE), ValidatedOn: jsonDate(cv.ValidatedOn),
 	}
 	if d := cv.Delivery; d != nil {

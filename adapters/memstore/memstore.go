@@ -37,6 +37,13 @@ type Store struct {
 	plis          table[tpsession.SessionID, pli.Pli]
 	checklists    table[tpsession.SessionID, checklist.Checklist]
 	plans         table[tpsession.SessionID, plan.Record]
+	calendars     table[calendarKey, session.CalendarRecord]
+}
+
+// calendarKey identifies a calendar record: its session and its key.
+type calendarKey struct {
+	session tpsession.SessionID
+	key     string
 }
 
 // The store interfaces Store implements.
@@ -50,6 +57,7 @@ var (
 	_ pli.Store                   = (*Store)(nil)
 	_ checklist.Store             = (*Store)(nil)
 	_ plan.Store                  = (*Store)(nil)
+	_ session.CalendarStore       = (*Store)(nil)
 	_ session.Transactor          = (*Store)(nil)
 )
 
@@ -96,6 +104,11 @@ func New() *Store {
 			key:    func(v plan.Record) tpsession.SessionID { return v.Session },
 			centre: func(v plan.Record) tpsession.CentreID { return v.Centre },
 			clone:  plan.Record.Clone, notFound: plan.ErrPlanNotFound,
+		},
+		calendars: table[calendarKey, session.CalendarRecord]{
+			key:    func(v session.CalendarRecord) calendarKey { return calendarKey{v.Session, v.Key} },
+			centre: func(v session.CalendarRecord) tpsession.CentreID { return v.Centre },
+			clone:  session.CalendarRecord.Clone, notFound: session.ErrCalendarNotFound,
 		},
 	}
 }
@@ -151,6 +164,7 @@ type snapshot struct {
 	plis          map[tpsession.SessionID]pli.Pli
 	checklists    map[tpsession.SessionID]checklist.Checklist
 	plans         map[tpsession.SessionID]plan.Record
+	calendars     map[calendarKey]session.CalendarRecord
 }
 
 func (s *Store) snapshot() snapshot {
@@ -158,7 +172,7 @@ func (s *Store) snapshot() snapshot {
 		sessions: maps.Clone(s.sessions.rows), events: maps.Clone(s.events),
 		candidates: maps.Clone(s.candidates.rows), registrations: maps.Clone(s.registrations.rows),
 		members: maps.Clone(s.members.rows), juries: maps.Clone(s.juries.rows), plis: maps.Clone(s.plis.rows),
-		checklists: maps.Clone(s.checklists.rows), plans: maps.Clone(s.plans.rows),
+		checklists: maps.Clone(s.checklists.rows), plans: maps.Clone(s.plans.rows), calendars: maps.Clone(s.calendars.rows),
 	}
 }
 
@@ -166,7 +180,7 @@ func (s *Store) restore(v snapshot) {
 	s.sessions.rows, s.events = v.sessions, v.events
 	s.candidates.rows, s.registrations.rows = v.candidates, v.registrations
 	s.members.rows, s.juries.rows, s.plis.rows = v.members, v.juries, v.plis
-	s.checklists.rows, s.plans.rows = v.checklists, v.plans
+	s.checklists.rows, s.plans.rows, s.calendars.rows = v.checklists, v.plans, v.calendars
 }
 
 // read runs f under the mutex (already held inside a transaction), unless
@@ -476,4 +490,29 @@ func (s *Store) PutPlan(ctx context.Context, r plan.Record) error {
 
 func (s *Store) Plan(ctx context.Context, centre tpsession.CentreID, sid tpsession.SessionID) (plan.Record, error) {
 	return read(s, ctx, func() (plan.Record, error) { return s.plans.get(centre, sid) })
+}
+
+// Calendars.
+
+// UpdateCalendar applies fn to the calendar's record, a new one when none
+// is stored; another centre's record of the same key is not found.
+func (s *Store) UpdateCalendar(ctx context.Context, centre tpsession.CentreID, sid tpsession.SessionID, key string, fn func(*session.CalendarRecord) error) error {
+	return write(s, ctx, func() error {
+		k := calendarKey{sid, key}
+		if _, ok := s.calendars.rows[k]; !ok {
+			r := session.CalendarRecord{Centre: centre, Session: sid, Key: key}
+			if err := fn(&r); err != nil {
+				return err
+			}
+			if r.Centre != centre || r.Session != sid || r.Key != key {
+				return errKeyChanged
+			}
+			return s.calendars.insert(r)
+		}
+		return s.calendars.update(centre, k, fn, nil)
+	})
+}
+
+func (s *Store) Calendar(ctx context.Context, centre tpsession.CentreID, sid tpsession.SessionID, key string) (session.CalendarRecord, error) {
+	return read(s, ctx, func() (session.CalendarRecord, error) { return s.calendars.get(centre, calendarKey{sid, key}) })
 }

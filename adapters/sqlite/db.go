@@ -50,6 +50,7 @@ type DB struct {
 	plis          *table[pli.Pli]
 	checklists    *table[checklist.Checklist]
 	plans         *table[plan.Record]
+	calendars     *table[session.CalendarRecord]
 }
 
 // The interfaces DB implements.
@@ -64,6 +65,7 @@ var (
 	_ pli.Store                   = (*DB)(nil)
 	_ checklist.Store             = (*DB)(nil)
 	_ plan.Store                  = (*DB)(nil)
+	_ session.CalendarStore       = (*DB)(nil)
 )
 
 // Option tunes Open.
@@ -238,4 +240,5 @@ func (db *DB) newTables() {
 	db.plis = pliTable()
 	db.checklists = checklistTable()
 	db.plans = planTable()
+	db.calendars = calendarTable()
 }

@@ -216,8 +216,15 @@ func (d *demo) plan(s session.Session, candidates int) error {
 // from the post.
 func (d *demo) convocations(s session.Session, cs []candidate.Candidate, validated, delivered int, validatedOn date.Date) error {
 	for i, c := range cs {
+		// The plan's appointments when the session has one.
+		appointment := s.Start.String() + "T08:30"
+		if _, known, err := d.svc.PlanAppointments(d.ctx, d.by, s.ID, c.ID); err != nil {
+			return err
+		} else if known {
+			appointment = ""
+		}
 		_, err := d.svc.DraftConvocation(d.ctx, d.by, s.ID, c.ID, candidate.ConvocationInput{
-			Appointment: s.Start.String() + "T08:30", Place: "Lyon Formation, salle 2",
+			Appointment: appointment, Place: "Lyon Formation, 12 rue des Lilas, 69003 Lyon",
 			Documents: candidate.UsualDocuments(),
 		})
 		if err != nil {
