@@ -142,7 +142,7 @@ func newChart(rec plan.Record, names map[int]string) *chart {
 			c.Blocks = append(c.Blocks, chartHeading{X: x, Y: chartTop - 8, W: w, Label: documents.SpanFR(bl.Start, bl.End)})
 			for t := (bl.Start + 59) / 60 * 60; t <= bl.End; t += 60 {
 				tx := x + float64(t-bl.Start)*pxPerMinute
-				c.Ticks = append(c.Ticks, chartTick{X: tx, Label: strconv.Itoa(int(t) / 60) + " h"})
+				c.Ticks = append(c.Ticks, chartTick{X: tx, Label: strconv.Itoa(int(t)/60) + " h"})
 			}
 			x += w
 		}
@@ -241,7 +241,7 @@ func newChart(rec plan.Record, names map[int]string) *chart {
 		if o := day.Opening; o != nil {
 			ox := xOf(day.Number, o.Start)
 			c.Openings = append(c.Openings, chartBar{X: ox, Y: chartTop, W: xOf(day.Number, o.End) - ox, H: float64(len(c.Rows)) * rowHeight,
-				Label: "Ouverture", Title: documents.OpeningFR + ", " + when + " " + documents.SpanFR(o.Start, o.End)})
+				Label: openingLabel(xOf(day.Number, o.End) - ox), Title: documents.OpeningFR + ", " + when + " " + documents.SpanFR(o.Start, o.End)})
 		}
 		for _, a := range day.Juries {
 			row := rowOf["jury:"+strconv.Itoa(a.Number)]
@@ -348,4 +348,12 @@ func unitLabel(u string) string {
 		return typ
 	}
 	return typ + " n° " + n
+}
+
+// openingLabel names the opening's band, shortly when it is narrow.
+func openingLabel(width float64) string {
+	if width < 9*charWidth+6 {
+		return "Ouv."
+	}
+	return "Ouverture"
 }

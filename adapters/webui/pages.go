@@ -43,7 +43,7 @@ type sessionRow struct {
 // deadlineView is a deadline as the pages show it.
 type deadlineView struct {
 	Label, Due, Relative, Status, Class, DoneOn, Note string
-	Advisory                                         bool
+	Advisory                                          bool
 }
 
 func deadlineOf(d session.Deadline, today date.Date) deadlineView {
@@ -209,13 +209,13 @@ type readinessView struct {
 type findingView struct{ Title, Message, Item string }
 
 type planSummary struct {
-	URL                                   string
-	Feasible, Optimal                     bool
-	Days, Juries, Members, Candidates     int
-	BoundDays, BoundJuries                int
-	Reason, Computed, FirstDay, LastDay   string
-	Registered                            int
-	TooSmall                              bool
+	URL                                 string
+	Feasible, Optimal                   bool
+	Days, Juries, Members, Candidates   int
+	BoundDays, BoundJuries              int
+	Reason, Computed, FirstDay, LastDay string
+	Registered                          int
+	TooSmall                            bool
 }
 
 type juryView struct {
@@ -261,16 +261,19 @@ type candidateRow struct {
 
 type pliView struct {
 	Status, OrderedOn, ReceivedOn, Location, Custodian, SecuredAt, OpenedAt string
-	Witnesses                                                              []string
-	Materials                                                              []string
-	Custody                                                                []custodyRow
-	Verified                                                               bool
-	VerifyError, Head, HeadShort                                           string
-	Anchored                                                               string
-	Orderable                                                              bool
+	Witnesses                                                               []string
+	Materials                                                               []string
+	Custody                                                                 []custodyRow
+	Verified                                                                bool
+	VerifyError, Head, HeadShort                                            string
+	Anchored                                                                string
+	Orderable                                                               bool
 }
 
-type custodyRow struct{ N int; At, Actor, Action, Detail, Hash, HashShort string }
+type custodyRow struct {
+	N                                          int
+	At, Actor, Action, Detail, Hash, HashShort string
+}
 
 type checklistView struct {
 	Items     []itemView
@@ -279,7 +282,7 @@ type checklistView struct {
 
 type itemView struct {
 	Key, Label, Status, StatusClass, Note, CheckedBy, CheckedOn string
-	Options                                                    []option
+	Options                                                     []option
 }
 
 type equipmentView struct{ Name, Available, Operational, RecordedBy string }

@@ -28,7 +28,9 @@ type planPage struct {
 	Explain   []string
 }
 
-func (p planPage) PageTitle() string { return "Plan — " + p.Session.Name + " (" + p.Session.Code + ")" }
+func (p planPage) PageTitle() string {
+	return "Plan — " + p.Session.Name + " (" + p.Session.Code + ")"
+}
 
 // planDay is one day of the plan as a table: the chart's text.
 type planDay struct {

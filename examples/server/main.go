@@ -197,7 +197,7 @@ func letterhead(_ context.Context, centre tpsession.CentreID) (documents.Centre,
 func handler(svc *session.Service, tokens *auth.Tokens, logger *slog.Logger) http.Handler {
 	mux := http.NewServeMux()
 	mux.Handle("/ui/", webui.New(svc, webui.WithTokens(tokens), webui.WithLogger(logger), webui.WithLetterhead(letterhead),
-		webui.WithSamples(webui.Sample{Name: "cda", Label: "Concepteur développeur d'applications (TP-01281), 12 candidats", Input: derouleCDA})))
+		webui.WithSamples(webui.Sample{Name: "cda", Label: "Concepteur développeur d'applications (TP-01281), 8 candidats", Input: derouleCDA})))
 	mux.Handle("/ui", http.RedirectHandler("/ui/", http.StatusMovedPermanently))
 	mux.Handle("/", httpapi.New(svc, httpapi.WithAuthenticator(httpapi.BearerTokens(tokens)), httpapi.WithLogger(logger), httpapi.WithLetterhead(letterhead)))
 	return mux
