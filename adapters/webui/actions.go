@@ -68,10 +68,11 @@ func (u *UI) createSession(rq *req) error {
 		Responsable:       session.Person{Name: v.Get("responsable.name"), Email: v.Get("responsable.email")},
 		UsesComputers:     v.Get("uses_computers") == "oui",
 	}
-	err := fe.Err(session.ErrInvalidSession)
-	var ses session.Session
-	if err == nil {
-		ses, err = u.svc.CreateSession(rq.ctx, rq.actor, d)
+	ses, err := u.svc.CreateSession(rq.ctx, rq.actor, d)
+	if len(fe) > 0 {
+		// A value the form could not read stood as zero, which the
+		// library refused: nothing was created.
+		err = withParseErrors(fe, err)
 	}
 	if err != nil {
 		if !refusable(err) {

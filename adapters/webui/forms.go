@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -107,12 +108,24 @@ func (f *form) field(formName, name, label, typ string, required bool, hint stri
 	return v
 }
 
+// summaryView is the box at the top of a refused form: the library's
+// message, then each field's error.
+type summaryView struct {
+	Message string
+	Items   []fieldMessage
+}
+
 // Summary lists every error of the form: those of its fields first, in
-// the form's order, linked to their control; then the others.
-func (f *form) Summary(formName string, fields []string) []fieldMessage {
+// the form's order, linked to their control; then the others. It is nil
+// when the form was not refused.
+func (f *form) Summary(formName string, fields []string) *summaryView {
 	if f == nil || f.Name != formName {
 		return nil
 	}
+	return &summaryView{Message: f.Message, Items: f.items(formName, fields)}
+}
+
+func (f *form) items(formName string, fields []string) []fieldMessage {
 	var out []fieldMessage
 	done := map[string]bool{}
 	for _, name := range fields {
@@ -189,6 +202,32 @@ func lines(s string) []string {
 		}
 	}
 	return out
+}
+
+// withParseErrors joins the problems found reading a form's values (a
+// number or a date that is not one) to the library's refusal of the input
+// they were read into, which stood zero values in for them: a field the
+// form could not read keeps its reading's error rather than the library's
+// word on the zero.
+func withParseErrors(parse tpsession.FieldErrors, err error) error {
+	if len(parse) == 0 {
+		return err
+	}
+	bad := map[string]bool{}
+	for _, f := range parse {
+		bad[f.Field] = true
+	}
+	e, ok := errors.AsType[*tpsession.Error](err)
+	if !ok {
+		return parse.Err(tpsession.ErrInvalidInput)
+	}
+	out := slices.Clone(parse)
+	for _, f := range e.Fields {
+		if !bad[f.Field] {
+			out = append(out, f)
+		}
+	}
+	return out.Err(e)
 }
 
 // refusable reports whether err is a refusal the user can act on, shown

@@ -41,7 +41,7 @@ func (u *UI) funcs() template.FuncMap {
 			}
 			return out
 		},
-		"summary": func(f *form, formName string, fields ...string) []fieldMessage { return f.Summary(formName, fields) },
+		"summary": func(f *form, formName string, fields ...string) *summaryView { return f.Summary(formName, fields) },
 		"refused": func(f *form, formName string) bool { return f.Is(formName) },
 		"value":   func(f *form, formName, name, def string) string { return f.Value(formName, name, def) },
 		"px":      func(v float64) string { return fmt.Sprintf("%.1f", v) },
