@@ -104,14 +104,16 @@ var palette = []struct{ fill, ink string }{
 // patterns is the order in which épreuves take their patterns.
 var patterns = []string{"plein", "diagonale", "points", "horizontale", "anti-diagonale", "verticale", "quadrillage", "croisillons"}
 
-// taskStyles gives each hidden task its pattern and short label.
-var taskStyles = map[plan.Task]struct{ pattern, short string }{
-	plan.TaskBriefing:     {"horizontale", "Brief."},
-	plan.TaskClosure:      {"verticale", "Clôt."},
-	plan.TaskAccueil:      {"points", "Acc."},
-	plan.TaskReading:      {"diagonale", "Lect."},
-	plan.TaskCorrection:   {"anti-diagonale", "Corr."},
-	plan.TaskDeliberation: {"quadrillage", "Délib."},
+// taskStyles gives each hidden task its pattern, its short label and the
+// letter a narrow bar carries before the candidate's number (never C,
+// which stands for a candidate).
+var taskStyles = map[plan.Task]struct{ pattern, short, letter string }{
+	plan.TaskBriefing:     {"horizontale", "Brief.", "B"},
+	plan.TaskClosure:      {"verticale", "Clôt.", "F"},
+	plan.TaskAccueil:      {"points", "Acc.", "A"},
+	plan.TaskReading:      {"diagonale", "Lect.", "L"},
+	plan.TaskCorrection:   {"anti-diagonale", "Corr.", "R"},
+	plan.TaskDeliberation: {"quadrillage", "Délib.", "D"},
 }
 
 var taskOrder = []plan.Task{plan.TaskBriefing, plan.TaskAccueil, plan.TaskReading, plan.TaskCorrection, plan.TaskDeliberation, plan.TaskClosure}
@@ -211,7 +213,7 @@ func newChart(rec plan.Record, names map[int]string) *chart {
 		id := "tache-" + string(t)
 		c.Patterns = append(c.Patterns, chartPattern{ID: id, Fill: "#f2f2f2", Ink: "#595959", Kind: taskStyles[t].pattern})
 		style[string(t)] = id
-		c.Legend = append(c.Legend, legendItem{Style: id, Class: "barre-tache", Code: taskStyles[t].short, Label: documents.TaskFR(t)})
+		c.Legend = append(c.Legend, legendItem{Style: id, Class: "barre-tache", Code: taskStyles[t].short + " / " + taskStyles[t].letter, Label: documents.TaskFR(t)})
 	}
 
 	who := func(ns []int) string {
@@ -253,7 +255,7 @@ func newChart(rec plan.Record, names map[int]string) *chart {
 					if e.Task == plan.TaskCorrection {
 						label += " " + e.Epreuve
 					}
-					short := taskStyles[e.Task].short[:1]
+					short := taskStyles[e.Task].letter
 					if len(e.Candidates) > 0 {
 						label += " C" + numbers(e.Candidates)
 						short += numbers(e.Candidates)
