@@ -1,7 +1,6 @@
 package webui
 
 import (
-	"errors"
 	"net/http"
 	"strings"
 
@@ -326,5 +325,3 @@ func (u *UI) orderPli(rq *req) error {
 	}
 	return rq.done(msg, u.sessionURL(ses, "#pli"))
 }
-
-var _ = errors.Is

@@ -163,6 +163,7 @@ func (u *UI) routes() {
 	u.mux.Handle("GET "+b+"/sessions/{sid}/documents/{doc}", u.handle(u.sessionDocument))
 	u.mux.Handle("GET "+b+"/sessions/{sid}/candidats/{cid}/{doc}", u.handle(u.candidateDocument))
 	u.mux.Handle("GET "+b+"/sessions/{sid}/jury/{mid}/calendrier.ics", u.handle(u.memberCalendar))
+	u.mux.Handle(b+"/", u.handle(func(*req) error { return errNoPage }))
 }
 
 // handle serves a page or an action of a signed-in user: without a valid

@@ -259,4 +259,7 @@ func TestRolesAndCentres(t *testing.T) {
 	assert.Equal(t, http.StatusForbidden, status)
 	status, _ = ctrl.get(seeded + "/plan")
 	assert.Equal(t, http.StatusForbidden, status)
+	status, body = ctrl.get("/ui/nulle-part")
+	assert.Equal(t, http.StatusNotFound, status)
+	assert.Contains(t, body, "Page introuvable")
 }
