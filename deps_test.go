@@ -26,7 +26,9 @@ var layers = map[string]int{
 	"session/plan":       1,
 	"session":            2,
 	"adapters/documents": 3, // renders the session's data for the transports above it; no rule
+	"adapters/auth":      3, // who a request acts for, shared by the transports above it
 	"adapters/httpapi":   4,
+	"adapters/webui":     4,
 	"adapters/memstore":  4,
 	"adapters/sqlite":    4,
 	"adapters/storetest": 4,

@@ -39,8 +39,10 @@ import (
 	_ "time/tzdata" // the session's days are counted in Europe/Paris, zoneinfo or not
 
 	"github.com/tpsession/tpsession"
+	"github.com/tpsession/tpsession/adapters/auth"
 	"github.com/tpsession/tpsession/adapters/documents"
 	"github.com/tpsession/tpsession/adapters/httpapi"
+	"github.com/tpsession/tpsession/adapters/webui"
 	"github.com/tpsession/tpsession/session"
 )
 
@@ -119,7 +121,7 @@ func run(ctx context.Context, args []string, stdout io.Writer) (err error) {
 	if err != nil {
 		return err
 	}
-	auth, err := authenticator(cfg.tokens, stdout)
+	tokens, err := loadTokens(cfg.tokens, stdout)
 	if err != nil {
 		return err
 	}
@@ -141,14 +143,14 @@ func run(ctx context.Context, args []string, stdout io.Writer) (err error) {
 		return err
 	}
 	srv := &http.Server{
-		Handler:           httpapi.New(svc, httpapi.WithAuthenticator(auth), httpapi.WithLogger(logger), httpapi.WithLetterhead(letterhead)),
+		Handler:           handler(svc, tokens, logger),
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       30 * time.Second,
 		WriteTimeout:      60 * time.Second,
 		IdleTimeout:       2 * time.Minute,
 		ErrorLog:          slog.NewLogLogger(logger.Handler(), slog.LevelWarn),
 	}
-	fmt.Fprintf(stdout, "listening on http://%s (store: %s)\n", ln.Addr(), cfg.db)
+	fmt.Fprintf(stdout, "listening on http://%s (store: %s); the dashboard is at http://%s/ui/\n", ln.Addr(), cfg.db, ln.Addr())
 	served := make(chan error, 1)
 	go func() { served <- srv.Serve(ln) }()
 	select {
@@ -190,19 +192,30 @@ func letterhead(_ context.Context, centre tpsession.CentreID) (documents.Centre,
 	}, nil
 }
 
-// authenticator reads the tokens file, or makes up one admin token of the
+// handler serves the HTTP API, and the dashboard under /ui/: one list of
+// tokens signs in to both.
+func handler(svc *session.Service, tokens *auth.Tokens, logger *slog.Logger) http.Handler {
+	mux := http.NewServeMux()
+	mux.Handle("/ui/", webui.New(svc, webui.WithTokens(tokens), webui.WithLogger(logger), webui.WithLetterhead(letterhead),
+		webui.WithSamples(webui.Sample{Name: "cda", Label: "Concepteur développeur d'applications (TP-01281), 8 candidats", Input: derouleCDA})))
+	mux.Handle("/ui", http.RedirectHandler("/ui/", http.StatusMovedPermanently))
+	mux.Handle("/", httpapi.New(svc, httpapi.WithAuthenticator(httpapi.BearerTokens(tokens)), httpapi.WithLogger(logger), httpapi.WithLetterhead(letterhead)))
+	return mux
+}
+
+// loadTokens reads the tokens file, or makes up one admin token of the
 // demo centre and prints it.
-func authenticator(path string, stdout io.Writer) (httpapi.Authenticator, error) {
+func loadTokens(path string, stdout io.Writer) (*auth.Tokens, error) {
 	if path != "" {
-		return httpapi.LoadTokensFile(path)
+		return auth.LoadTokensFile(path)
 	}
 	var b [16]byte
 	_, _ = rand.Read(b[:]) // crypto/rand.Read never fails
 	token := hex.EncodeToString(b[:])
-	auth, err := httpapi.NewStaticTokens([]httpapi.TokenEntry{{Token: token, Centre: string(demoCentre), Role: "admin", Name: "Demo admin"}})
+	tokens, err := auth.NewTokens([]auth.TokenEntry{{Token: token, Centre: string(demoCentre), Role: "admin", Name: "Demo admin"}})
 	if err != nil {
 		return nil, err
 	}
-	fmt.Fprintf(stdout, "admin token of %s: %s\n", demoCentre, token)
-	return auth, nil
+	fmt.Fprintf(stdout, "admin token of %s: %s (the API's bearer token, and the dashboard's sign-in)\n", demoCentre, token)
+	return tokens, nil
 }

@@ -6,8 +6,11 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"io"
 	"net"
 	"net/http"
+	"net/http/cookiejar"
+	neturl "net/url"
 	"os"
 	"os/signal"
 	"path/filepath"
@@ -303,4 +306,30 @@ func TestHelp(t *testing.T) {
 	entries, err := os.ReadDir(dir)
 	require.NoError(t, err)
 	assert.Empty(t, entries, "-h created files")
+}
+
+// TestDashboard: the server serves the dashboard under /ui/, and the token
+// it printed signs in to it.
+func TestDashboard(t *testing.T) {
+	url, out, stop := server(t, "-db", "memory", "-demo")
+	defer func() { require.NoError(t, stop()) }()
+	token := out.find(t, regexp.MustCompile(`admin token of centre-demo: ([0-9a-f]{32})`))
+	jar, err := cookiejar.New(nil)
+	require.NoError(t, err)
+	client := &http.Client{Jar: jar}
+	resp, err := client.Get(url + "/ui/")
+	require.NoError(t, err)
+	page, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	assert.Equal(t, http.StatusOK, resp.StatusCode)
+	assert.Equal(t, "/ui/connexion", resp.Request.URL.Path, "signed out, the dashboard asks to sign in")
+	csrf := regexp.MustCompile(`name="csrf" value="([0-9a-f]+)"`).FindSubmatch(page)
+	require.NotNil(t, csrf)
+	resp, err = client.PostForm(url+"/ui/connexion", neturl.Values{"csrf": {string(csrf[1])}, "jeton": {token}})
+	require.NoError(t, err)
+	page, _ = io.ReadAll(resp.Body)
+	resp.Body.Close()
+	assert.Equal(t, http.StatusOK, resp.StatusCode)
+	assert.Equal(t, "/ui/sessions", resp.Request.URL.Path)
+	assert.Contains(t, string(page), "Électricien d&#39;équipement du bâtiment", "the demo centre's sessions")
 }
