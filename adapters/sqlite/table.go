@@ -3,8 +3,8 @@ package sqlite
 import (
 	"context"
 	"database/sql"
-	"encoding/json"
 	"errors"
+	"github.com/tpsession/tpsession/adapters/internal/records"
 	"strings"
 
 	"github.com/tpsession/tpsession"
@@ -61,26 +61,19 @@ func (t *table[V]) build() *table[V] {
 }
 
 // codec returns the encode and decode functions of an aggregate stored
-// through its record type R.
-func codec[V, R any](to func(V) R, from func(*decoder, R) V) (func(V) (string, error), func(string) (V, error)) {
+// through c, their errors translated.
+func codec[V any](c records.Codec[V]) (func(V) (string, error), func(string) (V, error)) {
 	encode := func(v V) (string, error) {
-		b, err := json.Marshal(to(v))
+		doc, err := c.Encode(v)
 		if err != nil {
 			return "", errStore.Withf("an aggregate could not be encoded").Wrap(err)
 		}
-		return string(b), nil
+		return doc, nil
 	}
 	decode := func(doc string) (V, error) {
-		var r R
-		if err := json.Unmarshal([]byte(doc), &r); err != nil {
-			var zero V
-			return zero, errUnreadable.Wrap(err)
-		}
-		var d decoder
-		v := from(&d, r)
-		if d.err != nil {
-			var zero V
-			return zero, errUnreadable.Wrap(d.err)
+		v, err := c.Decode(doc)
+		if err != nil {
+			return v, errUnreadable.Wrap(err)
 		}
 		return v, nil
 	}
