@@ -111,7 +111,9 @@ func checkApplied(ctx context.Context, q interface {
 	Query(context.Context, string, ...any) (pgx.Rows, error)
 }, ms []migration) (int, error) {
 	var exists bool
-	rows, err := q.Query(ctx, "SELECT to_regclass('tpsession_migrations') IS NOT NULL")
+	// A query of the catalog, rather than to_regclass, whose cache may not
+	// show yet a table that the program holding the lock before created.
+	rows, err := q.Query(ctx, "SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_tables WHERE schemaname = current_schema() AND tablename = 'tpsession_migrations')")
 	if err != nil {
 		return 0, openFailure(err)
 	}
