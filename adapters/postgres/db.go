@@ -207,10 +207,11 @@ func (db *DB) connect(ctx context.Context, retry time.Duration) error {
 		if code := sqlState(err); code != "" && code != cannotConnectNow {
 			return errOpen.Withf("the database server refused the connection").Wrap(err)
 		}
-		if time.Now().Add(wait).After(deadline) {
+		left := time.Until(deadline)
+		if left <= 0 {
 			return ErrUnavailable.Withf("the database could not be reached within %s", retry).Wrap(err)
 		}
-		if err := sleep(ctx, wait); err != nil {
+		if err := sleep(ctx, min(wait, left)); err != nil {
 			return failure(err, nil)
 		}
 	}

@@ -7,4 +7,5 @@ var (
 	WithParams = withParams
 	RawConn    = rawConn
 	RandomName = randomName
+	AssertSafe = assertSafe
 )
