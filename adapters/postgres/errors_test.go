@@ -15,6 +15,7 @@ import (
 
 	"github.com/tpsession/tpsession"
 	"github.com/tpsession/tpsession/adapters/postgres"
+	"github.com/tpsession/tpsession/adapters/postgres/postgrestest"
 	"github.com/tpsession/tpsession/adapters/storetest"
 	"github.com/tpsession/tpsession/session"
 )
@@ -60,11 +61,11 @@ func TestErrors(t *testing.T) {
 	ctx := context.Background()
 
 	t.Run("an unreadable record is Internal, without the parser's words", func(t *testing.T) {
-		u := postgres.NewSchema(t)
+		u := postgrestest.Schema(t)
 		db := open(t, u)
 		s := storetest.NewSession(t, storetest.CentreA, storetest.Start)
 		require.NoError(t, db.CreateSession(ctx, s))
-		_, err := postgres.RawConn(t, u).Exec(ctx, `UPDATE sessions SET doc = '{"start": "1er mars"}'`)
+		_, err := postgrestest.Conn(t, u).Exec(ctx, `UPDATE sessions SET doc = '{"start": "1er mars"}'`)
 		require.NoError(t, err)
 		_, err = db.Session(ctx, storetest.CentreA, s.ID)
 		postgres.AssertSafe(t, err, tpsession.Internal)
@@ -73,7 +74,7 @@ func TestErrors(t *testing.T) {
 	})
 
 	t.Run("a closed database is Internal, its error kept as the cause", func(t *testing.T) {
-		db, err := postgres.Open(ctx, postgres.NewSchema(t))
+		db, err := postgres.Open(ctx, postgrestest.Schema(t))
 		require.NoError(t, err)
 		require.NoError(t, db.Close())
 		_, err = db.Session(ctx, storetest.CentreA, tpsession.NewSessionID())
@@ -110,11 +111,11 @@ func TestErrors(t *testing.T) {
 	})
 
 	t.Run("a statement past the statement timeout fails, and writes nothing", func(t *testing.T) {
-		u := postgres.NewSchema(t)
-		db := open(t, postgres.WithParams(t, u, map[string]string{"statement_timeout": "200"}))
+		u := postgrestest.Schema(t)
+		db := open(t, postgrestest.WithParams(t, u, map[string]string{"statement_timeout": "200"}))
 		s := storetest.NewSession(t, storetest.CentreA, storetest.Start)
 		require.NoError(t, db.CreateSession(ctx, s))
-		holder := postgres.RawConn(t, u) // another program, holding the row
+		holder := postgrestest.Conn(t, u) // another program, holding the row
 		tx, err := holder.Begin(ctx)
 		require.NoError(t, err)
 		defer tx.Rollback(ctx)
@@ -139,7 +140,7 @@ func TestErrors(t *testing.T) {
 	})
 
 	t.Run("a server that comes up during the connection retry is reached", func(t *testing.T) {
-		target, err := url.Parse(postgres.NewSchema(t))
+		target, err := url.Parse(postgrestest.Schema(t))
 		require.NoError(t, err)
 		port := closedPort(t)
 		up := make(chan struct{})
@@ -156,7 +157,7 @@ func TestErrors(t *testing.T) {
 	})
 
 	t.Run("a refusal by the server is not tried again", func(t *testing.T) {
-		u := postgres.WithParams(t, postgres.ServerURL(t), map[string]string{"connect_retry": "1m"})
+		u := postgrestest.WithParams(t, postgrestest.ServerURL(t), map[string]string{"connect_retry": "1m"})
 		u = strings.Replace(u, "/postgres?", "/no_such_database?", 1)
 		began := time.Now()
 		_, err := postgres.Open(ctx, u)
@@ -179,8 +180,8 @@ func TestErrors(t *testing.T) {
 	})
 
 	t.Run("the pool's size is a setting", func(t *testing.T) {
-		u := postgres.NewSchema(t)
-		assert.Equal(t, int32(3), open(t, postgres.WithParams(t, u, map[string]string{"pool_max_conns": "3"})).Stat().MaxConns())
-		assert.Equal(t, int32(2), open(t, postgres.WithParams(t, u, map[string]string{"pool_max_conns": "3"}), postgres.WithMaxConns(2)).Stat().MaxConns(), "the option wins")
+		u := postgrestest.Schema(t)
+		assert.Equal(t, int32(3), open(t, postgrestest.WithParams(t, u, map[string]string{"pool_max_conns": "3"})).Stat().MaxConns())
+		assert.Equal(t, int32(2), open(t, postgrestest.WithParams(t, u, map[string]string{"pool_max_conns": "3"}), postgres.WithMaxConns(2)).Stat().MaxConns(), "the option wins")
 	})
 }

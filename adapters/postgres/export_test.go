@@ -1,11 +1,4 @@
 package postgres
 
-// Test helpers for the package's black-box tests.
-var (
-	NewSchema  = newSchema
-	ServerURL  = serverURL
-	WithParams = withParams
-	RawConn    = rawConn
-	RandomName = randomName
-	AssertSafe = assertSafe
-)
+// AssertSafe is assertSafe, for the package's black-box tests.
+var AssertSafe = assertSafe

@@ -14,6 +14,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/tpsession/tpsession"
+	"github.com/tpsession/tpsession/adapters/postgres/postgrestest"
 	"github.com/tpsession/tpsession/adapters/storetest"
 	"github.com/tpsession/tpsession/session"
 )
@@ -72,7 +73,7 @@ func TestMigrations(t *testing.T) {
 	ms := mustMigrations(t)
 
 	t.Run("programs opening a new database at once migrate it once", func(t *testing.T) {
-		u := newSchema(t)
+		u := postgrestest.Schema(t)
 		const n = 4
 		var wg sync.WaitGroup
 		errs := make([]error, n)
@@ -90,12 +91,12 @@ func TestMigrations(t *testing.T) {
 			require.NoError(t, err)
 		}
 		var applied int
-		require.NoError(t, rawConn(t, u).QueryRow(ctx, "SELECT count(*) FROM tpsession_migrations").Scan(&applied))
+		require.NoError(t, postgrestest.Conn(t, u).QueryRow(ctx, "SELECT count(*) FROM tpsession_migrations").Scan(&applied))
 		assert.Equal(t, len(ms), applied)
 	})
 
 	t.Run("a new migration keeps the data; a failing one is undone whole", func(t *testing.T) {
-		u := newSchema(t)
+		u := postgrestest.Schema(t)
 		db, err := Open(ctx, u)
 		require.NoError(t, err)
 		defer db.Close()
@@ -136,11 +137,11 @@ func TestMigrations(t *testing.T) {
 	})
 
 	t.Run("a database that applied another content of a migration is refused", func(t *testing.T) {
-		u := newSchema(t)
+		u := postgrestest.Schema(t)
 		db, err := Open(ctx, u)
 		require.NoError(t, err)
 		db.Close()
-		_, err = rawConn(t, u).Exec(ctx, "UPDATE tpsession_migrations SET sha256 = 'changed' WHERE version = 1")
+		_, err = postgrestest.Conn(t, u).Exec(ctx, "UPDATE tpsession_migrations SET sha256 = 'changed' WHERE version = 1")
 		require.NoError(t, err)
 		_, err = Open(ctx, u)
 		assertSafe(t, err, tpsession.Internal)

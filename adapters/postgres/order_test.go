@@ -12,6 +12,7 @@ import (
 
 	"github.com/tpsession/tpsession"
 	"github.com/tpsession/tpsession/adapters/postgres"
+	"github.com/tpsession/tpsession/adapters/postgres/postgrestest"
 	"github.com/tpsession/tpsession/adapters/storetest"
 	"github.com/tpsession/tpsession/pli"
 	"github.com/tpsession/tpsession/session"
@@ -39,7 +40,7 @@ func (c *steppingClock) Now() time.Time {
 // given, which the head row hands out one commit after the other.
 func TestCommitOrder(t *testing.T) {
 	ctx := context.Background()
-	u := postgres.NewSchema(t)
+	u := postgrestest.Schema(t)
 	dbs := []*postgres.DB{open(t, u, postgres.WithMaxConns(4)), open(t, u, postgres.WithMaxConns(4))}
 	clock := &steppingClock{now: storetest.At.Add(time.Hour)}
 	p := storetest.NewPli(t, storetest.CentreA)
@@ -88,7 +89,7 @@ func TestCommitOrder(t *testing.T) {
 	for _, e := range events {
 		byTime = append(byTime, e.Detail)
 	}
-	rows, err := postgres.RawConn(t, u).Query(ctx, "SELECT detail FROM events WHERE centre = $1 AND session = $2 ORDER BY seq", string(storetest.CentreA), string(sid))
+	rows, err := postgrestest.Conn(t, u).Query(ctx, "SELECT detail FROM events WHERE centre = $1 AND session = $2 ORDER BY seq", string(storetest.CentreA), string(sid))
 	require.NoError(t, err)
 	var byCommit []string
 	for rows.Next() {

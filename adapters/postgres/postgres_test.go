@@ -7,6 +7,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/tpsession/tpsession/adapters/postgres"
+	"github.com/tpsession/tpsession/adapters/postgres/postgrestest"
 	"github.com/tpsession/tpsession/adapters/storetest"
 )
 
@@ -22,7 +23,7 @@ func open(t testing.TB, u string, opts ...postgres.Option) *postgres.DB {
 // fresh opens a new, empty store in a schema of its own.
 func fresh(t testing.TB, opts ...postgres.Option) *postgres.DB {
 	t.Helper()
-	return open(t, postgres.NewSchema(t), opts...)
+	return open(t, postgrestest.Schema(t), opts...)
 }
 
 func stores(db *postgres.DB) storetest.Stores {

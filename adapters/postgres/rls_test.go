@@ -9,7 +9,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/tpsession/tpsession/adapters/postgres"
+	"github.com/tpsession/tpsession/adapters/postgres/postgrestest"
 	"github.com/tpsession/tpsession/adapters/storetest"
 )
 
@@ -19,12 +19,12 @@ import (
 func restrictedRole(t *testing.T) string {
 	t.Helper()
 	ctx := context.Background()
-	base := postgres.ServerURL(t)
-	name := postgres.RandomName("app_")
-	_, err := postgres.RawConn(t, base).Exec(ctx, "CREATE ROLE "+name+" LOGIN NOSUPERUSER NOBYPASSRLS")
+	base := postgrestest.ServerURL(t)
+	name := postgrestest.Name("app_")
+	_, err := postgrestest.Conn(t, base).Exec(ctx, "CREATE ROLE "+name+" LOGIN NOSUPERUSER NOBYPASSRLS")
 	require.NoError(t, err)
 	t.Cleanup(func() {
-		conn := postgres.RawConn(t, base)
+		conn := postgrestest.Conn(t, base)
 		_, err := conn.Exec(ctx, "DROP OWNED BY "+name)
 		assert.NoError(t, err)
 		_, err = conn.Exec(ctx, "DROP ROLE "+name)
@@ -38,9 +38,9 @@ func restrictedRole(t *testing.T) string {
 func asRole(t *testing.T, role string) string {
 	t.Helper()
 	ctx := context.Background()
-	owner := postgres.NewSchema(t)
+	owner := postgrestest.Schema(t)
 	open(t, owner) // migrates
-	conn := postgres.RawConn(t, owner)
+	conn := postgrestest.Conn(t, owner)
 	var schema string
 	require.NoError(t, conn.QueryRow(ctx, "SELECT current_schema()").Scan(&schema))
 	for _, grant := range []string{
@@ -77,7 +77,7 @@ func TestRowLevelSecurity(t *testing.T) {
 		require.NoError(t, db.CreateSession(ctx, a))
 		require.NoError(t, db.CreateSession(ctx, b))
 
-		conn := postgres.RawConn(t, u)
+		conn := postgrestest.Conn(t, u)
 		count := func(tx pgx.Tx) int {
 			var n int
 			require.NoError(t, tx.QueryRow(ctx, "SELECT count(*) FROM sessions").Scan(&n))
@@ -111,7 +111,7 @@ func TestRowLevelSecurity(t *testing.T) {
 
 	t.Run("the role cannot change the schema", func(t *testing.T) {
 		u := asRole(t, role)
-		_, err := postgres.RawConn(t, u).Exec(ctx, "DROP TABLE sessions")
+		_, err := postgrestest.Conn(t, u).Exec(ctx, "DROP TABLE sessions")
 		assert.Error(t, err)
 	})
 }

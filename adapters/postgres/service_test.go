@@ -13,6 +13,7 @@ import (
 
 	"github.com/tpsession/tpsession"
 	"github.com/tpsession/tpsession/adapters/postgres"
+	"github.com/tpsession/tpsession/adapters/postgres/postgrestest"
 	"github.com/tpsession/tpsession/adapters/storetest"
 	"github.com/tpsession/tpsession/candidate"
 	"github.com/tpsession/tpsession/pli"
@@ -43,7 +44,7 @@ func service(t *testing.T, db *postgres.DB, clock tpsession.Clock) *session.Serv
 // transaction.
 func TestServicesShareTheDatabase(t *testing.T) {
 	ctx := context.Background()
-	u := postgres.NewSchema(t)
+	u := postgrestest.Schema(t)
 	clock := tpsession.NewFixedClock(time.Date(2026, time.November, 27, 8, 0, 0, 0, time.UTC))
 	svcs := []*session.Service{
 		service(t, open(t, u, postgres.WithMaxConns(4)), clock),

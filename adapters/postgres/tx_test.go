@@ -11,6 +11,7 @@ import (
 
 	"github.com/tpsession/tpsession"
 	"github.com/tpsession/tpsession/adapters/postgres"
+	"github.com/tpsession/tpsession/adapters/postgres/postgrestest"
 	"github.com/tpsession/tpsession/adapters/storetest"
 	"github.com/tpsession/tpsession/session"
 )
@@ -222,7 +223,7 @@ func conflict(t *testing.T, db *postgres.DB, other *postgres.DB, sid tpsession.S
 
 func TestConflictsRunTheTransactionAgain(t *testing.T) {
 	ctx := context.Background()
-	u := postgres.NewSchema(t)
+	u := postgrestest.Schema(t)
 	db, other := open(t, u), open(t, u)
 	s := storetest.NewSession(t, storetest.CentreA, storetest.Start)
 	require.NoError(t, db.CreateSession(ctx, s))

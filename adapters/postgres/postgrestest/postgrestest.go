@@ -1,12 +1,16 @@
-package postgres
+// Package postgrestest gives tests a PostgreSQL server of their own to use:
+// a schema per test on the server that TPSESSION_POSTGRES_URL names, which
+// .ci/run starts. Without one, a test is skipped with a message saying how
+// to give one; under CI=true it fails instead, a missing server being a
+// broken run rather than a choice.
+//
+// It imports pgx and testify, and is imported by tests only.
+package postgrestest
 
 import (
 	"context"
 	"crypto/rand"
 	"encoding/hex"
-	"errors"
-	"github.com/stretchr/testify/assert"
-	"github.com/tpsession/tpsession"
 	"net/url"
 	"os"
 	"strings"
@@ -21,10 +25,10 @@ import (
 // starts a throwaway server and sets it.
 const URLEnv = "TPSESSION_POSTGRES_URL"
 
-// serverURL returns the URL of the tests' server. Without one the test is
+// ServerURL returns the URL of the tests' server. Without one the test is
 // skipped, saying how to give one, or fails under CI=true, where a
 // missing server is a broken run rather than a choice.
-func serverURL(t testing.TB) string {
+func ServerURL(t testing.TB) string {
 	t.Helper()
 	u := os.Getenv(URLEnv)
 	if u == "" {
@@ -36,8 +40,8 @@ func serverURL(t testing.TB) string {
 	return u
 }
 
-// withParams returns u with the query parameters set.
-func withParams(t testing.TB, u string, params map[string]string) string {
+// WithParams returns u with the query parameters set.
+func WithParams(t testing.TB, u string, params map[string]string) string {
 	t.Helper()
 	parsed, err := url.Parse(u)
 	require.NoError(t, err)
@@ -49,16 +53,16 @@ func withParams(t testing.TB, u string, params map[string]string) string {
 	return parsed.String()
 }
 
-// randomName returns a new identifier that starts with prefix.
-func randomName(prefix string) string {
+// Name returns a new identifier that starts with prefix.
+func Name(prefix string) string {
 	b := make([]byte, 6)
 	_, _ = rand.Read(b)
 	return prefix + hex.EncodeToString(b)
 }
 
-// rawConn connects to the tests' server at u, behind the store's back,
+// Conn connects to the tests' server at u, behind the store's back,
 // for the test.
-func rawConn(t testing.TB, u string) *pgx.Conn {
+func Conn(t testing.TB, u string) *pgx.Conn {
 	t.Helper()
 	conn, err := pgx.Connect(context.Background(), u)
 	require.NoError(t, err)
@@ -66,36 +70,23 @@ func rawConn(t testing.TB, u string) *pgx.Conn {
 	return conn
 }
 
-// newSchema creates a schema of its own for one test, dropped at its end,
+// Schema creates a schema of its own for one test, dropped at its end,
 // and returns the URL of the server whose search_path is that schema: the
 // tests of the package, and those of other packages, run in parallel on
 // one server without seeing each other's tables.
-func newSchema(t testing.TB) string {
+func Schema(t testing.TB) string {
 	t.Helper()
-	base := serverURL(t)
-	name := randomName("test_")
-	conn := rawConn(t, base)
+	base := ServerURL(t)
+	name := Name("test_")
+	conn := Conn(t, base)
 	_, err := conn.Exec(context.Background(), "CREATE SCHEMA "+name)
 	require.NoError(t, err)
 	t.Cleanup(func() {
-		drop := rawConn(t, base)
+		drop := Conn(t, base)
 		_, err := drop.Exec(context.Background(), "DROP SCHEMA "+name+" CASCADE")
 		if err != nil && !strings.Contains(err.Error(), "does not exist") {
 			t.Errorf("dropping the test's schema: %v", err)
 		}
 	})
-	return withParams(t, base, map[string]string{"search_path": name})
-}
-
-// assertSafe checks that err is a *tpsession.Error of the kind whose
-// message, the part a user may see, says nothing of SQL or of the driver.
-func assertSafe(t *testing.T, err error, kind tpsession.Kind) {
-	t.Helper()
-	e, ok := errors.AsType[*tpsession.Error](err)
-	require.True(t, ok, "a *tpsession.Error, got %T: %v", err, err)
-	assert.Equal(t, kind, e.Kind)
-	assert.NotEmpty(t, e.Message)
-	for _, leak := range []string{"SQL", "pgx", "SELECT", "UPDATE", "INSERT", "constraint", "SQLSTATE", "syntax", "relation"} {
-		assert.NotContains(t, e.Message, leak, "the message shown to a user")
-	}
+	return WithParams(t, base, map[string]string{"search_path": name})
 }
