@@ -3,9 +3,7 @@ package postgres_test
 import (
 	"context"
 	"errors"
-	"io"
 	"net"
-	"net/url"
 	"strings"
 	"testing"
 	"time"
@@ -29,32 +27,6 @@ func closedPort(t *testing.T) string {
 	require.NoError(t, err)
 	require.NoError(t, l.Close())
 	return port
-}
-
-// proxy listens on addr and forwards its connections to target, until the
-// test ends.
-func proxy(t *testing.T, addr, target string) {
-	l, err := net.Listen("tcp", addr)
-	if err != nil {
-		t.Errorf("the proxy cannot listen: %v", err)
-		return
-	}
-	t.Cleanup(func() { l.Close() })
-	go func() {
-		for {
-			c, err := l.Accept()
-			if err != nil {
-				return
-			}
-			s, err := net.Dial("tcp", target)
-			if err != nil {
-				c.Close()
-				continue
-			}
-			go func() { _, _ = io.Copy(s, c); s.Close() }()
-			go func() { _, _ = io.Copy(c, s); c.Close() }()
-		}
-	}()
 }
 
 func TestErrors(t *testing.T) {
@@ -140,20 +112,32 @@ func TestErrors(t *testing.T) {
 	})
 
 	t.Run("a server that comes up during the connection retry is reached", func(t *testing.T) {
-		target, err := url.Parse(postgrestest.Schema(t))
-		require.NoError(t, err)
-		port := closedPort(t)
+		p := postgrestest.NewProxy(t, postgrestest.Schema(t))
 		up := make(chan struct{})
 		go func() {
 			defer close(up)
 			time.Sleep(300 * time.Millisecond)
-			proxy(t, "127.0.0.1:"+port, target.Host)
+			p.Open()
 		}()
 		t.Cleanup(func() { <-up })
-		late := *target
-		late.Host = "127.0.0.1:" + port
-		db := open(t, late.String(), postgres.WithConnectRetry(time.Minute))
+		db := open(t, p.URL(postgrestest.Schema(t)), postgres.WithConnectRetry(time.Minute))
 		require.NoError(t, db.Ping(ctx))
+	})
+
+	t.Run("a server that goes away is unavailable, and reached again when it is back", func(t *testing.T) {
+		p := postgrestest.NewProxy(t, postgrestest.ServerURL(t))
+		p.Open()
+		db := open(t, p.URL(postgrestest.Schema(t)))
+		require.NoError(t, db.Ping(ctx))
+		p.Close()
+		err := db.Ping(ctx)
+		assert.ErrorIs(t, err, postgres.ErrUnavailable)
+		_, err = db.Session(ctx, storetest.CentreA, tpsession.NewSessionID())
+		postgres.AssertSafe(t, err, tpsession.Internal)
+		p.Open()
+		require.Eventually(t, func() bool { return db.Ping(ctx) == nil }, 10*time.Second, 20*time.Millisecond)
+		_, err = db.Session(ctx, storetest.CentreA, tpsession.NewSessionID())
+		assert.ErrorIs(t, err, session.ErrSessionNotFound)
 	})
 
 	t.Run("a refusal by the server is not tried again", func(t *testing.T) {
