@@ -3,7 +3,10 @@ package main
 import (
 	"bytes"
 	"context"
+	"net/http"
+	"net/http/httptest"
 	"strings"
+	"sync/atomic"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -32,7 +35,7 @@ func TestLoadOverSQLite(t *testing.T) {
 }
 
 func TestLoadStaysOnThisMachine(t *testing.T) {
-	for _, target := range []string{"http://10.0.0.1:8080", "http://192.168.1.10", "http://8.8.8.8"} {
+	for _, target := range []string{"http://10.0.0.1:8080", "http://192.168.1.10", "http://8.8.8.8", "http://127.0.0.1:8080,http://10.0.0.2:8080"} {
 		err := run(context.Background(), []string{"-target", target, "-token", "t", "-session", "s"}, &bytes.Buffer{})
 		assert.ErrorContains(t, err, "only loopback", target)
 	}
@@ -45,4 +48,24 @@ func TestLoadFlags(t *testing.T) {
 	} {
 		assert.Error(t, run(context.Background(), args, &bytes.Buffer{}), "%v", args)
 	}
+}
+
+func TestLoadSpreadsOverTheTargets(t *testing.T) {
+	var hits [2]atomic.Int64
+	var urls []string
+	for i := range hits {
+		srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+			hits[i].Add(1)
+			_, _ = w.Write([]byte(`{"status":"ok"}`))
+		}))
+		t.Cleanup(srv.Close)
+		urls = append(urls, srv.URL)
+	}
+	var out bytes.Buffer
+	err := run(context.Background(), []string{"-target", strings.Join(urls, ","), "-token", "t", "-session", "s",
+		"-routes", "health", "-duration", "100ms", "-rounds", "1", "-warmup", "0", "-concurrency", "2"}, &out)
+	require.NoError(t, err)
+	assert.Contains(t, out.String(), "2 connections to 2 server(s)")
+	assert.Positive(t, hits[0].Load())
+	assert.Positive(t, hits[1].Load())
 }
