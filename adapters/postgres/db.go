@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/jackc/pgx/v5/pgxpool"
@@ -28,6 +29,8 @@ type DB struct {
 	// after Open.
 	schema      int
 	maxAttempts int
+	// reruns counts the transactions run again after a conflict.
+	reruns atomic.Int64
 
 	sessions      *table[session.Session]
 	candidates    *table[candidate.Candidate]
@@ -256,6 +259,11 @@ func (db *DB) Close() error {
 	db.pool.Close()
 	return nil
 }
+
+// Reruns returns how many times a transaction was run again since Open,
+// after PostgreSQL refused it for conflicting with concurrent ones: a
+// measure of the contention between the program's instances.
+func (db *DB) Reruns() int64 { return db.reruns.Load() }
 
 // Stat returns the pool's statistics: connections open, in use, waited
 // for.

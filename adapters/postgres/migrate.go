@@ -201,15 +201,23 @@ func openFailure(err error) error {
 	return errOpen.Wrap(err)
 }
 
-// checkSchema refuses to write in the transaction st when another program
-// has changed the database's schema version since Open: all the programs
-// sharing a database must run the same version of the package, and one
-// that upgraded it writes records this one may not know.
-func (db *DB) checkSchema(st *txState) error {
+// begin begins the transaction st, SERIALIZABLE, and checks in the same
+// round trip that no other program has changed the database's schema
+// version since Open: all the programs sharing a database must run the
+// same version of the package, and one that upgraded it writes records
+// this one may not know, so this one refuses to write.
+func (db *DB) begin(st *txState) error {
+	b := &pgx.Batch{}
+	b.Queue("BEGIN ISOLATION LEVEL SERIALIZABLE")
+	b.Queue("SELECT coalesce(max(version), 0) FROM tpsession_migrations")
+	br := st.conn.SendBatch(st.ctx, b)
 	var version int
-	rows, err := st.tx.Query(st.ctx, "SELECT coalesce(max(version), 0) FROM tpsession_migrations")
+	_, err := br.Exec()
 	if err == nil {
-		err = eachRow(rows, func(r pgx.Rows) error { return r.Scan(&version) })
+		err = br.QueryRow().Scan(&version)
+	}
+	if cerr := br.Close(); err == nil {
+		err = cerr
 	}
 	if err != nil {
 		return failure(st.classify(err), nil)

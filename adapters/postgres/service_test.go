@@ -46,10 +46,8 @@ func TestServicesShareTheDatabase(t *testing.T) {
 	ctx := context.Background()
 	u := postgrestest.Schema(t)
 	clock := tpsession.NewFixedClock(time.Date(2026, time.November, 27, 8, 0, 0, 0, time.UTC))
-	svcs := []*session.Service{
-		service(t, open(t, u, postgres.WithMaxConns(4)), clock),
-		service(t, open(t, u, postgres.WithMaxConns(4)), clock),
-	}
+	dbs := []*postgres.DB{open(t, u, postgres.WithMaxConns(4)), open(t, u, postgres.WithMaxConns(4))}
+	svcs := []*session.Service{service(t, dbs[0], clock), service(t, dbs[1], clock)}
 	by := session.Actor{Centre: storetest.CentreA, Name: "Claire Martin"}
 
 	s, err := svcs[0].CreateSession(ctx, by, session.Details{
@@ -104,7 +102,7 @@ func TestServicesShareTheDatabase(t *testing.T) {
 		}
 		done[i%3]++
 	}
-	t.Logf("acknowledged: %d registrations, %d changes, %d accesses", done[0], done[1], done[2])
+	t.Logf("acknowledged: %d registrations, %d changes, %d accesses; %d transactions run again", done[0], done[1], done[2], dbs[0].Reruns()+dbs[1].Reruns())
 	assert.Equal(t, map[int]int{0: 17, 1: 17, 2: 16}, done, "no command failed for running beside the others")
 
 	// Every acknowledged registration is there, once.

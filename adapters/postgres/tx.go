@@ -61,44 +61,54 @@ func eachRow(rows pgx.Rows, each func(pgx.Rows) error) error {
 	return rows.Err()
 }
 
-// plain runs reads outside a transaction of the DB's, on the pool: the
-// centre and the query go in one batch, which PostgreSQL runs as one
-// implicit transaction, in one round trip.
-type plain struct{ pool *pgxpool.Pool }
+// batcher sends batches of statements: the pool, or a connection.
+type batcher interface {
+	SendBatch(ctx context.Context, b *pgx.Batch) pgx.BatchResults
+}
 
-func (p plain) exec(ctx context.Context, centre tpsession.CentreID, query string, args ...any) (pgconn.CommandTag, error) {
+// withCentre runs a statement after giving the row-level security
+// policies its centre, both in one batch, hence in one round trip; each,
+// when not nil, is called for every row the statement returns. Outside a
+// transaction PostgreSQL runs the batch as one implicit transaction, so
+// that the centre holds for the statement and ends with it.
+func withCentre(ctx context.Context, q batcher, centre tpsession.CentreID, each func(pgx.Rows) error, query string, args ...any) (pgconn.CommandTag, error) {
 	b := &pgx.Batch{}
 	b.Queue(setCentre, string(centre))
 	b.Queue(query, args...)
-	br := p.pool.SendBatch(ctx, b)
+	br := q.SendBatch(ctx, b)
 	defer br.Close()
 	if _, err := br.Exec(); err != nil {
 		return pgconn.CommandTag{}, err
 	}
-	tag, err := br.Exec()
-	if err != nil {
-		return tag, err
+	var tag pgconn.CommandTag
+	if each == nil {
+		var err error
+		if tag, err = br.Exec(); err != nil {
+			return tag, err
+		}
+	} else {
+		rows, err := br.Query()
+		if err != nil {
+			return tag, err
+		}
+		if err := eachRow(rows, each); err != nil {
+			return tag, err
+		}
+		tag = rows.CommandTag()
 	}
 	return tag, br.Close()
 }
 
+// plain runs reads outside a transaction of the DB's, on the pool.
+type plain struct{ pool *pgxpool.Pool }
+
+func (p plain) exec(ctx context.Context, centre tpsession.CentreID, query string, args ...any) (pgconn.CommandTag, error) {
+	return withCentre(ctx, p.pool, centre, nil, query, args...)
+}
+
 func (p plain) query(ctx context.Context, centre tpsession.CentreID, each func(pgx.Rows) error, query string, args ...any) error {
-	b := &pgx.Batch{}
-	b.Queue(setCentre, string(centre))
-	b.Queue(query, args...)
-	br := p.pool.SendBatch(ctx, b)
-	defer br.Close()
-	if _, err := br.Exec(); err != nil {
-		return err
-	}
-	rows, err := br.Query()
-	if err != nil {
-		return err
-	}
-	if err := eachRow(rows, each); err != nil {
-		return err
-	}
-	return br.Close()
+	_, err := withCentre(ctx, p.pool, centre, each, query, args...)
+	return err
 }
 
 // txKey is the context key of the transaction Atomic runs a function in.
@@ -110,7 +120,10 @@ type txKey struct{}
 // through it. A transaction is used by one goroutine at a time.
 type txState struct {
 	db *DB
-	tx pgx.Tx
+	// conn is the connection the transaction runs on, from BEGIN to
+	// COMMIT or ROLLBACK, which the adapter sends itself so that they
+	// share round trips with the statements next to them.
+	conn *pgxpool.Conn
 	// ctx is the transaction's own context: the context Atomic (or the
 	// store call that began the transaction) was given, carrying the
 	// transaction. Every statement runs with it, not with the context of
@@ -202,6 +215,7 @@ func (db *DB) inTx(ctx context.Context, f func(ctx context.Context, st *txState)
 		if attempt >= db.maxAttempts {
 			return ErrContention.Withf("the data changed while the operation ran, %d times in a row: nothing was written; try again in a moment", attempt).Wrap(err)
 		}
+		db.reruns.Add(1)
 		// Pauses grow with the attempts, up to 100 ms, at random within
 		// them, so that the transactions that collided spread out.
 		if err := sleep(ctx, jitter(min(time.Millisecond<<attempt, 100*time.Millisecond))); err != nil {
@@ -214,23 +228,27 @@ func (db *DB) inTx(ctx context.Context, f func(ctx context.Context, st *txState)
 // again: PostgreSQL refused the transaction for conflicting with
 // concurrent ones.
 func (db *DB) attempt(ctx context.Context, f func(ctx context.Context, st *txState) error) (err error, again bool) {
-	tx, err := db.pool.BeginTx(ctx, pgx.TxOptions{IsoLevel: pgx.Serializable})
+	conn, err := db.pool.Acquire(ctx)
 	if err != nil {
 		return failure(err, nil), false
 	}
-	st := &txState{db: db, tx: tx}
+	st := &txState{db: db, conn: conn}
 	st.ctx = context.WithValue(ctx, txKey{}, st)
-	// Rolls back when f fails or panics, and is a no-op after Commit. It
-	// runs even when ctx has ended, so that the connection goes back to
-	// the pool clean.
+	committed := false
+	// Rolls back when f fails or panics. It runs even when ctx has ended,
+	// so that the connection goes back to the pool clean; one left in a
+	// transaction, or broken, is closed by Release instead.
 	defer func() {
-		rctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 5*time.Second)
-		defer cancel()
-		_ = tx.Rollback(rctx)
+		if !committed && !conn.Conn().IsClosed() {
+			rctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 5*time.Second)
+			_, _ = conn.Exec(rctx, "ROLLBACK")
+			cancel()
+		}
+		conn.Release()
 	}()
-	// The schema check is the transaction's first statement: its snapshot
-	// is taken then, before fn runs and reads the clock.
-	if err := db.checkSchema(st); err != nil {
+	// The schema check is the transaction's first statement, sent with its
+	// BEGIN: its snapshot is taken then, before fn runs and reads the clock.
+	if err := db.begin(st); err != nil {
 		return err, st.retry
 	}
 	err = f(st.ctx, st)
@@ -243,8 +261,15 @@ func (db *DB) attempt(ctx context.Context, f func(ctx context.Context, st *txSta
 	if err := st.usable(); err != nil {
 		return err, false
 	}
-	if err := tx.Commit(st.ctx); err != nil {
+	tag, err := conn.Exec(st.ctx, "COMMIT")
+	if err != nil {
 		return failure(err, nil), retryable(err)
+	}
+	committed = true
+	if tag.String() != "COMMIT" {
+		// PostgreSQL answers the COMMIT of a failed transaction with a
+		// rollback; the adapter refuses those before, so this is a bug.
+		return errAborted.Withf("the database rolled the transaction back instead of committing it: nothing was written"), false
 	}
 	return nil, false
 }
@@ -296,22 +321,9 @@ func (st *txState) savepoint(stmt string) error {
 	if st.fatal || st.aborted != nil && !strings.HasPrefix(stmt, "ROLLBACK") {
 		return st.aborted
 	}
-	if _, err := st.tx.Exec(context.WithoutCancel(st.ctx), stmt); err != nil {
+	if _, err := st.conn.Exec(context.WithoutCancel(st.ctx), stmt); err != nil {
 		return st.abort(failure(st.classify(err), nil), true)
 	}
-	return nil
-}
-
-// useCentre gives the row-level security policies the centre of the
-// statement that follows, when it is not the one they have.
-func (st *txState) useCentre(centre tpsession.CentreID) error {
-	if st.centreSet && st.centre == centre {
-		return nil
-	}
-	if _, err := st.tx.Exec(st.ctx, setCentre, string(centre)); err != nil {
-		return st.classify(err)
-	}
-	st.centre, st.centreSet = centre, true
 	return nil
 }
 
@@ -319,37 +331,54 @@ func (st *txState) useCentre(centre tpsession.CentreID) error {
 // context; ctx is the joining call's, which the statement does not watch
 // (see txState.ctx) once it has started.
 func (st *txState) exec(ctx context.Context, centre tpsession.CentreID, query string, args ...any) (pgconn.CommandTag, error) {
-	if err := st.ready(ctx, centre); err != nil {
+	if err := st.ready(ctx); err != nil {
 		return pgconn.CommandTag{}, err
 	}
 	st.execs++
-	tag, err := st.tx.Exec(st.ctx, query, args...)
-	return tag, st.classify(err)
+	return st.run(centre, nil, query, args...)
 }
 
 // query runs a query of the transaction with the transaction's context,
 // as exec does.
 func (st *txState) query(ctx context.Context, centre tpsession.CentreID, each func(pgx.Rows) error, query string, args ...any) error {
-	if err := st.ready(ctx, centre); err != nil {
+	if err := st.ready(ctx); err != nil {
 		return err
 	}
-	rows, err := st.tx.Query(st.ctx, query, args...)
-	if err != nil {
-		return st.classify(err)
+	_, err := st.run(centre, each, query, args...)
+	return err
+}
+
+// run runs a statement of the transaction; each, when not nil, is called
+// for every row it returns. The row-level security policies are given the
+// statement's centre first, in the same round trip, when it is not the one
+// they have.
+func (st *txState) run(centre tpsession.CentreID, each func(pgx.Rows) error, query string, args ...any) (pgconn.CommandTag, error) {
+	if !st.centreSet || st.centre != centre {
+		tag, err := withCentre(st.ctx, st.conn, centre, each, query, args...)
+		if err == nil {
+			st.centre, st.centreSet = centre, true
+		}
+		return tag, st.classify(err)
 	}
-	return st.classify(eachRow(rows, each))
+	if each == nil {
+		tag, err := st.conn.Exec(st.ctx, query, args...)
+		return tag, st.classify(err)
+	}
+	rows, err := st.conn.Query(st.ctx, query, args...)
+	if err != nil {
+		return pgconn.CommandTag{}, st.classify(err)
+	}
+	err = eachRow(rows, each)
+	return rows.CommandTag(), st.classify(err)
 }
 
 // ready checks that a statement may run: the call's context has not
-// ended, the transaction is usable, and the policies have its centre.
-func (st *txState) ready(ctx context.Context, centre tpsession.CentreID) error {
+// ended, and the transaction is usable.
+func (st *txState) ready(ctx context.Context) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	if err := st.usable(); err != nil {
-		return err
-	}
-	return st.useCentre(centre)
+	return st.usable()
 }
 
 // usable returns the error that aborted the transaction, if any.
@@ -374,7 +403,7 @@ func (st *txState) classify(err error) error {
 	case retryable(err):
 		st.retry = true
 		st.abort(failure(err, nil), true)
-	case isContextErr(err) || st.tx.Conn().IsClosed():
+	case isContextErr(err) || st.conn.Conn().IsClosed():
 		st.abort(failure(err, nil), true)
 	case sqlState(err) != "":
 		st.abort(failure(err, nil), false)

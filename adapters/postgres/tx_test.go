@@ -231,6 +231,7 @@ func TestConflictsRunTheTransactionAgain(t *testing.T) {
 	runs, err := conflict(t, db, other, s.ID)
 	require.NoError(t, err)
 	assert.Equal(t, int32(2), runs, "run again once, after the other committed")
+	assert.Equal(t, int64(1), db.Reruns())
 	got, err := db.Session(ctx, storetest.CentreA, s.ID)
 	require.NoError(t, err)
 	assert.Equal(t, s.PlannedCandidates+11, got.PlannedCandidates, "both writes are kept")
