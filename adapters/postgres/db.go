@@ -74,7 +74,7 @@ const (
 	DefaultConnectRetry = 30 * time.Second
 	// DefaultMaxAttempts is how many times a transaction runs when
 	// concurrent transactions keep changing what it reads.
-	DefaultMaxAttempts = 20
+	DefaultMaxAttempts = 30
 )
 
 // The URL parameters the adapter reads itself; Open removes them before

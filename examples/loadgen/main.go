@@ -7,7 +7,7 @@
 //	go run ./examples/loadgen                      # 10 s per route, 16 connections
 //	go run ./examples/loadgen -duration 30s -concurrency 32
 //	go run ./examples/loadgen -target http://127.0.0.1:8080 -token TOKEN -session SID
-//	go run ./examples/loadgen -target http://127.0.0.1:8081,http://127.0.0.1:8082 -token TOKEN -session SID
+//	go run ./examples/loadgen -target http://127.0.0.1:8081,http://127.0.0.1:8082 -token TOKEN -session SID1,SID2,…
 //
 // Without -target it starts, in its own process and on loopback ports, the
 // real handler over the in-memory store (as the demo server with -db
@@ -16,7 +16,9 @@
 // session, and the baseline handler. With -target it loads a running
 // server instead, or several servers sharing one database, the connections
 // spread over them in turn as a load balancer would; the baseline is then
-// left out. Targets must be loopback
+// left out. -session may list several sessions: connection i then works on
+// the i-th (in turn), as the users of many centres would, rather than all
+// on one. Targets must be loopback
 // addresses: it never sends traffic anywhere else. Each route runs for a
 // warm-up, then for -duration or -requests requests, whichever ends first.
 // The measure is taken in -rounds slices that go through the routes in
@@ -93,7 +95,7 @@ func parseFlags(args []string) (config, error) {
 	fs.IntVar(&c.requests, "requests", 2_000_000, "at most this many measured requests per route")
 	fs.StringVar(&c.target, "target", "", "URL of a running server, or comma-separated URLs of servers sharing one database (loopback only); empty starts one in this process")
 	fs.StringVar(&c.token, "token", "", "admin bearer token of the target")
-	fs.StringVar(&c.session, "session", "", "ID of a session of the token's centre on the target")
+	fs.StringVar(&c.session, "session", "", "ID of a session of the token's centre on the target, or comma-separated IDs spread over the connections")
 	fs.StringVar(&c.store, "store", "memory", `the store of the server it starts: "memory" or "sqlite" (a file in a temporary directory)`)
 	fs.StringVar(&routes, "routes", "baseline,session,timeline,checklist-item", "routes to measure, in order")
 	if err := fs.Parse(args); err != nil {
@@ -159,7 +161,6 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 			return err
 		}
 	}
-	table := routes(sid)
 	client := &http.Client{Transport: &http.Transport{
 		MaxIdleConns: cfg.concurrency, MaxIdleConnsPerHost: cfg.concurrency, MaxConnsPerHost: cfg.concurrency,
 		DisableCompression: true,
@@ -168,20 +169,23 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 
 	var loads []load
 	for _, name := range cfg.routes {
-		rt, ok := table[name]
+		sids := strings.Split(sid, ",")
+		rt, ok := routes(sids[0])[name]
 		if !ok {
 			return fmt.Errorf("unknown route %q (known: baseline, health, session, timeline, checklist-item)", name)
 		}
-		bases := apis
-		if rt.baseline {
-			if baseline == "" {
-				continue // a running target has no baseline next to it
-			}
-			bases = []string{baseline}
+		if rt.baseline && baseline == "" {
+			continue // a running target has no baseline next to it
 		}
-		urls := make([]string, len(bases))
-		for i, b := range bases {
-			urls[i] = b + rt.path
+		// Connection w sends to the w-th target and works on the w-th
+		// session, each in turn.
+		urls := make([]string, cfg.concurrency)
+		for w := range urls {
+			if rt.baseline {
+				urls[w] = baseline + rt.path
+				continue
+			}
+			urls[w] = apis[w%len(apis)] + routes(sids[w%len(sids)])[name].path
 		}
 		loads = append(loads, load{client: client, urls: urls, route: rt, token: token, concurrency: cfg.concurrency})
 	}
@@ -234,7 +238,7 @@ func loopbackOnly(target string) error {
 }
 
 // load sends one route's requests from concurrency workers, worker w to
-// urls[w%len(urls)].
+// urls[w].
 type load struct {
 	client      *http.Client
 	urls        []string
@@ -280,7 +284,7 @@ func (l load) measure(ctx context.Context, d time.Duration, limit int) result {
 			lat := make([]time.Duration, 0, 1<<14)
 			for ctx.Err() == nil && sent.Add(1) <= int64(limit) {
 				t0 := time.Now()
-				if err := l.once(ctx, l.urls[w%len(l.urls)]); err != nil {
+				if err := l.once(ctx, l.urls[w]); err != nil {
 					if ctx.Err() == nil {
 						failed.Add(1)
 					}

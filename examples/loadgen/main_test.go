@@ -3,10 +3,11 @@ package main
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"strings"
-	"sync/atomic"
+	"sync"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -50,22 +51,30 @@ func TestLoadFlags(t *testing.T) {
 	}
 }
 
-func TestLoadSpreadsOverTheTargets(t *testing.T) {
-	var hits [2]atomic.Int64
+func TestLoadSpreadsOverTheTargetsAndSessions(t *testing.T) {
+	var (
+		mu   sync.Mutex
+		hits = map[string]int{} // server and path
+	)
 	var urls []string
-	for i := range hits {
-		srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
-			hits[i].Add(1)
+	for i := range 2 {
+		srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			mu.Lock()
+			hits[fmt.Sprintf("%d %s", i, r.URL.Path)]++
+			mu.Unlock()
 			_, _ = w.Write([]byte(`{"status":"ok"}`))
 		}))
 		t.Cleanup(srv.Close)
 		urls = append(urls, srv.URL)
 	}
 	var out bytes.Buffer
-	err := run(context.Background(), []string{"-target", strings.Join(urls, ","), "-token", "t", "-session", "s",
-		"-routes", "health", "-duration", "100ms", "-rounds", "1", "-warmup", "0", "-concurrency", "2"}, &out)
+	err := run(context.Background(), []string{"-target", strings.Join(urls, ","), "-token", "t", "-session", "s1,s2,s3,s4",
+		"-routes", "session", "-duration", "100ms", "-rounds", "1", "-warmup", "0", "-concurrency", "4"}, &out)
 	require.NoError(t, err)
-	assert.Contains(t, out.String(), "2 connections to 2 server(s)")
-	assert.Positive(t, hits[0].Load())
-	assert.Positive(t, hits[1].Load())
+	assert.Contains(t, out.String(), "4 connections to 2 server(s)")
+	mu.Lock()
+	defer mu.Unlock()
+	for _, want := range []string{"0 /v1/sessions/s1", "1 /v1/sessions/s2", "0 /v1/sessions/s3", "1 /v1/sessions/s4"} {
+		assert.Positive(t, hits[want], want)
+	}
 }
