@@ -9,15 +9,7 @@ import (
 )
 
 func candidateTable() *table[candidate.Candidate] {
-	return (&table[candidate.Candidate]{
-		name: "candidates", keyCol: "id",
-		key:      func(c candidate.Candidate) string { return string(c.ID) },
-		centre:   func(c candidate.Candidate) tpsession.CentreID { return c.Centre },
-		vals:     func(candidate.Candidate) []any { return nil },
-		codec:    records.Candidates,
-		clone:    candidate.Candidate.Clone,
-		notFound: candidate.ErrCandidateNotFound, duplicate: candidate.ErrDuplicateCandidate,
-	}).build()
+	return newTable(records.Candidates, "candidates", "id", nil, nil)
 }
 
 // CreateCandidate stores c; ErrDuplicateCandidate when its centre has a
@@ -43,24 +35,9 @@ func (db *DB) CandidatesOfCentre(ctx context.Context, centre tpsession.CentreID)
 }
 
 func registrationTable() *table[candidate.Registration] {
-	return (&table[candidate.Registration]{
-		name: "registrations", keyCol: "id",
-		key:    func(r candidate.Registration) string { return string(r.ID) },
-		centre: func(r candidate.Registration) tpsession.CentreID { return r.Centre },
-		cols:   []string{"session", "candidate", "registered_at", "active"},
-		vals: func(r candidate.Registration) []any {
-			return []any{string(r.Session), string(r.Candidate), records.Instant(r.RegisteredAt), r.Active()}
-		},
-		codec:    records.Registrations,
-		clone:    candidate.Registration.Clone,
-		notFound: candidate.ErrRegistrationNotFound, duplicate: candidate.ErrDuplicateRegistration,
-		vet: func(old, new candidate.Registration) error {
-			if old.Session != new.Session || old.Candidate != new.Candidate || !old.RegisteredAt.Equal(new.RegisteredAt) {
-				return errKeyChanged
-			}
-			return nil
-		},
-	}).build()
+	return newTable(records.Registrations, "registrations", "id", []string{"session", "candidate", "registered_at", "active"}, func(r candidate.Registration) []any {
+		return []any{string(r.Session), string(r.Candidate), records.Instant(r.RegisteredAt), r.Active()}
+	})
 }
 
 // The registration of a candidate to a session is the active one, or else

@@ -9,15 +9,7 @@ import (
 )
 
 func checklistTable() *table[checklist.Checklist] {
-	return (&table[checklist.Checklist]{
-		name: "checklists", keyCol: "session",
-		key:      func(c checklist.Checklist) string { return string(c.Session) },
-		centre:   func(c checklist.Checklist) tpsession.CentreID { return c.Centre },
-		vals:     func(checklist.Checklist) []any { return nil },
-		codec:    records.Checklists,
-		clone:    checklist.Checklist.Clone,
-		notFound: checklist.ErrChecklistNotFound, duplicate: checklist.ErrDuplicateChecklist,
-	}).build()
+	return newTable(records.Checklists, "checklists", "session", nil, nil)
 }
 
 // CreateChecklist stores a new checklist; ErrDuplicateChecklist when the

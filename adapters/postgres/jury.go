@@ -12,16 +12,7 @@ import (
 )
 
 func memberTable() *table[jury.Member] {
-	return (&table[jury.Member]{
-		name: "members", keyCol: "id",
-		key:      func(m jury.Member) string { return string(m.ID) },
-		centre:   func(m jury.Member) tpsession.CentreID { return m.Centre },
-		cols:     []string{"email"},
-		vals:     func(m jury.Member) []any { return []any{m.Email} },
-		codec:    records.Members,
-		clone:    jury.Member.Clone,
-		notFound: jury.ErrMemberNotFound, duplicate: jury.ErrDuplicateMember,
-	}).build()
+	return newTable(records.Members, "members", "id", []string{"email"}, func(m jury.Member) []any { return []any{m.Email} })
 }
 
 // emailTaken refuses m when another member of its centre has its e-mail,
@@ -103,16 +94,9 @@ func (db *DB) HabilitatedMembers(ctx context.Context, centre tpsession.CentreID,
 }
 
 func sessionJuryTable() *table[jury.SessionJury] {
-	return (&table[jury.SessionJury]{
-		name: "session_juries", keyCol: "session",
-		key:      func(j jury.SessionJury) string { return string(j.Session) },
-		centre:   func(j jury.SessionJury) tpsession.CentreID { return j.Centre },
-		vals:     func(jury.SessionJury) []any { return nil },
-		codec:    records.SessionJuries,
-		clone:    jury.SessionJury.Clone,
-		notFound: jury.ErrSessionJuryNotFound, duplicate: jury.ErrDuplicateSessionJury,
-		written: writeInvitations,
-	}).build()
+	t := newTable(records.SessionJuries, "session_juries", "session", nil, nil)
+	t.written = writeInvitations
+	return t
 }
 
 // writeInvitations keeps jury_invitations, the index of the members each
@@ -120,31 +104,16 @@ func sessionJuryTable() *table[jury.SessionJury] {
 // members j invites that old did not, and removes those it no longer
 // does. Most updates (an answer, a conflict, an assignment) change neither.
 func writeInvitations(ctx context.Context, st *txState, old *jury.SessionJury, j jury.SessionJury) error {
-	before := map[tpsession.MemberID]bool{}
-	if old != nil {
-		for _, i := range old.Invitations {
-			before[i.Member] = true
-		}
-	}
-	after := map[tpsession.MemberID]bool{}
-	for _, i := range j.Invitations {
-		after[i.Member] = true
-		if before[i.Member] {
-			continue
-		}
-		_, err := st.exec(ctx, j.Centre, "INSERT INTO jury_invitations (centre, member, session) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
-			string(j.Centre), string(i.Member), string(j.Session))
-		if err != nil {
+	added, removed := records.InvitationChanges(old, j)
+	for _, m := range added {
+		if _, err := st.exec(ctx, j.Centre, "INSERT INTO jury_invitations (centre, member, session) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
+			string(j.Centre), string(m), string(j.Session)); err != nil {
 			return failure(err, nil)
 		}
 	}
-	for m := range before {
-		if after[m] {
-			continue
-		}
-		_, err := st.exec(ctx, j.Centre, "DELETE FROM jury_invitations WHERE centre = $1 AND session = $2 AND member = $3",
-			string(j.Centre), string(j.Session), string(m))
-		if err != nil {
+	for _, m := range removed {
+		if _, err := st.exec(ctx, j.Centre, "DELETE FROM jury_invitations WHERE centre = $1 AND session = $2 AND member = $3",
+			string(j.Centre), string(j.Session), string(m)); err != nil {
 			return failure(err, nil)
 		}
 	}

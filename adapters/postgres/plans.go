@@ -9,16 +9,7 @@ import (
 )
 
 func planTable() *table[plan.Record] {
-	return (&table[plan.Record]{
-		name: "plans", keyCol: "session",
-		key:      func(r plan.Record) string { return string(r.Session) },
-		centre:   func(r plan.Record) tpsession.CentreID { return r.Centre },
-		cols:     []string{"computed_at"},
-		vals:     func(r plan.Record) []any { return []any{records.Instant(r.ComputedAt)} },
-		codec:    records.Plans,
-		clone:    plan.Record.Clone,
-		notFound: plan.ErrPlanNotFound,
-	}).build()
+	return newTable(records.Plans, "plans", "session", []string{"computed_at"}, func(r plan.Record) []any { return []any{records.Instant(r.ComputedAt)} })
 }
 
 // PutPlan stores r as the plan of its session, replacing the previous one.

@@ -9,25 +9,7 @@ import (
 )
 
 func pliTable() *table[pli.Pli] {
-	return (&table[pli.Pli]{
-		name: "plis", keyCol: "session",
-		key:      func(p pli.Pli) string { return string(p.Session) },
-		centre:   func(p pli.Pli) tpsession.CentreID { return p.Centre },
-		cols:     []string{"id"},
-		vals:     func(p pli.Pli) []any { return []any{string(p.ID)} },
-		codec:    records.Plis,
-		clone:    pli.Pli.Clone,
-		notFound: pli.ErrPliNotFound, duplicate: pli.ErrDuplicatePli,
-		vet: func(old, new pli.Pli) error {
-			if old.ID != new.ID {
-				return errKeyChanged
-			}
-			if !new.Custody.Extends(old.Custody) {
-				return pli.ErrCustodyRewritten
-			}
-			return nil
-		},
-	}).build()
+	return newTable(records.Plis, "plis", "session", []string{"id"}, func(p pli.Pli) []any { return []any{string(p.ID)} })
 }
 
 // CreatePli stores a new pli; ErrDuplicatePli when the session has one or

@@ -13,16 +13,7 @@ import (
 )
 
 func sessionTable() *table[session.Session] {
-	return (&table[session.Session]{
-		name: "sessions", keyCol: "id",
-		key:      func(s session.Session) string { return string(s.ID) },
-		centre:   func(s session.Session) tpsession.CentreID { return s.Centre },
-		cols:     []string{"start_date", "end_date"},
-		vals:     func(s session.Session) []any { return []any{records.Day(s.Start), records.Day(s.End)} },
-		codec:    records.Sessions,
-		clone:    session.Session.Clone,
-		notFound: session.ErrSessionNotFound, duplicate: session.ErrDuplicateSession,
-	}).build()
+	return newTable(records.Sessions, "sessions", "id", []string{"start_date", "end_date"}, func(s session.Session) []any { return []any{records.Day(s.Start), records.Day(s.End)} })
 }
 
 // CreateSession stores a new session; ErrDuplicateSession when its centre

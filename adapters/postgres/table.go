@@ -16,31 +16,32 @@ import (
 // JSON document, the centre and the column that address it, the columns
 // listings filter and sort on, and a version counting its updates. It
 // holds no rule: what an update may change is vetted by the domain's own
-// checks, passed in vet.
+// checks, through the aggregate's description.
 type table[V any] struct {
+	records.Aggregate[V]
 	name   string // the SQL table
 	keyCol string // the column that identifies a row in its centre: "id" or "session"
-	key    func(V) string
-	centre func(V) tpsession.CentreID
 	// cols are the columns projected from the aggregate, besides the
 	// centre, the key, the version and the document; vals returns their
 	// values in the same order.
 	cols []string
 	vals func(V) []any
-	// codec converts between the aggregate and its document; clone
-	// deep-copies an aggregate.
-	codec records.Codec[V]
-	clone func(V) V
-
-	notFound, duplicate *tpsession.Error
-	// vet, when set, refuses an update that changes what it may not.
-	vet func(old, new V) error
 	// written, when set, runs in the transaction after each insert (old
 	// is nil) or update, to keep a table derived from the aggregate in
 	// step.
 	written func(ctx context.Context, st *txState, old *V, v V) error
 
 	insertSQL, updateSQL string
+}
+
+// newTable returns the table name of the aggregate a, whose rows keyCol
+// identifies in their centre, with the columns cols projected by vals
+// (nil for none).
+func newTable[V any](a records.Aggregate[V], name, keyCol string, cols []string, vals func(V) []any) *table[V] {
+	if vals == nil {
+		vals = func(V) []any { return nil }
+	}
+	return (&table[V]{Aggregate: a, name: name, keyCol: keyCol, cols: cols, vals: vals}).build()
 }
 
 // build completes t with its SQL, which is made of the identifiers above
@@ -66,7 +67,7 @@ func (t *table[V]) build() *table[V] {
 
 // encode returns the document of v.
 func (t *table[V]) encode(v V) (string, error) {
-	doc, err := t.codec.Encode(v)
+	doc, err := t.Encode(v)
 	if err != nil {
 		return "", errStore.Withf("an aggregate could not be encoded").Wrap(err)
 	}
@@ -75,7 +76,7 @@ func (t *table[V]) encode(v V) (string, error) {
 
 // decode reads back a document.
 func (t *table[V]) decode(doc string) (V, error) {
-	v, err := t.codec.Decode(doc)
+	v, err := t.Decode(doc)
 	if err != nil {
 		return v, errUnreadable.Wrap(err)
 	}
@@ -95,12 +96,12 @@ func (t *table[V]) insert(ctx context.Context, db *DB, v V) error {
 	if err != nil {
 		return err
 	}
-	centre := t.centre(v)
-	args := append([]any{string(centre), t.key(v)}, t.vals(v)...)
+	centre := t.Centre(v)
+	args := append([]any{string(centre), t.Key(v)}, t.vals(v)...)
 	args = append(args, doc)
 	return db.writing(ctx, func(ctx context.Context, st *txState) error {
 		if _, err := st.exec(ctx, centre, t.insertSQL, args...); err != nil {
-			return failure(err, t.duplicate)
+			return failure(err, t.Duplicate)
 		}
 		if t.written == nil {
 			return nil
@@ -128,7 +129,7 @@ func (t *table[V]) one(ctx context.Context, q querier, centre tpsession.CentreID
 	var doc string
 	err := queryRow(ctx, q, centre, query+" LIMIT 1", append([]any{string(centre)}, args...), &r.key, &r.version, &doc)
 	if errors.Is(err, pgx.ErrNoRows) {
-		return r, t.notFound
+		return r, t.NotFound
 	}
 	if err != nil {
 		return r, failure(err, nil)
@@ -154,20 +155,12 @@ func (t *table[V]) updateWhere(ctx context.Context, db *DB, centre tpsession.Cen
 		if err != nil {
 			return err
 		}
-		var old V
-		if t.vet != nil || t.written != nil {
-			old = t.clone(r.v)
-		}
+		old := t.Clone(r.v)
 		if err := fn(&r.v); err != nil {
 			return err
 		}
-		if t.key(r.v) != r.key || t.centre(r.v) != centre {
-			return errKeyChanged
-		}
-		if t.vet != nil {
-			if err := t.vet(old, r.v); err != nil {
-				return err
-			}
+		if err := t.CheckUpdate(old, r.v, errKeyChanged); err != nil {
+			return err
 		}
 		doc, err := t.encode(r.v)
 		if err != nil {
@@ -175,7 +168,7 @@ func (t *table[V]) updateWhere(ctx context.Context, db *DB, centre tpsession.Cen
 		}
 		tag, err := st.exec(ctx, centre, t.updateSQL, append(t.vals(r.v), doc, string(centre), r.key, r.version)...)
 		if err != nil {
-			return failure(err, t.duplicate)
+			return failure(err, t.Duplicate)
 		}
 		if tag.RowsAffected() != 1 {
 			return errChanged

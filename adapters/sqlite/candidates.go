@@ -9,16 +9,7 @@ import (
 )
 
 func candidateTable() *table[candidate.Candidate] {
-	t := &table[candidate.Candidate]{
-		name: "candidates", keyCol: "id",
-		key:      func(c candidate.Candidate) string { return string(c.ID) },
-		centre:   func(c candidate.Candidate) tpsession.CentreID { return c.Centre },
-		vals:     func(candidate.Candidate) []any { return nil },
-		clone:    candidate.Candidate.Clone,
-		notFound: candidate.ErrCandidateNotFound, duplicate: candidate.ErrDuplicateCandidate,
-	}
-	t.encode, t.decode = codec(records.Candidates)
-	return t.build()
+	return newTable(records.Candidates, "candidates", "id", nil, nil)
 }
 
 // CreateCandidate stores c; ErrDuplicateCandidate when its ID is taken.
@@ -43,25 +34,9 @@ func (db *DB) CandidatesOfCentre(ctx context.Context, centre tpsession.CentreID)
 }
 
 func registrationTable() *table[candidate.Registration] {
-	t := &table[candidate.Registration]{
-		name: "registrations", keyCol: "id",
-		key:    func(r candidate.Registration) string { return string(r.ID) },
-		centre: func(r candidate.Registration) tpsession.CentreID { return r.Centre },
-		cols:   []string{"session", "candidate", "registered_at", "active"},
-		vals: func(r candidate.Registration) []any {
-			return []any{string(r.Session), string(r.Candidate), records.Instant(r.RegisteredAt), r.Active()}
-		},
-		clone:    candidate.Registration.Clone,
-		notFound: candidate.ErrRegistrationNotFound, duplicate: candidate.ErrDuplicateRegistration,
-		vet: func(old, new candidate.Registration) error {
-			if old.Session != new.Session || old.Candidate != new.Candidate || !old.RegisteredAt.Equal(new.RegisteredAt) {
-				return errKeyChanged
-			}
-			return nil
-		},
-	}
-	t.encode, t.decode = codec(records.Registrations)
-	return t.build()
+	return newTable(records.Registrations, "registrations", "id", []string{"session", "candidate", "registered_at", "active"}, func(r candidate.Registration) []any {
+		return []any{string(r.Session), string(r.Candidate), records.Instant(r.RegisteredAt), r.Active()}
+	})
 }
 
 // The registration of a candidate to a session is the active one, or else

@@ -11,17 +11,7 @@ import (
 )
 
 func memberTable() *table[jury.Member] {
-	t := &table[jury.Member]{
-		name: "members", keyCol: "id",
-		key:      func(m jury.Member) string { return string(m.ID) },
-		centre:   func(m jury.Member) tpsession.CentreID { return m.Centre },
-		cols:     []string{"email"},
-		vals:     func(m jury.Member) []any { return []any{m.Email} },
-		clone:    jury.Member.Clone,
-		notFound: jury.ErrMemberNotFound, duplicate: jury.ErrDuplicateMember,
-	}
-	t.encode, t.decode = codec(records.Members)
-	return t.build()
+	return newTable(records.Members, "members", "id", []string{"email"}, func(m jury.Member) []any { return []any{m.Email} })
 }
 
 // emailTaken refuses m when another member of its centre has its e-mail,
@@ -102,17 +92,9 @@ func (db *DB) HabilitatedMembers(ctx context.Context, centre tpsession.CentreID,
 }
 
 func sessionJuryTable() *table[jury.SessionJury] {
-	t := &table[jury.SessionJury]{
-		name: "session_juries", keyCol: "session",
-		key:      func(j jury.SessionJury) string { return string(j.Session) },
-		centre:   func(j jury.SessionJury) tpsession.CentreID { return j.Centre },
-		vals:     func(jury.SessionJury) []any { return nil },
-		clone:    jury.SessionJury.Clone,
-		notFound: jury.ErrSessionJuryNotFound, duplicate: jury.ErrDuplicateSessionJury,
-		written: writeInvitations,
-	}
-	t.encode, t.decode = codec(records.SessionJuries)
-	return t.build()
+	t := newTable(records.SessionJuries, "session_juries", "session", nil, nil)
+	t.written = writeInvitations
+	return t
 }
 
 // writeInvitations keeps jury_invitations, the index of the members each
@@ -120,28 +102,14 @@ func sessionJuryTable() *table[jury.SessionJury] {
 // members j invites that old did not, and removes those it no longer
 // does. Most updates (an answer, a conflict, an assignment) change neither.
 func writeInvitations(ctx context.Context, q querier, old *jury.SessionJury, j jury.SessionJury) error {
-	before := map[tpsession.MemberID]bool{}
-	if old != nil {
-		for _, i := range old.Invitations {
-			before[i.Member] = true
-		}
-	}
-	after := map[tpsession.MemberID]bool{}
-	for _, i := range j.Invitations {
-		after[i.Member] = true
-		if before[i.Member] {
-			continue
-		}
-		_, err := q.exec(ctx, "INSERT INTO jury_invitations (centre, member, session) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
-			string(j.Centre), string(i.Member), string(j.Session))
-		if err != nil {
+	added, removed := records.InvitationChanges(old, j)
+	for _, m := range added {
+		if _, err := q.exec(ctx, "INSERT INTO jury_invitations (centre, member, session) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+			string(j.Centre), string(m), string(j.Session)); err != nil {
 			return failure(err, nil)
 		}
 	}
-	for m := range before {
-		if after[m] {
-			continue
-		}
+	for _, m := range removed {
 		if _, err := q.exec(ctx, "DELETE FROM jury_invitations WHERE session = ? AND member = ?", string(j.Session), string(m)); err != nil {
 			return failure(err, nil)
 		}

@@ -9,17 +9,7 @@ import (
 )
 
 func planTable() *table[plan.Record] {
-	t := &table[plan.Record]{
-		name: "plans", keyCol: "session",
-		key:      func(r plan.Record) string { return string(r.Session) },
-		centre:   func(r plan.Record) tpsession.CentreID { return r.Centre },
-		cols:     []string{"computed_at"},
-		vals:     func(r plan.Record) []any { return []any{records.Instant(r.ComputedAt)} },
-		clone:    plan.Record.Clone,
-		notFound: plan.ErrPlanNotFound,
-	}
-	t.encode, t.decode = codec(records.Plans)
-	return t.build()
+	return newTable(records.Plans, "plans", "session", []string{"computed_at"}, func(r plan.Record) []any { return []any{records.Instant(r.ComputedAt)} })
 }
 
 // PutPlan stores r as the plan of its session, replacing the previous one.

@@ -150,18 +150,6 @@ func (c Codec[V]) Decode(doc string) (V, error) { return c.decode(doc) }
 // that it holds every field.
 func (c Codec[V]) Record(v V) any { return c.record(v) }
 
-// The codecs of the aggregates.
-var (
-	Sessions      = newCodec(toSessionRecord, fromSessionRecord)
-	Candidates    = newCodec(toCandidateRecord, fromCandidateRecord)
-	Registrations = newCodec(toRegistrationRecord, fromRegistrationRecord)
-	Members       = newCodec(toMemberRecord, fromMemberRecord)
-	SessionJuries = newCodec(toSessionJuryRecord, fromSessionJuryRecord)
-	Plis          = newCodec(toPliRecord, fromPliRecord)
-	Checklists    = newCodec(toChecklistRecord, fromChecklistRecord)
-	Plans         = newCodec(toPlanRecord, fromPlanRecord)
-)
-
 // ParseInstant reads an instant that Instant wrote.
 func ParseInstant(s string) (time.Time, error) {
 	var d decoder

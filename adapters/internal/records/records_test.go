@@ -6,6 +6,9 @@ import (
 	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/tpsession/tpsession"
+	"github.com/tpsession/tpsession/jury"
 )
 
 // The golden records, which pin every aggregate's stored form, are in
@@ -19,3 +22,32 @@ func TestDecimalsKeepTheirScale(t *testing.T) {
 		assert.Equal(t, d, got.Decimal, "%s", d)
 	}
 }
+
+func TestInvitationChanges(t *testing.T) {
+	inv := func(ms ...tpsession.MemberID) jury.SessionJury {
+		j := jury.SessionJury{}
+		for _, m := range ms {
+			j.Invitations = append(j.Invitations, jury.Invitation{Member: m})
+		}
+		return j
+	}
+	for _, c := range []struct {
+		name           string
+		old            *jury.SessionJury
+		new            jury.SessionJury
+		added, removed []tpsession.MemberID
+	}{
+		{"a new record adds each member once", nil, inv("a", "b", "a"), []tpsession.MemberID{"a", "b"}, nil},
+		{"an answer changes nothing", &jury.SessionJury{Invitations: []jury.Invitation{{Member: "a"}}}, inv("a"), nil, nil},
+		{"a member replaced", ptr(inv("a", "b")), inv("c", "b"), []tpsession.MemberID{"c"}, []tpsession.MemberID{"a"}},
+		{"every member dropped, one listed twice", ptr(inv("a", "a")), inv(), nil, []tpsession.MemberID{"a"}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			added, removed := InvitationChanges(c.old, c.new)
+			assert.Equal(t, c.added, added)
+			assert.Equal(t, c.removed, removed)
+		})
+	}
+}
+
+func ptr[T any](v T) *T { return &v }
