@@ -78,3 +78,15 @@ func TestLoadSpreadsOverTheTargetsAndSessions(t *testing.T) {
 		assert.Positive(t, hits[want], want)
 	}
 }
+
+// TestHelp: -h and -help print every flag on stdout and succeed, so the
+// program exits 0, without loading anything.
+func TestHelp(t *testing.T) {
+	for _, flag := range []string{"-h", "-help", "--help"} {
+		var out bytes.Buffer
+		require.NoError(t, run(context.Background(), []string{flag}, &out), flag)
+		for _, name := range []string{"-duration", "-warmup", "-rounds", "-concurrency", "-requests", "-target", "-token", "-session", "-store", "-routes"} {
+			assert.Contains(t, out.String(), name, flag)
+		}
+	}
+}

@@ -6,6 +6,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"io"
 	"net"
 	"net/http"
 	neturl "net/url"
@@ -335,13 +336,30 @@ func TestPostgresFlags(t *testing.T) {
 		{"-db", "postgres://u@h/d", "-db-statement-timeout", "0s"},
 		{"-db", "postgres://u@h/d", "-db-connect-retry", "-1s"},
 	} {
-		_, err := parseFlags(args)
+		_, err := parseFlags(args, io.Discard)
 		assert.Error(t, err, "%v", args)
 	}
-	c, err := parseFlags([]string{"-db", "postgres://u@h/d", "-db-max-conns", "7", "-db-connect-retry", "0s"})
+	c, err := parseFlags([]string{"-db", "postgres://u@h/d", "-db-max-conns", "7", "-db-connect-retry", "0s"}, io.Discard)
 	require.NoError(t, err)
 	assert.Equal(t, 7, *c.db.maxConns)
 	assert.Equal(t, time.Duration(0), *c.db.connectRetry)
 	assert.Nil(t, c.db.statementTimeout, "not given: the URL's or the adapter's")
 	assert.Equal(t, "postgres://u:xxxxx@h/d", describe("postgres://u:pw@h/d?sslmode=disable"))
+}
+
+// TestHelp: -h and -help print the usage and every flag on stdout and
+// succeed, so the program exits 0, without opening a store or listening.
+func TestHelp(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	for _, flag := range []string{"-h", "-help", "--help"} {
+		var out bytes.Buffer
+		require.NoError(t, run(context.Background(), []string{flag}, &out), flag)
+		for _, name := range []string{"usage: server", "-addr", "-db", "-tokens", "-demo"} {
+			assert.Contains(t, out.String(), name, flag)
+		}
+	}
+	entries, err := os.ReadDir(dir)
+	require.NoError(t, err)
+	assert.Empty(t, entries, "-h created files")
 }

@@ -5,7 +5,7 @@
 // types' Go field names are not). Dates are YYYY-MM-DD, instants UTC with
 // nine fractional digits (nanoseconds kept; they sort as text and come
 // back in UTC), decimals at their exact scale; a plan keeps its input and
-// plan in the wire formats of planning.md.
+// plan in the wire formats of docs/planning.md.
 //
 // A change of a record is a change of every database already written: it
 // needs a migration in each store, and the golden records of
