@@ -4,7 +4,9 @@
 # from the Debian packages when it is missing, starts a cluster in a
 # temporary directory as an unprivileged user (the server refuses to run
 # as root) on a free port of 127.0.0.1, exports TPSESSION_POSTGRES_URL, and
-# stops and removes the cluster when the script exits.
+# stops and removes the cluster when the script exits: it sets an EXIT
+# trap, so a script that sets one of its own after it must call
+# stop_postgres from it.
 
 pg_bin() {
   local dir
