@@ -1,6 +1,7 @@
 package sqlite
 
 import (
+	"github.com/tpsession/tpsession/adapters/internal/records"
 	"reflect"
 	"slices"
 	"strings"
@@ -23,20 +24,20 @@ func TestFullValuesSetEveryField(t *testing.T) {
 		// those of the record, when they differ.
 		unset, unsetRecord []string
 	}{
-		{"session", fullSession(), toSessionRecord(fullSession()), nil, nil},
-		{"candidate", fullCandidate(), toCandidateRecord(fullCandidate()), nil, nil},
+		{"session", fullSession(), records.Sessions.Record(fullSession()), nil, nil},
+		{"candidate", fullCandidate(), records.Candidates.Record(fullCandidate()), nil, nil},
 		// The single appointment of an earlier stored form is read, never
 		// written; a replaced convocation's own Replaces are kept flat in
 		// the one that replaces it.
-		{"registration", fullRegistration(), toRegistrationRecord(fullRegistration()),
+		{"registration", fullRegistration(), records.Registrations.Record(fullRegistration()),
 			[]string{".Convocation.Replaces[].Replaces"},
 			[]string{".Convocation.Appointment", ".Convocation.Replaces[].Appointment", ".Convocation.Replaces[].Replaces"}},
-		{"member", fullMember(), toMemberRecord(fullMember()), nil, nil},
-		{"session jury", fullSessionJury(), toSessionJuryRecord(fullSessionJury()), nil, nil},
-		{"pli", fullPli(), toPliRecord(fullPli()), nil, nil},
-		{"checklist", fullChecklist(), toChecklistRecord(fullChecklist()), nil, nil},
-		{"plan", fullPlan(t), toPlanRecord(fullPlan(t)), nil, nil},
-		{"calendar", fullCalendar(), toCalendarRecord(fullCalendar()), nil, nil},
+		{"member", fullMember(), records.Members.Record(fullMember()), nil, nil},
+		{"session jury", fullSessionJury(), records.SessionJuries.Record(fullSessionJury()), nil, nil},
+		{"pli", fullPli(), records.Plis.Record(fullPli()), nil, nil},
+		{"checklist", fullChecklist(), records.Checklists.Record(fullChecklist()), nil, nil},
+		{"plan", fullPlan(t), records.Plans.Record(fullPlan(t)), nil, nil},
+		{"calendar", fullCalendar(), records.Calendars.Record(fullCalendar()), nil, nil},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
