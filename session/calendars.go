@@ -5,6 +5,8 @@ import (
 	"slices"
 	"time"
 
+	"github.com/rickb777/date/v2"
+
 	"github.com/tpsession/tpsession"
 )
 
@@ -23,6 +25,9 @@ import (
 type EventDigest struct {
 	UID    string
 	Digest string
+	// Day is the day the event falls on, which its cancellation names if
+	// it is ever withdrawn.
+	Day date.Date
 }
 
 // PublishedEvent is an event as a calendar last published it.
@@ -37,6 +42,8 @@ type PublishedEvent struct {
 	// Cancelled tells that the event is no longer part of the calendar:
 	// it is published CANCELLED.
 	Cancelled bool
+	// Day is the day the event fell on when last published.
+	Day date.Date
 }
 
 // CalendarRecord is what one calendar of a session has published: every
@@ -67,13 +74,13 @@ func (r *CalendarRecord) Publish(events []EventDigest, at time.Time) []Published
 		seen[e.UID] = true
 		i := slices.IndexFunc(r.Events, func(p PublishedEvent) bool { return p.UID == e.UID })
 		if i < 0 {
-			r.Events = append(r.Events, PublishedEvent{UID: e.UID, Digest: e.Digest, Modified: at})
+			r.Events = append(r.Events, PublishedEvent{UID: e.UID, Digest: e.Digest, Modified: at, Day: e.Day})
 			out = append(out, r.Events[len(r.Events)-1])
 			continue
 		}
 		p := &r.Events[i]
 		if p.Digest != e.Digest || p.Cancelled {
-			p.Digest, p.Cancelled, p.Modified = e.Digest, false, at
+			p.Digest, p.Cancelled, p.Modified, p.Day = e.Digest, false, at, e.Day
 			p.Sequence++
 		}
 		out = append(out, *p)

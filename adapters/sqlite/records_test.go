@@ -121,8 +121,8 @@ func fullCalendar() session.CalendarRecord {
 	return session.CalendarRecord{
 		Centre: centre, Session: sid, Key: "member:" + string(mid),
 		Events: []session.PublishedEvent{
-			{UID: "ses-mem-20270301", Digest: "9f86d081884c7d65", Sequence: 0, Modified: at},
-			{UID: "ses-mem-20270301-2", Digest: "60303ae22b998861", Sequence: 3, Modified: at.Add(time.Hour), Cancelled: true},
+			{UID: "ses-mem-20270301", Digest: "9f86d081884c7d65", Sequence: 0, Modified: at, Day: start},
+			{UID: "ses-mem-20270301-2", Digest: "60303ae22b998861", Sequence: 3, Modified: at.Add(time.Hour), Cancelled: true, Day: start + 1},
 		},
 	}
 }

@@ -19,13 +19,14 @@ type publishedEventRecord struct {
 	Sequence  int    `json:"sequence"`
 	Modified  string `json:"modified"`
 	Cancelled bool   `json:"cancelled,omitempty"`
+	Day       string `json:"day,omitempty"`
 }
 
 func toCalendarRecord(r session.CalendarRecord) calendarRecord {
 	return calendarRecord{
 		Centre: string(r.Centre), Session: string(r.Session), Key: r.Key,
 		Events: each(r.Events, func(e session.PublishedEvent) publishedEventRecord {
-			return publishedEventRecord{UID: e.UID, Digest: e.Digest, Sequence: e.Sequence, Modified: instant(e.Modified), Cancelled: e.Cancelled}
+			return publishedEventRecord{UID: e.UID, Digest: e.Digest, Sequence: e.Sequence, Modified: instant(e.Modified), Cancelled: e.Cancelled, Day: day(e.Day)}
 		}),
 	}
 }
@@ -34,7 +35,7 @@ func fromCalendarRecord(d *decoder, r calendarRecord) session.CalendarRecord {
 	return session.CalendarRecord{
 		Centre: tpsession.CentreID(r.Centre), Session: tpsession.SessionID(r.Session), Key: r.Key,
 		Events: each(r.Events, func(e publishedEventRecord) session.PublishedEvent {
-			return session.PublishedEvent{UID: e.UID, Digest: e.Digest, Sequence: e.Sequence, Modified: d.instant(e.Modified), Cancelled: e.Cancelled}
+			return session.PublishedEvent{UID: e.UID, Digest: e.Digest, Sequence: e.Sequence, Modified: d.instant(e.Modified), Cancelled: e.Cancelled, Day: d.day(e.Day)}
 		}),
 	}
 }
