@@ -212,6 +212,13 @@ func (s *Service) draft(ctx context.Context, by Actor, sid tpsession.SessionID, 
 		return candidate.Convocation{}, err
 	}
 	r, err := s.updateRegistration(ctx, by, s.begin(), sid, cid, true, func(ses Session, v planView, r *candidate.Registration) (string, string, error) {
+		// The registration's state decides before the plan does: a
+		// convocation that may not be drafted is a conflict, whatever its
+		// appointments.
+		probe := r.Clone()
+		if err := apply(&probe, d, candidateView(ses)); tpsession.KindOf(err) == tpsession.Conflict {
+			return "", "", err
+		}
 		needed, known := v.appointments(cid)
 		d, err := fromPlan(d, needed, known)
 		if err != nil {
