@@ -194,7 +194,7 @@ const (
 	// lh is the height of a line of the letter's text; signature the
 	// space left to sign.
 	lh        = 4.7
-	signature = 14.0
+	signature = 13.0
 )
 
 // writeLetter prints one letter, from a new page.
@@ -263,7 +263,7 @@ func (b *book) writeLetter(p *pdfDoc, l letter) {
 		titleFR(b.Session), b.Centre.Name, periodFR(b.Session.Start, b.Session.End)))
 	f.Ln(2)
 	b.writeAppointments(p, conv)
-	f.Ln(4)
+	f.Ln(3)
 
 	p.font("B", bodySize)
 	p.keep(11)
@@ -407,7 +407,7 @@ func (b *book) closingHeight(p *pdfDoc) float64 {
 	defer p.restoreFont(saved)
 	s := b.signatory()
 	p.font("", bodySize)
-	height := p.paraHeight(p.width(), lh, closing) + 4
+	height := p.paraHeight(p.width(), lh, closing) + 3
 	height += p.paraHeight(addressWidth, lh, "Pour "+b.Centre.Name+",") + signature
 	height += p.paraHeight(addressWidth, lh, s.Role)
 	p.font("B", bodySize)
@@ -421,7 +421,7 @@ func (b *book) writeClosing(p *pdfDoc) {
 	p.keep(b.closingHeight(p))
 	p.font("", bodySize)
 	p.para(0, lh, closing)
-	p.f.Ln(4)
+	p.f.Ln(3)
 	p.f.SetX(addressX)
 	p.para(addressWidth, lh, "Pour "+b.Centre.Name+",")
 	p.f.Ln(signature)

@@ -291,7 +291,10 @@ func (p *pdfDoc) wrapLine(s string, w float64) []string {
 	fits := func(t string) bool { return p.f.GetStringWidth(t) <= w }
 	var lines []string
 	line := ""
-	for _, word := range strings.Fields(s) {
+	// A no-break space (the one of "n° 3", after French usage) holds its
+	// words together.
+	s = strings.ReplaceAll(s, "n° ", "n°\u00a0")
+	for _, word := range strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == '\t' }) {
 		try := word
 		if line != "" {
 			try = line + " " + word

@@ -26,29 +26,43 @@ var derouleCDA []byte
 // worked, so that every step is in the event logs. Its dates follow today:
 // a session prepared from scratch four months ahead, one whose convocations
 // are going out six weeks ahead, one two weeks ahead that is nearly ready
-// to open, and a cancelled one.
+// to open, and a cancelled one. Each step is taken on the day it claims,
+// on a clock of the demo's own: the event logs, the custody logs and the
+// milestones agree on when the pli was ordered or a convocation
+// validated.
 type demo struct {
 	ctx     context.Context
 	svc     *session.Service
+	clock   *tpsession.FixedClock
+	paris   *time.Location
 	by      session.Actor
 	today   date.Date
 	cal     tpsession.Calendar
 	members []jury.Member
 }
 
-// seedDemo seeds the demo centre when it holds nothing (no session and no
-// jury member), and reports whether it did. It seeds in one transaction of
-// tx, which the Service's commands join: when ctx ends part-way (the
-// server is asked to stop) or a step fails, nothing of the demo is left,
-// and a later run seeds it whole. A centre that holds the whole demo is
-// left as it is; one that holds some of it, or data of its own, is an
-// error rather than a demo mixed into it.
-func seedDemo(ctx context.Context, svc *session.Service, tx session.Transactor, paris *time.Location) (bool, error) {
+// at sets the demo's clock to 10:00 on the day n days from today; the
+// steps that follow are taken that day.
+func (d *demo) at(n int) { d.clock.Set((d.today + date.Date(n)).Time(0, d.paris).Add(10 * time.Hour)) }
+
+// seedDemo seeds the demo centre in stores when it holds nothing (no
+// session and no jury member), and reports whether it did. It seeds in one
+// transaction of stores.Tx, which the Service's commands join: when ctx
+// ends part-way (the server is asked to stop) or a step fails, nothing of
+// the demo is left, and a later run seeds it whole. A centre that holds
+// the whole demo is left as it is; one that holds some of it, or data of
+// its own, is an error rather than a demo mixed into it.
+func seedDemo(ctx context.Context, stores session.Stores, paris *time.Location) (bool, error) {
+	today := tpsession.Today(tpsession.SystemClock{}, paris)
+	clock := tpsession.NewFixedClock(today.Time(0, paris).Add(10 * time.Hour))
+	svc, err := session.NewService(stores, session.Config{Clock: clock, Location: paris})
+	if err != nil {
+		return false, err
+	}
 	seeded := false
-	err := tx.Atomic(ctx, func(ctx context.Context) error {
+	err = stores.Tx.Atomic(ctx, func(ctx context.Context) error {
 		seeded = false // the transaction may run again (postgres.DB.Atomic)
-		d := &demo{ctx: ctx, svc: svc, by: session.Actor{Centre: demoCentre, Name: "Claire Martin (demo)"},
-			today: tpsession.Today(tpsession.SystemClock{}, paris)}
+		d := &demo{ctx: ctx, svc: svc, clock: clock, paris: paris, by: session.Actor{Centre: demoCentre, Name: "Claire Martin (demo)"}, today: today}
 		empty, err := d.empty()
 		if err != nil || !empty {
 			return err
@@ -115,6 +129,7 @@ func (d *demo) workingDay(n int) date.Date { return d.cal.OnOrAfter(d.today + da
 
 func (d *demo) iso(n int) string { return (d.today + date.Date(n)).String() }
 
+// newSession creates a session on the clock's day.
 func (d *demo) newSession(title, name string, startIn, workingDays, candidates int) (session.Session, error) {
 	start := d.workingDay(startIn)
 	return d.svc.CreateSession(d.ctx, d.by, session.Details{
@@ -147,8 +162,9 @@ func (d *demo) directoryInput() []jury.MemberInput {
 	}
 }
 
-// directory adds the demo's jury members.
+// directory adds the demo's jury members, months ago.
 func (d *demo) directory() error {
+	d.at(-130)
 	for _, in := range d.directoryInput() {
 		m, err := d.svc.CreateMember(d.ctx, d.by, in)
 		if err != nil {
@@ -202,6 +218,8 @@ func (d *demo) register(s session.Session, people ...person) ([]candidate.Candid
 	return out, nil
 }
 
+// plan plans the session from the CDA déroulé-type, whose rooms have the
+// centre's labels.
 func (d *demo) plan(s session.Session, candidates int) error {
 	in, err := plan.DecodeBytes(derouleCDA)
 	if err != nil {
@@ -212,11 +230,14 @@ func (d *demo) plan(s session.Session, candidates int) error {
 	return err
 }
 
-// convocations drafts every candidate's convocation, validates the first
-// validated on validatedOn, and records that the first delivered came back
-// from the post.
-func (d *demo) convocations(s session.Session, cs []candidate.Candidate, validated, delivered int, validatedOn date.Date) error {
-	for i, c := range cs {
+// convocations drafts every candidate's convocation draftedIn days from
+// today, validates the first validated validatedIn days from today, posts
+// the first delivered that day and records their receipts three days
+// later (or today, if sooner).
+func (d *demo) convocations(s session.Session, cs []candidate.Candidate, validated, delivered, draftedIn, validatedIn int) error {
+	validatedOn := d.today + date.Date(validatedIn)
+	for _, c := range cs {
+		d.at(draftedIn)
 		// The plan's appointments when the session has one.
 		appointment := s.Start.String() + "T08:30"
 		if _, known, err := d.svc.PlanAppointments(d.ctx, d.by, s.ID, c.ID); err != nil {
@@ -231,26 +252,36 @@ func (d *demo) convocations(s session.Session, cs []candidate.Candidate, validat
 		if err != nil {
 			return err
 		}
-		if i < validated {
-			if _, err := d.svc.ValidateConvocation(d.ctx, d.by, s.ID, c.ID, validatedOn); err != nil {
-				return err
-			}
+	}
+	d.at(validatedIn)
+	for i, c := range cs[:validated] {
+		if _, err := d.svc.ValidateConvocation(d.ctx, d.by, s.ID, c.ID, validatedOn); err != nil {
+			return err
 		}
 		if i < delivered {
 			if _, err := d.svc.RecordDelivery(d.ctx, d.by, s.ID, c.ID, candidate.DeliveryInput{
 				Method: "registered_mail", SentOn: validatedOn.String(), TrackingNumber: fmt.Sprintf("1A%011d", 47203150+i),
-				DeliveredOn: min(validatedOn+3, d.today).String(),
 			}); err != nil {
 				return err
 			}
 		}
 	}
+	receipt := min(validatedIn+3, 0)
+	d.at(receipt)
+	for _, c := range cs[:delivered] {
+		if _, err := d.svc.RecordDelivery(d.ctx, d.by, s.ID, c.ID, candidate.DeliveryInput{
+			Method: "registered_mail", DeliveredOn: (d.today + date.Date(receipt)).String(),
+		}); err != nil {
+			return err
+		}
+	}
 	return nil
 }
 
-// sessionFromScratch: four months ahead, declared and planned; the jury is
-// being invited.
+// sessionFromScratch: four months ahead, declared and planned last week;
+// the jury is being invited.
 func (d *demo) sessionFromScratch() error {
+	d.at(-10)
 	s, err := d.newSession("TP-01281", "Concepteur développeur d'applications", 120, 3, 8)
 	if err != nil {
 		return err
@@ -258,41 +289,49 @@ func (d *demo) sessionFromScratch() error {
 	if _, err := d.svc.Declare(d.ctx, d.by, s.ID, date.Zero); err != nil {
 		return err
 	}
+	d.at(-9)
 	if err := d.plan(s, 8); err != nil {
 		return err
 	}
+	d.at(-5)
 	return d.invite(s, 2, d.members[:4]...)
 }
 
 // sessionSendingConvocations: six weeks ahead, the pli ordered late and
-// received, the jury staffed, convocations being validated and sent.
+// received, the jury staffed, convocations being validated and sent today.
 func (d *demo) sessionSendingConvocations() error {
+	d.at(-25)
 	s, err := d.newSession("TP-00467", "Électricien d'équipement du bâtiment", 45, 2, 6)
 	if err != nil {
 		return err
 	}
-	if _, err := d.svc.Declare(d.ctx, d.by, s.ID, d.today-20); err != nil {
+	d.at(-20)
+	if _, err := d.svc.Declare(d.ctx, d.by, s.ID, date.Zero); err != nil {
 		return err
 	}
-	if _, _, err := d.svc.OrderPli(d.ctx, d.by, s.ID, d.today-15); err != nil {
+	d.at(-15)
+	if _, _, err := d.svc.OrderPli(d.ctx, d.by, s.ID, date.Zero); err != nil {
 		return err
 	}
-	if _, err := d.svc.ReceivePli(d.ctx, d.by, s.ID, d.today-2, []pli.Material{
-		{Name: "Tableau électrique de formation", Quantity: 3, Epreuve: "MSP"},
-		{Name: "Multimètre", Quantity: 6},
-	}); err != nil {
-		return err
-	}
+	d.at(-14)
 	if err := d.invite(s, 3, d.members[2], d.members[4], d.members[5]); err != nil {
 		return err
 	}
+	d.at(-10)
 	cs, err := d.register(s,
 		person{"Léa", "Dubois", "55203253400646"}, person{"Hugo", "Petit", ""}, person{"Inès", "Garnier", "44306184100047"},
 		person{"Thomas", "Roux", ""}, person{"Chloé", "Fournier", ""}, person{"Mathis", "Lambert", ""})
 	if err != nil {
 		return err
 	}
-	if err := d.convocations(s, cs, 4, 2, d.today); err != nil {
+	d.at(-2)
+	if _, err := d.svc.ReceivePli(d.ctx, d.by, s.ID, date.Zero, []pli.Material{
+		{Name: "Tableau électrique de formation", Quantity: 3, Epreuve: "MSP"},
+		{Name: "Multimètre", Quantity: 6},
+	}); err != nil {
+		return err
+	}
+	if err := d.convocations(s, cs, 4, 2, -1, 0); err != nil {
 		return err
 	}
 	_, err = d.svc.SetChecklistItem(d.ctx, d.by, s.ID, checklist.ItemRulesDisplayed, checklist.ItemUpdate{Status: checklist.StatusOK})
@@ -300,19 +339,46 @@ func (d *demo) sessionSendingConvocations() error {
 }
 
 // sessionNearlyReady: two weeks ahead, everything done but the schedule to
-// display and the workstations to check.
+// display and the workstations to check. Its plan has candidates sitting
+// on two days: their convocations give both.
 func (d *demo) sessionNearlyReady() error {
+	d.at(-110)
 	s, err := d.newSession("TP-01281", "Concepteur développeur d'applications", 14, 3, 4)
 	if err != nil {
 		return err
 	}
-	if _, err := d.svc.Declare(d.ctx, d.by, s.ID, d.today-100); err != nil {
+	d.at(-100)
+	if _, err := d.svc.Declare(d.ctx, d.by, s.ID, date.Zero); err != nil {
 		return err
 	}
-	if _, _, err := d.svc.OrderPli(d.ctx, d.by, s.ID, d.today-95); err != nil {
+	d.at(-95)
+	if _, _, err := d.svc.OrderPli(d.ctx, d.by, s.ID, date.Zero); err != nil {
 		return err
 	}
-	if _, err := d.svc.ReceivePli(d.ctx, d.by, s.ID, d.today-20, []pli.Material{
+	d.at(-90)
+	if err := d.plan(s, 4); err != nil {
+		return err
+	}
+	d.at(-88)
+	if err := d.invite(s, 4, d.members[:4]...); err != nil {
+		return err
+	}
+	d.at(-80)
+	cs, err := d.register(s,
+		person{"Camille", "Bernard", "73282932000074"}, person{"Yanis", "Mercier", ""},
+		person{"Emma", "Faure", ""}, person{"Lucas", "Blanc", "55203253400646"})
+	if err != nil {
+		return err
+	}
+	d.at(-75)
+	if _, err := d.svc.AssignJury(d.ctx, d.by, s.ID); err != nil {
+		return err
+	}
+	if err := d.convocations(s, cs, len(cs), len(cs), -50, -30); err != nil {
+		return err
+	}
+	d.at(-20)
+	if _, err := d.svc.ReceivePli(d.ctx, d.by, s.ID, date.Zero, []pli.Material{
 		{Name: "Poste informatique sans accès à internet", Quantity: 4, Epreuve: "QP"},
 		{Name: "Vidéoprojecteur", Quantity: 2, Epreuve: "PROJ"},
 	}); err != nil {
@@ -321,24 +387,7 @@ func (d *demo) sessionNearlyReady() error {
 	if _, err := d.svc.SecurePli(d.ctx, d.by, s.ID, "Coffre du bureau de direction", "Claire Martin"); err != nil {
 		return err
 	}
-	if err := d.plan(s, 4); err != nil {
-		return err
-	}
-	if err := d.invite(s, 4, d.members[:4]...); err != nil {
-		return err
-	}
-	cs, err := d.register(s,
-		person{"Camille", "Bernard", "73282932000074"}, person{"Yanis", "Mercier", ""},
-		person{"Emma", "Faure", ""}, person{"Lucas", "Blanc", "55203253400646"})
-	if err != nil {
-		return err
-	}
-	if err := d.convocations(s, cs, len(cs), len(cs), d.today-30); err != nil {
-		return err
-	}
-	if _, err := d.svc.AssignJury(d.ctx, d.by, s.ID); err != nil {
-		return err
-	}
+	d.at(-2)
 	for _, key := range []checklist.ItemKey{checklist.ItemInterviewRoomsConfidential, checklist.ItemRulesDisplayed,
 		checklist.ItemResponsableDesignated, checklist.ItemComputersSecured} {
 		if _, err := d.svc.SetChecklistItem(d.ctx, d.by, s.ID, key, checklist.ItemUpdate{Status: checklist.StatusOK}); err != nil {
@@ -353,10 +402,12 @@ func (d *demo) sessionNearlyReady() error {
 
 // cancelledSession: a session the centre cancelled for lack of candidates.
 func (d *demo) cancelledSession() error {
+	d.at(-40)
 	s, err := d.newSession("TP-01281", "Concepteur développeur d'applications", 60, 3, 8)
 	if err != nil {
 		return err
 	}
+	d.at(-35)
 	_, err = d.svc.Cancel(d.ctx, d.by, s.ID)
 	return err
 }

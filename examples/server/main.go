@@ -163,7 +163,7 @@ func run(ctx context.Context, args []string, stdout io.Writer) (err error) {
 		return err
 	}
 	if cfg.demo {
-		seeded, err := seedDemo(ctx, svc, stores.Tx, paris)
+		seeded, err := seedDemo(ctx, stores, paris)
 		switch {
 		case err != nil && ctx.Err() != nil:
 			return fmt.Errorf("interrupted while seeding the demo centre: nothing of the demo was written: %w", err)
