@@ -38,10 +38,9 @@ type Planned struct {
 	Site       string
 	Start, End date.Date
 	Candidates int
-	// Remote: the session is planned remote, under the Ministry's
-	// experiment, which also asks for its programming (arrêté du
-	// 14 novembre 2024).
-	Remote bool
+	// Modality: a session planned remote, under the Ministry's experiment,
+	// is also programmed with the DGEFP (arrêté du 14 novembre 2024).
+	Modality tpsession.Modality
 }
 
 // Bounds on a programme.
@@ -146,13 +145,9 @@ func parsePlanned(fe *tpsession.FieldErrors, path string, in PlannedInput, year 
 		fe.Add(path+".candidates", "must be between 1 and %d, got %d", MaxCandidates, in.Candidates)
 	}
 	s.Candidates = in.Candidates
-	switch in.Modality {
-	case "", "on_site":
-	case "remote":
-		s.Remote = true
-	default:
-		fe.Add(path+".modality", "must be on_site or remote, got %q", tpsession.Truncate(in.Modality, 40))
-	}
+	m, err := tpsession.ParseModality(in.Modality)
+	fe.AddErr(path+".modality", err)
+	s.Modality = m
 	return s
 }
 

@@ -25,7 +25,7 @@ func TestNewChecksEverySession(t *testing.T) {
 	}})
 	require.NoError(t, err)
 	assert.Len(t, p.Sessions, 2)
-	assert.True(t, p.Sessions[1].Remote)
+	assert.Equal(t, tpsession.Remote, p.Sessions[1].Modality)
 
 	_, err = programme.New("centre-a", 2027, programme.Input{Sessions: []programme.PlannedInput{
 		planned("2026-12-31", "2027-01-02"),
