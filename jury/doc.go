@@ -29,15 +29,19 @@
 //     domain.md §2 D6). The délai is configurable (Policy), as a collective
 //     agreement may set another.
 //   - Conflicts of interest are per (member, candidate) pair, never per
-//     session: a member whose employer's SIRET is one of the candidate's
-//     host companies' SIRETs hosted that candidate and may not evaluate
-//     them ([SEED]: "un membre de jury ayant accueilli un candidat au sein
-//     de son entreprise ne peut pas l'évaluer"); conflicts the centre
-//     declares (hosted, trained, employer, personal, other) count the same
-//     (domain.md §3.4). The establishment is compared, not the company
-//     (SIREN): a member from another establishment of the host company is
-//     declared by the centre, with reason "employer", when relevant. A
-//     conflicted member still evaluates the session's other candidates.
+//     session. A member whose employer is in the company of one of the
+//     candidate's host companies (the same SIREN) hosted that candidate and
+//     may not evaluate them ([SEED]: "un membre de jury ayant accueilli un
+//     candidat au sein de son entreprise ne peut pas l'évaluer"; the 2008
+//     règlement général spoke of "la même entreprise ou organisme"); a
+//     member the candidate records among their trainers may not either (the
+//     2008 règlement général, [OFF-HIST]; the 2020 arrêté's "lien
+//     pédagogique"). [ConflictRules] lets a centre take the looser reading
+//     (the establishment only, by SIRET; the training link only when
+//     declared) or the stricter one (any member of an organisation that
+//     trained the candidate). Conflicts the centre declares (hosted,
+//     trained, employer, personal, other) count the same (domain.md §3.4).
+//     A conflicted member still evaluates the session's other candidates.
 //   - A candidate is evaluated by a jury of at least two habilitated members
 //     (arrêté du 22 décembre 2015, art. 6), more when the title requires it.
 //     Assign forms the panels from the accepted members and gives every
