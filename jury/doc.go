@@ -54,7 +54,8 @@
 //
 // The package does not know sessions nor candidates: the session service
 // hands it a Session (ID, title, dates) and, per registered candidate, a
-// Candidate (ID, name, host companies' SIRETs). Dates are calendar days
+// Candidate (ID, name, host companies' and training organisations'
+// SIRETs, trainers' e-mail addresses). Dates are calendar days
 // (date.Date); every rule takes "today" as a parameter and never reads the
 // clock.
 //
