@@ -107,7 +107,11 @@ func TestAgrementCoversTheSessionOnceRecorded(t *testing.T) {
 
 	_, err = f.create(func(d *session.Details) { d.End = date.New(2027, time.March, 2); d.Site = "Villeurbanne" })
 	assert.ErrorIs(t, err, agrement.ErrNotCovered, "another site")
-	_, err = f.create(func(d *session.Details) { d.End = date.New(2027, time.March, 2); d.Title = "TP-09999"; d.TitleName = "x" })
+	_, err = f.create(func(d *session.Details) {
+		d.End = date.New(2027, time.March, 2)
+		d.Title = "TP-09999"
+		d.TitleName = "x"
+	})
 	assert.ErrorIs(t, err, agrement.ErrNotCovered, "another title")
 
 	// Moving the session: dates and site are checked again.
@@ -216,7 +220,9 @@ func TestTheTitleValidityAndItsProlongation(t *testing.T) {
 func TestRemoteSessionsOnlyWhereTheRegisterOpensThem(t *testing.T) {
 	f := fixtureWith(t, date.New(2026, time.November, 16), nil)
 	remote := func(title, kind string, ccps ...string) func(*session.Details) {
-		return func(d *session.Details) { d.Title, d.TitleName, d.Kind, d.CCPs, d.Modality = title, "", kind, ccps, "remote" }
+		return func(d *session.Details) {
+			d.Title, d.TitleName, d.Kind, d.CCPs, d.Modality = title, "", kind, ccps, "remote"
+		}
 	}
 	s, err := f.create(remote("TP-09999", "ccp", "CCP3"))
 	require.NoError(t, err)
@@ -236,7 +242,9 @@ func TestRemoteSessionsOnlyWhereTheRegisterOpensThem(t *testing.T) {
 	_, err = f.create(func(d *session.Details) { d.Kind, d.CCPs = "ccp", []string{"CCP9"} })
 	require.ErrorIs(t, err, session.ErrInvalidSession, "a CCP the revision does not have")
 
-	onSite, err := f.create(func(d *session.Details) { d.Title, d.TitleName, d.Kind, d.CCPs = "TP-09999", "", "ccp", []string{"CCP1"} })
+	onSite, err := f.create(func(d *session.Details) {
+		d.Title, d.TitleName, d.Kind, d.CCPs = "TP-09999", "", "ccp", []string{"CCP1"}
+	})
 	require.NoError(t, err)
 	toRemote := "remote"
 	_, err = f.svc.ChangeSession(f.ctx, admin, onSite.ID, session.Change{Modality: &toRemote})

@@ -79,9 +79,9 @@ type Actor struct {
 // transaction when the stores provide one). It is the only type that holds
 // the stores and the clock, and it is safe for concurrent use.
 type Service struct {
-	st    Stores
-	clock tpsession.Clock
-	loc   *time.Location
+	st     Stores
+	clock  tpsession.Clock
+	loc    *time.Location
 	conv   candidate.ConvocationPolicy
 	jury   jury.Policy
 	titles titles.Register

@@ -128,7 +128,9 @@ func Timeline(s Session, p Progress, today date.Date, conv candidate.Convocation
 		{Key: DeadlineReadiness, Label: "Vérifier que tout est prêt", Due: s.Calendar().Previous(s.Start), DoneOn: readyOn(m, p, today)},
 		{Key: DeadlineOpen, Label: "Ouvrir la session", Due: s.Start, DoneOn: m.OpenedOn},
 	}
-	at := func(key string) *Deadline { return &ds[slices.IndexFunc(ds, func(d Deadline) bool { return d.Key == key })] }
+	at := func(key string) *Deadline {
+		return &ds[slices.IndexFunc(ds, func(d Deadline) bool { return d.Key == key })]
+	}
 	if p.PliOrderedOn > orderBy {
 		at(DeadlineOrderPli).Note = "ordered on " + p.PliOrderedOn.String() + ", later than the advised " + orderBy.String()
 	}

@@ -34,7 +34,7 @@ func NewSession(t testing.TB, centre tpsession.CentreID, start date.Date) sessio
 		Title: "TP-01281", TitleName: "Concepteur développeur d'applications", Kind: "ccp",
 		Site: "12 rue des Lilas, 69003 Lyon", Start: start, End: start + 2, PlannedCandidates: 12,
 		Responsable: session.Person{Name: "Claire Martin", Email: "claire.martin@example.fr"},
-		Revision: "2023", CCPs: []string{"CCP1", "CCP3"}, Modality: "remote",
+		Revision:    "2023", CCPs: []string{"CCP1", "CCP3"}, Modality: "remote",
 	}, At)
 	require.NoError(t, err)
 	return s
@@ -87,8 +87,8 @@ func sessionContract() contract[session.Session] {
 		list: func(ctx context.Context, s Stores, centre tpsession.CentreID, _ session.Session) ([]session.Session, error) {
 			return s.Sessions.Sessions(ctx, centre, session.Filter{})
 		},
-		bump:      func(v *session.Session, _ int) { v.PlannedCandidates++ },
-		bumps:     func(v session.Session) int { return v.PlannedCandidates },
+		bump:  func(v *session.Session, _ int) { v.PlannedCandidates++ },
+		bumps: func(v session.Session) int { return v.PlannedCandidates },
 		mutate: func(v *session.Session) {
 			v.Site = "changed"
 			v.CCPs[0] = "changed"
@@ -122,7 +122,7 @@ func candidateContract() contract[candidate.Candidate] {
 		bump: func(v *candidate.Candidate, i int) {
 			v.TitlesHeld = append(v.TitlesHeld, tpsession.TitleCode(fmt.Sprintf("TP-%05d", i%100000)))
 		},
-		bumps:     func(v candidate.Candidate) int { return len(v.TitlesHeld) },
+		bumps: func(v candidate.Candidate) int { return len(v.TitlesHeld) },
 		mutate: func(v *candidate.Candidate) {
 			v.HostCompanies[0].Name = "changed"
 			v.Trainings[0].Trainers[0].Name = "changed"
@@ -159,7 +159,7 @@ func registrationContract() contract[candidate.Registration] {
 		bump: func(v *candidate.Registration, i int) {
 			v.Convocation.Documents = append(v.Convocation.Documents, fmt.Sprintf("document %d", i))
 		},
-		bumps:     func(v candidate.Registration) int { return len(v.Convocation.Documents) },
+		bumps: func(v candidate.Registration) int { return len(v.Convocation.Documents) },
 		mutate: func(v *candidate.Registration) {
 			v.Convocation.Place = "changed"
 			v.CCPs[0] = "changed"
@@ -202,7 +202,7 @@ func pliContract() contract[pli.Pli] {
 			e.Hash = e.ComputeHash(v.Custody.Head())
 			v.Custody = append(v.Custody, e)
 		},
-		bumps:     func(v pli.Pli) int { return len(v.Custody) },
+		bumps: func(v pli.Pli) int { return len(v.Custody) },
 		mutate: func(v *pli.Pli) {
 			v.Custody[0].Detail = "changed"
 			v.PPE[0] = "changed"

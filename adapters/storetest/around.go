@@ -25,7 +25,9 @@ func NewAgrement(t testing.TB, centre tpsession.CentreID) agrement.Agrement {
 
 func agrementContract() contract[agrement.Agrement] {
 	return contract[agrement.Agrement]{
-		fresh: func(t *testing.T, _ Stores, centre tpsession.CentreID) agrement.Agrement { return NewAgrement(t, centre) },
+		fresh: func(t *testing.T, _ Stores, centre tpsession.CentreID) agrement.Agrement {
+			return NewAgrement(t, centre)
+		},
 		create: func(ctx context.Context, s Stores, v agrement.Agrement) error {
 			return s.Agrements.CreateAgrement(ctx, v)
 		},
