@@ -30,6 +30,8 @@ func TestFullValuesSetEveryField(t *testing.T) {
 		{"pli", fullPli(), toPliRecord(fullPli()), nil},
 		{"checklist", fullChecklist(), toChecklistRecord(fullChecklist()), nil},
 		{"plan", fullPlan(t), toPlanRecord(fullPlan(t)), nil},
+		{"agrément", fullAgrement(), toAgrementRecord(fullAgrement()), nil},
+		{"programme", fullProgramme(), toProgrammeRecord(fullProgramme()), nil},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
