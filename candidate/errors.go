@@ -57,7 +57,7 @@ var (
 	// names.
 	ErrCCPAlreadyHeld = tpsession.NewError(tpsession.Rule, "candidate.ccp_already_held", "the candidate already holds the CCP")
 	// ErrNoCCPLeft: the candidate holds every CCP the session evaluates.
-	ErrNoCCPLeft = tpsession.NewError(tpsession.Rule, "candidate.no_ccp_left", "the candidate already holds every CCP of the session")
+	ErrNoCCPLeft = tpsession.NewError(tpsession.Rule, "candidate.ccps_all_held", "the candidate already holds every CCP of the session")
 	// ErrRemoteInOnSiteSession: a candidate may sit remotely only in a
 	// remote session.
 	ErrRemoteInOnSiteSession = tpsession.NewError(tpsession.Rule, "candidate.remote_in_on_site_session", "a candidate sits remotely only in a remote session")

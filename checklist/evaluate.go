@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/rickb777/date/v2"
 
@@ -255,22 +257,29 @@ func (r *report) session(f Facts) {
 	}
 }
 
+// sentence returns s with its first letter in upper case: the facts come
+// from other packages' messages, which start in lower case.
+func sentence(s string) string {
+	r, size := utf8.DecodeRuneInString(s)
+	return string(unicode.ToUpper(r)) + s[size:]
+}
+
 func (r *report) compliance(c ComplianceFacts) {
 	switch {
 	case c.NoAgrement:
 		r.add(AreaCompliance, CodeAgrementNotRecorded, SeverityWarning,
 			"The centre has recorded no agrément, so nothing checks that one covers this session: record the centre's agréments (title, sites, dates); from then on, sessions are checked against them.")
 	case c.AgrementProblem != "":
-		r.add(AreaCompliance, CodeAgrementNotCovering, SeverityBlocking, "%s.", c.AgrementProblem)
+		r.add(AreaCompliance, CodeAgrementNotCovering, SeverityBlocking, "%s.", sentence(c.AgrementProblem))
 	}
 	if c.TitleGap != "" {
-		r.add(AreaCompliance, CodeTitleNotInRegister, SeverityWarning, "%s.", c.TitleGap)
+		r.add(AreaCompliance, CodeTitleNotInRegister, SeverityWarning, "%s.", sentence(c.TitleGap))
 	}
 	if c.TitleProblem != "" {
-		r.add(AreaCompliance, CodeTitleNotValid, SeverityBlocking, "%s.", c.TitleProblem)
+		r.add(AreaCompliance, CodeTitleNotValid, SeverityBlocking, "%s.", sentence(c.TitleProblem))
 	}
 	if c.ProgrammeProblem != "" {
-		r.add(AreaCompliance, CodeProgrammeLate, SeverityWarning, "%s.", c.ProgrammeProblem)
+		r.add(AreaCompliance, CodeProgrammeLate, SeverityWarning, "%s.", sentence(c.ProgrammeProblem))
 	}
 }
 

@@ -383,11 +383,6 @@ func (s *Service) PlanSession(ctx context.Context, by Actor, sid tpsession.Sessi
 	if err := checkPlanFits(ses, in, days); err != nil {
 		return plan.Record{}, err
 	}
-	if ses.Kind == tpsession.KindTitre {
-		if err := in.CheckTitre(); err != nil {
-			return plan.Record{}, err
-		}
-	}
 	in, note, err := s.planHidden(ses, in)
 	if err != nil {
 		return plan.Record{}, err
@@ -401,6 +396,15 @@ func (s *Service) PlanSession(ctx context.Context, by Actor, sid tpsession.Sessi
 	}
 	if in.Calendar.Region == "" {
 		in.Calendar.Region = ses.Region
+	}
+	// Bad input first, then the rule.
+	if err := in.Validate(); err != nil {
+		return plan.Record{}, err
+	}
+	if ses.Kind == tpsession.KindTitre {
+		if err := in.CheckTitre(); err != nil {
+			return plan.Record{}, err
+		}
 	}
 	// Planning takes a while: it runs before the transaction, which checks
 	// again that the session has not moved meanwhile.

@@ -14,6 +14,8 @@
 //	         demo centre is made up and printed at start-up
 //	-demo    seed the demo centre (centre-demo) when it holds nothing yet,
 //	         in one transaction: interrupted, it leaves nothing
+//	-titles  the centre's title register (JSON, docs/rules-around-the-session.md);
+//	         without it, the register shipped with the library
 //
 // It stops cleanly on SIGINT or SIGTERM: it stops accepting connections,
 // finishes the requests in flight (for up to 15 seconds, or until a second
@@ -42,6 +44,7 @@ import (
 	"github.com/tpsession/tpsession/adapters/documents"
 	"github.com/tpsession/tpsession/adapters/httpapi"
 	"github.com/tpsession/tpsession/session"
+	"github.com/tpsession/tpsession/session/titles"
 )
 
 func main() {
@@ -62,8 +65,8 @@ const demoCentre tpsession.CentreID = "centre-demo"
 const shutdownGrace = 15 * time.Second
 
 type config struct {
-	addr, db, tokens string
-	demo             bool
+	addr, db, tokens, titles string
+	demo                     bool
 }
 
 func parseFlags(args []string) (config, error) {
@@ -74,8 +77,9 @@ func parseFlags(args []string) (config, error) {
 	fs.StringVar(&c.db, "db", "tpsession.db", `SQLite file, or "memory"`)
 	fs.StringVar(&c.tokens, "tokens", "", "JSON file of bearer tokens: [{token, centre, role, member_email?, name}]")
 	fs.BoolVar(&c.demo, "demo", false, "seed the demo centre when it holds nothing yet")
+	fs.StringVar(&c.titles, "titles", "", "JSON file of the title register; the shipped one without it")
 	if err := fs.Parse(args); err != nil {
-		return c, fmt.Errorf("%w (usage: server [-addr host:port] [-db file|memory] [-tokens file] [-demo])", err)
+		return c, fmt.Errorf("%w (usage: server [-addr host:port] [-db file|memory] [-tokens file] [-titles file] [-demo])", err)
 	}
 	if fs.NArg() > 0 {
 		return c, fmt.Errorf("unexpected argument %q", fs.Arg(0))
@@ -101,7 +105,15 @@ func run(ctx context.Context, args []string, stdout io.Writer) (err error) {
 		return err
 	}
 	defer func() { err = errors.Join(err, closeStores()) }()
-	svc, err := session.NewService(stores, session.Config{Location: paris})
+	config := session.Config{Location: paris}
+	if cfg.titles != "" {
+		reg, err := readTitles(cfg.titles)
+		if err != nil {
+			return err
+		}
+		config.Titles = &reg
+	}
+	svc, err := session.NewService(stores, config)
 	if err != nil {
 		return err
 	}
@@ -110,7 +122,7 @@ func run(ctx context.Context, args []string, stdout io.Writer) (err error) {
 		return err
 	}
 	if cfg.demo {
-		seeded, err := seedDemo(ctx, svc, stores.Tx, paris)
+		seeded, err := seedDemo(ctx, stores, config)
 		switch {
 		case err != nil && ctx.Err() != nil:
 			return fmt.Errorf("interrupted while seeding the demo centre: nothing of the demo was written: %w", err)
@@ -191,4 +203,18 @@ func authenticator(path string, stdout io.Writer) (httpapi.Authenticator, error)
 	}
 	fmt.Fprintf(stdout, "admin token of %s: %s\n", demoCentre, token)
 	return auth, nil
+}
+
+// readTitles reads the title register file.
+func readTitles(path string) (titles.Register, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return titles.Register{}, err
+	}
+	defer f.Close()
+	reg, err := titles.Decode(f)
+	if err != nil {
+		return titles.Register{}, fmt.Errorf("the title register %s: %w", path, err)
+	}
+	return reg, nil
 }

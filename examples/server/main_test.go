@@ -268,10 +268,28 @@ func TestTokensFile(t *testing.T) {
 	require.NoError(t, stop())
 }
 
+func TestATitleRegisterFile(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "titles.json")
+	require.NoError(t, os.WriteFile(path, []byte(`{"titles": [{"code": "TP-09999", "name": "Technicien d'essai",
+		"revisions": [{"id": "2025", "valid_from": "2025-01-01", "ccps": [{"code": "CCP1", "name": "Monter"}]}]}]}`), 0o600))
+	url, _, stop := server(t, "-db", "memory", "-titles", path, "-tokens", tokensFile(t))
+	status, body := call(t, "GET", url+"/v1/titles", adminToken, "")
+	require.Equal(t, http.StatusOK, status)
+	titles, ok := body["titles"].([]any)
+	require.True(t, ok)
+	require.Len(t, titles, 1, "the centre's file replaces the shipped register")
+	assert.Equal(t, "TP-09999", titles[0].(map[string]any)["code"])
+	require.NoError(t, stop())
+}
+
 func TestBadStart(t *testing.T) {
 	anonymous := filepath.Join(t.TempDir(), "tokens.json")
 	require.NoError(t, os.WriteFile(anonymous, []byte(`[{"token": "`+adminToken+`", "centre": "centre-demo", "role": "admin"}]`), 0o600))
+	badTitles := filepath.Join(t.TempDir(), "titles.json")
+	require.NoError(t, os.WriteFile(badTitles, []byte(`{"titles": [{"code": "TP-1"}]}`), 0o600))
 	for name, args := range map[string][]string{
+		"a missing title register":       {"-db", "memory", "-titles", filepath.Join(t.TempDir(), "none.json")},
+		"an invalid title register":      {"-db", "memory", "-titles", badTitles},
 		"an admin token without a name":  {"-db", "memory", "-tokens", anonymous},
 		"an unknown flag":                {"-port", "8080"},
 		"an argument":                    {"extra"},

@@ -19,5 +19,5 @@ var (
 
 	// ErrNoEntretienFinal refuses the déroulé of a session titre in which
 	// no épreuve is marked as the entretien final.
-	ErrNoEntretienFinal = tpsession.NewError(tpsession.Rule, "plan.no_entretien_final", "a session titre ends with the entretien final")
+	ErrNoEntretienFinal = tpsession.NewError(tpsession.Rule, "plan.entretien_final_missing", "a session titre ends with the entretien final")
 )
