@@ -40,12 +40,13 @@ func (c Candidate) label() string {
 // ConflictReason is why a member may not evaluate a candidate.
 type ConflictReason string
 
-// The reasons of a conflict of interest (domain.md §3.4). They count the
+// The reasons of a conflict of interest (docs/rules.md#conflicts-of-interest). They count the
 // same: any of them keeps the member from evaluating that candidate, and
 // only that candidate.
 const (
 	// ReasonHosted: the member hosted the candidate in their company
-	// ([SEED]: "un membre de jury ayant accueilli un candidat au sein de son
+	// (docs/rules.md#conflicts-of-interest: "un membre de jury ayant accueilli
+	// un candidat au sein de son
 	// entreprise ne peut pas l'évaluer").
 	ReasonHosted ConflictReason = "hosted"
 	// ReasonTrained: the member trained or coached the candidate (arrêté du
@@ -239,9 +240,9 @@ func (c Conflict) String() string {
 //
 //   - hosted: the member's employer is in the company of one of the
 //     candidate's host companies — the same SIREN, or with
-//     SameEstablishment the same SIRET ([SEED]: "un membre de jury ayant
-//     accueilli un candidat au sein de son entreprise ne peut pas
-//     l'évaluer");
+//     SameEstablishment the same SIRET (docs/rules.md#conflicts-of-interest:
+//     "un membre de jury ayant accueilli un candidat au sein de son
+//     entreprise ne peut pas l'évaluer");
 //   - trained: the candidate records the member's e-mail address among
 //     their trainers (unless TrainingDeclaredOnly);
 //   - employer: with TrainingOrganisation, the member's employer is in the

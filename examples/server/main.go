@@ -1,4 +1,4 @@
-// Command server is the demo server of tpsession: the HTTP API of api.md
+// Command server is the demo server of tpsession: the HTTP API of docs/http-api.md
 // over a SQLite file (or memory), with a realistic demo centre on request.
 //
 //	go run ./examples/server -demo
@@ -69,7 +69,12 @@ type config struct {
 	demo                     bool
 }
 
-func parseFlags(args []string) (config, error) {
+// usageLine is the synopsis -h prints above the flags.
+const usageLine = "usage: server [-addr host:port] [-db file|memory] [-tokens file] [-titles file] [-demo]"
+
+// parseFlags reads the flags; on -h it writes the usage and the flags to
+// stdout and returns flag.ErrHelp, which run answers by exiting cleanly.
+func parseFlags(args []string, stdout io.Writer) (config, error) {
 	var c config
 	fs := flag.NewFlagSet("server", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
@@ -79,7 +84,13 @@ func parseFlags(args []string) (config, error) {
 	fs.BoolVar(&c.demo, "demo", false, "seed the demo centre when it holds nothing yet")
 	fs.StringVar(&c.titles, "titles", "", "JSON file of the title register; the shipped one without it")
 	if err := fs.Parse(args); err != nil {
-		return c, fmt.Errorf("%w (usage: server [-addr host:port] [-db file|memory] [-tokens file] [-titles file] [-demo])", err)
+		if errors.Is(err, flag.ErrHelp) {
+			fmt.Fprintln(stdout, usageLine)
+			fs.SetOutput(stdout)
+			fs.PrintDefaults()
+			return c, err
+		}
+		return c, fmt.Errorf("%w (%s)", err, usageLine)
 	}
 	if fs.NArg() > 0 {
 		return c, fmt.Errorf("unexpected argument %q", fs.Arg(0))
@@ -92,7 +103,10 @@ func parseFlags(args []string) (config, error) {
 // the address it listens on (useful with -addr 127.0.0.1:0) and, without
 // -tokens, the admin token it made up.
 func run(ctx context.Context, args []string, stdout io.Writer) (err error) {
-	cfg, err := parseFlags(args)
+	cfg, err := parseFlags(args, stdout)
+	if errors.Is(err, flag.ErrHelp) {
+		return nil
+	}
 	if err != nil {
 		return err
 	}
