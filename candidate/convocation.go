@@ -289,7 +289,8 @@ func ParseValidatedOn(s string) (date.Date, error) {
 //     31-day rule from being met on paper;
 //   - a convocation that does not list the protective equipment the
 //     épreuves require, s.RequiredPPE (ErrConvocationPPEMissing, naming the
-//     items and where each requirement comes from) [SEED];
+//     items and where each requirement comes from;
+//     docs/rules.md#protective-equipment);
 //   - a validation after the last day p allows, the session's first day
 //     minus ConvocationLeadDays by default (ErrConvocationTooLate;
 //     docs/rules.md#convocation-lead-time).

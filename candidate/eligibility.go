@@ -98,7 +98,7 @@ func RecevabiliteValidUntil(notified date.Date) date.Date {
 // ResitMonths is how long a training-route candidate who failed a session,
 // or was absent, may sit again without a new training: one year
 // (responsabledesession.fr, les types de sessions; arrêté du 22 décembre
-// 2015, art. 10, as quoted; docs/rules-around-the-session.md#re-sit).
+// 2015, art. 10, as quoted; docs/rules.md#re-sit).
 const ResitMonths = 12
 
 // ResitUntil returns the last day a session may start for a candidate who

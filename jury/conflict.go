@@ -115,7 +115,7 @@ func NewDeclaredConflict(in DeclaredConflictInput, declaredOn date.Date) (Declar
 
 // CompanyReading says which establishments are the member's "entreprise"
 // when the leaflet keeps a member from evaluating a candidate hosted "au
-// sein de son entreprise" [SEED].
+// sein de son entreprise" (docs/rules.md#conflicts-of-interest).
 type CompanyReading string
 
 // The readings of "the same company".
@@ -123,7 +123,7 @@ const (
 	// SameCompany (the default): every establishment of the member's
 	// company, those sharing its SIREN. The leaflet speaks of the
 	// entreprise, and the 2008 règlement général of "la même entreprise ou
-	// organisme" [OFF-HIST].
+	// organisme" (abrogated).
 	SameCompany CompanyReading = "company"
 	// SameEstablishment (looser): only the member's own establishment, by
 	// SIRET. A centre that takes it declares the other links with
@@ -141,8 +141,8 @@ type TrainingReading string
 const (
 	// TrainerExcluded (the default): a member the candidate records among
 	// their trainers may not evaluate them. The 2008 règlement général
-	// barred a trainer who trained or coached the candidate [OFF-HIST], and
-	// the 2020 arrêté any pedagogical link [OFF]; the current règlement
+	// barred a trainer who trained or coached the candidate (abrogated), and
+	// the 2020 arrêté any pedagogical link (expired); the current règlement
 	// could not be read.
 	TrainerExcluded TrainingReading = "trainer"
 	// TrainingOrganisation (stricter): a member employed by an organisation
@@ -156,7 +156,7 @@ const (
 )
 
 // ConflictRules is how a centre reads the conflicts of interest found from
-// the facts it records (docs/rules-around-the-session.md#conflicts-of-interest).
+// the facts it records (docs/rules.md#conflicts-by-company-and-by-training).
 // The zero value is the default: SameCompany and TrainerExcluded.
 type ConflictRules struct {
 	Company  CompanyReading

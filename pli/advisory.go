@@ -31,7 +31,7 @@ func OrderBy(start date.Date) date.Date { return tpsession.MonthsBefore(start, O
 // alerted about: ReceiptAlertDays calendar days before start. On that day
 // already, a pli not received is chased ("si vous n'avez pas reçu vos plis
 // d'examen deux semaines avant la date de certification déclarée,
-// contactez…" [MIN S21]): for a session starting on 2027-03-01, the alert is
+// contactez…", docs/rules.md#pli-receipt-alert): for a session starting on 2027-03-01, the alert is
 // due on 2027-02-15 and a pli not received on that day is late.
 func ReceiptAlertOn(start date.Date) date.Date { return start - ReceiptAlertDays }
 

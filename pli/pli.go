@@ -78,7 +78,8 @@ type Pli struct {
 	ReceivedOn date.Date
 	Materials  []Material // the DTE organisateur's list; empty until read
 	// PPE is the personal protective equipment the DTE organisateur says
-	// the candidates bring, which their convocations must list [SEED].
+	// the candidates bring, which their convocations must list
+	// (docs/rules.md#protective-equipment).
 	PPE []string
 
 	Location  string    // where the DTE jury and candidat are locked away
@@ -208,7 +209,7 @@ const MaxPPE = 30
 
 // RecordPPE records the personal protective equipment (EPI) the DTE
 // organisateur says each candidate brings, replacing the list recorded
-// before: the convocations must list every item [SEED] ("les documents et
+// before: the convocations must list every item ("les documents et
 // équipement de protection individuelle à apporter le jour des épreuves").
 // An empty list records that the DTE asks for none. Each step is in the
 // custody log.

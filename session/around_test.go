@@ -406,6 +406,16 @@ func TestOutcomesFeedTheHistory(t *testing.T) {
 	require.Len(t, c.History, 1, "recorded again, it is corrected")
 	assert.Equal(t, end, c.History[0].On)
 	assert.True(t, c.HoldsTitle("TP-01281"))
+	events, err := f.svc.Events(f.ctx, admin, s.ID)
+	require.NoError(t, err)
+	var recorded []string
+	for _, e := range events {
+		if e.Action == session.ActionOutcomeRecorded {
+			recorded = append(recorded, e.Detail)
+		}
+	}
+	require.Len(t, recorded, 2, "each outcome recorded is in the session's event log")
+	assert.Contains(t, recorded[1], "obtained the titre session of TP-01281")
 
 	_, err = f.svc.RecordOutcome(f.ctx, admin, s.ID, cid, session.Outcome{Outcome: candidate.PartialSuccess})
 	assert.ErrorIs(t, err, candidate.ErrInvalidAttempt, "a partial success lists its CCPs")

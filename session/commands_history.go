@@ -43,10 +43,12 @@ type Outcome struct {
 // RecordOutcome records in the candidate's history the outcome of a
 // session of the centre they sat: the title, its revision, the kind, the
 // CCPs of the registration and the day (the session's last day, or today
-// when it is recorded before) come from the session, so that the deliberation's validated results feed the history
-// as they are. The session must be opened or closed and the candidate
-// registered to it (ErrNotSat). Recording it again corrects it. A title
-// obtained is added to the titles the candidate holds.
+// when it is recorded before) come from the session, so that the
+// deliberation's validated results feed the history as they are. The
+// session must be opened or closed and the candidate registered to it
+// (ErrNotSat). Recording it again corrects it. A title obtained is added to
+// the titles the candidate holds. The session's event log records it
+// (ActionOutcomeRecorded).
 func (s *Service) RecordOutcome(ctx context.Context, by Actor, sid tpsession.SessionID, cid tpsession.CandidateID, out Outcome) (candidate.Candidate, error) {
 	if err := checkActor(by); err != nil {
 		return candidate.Candidate{}, err
@@ -88,13 +90,17 @@ func (s *Service) RecordOutcome(ctx context.Context, by Actor, sid tpsession.Ses
 		if err != nil {
 			return err
 		}
-		return s.st.Candidates.UpdateCandidate(ctx, by.Centre, cid, func(c *candidate.Candidate) error {
+		err = s.st.Candidates.UpdateCandidate(ctx, by.Centre, cid, func(c *candidate.Candidate) error {
 			if err := c.RecordAttempt(a); err != nil {
 				return err
 			}
 			saved = c.Clone()
 			return nil
 		})
+		if err != nil {
+			return err
+		}
+		return s.record(ctx, by, sid, o, ActionOutcomeRecorded, "%s %s", fullName(saved), a)
 	})
 	if err != nil {
 		return candidate.Candidate{}, err

@@ -20,10 +20,10 @@ import (
 // CreateSession creates a session in preparation, with its empty jury
 // record, its pli (not ordered yet) and its readiness checklist. The title
 // name may be left out when the title register knows the title. The rules
-// around the session apply (docs/rules-around-the-session.md): the title
-// register's validity, délai de prolongation, CCPs and remote sessions, and
-// an agrément covering the title, the site and every day, once the centre
-// has recorded its agréments.
+// around the session apply: the title register's validity, délai de
+// prolongation, CCPs and remote sessions (docs/rules.md#the-title-register),
+// and an agrément covering the title, the site and every day, once the
+// centre has recorded its agréments (docs/rules.md#centre-agrément).
 func (s *Service) CreateSession(ctx context.Context, by Actor, d Details) (Session, error) {
 	if err := checkActor(by); err != nil {
 		return Session{}, err

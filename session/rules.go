@@ -18,10 +18,12 @@ import (
 	"github.com/tpsession/tpsession/session/titles"
 )
 
-// The rules around the session: the centre's agrément, the title register
-// and the yearly programming (docs/rules-around-the-session.md). A centre
-// that has recorded no agrément, or whose session's title the register does
-// not know, is warned rather than refused, until it records them.
+// The rules around the session: the centre's agrément
+// (docs/rules.md#centre-agrément), the title register
+// (docs/rules.md#the-title-register) and the yearly programming
+// (docs/rules.md#yearly-programming). A centre that has recorded no
+// agrément, or whose session's title the register does not know, is warned
+// rather than refused, until it records them (docs/rules.md#migration-path).
 
 // Titles returns the title register the service checks sessions against.
 func (s *Service) Titles() titles.Register { return s.titles }

@@ -14,7 +14,7 @@
 //	         demo centre is made up and printed at start-up
 //	-demo    seed the demo centre (centre-demo) when it holds nothing yet,
 //	         in one transaction: interrupted, it leaves nothing
-//	-titles  the centre's title register (JSON, docs/rules-around-the-session.md);
+//	-titles  the centre's title register (JSON, docs/rules.md#the-title-register-file);
 //	         without it, the register shipped with the library
 //
 // It stops cleanly on SIGINT or SIGTERM: it stops accepting connections,

@@ -20,8 +20,8 @@
 //     when the title register knows that end.
 //
 // A centre that has recorded no agrément at all is not refused anything:
-// the session service warns until it records them (the migration path of
-// docs/rules-around-the-session.md).
+// the session service warns until it records them
+// (docs/rules.md#migration-path).
 //
 // The package imports the root package tpsession, the standard library and
 // github.com/rickb777/date/v2; the session service builds on it and

@@ -203,7 +203,7 @@ func (in Input) Final() int {
 // CheckTitre refuses the déroulé of a session titre in which no épreuve is
 // the entretien final (ErrNoEntretienFinal, naming the épreuves): a session
 // titre always ends with it (référentiels d'évaluation, §3; the Ministry's
-// FAQ on what the jury decides from; docs/rules-around-the-session.md). The
+// FAQ on what the jury decides from; docs/rules.md#entretien-final). The
 // planner then keeps it last for every candidate. A CCP session needs none:
 // only the last CCP of a capitalisation ends with an interview.
 func (in Input) CheckTitre() error {

@@ -14,7 +14,7 @@ import (
 	"github.com/tpsession/tpsession"
 )
 
-// The register's file format (docs/rules-around-the-session.md#the-title-register-file).
+// The register's file format (docs/rules.md#the-title-register-file).
 // Dates are YYYY-MM-DD; an unknown end of validity is left out.
 type (
 	wireRegister struct {
@@ -89,7 +89,7 @@ type (
 const maxRegisterBytes = 8 << 20
 
 // Decode reads a register file (JSON, the format of
-// docs/rules-around-the-session.md): unknown fields, trailing data, values
+// docs/rules.md#the-title-register-file): unknown fields, trailing data, values
 // of the wrong type and files over 8 MiB are refused, and every rule of a
 // register is checked, all problems reported at once as field errors of
 // ErrInvalidRegister named by their JSON paths:

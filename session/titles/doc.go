@@ -7,7 +7,7 @@
 // sessions.
 //
 // The register is data a centre keeps up to date: [Decode] reads it from a
-// JSON file (docs/rules-around-the-session.md#the-title-register-file) and
+// JSON file (docs/rules.md#the-title-register-file) and
 // [Default] returns the one shipped with the library, a few real titles
 // with the source of every fact and what could not be confirmed marked as
 // such.
@@ -27,7 +27,7 @@
 //     Ministry lists (arrêté du 14 novembre 2024): [Revision.CheckRemote]
 //     refuses any other.
 //   - The convocation lists the personal protective equipment the épreuves
-//     require [SEED]: [Revision.RequiredPPE].
+//     require (docs/rules.md#protective-equipment): [Revision.RequiredPPE].
 //
 // A title, or a date of it, that the register does not know is
 // [ErrNotInRegister]: the session service reads it as a gap to fill, and

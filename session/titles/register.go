@@ -151,7 +151,7 @@ const SessionTitre = "titre"
 // held one year after a title's end of validity, for candidates who failed
 // or are in partial success and those whose training started before the
 // end, provided they were created before it (arrêté du 22 décembre 2015,
-// art. 3; docs/rules-around-the-session.md#délai-de-prolongation).
+// art. 3; docs/rules.md#délai-de-prolongation).
 const ProlongationMonths = 12
 
 // ProlongationEnd returns the last day of the délai de prolongation after a

@@ -158,7 +158,8 @@ type PPE struct {
 // RequiredPPE returns the personal protective equipment the épreuves of a
 // session of kind (evaluating ccps, for a CCP session) require, each item
 // once (case aside), in the register's order: the convocation must list
-// them [SEED]. An épreuve with no sessions listed belongs to every session.
+// them (docs/rules.md#protective-equipment). An épreuve with no sessions
+// listed belongs to every session.
 func (r Revision) RequiredPPE(kind tpsession.SessionKind, ccps []string) []PPE {
 	var out []PPE
 	for _, e := range r.Epreuves {
