@@ -321,6 +321,11 @@ func (l load) once(ctx context.Context) error {
 	return err
 }
 
+// loadDay is the service's today during a load: a Monday on which the
+// session it creates, three months later, lies within the title register's
+// validity of TP-01281.
+var loadDay = date.New(2027, time.January, 11)
+
 // servers are the API over memstore and the baseline, on loopback ports.
 type servers struct {
 	api, baseline, token, session string
@@ -341,7 +346,11 @@ func startServers(ctx context.Context, store string) (s servers, err error) {
 			_ = closeStores()
 		}
 	}()
-	svc, err := session.NewService(stores, session.Config{Location: paris})
+	// The service's day is pinned: what is measured does not depend on the
+	// day the load runs, nor on the title register's dates (a session of a
+	// title whose validity has ended would be refused).
+	clock := tpsession.NewFixedClock(loadDay.Time(0, paris).Add(9 * time.Hour))
+	svc, err := session.NewService(stores, session.Config{Location: paris, Clock: clock})
 	if err != nil {
 		return s, err
 	}
@@ -351,7 +360,7 @@ func startServers(ctx context.Context, store string) (s servers, err error) {
 		return s, err
 	}
 	cal := tpsession.Calendar{}
-	start := cal.OnOrAfter(tpsession.Today(tpsession.SystemClock{}, paris) + 90)
+	start := cal.OnOrAfter(loadDay + 90)
 	ses, err := svc.CreateSession(ctx, session.Actor{Centre: "centre-load", Name: "loadgen"}, session.Details{
 		Title: "TP-01281", TitleName: "Concepteur développeur d'applications", Kind: "titre", Site: "Lyon",
 		Start: start, End: cal.AddWorkingDays(start, 2), PlannedCandidates: 12,

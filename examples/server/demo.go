@@ -49,7 +49,8 @@ func (d *demo) on(n int) { d.clock.Set((d.today + date.Date(n)).Time(0, d.paris)
 
 // seedDemo seeds the demo centre when it holds nothing (no session and no
 // jury member), and reports whether it did, through a service over stores
-// configured as cfg says but for its clock. It seeds in one transaction of
+// configured as cfg says but for its clock, which starts on the day of
+// cfg.Clock (the server's clock when nil). It seeds in one transaction of
 // stores.Tx, which the Service's commands join: when ctx ends part-way (the
 // server is asked to stop) or a step fails, nothing of the demo is left,
 // and a later run seeds it whole. A centre that holds the whole demo is
@@ -57,7 +58,11 @@ func (d *demo) on(n int) { d.clock.Set((d.today + date.Date(n)).Time(0, d.paris)
 // error rather than a demo mixed into it.
 func seedDemo(ctx context.Context, stores session.Stores, cfg session.Config) (bool, error) {
 	paris := cfg.Location
-	today := tpsession.Today(tpsession.SystemClock{}, paris)
+	var now tpsession.Clock = clock
+	if cfg.Clock != nil {
+		now = cfg.Clock
+	}
+	today := tpsession.Today(now, paris)
 	clock := tpsession.NewFixedClock(today.Time(0, paris).Add(9 * time.Hour))
 	cfg.Clock = clock
 	svc, err := session.NewService(stores, cfg)
@@ -101,14 +106,23 @@ func (d *demo) steps() []func() error {
 // agréments name it.
 const site = "Lyon Formation, 12 rue des Lilas, 69003 Lyon"
 
-// agrements records the centre's agréments, one per title, ending with the
-// title's validity when the register knows it.
+// agrements records the centre's agréments, one per title, for three years
+// from today, or until the end of validity of the title's revision in force
+// today when the register knows an earlier one (an agrément cannot outlast
+// its title).
 func (d *demo) agrements() error {
 	d.on(-400)
 	for _, a := range []agrement.Input{
-		{TitleCode: "TP-01281", Sites: []string{site}, ValidFrom: d.iso(-1500), ValidUntil: "2028-12-18", Reference: "arrêté préfectoral n° 2024-17"},
-		{TitleCode: "TP-00467", Sites: []string{site}, ValidFrom: d.iso(-1500), ValidUntil: d.iso(3 * 365), Reference: "arrêté préfectoral n° 2023-52"},
+		{TitleCode: "TP-01281", Sites: []string{site}, ValidFrom: d.iso(-1500), Reference: "arrêté préfectoral n° 2024-17"},
+		{TitleCode: "TP-00467", Sites: []string{site}, ValidFrom: d.iso(-1500), Reference: "arrêté préfectoral n° 2023-52"},
 	} {
+		until := d.today + 3*365
+		if t, err := d.svc.Titles().Title(tpsession.TitleCode(a.TitleCode)); err == nil {
+			if rev, err := t.For("", d.today); err == nil && rev.End() != date.Zero {
+				until = min(until, rev.End())
+			}
+		}
+		a.ValidUntil = until.String()
 		if _, err := d.svc.CreateAgrement(d.ctx, d.by, a); err != nil {
 			return err
 		}

@@ -102,6 +102,10 @@ func parseFlags(args []string, stdout io.Writer) (config, error) {
 // SIGTERM to the process during the grace period stops it at once. It prints
 // the address it listens on (useful with -addr 127.0.0.1:0) and, without
 // -tokens, the admin token it made up.
+// clock is the server's: the system's. The tests pin it, so that the demo,
+// whose dates follow today, stays within the title register it ships with.
+var clock tpsession.Clock = tpsession.SystemClock{}
+
 func run(ctx context.Context, args []string, stdout io.Writer) (err error) {
 	cfg, err := parseFlags(args, stdout)
 	if errors.Is(err, flag.ErrHelp) {
@@ -119,7 +123,7 @@ func run(ctx context.Context, args []string, stdout io.Writer) (err error) {
 		return err
 	}
 	defer func() { err = errors.Join(err, closeStores()) }()
-	config := session.Config{Location: paris}
+	config := session.Config{Location: paris, Clock: clock}
 	if cfg.titles != "" {
 		reg, err := readTitles(cfg.titles)
 		if err != nil {
@@ -140,6 +144,9 @@ func run(ctx context.Context, args []string, stdout io.Writer) (err error) {
 		switch {
 		case err != nil && ctx.Err() != nil:
 			return fmt.Errorf("interrupted while seeding the demo centre: nothing of the demo was written: %w", err)
+		case errors.Is(err, titles.ErrTitleExpired), errors.Is(err, titles.ErrProlongationNotDeclared):
+			return fmt.Errorf("seeding the demo centre: %w; the title register no longer lets the demo's sessions be created today: "+
+				"run the server with -titles FILE, a register that knows the titles' current revisions (docs/rules.md#the-title-register-file)", err)
 		case err != nil:
 			return fmt.Errorf("seeding the demo centre: %w", err)
 		}

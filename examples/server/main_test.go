@@ -20,6 +20,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/tpsession/tpsession"
 )
 
 // output is the server's standard output, written by its goroutines and
@@ -321,4 +323,31 @@ func TestHelp(t *testing.T) {
 	entries, err := os.ReadDir(dir)
 	require.NoError(t, err)
 	assert.Empty(t, entries, "-h created files")
+}
+
+// TestADemoPastTheRegisterSaysWhatToDo: on a day after the shipped
+// register's end of validity of TP-01281, the demo's sessions of that
+// title cannot be created; the server says which file to give it, and
+// with a register that knows a later revision the demo seeds.
+func TestADemoPastTheRegisterSaysWhatToDo(t *testing.T) {
+	pinned := clock
+	t.Cleanup(func() { clock = pinned })
+	clock = tpsession.NewFixedClock(time.Date(2029, time.March, 5, 9, 0, 0, 0, time.UTC))
+
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	err := run(ctx, []string{"-db", "memory", "-demo", "-addr", "127.0.0.1:0"}, &output{})
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "-titles FILE")
+	assert.Contains(t, err.Error(), "2028-12-18")
+
+	path := filepath.Join(t.TempDir(), "titles.json")
+	require.NoError(t, os.WriteFile(path, []byte(`{"titles": [{"code": "TP-01281", "name": "Concepteur développeur d'applications",
+		"revisions": [{"id": "2023", "valid_from": "2023-12-18", "valid_until": "2033-12-18",
+			"ccps": [{"code": "CCP1", "name": "Développer une application sécurisée"}]}]}]}`), 0o600))
+	url, out, stop := server(t, "-db", "memory", "-demo", "-titles", path)
+	assert.Contains(t, out.String(), "seeded the demo centre")
+	status, _ := call(t, "GET", url+"/healthz", "", "")
+	assert.Equal(t, http.StatusOK, status)
+	require.NoError(t, stop())
 }
