@@ -105,6 +105,7 @@ func (s *Service) Open(ctx context.Context, by Actor, sid tpsession.SessionID, w
 		if err != nil {
 			return err
 		}
+		witnesses := witnesses // the given ones on every run (Transactor)
 		if len(witnesses) == 0 {
 			if witnesses, err = s.defaultWitnesses(ctx, by, ses); err != nil {
 				return err
@@ -278,7 +279,7 @@ func registrationFacts(r candidate.Registration, c candidate.Candidate, sj jury.
 	panel, ok := sj.Assignment.PanelOf(c.ID)
 	out.InPanel = ok
 	for _, m := range members {
-		if ok && slices.Contains(panel.Members, m.ID) && len(jury.FindConflicts(m, juryCandidate(c), sj.Conflicts, rules)) > 0 {
+		if ok && slices.Contains(panel.Members, m.ID) && len(jury.FindConflicts(m, JuryCandidate(c), sj.Conflicts, rules)) > 0 {
 			out.ConflictingMembers = append(out.ConflictingMembers, m.Name)
 		}
 	}

@@ -340,7 +340,7 @@ func (s *Service) registeredCandidates(ctx context.Context, by Actor, sid tpsess
 		if err != nil {
 			return nil, err
 		}
-		out = append(out, juryCandidate(c))
+		out = append(out, JuryCandidate(c))
 	}
 	return out, nil
 }

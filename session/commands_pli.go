@@ -43,7 +43,7 @@ func (s *Service) updatePli(ctx context.Context, by Actor, o op, sid tpsession.S
 		}
 		logged := 0
 		err = s.st.Plis.UpdatePli(ctx, by.Centre, sid, func(p *pli.Pli) error {
-			logged = len(p.Custody)
+			logged, refusal = len(p.Custody), nil // the closure may run again (Transactor)
 			err := step(ses, p)
 			if pli.RefusalLogged(err) {
 				refusal, err = err, nil

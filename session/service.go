@@ -101,6 +101,11 @@ type Service struct {
 	titles titles.Register
 }
 
+// ConflictRules returns how the service reads conflicts of interest
+// (Config.Jury.Conflicts), for a caller that lists them with
+// jury.FindConflicts.
+func (s *Service) ConflictRules() jury.ConflictRules { return s.jury.Conflicts }
+
 // NewService returns a Service over the stores.
 func NewService(st Stores, cfg Config) (*Service, error) {
 	var missing []string

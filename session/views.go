@@ -23,7 +23,10 @@ func candidateView(s Session) candidate.Session {
 		CCPs: slices.Clone(s.CCPs), Modality: s.Modality}
 }
 
-func juryCandidate(c candidate.Candidate) jury.Candidate {
+// JuryCandidate is what the jury package knows of candidate c: its name,
+// its host companies and who trained it, from which jury.FindConflicts
+// finds conflicts of interest.
+func JuryCandidate(c candidate.Candidate) jury.Candidate {
 	return jury.Candidate{ID: c.ID, Name: fullName(c), HostCompanies: c.HostSIRETs(),
 		Trainers: c.TrainerEmails(), TrainingOrganisations: c.TrainingSIRETs()}
 }

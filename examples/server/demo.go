@@ -71,8 +71,10 @@ func seedDemo(ctx context.Context, stores session.Stores, cfg session.Config) (b
 	}
 	seeded := false
 	err = stores.Tx.Atomic(ctx, func(ctx context.Context) error {
+		seeded = false // the transaction may run again (postgres.DB.Atomic)
 		d := &demo{ctx: ctx, svc: svc, clock: clock, paris: paris, by: session.Actor{Centre: demoCentre, Name: "Claire Martin (demo)"},
 			today: today}
+		d.on(0)
 		empty, err := d.empty()
 		if err != nil || !empty {
 			return err
