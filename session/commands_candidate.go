@@ -49,7 +49,7 @@ func (s *Service) ReviseCandidate(ctx context.Context, by Actor, id tpsession.Ca
 		if err != nil {
 			return err
 		}
-		var open []Session // the sessions still in preparation the candidate is registered to
+		var open []candidate.Session // the sessions still in preparation the candidate is registered to
 		for _, r := range regs {
 			if !r.Active() {
 				continue
@@ -59,16 +59,20 @@ func (s *Service) ReviseCandidate(ctx context.Context, by Actor, id tpsession.Ca
 				return err
 			}
 			if ses.CheckWritable() == nil {
-				open = append(open, ses)
+				v, err := s.candidateView(ctx, by, ses)
+				if err != nil {
+					return err
+				}
+				open = append(open, v)
 			}
 		}
 		return s.st.Candidates.UpdateCandidate(ctx, by.Centre, id, func(c *candidate.Candidate) error {
 			if err := c.Revise(in, o.today); err != nil {
 				return err
 			}
-			for _, ses := range open {
-				if err := candidate.CheckEligibility(*c, candidateView(ses)); err != nil {
-					return ErrRevisionBreaksEligibility.Withf("%s would no longer be eligible to session %s starting %s: %s", fullName(*c), ses.ID, ses.Start, tpsession.MessageOf(err)).Wrap(err)
+			for _, v := range open {
+				if err := candidate.CheckEligibility(*c, v); err != nil {
+					return ErrRevisionBreaksEligibility.Withf("%s would no longer be eligible to session %s starting %s: %s", fullName(*c), v.ID, v.Start, tpsession.MessageOf(err)).Wrap(err)
 				}
 			}
 			out = c.Clone()
@@ -78,9 +82,27 @@ func (s *Service) ReviseCandidate(ctx context.Context, by Actor, id tpsession.Ca
 	return out, err
 }
 
-// Register registers a candidate to the session, checking their
-// eligibility on the session's start date.
+// Register registers a candidate to the session, on site, checking their
+// eligibility on the session's start date; see RegisterWith.
 func (s *Service) Register(ctx context.Context, by Actor, sid tpsession.SessionID, cid tpsession.CandidateID) (candidate.Registration, error) {
+	return s.RegisterWith(ctx, by, sid, cid, RegistrationRequest{})
+}
+
+// RegistrationRequest is what a registration asks beyond the candidate:
+// the candidate's modality ("on_site", "remote"; empty, the session's) and,
+// for a CCP session, the CCPs they sit (empty, every CCP of the session
+// they lack).
+type RegistrationRequest struct {
+	Modality string
+	CCPs     []string
+}
+
+// RegisterWith registers a candidate to the session as req asks, checking
+// their eligibility on the session's start date (candidate.Register): the
+// re-sit rule, the délai de prolongation, and for a CCP session the CCPs
+// the candidate lacks, the CCPs acquired under an earlier revision of the
+// title counted through the title register's correspondence.
+func (s *Service) RegisterWith(ctx context.Context, by Actor, sid tpsession.SessionID, cid tpsession.CandidateID, req RegistrationRequest) (candidate.Registration, error) {
 	if err := checkActor(by); err != nil {
 		return candidate.Registration{}, err
 	}
@@ -99,7 +121,12 @@ func (s *Service) Register(ctx context.Context, by Actor, sid tpsession.SessionI
 		if err != nil {
 			return err
 		}
-		out, err = candidate.Register(tpsession.NewRegistrationID(), candidateView(ses), c, existing, o.now)
+		view, err := s.candidateView(ctx, by, ses)
+		if err != nil {
+			return err
+		}
+		out, err = candidate.Register(tpsession.NewRegistrationID(), view, c, existing, o.now,
+			candidate.Request{Modality: tpsession.Modality(req.Modality), CCPs: req.CCPs, Held: s.heldCCPs(ses, c)})
 		if err != nil {
 			return err
 		}
@@ -136,15 +163,16 @@ func (s *Service) Registrations(ctx context.Context, by Actor, sid tpsession.Ses
 // withdrawn, and the withdrawal is in the event log.
 func (s *Service) Withdraw(ctx context.Context, by Actor, sid tpsession.SessionID, cid tpsession.CandidateID) error {
 	o := s.begin()
-	_, err := s.updateRegistration(ctx, by, o, sid, cid, func(_ Session, r *candidate.Registration) (string, string, error) {
+	_, err := s.updateRegistration(ctx, by, o, sid, cid, func(_ candidate.Session, r *candidate.Registration) (string, string, error) {
 		return ActionCandidateWithdrawn, "candidate " + string(cid) + " withdrawn", r.Withdraw(o.now, by.Name)
 	})
 	return err
 }
 
 // updateRegistration applies fn to a registration of a writable session,
-// records the event fn describes and returns the registration as saved.
-func (s *Service) updateRegistration(ctx context.Context, by Actor, o op, sid tpsession.SessionID, cid tpsession.CandidateID, fn func(Session, *candidate.Registration) (action, detail string, err error)) (candidate.Registration, error) {
+// given the session as the candidate package sees it, records the event fn
+// describes and returns the registration as saved.
+func (s *Service) updateRegistration(ctx context.Context, by Actor, o op, sid tpsession.SessionID, cid tpsession.CandidateID, fn func(candidate.Session, *candidate.Registration) (action, detail string, err error)) (candidate.Registration, error) {
 	if err := checkActor(by); err != nil {
 		return candidate.Registration{}, err
 	}
@@ -154,10 +182,14 @@ func (s *Service) updateRegistration(ctx context.Context, by Actor, o op, sid tp
 		if err != nil {
 			return err
 		}
+		view, err := s.candidateView(ctx, by, ses)
+		if err != nil {
+			return err
+		}
 		var action, detail string
 		err = s.st.Registrations.UpdateRegistration(ctx, by.Centre, sid, cid, func(r *candidate.Registration) error {
 			var err error
-			action, detail, err = fn(ses, r)
+			action, detail, err = fn(view, r)
 			out = r.Clone()
 			return err
 		})
@@ -181,9 +213,10 @@ func (s *Service) DraftConvocation(ctx context.Context, by Actor, sid tpsession.
 	if err != nil {
 		return candidate.Convocation{}, err
 	}
-	r, err := s.updateRegistration(ctx, by, s.begin(), sid, cid, func(ses Session, r *candidate.Registration) (string, string, error) {
+	o := s.begin()
+	r, err := s.updateRegistration(ctx, by, o, sid, cid, func(view candidate.Session, r *candidate.Registration) (string, string, error) {
 		return ActionConvocationDrafted, fmt.Sprintf("convocation of candidate %s drafted for %s at %s", cid, d.Appointment, d.Place),
-			r.DraftConvocation(d, candidateView(ses))
+			r.DraftConvocation(d, view, o.today)
 	})
 	if err != nil {
 		return candidate.Convocation{}, err
@@ -202,9 +235,9 @@ func (s *Service) ValidateConvocation(ctx context.Context, by Actor, sid tpsessi
 	if err := pastFact("validated_on", on, o.today); err != nil {
 		return candidate.Convocation{}, err
 	}
-	r, err := s.updateRegistration(ctx, by, o, sid, cid, func(ses Session, r *candidate.Registration) (string, string, error) {
+	r, err := s.updateRegistration(ctx, by, o, sid, cid, func(view candidate.Session, r *candidate.Registration) (string, string, error) {
 		return ActionConvocationValid, fmt.Sprintf("convocation of candidate %s validated in CERES on %s", cid, on),
-			r.ValidateConvocation(on, candidateView(ses), s.conv, o.today)
+			r.ValidateConvocation(on, view, s.conv, o.today)
 	})
 	if err != nil {
 		return candidate.Convocation{}, err
@@ -227,7 +260,7 @@ func (s *Service) RecordDelivery(ctx context.Context, by Actor, sid tpsession.Se
 	if err := fe.Err(candidate.ErrInvalidDelivery); err != nil {
 		return candidate.Convocation{}, err
 	}
-	r, err := s.updateRegistration(ctx, by, o, sid, cid, func(_ Session, r *candidate.Registration) (string, string, error) {
+	r, err := s.updateRegistration(ctx, by, o, sid, cid, func(_ candidate.Session, r *candidate.Registration) (string, string, error) {
 		return ActionConvocationDelivery, fmt.Sprintf("convocation of candidate %s: %s", cid, d), r.RecordDelivery(d, o.today)
 	})
 	if err != nil {
