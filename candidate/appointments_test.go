@@ -54,7 +54,7 @@ func TestAnAppointmentOutsideTheSessionIsNamedByItsIndex(t *testing.T) {
 	r := register(t)
 	d := completeDetails()
 	d.Appointments = append(d.Appointments, candidate.Appointment{Day: start + 3, Time: 9 * 60})
-	err := r.DraftConvocation(d, titreSession())
+	err := r.DraftConvocation(d, titreSession(), today)
 	assert.ErrorIs(t, err, candidate.ErrAppointmentOutsideSession)
 	assert.Equal(t, []string{"appointments[1]"}, fields(err))
 }
@@ -90,18 +90,18 @@ func TestCorrectingAValidatedConvocation(t *testing.T) {
 
 	corrected := completeDetails()
 	corrected.Appointments = append(corrected.Appointments, candidate.Appointment{Day: start + 1, Time: 10 * 60})
-	require.NoError(t, r.CorrectConvocation(corrected, titreSession()))
+	require.NoError(t, r.CorrectConvocation(corrected, titreSession(), today))
 	assert.Equal(t, candidate.ConvocationDrafted, r.ConvocationState(), "the correction is a draft to validate and deliver")
 	assert.True(t, r.Convocation.Correction())
 	assert.Equal(t, []candidate.Convocation{first}, r.Convocation.Replaces, "the convocation as validated and delivered is kept")
 
 	again := corrected
 	again.Place = "Centre de Lyon, salle 5"
-	require.NoError(t, r.DraftConvocation(again, titreSession()), "a correction is redrafted as a draft")
+	require.NoError(t, r.DraftConvocation(again, titreSession(), today), "a correction is redrafted as a draft")
 	assert.Equal(t, []candidate.Convocation{first}, r.Convocation.Replaces, "and still corrects the first")
 
 	require.NoError(t, r.ValidateConvocation(today, titreSession(), candidate.ConvocationPolicy{}, today))
-	require.NoError(t, r.CorrectConvocation(completeDetails(), titreSession()))
+	require.NoError(t, r.CorrectConvocation(completeDetails(), titreSession(), today))
 	assert.Len(t, r.Convocation.Replaces, 2, "a second correction keeps both earlier convocations")
 	assert.Empty(t, r.Convocation.Replaces[1].Replaces, "each kept once")
 
@@ -112,14 +112,14 @@ func TestCorrectingAValidatedConvocation(t *testing.T) {
 
 func TestCorrectionRefusals(t *testing.T) {
 	r := drafted(t)
-	assert.ErrorIs(t, r.CorrectConvocation(completeDetails(), titreSession()), candidate.ErrConvocationNotValidated, "a draft is drafted again")
+	assert.ErrorIs(t, r.CorrectConvocation(completeDetails(), titreSession(), today), candidate.ErrConvocationNotValidated, "a draft is drafted again")
 	none := register(t)
-	assert.ErrorIs(t, none.CorrectConvocation(completeDetails(), titreSession()), candidate.ErrConvocationNotValidated)
+	assert.ErrorIs(t, none.CorrectConvocation(completeDetails(), titreSession(), today), candidate.ErrConvocationNotValidated)
 
 	v := validatedOn(t, today)
 	outside := completeDetails()
 	outside.Appointments[0].Day = start - 1
-	assert.ErrorIs(t, v.CorrectConvocation(outside, titreSession()), candidate.ErrAppointmentOutsideSession)
+	assert.ErrorIs(t, v.CorrectConvocation(outside, titreSession(), today), candidate.ErrAppointmentOutsideSession)
 	assert.False(t, v.Convocation.Correction(), "a refused correction changes nothing")
 }
 
@@ -133,7 +133,7 @@ func TestACorrectionIsHeldToTheLeadTime(t *testing.T) {
 		want error
 	}{{0, nil}, {1, candidate.ErrConvocationTooLate}} {
 		r := validatedOn(t, today)
-		require.NoError(t, r.CorrectConvocation(completeDetails(), titreSession()))
+		require.NoError(t, r.CorrectConvocation(completeDetails(), titreSession(), today))
 		on := last + dateDays(tt.on)
 		err := r.ValidateConvocation(on, titreSession(), candidate.ConvocationPolicy{}, on)
 		if tt.want == nil {

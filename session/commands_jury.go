@@ -273,11 +273,11 @@ func (s *Service) AssignJury(ctx context.Context, by Actor, sid tpsession.Sessio
 		}
 		return s.updateJury(ctx, by, o, sid, func(ses Session, j *jury.SessionJury) (string, string, error) {
 			var err error
-			out, err = j.Assign(ctx, juryView(ses), members, candidates, layout, o.today)
+			out, err = j.Assign(ctx, juryView(ses), members, candidates, layout, s.jury.Conflicts, o.today)
 			if err != nil || !planned {
 				return ActionJuryAssigned, describeAssignment(out), err
 			}
-			out = keepTimes(out, rec, regs, conflictsOf(members, candidates, j.Conflicts))
+			out = keepTimes(out, rec, regs, conflictsOf(members, candidates, j.Conflicts, s.jury.Conflicts))
 			j.Assignment = out.Clone()
 			return ActionJuryAssigned, describeAssignment(out), nil
 		})
@@ -308,7 +308,7 @@ func planLayout(rec plan.Record, registered int) jury.Layout {
 
 // conflictsOf tells whether a member has a conflict of interest with a
 // candidate, among members and candidates.
-func conflictsOf(members []jury.Member, candidates []jury.Candidate, declared []jury.DeclaredConflict) func(tpsession.MemberID, tpsession.CandidateID) bool {
+func conflictsOf(members []jury.Member, candidates []jury.Candidate, declared []jury.DeclaredConflict, rules jury.ConflictRules) func(tpsession.MemberID, tpsession.CandidateID) bool {
 	ms := map[tpsession.MemberID]jury.Member{}
 	for _, m := range members {
 		ms[m.ID] = m
@@ -318,7 +318,7 @@ func conflictsOf(members []jury.Member, candidates []jury.Candidate, declared []
 		cs[c.ID] = c
 	}
 	return func(m tpsession.MemberID, c tpsession.CandidateID) bool {
-		return len(jury.FindConflicts(ms[m], cs[c], declared)) > 0
+		return len(jury.FindConflicts(ms[m], cs[c], declared, rules)) > 0
 	}
 }
 
@@ -356,7 +356,7 @@ func (s *Service) registeredCandidates(ctx context.Context, by Actor, sid tpsess
 		if err != nil {
 			return nil, err
 		}
-		out = append(out, juryCandidate(c))
+		out = append(out, JuryCandidate(c))
 	}
 	return out, nil
 }

@@ -13,7 +13,10 @@ import (
 	"github.com/tpsession/tpsession/checklist"
 	"github.com/tpsession/tpsession/jury"
 	"github.com/tpsession/tpsession/pli"
+	"github.com/tpsession/tpsession/session/agrement"
 	"github.com/tpsession/tpsession/session/plan"
+	"github.com/tpsession/tpsession/session/programme"
+	"github.com/tpsession/tpsession/session/titles"
 )
 
 // Stores are the stores the Service works with. Every field is required
@@ -31,6 +34,8 @@ type Stores struct {
 	Plis          pli.Store
 	Checklists    checklist.Store
 	Plans         plan.Store
+	Agrements     agrement.Store
+	Programmes    programme.Store
 	Calendars     CalendarStore
 	Tx            Transactor
 }
@@ -51,8 +56,14 @@ type Config struct {
 	Convocations candidate.ConvocationPolicy
 	// Jury sets the notice an employed member's leave request needs, when
 	// a collective agreement asks for more than the 15 days of the Code
-	// du travail.
+	// du travail, and how conflicts of interest are read (jury.ConflictRules:
+	// the company or the establishment, the trainer, the training
+	// organisation or declared links only).
 	Jury jury.Policy
+	// Titles is the title register the sessions are checked against; nil
+	// is the register shipped with the library (titles.Default). A centre
+	// loads its own file with titles.Decode.
+	Titles *titles.Register
 }
 
 // Actor is who performs an action: the centre they act for, which bounds
@@ -83,12 +94,18 @@ type Actor struct {
 // transaction when the stores provide one). It is the only type that holds
 // the stores and the clock, and it is safe for concurrent use.
 type Service struct {
-	st    Stores
-	clock tpsession.Clock
-	loc   *time.Location
-	conv  candidate.ConvocationPolicy
-	jury  jury.Policy
+	st     Stores
+	clock  tpsession.Clock
+	loc    *time.Location
+	conv   candidate.ConvocationPolicy
+	jury   jury.Policy
+	titles titles.Register
 }
+
+// ConflictRules returns how the service reads conflicts of interest
+// (Config.Jury.Conflicts), for a caller that lists them with
+// jury.FindConflicts.
+func (s *Service) ConflictRules() jury.ConflictRules { return s.jury.Conflicts }
 
 // NewService returns a Service over the stores.
 func NewService(st Stores, cfg Config) (*Service, error) {
@@ -96,6 +113,7 @@ func NewService(st Stores, cfg Config) (*Service, error) {
 	for name, s := range map[string]any{
 		"Sessions": st.Sessions, "Events": st.Events, "Candidates": st.Candidates, "Registrations": st.Registrations,
 		"Members": st.Members, "Juries": st.Juries, "Plis": st.Plis, "Checklists": st.Checklists, "Plans": st.Plans,
+		"Agrements": st.Agrements, "Programmes": st.Programmes,
 		"Calendars": st.Calendars,
 	} {
 		if s == nil {
@@ -105,7 +123,19 @@ func NewService(st Stores, cfg Config) (*Service, error) {
 	if len(missing) > 0 {
 		return nil, tpsession.ErrInternal.Withf("session.NewService: no store for %s", strings.Join(missing, ", "))
 	}
+	if err := cfg.Jury.Conflicts.Check(); err != nil {
+		return nil, tpsession.ErrInternal.Withf("session.NewService: %s", tpsession.MessageOf(err)).Wrap(err)
+	}
 	s := &Service{st: st, clock: cfg.Clock, loc: cfg.Location, conv: cfg.Convocations, jury: cfg.Jury}
+	if cfg.Titles != nil {
+		s.titles = *cfg.Titles
+	} else {
+		reg, err := titles.Default()
+		if err != nil {
+			return nil, tpsession.ErrInternal.Withf("session.NewService: the shipped title register does not read").Wrap(err)
+		}
+		s.titles = reg
+	}
 	if s.clock == nil {
 		s.clock = tpsession.SystemClock{}
 	}

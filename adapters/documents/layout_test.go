@@ -193,3 +193,25 @@ func TestACorrectionSaysWhatItReplaces(t *testing.T) {
 	assert.Contains(t, text, "Cette convocation annule et remplace la convocation validée le 20 janvier 2027 et remise le 20 janvier 2027")
 	assert.Contains(t, text, "le mardi 2 mars 2027 à 10 h")
 }
+
+// TestAPostedLetterKeepsToOneSheet: a letter of one appointment going by
+// registered mail, with its documents and its protective equipment, is one
+// sheet: the two lists side by side, the equipment in the address's column.
+func TestAPostedLetterKeepsToOneSheet(t *testing.T) {
+	w := newWorld(t, 0)
+	w.convoke()
+	d := w.dossier()
+	doc, err := documents.ConvocationLetter(d, w.cands[0].ID)
+	require.NoError(t, err)
+	pages := checkLayout(t, doc.Body)
+	require.Len(t, pages, 1, "one sheet")
+	at := func(s string) pdftest.Word {
+		i := slices.IndexFunc(pages[0].Words, func(w pdftest.Word) bool { return w.Text == s })
+		require.GreaterOrEqual(t, i, 0, "%q is on the page", s)
+		return pages[0].Words[i]
+	}
+	docs, epi := at("Documents"), at("Équipements")
+	assert.InDelta(t, docs.YMin, epi.YMin, 0.5, "the lists side by side")
+	assert.InDelta(t, 110, epi.XMin, 0.5, "the equipment in the address's column")
+	assert.True(t, hasWords(pages[0], "Claire Martin Responsable de session"))
+}

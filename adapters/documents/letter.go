@@ -265,21 +265,7 @@ func (b *book) writeLetter(p *pdfDoc, l letter) {
 	b.writeAppointments(p, conv)
 	f.Ln(3)
 
-	p.font("B", bodySize)
-	p.keep(11)
-	p.para(0, lh+0.5, "Documents à apporter :")
-	p.font("", bodySize)
-	p.bullets(lh, conv.Documents)
-	f.Ln(1.5)
-	p.font("B", bodySize)
-	if len(conv.PPE) > 0 {
-		p.keep(11)
-		p.para(0, lh+0.5, "Équipements de protection individuelle (EPI) à apporter :")
-		p.font("", bodySize)
-		p.bullets(lh, conv.PPE)
-	} else {
-		p.para(0, lh+0.5, "Équipements de protection individuelle (EPI) : aucun n'est demandé pour ces épreuves.")
-	}
+	b.writeLists(p, conv)
 	f.Ln(1.5)
 	// The reminders, the closing, the signature and the receipt stay
 	// together when they fit on a page: the signatory signs below the
@@ -303,6 +289,75 @@ func (b *book) writeLetter(p *pdfDoc, l letter) {
 		f.Ln(6)
 		p.para(0, lh, receiptText)
 	}
+}
+
+// itemList is a list the letter prints: its heading and its items, or, with no
+// items, a sentence saying so.
+type itemList struct {
+	heading string
+	items   []string
+	none    string
+}
+
+// height is the height the list takes within the width w.
+func (l itemList) height(p *pdfDoc, w float64) float64 {
+	saved := p.saveFont()
+	defer p.restoreFont(saved)
+	if len(l.items) == 0 {
+		p.font("", bodySize)
+		return p.paraHeight(w, lh+0.5, l.none)
+	}
+	p.font("B", bodySize)
+	h := p.paraHeight(w, lh+0.5, l.heading)
+	p.font("", bodySize)
+	return h + p.bulletsHeightIn(w, lh, l.items)
+}
+
+// write prints the list within the width w from the current position.
+func (l itemList) write(p *pdfDoc, w float64) {
+	if len(l.items) == 0 {
+		p.font("", bodySize)
+		p.para(w, lh+0.5, l.none)
+		return
+	}
+	p.font("B", bodySize)
+	p.keep(11)
+	p.para(w, lh+0.5, l.heading)
+	p.font("", bodySize)
+	p.bulletsIn(w, lh, l.items)
+}
+
+// writeLists prints what the candidate brings: the documents, and the
+// protective equipment side by side, in the columns of the letterhead and
+// of the address, when both lists are short (the letter then keeps to one
+// sheet), one below the other otherwise.
+func (b *book) writeLists(p *pdfDoc, conv candidate.Convocation) {
+	lists := []itemList{
+		{heading: "Documents à apporter :", items: conv.Documents},
+		{heading: "Équipements de protection individuelle (EPI) à apporter :", items: conv.PPE,
+			none: "Équipements de protection individuelle (EPI) : aucun n'est demandé pour ces épreuves."},
+	}
+	// The columns of the letterhead and of the address.
+	cols := [2]struct{ x, w float64 }{{marginX, headWidth}, {addressX, addressWidth}}
+	tall := max(lists[0].height(p, cols[0].w), lists[1].height(p, cols[1].w))
+	if len(conv.PPE) == 0 || tall > (p.bottom()-marginTop)/3 {
+		for i, l := range lists {
+			if i > 0 {
+				p.f.Ln(1.5)
+			}
+			l.write(p, p.width())
+		}
+		return
+	}
+	p.keep(tall)
+	y := p.f.GetY()
+	bottom := y
+	for i, l := range lists {
+		p.f.SetXY(cols[i].x, y)
+		l.write(p, cols[i].w)
+		bottom = max(bottom, p.f.GetY())
+	}
+	p.f.SetXY(marginX, bottom)
 }
 
 const receiptText = "Reçue en main propre le " + blank + " par " + blank + "          Signature du candidat :"

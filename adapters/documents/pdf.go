@@ -403,17 +403,26 @@ func (p *pdfDoc) band(h float64, s string) {
 	p.f.SetX(marginX)
 }
 
-// bullets prints a bulleted list, each item wrapped under its first word.
+// bullets prints a bulleted list, each item wrapped under its first word,
+// from the current position to the right margin.
 func (p *pdfDoc) bullets(h float64, items []string) {
-	const indent = 6.0
+	p.bulletsIn(pageWidth-marginX-p.f.GetX(), h, items)
+}
+
+// bulletIndent is the room a bullet takes before its item.
+const bulletIndent = 6.0
+
+// bulletsIn prints a bulleted list within the width w from the current
+// position, each item wrapped under its first word.
+func (p *pdfDoc) bulletsIn(w, h float64, items []string) {
 	x := p.f.GetX()
 	for _, it := range items {
 		p.keep(h)
 		y := p.f.GetY()
 		p.f.SetXY(x, y)
-		p.f.CellFormat(indent, h, "•", "", 0, "C", false, 0, "")
-		p.f.SetXY(x+indent, y)
-		p.para(pageWidth-marginX-x-indent, h, it)
+		p.f.CellFormat(bulletIndent, h, "•", "", 0, "C", false, 0, "")
+		p.f.SetXY(x+bulletIndent, y)
+		p.para(w-bulletIndent, h, it)
 		p.f.SetX(x)
 	}
 }
@@ -421,9 +430,15 @@ func (p *pdfDoc) bullets(h float64, items []string) {
 // bulletsHeight is the height bullets takes to print items in lines of
 // height h from the left margin.
 func (p *pdfDoc) bulletsHeight(h float64, items []string) float64 {
+	return p.bulletsHeightIn(p.width(), h, items)
+}
+
+// bulletsHeightIn is the height bulletsIn takes to print items within the
+// width w in lines of height h.
+func (p *pdfDoc) bulletsHeightIn(w, h float64, items []string) float64 {
 	total := 0.0
 	for _, it := range items {
-		total += p.paraHeight(p.width()-6, h, it)
+		total += p.paraHeight(w-bulletIndent, h, it)
 	}
 	return total
 }

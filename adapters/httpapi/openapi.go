@@ -190,7 +190,7 @@ func problemStatuses(rt route, acc access) []int {
 	if strings.Contains(rt.path, "{") {
 		sts = append(sts, http.StatusNotFound)
 	}
-	if rt.req != nil || len(rt.query) > 0 {
+	if rt.req != nil || len(rt.query) > 0 || strings.Contains(rt.path, "{year}") {
 		sts = append(sts, http.StatusBadRequest)
 	}
 	if rt.req != nil {
@@ -208,6 +208,9 @@ func pathParams(path string) []any {
 		"cid":  "a candidate ID",
 		"key":  "a checklist item's key",
 		"name": "a material's name, as the DTE organisateur lists it",
+		"aid":  "an agrément ID",
+		"code": "a titre professionnel's code, e.g. TP-01281",
+		"year": "a year, e.g. 2027",
 	}
 	var out []any
 	for _, seg := range strings.Split(path, "/") {

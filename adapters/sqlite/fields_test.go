@@ -38,6 +38,8 @@ func TestFullValuesSetEveryField(t *testing.T) {
 		{"checklist", fullChecklist(), records.Checklists.Record(fullChecklist()), nil, nil},
 		{"plan", fullPlan(t), records.Plans.Record(fullPlan(t)), nil, nil},
 		{"calendar", fullCalendar(), records.Calendars.Record(fullCalendar()), nil, nil},
+		{"agrément", fullAgrement(), records.Agrements.Record(fullAgrement()), nil, nil},
+		{"programme", fullProgramme(), records.Programmes.Record(fullProgramme()), nil, nil},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
