@@ -36,6 +36,7 @@ type Stores struct {
 	Plans         plan.Store
 	Agrements     agrement.Store
 	Programmes    programme.Store
+	Calendars     CalendarStore
 	Tx            Transactor
 }
 
@@ -113,6 +114,7 @@ func NewService(st Stores, cfg Config) (*Service, error) {
 		"Sessions": st.Sessions, "Events": st.Events, "Candidates": st.Candidates, "Registrations": st.Registrations,
 		"Members": st.Members, "Juries": st.Juries, "Plis": st.Plis, "Checklists": st.Checklists, "Plans": st.Plans,
 		"Agrements": st.Agrements, "Programmes": st.Programmes,
+		"Calendars": st.Calendars,
 	} {
 		if s == nil {
 			missing = append(missing, name)

@@ -101,12 +101,13 @@ type allStores interface {
 	plan.Store
 	agrement.Store
 	programme.Store
+	session.CalendarStore
 	session.Transactor
 }
 
 func storesOf(s allStores) session.Stores {
 	return session.Stores{
 		Sessions: s, Events: s, Candidates: s, Registrations: s, Members: s,
-		Juries: s, Plis: s, Checklists: s, Plans: s, Agrements: s, Programmes: s, Tx: s,
+		Juries: s, Plis: s, Checklists: s, Plans: s, Agrements: s, Programmes: s, Calendars: s, Tx: s,
 	}
 }
