@@ -62,8 +62,15 @@ type Candidate struct {
 	TitlesHeld []tpsession.TitleCode
 	// HostCompanies are the companies that hosted the candidate (internship,
 	// period in company, apprenticeship): a jury member from one of them may
-	// not evaluate the candidate [SEED]. At most MaxHostCompanies.
+	// not evaluate the candidate (docs/rules.md#conflicts-of-interest). At most MaxHostCompanies.
 	HostCompanies []HostCompany
+	// Trainings are the trainings the candidate followed, with who trained
+	// them: at most MaxTrainings.
+	Trainings []Training
+	// History lists the sessions the candidate sat and their outcomes, in
+	// the order of their days (RecordAttempt). Revising the candidate's
+	// details keeps it.
+	History []Attempt
 }
 
 // Bounds on a candidate's lists, far above any real career (a handful of
@@ -86,11 +93,15 @@ type HostCompany struct {
 // PostalAddress is where a letter reaches the candidate. Lines hold what
 // precedes the postcode and city (street, building, lieu-dit), at most four
 // of 38 characters, so that with the name and the "postcode city" line the
-// address fits the six lines of the postal standard NF Z10-011.
+// address fits the six lines of the postal standard NF Z10-011. Country is
+// empty for an address in France, whose postcode has five digits
+// (docs/rules.md#names-and-postcodes); an address abroad names its country,
+// printed on its last line.
 type PostalAddress struct {
 	Lines    []string
 	Postcode string
 	City     string
+	Country  string
 }
 
 // Bounds of a postal address (NF Z10-011: six lines of 38 characters, two
@@ -105,8 +116,11 @@ const (
 
 // IsZero reports whether no address is recorded.
 func (a PostalAddress) IsZero() bool {
-	return len(a.Lines) == 0 && a.Postcode == "" && a.City == ""
+	return len(a.Lines) == 0 && a.Postcode == "" && a.City == "" && a.Country == ""
 }
+
+// Abroad reports whether the address is outside France.
+func (a PostalAddress) Abroad() bool { return !isFrance(a.Country) }
 
 // CandidateInput is the outside description of a candidate, as the HTTP
 // contract carries it: strings to be parsed. Field errors use the JSON
@@ -124,14 +138,16 @@ type CandidateInput struct {
 	VAERecevabiliteOn string
 	TitlesHeld        []string           // titles_held, e.g. "TP-01281"
 	HostCompanies     []HostCompanyInput // host_companies
+	Trainings         []TrainingInput    // trainings
 }
 
 // PostalAddressInput is the outside form of a PostalAddress
-// (postal_address: {lines, postcode, city}).
+// (postal_address: {lines, postcode, city, country?}).
 type PostalAddressInput struct {
 	Lines    []string
 	Postcode string
 	City     string
+	Country  string
 }
 
 // HostCompanyInput is the outside form of a HostCompany
@@ -159,13 +175,14 @@ func NewCandidate(centre tpsession.CentreID, id tpsession.CandidateID, in Candid
 }
 
 // Revise replaces the candidate's details by those of in, checked as by
-// NewCandidate; the centre and the ID stay. On error c is unchanged.
+// NewCandidate; the centre, the ID and the history stay. On error c is
+// unchanged.
 func (c *Candidate) Revise(in CandidateInput, today date.Date) error {
 	revised, err := parseCandidate(in, today)
 	if err != nil {
 		return err
 	}
-	revised.Centre, revised.ID = c.Centre, c.ID
+	revised.Centre, revised.ID, revised.History = c.Centre, c.ID, c.History
 	*c = revised
 	return nil
 }
@@ -173,8 +190,8 @@ func (c *Candidate) Revise(in CandidateInput, today date.Date) error {
 func parseCandidate(in CandidateInput, today date.Date) (Candidate, error) {
 	var fe tpsession.FieldErrors
 	c := Candidate{
-		FirstName: fe.Text("first_name", in.FirstName, maxNameLen, true),
-		LastName:  fe.Text("last_name", in.LastName, maxNameLen, true),
+		FirstName: personName(&fe, "first_name", in.FirstName),
+		LastName:  personName(&fe, "last_name", in.LastName),
 		BirthDate: dateField(&fe, "birth_date", in.BirthDate, true),
 		Email:     email(&fe, in.Email),
 		Phone:     phone(&fe, in.Phone),
@@ -205,6 +222,7 @@ func parseCandidate(in CandidateInput, today date.Date) (Candidate, error) {
 
 	c.TitlesHeld = titlesHeld(&fe, in.TitlesHeld)
 	c.HostCompanies = hostCompanies(&fe, in.HostCompanies)
+	c.Trainings = trainings(&fe, in.Trainings)
 
 	if err := fe.Err(ErrInvalidCandidate); err != nil {
 		return Candidate{}, err
@@ -307,10 +325,16 @@ func phone(fe *tpsession.FieldErrors, s string) string {
 
 func postalAddress(fe *tpsession.FieldErrors, in PostalAddressInput) PostalAddress {
 	var afe tpsession.FieldErrors
-	a := PostalAddress{
-		Lines:    textList(&afe, "lines", in.Lines, maxAddressLines, maxAddressLineLen),
-		Postcode: afe.Text("postcode", in.Postcode, maxPostcodeLen, true),
-		City:     afe.Text("city", in.City, maxAddressLineLen, true),
+	var a PostalAddress
+	a.Lines = textList(&afe, "lines", in.Lines, maxAddressLines, maxAddressLineLen)
+	before := len(afe)
+	a.Postcode = afe.Text("postcode", in.Postcode, maxPostcodeLen, true)
+	if isFrance(in.Country) && len(afe) == before {
+		a.Postcode = frenchPostcode(&afe, "postcode", a.Postcode)
+	}
+	a.City = afe.Text("city", in.City, maxAddressLineLen, true)
+	if !isFrance(in.Country) {
+		a.Country = afe.Text("country", in.Country, maxAddressLineLen, false)
 	}
 	if len(in.Lines) == 0 {
 		afe.Add("lines", "needs at least one line (street and number)")
@@ -341,5 +365,13 @@ func (c Candidate) Clone() Candidate {
 	c.PostalAddress.Lines = slices.Clone(c.PostalAddress.Lines)
 	c.TitlesHeld = slices.Clone(c.TitlesHeld)
 	c.HostCompanies = slices.Clone(c.HostCompanies)
+	c.Trainings = slices.Clone(c.Trainings)
+	for i := range c.Trainings {
+		c.Trainings[i] = c.Trainings[i].clone()
+	}
+	c.History = slices.Clone(c.History)
+	for i := range c.History {
+		c.History[i] = c.History[i].clone()
+	}
 	return c
 }

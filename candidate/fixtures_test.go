@@ -78,7 +78,7 @@ func newCandidate(t *testing.T, change func(*candidate.CandidateInput)) candidat
 
 func register(t *testing.T) candidate.Registration {
 	t.Helper()
-	r, err := candidate.Register(regID, titreSession(), newCandidate(t, nil), nil, registeredAt)
+	r, err := candidate.Register(regID, titreSession(), newCandidate(t, nil), nil, registeredAt, candidate.Request{})
 	require.NoError(t, err)
 	return r
 }
@@ -86,25 +86,27 @@ func register(t *testing.T) candidate.Registration {
 // completeDetails is a convocation ready to be validated.
 func completeDetails() candidate.ConvocationDetails {
 	return candidate.ConvocationDetails{
-		Appointment: candidate.Appointment{Day: start, Time: 8*60 + 30},
-		Place:       "Centre de Lyon, salle 3, 5 place Bellecour, 69002 Lyon",
-		Documents:   candidate.UsualDocuments(),
-		PPE:         []string{"Chaussures de sécurité"},
+		Appointments: []candidate.Appointment{{Day: start, Time: 8*60 + 30}},
+		Place:        "Centre de Lyon, salle 3, 5 place Bellecour, 69002 Lyon",
+		Documents:    candidate.UsualDocuments(),
+		PPE:          []string{"Chaussures de sécurité"},
 	}
 }
 
 func drafted(t *testing.T) candidate.Registration {
 	t.Helper()
 	r := register(t)
-	require.NoError(t, r.DraftConvocation(completeDetails(), titreSession()))
+	require.NoError(t, r.DraftConvocation(completeDetails(), titreSession(), today))
 	return r
 }
 
 // validatedOn returns a registration whose convocation was validated on d
-// (today is set to d when d is later than the fixture's today).
+// (today is set to d when d is later than the fixture's today), drafted on
+// d or today, whichever comes first.
 func validatedOn(t *testing.T, d date.Date) candidate.Registration {
 	t.Helper()
-	r := drafted(t)
+	r := register(t)
+	require.NoError(t, r.DraftConvocation(completeDetails(), titreSession(), min(today, d)))
 	require.NoError(t, r.ValidateConvocation(d, titreSession(), candidate.ConvocationPolicy{}, max(today, d)))
 	return r
 }
@@ -128,3 +130,6 @@ func mustDate(t *testing.T, s string) date.Date {
 	require.NoError(t, err)
 	return d
 }
+
+// dateDays converts a count of days for date arithmetic.
+func dateDays(n int) date.Date { return date.Date(n) }

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/rickb777/date/v2"
 
@@ -45,7 +47,8 @@ const (
 	// accepted (arrêté du 22 décembre 2015, art. 6).
 	CodeJuryTooSmall FindingCode = "checklist.jury_too_small"
 	// CodeJuryBelowPlan (blocking, area jury): fewer members accepted than
-	// the plan needs, so the session cannot keep to its plan [SEED].
+	// the plan needs, so the session cannot keep to its plan
+	// (docs/rules.md#readiness).
 	CodeJuryBelowPlan FindingCode = "checklist.jury_below_plan"
 	// CodeJuryNotAssigned (blocking, area jury): candidates are registered
 	// but not assigned to panels.
@@ -54,7 +57,8 @@ const (
 	// registered after the assignment have no panel.
 	CodeCandidatesWithoutPanel FindingCode = "checklist.candidates_without_panel"
 	// CodeJuryConflicts (blocking, area jury): a member of a candidate's
-	// panel has a conflict of interest with the candidate [SEED].
+	// panel has a conflict of interest with the candidate
+	// (docs/rules.md#conflicts-of-interest).
 	CodeJuryConflicts FindingCode = "checklist.jury_conflicts"
 	// CodeJuryMemberAbsent: a member who accepted can no longer sit; it
 	// blocks when the member sits on a panel.
@@ -63,19 +67,29 @@ const (
 	// session has no DTE.
 	CodePliNotReceived FindingCode = "checklist.pli_not_received"
 	// CodePliOrganisateurNotRead (blocking, area pli): the DTE organisateur
-	// was not read, so the required materials are unknown [SEED].
+	// was not read, so the required materials are unknown
+	// (docs/rules.md#pli-custody).
 	CodePliOrganisateurNotRead FindingCode = "checklist.pli_organisateur_not_read"
 	// CodePliNotSecured (blocking, area pli): the DTE jury and candidat are
-	// not recorded as locked away until the opening [SEED].
+	// not recorded as locked away until the opening
+	// (docs/rules.md#pli-custody).
 	CodePliNotSecured FindingCode = "checklist.pli_not_secured"
 	// CodeNoCandidates (warning, area candidates): nobody is registered.
 	CodeNoCandidates FindingCode = "checklist.no_candidates"
 	// CodeConvocationsNotValidated (blocking, area convocations): a
-	// registered candidate's convocation is not validated in CERES [SEED].
+	// registered candidate's convocation is not validated in CERES
+	// (docs/rules.md#convocation-lead-time).
 	CodeConvocationsNotValidated FindingCode = "checklist.convocations_not_validated"
 	// CodeConvocationsNotDelivered (blocking, area convocations): a validated
-	// convocation was neither sent by registered mail nor handed over [SEED].
+	// convocation was neither sent by registered mail nor handed over
+	// (docs/rules.md#convocation-delivery).
 	CodeConvocationsNotDelivered FindingCode = "checklist.convocations_not_delivered"
+	// CodeConvocationsUnmet (blocking, area convocations): a validated
+	// convocation no longer gives a day or time the plan needs the
+	// candidate, since the plan or the jury assignment changed; it blocks
+	// until a corrected convocation is validated and delivered
+	// (docs/rules.md#convocation-corrections).
+	CodeConvocationsUnmet FindingCode = "checklist.convocations_unmet"
 	// CodeDeliveryProofMissing (warning, area convocations): a convocation
 	// was sent by registered mail and its proof of delivery is not back; it
 	// was sent as the leaflet requires, the receipt is for the record.
@@ -89,23 +103,45 @@ const (
 	// although the session needs it: computers_secured when the épreuves use
 	// computers, interview_rooms_confidential unless the session is a CCP or
 	// a CCS (a session titre always ends with an interview with the jury,
-	// [MIN] entretien final), or a standard item every session needs (one
+	// entretien final, docs/rules.md#interview-rooms), or a standard item every session needs (one
 	// stored so by an older version or by hand: SetItem refuses it).
 	CodeItemNotApplicable FindingCode = "checklist.item_not_applicable"
 	// CodeMaterialMissing (blocking, item equipment_operational): a required
-	// material has no equipment recorded under its name [SEED].
+	// material has no equipment recorded under its name
+	// (docs/rules.md#equipment-operational).
 	CodeMaterialMissing FindingCode = "checklist.material_missing"
 	// CodeMaterialShort (blocking, item equipment_operational): fewer units
-	// are available than the DTE organisateur requires [SEED].
+	// are available than the DTE organisateur requires
+	// (docs/rules.md#equipment-operational).
 	CodeMaterialShort FindingCode = "checklist.material_short"
 	// CodeMaterialNotOperational (blocking, item equipment_operational): a
 	// required material is not operational on every working day of the
-	// session [SEED: "pour toute la durée de l'examen"]; the weekends and
+	// session ("pour toute la durée de l'examen",
+	// docs/rules.md#equipment-operational); the weekends and
 	// public holidays inside the session are not exam days.
 	CodeMaterialNotOperational FindingCode = "checklist.material_not_operational"
 	// CodeResponsableMissing (blocking, item responsable_designated): no
 	// responsable de session is designated (engagement 3 of the centre).
 	CodeResponsableMissing FindingCode = "checklist.responsable_missing"
+	// CodeAgrementNotRecorded (warning, area compliance): the centre has
+	// recorded no agrément, so nothing checks that one covers the session;
+	// recording them turns the check on.
+	CodeAgrementNotRecorded FindingCode = "checklist.agrement_not_recorded"
+	// CodeAgrementNotCovering (blocking, area compliance): no agrément of
+	// the centre covers the session's title, site or days (arrêté du
+	// 21 juillet 2016 relatif aux modalités d'agrément).
+	CodeAgrementNotCovering FindingCode = "checklist.agrement_not_covering"
+	// CodeTitleNotInRegister (warning, area compliance): the title register
+	// does not know the session's title, or its revision on the session's
+	// dates, so its validity and requirements are not checked.
+	CodeTitleNotInRegister FindingCode = "checklist.title_not_in_register"
+	// CodeTitleNotValid (blocking, area compliance): the title's validity
+	// does not allow the session, or its remote modality.
+	CodeTitleNotValid FindingCode = "checklist.title_not_valid"
+	// CodeProgrammeLate (warning, area compliance): the yearly programming
+	// of the session's year was submitted after 31 January, or is due and
+	// not submitted: a non-compliance the DDETS may note.
+	CodeProgrammeLate FindingCode = "checklist.programme_late"
 )
 
 // The areas findings are about, besides checklist items.
@@ -116,6 +152,7 @@ const (
 	AreaPli          = "pli"
 	AreaCandidates   = "candidates"
 	AreaConvocations = "convocations"
+	AreaCompliance   = "compliance"
 )
 
 // Finding is one thing that stands between the session and its opening, or
@@ -206,6 +243,7 @@ func Evaluate(f Facts) Readiness {
 	r.pli(f)
 	r.candidates(f)
 	r.items(f)
+	r.compliance(f.Compliance)
 	slices.SortStableFunc(r.findings, func(a, b Finding) int {
 		return rank(a.Severity) - rank(b.Severity)
 	})
@@ -231,6 +269,32 @@ func (r *report) session(f Facts) {
 	if f.Period.From == date.Zero || f.Period.Until < f.Period.From {
 		r.add(AreaSession, CodeSessionDates, SeverityBlocking,
 			"The session's first and last days are not set: set them before checking its readiness.")
+	}
+}
+
+// sentence returns s with its first letter in upper case: the facts come
+// from other packages' messages, which start in lower case.
+func sentence(s string) string {
+	r, size := utf8.DecodeRuneInString(s)
+	return string(unicode.ToUpper(r)) + s[size:]
+}
+
+func (r *report) compliance(c ComplianceFacts) {
+	switch {
+	case c.NoAgrement:
+		r.add(AreaCompliance, CodeAgrementNotRecorded, SeverityWarning,
+			"The centre has recorded no agrément, so nothing checks that one covers this session: record the centre's agréments (title, sites, dates); from then on, sessions are checked against them.")
+	case c.AgrementProblem != "":
+		r.add(AreaCompliance, CodeAgrementNotCovering, SeverityBlocking, "%s.", sentence(c.AgrementProblem))
+	}
+	if c.TitleGap != "" {
+		r.add(AreaCompliance, CodeTitleNotInRegister, SeverityWarning, "%s.", sentence(c.TitleGap))
+	}
+	if c.TitleProblem != "" {
+		r.add(AreaCompliance, CodeTitleNotValid, SeverityBlocking, "%s.", sentence(c.TitleProblem))
+	}
+	if c.ProgrammeProblem != "" {
+		r.add(AreaCompliance, CodeProgrammeLate, SeverityWarning, "%s.", sentence(c.ProgrammeProblem))
 	}
 }
 
@@ -315,7 +379,7 @@ func (r *report) candidates(f Facts) {
 			"No candidate is registered for the session: register the candidates, or cancel the session.")
 		return
 	}
-	var notValidated, notDelivered, noProof []string
+	var notValidated, notDelivered, noProof, unmet []string
 	for _, reg := range f.Registrations {
 		switch reg.Convocation {
 		case ConvocationDelivered:
@@ -324,10 +388,22 @@ func (r *report) candidates(f Facts) {
 		case ConvocationValidated:
 			notDelivered = append(notDelivered, reg.name())
 		case ConvocationDrafted:
-			notValidated = append(notValidated, reg.name()+" (drafted)")
+			what := " (drafted)"
+			if reg.Correction {
+				what = " (correction drafted)"
+			}
+			notValidated = append(notValidated, reg.name()+what)
 		default:
 			notValidated = append(notValidated, reg.name()+" (not drafted)")
 		}
+		if len(reg.Unmet) > 0 {
+			unmet = append(unmet, fmt.Sprintf("%s (%s)", reg.name(), strings.Join(reg.Unmet, ", ")))
+		}
+	}
+	if len(unmet) > 0 {
+		r.add(AreaConvocations, CodeConvocationsUnmet, SeverityBlocking,
+			"The plan needs %s at a day or time their validated convocation does not give: %s. Correct each convocation, validate the correction at least as many days ahead as the first and deliver it, or plan again so that the convocations hold.",
+			count(len(unmet), "candidate"), strings.Join(unmet, "; "))
 	}
 	if len(notValidated) > 0 {
 		r.add(AreaConvocations, CodeConvocationsNotValidated, SeverityBlocking,
@@ -411,7 +487,8 @@ func (r *report) item(f Facts, it Item) {
 // notApplicable tells whether the item with key may be not applicable to
 // the session the facts describe: computers_secured when the épreuves use no
 // computer, interview_rooms_confidential in a CCP or CCS session only (a
-// session titre always ends with an interview with the jury, [MIN]
+// session titre always ends with an interview with the jury
+// (docs/rules.md#interview-rooms),
 // entretien final, and an unknown kind may be a titre); otherwise as
 // [ItemKey.MayBeNotApplicable] says.
 func notApplicable(f Facts, key ItemKey) bool {

@@ -47,6 +47,35 @@ type Facts struct {
 	// PlanCandidates for how many candidates (0 when not known).
 	PlanMade       bool
 	PlanCandidates int
+
+	// Compliance is what the session service found about the rules around
+	// the session: the centre's agrément, the title register, the yearly
+	// programming.
+	Compliance ComplianceFacts
+}
+
+// ComplianceFacts are the rules around the session, as the session service
+// judged them from the centre's agréments, the title register and the
+// yearly programming. Each problem is a message with the facts, "" when
+// there is none; the zero value has nothing to report.
+type ComplianceFacts struct {
+	// NoAgrement tells that the centre has recorded no agrément: until it
+	// does, sessions are not checked against them, and the readiness warns
+	// instead.
+	NoAgrement bool
+	// AgrementProblem says why the recorded agréments do not cover the
+	// session's title, site or days.
+	AgrementProblem string
+	// TitleGap says what the title register does not know of the session's
+	// title: the title, or its revision on the session's dates.
+	TitleGap string
+	// TitleProblem says why the title's validity does not allow the
+	// session (expired, or a délai de prolongation not declared in time),
+	// or why its remote modality is not allowed.
+	TitleProblem string
+	// ProgrammeProblem says how the yearly programming of the session's
+	// year is late.
+	ProgrammeProblem string
 }
 
 // JuryFacts is the state of the session's jury.
@@ -100,6 +129,14 @@ type Registration struct {
 	// Name is the candidate's name as a person reads it ("Jeanne Dupont").
 	Name        string
 	Convocation ConvocationState
+	// Correction tells that the convocation corrects one validated before.
+	Correction bool
+	// Unmet lists, for a validated convocation, the days and times the
+	// plan needs the candidate that it does not give ("2027-03-02 at
+	// 10:25"), since the plan or the jury assignment changed after it was
+	// validated; empty when it gives them all, or when the plan does not
+	// say when the candidate comes (docs/rules.md#convocation-appointments).
+	Unmet []string
 	// InPanel tells whether the stored jury assignment gives the candidate
 	// a panel.
 	InPanel bool

@@ -22,17 +22,20 @@ type Session struct {
 // EmployerNoticeDays is how many calendar days before the session an
 // employed member must ask their employer for leave to sit on a jury:
 // at least 15, or the délai of the collective agreement (Code du travail
-// L.3142-42 to 45; domain.md §2 D6). Inviting an employed member later is
+// L.3142-42 to 45; docs/rules.md#employer-notice). Inviting an employed member later is
 // allowed but earns a Warning.
 const EmployerNoticeDays = 15
 
-// Policy holds the lead times a centre may adapt. The zero value is the
-// default policy.
+// Policy holds the lead times and the readings a centre may adapt. The zero
+// value is the default policy.
 type Policy struct {
 	// EmployerNoticeDays replaces the package's EmployerNoticeDays when a
 	// collective agreement sets a longer délai; zero or less means the
 	// default.
 	EmployerNoticeDays int
+	// Conflicts says how conflicts of interest are read from the facts
+	// recorded (FindConflicts).
+	Conflicts ConflictRules
 }
 
 // NoticeDays is the policy's employer notice, in calendar days: its own

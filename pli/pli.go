@@ -35,7 +35,7 @@ func (s Status) rank() int { return slices.Index(lifecycle, s) }
 func (s Status) String() string { return string(s) }
 
 // MinWitnesses is the number of distinct people, at least, in front of whom
-// the DTE jury and candidat are opened. The 2008 règlement [OFF-HIST S14]
+// the DTE jury and candidat are opened. The 2008 règlement (docs/rules.md#pli-opening)
 // had the jury members check that the plis were sealed before the
 // administration's representative, the responsable de session or a jury
 // member opened them; a jury has at least two members (arrêté du
@@ -48,7 +48,7 @@ const MinWitnesses = tpsession.MinJuryMembers
 const MaxTextLen = 500
 
 // Material is one item of the DTE organisateur's list of required
-// materials [SEED].
+// materials (docs/rules.md#pli-custody).
 type Material struct {
 	Name     string
 	Quantity int
@@ -63,7 +63,7 @@ type Access struct {
 
 // Pli is the pli d'examen of one session: the dossiers techniques d'examen
 // (DTE organisateur, jury and candidat) ordered from the Ministry's chain,
-// received, read, kept in custody and opened (domain.md §5, [SEED]).
+// received, read, kept in custody and opened (docs/rules.md#pli-custody).
 //
 // The fields are the recorded facts, for stores to persist; change them only
 // through the methods, which enforce the lifecycle, validate the input and
@@ -77,6 +77,10 @@ type Pli struct {
 	OrderedOn  date.Date
 	ReceivedOn date.Date
 	Materials  []Material // the DTE organisateur's list; empty until read
+	// PPE is the personal protective equipment the DTE organisateur says
+	// the candidates bring, which their convocations must list
+	// (docs/rules.md#protective-equipment).
+	PPE []string
 
 	Location  string    // where the DTE jury and candidat are locked away
 	Custodian string    // who has them in custody
@@ -128,6 +132,7 @@ func (p Pli) Status() Status {
 func (p Pli) Clone() Pli {
 	c := p
 	c.Materials = slices.Clone(p.Materials)
+	c.PPE = slices.Clone(p.PPE)
 	c.Witnesses = slices.Clone(p.Witnesses)
 	c.Custody = slices.Clone(p.Custody)
 	return c
@@ -135,7 +140,7 @@ func (p Pli) Clone() Pli {
 
 // Order records that the pli was ordered on orderedOn (any day up to today).
 // Ordering later than OrderBy(start) is allowed: Advise reports it as a
-// warning [SEED].
+// warning (docs/rules.md#pli-order-lead-time).
 //
 // Errors: tpsession.ErrInternal (at missing or before the custody log's
 // last entry, actor missing: see the package's doc);
@@ -178,7 +183,8 @@ func (p *Pli) Receive(receivedOn, today date.Date, at time.Time, actor string) e
 }
 
 // ReadOrganisateur records that the DTE organisateur was read, with its list
-// of required materials (at least one) [SEED]: the readiness checks compare
+// of required materials (at least one; docs/rules.md#pli-custody): the
+// readiness checks compare
 // the centre's equipment with it.
 //
 // Errors: tpsession.ErrInternal (at, actor); ErrInvalid (materials);
@@ -196,6 +202,65 @@ func (p *Pli) ReadOrganisateur(materials []Material, at time.Time, actor string)
 	}
 	p.read(ms, at, actor)
 	return nil
+}
+
+// MaxPPE bounds the DTE organisateur's list of protective equipment.
+const MaxPPE = 30
+
+// RecordPPE records the personal protective equipment (EPI) the DTE
+// organisateur says each candidate brings, replacing the list recorded
+// before: the convocations must list every item ("les documents et
+// équipement de protection individuelle à apporter le jour des épreuves").
+// An empty list records that the DTE asks for none. Each step is in the
+// custody log.
+//
+// Errors: tpsession.ErrInternal (at, actor); ErrInvalid (an item empty,
+// too long or listed twice, case aside; more than MaxPPE); ErrOutOfOrder
+// before the DTE organisateur is read; ErrStepRepeated once the pli is
+// opened.
+func (p *Pli) RecordPPE(ppe []string, at time.Time, actor string) error {
+	actor, err := checkEvent(at, actor)
+	if err != nil {
+		return err
+	}
+	var fe tpsession.FieldErrors
+	items := checkPPE(&fe, ppe)
+	if err := fe.Err(ErrInvalid); err != nil {
+		return err
+	}
+	switch st := p.Status(); st {
+	case StatusNotOrdered, StatusOrdered, StatusReceived:
+		return ErrOutOfOrder.Withf("cannot record the DTE organisateur's protective equipment: the pli's status is %q, the DTE organisateur must be read first", st)
+	case StatusOpened:
+		return ErrStepRepeated.Withf("cannot record the DTE organisateur's protective equipment: the pli was opened on %s", p.OpenedAt.UTC().Format(time.DateOnly))
+	}
+	if err := p.Custody.checkNext(at); err != nil {
+		return err
+	}
+	p.PPE = items
+	detail := "DTE organisateur: no protective equipment to bring"
+	if len(items) > 0 {
+		detail = "DTE organisateur: protective equipment to bring: " + quoteAll(items)
+	}
+	p.Custody.append(at, actor, ActionPPERecorded, detail)
+	return nil
+}
+
+func checkPPE(fe *tpsession.FieldErrors, in []string) []string {
+	if len(in) > MaxPPE {
+		fe.Add("ppe", "must have at most %d items, got %d", MaxPPE, len(in))
+		return nil
+	}
+	out := make([]string, 0, len(in))
+	for i, item := range in {
+		f := fmt.Sprintf("ppe[%d]", i)
+		item = fe.Text(f, item, MaxTextLen, true)
+		if j := slices.IndexFunc(out, func(o string) bool { return strings.EqualFold(o, item) }); j >= 0 && item != "" {
+			fe.Add(f, "repeats ppe[%d]", j)
+		}
+		out = append(out, item)
+	}
+	return out
 }
 
 // ReceiveAndRead records the receipt and the reading of the DTE organisateur
@@ -243,7 +308,7 @@ func (p *Pli) read(ms []Material, at time.Time, actor string) {
 
 // Secure records that the DTE jury and candidat were locked away in location,
 // in the custody of custodian, where they stay until the session opens
-// [SEED].
+// (docs/rules.md#pli-custody).
 //
 // Errors: tpsession.ErrInternal (at, actor); ErrInvalid (location,
 // custodian); ErrOutOfOrder before the DTE organisateur is read;
@@ -304,7 +369,8 @@ func (p *Pli) RecordAccess(a Access, at time.Time, actor string) error {
 // Open records the opening of the DTE jury and candidat in front of the named
 // witnesses (at least MinWitnesses distinct people). sessionOpened is the
 // session's state, which the caller knows: before the session is opened the
-// DTEs stay in their secure place [SEED], so the attempt is refused with
+// DTEs stay in their secure place (docs/rules.md#pli-custody), so the
+// attempt is refused with
 // ErrSessionNotOpened and appended to the custody log as ActionOpenRefused.
 //
 // On ErrSessionNotOpened the pli has changed and must be saved although the

@@ -49,7 +49,7 @@ func (s *Service) ReviseCandidate(ctx context.Context, by Actor, id tpsession.Ca
 		if err != nil {
 			return err
 		}
-		var open []Session // the sessions still in preparation the candidate is registered to
+		var open []candidate.Session // the sessions still in preparation the candidate is registered to
 		for _, r := range regs {
 			if !r.Active() {
 				continue
@@ -59,16 +59,20 @@ func (s *Service) ReviseCandidate(ctx context.Context, by Actor, id tpsession.Ca
 				return err
 			}
 			if ses.CheckWritable() == nil {
-				open = append(open, ses)
+				v, err := s.candidateView(ctx, by, ses)
+				if err != nil {
+					return err
+				}
+				open = append(open, v)
 			}
 		}
 		return s.st.Candidates.UpdateCandidate(ctx, by.Centre, id, func(c *candidate.Candidate) error {
 			if err := c.Revise(in, o.today); err != nil {
 				return err
 			}
-			for _, ses := range open {
-				if err := candidate.CheckEligibility(*c, candidateView(ses)); err != nil {
-					return ErrRevisionBreaksEligibility.Withf("%s would no longer be eligible to session %s starting %s: %s", fullName(*c), ses.ID, ses.Start, tpsession.MessageOf(err)).Wrap(err)
+			for _, v := range open {
+				if err := candidate.CheckEligibility(*c, v); err != nil {
+					return ErrRevisionBreaksEligibility.Withf("%s would no longer be eligible to session %s starting %s: %s", fullName(*c), v.ID, v.Start, tpsession.MessageOf(err)).Wrap(err)
 				}
 			}
 			out = c.Clone()
@@ -78,9 +82,27 @@ func (s *Service) ReviseCandidate(ctx context.Context, by Actor, id tpsession.Ca
 	return out, err
 }
 
-// Register registers a candidate to the session, checking their
-// eligibility on the session's start date.
+// Register registers a candidate to the session, on site, checking their
+// eligibility on the session's start date; see RegisterWith.
 func (s *Service) Register(ctx context.Context, by Actor, sid tpsession.SessionID, cid tpsession.CandidateID) (candidate.Registration, error) {
+	return s.RegisterWith(ctx, by, sid, cid, RegistrationRequest{})
+}
+
+// RegistrationRequest is what a registration asks beyond the candidate:
+// the candidate's modality ("on_site", "remote"; empty, the session's) and,
+// for a CCP session, the CCPs they sit (empty, every CCP of the session
+// they lack).
+type RegistrationRequest struct {
+	Modality string
+	CCPs     []string
+}
+
+// RegisterWith registers a candidate to the session as req asks, checking
+// their eligibility on the session's start date (candidate.Register): the
+// re-sit rule, the délai de prolongation, and for a CCP session the CCPs
+// the candidate lacks, the CCPs acquired under an earlier revision of the
+// title counted through the title register's correspondence.
+func (s *Service) RegisterWith(ctx context.Context, by Actor, sid tpsession.SessionID, cid tpsession.CandidateID, req RegistrationRequest) (candidate.Registration, error) {
 	if err := checkActor(by); err != nil {
 		return candidate.Registration{}, err
 	}
@@ -99,7 +121,12 @@ func (s *Service) Register(ctx context.Context, by Actor, sid tpsession.SessionI
 		if err != nil {
 			return err
 		}
-		out, err = candidate.Register(tpsession.NewRegistrationID(), candidateView(ses), c, existing, o.now)
+		view, err := s.candidateView(ctx, by, ses)
+		if err != nil {
+			return err
+		}
+		out, err = candidate.Register(tpsession.NewRegistrationID(), view, c, existing, o.now,
+			candidate.Request{Modality: tpsession.Modality(req.Modality), CCPs: req.CCPs, Held: s.heldCCPs(ses, c)})
 		if err != nil {
 			return err
 		}
@@ -136,15 +163,19 @@ func (s *Service) Registrations(ctx context.Context, by Actor, sid tpsession.Ses
 // withdrawn, and the withdrawal is in the event log.
 func (s *Service) Withdraw(ctx context.Context, by Actor, sid tpsession.SessionID, cid tpsession.CandidateID) error {
 	o := s.begin()
-	_, err := s.updateRegistration(ctx, by, o, sid, cid, func(_ Session, r *candidate.Registration) (string, string, error) {
+	_, err := s.updateRegistration(ctx, by, o, sid, cid, false, func(_ candidate.Session, _ planView, r *candidate.Registration) (string, string, error) {
 		return ActionCandidateWithdrawn, "candidate " + string(cid) + " withdrawn", r.Withdraw(o.now, by.Name)
 	})
 	return err
 }
 
 // updateRegistration applies fn to a registration of a writable session,
-// records the event fn describes and returns the registration as saved.
-func (s *Service) updateRegistration(ctx context.Context, by Actor, o op, sid tpsession.SessionID, cid tpsession.CandidateID, fn func(Session, *candidate.Registration) (action, detail string, err error)) (candidate.Registration, error) {
+// given the session as the candidate package sees it, records the event fn
+// describes and returns the registration as saved. With withPlan, fn is
+// also given what the session's plan says of its candidates, read in the
+// same transaction; otherwise an empty view.
+func (s *Service) updateRegistration(ctx context.Context, by Actor, o op, sid tpsession.SessionID, cid tpsession.CandidateID, withPlan bool,
+	fn func(candidate.Session, planView, *candidate.Registration) (action, detail string, err error)) (candidate.Registration, error) {
 	if err := checkActor(by); err != nil {
 		return candidate.Registration{}, err
 	}
@@ -154,10 +185,20 @@ func (s *Service) updateRegistration(ctx context.Context, by Actor, o op, sid tp
 		if err != nil {
 			return err
 		}
+		view, err := s.candidateView(ctx, by, ses)
+		if err != nil {
+			return err
+		}
+		var v planView
+		if withPlan {
+			if v, err = s.planView(ctx, by, ses); err != nil {
+				return err
+			}
+		}
 		var action, detail string
 		err = s.st.Registrations.UpdateRegistration(ctx, by.Centre, sid, cid, func(r *candidate.Registration) error {
 			var err error
-			action, detail, err = fn(ses, r)
+			action, detail, err = fn(view, v, r)
 			out = r.Clone()
 			return err
 		})
@@ -176,14 +217,48 @@ func (s *Service) updateRegistration(ctx context.Context, by Actor, o op, sid tp
 }
 
 // DraftConvocation drafts (or drafts again) a candidate's convocation.
+// When the session's plan says when the candidate comes, the draft takes
+// the plan's appointments, one for each day the candidate must be present,
+// unless in gives appointments that still meet them
+// (docs/rules.md#convocation-appointments; candidate.ErrAppointmentsUnmet
+// otherwise).
 func (s *Service) DraftConvocation(ctx context.Context, by Actor, sid tpsession.SessionID, cid tpsession.CandidateID, in candidate.ConvocationInput) (candidate.Convocation, error) {
+	return s.draft(ctx, by, sid, cid, in, ActionConvocationDrafted, "drafted", (*candidate.Registration).DraftConvocation)
+}
+
+// CorrectConvocation corrects a candidate's validated convocation whose
+// appointments no longer hold (docs/rules.md#convocation-corrections): the
+// convocation as validated and delivered is kept, and the correction is a
+// draft, taking the plan's appointments as DraftConvocation does, to
+// validate and deliver again, under the same lead time.
+func (s *Service) CorrectConvocation(ctx context.Context, by Actor, sid tpsession.SessionID, cid tpsession.CandidateID, in candidate.ConvocationInput) (candidate.Convocation, error) {
+	return s.draft(ctx, by, sid, cid, in, ActionConvocationCorrected, "corrected", (*candidate.Registration).CorrectConvocation)
+}
+
+// draft drafts a convocation with apply, its appointments completed by the
+// plan's.
+func (s *Service) draft(ctx context.Context, by Actor, sid tpsession.SessionID, cid tpsession.CandidateID, in candidate.ConvocationInput, action, verb string,
+	apply func(*candidate.Registration, candidate.ConvocationDetails, candidate.Session, date.Date) error) (candidate.Convocation, error) {
 	d, err := candidate.ParseConvocation(in)
 	if err != nil {
 		return candidate.Convocation{}, err
 	}
-	r, err := s.updateRegistration(ctx, by, s.begin(), sid, cid, func(ses Session, r *candidate.Registration) (string, string, error) {
-		return ActionConvocationDrafted, fmt.Sprintf("convocation of candidate %s drafted for %s at %s", cid, d.Appointment, d.Place),
-			r.DraftConvocation(d, candidateView(ses))
+	o := s.begin()
+	r, err := s.updateRegistration(ctx, by, o, sid, cid, true, func(view candidate.Session, v planView, r *candidate.Registration) (string, string, error) {
+		// The registration's state decides before the plan does: a
+		// convocation that may not be drafted is a conflict, whatever its
+		// appointments.
+		probe := r.Clone()
+		if err := apply(&probe, d, view, o.today); tpsession.KindOf(err) == tpsession.Conflict {
+			return "", "", err
+		}
+		needed, known := v.appointments(cid)
+		d, err := fromPlan(d, needed, known)
+		if err != nil {
+			return "", "", err
+		}
+		return action, fmt.Sprintf("convocation of candidate %s %s for %s at %s", cid, verb, candidate.AppointmentsString(d.Appointments), d.Place),
+			apply(r, d, view, o.today)
 	})
 	if err != nil {
 		return candidate.Convocation{}, err
@@ -202,9 +277,14 @@ func (s *Service) ValidateConvocation(ctx context.Context, by Actor, sid tpsessi
 	if err := pastFact("validated_on", on, o.today); err != nil {
 		return candidate.Convocation{}, err
 	}
-	r, err := s.updateRegistration(ctx, by, o, sid, cid, func(ses Session, r *candidate.Registration) (string, string, error) {
+	r, err := s.updateRegistration(ctx, by, o, sid, cid, true, func(view candidate.Session, v planView, r *candidate.Registration) (string, string, error) {
+		if needed, known := v.appointments(cid); known && r.Convocation != nil && !r.Convocation.Validated() {
+			if err := r.Convocation.MeetPlan(needed); err != nil {
+				return "", "", err
+			}
+		}
 		return ActionConvocationValid, fmt.Sprintf("convocation of candidate %s validated in CERES on %s", cid, on),
-			r.ValidateConvocation(on, candidateView(ses), s.conv, o.today)
+			r.ValidateConvocation(on, view, s.conv, o.today)
 	})
 	if err != nil {
 		return candidate.Convocation{}, err
@@ -227,7 +307,7 @@ func (s *Service) RecordDelivery(ctx context.Context, by Actor, sid tpsession.Se
 	if err := fe.Err(candidate.ErrInvalidDelivery); err != nil {
 		return candidate.Convocation{}, err
 	}
-	r, err := s.updateRegistration(ctx, by, o, sid, cid, func(_ Session, r *candidate.Registration) (string, string, error) {
+	r, err := s.updateRegistration(ctx, by, o, sid, cid, false, func(_ candidate.Session, _ planView, r *candidate.Registration) (string, string, error) {
 		return ActionConvocationDelivery, fmt.Sprintf("convocation of candidate %s: %s", cid, d), r.RecordDelivery(d, o.today)
 	})
 	if err != nil {

@@ -43,7 +43,7 @@ func (s *Service) updatePli(ctx context.Context, by Actor, o op, sid tpsession.S
 		}
 		logged := 0
 		err = s.st.Plis.UpdatePli(ctx, by.Centre, sid, func(p *pli.Pli) error {
-			logged = len(p.Custody)
+			logged, refusal = len(p.Custody), nil // the closure may run again (Transactor)
 			err := step(ses, p)
 			if pli.RefusalLogged(err) {
 				refusal, err = err, nil
@@ -137,6 +137,16 @@ func (s *Service) ReadOrganisateur(ctx context.Context, by Actor, sid tpsession.
 	o := s.begin()
 	return s.updatePli(ctx, by, o, sid, false, func(_ Session, p *pli.Pli) error {
 		return p.ReadOrganisateur(materials, o.now, by.Name)
+	})
+}
+
+// RecordDTEPPE records the personal protective equipment the DTE
+// organisateur says the candidates bring, replacing the list recorded
+// before: a convocation is validated only once it lists every item.
+func (s *Service) RecordDTEPPE(ctx context.Context, by Actor, sid tpsession.SessionID, ppe []string) (pli.Pli, error) {
+	o := s.begin()
+	return s.updatePli(ctx, by, o, sid, false, func(_ Session, p *pli.Pli) error {
+		return p.RecordPPE(ppe, o.now, by.Name)
 	})
 }
 

@@ -13,7 +13,10 @@ import (
 	"github.com/tpsession/tpsession/checklist"
 	"github.com/tpsession/tpsession/jury"
 	"github.com/tpsession/tpsession/pli"
+	"github.com/tpsession/tpsession/session/agrement"
 	"github.com/tpsession/tpsession/session/plan"
+	"github.com/tpsession/tpsession/session/programme"
+	"github.com/tpsession/tpsession/session/titles"
 )
 
 // Stores are the stores the Service works with. Every field is required
@@ -31,6 +34,9 @@ type Stores struct {
 	Plis          pli.Store
 	Checklists    checklist.Store
 	Plans         plan.Store
+	Agrements     agrement.Store
+	Programmes    programme.Store
+	Calendars     CalendarStore
 	Tx            Transactor
 }
 
@@ -45,19 +51,39 @@ type Config struct {
 	// time/tzdata.
 	Location *time.Location
 	// Convocations sets the convocation lead time per kind of session
-	// (domain.md §11: the sources disagree for CCP and CCS sessions).
+	// (docs/rules.md#where-sources-disagree: they disagree for CCP and CCS
+	// sessions).
 	Convocations candidate.ConvocationPolicy
 	// Jury sets the notice an employed member's leave request needs, when
 	// a collective agreement asks for more than the 15 days of the Code
-	// du travail.
+	// du travail, and how conflicts of interest are read (jury.ConflictRules:
+	// the company or the establishment, the trainer, the training
+	// organisation or declared links only).
 	Jury jury.Policy
+	// Titles is the title register the sessions are checked against; nil
+	// is the register shipped with the library (titles.Default). A centre
+	// loads its own file with titles.Decode.
+	Titles *titles.Register
 }
 
 // Actor is who performs an action: the centre they act for, which bounds
 // everything they can reach, and their name as the logs record it.
+//
+// Role and Member are what the role rules (Policy) read: an adapter that
+// serves users of several roles sets them and applies the Policy before it
+// calls the Service. The Service's methods themselves act for whoever calls
+// them, so the centre's own software, acting as its staff, may leave them
+// empty.
 type Actor struct {
 	Centre tpsession.CentreID
 	Name   string
+	// Role is the actor's role; empty is allowed only where no Policy is
+	// applied (the Policy refuses every action to an actor without one).
+	Role Role
+	// Member is, for the jury role, the member record of the centre's
+	// directory the actor is; empty when none matches it, and then the
+	// actor sees no session.
+	Member tpsession.MemberID
 }
 
 // Service is the one orchestrator of a session's lifecycle: one method per
@@ -68,12 +94,18 @@ type Actor struct {
 // transaction when the stores provide one). It is the only type that holds
 // the stores and the clock, and it is safe for concurrent use.
 type Service struct {
-	st    Stores
-	clock tpsession.Clock
-	loc   *time.Location
-	conv  candidate.ConvocationPolicy
-	jury  jury.Policy
+	st     Stores
+	clock  tpsession.Clock
+	loc    *time.Location
+	conv   candidate.ConvocationPolicy
+	jury   jury.Policy
+	titles titles.Register
 }
+
+// ConflictRules returns how the service reads conflicts of interest
+// (Config.Jury.Conflicts), for a caller that lists them with
+// jury.FindConflicts.
+func (s *Service) ConflictRules() jury.ConflictRules { return s.jury.Conflicts }
 
 // NewService returns a Service over the stores.
 func NewService(st Stores, cfg Config) (*Service, error) {
@@ -81,6 +113,8 @@ func NewService(st Stores, cfg Config) (*Service, error) {
 	for name, s := range map[string]any{
 		"Sessions": st.Sessions, "Events": st.Events, "Candidates": st.Candidates, "Registrations": st.Registrations,
 		"Members": st.Members, "Juries": st.Juries, "Plis": st.Plis, "Checklists": st.Checklists, "Plans": st.Plans,
+		"Agrements": st.Agrements, "Programmes": st.Programmes,
+		"Calendars": st.Calendars,
 	} {
 		if s == nil {
 			missing = append(missing, name)
@@ -89,7 +123,19 @@ func NewService(st Stores, cfg Config) (*Service, error) {
 	if len(missing) > 0 {
 		return nil, tpsession.ErrInternal.Withf("session.NewService: no store for %s", strings.Join(missing, ", "))
 	}
+	if err := cfg.Jury.Conflicts.Check(); err != nil {
+		return nil, tpsession.ErrInternal.Withf("session.NewService: %s", tpsession.MessageOf(err)).Wrap(err)
+	}
 	s := &Service{st: st, clock: cfg.Clock, loc: cfg.Location, conv: cfg.Convocations, jury: cfg.Jury}
+	if cfg.Titles != nil {
+		s.titles = *cfg.Titles
+	} else {
+		reg, err := titles.Default()
+		if err != nil {
+			return nil, tpsession.ErrInternal.Withf("session.NewService: the shipped title register does not read").Wrap(err)
+		}
+		s.titles = reg
+	}
 	if s.clock == nil {
 		s.clock = tpsession.SystemClock{}
 	}
@@ -146,6 +192,11 @@ func checkActor(by Actor) error {
 	}
 	if strings.TrimSpace(by.Name) == "" {
 		return tpsession.ErrForbidden.Withf("the actor has no name: every action is recorded with who made it")
+	}
+	if by.Role != "" {
+		if _, err := ParseRole(string(by.Role)); err != nil {
+			return tpsession.ErrForbidden.Withf("the actor's role %q is unknown", tpsession.Truncate(string(by.Role), 40))
+		}
 	}
 	return nil
 }

@@ -18,7 +18,9 @@ import (
 	"github.com/tpsession/tpsession/jury"
 	"github.com/tpsession/tpsession/pli"
 	"github.com/tpsession/tpsession/session"
+	"github.com/tpsession/tpsession/session/agrement"
 	"github.com/tpsession/tpsession/session/plan"
+	"github.com/tpsession/tpsession/session/programme"
 )
 
 var (
@@ -41,22 +43,24 @@ func mustParis() *time.Location {
 func at(d date.Date) time.Time { return d.Time(0, paris).Add(9 * time.Hour) }
 
 type fixture struct {
-	t     *testing.T
-	ctx   context.Context
-	clock *tpsession.FixedClock
-	svc   *session.Service
+	t      *testing.T
+	ctx    context.Context
+	clock  *tpsession.FixedClock
+	svc    *session.Service
+	stores session.Stores
 }
 
 func newFixture(t *testing.T, today date.Date) *fixture {
 	t.Helper()
 	store := memstore.New()
 	clock := tpsession.NewFixedClock(at(today))
-	svc, err := session.NewService(session.Stores{
+	stores := session.Stores{
 		Sessions: store, Events: store, Candidates: store, Registrations: store,
-		Members: store, Juries: store, Plis: store, Checklists: store, Plans: store, Tx: store,
-	}, session.Config{Clock: clock, Location: paris})
+		Members: store, Juries: store, Plis: store, Checklists: store, Plans: store, Agrements: store, Programmes: store, Calendars: store, Tx: store,
+	}
+	svc, err := session.NewService(stores, session.Config{Clock: clock, Location: paris})
 	require.NoError(t, err)
-	return &fixture{t: t, ctx: context.Background(), clock: clock, svc: svc}
+	return &fixture{t: t, ctx: context.Background(), clock: clock, svc: svc, stores: stores}
 }
 
 func (f *fixture) on(d date.Date) { f.clock.Set(at(d)) }
@@ -99,6 +103,15 @@ func (f *fixture) candidate(first, last string, hostSIRET string) candidate.Cand
 	return c
 }
 
+// spelled writes n in letters, as a name has them: 1 is "A", 27 "AA".
+func spelled(n int) string {
+	s := ""
+	for ; n > 0; n = (n - 1) / 26 {
+		s = string(rune('A'+(n-1)%26)) + s
+	}
+	return s
+}
+
 func (f *fixture) status(sid tpsession.SessionID) session.Status {
 	f.t.Helper()
 	s, err := f.svc.Session(f.ctx, admin, sid)
@@ -117,12 +130,27 @@ func planInput(t *testing.T) plan.Input {
 	return in
 }
 
+// compliant records the centre's agrément of the title at the fixture's
+// site and submits its programming of 2027 on time.
+func (f *fixture) compliant() {
+	t := f.t
+	_, err := f.svc.CreateAgrement(f.ctx, admin, agrement.Input{TitleCode: "TP-01281", Sites: []string{details().Site},
+		ValidFrom: "2024-01-01", ValidUntil: "2028-12-18", Reference: "décision 2024-17"})
+	require.NoError(t, err)
+	_, err = f.svc.PutProgramme(f.ctx, admin, 2027, programme.Input{Sessions: []programme.PlannedInput{{
+		TitleCode: "TP-01281", Kind: "titre", Site: details().Site, StartDate: start.String(), EndDate: end.String(), Candidates: 12}}})
+	require.NoError(t, err)
+	_, err = f.svc.SubmitProgramme(f.ctx, admin, 2027, date.Zero)
+	require.NoError(t, err)
+}
+
 // prepared walks a session through every step up to its readiness, as a
 // centre would, and returns it.
 func (f *fixture) prepared() session.Session {
 	t := f.t
 	ctx := f.ctx
 	f.on(date.New(2026, time.November, 16))
+	f.compliant()
 	s := f.session()
 	_, err := f.svc.Declare(ctx, admin, s.ID, date.Zero)
 	require.NoError(t, err)
@@ -145,12 +173,12 @@ func (f *fixture) prepared() session.Session {
 	assert.Empty(t, warnings, "ordered more than 3 months ahead")
 
 	for i := range 4 {
-		c := f.candidate("Candidat", fmt.Sprintf("N°%d", i+1), "12345678200010")
+		c := f.candidate("Candidat", "Numéro "+spelled(i+1), "12345678200010")
 		_, err := f.svc.Register(ctx, admin, s.ID, c.ID)
 		require.NoError(t, err)
+		// The appointments are the plan's.
 		_, err = f.svc.DraftConvocation(ctx, admin, s.ID, c.ID, candidate.ConvocationInput{
-			Appointment: "2027-03-01T08:30", Place: "Centre de Lyon, salle 2",
-			Documents: candidate.UsualDocuments(),
+			Place: "Centre de Lyon, salle 2", Documents: candidate.UsualDocuments(),
 		})
 		require.NoError(t, err)
 		_, err = f.svc.ValidateConvocation(ctx, admin, s.ID, c.ID, date.Zero)
@@ -425,6 +453,10 @@ func TestActorMustBeKnown(t *testing.T) {
 	assert.ErrorIs(t, err, tpsession.ErrForbidden)
 	_, err = f.svc.CreateSession(f.ctx, session.Actor{Name: "x"}, details())
 	assert.ErrorIs(t, err, tpsession.ErrForbidden)
+	_, err = f.svc.CreateSession(f.ctx, session.Actor{Centre: "centre-lyon", Name: "x", Role: "superuser"}, details())
+	assert.ErrorIs(t, err, tpsession.ErrForbidden, "an unknown role")
+	_, err = f.svc.CreateSession(f.ctx, session.Actor{Centre: "centre-lyon", Name: "x", Role: session.RoleAdmin}, details())
+	assert.NoError(t, err, "a known role")
 }
 
 func TestJuryAssignmentAvoidsConflicts(t *testing.T) {
@@ -752,5 +784,6 @@ func TestAMembersAvailabilityIsRecordedInTheSessionsItAffects(t *testing.T) {
 func TestALongerEmployerNoticeMovesTheJuryDeadline(t *testing.T) {
 	s := sessionStarting(t, start, end, "titre")
 	ds := session.Timeline(s, session.Progress{}, start-100, candidate.ConvocationPolicy{}, jury.Policy{EmployerNoticeDays: 30})
-	assert.Equal(t, start-30, ds[1].Due)
+	assert.Equal(t, session.DeadlineInviteJury, ds[2].Key)
+	assert.Equal(t, start-30, ds[2].Due)
 }

@@ -1,6 +1,8 @@
 package session
 
 import (
+	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -69,18 +71,30 @@ type Session struct {
 	TitleName string
 	Kind      tpsession.SessionKind
 	// Site is where the plateau technique is: the place the centre's
-	// agrément names (domain.md §6).
+	// agrément names (docs/rules.md#equipment-operational).
 	Site string
 	// Region selects the public holidays of the site; the zero value is
 	// metropolitan France.
 	Region tpsession.Region
 	// UsesComputers says whether the épreuves use computers, which must
-	// then be configured so as to prevent fraud (domain.md §6).
+	// then be configured so as to prevent fraud
+	// (docs/rules.md#computers-secured).
 	UsesComputers     bool
 	Start, End        date.Date
 	PlannedCandidates int
 	Responsable       Person
 	CreatedAt         time.Time
+	// Revision names the revision of the title the session evaluates, when
+	// the centre pins one (a session of an old revision in its délai de
+	// prolongation); empty, the title register's revision in force on the
+	// start date.
+	Revision string
+	// CCPs are the CCPs a CCP session evaluates, codes of the title
+	// register's revision.
+	CCPs []string
+	// Modality is on site (the zero value) or remote, under the Ministry's
+	// experiment; the title register says which sessions may be remote.
+	Modality tpsession.Modality
 
 	m Milestones
 }
@@ -120,9 +134,11 @@ func (s Session) Status() Status {
 	return StatusPreparation
 }
 
-// Clone returns a copy; a Session holds no reference, so it is a plain
-// copy, kept for symmetry with the other aggregates.
-func (s Session) Clone() Session { return s }
+// Clone returns a deep copy.
+func (s Session) Clone() Session {
+	s.CCPs = slices.Clone(s.CCPs)
+	return s
+}
 
 // Details are the fields of a session a centre chooses: what it evaluates,
 // where, when, for how many candidates, and who is responsible.
@@ -136,6 +152,10 @@ type Details struct {
 	PlannedCandidates int
 	Responsable       Person
 	UsesComputers     bool
+	// Revision, CCPs and Modality are optional: see Session.
+	Revision string
+	CCPs     []string
+	Modality string
 }
 
 // MaxPlannedCandidates bounds the planned number of candidates: far above
@@ -162,6 +182,10 @@ func New(id tpsession.SessionID, centre tpsession.CentreID, d Details, createdAt
 	checkPlanned(&fe, d.PlannedCandidates)
 	responsable := checkResponsable(&fe, d.Responsable)
 	checkDates(&fe, tpsession.Calendar{Region: region}, d.Start, d.End)
+	revision := fe.Text("revision", d.Revision, maxRevisionLen, false)
+	ccps := checkCCPs(&fe, kind, d.CCPs)
+	modality, err := tpsession.ParseModality(d.Modality)
+	fe.AddErr("modality", err)
 	if err := fe.Err(ErrInvalidSession); err != nil {
 		return Session{}, err
 	}
@@ -179,7 +203,44 @@ func New(id tpsession.SessionID, centre tpsession.CentreID, d Details, createdAt
 		Responsable:       responsable,
 		UsesComputers:     d.UsesComputers,
 		CreatedAt:         createdAt,
+		Revision:          revision,
+		CCPs:              ccps,
+		Modality:          modality,
 	}, nil
+}
+
+// Bounds on a session's revision and CCPs.
+const (
+	maxRevisionLen = 40
+	maxCCPLen      = 40
+	// MaxCCPs bounds the CCPs of a CCP session: a title has a handful.
+	MaxCCPs = 20
+)
+
+// checkCCPs checks the CCPs of a session: only a CCP session names them,
+// each once.
+func checkCCPs(fe *tpsession.FieldErrors, kind tpsession.SessionKind, in []string) []string {
+	if len(in) == 0 {
+		return nil
+	}
+	if kind != tpsession.KindCCP {
+		fe.Add("ccps", "only a CCP session names the CCPs it evaluates; this is a %s session", kind)
+		return nil
+	}
+	if len(in) > MaxCCPs {
+		fe.Add("ccps", "must have at most %d CCPs, got %d", MaxCCPs, len(in))
+		return nil
+	}
+	var out []string
+	for i, c := range in {
+		field := fmt.Sprintf("ccps[%d]", i)
+		c = fe.Text(field, c, maxCCPLen, true)
+		if j := slices.Index(out, c); j >= 0 && c != "" {
+			fe.Add(field, "repeats ccps[%d]", j)
+		}
+		out = append(out, c)
+	}
+	return out
 }
 
 func checkPlanned(fe *tpsession.FieldErrors, n int) {
@@ -253,7 +314,7 @@ func (s *Session) Declare(on, today date.Date) error {
 
 // pastFact refuses the day of a recorded fact when it is missing or after
 // today. Commands check it before anything else: bad input is reported
-// before the state of the session (api.md's order of checks).
+// before the state of the session (docs/http-api.md#order-of-checks).
 func pastFact(field string, on, today date.Date) error {
 	var fe tpsession.FieldErrors
 	fe.PastDate(field, on, today, true)
@@ -328,6 +389,7 @@ type Change struct {
 	PlannedCandidates *int
 	Site              *string
 	UsesComputers     *bool
+	Modality          *string
 }
 
 // Apply checks and applies a change: the session must still be writable,
@@ -353,8 +415,17 @@ func (s *Session) Apply(c Change) error {
 	if c.Site != nil && strings.TrimSpace(*c.Site) == "" {
 		fe.Add("site", "must not be empty")
 	}
+	var modality tpsession.Modality
+	if c.Modality != nil {
+		m, err := tpsession.ParseModality(*c.Modality)
+		fe.AddErr("modality", err)
+		modality = m
+	}
 	if err := fe.Err(ErrInvalidSession); err != nil {
 		return err
+	}
+	if c.Modality != nil {
+		s.Modality = modality
 	}
 	s.Start, s.End = start, end
 	if c.PlannedCandidates != nil {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
 	"strings"
 	"time"
 
@@ -26,7 +27,7 @@ func Example() {
 	clock := tpsession.NewFixedClock(time.Date(2027, time.January, 10, 9, 0, 0, 0, paris))
 	svc, _ := session.NewService(session.Stores{
 		Sessions: store, Events: store, Candidates: store, Registrations: store,
-		Members: store, Juries: store, Plis: store, Checklists: store, Plans: store,
+		Members: store, Juries: store, Plis: store, Checklists: store, Plans: store, Agrements: store, Programmes: store, Calendars: store,
 	}, session.Config{Clock: clock, Location: paris})
 	by := session.Actor{Centre: "centre-lyon", Name: "Claire Martin"}
 	ses, _ := svc.CreateSession(ctx, by, session.Details{
@@ -118,7 +119,7 @@ func ExampleCandidatesCSV() {
 	}, today)
 	r, _ := candidate.Register("reg_01JN0000000000000000000001", candidate.Session{
 		Centre: ses.Centre, ID: ses.ID, Kind: ses.Kind, Title: ses.Title, Start: ses.Start, End: ses.End,
-	}, c, nil, time.Date(2027, time.January, 10, 9, 0, 0, 0, time.UTC))
+	}, c, nil, time.Date(2027, time.January, 10, 9, 0, 0, 0, time.UTC), candidate.Request{})
 
 	doc, err := documents.CandidatesCSV(documents.Dossier{
 		Session: ses, Candidates: []candidate.Candidate{c}, Registrations: []candidate.Registration{r},
@@ -143,7 +144,8 @@ func ExampleDerouleText() {
 		Epreuves: []plan.Epreuve{{ID: "ENT", Label: "Entretien", DurationMin: 45, Jury: plan.Exclusive,
 			Resources: []plan.ResourceNeed{{Type: "salle", Units: 1}}}},
 		Capacities: map[string]int{"salle": 1},
-		Hidden:     plan.Hidden{OpeningMin: 30},
+		Resources:  map[string]plan.ResourceType{"salle": {Label: "Salle Rhône"}},
+		Hidden:     &plan.Hidden{OpeningMin: 30},
 		Calendar: plan.Calendar{Start: date.New(2027, time.March, 1), MaxDays: 1,
 			Blocks: []plan.Block{{Start: 8*60 + 30, End: 12*60 + 30}}},
 		Jury:      plan.Jury{MembersPerJury: 2, MemberDayMin: 420, MaxJuries: 1},
@@ -190,7 +192,62 @@ func ExampleDerouleText() {
 	//
 	//   Candidats
 	//     Candidat 1 — Noé DUPRÉ
-	//       09:00–09:45  ENT Entretien — salle#1 — jury 1
+	//       09:00–09:45  ENT Entretien — Salle Rhône — jury 1
 	//     Candidat 2 — Élise MARTIN
-	//       09:45–10:30  ENT Entretien — salle#1 — jury 1
+	//       09:45–10:30  ENT Entretien — Salle Rhône — jury 1
+}
+
+// The déroulé de session of a plan, as text to display in the exam rooms:
+// the schedule of session/plan in French, juries and candidates by number.
+func ExampleWriteDeroule() {
+	in, _ := plan.Decode(strings.NewReader(`{
+ "title": {"code": "TP-01281", "name": "Concepteur développeur d'applications"},
+ "candidates": 1,
+ "epreuves": [
+  {"id": "QP", "duration_min": 30, "jury": "none", "resources": [{"type": "salle_qp", "units": 1}], "corrected_by_jury": true},
+  {"id": "PROJ", "duration_min": 40, "jury": "exclusive", "resources": [{"type": "salle_entretien", "units": 1}]},
+  {"id": "ET", "duration_min": 45, "jury": "exclusive", "resources": [{"type": "salle_entretien", "units": 1}]},
+  {"id": "EF", "duration_min": 20, "jury": "exclusive", "resources": [{"type": "salle_entretien", "units": 1}]}
+ ],
+ "constraints": [
+  {"type": "precedes", "before": "QP", "after": "PROJ"},
+  {"type": "no_wait", "before": "PROJ", "after": "ET", "max_gap_min": 0},
+  {"type": "last", "epreuve": "EF"}
+ ],
+ "capacities": {"salle_qp": 8, "salle_entretien": 2},
+ "hidden": {"opening_min": 30, "jury_briefing_min": 30, "jury_closure_min": 30, "accueil_min": 5,
+            "reading_min": 20, "correction_min": 10, "deliberation_min": 10},
+ "calendar": {"start": "2027-03-01", "max_days": 1, "blocks": [["08:30", "12:30"], ["13:30", "17:30"]]},
+ "jury": {"members_per_jury": 2, "member_day_min": 420, "max_juries": 4, "member_day_fee": "180.00"},
+ "objective": "min_juries"
+}`))
+	p, _ := plan.Compute(in)
+	_ = documents.WriteDeroule(os.Stdout, plan.NewSchedule(in, p))
+	// Output:
+	// Déroulé de session — Concepteur développeur d'applications (TP-01281)
+	// 1 candidat · 1 jury de 2 membres (2 membres) · 1 jour, du lundi 1er mars 2027 au lundi 1er mars 2027
+	// Coût du jury : 2 journées-membre, 360.00 €
+	//
+	// Jour 1 — lundi 1er mars 2027
+	//   08:30–09:00  Ouverture de la session : accueil des candidats, vérification des identités, ouverture du pli
+	//
+	//   Jurys
+	//     Jury 1
+	//       09:00–09:30  Briefing du jury (lecture du DTE jury, des grilles)
+	//       09:30–09:50  Lecture du dossier — candidat 1
+	//       09:50–10:00  Correction QP — candidat 1
+	//       10:00–10:05  Accueil — candidat 1
+	//       10:05–10:45  PROJ — candidat 1
+	//       10:45–11:30  ET — candidat 1
+	//       11:30–11:50  EF — candidat 1
+	//       11:50–12:00  Délibération — candidat 1
+	//       12:00–12:30  Clôture du jury (PV, fiches de résultats, signatures)
+	//
+	//   Candidats
+	//     Candidat 1
+	//       09:00–09:30  QP — Salle QP n° 1
+	//       10:00–10:05  Accueil par le jury 1
+	//       10:05–10:45  PROJ — Salle entretien n° 1 — jury 1
+	//       10:45–11:30  ET — Salle entretien n° 1 — jury 1
+	//       11:30–11:50  EF — Salle entretien n° 1 — jury 1
 }

@@ -4,12 +4,14 @@ import (
 	"github.com/tpsession/tpsession"
 	"github.com/tpsession/tpsession/adapters/documents"
 	"github.com/tpsession/tpsession/candidate"
+	"github.com/tpsession/tpsession/session"
 )
 
 type postalAddressIO struct {
 	Lines    []string `json:"lines" doc:"street, building, lieu-dit: at most 4 lines of 38 characters"`
-	Postcode string   `json:"postcode"`
+	Postcode string   `json:"postcode" doc:"5 digits in France (a leading zero lost by a spreadsheet is refused with a hint); as given abroad"`
 	City     string   `json:"city"`
+	Country  string   `json:"country,omitempty" doc:"for an address abroad; left out (or France) for France"`
 }
 
 type hostCompanyIO struct {
@@ -30,6 +32,20 @@ type candidateRequest struct {
 	VAERecevabiliteOn string           `json:"vae_recevabilite_on,omitempty" doc:"for the vae route: the day the recevabilité decision was notified"`
 	TitlesHeld        []string         `json:"titles_held,omitempty" doc:"the titres professionnels held, which a CCS session requires"`
 	HostCompanies     []hostCompanyIO  `json:"host_companies,omitempty" doc:"the companies that hosted the candidate: a jury member employed by one may not evaluate them"`
+	Trainings         []trainingIO     `json:"trainings,omitempty" doc:"the trainings followed, with who trained the candidate: a jury member who did may not evaluate them, and the re-sit rule reads the end of the last one"`
+}
+
+type trainingIO struct {
+	Organisation string      `json:"organisation"`
+	SIRET        string      `json:"siret,omitempty" doc:"14 digits"`
+	From         string      `json:"from" doc:"YYYY-MM-DD, included"`
+	Until        string      `json:"until" doc:"YYYY-MM-DD, included: the last day of the training, planned while it goes on"`
+	Trainers     []trainerIO `json:"trainers,omitempty"`
+}
+
+type trainerIO struct {
+	Name  string `json:"name"`
+	Email string `json:"email" doc:"a jury member with this e-mail address trained the candidate"`
 }
 
 func (r *candidateRequest) input() candidate.CandidateInput {
@@ -38,10 +54,17 @@ func (r *candidateRequest) input() candidate.CandidateInput {
 		Route: r.Route, VAERecevabiliteOn: r.VAERecevabiliteOn, TitlesHeld: r.TitlesHeld,
 	}
 	if a := r.PostalAddress; a != nil {
-		in.PostalAddress = &candidate.PostalAddressInput{Lines: a.Lines, Postcode: a.Postcode, City: a.City}
+		in.PostalAddress = &candidate.PostalAddressInput{Lines: a.Lines, Postcode: a.Postcode, City: a.City, Country: a.Country}
 	}
 	for _, h := range r.HostCompanies {
 		in.HostCompanies = append(in.HostCompanies, candidate.HostCompanyInput{SIRET: h.SIRET, Name: h.Name, From: h.From, Until: h.Until})
+	}
+	for _, t := range r.Trainings {
+		ti := candidate.TrainingInput{Organisation: t.Organisation, SIRET: t.SIRET, From: t.From, Until: t.Until}
+		for _, p := range t.Trainers {
+			ti.Trainers = append(ti.Trainers, candidate.TrainerInput{Name: p.Name, Email: p.Email})
+		}
+		in.Trainings = append(in.Trainings, ti)
 	}
 	return in
 }
@@ -58,6 +81,8 @@ type candidateResource struct {
 	VAERecevabiliteOn jsonDate         `json:"vae_recevabilite_on,omitzero"`
 	TitlesHeld        []string         `json:"titles_held"`
 	HostCompanies     []hostCompanyIO  `json:"host_companies"`
+	Trainings         []trainingIO     `json:"trainings"`
+	History           []attemptIO      `json:"history" doc:"the sessions the candidate sat and their outcomes, by day"`
 }
 
 func candidateOf(c candidate.Candidate) candidateResource {
@@ -67,10 +92,21 @@ func candidateOf(c candidate.Candidate) candidateResource {
 		TitlesHeld: strs(c.TitlesHeld), HostCompanies: make([]hostCompanyIO, len(c.HostCompanies)),
 	}
 	if a := c.PostalAddress; !a.IsZero() {
-		out.PostalAddress = &postalAddressIO{Lines: list(a.Lines), Postcode: a.Postcode, City: a.City}
+		out.PostalAddress = &postalAddressIO{Lines: list(a.Lines), Postcode: a.Postcode, City: a.City, Country: a.Country}
 	}
 	for i, h := range c.HostCompanies {
 		out.HostCompanies[i] = hostCompanyIO{SIRET: string(h.SIRET), Name: h.Name, From: h.Period.From.String(), Until: h.Period.Until.String()}
+	}
+	out.Trainings = make([]trainingIO, len(c.Trainings))
+	for i, t := range c.Trainings {
+		out.Trainings[i] = trainingIO{Organisation: t.Organisation, SIRET: string(t.SIRET), From: t.Period.From.String(), Until: t.Period.Until.String()}
+		for _, p := range t.Trainers {
+			out.Trainings[i].Trainers = append(out.Trainings[i].Trainers, trainerIO{Name: p.Name, Email: p.Email})
+		}
+	}
+	out.History = make([]attemptIO, len(c.History))
+	for i, a := range c.History {
+		out.History[i] = attemptOf(a)
 	}
 	return out
 }
@@ -92,7 +128,9 @@ func (a *api) reviseCandidate(c *call, req *candidateRequest) (candidateResource
 }
 
 type registerRequest struct {
-	CandidateID string `json:"candidate_id"`
+	CandidateID string   `json:"candidate_id"`
+	Modality    string   `json:"modality,omitempty" enum:"on_site,remote" doc:"the session's when left out; remote only in a remote session"`
+	CCPs        []string `json:"ccps,omitempty" doc:"a CCP session: the CCPs the candidate sits; every CCP of the session they lack when left out"`
 }
 
 type registrationResource struct {
@@ -102,12 +140,14 @@ type registrationResource struct {
 	ConvocationState string               `json:"convocation_state" enum:"none,drafted,validated,sent,delivered"`
 	Convocation      *convocationResource `json:"convocation,omitempty" doc:"once drafted"`
 	WithdrawnAt      jsonInstant          `json:"withdrawn_at,omitzero" doc:"when the candidate was withdrawn; a withdrawn registration is listed no more"`
+	Modality         string               `json:"modality" enum:"on_site,remote"`
+	CCPs             []string             `json:"ccps" doc:"a CCP session: the CCPs the candidate sits"`
 }
 
 func registrationOf(r candidate.Registration) registrationResource {
 	out := registrationResource{
 		ID: string(r.ID), CandidateID: string(r.Candidate), RegisteredAt: jsonInstant(r.RegisteredAt),
-		ConvocationState: string(r.ConvocationState()),
+		ConvocationState: string(r.ConvocationState()), Modality: r.Modality.String(), CCPs: list(r.CCPs),
 	}
 	if r.Convocation != nil {
 		cv := convocationOf(*r.Convocation)
@@ -124,7 +164,7 @@ func (a *api) register(c *call, req *registerRequest) (registrationResource, err
 	if err != nil {
 		return registrationResource{}, err
 	}
-	r, err := a.svc.Register(c.ctx, c.actor, c.ses.ID, cid)
+	r, err := a.svc.RegisterWith(c.ctx, c.actor, c.ses.ID, cid, session.RegistrationRequest{Modality: req.Modality, CCPs: req.CCPs})
 	if err != nil {
 		return registrationResource{}, err
 	}
@@ -157,20 +197,46 @@ func (a *api) withdrawCandidate(c *call) (noContent, error) {
 }
 
 type convocationRequest struct {
-	Appointment string   `json:"appointment,omitempty" doc:"YYYY-MM-DDTHH:MM on a day of the session, e.g. 2027-03-01T08:30; required to validate"`
-	Place       string   `json:"place,omitempty" doc:"required to validate"`
-	Documents   []string `json:"documents,omitempty" doc:"the documents to bring; required to validate"`
-	PPE         []string `json:"ppe,omitempty" doc:"the personal protective equipment (EPI) to bring"`
+	Appointment  string             `json:"appointment,omitempty" doc:"YYYY-MM-DDTHH:MM on a day of the session, e.g. 2027-03-01T08:30: a single appointment; left out with appointments, the plan's"`
+	Appointments []appointmentInput `json:"appointments,omitempty" doc:"every day and time the candidate must be present, one a day; left out, the session's plan gives them; given, they must meet the plan's"`
+	Place        string             `json:"place,omitempty" doc:"required to validate"`
+	Documents    []string           `json:"documents,omitempty" doc:"the documents to bring; required to validate"`
+	PPE          []string           `json:"ppe,omitempty" doc:"the personal protective equipment (EPI) to bring; to validate, every item the title register's épreuves and the DTE organisateur require"`
+}
+
+type appointmentInput struct {
+	At      string `json:"at" doc:"YYYY-MM-DDTHH:MM on a day of the session"`
+	Room    string `json:"room,omitempty" doc:"where to go at that time within the place"`
+	Epreuve string `json:"epreuve,omitempty" doc:"what the candidate comes for first that day"`
+	Opening bool   `json:"opening,omitempty" doc:"the candidate attends the session's opening at that time"`
+}
+
+func (r *convocationRequest) input() candidate.ConvocationInput {
+	in := candidate.ConvocationInput{Appointment: r.Appointment, Place: r.Place, Documents: r.Documents, PPE: r.PPE}
+	for _, a := range r.Appointments {
+		in.Appointments = append(in.Appointments, candidate.AppointmentInput{At: a.At, Room: a.Room, Epreuve: a.Epreuve, Opening: a.Opening})
+	}
+	return in
 }
 
 type convocationResource struct {
-	State       string            `json:"state" enum:"drafted,validated,sent,delivered"`
-	Appointment string            `json:"appointment,omitempty"`
-	Place       string            `json:"place,omitempty"`
-	Documents   []string          `json:"documents"`
-	PPE         []string          `json:"ppe"`
-	ValidatedOn jsonDate          `json:"validated_on,omitzero" doc:"the day it was validated in CERES"`
-	Delivery    *deliveryResource `json:"delivery,omitempty"`
+	State        string                `json:"state" enum:"drafted,validated,sent,delivered"`
+	Appointment  string                `json:"appointment,omitempty" doc:"the first of the appointments"`
+	Appointments []appointmentResource `json:"appointments" doc:"every day and time the candidate must be present, in order"`
+	Place        string                `json:"place,omitempty"`
+	Documents    []string              `json:"documents"`
+	PPE          []string              `json:"ppe"`
+	DraftedOn    jsonDate              `json:"drafted_on,omitzero" doc:"the day it was last drafted: it is validated no earlier"`
+	ValidatedOn  jsonDate              `json:"validated_on,omitzero" doc:"the day it was validated in CERES"`
+	Delivery     *deliveryResource     `json:"delivery,omitempty"`
+	Replaces     []convocationResource `json:"replaces,omitempty" doc:"the convocations this one corrects, as they were validated and delivered, the earliest first"`
+}
+
+type appointmentResource struct {
+	At      string `json:"at" doc:"YYYY-MM-DDTHH:MM"`
+	Room    string `json:"room,omitempty"`
+	Epreuve string `json:"epreuve,omitempty"`
+	Opening bool   `json:"opening,omitempty"`
 }
 
 type deliveryResource struct {
@@ -183,8 +249,14 @@ type deliveryResource struct {
 
 func convocationOf(cv candidate.Convocation) convocationResource {
 	out := convocationResource{
-		State: string(cv.State()), Appointment: cv.Appointment.String(), Place: cv.Place,
-		Documents: list(cv.Documents), PPE: list(cv.PPE), ValidatedOn: jsonDate(cv.ValidatedOn),
+		State: string(cv.State()), Appointment: cv.First().String(), Appointments: []appointmentResource{}, Place: cv.Place,
+		Documents: list(cv.Documents), PPE: list(cv.PPE), DraftedOn: jsonDate(cv.DraftedOn), ValidatedOn: jsonDate(cv.ValidatedOn),
+	}
+	for _, a := range cv.Appointments {
+		out.Appointments = append(out.Appointments, appointmentResource{At: a.String(), Room: a.Room, Epreuve: a.Epreuve, Opening: a.Opening})
+	}
+	for _, r := range cv.Replaces {
+		out.Replaces = append(out.Replaces, convocationOf(r))
 	}
 	if d := cv.Delivery; d != nil {
 		out.Delivery = &deliveryResource{
@@ -196,9 +268,14 @@ func convocationOf(cv candidate.Convocation) convocationResource {
 }
 
 func (a *api) draftConvocation(c *call, req *convocationRequest) (convocationResource, error) {
-	cv, err := a.svc.DraftConvocation(c.ctx, c.actor, c.ses.ID, c.reg.Candidate, candidate.ConvocationInput{
-		Appointment: req.Appointment, Place: req.Place, Documents: req.Documents, PPE: req.PPE,
-	})
+	cv, err := a.svc.DraftConvocation(c.ctx, c.actor, c.ses.ID, c.reg.Candidate, req.input())
+	return convocationOf(cv), err
+}
+
+// correctConvocation corrects a validated convocation whose appointments
+// no longer hold: the correction is a draft, validated and delivered again.
+func (a *api) correctConvocation(c *call, req *convocationRequest) (convocationResource, error) {
+	cv, err := a.svc.CorrectConvocation(c.ctx, c.actor, c.ses.ID, c.reg.Candidate, req.input())
 	return convocationOf(cv), err
 }
 

@@ -100,7 +100,7 @@ func newEnv(t testing.TB, opts ...httpapi.Option) *env {
 	clock := tpsession.NewFixedClock(at(today))
 	svc, err := session.NewService(session.Stores{
 		Sessions: store, Events: store, Candidates: store, Registrations: store,
-		Members: store, Juries: store, Plis: store, Checklists: store, Plans: store, Tx: store,
+		Members: store, Juries: store, Plis: store, Checklists: store, Plans: store, Agrements: store, Programmes: store, Calendars: store, Tx: store,
 	}, session.Config{Clock: clock, Location: paris})
 	require.NoError(t, err)
 	logs := &syncBuffer{}
@@ -365,7 +365,7 @@ func (d *openAPIDoc) validate(s map[string]any, v any, at string) []string {
 			}
 			switch ap := s["additionalProperties"].(type) {
 			case nil:
-				// An answer's object does not refuse new fields (api.md
+				// An answer's object does not refuse new fields (docs/http-api.md#conventions
 				// lets the API add them), but the document must describe
 				// every field the handler sends.
 				if props != nil {

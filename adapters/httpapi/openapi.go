@@ -27,7 +27,7 @@ import (
 //
 // A request's objects refuse the fields they do not list
 // (additionalProperties: false), as the decoder does; an answer's do not
-// say so, since api.md lets the API add fields to its answers, which
+// say so, since docs/http-api.md#conventions lets the API add fields to its answers, which
 // clients must ignore. A struct type used on both sides therefore has two
 // components: its name for answers, and its name followed by Input for
 // requests.
@@ -184,13 +184,13 @@ func (a *api) operation(g *schemas, rt route) (object, error) {
 // problemStatuses lists the error statuses a route may answer.
 func problemStatuses(rt route, acc access) []int {
 	if acc.public {
-		return nil
+		return rt.fails // a public route answers no 401 nor 403
 	}
 	sts := []int{http.StatusUnauthorized, http.StatusForbidden, http.StatusInternalServerError}
 	if strings.Contains(rt.path, "{") {
 		sts = append(sts, http.StatusNotFound)
 	}
-	if rt.req != nil || len(rt.query) > 0 {
+	if rt.req != nil || len(rt.query) > 0 || strings.Contains(rt.path, "{year}") {
 		sts = append(sts, http.StatusBadRequest)
 	}
 	if rt.req != nil {
@@ -208,6 +208,9 @@ func pathParams(path string) []any {
 		"cid":  "a candidate ID",
 		"key":  "a checklist item's key",
 		"name": "a material's name, as the DTE organisateur lists it",
+		"aid":  "an agrément ID",
+		"code": "a titre professionnel's code, e.g. TP-01281",
+		"year": "a year, e.g. 2027",
 	}
 	var out []any
 	for _, seg := range strings.Split(path, "/") {
@@ -318,7 +321,7 @@ func enumOf(t reflect.Type) []string {
 }
 
 // requiredOverride lists the required fields of the planning input, where
-// the session fills what is left out (api.md, PUT plan) and zero hidden
+// the session fills what is left out (docs/planning.md#input) and zero hidden
 // times mean none.
 func requiredOverride(t reflect.Type) ([]string, bool) {
 	switch t {

@@ -32,13 +32,14 @@ var (
 	errNoRoute          = &httpError{http.StatusNotFound, "httpapi.route_not_found", "no such route"}
 	errMethodNotAllowed = &httpError{http.StatusMethodNotAllowed, "httpapi.method_not_allowed", "the method is not allowed on this path"}
 	errBodyTooLarge     = &httpError{http.StatusRequestEntityTooLarge, "httpapi.body_too_large", fmt.Sprintf("the body is larger than %d bytes", MaxBodyBytes)}
+	errUnavailable      = &httpError{http.StatusServiceUnavailable, "httpapi.unavailable", "the server cannot serve requests now: what it depends on does not answer"}
 	errMediaType        = &httpError{http.StatusUnsupportedMediaType, "httpapi.media_type_unsupported", "the body is of a media type the route does not read"}
 )
 
 // errForbidden refuses a route to the caller's role.
 var errForbidden = tpsession.NewError(tpsession.Forbidden, "httpapi.forbidden", "the caller's role may not do this")
 
-// problem is an RFC 9457 problem details object (api.md, "Conventions"),
+// problem is an RFC 9457 problem details object (docs/http-api.md#errors),
 // the body of every error answer.
 type problem struct {
 	Type   string `json:"type" doc:"always about:blank: the code tells the problems apart"`
@@ -64,7 +65,7 @@ type fieldProblem struct {
 }
 
 // statusOf is the one table from the library's kinds to HTTP statuses
-// (design.md §4).
+// (docs/architecture.md#errors).
 func statusOf(k tpsession.Kind) int {
 	switch k {
 	case tpsession.Invalid:

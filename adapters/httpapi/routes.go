@@ -61,6 +61,8 @@ const (
 	registrationScope
 	// itemScope: the checklist item of /v1/sessions/{sid}/checklist/{key}.
 	itemScope
+	// agrementScope: the agrément of /v1/agrements/{aid}.
+	agrementScope
 )
 
 // scopesOf lists the resources a path names, outermost first: each is
@@ -79,6 +81,7 @@ func scopesOf(path string) []resourceScope {
 		{"/v1/sessions/{sid}/checklist/{key}", itemScope},
 		{"/v1/jury-members/{mid}", memberScope},
 		{"/v1/candidates/{cid}", candidateScope},
+		{"/v1/agrements/{aid}", agrementScope},
 	} {
 		if path == r.prefix || strings.HasPrefix(path, r.prefix+"/") {
 			out = append(out, r.scope)
@@ -130,7 +133,7 @@ func write[Req, Resp any](rule bodyRule, status int, fn func(*call, *Req) (Resp,
 
 // act is an endpoint whose request only names its target (a DELETE, a
 // POST that cancels, answers or assigns), answering status with fn's
-// result. Its body is optional (api.md): nothing, or {}; one sent anyway
+// result. Its body is optional (docs/http-api.md#conventions): nothing, or {}; one sent anyway
 // is read under the rules of every body (413, 415, 400), so that a client
 // sending something else learns it is not read.
 func act[Resp any](status int, fn func(*call) (Resp, error)) endpoint {
@@ -148,9 +151,10 @@ const (
 	tagPli        = "Pli and DTE custody"
 	tagChecklist  = "Readiness checklist"
 	tagDocuments  = "Documents"
+	tagAround     = "Agréments, titles and programming"
 )
 
-// table lists every route of the API, in the order of api.md.
+// table lists every route of the API, in the order of docs/http-api.md#routes.
 func (a *api) table() []route {
 	var (
 		fails409    = []int{http.StatusConflict}
@@ -161,11 +165,13 @@ func (a *api) table() []route {
 		}
 	)
 	rs := []route{
-		{method: "GET", path: "/healthz", id: "health", tag: tagOperations, summary: "Tell that the server is up", endpoint: read(a.health)},
+		{method: "GET", path: "/healthz", id: "health", tag: tagOperations, summary: "Tell that the server is up",
+			fails: []int{http.StatusServiceUnavailable}, endpoint: read(a.health)},
 		{method: "GET", path: "/openapi.json", id: "openapi", tag: tagOperations, summary: "Get this OpenAPI document", endpoint: read(a.openAPI)},
 		{method: "GET", path: "/v1/me", id: "me", tag: tagOperations, summary: "Tell who the caller is", endpoint: read(a.me)},
 
-		{method: "POST", path: "/v1/sessions", id: "createSession", tag: tagSessions, summary: "Create a session", endpoint: write(requiredBody, http.StatusCreated, a.createSession)},
+		{method: "POST", path: "/v1/sessions", id: "createSession", tag: tagSessions, summary: "Create a session",
+			fails: []int{http.StatusUnprocessableEntity}, endpoint: write(requiredBody, http.StatusCreated, a.createSession)},
 		{method: "GET", path: "/v1/sessions", id: "listSessions", tag: tagSessions, summary: "List the centre's sessions",
 			query: append([]param{{name: "status", doc: "only the sessions with this status", enum: sessionStatuses()}}, datesQuery...), endpoint: read(a.listSessions)},
 		{method: "GET", path: "/v1/sessions/{sid}", id: "getSession", tag: tagSessions, summary: "Get a session", endpoint: read(a.getSession)},
@@ -179,7 +185,7 @@ func (a *api) table() []route {
 			fails: fails409, endpoint: act(http.StatusOK, a.closeSession)},
 		{method: "GET", path: "/v1/sessions/{sid}/timeline", id: "getTimeline", tag: tagSessions, summary: "Get the session's deadlines", endpoint: read(a.timeline)},
 		{method: "PUT", path: "/v1/sessions/{sid}/plan", id: "planSession", tag: tagSessions, summary: "Plan the session from its déroulé-type",
-			fails: fails409, endpoint: write(requiredBody, http.StatusOK, a.planSession)},
+			fails: fails409422, endpoint: write(requiredBody, http.StatusOK, a.planSession)},
 		{method: "GET", path: "/v1/sessions/{sid}/plan", id: "getPlan", tag: tagSessions, summary: "Get the session's plan",
 			alt: []string{"text/plain"}, endpoint: read(a.getPlan)},
 		{method: "GET", path: "/v1/sessions/{sid}/readiness", id: "getReadiness", tag: tagSessions, summary: "Tell whether the session is ready to open", endpoint: read(a.readiness)},
@@ -226,9 +232,17 @@ func (a *api) table() []route {
 			alt: []string{"application/pdf"}, endpoint: read(a.getConvocation)},
 		{method: "POST", path: "/v1/sessions/{sid}/registrations/{cid}/convocation/validate", id: "validateConvocation", tag: tagCandidates, summary: "Record that the convocation was validated in CERES",
 			fails: fails409422, endpoint: write(optionalBody, http.StatusOK, a.validateConvocation)},
+		{method: "POST", path: "/v1/sessions/{sid}/registrations/{cid}/outcome", id: "recordOutcome", tag: tagCandidates, summary: "Record the candidate's outcome of the session in their history",
+			fails: fails409, endpoint: write(requiredBody, http.StatusOK, a.recordOutcome)},
+		{method: "POST", path: "/v1/candidates/{cid}/history", id: "recordAttempt", tag: tagCandidates, summary: "Add a session the candidate sat to their history",
+			endpoint: write(requiredBody, http.StatusOK, a.recordAttempt)},
 		{method: "POST", path: "/v1/sessions/{sid}/registrations/{cid}/convocation/delivery", id: "recordDelivery", tag: tagCandidates, summary: "Record how the convocation was delivered",
 			fails: fails409, endpoint: write(requiredBody, http.StatusOK, a.recordDelivery)},
+		{method: "POST", path: "/v1/sessions/{sid}/registrations/{cid}/convocation/correction", id: "correctConvocation", tag: tagCandidates, summary: "Correct a validated convocation whose appointments no longer hold",
+			fails: fails409422, endpoint: write(requiredBody, http.StatusOK, a.correctConvocation)},
 
+		{method: "PUT", path: "/v1/sessions/{sid}/pli/ppe", id: "recordDTEPPE", tag: tagPli, summary: "Record the protective equipment the DTE organisateur lists",
+			fails: fails409, endpoint: write(requiredBody, http.StatusOK, a.recordDTEPPE)},
 		{method: "POST", path: "/v1/sessions/{sid}/pli/order", id: "orderPli", tag: tagPli, summary: "Record that the pli was ordered",
 			fails: fails409, endpoint: write(optionalBody, http.StatusOK, a.orderPli)},
 		{method: "POST", path: "/v1/sessions/{sid}/pli/receive", id: "receivePli", tag: tagPli, summary: "Record that the pli was received",
@@ -249,7 +263,22 @@ func (a *api) table() []route {
 		{method: "PUT", path: "/v1/sessions/{sid}/equipment/{name}", id: "setEquipment", tag: tagChecklist, summary: "Record the state of a material",
 			fails: fails409, endpoint: write(requiredBody, http.StatusOK, a.setEquipment)},
 
-		{method: "GET", path: "/v1/sessions/{sid}/convocations.pdf", id: "getConvocationLetters", tag: tagDocuments, summary: "Get the convocation letters of every registered candidate, in one file",
+		{method: "GET", path: "/v1/titles", id: "listTitles", tag: tagAround, summary: "List the title register", endpoint: read(a.listTitles)},
+		{method: "GET", path: "/v1/titles/{code}", id: "getTitle", tag: tagAround, summary: "Get a title of the register", endpoint: read(a.getTitle)},
+		{method: "POST", path: "/v1/agrements", id: "createAgrement", tag: tagAround, summary: "Record an agrément of the centre",
+			fails: fails409422, endpoint: write(requiredBody, http.StatusCreated, a.createAgrement)},
+		{method: "GET", path: "/v1/agrements", id: "listAgrements", tag: tagAround, summary: "List the centre's agréments", endpoint: read(a.listAgrements)},
+		{method: "GET", path: "/v1/agrements/{aid}", id: "getAgrement", tag: tagAround, summary: "Get an agrément", endpoint: read(a.getAgrement)},
+		{method: "PUT", path: "/v1/agrements/{aid}", id: "reviseAgrement", tag: tagAround, summary: "Replace an agrément's title, sites, dates and reference",
+			fails: fails409422, endpoint: write(requiredBody, http.StatusOK, a.reviseAgrement)},
+		{method: "GET", path: "/v1/programmes", id: "listProgrammes", tag: tagAround, summary: "List the centre's yearly programmings", endpoint: read(a.listProgrammes)},
+		{method: "GET", path: "/v1/programmes/{year}", id: "getProgramme", tag: tagAround, summary: "Get the yearly programming of a year", endpoint: read(a.getProgramme)},
+		{method: "PUT", path: "/v1/programmes/{year}", id: "putProgramme", tag: tagAround, summary: "Record or replace the yearly programming of a year",
+			fails: fails409, endpoint: write(requiredBody, http.StatusOK, a.putProgramme)},
+		{method: "POST", path: "/v1/programmes/{year}/submit", id: "submitProgramme", tag: tagAround, summary: "Record that the yearly programming was sent to the DDETS",
+			fails: fails409, endpoint: write(optionalBody, http.StatusOK, a.submitProgramme)},
+
+		{method: "GET", path: "/v1/sessions/{sid}/convocations.pdf", id: "getConvocationLetters", tag: tagDocuments, summary: "Get the convocation letters of every registered candidate, in one file; Convocations-Missing names those without one",
 			query:    []param{{name: "delivery", doc: "how the letters whose delivery is not recorded will go, which decides their mention; both mentions when left out", enum: []string{"registered_mail", "hand"}}},
 			produces: documents.ContentTypePDF, endpoint: read(a.letters)},
 		{method: "GET", path: "/v1/sessions/{sid}/attendance.pdf", id: "getAttendanceSheets", tag: tagDocuments, summary: "Get the attendance sheets, one per day and half-day",
@@ -258,7 +287,7 @@ func (a *api) table() []route {
 			produces: documents.ContentTypePDF, endpoint: read(a.deroulePDF)},
 		{method: "GET", path: "/v1/sessions/{sid}/candidates.csv", id: "exportCandidates", tag: tagDocuments, summary: "Get the session's candidates as a spreadsheet, in the order of CERES",
 			produces: documents.ContentTypeCSV, endpoint: read(a.candidatesCSV)},
-		{method: "GET", path: "/v1/sessions/{sid}/registrations/{cid}/calendar.ics", id: "getCandidateCalendar", tag: tagDocuments, summary: "Get a candidate's appointment as a calendar",
+		{method: "GET", path: "/v1/sessions/{sid}/registrations/{cid}/calendar.ics", id: "getCandidateCalendar", tag: tagDocuments, summary: "Get a candidate's appointments as a calendar",
 			produces: documents.ContentTypeICS, endpoint: read(a.candidateCalendar)},
 		{method: "GET", path: "/v1/sessions/{sid}/invitations/{mid}/calendar.ics", id: "getMemberCalendar", tag: tagDocuments, summary: "Get a jury member's sittings as a calendar",
 			produces: documents.ContentTypeICS, endpoint: read(a.memberCalendar)},

@@ -2,11 +2,13 @@ package httpapi
 
 import (
 	"bytes"
+	"context"
 	"reflect"
 
 	"github.com/rickb777/date/v2"
 
 	"github.com/tpsession/tpsession"
+	"github.com/tpsession/tpsession/adapters/documents"
 	"github.com/tpsession/tpsession/checklist"
 	"github.com/tpsession/tpsession/session"
 	"github.com/tpsession/tpsession/session/plan"
@@ -16,7 +18,17 @@ type healthResource struct {
 	Status string `json:"status" enum:"ok"`
 }
 
-func (a *api) health(*call) (healthResource, error) { return healthResource{Status: "ok"}, nil }
+func (a *api) health(c *call) (healthResource, error) {
+	if a.healthCheck != nil {
+		ctx, cancel := context.WithTimeout(c.ctx, HealthTimeout)
+		defer cancel()
+		if err := a.healthCheck(ctx); err != nil {
+			c.x.cause = err
+			return healthResource{}, errUnavailable
+		}
+	}
+	return healthResource{Status: "ok"}, nil
+}
 
 // openAPIDocument is the answer of GET /openapi.json, built once by New.
 type openAPIDocument struct{ doc raw }
@@ -40,13 +52,7 @@ type meResource struct {
 
 func (a *api) me(c *call) (meResource, error) {
 	out := meResource{Centre: string(c.p.Centre), Role: string(c.p.Role), Name: c.p.Name, MemberEmail: c.p.MemberEmail}
-	if c.p.Role == RoleJury {
-		own, err := c.ownMember()
-		if err != nil {
-			return meResource{}, err
-		}
-		out.MemberID = string(own)
-	}
+	out.MemberID = string(c.actor.Member)
 	return out, nil
 }
 
@@ -71,6 +77,9 @@ type sessionResource struct {
 	CreatedAt         jsonInstant    `json:"created_at"`
 	DeclaredOn        *jsonDate      `json:"declared_on" doc:"the day the session was declared in CERES; null until then"`
 	Milestones        milestones     `json:"milestones"`
+	Revision          string         `json:"revision,omitempty" doc:"the revision of the title the centre pinned; the title register's revision in force otherwise"`
+	CCPs              []string       `json:"ccps" doc:"the CCPs a CCP session evaluates"`
+	Modality          string         `json:"modality" enum:"on_site,remote"`
 }
 
 // milestones are the dated facts the status derives from.
@@ -100,6 +109,7 @@ func sessionOf(s session.Session) sessionResource {
 		StartDate: jsonDate(s.Start), EndDate: jsonDate(s.End), PlannedCandidates: s.PlannedCandidates,
 		Responsable: personResource{Name: s.Responsable.Name, Email: s.Responsable.Email},
 		Status:      string(s.Status()), CreatedAt: jsonInstant(s.CreatedAt), DeclaredOn: optDate(m.DeclaredOn),
+		Revision: s.Revision, CCPs: list(s.CCPs), Modality: s.Modality.String(),
 		Milestones: milestones{
 			DeclaredOn: jsonDate(m.DeclaredOn), PliOrderedOn: jsonDate(m.PliOrderedOn),
 			ConvocationsSentOn: jsonDate(m.ConvocationsSentOn), ReadyOn: jsonDate(m.ReadyOn),
@@ -117,15 +127,18 @@ type personRequest struct {
 
 type createSessionRequest struct {
 	TitleCode         string        `json:"title_code" doc:"the titre professionnel's code, e.g. TP-01281"`
-	TitleName         string        `json:"title_name"`
+	TitleName         string        `json:"title_name,omitempty" doc:"the title register's name when left out"`
 	Kind              string        `json:"kind" enum:"titre,ccp,ccs"`
-	Site              string        `json:"site" doc:"the place the centre's agrément names"`
+	Site              string        `json:"site" doc:"the place the centre's agrément names; once the centre has recorded its agréments, one must cover the title, this site and every day"`
 	Region            string        `json:"region,omitempty" enum:"metropole,alsace-moselle,guadeloupe,martinique,guyane,reunion,mayotte" doc:"selects the public holidays; metropole when left out"`
 	StartDate         string        `json:"start_date" validate:"date" doc:"a working day"`
 	EndDate           string        `json:"end_date" validate:"date" doc:"a working day, not before the start"`
 	PlannedCandidates int           `json:"planned_candidates"`
 	Responsable       personRequest `json:"responsable" doc:"the responsable de session"`
 	UsesComputers     bool          `json:"uses_computers,omitempty" doc:"whether the épreuves use computers, which must then be secured against fraud"`
+	Revision          string        `json:"revision,omitempty" doc:"a revision of the title register's entry, for a session of an old revision in its délai de prolongation"`
+	CCPs              []string      `json:"ccps,omitempty" doc:"a CCP session: the codes of the CCPs it evaluates (CCP1…), as the title register lists them"`
+	Modality          string        `json:"modality,omitempty" enum:"on_site,remote" doc:"on_site when left out; remote only for the titles and CCPs the title register opens to the experiment"`
 }
 
 func (a *api) createSession(c *call, req *createSessionRequest) (sessionResource, error) {
@@ -133,7 +146,7 @@ func (a *api) createSession(c *call, req *createSessionRequest) (sessionResource
 		Title: req.TitleCode, TitleName: req.TitleName, Kind: req.Kind, Site: req.Site, Region: req.Region,
 		Start: parseDate(req.StartDate), End: parseDate(req.EndDate), PlannedCandidates: req.PlannedCandidates,
 		Responsable:   session.Person{Name: req.Responsable.Name, Email: req.Responsable.Email},
-		UsesComputers: req.UsesComputers,
+		UsesComputers: req.UsesComputers, Revision: req.Revision, CCPs: req.CCPs, Modality: req.Modality,
 	})
 	if err != nil {
 		return sessionResource{}, err
@@ -154,19 +167,16 @@ func (a *api) listSessions(c *call) (sessionList, error) {
 		return sessionList{}, err
 	}
 	out := sessionList{Sessions: []sessionResource{}}
-	if c.p.Role == RoleJury {
-		own, err := c.ownMember()
-		if err != nil || own == "" {
-			return out, err
+	if c.actor.Role == RoleJury {
+		if c.actor.Member == "" {
+			return out, nil
 		}
-		invited, err := a.svc.SessionsOfMember(c.ctx, c.actor, own, f)
+		invited, err := a.svc.SessionsOfMember(c.ctx, c.actor, c.actor.Member, f)
 		if err != nil {
 			return sessionList{}, err
 		}
-		for _, is := range invited {
-			if is.Invitation.Active() {
-				out.Sessions = append(out.Sessions, sessionOf(is.Session))
-			}
+		for _, s := range a.policy.VisibleSessions(c.actor, invited) {
+			out.Sessions = append(out.Sessions, sessionOf(s))
 		}
 		return out, nil
 	}
@@ -188,10 +198,11 @@ type changeSessionRequest struct {
 	PlannedCandidates *int    `json:"planned_candidates,omitempty"`
 	Site              *string `json:"site,omitempty"`
 	UsesComputers     *bool   `json:"uses_computers,omitempty"`
+	Modality          *string `json:"modality,omitempty" enum:"on_site,remote"`
 }
 
 func (a *api) changeSession(c *call, req *changeSessionRequest) (sessionResource, error) {
-	ch := session.Change{PlannedCandidates: req.PlannedCandidates, Site: req.Site, UsesComputers: req.UsesComputers}
+	ch := session.Change{PlannedCandidates: req.PlannedCandidates, Site: req.Site, UsesComputers: req.UsesComputers, Modality: req.Modality}
 	if req.StartDate != nil {
 		d := parseDate(*req.StartDate)
 		ch.Start = &d
@@ -228,7 +239,7 @@ type timelineResource struct {
 }
 
 type deadlineResource struct {
-	Key      string   `json:"key" doc:"declare, invite_jury, order_pli, receive_pli, validate_convocations, readiness, open"`
+	Key      string   `json:"key" doc:"programme, declare, invite_jury, order_pli, receive_pli, validate_convocations, readiness, open"`
 	Label    string   `json:"label"`
 	Due      jsonDate `json:"due" doc:"a calendar date, not shifted to a working day"`
 	Status   string   `json:"status" enum:"done,pending,due_soon,overdue" doc:"due_soon: due within the next 7 days"`
@@ -252,7 +263,7 @@ func (a *api) timeline(c *call) (timelineResource, error) {
 	return out, nil
 }
 
-// planRequest is the planning input of planning.md §2, which plan.Decode
+// planRequest is the planning input of docs/planning.md#input, which plan.Decode
 // reads: its dates and times are reported all at once.
 type planRequest struct{ in plan.Input }
 
@@ -296,7 +307,7 @@ func (a *api) getPlan(c *call) (negotiated[plan.Plan], error) {
 		return negotiated[plan.Plan]{v: rec.Plan}, nil
 	}
 	var buf bytes.Buffer
-	if err := plan.WriteDeroule(&buf, rec.Input, rec.Plan); err != nil {
+	if err := documents.WriteDeroule(&buf, rec.Schedule()); err != nil {
 		return negotiated[plan.Plan]{}, err
 	}
 	return negotiated[plan.Plan]{other: raw{contentType: "text/plain; charset=utf-8", body: buf.Bytes()}}, nil
@@ -308,7 +319,7 @@ type readinessResource struct {
 }
 
 type findingResource struct {
-	Item     string `json:"item" doc:"a checklist item's key, or an area: session, plan, jury, pli, candidates, convocations"`
+	Item     string `json:"item" doc:"a checklist item's key, or an area: session, plan, jury, pli, candidates, convocations, compliance"`
 	Code     string `json:"code" doc:"a stable code of the finding, e.g. checklist.pli_not_secured"`
 	Severity string `json:"severity" enum:"blocking,warning"`
 	Message  string `json:"message"`

@@ -15,7 +15,9 @@ import (
 	"github.com/tpsession/tpsession/jury"
 	"github.com/tpsession/tpsession/pli"
 	"github.com/tpsession/tpsession/session"
+	"github.com/tpsession/tpsession/session/agrement"
 	"github.com/tpsession/tpsession/session/plan"
+	"github.com/tpsession/tpsession/session/programme"
 )
 
 // Stores are the implementations under test. Every field must be set, but
@@ -30,6 +32,9 @@ type Stores struct {
 	Plis          pli.Store
 	Checklists    checklist.Store
 	Plans         plan.Store
+	Agrements     agrement.Store
+	Programmes    programme.Store
+	Calendars     session.CalendarStore
 	Tx            session.Transactor
 }
 
@@ -46,12 +51,16 @@ func Run(t *testing.T, open Open) {
 	t.Run("session juries", func(t *testing.T) { sessionJuryContract().run(t, open) })
 	t.Run("plis", func(t *testing.T) { pliContract().run(t, open) })
 	t.Run("checklists", func(t *testing.T) { checklistContract().run(t, open) })
+	t.Run("agréments", func(t *testing.T) { agrementContract().run(t, open) })
+	t.Run("yearly programmes", func(t *testing.T) { programmeContract().run(t, open) })
+	t.Run("programme listing", func(t *testing.T) { testProgrammeListing(t, open) })
 	t.Run("session listing", func(t *testing.T) { testSessionListing(t, open) })
 	t.Run("event log", func(t *testing.T) { testEventLog(t, open) })
 	t.Run("registration rules", func(t *testing.T) { testRegistrationRules(t, open) })
 	t.Run("member listing", func(t *testing.T) { testMemberListing(t, open) })
 	t.Run("session juries of a member", func(t *testing.T) { testSessionJuriesOfMember(t, open) })
 	t.Run("plans", func(t *testing.T) { testPlans(t, open) })
+	t.Run("calendars", func(t *testing.T) { testCalendars(t, open) })
 	t.Run("custody log is append-only", func(t *testing.T) { testCustodyAppendOnly(t, open) })
 	t.Run("transactions", func(t *testing.T) { testTransactions(t, open) })
 }

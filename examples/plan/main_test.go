@@ -55,3 +55,15 @@ func TestRunTakesTheSearchBudgetAndSeed(t *testing.T) {
 	err := run(context.Background(), []string{"-budget", "soon", sample}, strings.NewReader(""), &a)
 	assert.ErrorContains(t, err, "budget")
 }
+
+// TestHelp: -h and -help print the usage and the flags on stdout and
+// succeed, so the program exits 0, without reading stdin.
+func TestHelp(t *testing.T) {
+	for _, flag := range []string{"-h", "-help", "--help"} {
+		var out bytes.Buffer
+		require.NoError(t, run(context.Background(), []string{flag}, strings.NewReader("not json"), &out), flag)
+		assert.Contains(t, out.String(), "usage: plan", flag)
+		assert.Contains(t, out.String(), "-text", flag)
+		assert.Contains(t, out.String(), "-budget", flag)
+	}
+}

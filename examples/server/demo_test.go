@@ -2,15 +2,20 @@ package main
 
 import (
 	"context"
+	"os"
 	"path/filepath"
 	"testing"
 	"time"
 
+	"github.com/rickb777/date/v2"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/tpsession/tpsession"
+	"github.com/tpsession/tpsession/adapters/postgres/postgrestest"
+	"github.com/tpsession/tpsession/checklist"
 	"github.com/tpsession/tpsession/jury"
+	"github.com/tpsession/tpsession/pli"
 	"github.com/tpsession/tpsession/session"
 )
 
@@ -34,11 +39,15 @@ func (s *interrupting) CreateSession(ctx context.Context, ses session.Session) e
 func demoStores(t *testing.T) map[string]session.Stores {
 	t.Helper()
 	out := map[string]session.Stores{}
-	for name, db := range map[string]string{"memory": "memory", "sqlite": filepath.Join(t.TempDir(), "demo.db")} {
-		stores, closeStores, err := openStores(context.Background(), db)
+	dbs := map[string]string{"memory": "memory", "sqlite": filepath.Join(t.TempDir(), "demo.db")}
+	if os.Getenv(postgrestest.URLEnv) != "" {
+		dbs["postgres"] = postgrestest.Schema(t)
+	}
+	for name, db := range dbs {
+		st, err := openStores(context.Background(), dbConfig{db: db})
 		require.NoError(t, err)
-		t.Cleanup(func() { assert.NoError(t, closeStores()) })
-		out[name] = stores
+		t.Cleanup(func() { assert.NoError(t, st.close()) })
+		out[name] = st.stores
 	}
 	return out
 }
@@ -75,7 +84,7 @@ func TestAnInterruptedSeedLeavesNothing(t *testing.T) {
 			defer cancel()
 			interrupted := stores
 			interrupted.Sessions = &interrupting{Store: stores.Sessions, n: 2, cancel: cancel}
-			seeded, err := seedDemo(ctx, newService(t, interrupted), stores.Tx, paris(t))
+			seeded, err := seedDemo(ctx, interrupted, session.Config{Location: paris(t)})
 			assert.ErrorIs(t, err, context.Canceled)
 			assert.False(t, seeded)
 
@@ -84,14 +93,14 @@ func TestAnInterruptedSeedLeavesNothing(t *testing.T) {
 			assert.Zero(t, sessions, "the sessions stored before the interruption are rolled back")
 			assert.Zero(t, members, "and so are the members")
 
-			seeded, err = seedDemo(context.Background(), svc, stores.Tx, paris(t))
+			seeded, err = seedDemo(context.Background(), stores, session.Config{Location: paris(t)})
 			require.NoError(t, err)
 			assert.True(t, seeded, "a later run seeds the demo whole")
 			sessions, members = contents(t, svc)
 			assert.Equal(t, 4, sessions)
 			assert.Equal(t, 6, members)
 
-			seeded, err = seedDemo(context.Background(), svc, stores.Tx, paris(t))
+			seeded, err = seedDemo(context.Background(), stores, session.Config{Location: paris(t)})
 			require.NoError(t, err)
 			assert.False(t, seeded, "the whole demo is there: it is not seeded again")
 		})
@@ -109,7 +118,7 @@ func TestASeedOverOtherDataFails(t *testing.T) {
 				Habilitations: []jury.HabilitationInput{{TitleCode: "TP-01281", ValidFrom: "2026-01-01", ValidUntil: "2030-12-31"}},
 			})
 			require.NoError(t, err)
-			seeded, err := seedDemo(context.Background(), svc, stores.Tx, paris(t))
+			seeded, err := seedDemo(context.Background(), stores, session.Config{Location: paris(t)})
 			require.Error(t, err)
 			assert.False(t, seeded)
 			assert.Contains(t, err.Error(), "is not empty, nor does it hold the whole demo")
@@ -119,4 +128,60 @@ func TestASeedOverOtherDataFails(t *testing.T) {
 			assert.Equal(t, 1, members, "left as it was")
 		})
 	}
+}
+
+// TestTheDemosDatesAgree: every step of the demo is dated the day it
+// claims: the custody log with the pli's milestones, the event log with the
+// convocations' validation, and the convocations of candidates sitting on
+// two days give both.
+func TestTheDemosDatesAgree(t *testing.T) {
+	stores := demoStores(t)["memory"]
+	seeded, err := seedDemo(context.Background(), stores, session.Config{Location: paris(t)})
+	require.NoError(t, err)
+	require.True(t, seeded)
+	svc := newService(t, stores)
+	ctx, by := context.Background(), session.Actor{Centre: demoCentre, Name: "test"}
+	day := func(at time.Time) date.Date { return date.NewAt(at.In(paris(t))) }
+	sessions, err := svc.Sessions(ctx, by, session.Filter{})
+	require.NoError(t, err)
+	twoDays := 0
+	for _, s := range sessions {
+		p, err := svc.Pli(ctx, by, s.ID)
+		require.NoError(t, err)
+		for _, e := range p.Custody {
+			switch e.Action {
+			case pli.ActionOrdered:
+				assert.Equal(t, p.OrderedOn, day(e.At), "%s: the pli was ordered the day the log says", s.TitleName)
+			case pli.ActionReceived:
+				assert.Equal(t, p.ReceivedOn, day(e.At), "%s: received the day the log says", s.TitleName)
+			}
+		}
+		assert.Equal(t, s.Milestones().DeclaredOn, func() date.Date {
+			events, err := svc.Events(ctx, by, s.ID)
+			require.NoError(t, err)
+			for _, e := range events {
+				if e.Action == session.ActionSessionDeclared {
+					return day(e.At)
+				}
+			}
+			return date.Zero
+		}(), "%s: declared the day the event log says", s.TitleName)
+		regs, err := svc.Registrations(ctx, by, s.ID)
+		require.NoError(t, err)
+		for _, r := range regs {
+			if r.Convocation == nil || !r.Convocation.Validated() {
+				continue
+			}
+			assert.True(t, r.RegisteredAt.Before(r.Convocation.ValidatedOn.Time(0, paris(t))), "registered before the convocation was validated")
+			if len(r.Convocation.Appointments) > 1 {
+				twoDays++
+			}
+		}
+		readiness, err := svc.Readiness(ctx, by, s.ID)
+		require.NoError(t, err)
+		for _, f := range readiness.Findings {
+			assert.NotEqual(t, checklist.CodeConvocationsUnmet, f.Code, "%s: %s", s.TitleName, f.Message)
+		}
+	}
+	assert.Positive(t, twoDays, "the plan has candidates on two days, and their convocations say so")
 }

@@ -6,8 +6,11 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"io"
 	"net"
 	"net/http"
+	"net/http/cookiejar"
+	neturl "net/url"
 	"os"
 	"os/signal"
 	"path/filepath"
@@ -20,6 +23,9 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/tpsession/tpsession"
+	"github.com/tpsession/tpsession/adapters/postgres/postgrestest"
 )
 
 // output is the server's standard output, written by its goroutines and
@@ -268,10 +274,28 @@ func TestTokensFile(t *testing.T) {
 	require.NoError(t, stop())
 }
 
+func TestATitleRegisterFile(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "titles.json")
+	require.NoError(t, os.WriteFile(path, []byte(`{"titles": [{"code": "TP-09999", "name": "Technicien d'essai",
+		"revisions": [{"id": "2025", "valid_from": "2025-01-01", "ccps": [{"code": "CCP1", "name": "Monter"}]}]}]}`), 0o600))
+	url, _, stop := server(t, "-db", "memory", "-titles", path, "-tokens", tokensFile(t))
+	status, body := call(t, "GET", url+"/v1/titles", adminToken, "")
+	require.Equal(t, http.StatusOK, status)
+	titles, ok := body["titles"].([]any)
+	require.True(t, ok)
+	require.Len(t, titles, 1, "the centre's file replaces the shipped register")
+	assert.Equal(t, "TP-09999", titles[0].(map[string]any)["code"])
+	require.NoError(t, stop())
+}
+
 func TestBadStart(t *testing.T) {
 	anonymous := filepath.Join(t.TempDir(), "tokens.json")
 	require.NoError(t, os.WriteFile(anonymous, []byte(`[{"token": "`+adminToken+`", "centre": "centre-demo", "role": "admin"}]`), 0o600))
+	badTitles := filepath.Join(t.TempDir(), "titles.json")
+	require.NoError(t, os.WriteFile(badTitles, []byte(`{"titles": [{"code": "TP-1"}]}`), 0o600))
 	for name, args := range map[string][]string{
+		"a missing title register":       {"-db", "memory", "-titles", filepath.Join(t.TempDir(), "none.json")},
+		"an invalid title register":      {"-db", "memory", "-titles", badTitles},
 		"an admin token without a name":  {"-db", "memory", "-tokens", anonymous},
 		"an unknown flag":                {"-port", "8080"},
 		"an argument":                    {"extra"},
@@ -286,4 +310,129 @@ func TestBadStart(t *testing.T) {
 			assert.Error(t, run(ctx, args, &output{}))
 		})
 	}
+}
+
+// TestPostgresServer runs the server on a PostgreSQL database reached
+// through a proxy: the demo is seeded, /healthz answers 503 while the
+// database is out of reach and 200 once it is back, and the start-up line
+// keeps the URL's password to itself.
+func TestPostgresServer(t *testing.T) {
+	p := postgrestest.NewProxy(t, postgrestest.ServerURL(t))
+	p.Open()
+	db := p.URL(postgrestest.WithParams(t, postgrestest.Schema(t), map[string]string{"connect_retry": "5s"}))
+	url, out, stop := server(t, "-db", db, "-db-max-conns", "3", "-db-statement-timeout", "10s", "-demo")
+	token := out.find(t, regexp.MustCompile(`admin token of centre-demo: ([0-9a-f]{32})`))
+	assert.Contains(t, out.String(), "seeded the demo centre")
+	assert.Contains(t, out.String(), "(store: postgres://")
+	if u, err := neturl.Parse(db); assert.NoError(t, err) && u.User != nil {
+		if pass, ok := u.User.Password(); ok {
+			assert.NotContains(t, out.String(), pass, "the password is not printed")
+		}
+	}
+
+	status, body := call(t, "GET", url+"/healthz", "", "")
+	assert.Equal(t, http.StatusOK, status)
+	assert.Equal(t, map[string]any{"status": "ok"}, body)
+	status, body = call(t, "GET", url+"/v1/sessions", token, "")
+	require.Equal(t, http.StatusOK, status)
+	assert.Len(t, body["sessions"], 4)
+
+	p.Close()
+	status, body = call(t, "GET", url+"/healthz", "", "")
+	assert.Equal(t, http.StatusServiceUnavailable, status)
+	assert.Equal(t, "httpapi.unavailable", body["code"])
+	p.Open()
+	assert.Eventually(t, func() bool {
+		status, _ := call(t, "GET", url+"/healthz", "", "")
+		return status == http.StatusOK
+	}, 10*time.Second, 20*time.Millisecond)
+	require.NoError(t, stop())
+}
+
+func TestPostgresFlags(t *testing.T) {
+	for _, args := range [][]string{
+		{"-db", "x.db", "-db-max-conns", "2"},
+		{"-db", "postgres://u@h/d", "-db-max-conns", "0"},
+		{"-db", "postgres://u@h/d", "-db-statement-timeout", "0s"},
+		{"-db", "postgres://u@h/d", "-db-connect-retry", "-1s"},
+	} {
+		_, err := parseFlags(args, io.Discard)
+		assert.Error(t, err, "%v", args)
+	}
+	c, err := parseFlags([]string{"-db", "postgres://u@h/d", "-db-max-conns", "7", "-db-connect-retry", "0s"}, io.Discard)
+	require.NoError(t, err)
+	assert.Equal(t, 7, *c.db.maxConns)
+	assert.Equal(t, time.Duration(0), *c.db.connectRetry)
+	assert.Nil(t, c.db.statementTimeout, "not given: the URL's or the adapter's")
+	assert.Equal(t, "postgres://u:xxxxx@h/d", describe("postgres://u:pw@h/d?sslmode=disable"))
+}
+
+// TestHelp: -h and -help print the usage and every flag on stdout and
+// succeed, so the program exits 0, without opening a store or listening.
+func TestHelp(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	for _, flag := range []string{"-h", "-help", "--help"} {
+		var out bytes.Buffer
+		require.NoError(t, run(context.Background(), []string{flag}, &out), flag)
+		for _, name := range []string{"usage: server", "-addr", "-db", "-tokens", "-demo"} {
+			assert.Contains(t, out.String(), name, flag)
+		}
+	}
+	entries, err := os.ReadDir(dir)
+	require.NoError(t, err)
+	assert.Empty(t, entries, "-h created files")
+}
+
+// TestADemoPastTheRegisterSaysWhatToDo: on a day after the shipped
+// register's end of validity of TP-01281, the demo's sessions of that
+// title cannot be created; the server says which file to give it, and
+// with a register that knows a later revision the demo seeds.
+func TestADemoPastTheRegisterSaysWhatToDo(t *testing.T) {
+	pinned := clock
+	t.Cleanup(func() { clock = pinned })
+	clock = tpsession.NewFixedClock(time.Date(2029, time.March, 5, 9, 0, 0, 0, time.UTC))
+
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	err := run(ctx, []string{"-db", "memory", "-demo", "-addr", "127.0.0.1:0"}, &output{})
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "-titles FILE")
+	assert.Contains(t, err.Error(), "2028-12-18")
+
+	path := filepath.Join(t.TempDir(), "titles.json")
+	require.NoError(t, os.WriteFile(path, []byte(`{"titles": [{"code": "TP-01281", "name": "Concepteur développeur d'applications",
+		"revisions": [{"id": "2023", "valid_from": "2023-12-18", "valid_until": "2033-12-18",
+			"ccps": [{"code": "CCP1", "name": "Développer une application sécurisée"}]}]}]}`), 0o600))
+	url, out, stop := server(t, "-db", "memory", "-demo", "-titles", path)
+	assert.Contains(t, out.String(), "seeded the demo centre")
+	status, _ := call(t, "GET", url+"/healthz", "", "")
+	assert.Equal(t, http.StatusOK, status)
+	require.NoError(t, stop())
+}
+
+// TestDashboard: the server serves the dashboard under /ui/, and the token
+// it printed signs in to it.
+func TestDashboard(t *testing.T) {
+	url, out, stop := server(t, "-db", "memory", "-demo")
+	defer func() { require.NoError(t, stop()) }()
+	token := out.find(t, regexp.MustCompile(`admin token of centre-demo: ([0-9a-f]{32})`))
+	jar, err := cookiejar.New(nil)
+	require.NoError(t, err)
+	client := &http.Client{Jar: jar}
+	resp, err := client.Get(url + "/ui/")
+	require.NoError(t, err)
+	page, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	assert.Equal(t, http.StatusOK, resp.StatusCode)
+	assert.Equal(t, "/ui/connexion", resp.Request.URL.Path, "signed out, the dashboard asks to sign in")
+	csrf := regexp.MustCompile(`name="csrf" value="([0-9a-f]+)"`).FindSubmatch(page)
+	require.NotNil(t, csrf)
+	resp, err = client.PostForm(url+"/ui/connexion", neturl.Values{"csrf": {string(csrf[1])}, "jeton": {token}})
+	require.NoError(t, err)
+	page, _ = io.ReadAll(resp.Body)
+	resp.Body.Close()
+	assert.Equal(t, http.StatusOK, resp.StatusCode)
+	assert.Equal(t, "/ui/sessions", resp.Request.URL.Path)
+	assert.Contains(t, string(page), "Électricien d&#39;équipement du bâtiment", "the demo centre's sessions")
 }

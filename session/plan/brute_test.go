@@ -19,7 +19,7 @@ import (
 // search: one station type (a long job, a part with the jury on the same
 // station, resets, no_wait chains with gaps, splittable jobs), each
 // candidate with a jury of its own so that only the candidates and the
-// stations bind. The search is written from planning.md alone and its
+// stations bind. The search is written from docs/planning.md alone and its
 // plans go through the independent checker; the planner's plan, never
 // shorter than the optimum, checks that the search misses none.
 
@@ -71,7 +71,7 @@ func drawStations(rng *rand.Rand) plan.Input {
 		Constraints:     cons,
 		Capacities:      map[string]int{"poste": 1 + rng.IntN(2)},
 		StationResetMin: map[string]int{"poste": pick(0, 30, 60)},
-		Hidden:          plan.Hidden{OpeningMin: pick(0, 30), AccueilMin: pick(0, 30)},
+		Hidden:          &plan.Hidden{OpeningMin: pick(0, 30), AccueilMin: pick(0, 30)},
 		Calendar: plan.Calendar{Start: date.New(2027, 3, 1), MaxDays: 4, Region: "metropole",
 			Blocks: []plan.Block{{Start: hm(8, 0), End: hm(10, 0)}, {Start: hm(11, 0), End: hm(13, 0)}}},
 		Jury:      plan.Jury{MembersPerJury: 2, MemberDayMin: 480, MaxJuries: cands},
@@ -131,7 +131,7 @@ func (b *brute) window(t int) (span, int, bool) {
 	return span{}, 0, false
 }
 
-// layout lays épreuve e from t (planning.md §1), nil when it does not fit
+// layout lays épreuve e from t (docs/planning.md#the-model), nil when it does not fit
 // in the days.
 func (b *brute) layout(t int, e plan.Epreuve) []span {
 	w, i, ok := b.window(t)

@@ -14,8 +14,8 @@ import (
 	"github.com/tpsession/tpsession/session/plan"
 )
 
-// check replays a plan item by item against every rule of planning.md §1
-// and §3, written from the specification alone (it shares nothing with the
+// check replays a plan item by item against every rule of
+// docs/planning.md#the-model and #output, written from the specification alone (it shares nothing with the
 // planner but the wire types), and returns the violations found.
 func check(in plan.Input, p plan.Plan) []string {
 	c := &checker{in: in, p: p}
@@ -507,12 +507,21 @@ func (c *checker) checkConstraints(who string, ep map[string]plan.Item) {
 				}
 			}
 		case plan.Last:
-			ls := itemSpan(ep[con.Epreuve]).s
-			for id, it := range ep {
-				if id != con.Epreuve && itemSpan(it).e > ls {
-					c.fail("%s: %s ends after the last épreuve %s starts", where, id, con.Epreuve)
-				}
-			}
+			c.checkLast(where, ep, con.Epreuve)
+		}
+	}
+	if f := c.in.Final(); f >= 0 {
+		c.checkLast(who+", entretien final", ep, c.in.Epreuves[f].ID)
+	}
+}
+
+// checkLast checks that every épreuve of a candidate ends before last
+// starts.
+func (c *checker) checkLast(where string, ep map[string]plan.Item, last string) {
+	ls := itemSpan(ep[last]).s
+	for id, it := range ep {
+		if id != last && itemSpan(it).e > ls {
+			c.fail("%s: %s ends after the last épreuve %s starts", where, id, last)
 		}
 	}
 }
@@ -520,7 +529,7 @@ func (c *checker) checkConstraints(who string, ep map[string]plan.Item) {
 // checkHidden checks a candidate's accueil, reading, corrections and
 // deliberation against its épreuves and its jury's closure.
 func (c *checker) checkHidden(who string, ep map[string]plan.Item, tasks map[plan.Task][]plan.Item, juryOwn []map[plan.Task][]span) {
-	h := c.in.Hidden
+	h := *c.in.Hidden
 	var excl []plan.Item
 	for _, e := range c.in.Epreuves {
 		if e.Jury == plan.Exclusive {
@@ -624,8 +633,8 @@ func (c *checker) checkHidden(who string, ep map[string]plan.Item, tasks map[pla
 	}
 }
 
-// checkBounds checks the plan against its own lower bounds (planning.md
-// §3): a plan never beats its primary bound, nor its secondary one when it
+// checkBounds checks the plan against its own lower bounds
+// (docs/planning.md#output): a plan never beats its primary bound, nor its secondary one when it
 // meets the primary; and the gap says exactly by how much it misses them.
 func (c *checker) checkBounds() {
 	p, in := c.p, c.in
@@ -658,7 +667,7 @@ func (c *checker) checkBounds() {
 	}
 }
 
-// checkWire checks the plan's JSON (planning.md §3): an épreuve item
+// checkWire checks the plan's JSON (docs/planning.md#output): an épreuve item
 // always has units, a list (empty when it holds no resource), a hidden
 // task has none; and the JSON reads back as the same plan.
 func (c *checker) checkWire() {

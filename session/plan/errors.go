@@ -16,4 +16,8 @@ var (
 	// infeasible answer, which Compute returns as a Plan) may return from
 	// [Plan.Err]: no plan exists within the limits, or none was found.
 	ErrNoPlan = tpsession.NewError(tpsession.Rule, "plan.infeasible", "no plan fits the session's limits")
+
+	// ErrNoEntretienFinal refuses the déroulé of a session titre in which
+	// no épreuve is marked as the entretien final.
+	ErrNoEntretienFinal = tpsession.NewError(tpsession.Rule, "plan.entretien_final_missing", "a session titre ends with the entretien final")
 )

@@ -638,17 +638,17 @@ func drawCandidates(rng *rand.Rand) int {
 }
 
 // drawHidden draws a hidden-time profile: none, light, typical or heavy.
-func drawHidden(rng *rand.Rand) plan.Hidden {
+func drawHidden(rng *rand.Rand) *plan.Hidden {
 	switch rng.IntN(4) {
 	case 0:
-		return plan.Hidden{}
+		return &plan.Hidden{}
 	case 1:
-		return plan.Hidden{OpeningMin: pickOne(rng, 0, 15, 30), AccueilMin: pickOne(rng, 0, 5), DeliberationMin: pickOne(rng, 5, 10)}
+		return &plan.Hidden{OpeningMin: pickOne(rng, 0, 15, 30), AccueilMin: pickOne(rng, 0, 5), DeliberationMin: pickOne(rng, 5, 10)}
 	case 2:
-		return plan.Hidden{OpeningMin: 30, JuryBriefingMin: 30, JuryClosureMin: 30, AccueilMin: 5,
+		return &plan.Hidden{OpeningMin: 30, JuryBriefingMin: 30, JuryClosureMin: 30, AccueilMin: 5,
 			ReadingMin: pickOne(rng, 0, 10, 20), CorrectionMin: 10, DeliberationMin: 10}
 	default:
-		return plan.Hidden{OpeningMin: pickOne(rng, 45, 60), JuryBriefingMin: pickOne(rng, 30, 45, 60), JuryClosureMin: pickOne(rng, 30, 45, 60),
+		return &plan.Hidden{OpeningMin: pickOne(rng, 45, 60), JuryBriefingMin: pickOne(rng, 30, 45, 60), JuryClosureMin: pickOne(rng, 30, 45, 60),
 			AccueilMin: pickOne(rng, 10, 15), ReadingMin: pickOne(rng, 20, 30), CorrectionMin: pickOne(rng, 15, 20), DeliberationMin: pickOne(rng, 15, 20)}
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"maps"
 	"slices"
+	"strings"
 
 	"github.com/rickb777/date/v2"
 	"github.com/shopspring/decimal"
@@ -13,7 +14,7 @@ import (
 
 // Input is what the planner solves: the déroulé-type of the title, the
 // plateau technique, the hidden times, the calendar and the jury parameters
-// (planning.md §2). Its JSON is the wire format of planning.md and of the
+// (docs/planning.md#input). Its JSON is the wire format of docs/planning.md and of the
 // HTTP API's plan resource; [Decode] reads it strictly.
 type Input struct {
 	// Note is free text the centre keeps with its input; the planner
@@ -28,10 +29,21 @@ type Input struct {
 	// StationResetMin is, per resource type, the minutes a unit needs
 	// between two candidates on the same day.
 	StationResetMin map[string]int `json:"station_reset_min,omitempty"`
-	Hidden          Hidden         `json:"hidden"`
-	Calendar        Calendar       `json:"calendar"`
-	Jury            Jury           `json:"jury"`
-	Objective       Objective      `json:"objective"`
+	// Hidden holds the hidden times; nil when the input gives none, which
+	// Validate refuses: the session service fills it from the title
+	// register's default profile first. Explicit zeros are allowed, and
+	// the plan then carries a warning.
+	Hidden    *Hidden   `json:"hidden,omitempty"`
+	Calendar  Calendar  `json:"calendar"`
+	Jury      Jury      `json:"jury"`
+	Objective Objective `json:"objective"`
+
+	// Resources describes resource types for the people who read the
+	// plan: the label a centre gives its rooms and stations, which the
+	// déroulé, the convocations and the calendars print (UnitLabel). A
+	// type left out is named from its ID.
+	Resources map[string]ResourceType `json:"resources,omitempty"`
+
 	// Search tunes the search (its budget and seed); nil for the defaults.
 	Search *SearchSettings `json:"search,omitempty"`
 }
@@ -46,7 +58,7 @@ type Title struct {
 // Presence says whether and how a jury attends an épreuve.
 type Presence string
 
-// The jury presences of planning.md §1.
+// The jury presences of docs/planning.md#the-model.
 const (
 	// NoJury: a surveillant or the centre's staff attends, not modelled.
 	NoJury Presence = "none"
@@ -73,7 +85,22 @@ type Epreuve struct {
 	// CorrectedByJury: the candidate's jury corrects it before meeting the
 	// candidate again; only with Jury == NoJury.
 	CorrectedByJury bool `json:"corrected_by_jury,omitempty"`
+	// Final marks the entretien final, with which a session titre ends:
+	// it is last for every candidate, as a last constraint would make it,
+	// and held with the candidate's jury (Jury == Exclusive). At most one
+	// épreuve is final.
+	Final bool `json:"final,omitempty"`
 }
+
+// ResourceType describes a resource type for the people who read the plan.
+type ResourceType struct {
+	// Label names the type's units on paper: "Salle d'entretien", "Poste
+	// de soudage". Its units are numbered after it when there are several.
+	Label string `json:"label,omitempty"`
+}
+
+// MaxResourceLabelLen bounds a resource's label, in characters.
+const MaxResourceLabelLen = 60
 
 // ResourceNeed is a number of units of one resource type held for a whole
 // épreuve.
@@ -85,7 +112,7 @@ type ResourceNeed struct {
 // ConstraintType names a constraint between a candidate's épreuves.
 type ConstraintType string
 
-// The constraints of planning.md §1.
+// The constraints of docs/planning.md#the-model.
 const (
 	Precedes    ConstraintType = "precedes"
 	NoWait      ConstraintType = "no_wait"
@@ -108,7 +135,7 @@ type Constraint struct {
 	Epreuves  []string `json:"epreuves,omitempty"`
 }
 
-// Hidden holds the temps cachés in minutes, 0 meaning none (planning.md §1).
+// Hidden holds the temps cachés in minutes, 0 meaning none (docs/planning.md#the-model).
 type Hidden struct {
 	OpeningMin      int `json:"opening_min"`
 	JuryBriefingMin int `json:"jury_briefing_min"`
@@ -169,7 +196,7 @@ type Jury struct {
 // Objective is what the planner minimises first.
 type Objective string
 
-// The objectives of planning.md §1.
+// The objectives of docs/planning.md#the-model.
 const (
 	// MinJuries: as few juries as possible within MaxDays days, then as
 	// few days as possible.
@@ -179,9 +206,44 @@ const (
 	MinDays Objective = "min_days"
 )
 
+// WithHidden returns a copy of in with the hidden times h.
+func (in Input) WithHidden(h Hidden) Input {
+	out := in.Clone()
+	out.Hidden = &h
+	return out
+}
+
+// Final returns the index of the épreuve marked as the entretien final, or
+// -1 when none is.
+func (in Input) Final() int {
+	return slices.IndexFunc(in.Epreuves, func(e Epreuve) bool { return e.Final })
+}
+
+// CheckTitre refuses the déroulé of a session titre in which no épreuve is
+// the entretien final (ErrNoEntretienFinal, naming the épreuves): a session
+// titre always ends with it (référentiels d'évaluation, §3; the Ministry's
+// FAQ on what the jury decides from; docs/rules.md#entretien-final). The
+// planner then keeps it last for every candidate. A CCP session needs none:
+// only the last CCP of a capitalisation ends with an interview.
+func (in Input) CheckTitre() error {
+	if in.Final() >= 0 {
+		return nil
+	}
+	ids := make([]string, len(in.Epreuves))
+	for i, e := range in.Epreuves {
+		ids[i] = strings.TrimSpace(e.ID + " " + e.Label)
+	}
+	return ErrNoEntretienFinal.Withf("a session titre ends with the entretien final, but no épreuve of the déroulé is marked final: %s; mark the entretien final with \"final\": true",
+		strings.Join(ids, ", ")).
+		WithFields(tpsession.FieldError{Field: "epreuves", Message: "no épreuve is marked final (the entretien final)"})
+}
+
+// Zero reports whether every hidden time is 0.
+func (h Hidden) Zero() bool { return h == Hidden{} }
+
 // WithSession returns a copy of in whose calendar start and maximum number
 // of days, when left out, are the session's: its start date and its number
-// of working days. The HTTP API lets a centre omit them (api.md, PUT plan).
+// of working days. The HTTP API lets a centre omit them (docs/planning.md#input).
 func (in Input) WithSession(start date.Date, workingDays int) Input {
 	out := in.Clone()
 	if out.Calendar.Start == date.Zero {
@@ -208,8 +270,13 @@ func (in Input) Clone() Input {
 		}
 		out.Constraints[i].Epreuves = slices.Clone(c.Epreuves)
 	}
+	if in.Hidden != nil {
+		h := *in.Hidden
+		out.Hidden = &h
+	}
 	out.Capacities = maps.Clone(in.Capacities)
 	out.StationResetMin = maps.Clone(in.StationResetMin)
+	out.Resources = maps.Clone(in.Resources)
 	out.Calendar.Blocks = slices.Clone(in.Calendar.Blocks)
 	if in.Search != nil {
 		st := *in.Search

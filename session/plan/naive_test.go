@@ -12,7 +12,7 @@ import (
 )
 
 // The naive serial schedule: the floor every plan of the planner must
-// reach. Written from planning.md alone, it shares no code with the
+// reach. Written from docs/planning.md alone, it shares no code with the
 // planner. It fixes one order of the épreuves, then places the candidates
 // one after another, each on the jury where it finishes first (the juries
 // already working and one fresh one), each épreuve at its earliest start
@@ -124,7 +124,7 @@ func firstOrder(in plan.Input) []int {
 	for i := range noWaitNext {
 		noWaitNext[i] = -1
 	}
-	lastEp := -1
+	lastEp := slices.IndexFunc(eps, func(e plan.Epreuve) bool { return e.Final }) // the entretien final is last
 	for _, c := range in.Constraints {
 		switch c.Type {
 		case plan.Precedes, plan.NoWait:

@@ -10,9 +10,9 @@ import (
 	"github.com/tpsession/tpsession"
 )
 
-// Plan is the planner's answer (planning.md §3): a déroulé de session, or
+// Plan is the planner's answer (docs/planning.md#output): a déroulé de session, or
 // the reason none fits the limits. Its JSON is the wire format of
-// planning.md §3; jury_cost is written as a decimal string ("1440.00").
+// docs/planning.md#output; jury_cost is written as a decimal string ("1440.00").
 type Plan struct {
 	Feasible bool `json:"feasible"`
 	// Reason says, when Feasible is false, which limit binds, with numbers.
@@ -42,8 +42,11 @@ type Plan struct {
 	// much and why the search stopped there; nil when the plan meets them
 	// (it is then optimal).
 	Gap *Gap `json:"gap,omitempty"`
+	// Notes tell the centre what it should know of how the plan was made:
+	// hidden times taken from the title register, or all of them zero.
+	Notes []Note `json:"notes,omitempty"`
 	// Explanation details the lower bounds in words, the binding one
-	// first; it is not part of planning.md's format and not serialised.
+	// first; it is not part of docs/planning.md's format and not serialised.
 	Explanation []string `json:"-"`
 }
 
@@ -57,7 +60,23 @@ type Gap struct {
 	Reason string `json:"reason"`
 }
 
-// LowerBounds are the planner's proven bounds (planning.md §4): the primary
+// Note is a remark on a plan: a stable code and a message with the facts.
+type Note struct {
+	Code    string `json:"code"`
+	Message string `json:"message"`
+}
+
+// The codes of the notes.
+const (
+	// NoteHiddenZero: every hidden time of the input is 0, so the jury
+	// count ignores them.
+	NoteHiddenZero = "plan.hidden_times_zero"
+	// NoteHiddenFromRegister: the input gave no hidden times; the title
+	// register's default profile was used.
+	NoteHiddenFromRegister = "plan.hidden_times_from_register"
+)
+
+// LowerBounds are the planner's proven bounds (docs/planning.md#lower-bounds): the primary
 // one (days for min_days, juries for min_juries) bounds every plan within
 // the limits; the other bounds the plans that meet the primary one.
 type LowerBounds struct {
@@ -75,7 +94,7 @@ type Opening struct {
 // Task names a hidden task (temps caché).
 type Task string
 
-// The hidden tasks of planning.md §1.
+// The hidden tasks of docs/planning.md#the-model.
 const (
 	TaskBriefing     Task = "briefing"
 	TaskClosure      Task = "closure"
@@ -98,7 +117,7 @@ type Item struct {
 	Segments  []Segment `json:"segments"`
 }
 
-// MarshalJSON writes the item of planning.md §3: an épreuve item always
+// MarshalJSON writes the item of docs/planning.md#output: an épreuve item always
 // has its units, an empty list when the épreuve holds no resource; a
 // hidden task has none.
 func (it Item) MarshalJSON() ([]byte, error) {
@@ -126,7 +145,7 @@ type Segment struct {
 	End   tpsession.TimeOfDay `json:"end"`
 }
 
-// MarshalJSON writes the plan of planning.md §3; proved appears only on an
+// MarshalJSON writes the plan of docs/planning.md#output; proved appears only on an
 // infeasible answer, where false is meaningful.
 func (p Plan) MarshalJSON() ([]byte, error) {
 	type wire Plan // drops the method
@@ -188,6 +207,7 @@ func (p Plan) Clone() Plan {
 		out.Items[i].Units = slices.Clone(p.Items[i].Units)
 		out.Items[i].Segments = slices.Clone(p.Items[i].Segments)
 	}
+	out.Notes = slices.Clone(p.Notes)
 	out.Explanation = slices.Clone(p.Explanation)
 	if p.Gap != nil {
 		g := *p.Gap

@@ -10,11 +10,11 @@ import (
 	"github.com/tpsession/tpsession"
 )
 
-// Compute validates the input and plans the session (planning.md): for
+// Compute validates the input and plans the session (docs/planning.md): for
 // min_juries the fewest juries that fit within calendar.max_days days, then
 // the fewest days; for min_days the fewest days with at most
 // jury.max_juries juries, then the fewest juries. Every plan it returns
-// satisfies every rule of planning.md §1.
+// satisfies every rule of docs/planning.md#the-model.
 //
 // The search keeps improving its plan until the plan meets its lower
 // bounds or its budget is spent (input search.budget_ms, or
@@ -24,7 +24,8 @@ import (
 // none exists; a "no plan found" that is not proved comes only once the
 // whole budget is spent. The only error is ErrInvalidInput. The result
 // depends on the input, the seed and the budget only: the search counts
-// steps, not time.
+// steps, not time. Hidden times all zero are allowed, and the plan carries
+// a note (NoteHiddenZero) that the jury count ignores them.
 func Compute(in Input, opts ...Option) (Plan, error) {
 	if err := in.Validate(); err != nil {
 		return Plan{}, err
@@ -32,7 +33,13 @@ func Compute(in Input, opts ...Option) (Plan, error) {
 	params := paramsOf(in, opts)
 	m := compile(in)
 	s := newSearch(m, newBounds(m), params)
-	return s.solve(), nil
+	p := s.solve()
+	if in.Hidden.Zero() {
+		p.Notes = append(p.Notes, Note{Code: NoteHiddenZero, Message: "every hidden time is 0: the jury count ignores the time the juries spend on the opening, " +
+			"their briefing and closure, welcoming the candidates, reading their files, correcting and deliberating (the leaflet's « temps cachés »); " +
+			"give them if they take any time"})
+	}
+	return p, nil
 }
 
 // restarts is how many randomised runs the search gives one (juries, days)
@@ -583,8 +590,8 @@ func (s *search) usedJuries() int {
 	return n
 }
 
-// output writes the current plan, which must be closed, in planning.md
-// §3's terms.
+// output writes the current plan, which must be closed, in the terms of
+// docs/planning.md#output.
 func (s *search) output() Plan {
 	m := s.m
 	num := make([]int, len(s.juries))

@@ -29,7 +29,7 @@ import (
 //     latest); and, in a rigid group, lies in its window of its block
 //     (windows.go);
 //   - starts, when the previous use is another candidate's and ends the
-//     same day, station_reset_min after it (planning.md §1);
+//     same day, station_reset_min after it (docs/planning.md#the-model);
 //   - starts, when the previous use is the same candidate's previous part,
 //     after that part's end plus the candidate's accueil when it is the
 //     first exclusive épreuve, and the constraint's minimum gap on the same
