@@ -125,12 +125,13 @@ func (s *search) addCandidate(c int) bool {
 		if a.score != b.score {
 			return a.score < b.score
 		}
-		// A tie: a working jury rather than a fresh one, then the one with
-		// less work (or the first).
-		if a.working != b.working {
-			return a.working
-		}
+		// A tie: the jury with less work, which balances the juries (a
+		// fresh one first); or, as the naive schedule does, a working jury
+		// rather than a fresh one, then the first.
 		if s.opt.firstJury {
+			if a.working != b.working {
+				return a.working
+			}
 			return a.jury < b.jury
 		}
 		return a.work < b.work

@@ -128,7 +128,7 @@ func (s *search) solve() Plan {
 func (s *search) secondary() func() {
 	end := s.steps.phase(1, 1)
 	s.steps.limit = min(s.steps.limit, s.steps.used+s.steps.total/4)
-	s.runs = maxRestarts / 4
+	s.runs = 1
 	return func() {
 		end()
 		s.runs = maxRestarts
@@ -381,8 +381,8 @@ func (s *search) fewestJuriesFor(best *solution, lo, horizon int) *solution {
 		if sol := s.attemptTemplate(k, horizon); sol != nil {
 			return sol
 		}
-		if s.steps.spent() {
-			return nil
+		if sol := s.probe(k, horizon, 2); sol != nil || s.steps.spent() {
+			return sol // each candidate in its best order
 		}
 		return s.attempt(k, horizon, 0, false)
 	}
