@@ -62,10 +62,7 @@ func (b *bounds) longObserve() int {
 // jury (Σ c1) and the sittings they can hold.
 func (b *bounds) blockSittings(k, days int) (int, []sitItem) {
 	m := b.m
-	t0 := 0
-	if b.firstExcl < never {
-		t0 = b.firstExcl - m.h.AccueilMin
-	}
+	t0 := b.t0()
 	o := b.longObserve()
 	type blockInfo struct{ c1, c2, capC int }
 	dayInfo := func(d int) []blockInfo {

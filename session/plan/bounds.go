@@ -368,7 +368,7 @@ func (b *bounds) jury() {
 	// The jury minutes forced onto the day of the first exclusive épreuve:
 	// the accueil and the exclusive épreuves tied to it by a same-day
 	// constraint; with a single such group, the deliberation too.
-	find := m.groups(func(ed edge) bool { return ed.maxGap >= 0 })
+	find := m.groups(func(_ int, ed edge) bool { return ed.maxGap >= 0 })
 	minutes := map[int]int{}
 	names := map[int][]string{}
 	for i, info := range m.eps {
@@ -551,10 +551,7 @@ func (m *model) lateMinutes() int {
 // max over b of Σ_d min(c_d − br·[d = b], w_d), less cl.
 func (b *bounds) lateCapacity(days int) int {
 	m := b.m
-	t0 := 0
-	if b.firstExcl < never {
-		t0 = b.firstExcl - m.h.AccueilMin
-	}
+	t0 := b.t0()
 	window := func(d int) int {
 		n := 0
 		for bi := range m.blocks {
@@ -709,10 +706,7 @@ func (b *bounds) candidatesPerJury(days int) int {
 // last day.
 func (b *bounds) dayChunks(days int) int {
 	m := b.m
-	t0 := 0
-	if b.firstExcl < never {
-		t0 = b.firstExcl - m.h.AccueilMin
-	}
+	t0 := b.t0()
 	br, cl := m.h.JuryBriefingMin, m.h.JuryClosureMin
 	type day struct{ win, blocks int }
 	dayOf := func(d int) day {
@@ -818,11 +812,8 @@ func (b *bounds) blockChunks() {
 	if !m.hasExclusive {
 		return
 	}
-	minBreak := never
-	for i := 1; i < len(m.blocks); i++ {
-		minBreak = min(minBreak, int(m.blocks[i].Start-m.blocks[i-1].End))
-	}
-	find := m.groups(func(ed edge) bool { return ed.maxGap >= 0 && ed.maxGap < minBreak })
+	minBreak := m.minBreak()
+	find := m.groups(func(_ int, ed edge) bool { return ed.maxGap >= 0 && ed.maxGap < minBreak })
 	loose := map[int]bool{} // épreuves that may leave their block
 	for i, e := range m.eps {
 		if e.split {
@@ -1115,9 +1106,29 @@ func (b *bounds) busiestUnitDays(rt int) (int, string) {
 	return best, why
 }
 
+// minBreak is the shortest break between two blocks of a day (never with
+// one block).
+func (m *model) minBreak() int {
+	b := never
+	for i := 1; i < len(m.blocks); i++ {
+		b = min(b, int(m.blocks[i].Start-m.blocks[i-1].End))
+	}
+	return b
+}
+
+// t0 is the earliest instant an accueil can start: the earliest first
+// exclusive épreuve less the accueil (0 when unknown).
+func (b *bounds) t0() int {
+	if b.firstExcl < never {
+		return b.firstExcl - b.m.h.AccueilMin
+	}
+	return 0
+}
+
 // groups joins the épreuves linked by the precedences that join accepts
-// and returns the representative of each épreuve's group.
-func (m *model) groups(join func(edge) bool) func(int) int {
+// (edge ed into épreuve a) and returns the representative of each
+// épreuve's group.
+func (m *model) groups(join func(a int, ed edge) bool) func(int) int {
 	comp := make([]int, len(m.eps))
 	for i := range comp {
 		comp[i] = i
@@ -1131,7 +1142,7 @@ func (m *model) groups(join func(edge) bool) func(int) int {
 	}
 	for a, es := range m.preds {
 		for _, ed := range es {
-			if join(ed) {
+			if join(a, ed) {
 				comp[find(a)] = find(ed.from)
 			}
 		}

@@ -43,10 +43,7 @@ const maxChainActive = 8
 // gapChainDays bounds the days by the gapped chains of type rt.
 func (b *bounds) gapChainDays(rt int) (int, string) {
 	m := b.m
-	minBreak := never
-	for i := 1; i < len(m.blocks); i++ {
-		minBreak = min(minBreak, int(m.blocks[i].Start-m.blocks[i-1].End))
-	}
+	minBreak := m.minBreak()
 	t := m.types[rt]
 	best, bestWhy := 0, ""
 	for _, ch := range b.resourceChains(rt, minBreak-1) {

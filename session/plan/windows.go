@@ -38,31 +38,13 @@ func (b *bounds) rigidWindows() {
 	n := len(m.eps)
 	b.head, b.tail = make([]int, n), make([]int, n)
 	b.group = make([][]int, n)
-	minBreak := never
-	for i := 1; i < len(m.blocks); i++ {
-		minBreak = min(minBreak, int(m.blocks[i].Start-m.blocks[i-1].End))
-	}
+	minBreak := m.minBreak()
 	if minBreak <= 0 {
 		return // touching blocks: a group may run from one into the next
 	}
-	comp := make([]int, n)
-	for i := range comp {
-		comp[i] = i
-	}
-	var find func(int) int
-	find = func(i int) int {
-		if comp[i] != i {
-			comp[i] = find(comp[i])
-		}
-		return comp[i]
-	}
-	for a, es := range m.preds {
-		for _, ed := range es {
-			if ed.maxGap >= 0 && ed.maxGap < minBreak && !ed.nextDay && !m.eps[a].split && !m.eps[ed.from].split {
-				comp[find(a)] = find(ed.from)
-			}
-		}
-	}
+	find := m.groups(func(a int, ed edge) bool {
+		return ed.maxGap >= 0 && ed.maxGap < minBreak && !ed.nextDay && !m.eps[a].split && !m.eps[ed.from].split
+	})
 	members := map[int][]int{}
 	for e := range n {
 		members[find(e)] = append(members[find(e)], e)
