@@ -86,12 +86,20 @@ func TestCheckerCatchesBrokenPlans(t *testing.T) {
 		}},
 		{"a unit of the wrong type", func(_ *plan.Input, p *plan.Plan) { p.Items[index(*p, 10, "QP")].Units = []string{"salle_entretien#1"} }},
 		{"too many days", func(in *plan.Input, _ *plan.Plan) { in.Calendar.MaxDays = 2 }},
+		{"a correction of an épreuve the jury does not correct", func(_ *plan.Input, p *plan.Plan) {
+			p.Items[index(*p, 11, "correction")].Epreuve = "PROJ"
+		}},
+		{"a plan that beats its own bound", func(_ *plan.Input, p *plan.Plan) { p.LowerBounds.Juries++ }},
+		{"a gap on a plan that meets its bounds", func(_ *plan.Input, p *plan.Plan) {
+			p.Gap = &plan.Gap{Days: 1, Reason: "made up"}
+		}},
+		{"a plan that misses its bounds without a gap", func(_ *plan.Input, p *plan.Plan) { p.LowerBounds.Days-- }},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			in2, p := in.Clone(), good.Clone()
 			tt.mutate(&in2, &p)
-			assert.NotEmpty(t, check(in2, p))
+			assert.NotEmpty(t, checkAnswer(in2, p))
 		})
 	}
 }

@@ -42,12 +42,6 @@ func Compute(in Input, opts ...Option) (Plan, error) {
 	return p, nil
 }
 
-// restarts is how many randomised runs the search gives one (juries, days)
-// target after the plain run fails, before it moves on.
-func (m *model) restarts() int {
-	return max(2, min(4, 300/max(1, m.n)))
-}
-
 // repairRounds bounds the large neighbourhood search of one attempt.
 func (m *model) repairRounds() int {
 	return max(100, 6000/max(1, m.n))
