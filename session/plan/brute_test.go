@@ -377,7 +377,7 @@ func (b *brute) output() plan.Plan {
 
 func TestDaysBoundNeverExceedsTheOptimum(t *testing.T) {
 	runs := 300
-	if testing.Short() {
+	if testing.Short() || raceDetector {
 		runs = 80
 	}
 	rng := rand.New(rand.NewPCG(2027, 11))

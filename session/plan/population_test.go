@@ -27,7 +27,8 @@ const floorBudget = 150 * time.Millisecond
 // their primary lower bound, and the largest gap.
 func TestPopulationFloor(t *testing.T) {
 	count := 36
-	if testing.Short() {
+	small := testing.Short() || raceDetector
+	if small {
 		count = 12
 	}
 	met, feasible, worst := 0, 0, 0
@@ -63,7 +64,7 @@ func TestPopulationFloor(t *testing.T) {
 		}
 	}
 	t.Logf("%d of %d plans meet their primary bound; the largest gap is %d", met, feasible, worst)
-	if !testing.Short() {
+	if !small {
 		// The floor: a change that makes the planner worse on this sample
 		// fails here (docs/planner-measurements.md has the population's
 		// figures).

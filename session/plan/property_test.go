@@ -113,7 +113,7 @@ func drawInput(rng *rand.Rand) plan.Input {
 // limit.
 func TestRandomInputs(t *testing.T) {
 	runs := 60
-	if testing.Short() {
+	if testing.Short() || raceDetector {
 		runs = 20
 	}
 	rng := rand.New(rand.NewPCG(2027, 3))
