@@ -980,8 +980,11 @@ func (ch *resChain) window(b *bounds, d, bi int) (int, int) {
 }
 
 // resourceChains returns the chains of type rt whose gaps are at most
-// maxGap; none when two blocks touch (a chain may run from one into the
-// next).
+// maxGap: the runs of two or more épreuves joined by no_wait (no minimum
+// gap, at most maxGap), each holding one unit of rt, a run ending where an
+// épreuve does not hold it (what comes before or after, of another type,
+// does not make the run any less bound to one block); none when two
+// blocks touch (a chain may run from one into the next).
 func (b *bounds) resourceChains(rt, maxGap int) []resChain {
 	m := b.m
 	for i := 1; i < len(m.blocks); i++ {
@@ -989,20 +992,22 @@ func (b *bounds) resourceChains(rt, maxGap int) []resChain {
 			return nil
 		}
 	}
-	next, gapAfter := make([]int, len(m.eps)), make([]int, len(m.eps))
-	hasPrev := make([]bool, len(m.eps))
+	next, prev, gapAfter := make([]int, len(m.eps)), make([]int, len(m.eps)), make([]int, len(m.eps))
 	for i := range next {
-		next[i] = -1
+		next[i], prev[i] = -1, -1
 	}
 	for a, es := range m.preds {
 		for _, ed := range es {
 			if ed.noWait && ed.minGap == 0 && ed.maxGap <= maxGap {
 				next[ed.from], gapAfter[ed.from] = a, ed.maxGap
-				hasPrev[a] = true
+				prev[a] = ed.from
 			}
 		}
 	}
 	holds := func(e int) bool {
+		if e < 0 {
+			return false
+		}
 		info := &m.eps[e]
 		return !info.split && slices.Contains(info.needs, need{rt: rt, units: 1})
 	}
@@ -1014,28 +1019,24 @@ func (b *bounds) resourceChains(rt, maxGap int) []resChain {
 	}
 	var out []resChain
 	for head := range m.eps {
-		if hasPrev[head] || next[head] < 0 || !holds(head) {
+		// A chain is a run of at least two épreuves holding the type: it
+		// starts where the previous one (if any) does not hold it, and
+		// ends before the first that does not.
+		if !holds(head) || holds(prev[head]) || !holds(next[head]) {
 			continue
 		}
 		ch := resChain{head: head}
-		all, exclusive := true, 0
-		for e := head; e >= 0; e = next[e] {
-			if !holds(e) {
-				all = false
-				break
-			}
+		exclusive := 0
+		for e := head; holds(e); e = next[e] {
 			ch.durs = append(ch.durs, m.eps[e].dur)
 			ch.ids = append(ch.ids, m.eps[e].id)
 			ch.length += m.eps[e].dur
-			if next[e] >= 0 {
+			if holds(next[e]) {
 				ch.gaps = append(ch.gaps, gapAfter[e])
 			}
 			if m.eps[e].pres == Exclusive {
 				exclusive++
 			}
-		}
-		if !all {
-			continue
 		}
 		if m.eps[head].pres == Exclusive && exclusive == exclusives {
 			ch.lead = m.h.AccueilMin
