@@ -27,6 +27,7 @@ var layers = map[string]int{
 	"session/titles":                 1, // the title register: reference data and the rules read from it
 	"session/agrement":               1,
 	"session/programme":              1,
+	"session/exam":                   1, // the exam days, the deliberation, the procès-verbal and what follows
 	"session":                        2,
 	"adapters/documents":             3, // renders the session's data for the transports above it; no rule
 	"adapters/auth":                  3, // who a request acts for, shared by the transports above it
