@@ -2,11 +2,11 @@ package exam_test
 
 import (
 	"fmt"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 	"math/rand/v2"
 	"slices"
 	"testing"
-	"github.com/stretchr/testify/assert"
-	"github.com/stretchr/testify/require"
 
 	"github.com/tpsession/tpsession"
 	"github.com/tpsession/tpsession/session/exam"
