@@ -107,6 +107,6 @@ type allStores interface {
 func storesOf(s allStores) session.Stores {
 	return session.Stores{
 		Sessions: s, Events: s, Candidates: s, Registrations: s, Members: s,
-		Juries: s, Plis: s, Checklists: s, Plans: s, Agrements: s, Programmes: s, Tx: s,
+		Juries: s, Plis: s, Checklists: s, Plans: s, Agrements: s, Programmes: s, Exams: s, Retentions: s, Tx: s,
 	}
 }
