@@ -105,7 +105,9 @@ func retentionContract() contract[exam.Retention] {
 			require.NoError(t, err)
 			return r
 		},
-		create: func(ctx context.Context, s Stores, v exam.Retention) error { return s.Retentions.CreateRetention(ctx, v) },
+		create: func(ctx context.Context, s Stores, v exam.Retention) error {
+			return s.Retentions.CreateRetention(ctx, v)
+		},
 		get: func(ctx context.Context, s Stores, centre tpsession.CentreID, v exam.Retention) (exam.Retention, error) {
 			return s.Retentions.Retention(ctx, centre)
 		},
