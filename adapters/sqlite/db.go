@@ -17,6 +17,7 @@ import (
 	"github.com/tpsession/tpsession/pli"
 	"github.com/tpsession/tpsession/session"
 	"github.com/tpsession/tpsession/session/agrement"
+	"github.com/tpsession/tpsession/session/exam"
 	"github.com/tpsession/tpsession/session/plan"
 	"github.com/tpsession/tpsession/session/programme"
 )
@@ -54,6 +55,8 @@ type DB struct {
 	plans         *table[plan.Record]
 	agrements     *table[agrement.Agrement]
 	programmes    *table[programme.Programme]
+	exams         *table[exam.Record]
+	retentions    *table[exam.Retention]
 }
 
 // The interfaces DB implements.
@@ -70,6 +73,8 @@ var (
 	_ plan.Store                  = (*DB)(nil)
 	_ agrement.Store              = (*DB)(nil)
 	_ programme.Store             = (*DB)(nil)
+	_ exam.Store                  = (*DB)(nil)
+	_ exam.RetentionStore         = (*DB)(nil)
 )
 
 // Option tunes Open.
@@ -246,4 +251,6 @@ func (db *DB) newTables() {
 	db.plans = planTable()
 	db.agrements = agrementTable()
 	db.programmes = programmeTable()
+	db.exams = examTable()
+	db.retentions = retentionTable()
 }

@@ -33,6 +33,8 @@ func TestFullValuesSetEveryField(t *testing.T) {
 		{"plan", fullPlan(t), records.Plans.Record(fullPlan(t)), nil},
 		{"agrément", fullAgrement(), records.Agrements.Record(fullAgrement()), nil},
 		{"programme", fullProgramme(), records.Programmes.Record(fullProgramme()), nil},
+		{"exam", fullExam(), records.Exams.Record(fullExam()), []string{".Responsable[].Member"}}, // the responsable is no member
+		{"retention", fullRetention(), records.Retentions.Record(fullRetention()), nil},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
