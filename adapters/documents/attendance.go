@@ -37,14 +37,26 @@ import (
 // refusal leaves the centre without any, and a sheet missing a present
 // candidate is what the rules forbid. Making the plan again gives them
 // their place.
+//
+// Once the exam's record holds sittings (Dossier.Exam), the sheets are
+// printed from it instead: one per sitting, listing its candidates with
+// who checked their identity and when, their arrival, their presence or
+// the responsable's decision on a late arrival, and when they signed; its
+// foot says who signed it and when (the signed state, not an image), and
+// leaves blank what is still to sign. Then one sheet per day for the jury:
+// each member's presence, arrival, departure and signature.
 func AttendanceSheets(d Dossier) (Document, error) {
 	b, err := d.open()
 	if err != nil {
 		return Document{}, err
 	}
 	p := newPDF(b, "Feuilles d'émargement — "+titleFR(b.Session))
-	for _, h := range b.halfDays() {
-		b.writeSheet(p, h)
+	if b.Exam != nil && len(b.Exam.Record.Sittings) > 0 {
+		b.writeRecordedSheets(p, b.Exam.Record)
+	} else {
+		for _, h := range b.halfDays() {
+			b.writeSheet(p, h)
+		}
 	}
 	if len(p.sections) == 0 {
 		p.section("Feuilles d'émargement")

@@ -14,7 +14,8 @@ import (
 // Gather reads a session's dossier through the service, as actor by sees
 // it: the session, its active registrations in registration order and
 // their candidates, the accepted jury members and those of the assignment,
-// the assignment and the plan (each zero or nil when not made yet), and
+// the assignment, the plan and the exam's record (each zero or nil when not
+// made yet), and
 // the instant of the last entry of its event log (Dossier.Changed). It is
 // the only function of the package that reads anything; the caller then
 // sets the letterhead (Centre), the delivery method, the day and the plan
@@ -75,5 +76,10 @@ func Gather(ctx context.Context, svc *session.Service, by session.Actor, sid tps
 	default:
 		d.Plan = &rec
 	}
+	st, err := svc.Exam(ctx, by, sid)
+	if err != nil {
+		return Dossier{}, err
+	}
+	d.Exam = &st
 	return d, nil
 }

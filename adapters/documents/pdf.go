@@ -212,3 +212,52 @@ func (p *pdfDoc) fit(s string, w float64) string {
 	}
 	return string(r) + "…"
 }
+
+// wrapRow prints a table row whose cells wrap within their columns, as
+// tall as its tallest cell, so that no text is cut; a row that does not
+// fit the page starts a new one under the header again. Cells are
+// printed in the regular font of size pt.
+func (p *pdfDoc) wrapRow(cols []column, cells []string, pt float64) {
+	p.font("", pt)
+	lineH := pt * 0.45
+	lines := make([][][]byte, len(cols))
+	n := 1
+	for i, c := range cols {
+		if i < len(cells) && cells[i] != "" {
+			lines[i] = p.f.SplitLines([]byte(pdfText(cells[i])), c.width)
+			n = max(n, len(lines[i]))
+		}
+	}
+	h := float64(n)*lineH + 2
+	if !p.room(h) {
+		p.f.AddPage()
+		p.header(cols)
+		p.font("", pt)
+	}
+	x, y := p.f.GetX(), p.f.GetY()
+	for i, c := range cols {
+		p.f.Rect(x, y, c.width, h, "D")
+		align := c.align
+		if align == "" {
+			align = "L"
+		}
+		for k, l := range lines[i] {
+			p.f.SetXY(x, y+1+float64(k)*lineH)
+			p.f.CellFormat(c.width, lineH, string(l), "", 0, align, false, 0, "")
+		}
+		x += c.width
+	}
+	p.f.SetXY(marginX, y+h)
+}
+
+// heading prints a section heading of a long document, on a new page when
+// little room is left.
+func (p *pdfDoc) heading(s string) {
+	if !p.room(30) {
+		p.f.AddPage()
+	}
+	p.f.Ln(4)
+	p.font("B", 11.5)
+	p.band(7, s)
+	p.f.Ln(2)
+}

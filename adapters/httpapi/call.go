@@ -18,6 +18,7 @@ import (
 	"github.com/tpsession/tpsession/jury"
 	"github.com/tpsession/tpsession/session"
 	"github.com/tpsession/tpsession/session/agrement"
+	"github.com/tpsession/tpsession/session/exam"
 )
 
 // call is one request on its way through a route: who sends it, the
@@ -38,8 +39,9 @@ type call struct {
 	cand   candidate.Candidate
 	inv    jury.Invitation
 	reg    candidate.Registration
-	item   checklist.Item
-	agr    agrement.Agrement
+	item    checklist.Item
+	agr     agrement.Agrement
+	sitting exam.Sitting
 
 	// sj is the path's session's jury record, once loaded.
 	sj *jury.SessionJury
@@ -180,6 +182,20 @@ func (c *call) load(s resourceScope) error {
 		}
 		c.agr, err = c.a.svc.Agrement(c.ctx, c.actor, id)
 		return err
+	case sittingScope:
+		st, err := c.a.svc.Exam(c.ctx, c.actor, c.ses.ID)
+		if err != nil {
+			return err
+		}
+		c.sitting, err = st.Record.Sitting(c.r.PathValue("key"))
+		return err
+	case attendeeScope:
+		cid, err := tpsession.ParseCandidateID(c.r.PathValue("cid"))
+		if err != nil {
+			return candidate.ErrRegistrationNotFound
+		}
+		c.reg, err = c.a.svc.Registration(c.ctx, c.actor, c.ses.ID, cid)
+		return err
 	case itemScope:
 		cl, err := c.a.svc.Checklist(c.ctx, c.actor, c.ses.ID)
 		if err != nil {
@@ -212,6 +228,15 @@ func (c *call) authorize(acc access) error {
 	}
 	if acc.jury == session.JuryOwnMember {
 		if err := c.a.policy.AuthorizeMember(c.actor, acc.action, c.pathMember()); err != nil {
+			return errForbidden.Withf("%s", tpsession.MessageOf(err)).Wrap(err)
+		}
+	}
+	if acc.jury == session.JuryOwnPanel && c.actor.Role == RoleJury && slices.Contains(c.rt.scopes, registrationScope) {
+		sj, err := c.sessionJury()
+		if err != nil {
+			return err
+		}
+		if err := c.a.policy.AuthorizeCandidate(c.actor, acc.action, sj.Assignment, c.reg.Candidate); err != nil {
 			return errForbidden.Withf("%s", tpsession.MessageOf(err)).Wrap(err)
 		}
 	}

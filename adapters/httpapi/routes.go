@@ -63,27 +63,39 @@ const (
 	itemScope
 	// agrementScope: the agrément of /v1/agrements/{aid}.
 	agrementScope
+	// sittingScope: the sitting of /v1/sessions/{sid}/sittings/{key}/…,
+	// below the sitting only: PUT on the sitting itself records it.
+	sittingScope
+	// attendeeScope: the registration of the candidate of
+	// /v1/sessions/{sid}/sittings/{key}/attendance/{cid}.
+	attendeeScope
 )
 
 // scopesOf lists the resources a path names, outermost first: each is
 // looked up inside the one before. The {name} of
 // /v1/sessions/{sid}/equipment/{name} is not among them: PUT records the
-// material or replaces its state, so it cannot be absent.
+// material or replaces its state, so it cannot be absent; nor is a
+// sitting's {key} on the path that records it.
 func scopesOf(path string) []resourceScope {
 	var out []resourceScope
 	for _, r := range []struct {
 		prefix string
 		scope  resourceScope
+		// below: only the paths below the prefix name the resource; the
+		// prefix itself records it.
+		below bool
 	}{
-		{"/v1/sessions/{sid}", sessionScope},
-		{"/v1/sessions/{sid}/invitations/{mid}", invitationScope},
-		{"/v1/sessions/{sid}/registrations/{cid}", registrationScope},
-		{"/v1/sessions/{sid}/checklist/{key}", itemScope},
-		{"/v1/jury-members/{mid}", memberScope},
-		{"/v1/candidates/{cid}", candidateScope},
-		{"/v1/agrements/{aid}", agrementScope},
+		{"/v1/sessions/{sid}", sessionScope, false},
+		{"/v1/sessions/{sid}/invitations/{mid}", invitationScope, false},
+		{"/v1/sessions/{sid}/registrations/{cid}", registrationScope, false},
+		{"/v1/sessions/{sid}/checklist/{key}", itemScope, false},
+		{"/v1/jury-members/{mid}", memberScope, false},
+		{"/v1/candidates/{cid}", candidateScope, false},
+		{"/v1/agrements/{aid}", agrementScope, false},
+		{"/v1/sessions/{sid}/sittings/{key}", sittingScope, true},
+		{"/v1/sessions/{sid}/sittings/{key}/attendance/{cid}", attendeeScope, false},
 	} {
-		if path == r.prefix || strings.HasPrefix(path, r.prefix+"/") {
+		if path == r.prefix && !r.below || strings.HasPrefix(path, r.prefix+"/") {
 			out = append(out, r.scope)
 		}
 	}

@@ -190,7 +190,7 @@ func (r *Record) Decide(f Facts, m tpsession.MemberID, c tpsession.CandidateID, 
 	}
 	cand, ok := f.candidate(c)
 	if !ok {
-		return Decision{}, ErrInvalidInput.Withf("candidate %s is not registered to the session", c)
+		return Decision{}, ErrNotRegistered.Withf("candidate %s is not registered to the session", c)
 	}
 	d := Decision{Candidate: c, Day: f.Now.Today, RecordedBy: m, RecordedAt: f.Now.At}
 	if err := parseDecision(f, cand, in, &d); err != nil {

@@ -120,6 +120,9 @@ var (
 	// ErrNotInSitting names a registered candidate who does not sit the
 	// sitting.
 	ErrNotInSitting = tpsession.NewError(tpsession.NotFound, "exam.not_in_sitting", "the candidate does not sit this sitting")
+	// ErrNotRegistered names a candidate without an active registration
+	// to the session.
+	ErrNotRegistered = tpsession.NewError(tpsession.NotFound, "exam.not_registered", "the candidate is not registered to the session")
 	// ErrNotJuryMember names a member who did not accept to sit on the
 	// session's jury.
 	ErrNotJuryMember = tpsession.NewError(tpsession.NotFound, "exam.not_jury_member", "the member is not on the session's jury")

@@ -141,7 +141,7 @@ func (r *Record) Amend(f Facts, m tpsession.MemberID, c tpsession.CandidateID, i
 	}
 	cand, ok := f.candidate(c)
 	if !ok {
-		return Amendment{}, ErrInvalidInput.Withf("candidate %s is not registered to the session", c)
+		return Amendment{}, ErrNotRegistered.Withf("candidate %s is not registered to the session", c)
 	}
 	var d Decision
 	err := parseDecision(f, cand, in.DecisionInput, &d)
