@@ -171,7 +171,7 @@ func TestAConstatationIsPrintedForTheAdministration(t *testing.T) {
 	rec := d.Exam.Record
 	rec.Constatations = []exam.Constatation{{Number: 1, Day: end, Candidates: []tpsession.CandidateID{d.Candidates[3].ID},
 		Panels: []exam.Panel{{Deliberators: []tpsession.MemberID{d.Members[0].ID}, Absent: []tpsession.MemberID{d.Members[1].ID}}},
-		Note: "Mme Garçon retenue par une grève des transports.", By: "Claire Martin", At: end.Time(0, paris).Add(16 * time.Hour)}}
+		Note:   "Mme Garçon retenue par une grève des transports.", By: "Claire Martin", At: end.Time(0, paris).Add(16 * time.Hour)}}
 	d.Exam.Record = rec
 	doc, err := documents.Constatations(d)
 	require.NoError(t, err)

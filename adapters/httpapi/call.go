@@ -34,11 +34,11 @@ type call struct {
 	actor session.Actor
 
 	// The resources the path names, loaded by scope (see scopesOf).
-	ses    session.Session
-	member jury.Member
-	cand   candidate.Candidate
-	inv    jury.Invitation
-	reg    candidate.Registration
+	ses     session.Session
+	member  jury.Member
+	cand    candidate.Candidate
+	inv     jury.Invitation
+	reg     candidate.Registration
 	item    checklist.Item
 	agr     agrement.Agrement
 	sitting exam.Sitting
