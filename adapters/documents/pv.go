@@ -521,8 +521,8 @@ func (b *book) writeSignatures(p *pdfDoc, st session.ExamState) {
 // some candidates, the members of their panels present, absent and in
 // conflict, and that the candidates are to be convened again.
 //
-// Errors: ErrInvalidDossier, without the exam record or when it holds no
-// constatation.
+// Errors: ErrInvalidDossier, without the exam record; ErrNoConstatation
+// when it holds none.
 func Constatations(d Dossier) (Document, error) {
 	b, err := d.open()
 	if err != nil {
@@ -533,8 +533,7 @@ func Constatations(d Dossier) (Document, error) {
 		return Document{}, err
 	}
 	if len(st.Record.Constatations) == 0 {
-		return Document{}, ErrInvalidDossier.Withf("the session has no PV de constatation: the jury could deliberate on every candidate").
-			WithFields(tpsession.FieldError{Field: "exam.constatations", Message: "is empty"})
+		return Document{}, ErrNoConstatation.Withf("session %s has no PV de constatation: the jury could deliberate on every candidate", b.Session.ID)
 	}
 	p := newPDF(b, "PV de constatation — "+titleFR(b.Session))
 	for _, k := range st.Record.Constatations {

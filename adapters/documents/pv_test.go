@@ -167,7 +167,7 @@ func TestADraftProcesVerbalSaysWhatItLacks(t *testing.T) {
 func TestAConstatationIsPrintedForTheAdministration(t *testing.T) {
 	d := examined(t, false)
 	_, err := documents.Constatations(d)
-	assert.ErrorIs(t, err, documents.ErrInvalidDossier, "none")
+	assert.ErrorIs(t, err, documents.ErrNoConstatation, "none")
 	rec := d.Exam.Record
 	rec.Constatations = []exam.Constatation{{Number: 1, Day: end, Candidates: []tpsession.CandidateID{d.Candidates[3].ID},
 		Panels: []exam.Panel{{Deliberators: []tpsession.MemberID{d.Members[0].ID}, Absent: []tpsession.MemberID{d.Members[1].ID}}},

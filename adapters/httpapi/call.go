@@ -189,6 +189,46 @@ func (c *call) load(s resourceScope) error {
 		}
 		c.sitting, err = st.Record.Sitting(c.r.PathValue("key"))
 		return err
+	case sheetScope:
+		st, err := c.a.svc.Exam(c.ctx, c.actor, c.ses.ID)
+		if err != nil {
+			return err
+		}
+		sheet := c.r.PathValue("sheet")
+		if d, ok := strings.CutPrefix(sheet, "jury-"); ok {
+			if day, err := tpsession.ParseDate(d); err == nil && c.ses.Dates().Contains(day) {
+				return nil
+			}
+			return exam.ErrSittingNotFound.Withf("there is no jury sheet %q: the session runs from %s to %s", tpsession.Truncate(sheet, 40), c.ses.Start, c.ses.End)
+		}
+		_, err = st.Record.Sitting(sheet)
+		return err
+	case incidentScope:
+		st, err := c.a.svc.Exam(c.ctx, c.actor, c.ses.ID)
+		if err != nil {
+			return err
+		}
+		n, err := c.pathNumber(exam.ErrIncidentNotFound)
+		if err != nil {
+			return err
+		}
+		if n > len(st.Record.Incidents) {
+			return exam.ErrIncidentNotFound.Withf("the exam has no incident report %d", n)
+		}
+		return nil
+	case amendmentScope:
+		st, err := c.a.svc.Exam(c.ctx, c.actor, c.ses.ID)
+		if err != nil {
+			return err
+		}
+		n, err := c.pathNumber(exam.ErrAmendmentNotFound)
+		if err != nil {
+			return err
+		}
+		if n > len(st.Record.AmendmentsOf(c.reg.Candidate)) {
+			return exam.ErrAmendmentNotFound.Withf("the decision on candidate %s has no amendment %d", c.reg.Candidate, n)
+		}
+		return nil
 	case attendeeScope:
 		cid, err := tpsession.ParseCandidateID(c.r.PathValue("cid"))
 		if err != nil {

@@ -15,19 +15,12 @@ import (
 // the request types carry strings the exam package parses, so that its
 // field errors name the JSON fields.
 
-type clockTime tpsession.TimeOfDay
-
-func (t clockTime) MarshalJSON() ([]byte, error) {
-	return []byte(`"` + tpsession.TimeOfDay(t).String() + `"`), nil
-}
-
 // optClock is a time of day, null when not recorded.
-func optClock(t tpsession.TimeOfDay, set bool) *clockTime {
+func optClock(t tpsession.TimeOfDay, set bool) *tpsession.TimeOfDay {
 	if !set {
 		return nil
 	}
-	c := clockTime(t)
-	return &c
+	return &t
 }
 
 func optInstant(t time.Time) *jsonInstant {
@@ -49,8 +42,8 @@ type sittingResource struct {
 	Epreuve            string                `json:"epreuve,omitempty"`
 	Label              string                `json:"label"`
 	Day                jsonDate              `json:"day"`
-	Start              clockTime             `json:"start" format:"time"`
-	End                clockTime             `json:"end" format:"time" doc:"it never moves once attendance is recorded"`
+	Start              tpsession.TimeOfDay   `json:"start"`
+	End                tpsession.TimeOfDay   `json:"end" doc:"it never moves once attendance is recorded"`
 	Candidates         []string              `json:"candidates"`
 	Final              bool                  `json:"final" doc:"the entretien final"`
 	DangerousEquipment bool                  `json:"dangerous_equipment"`
@@ -58,7 +51,7 @@ type sittingResource struct {
 }
 
 func sittingOf(s exam.Sitting) sittingResource {
-	out := sittingResource{Key: s.Key, Epreuve: s.Epreuve, Label: s.Label, Day: jsonDate(s.Day), Start: clockTime(s.Start), End: clockTime(s.End),
+	out := sittingResource{Key: s.Key, Epreuve: s.Epreuve, Label: s.Label, Day: jsonDate(s.Day), Start: s.Start, End: s.End,
 		Candidates: strs(s.Candidates), Final: s.Final, DangerousEquipment: s.DangerousEquipment, Surveillants: []surveillantResource{}}
 	for _, v := range s.Surveillants {
 		out.Surveillants = append(out.Surveillants, surveillantResource{Name: v.Name, Email: v.Email, Role: string(v.Role)})
@@ -117,16 +110,16 @@ type lateResource struct {
 }
 
 type attendanceResource struct {
-	Sitting     string            `json:"sitting"`
-	CandidateID string            `json:"candidate_id"`
-	Status      string            `json:"status" enum:"present,absent,late_admitted,late_refused"`
-	Identity    *identityResource `json:"identity" doc:"who checked the identity, and when; null when absent"`
-	ArrivedAt   *clockTime        `json:"arrived_at" format:"time"`
-	Late        *lateResource     `json:"late" doc:"the responsable's decision on a late arrival; null otherwise"`
-	SignedAt    *jsonInstant      `json:"signed_at" doc:"when the candidate signed the sheet; null while not"`
-	Note        string            `json:"note,omitempty"`
-	RecordedBy  string            `json:"recorded_by"`
-	RecordedAt  jsonInstant       `json:"recorded_at"`
+	Sitting     string               `json:"sitting"`
+	CandidateID string               `json:"candidate_id"`
+	Status      string               `json:"status" enum:"present,absent,late_admitted,late_refused"`
+	Identity    *identityResource    `json:"identity" doc:"who checked the identity, and when; null when absent"`
+	ArrivedAt   *tpsession.TimeOfDay `json:"arrived_at"`
+	Late        *lateResource        `json:"late" doc:"the responsable's decision on a late arrival; null otherwise"`
+	SignedAt    *jsonInstant         `json:"signed_at" doc:"when the candidate signed the sheet; null while not"`
+	Note        string               `json:"note,omitempty"`
+	RecordedBy  string               `json:"recorded_by"`
+	RecordedAt  jsonInstant          `json:"recorded_at"`
 }
 
 func attendanceOf(at exam.Attendance) attendanceResource {
@@ -159,15 +152,15 @@ func (a *api) recordAttendance(c *call, req *attendanceRequest) (attendanceResou
 }
 
 type presenceResource struct {
-	MemberID   string       `json:"member_id,omitempty" doc:"the jury member; left out for the responsable de session"`
-	Name       string       `json:"name"`
-	Day        jsonDate     `json:"day"`
-	Status     string       `json:"status" enum:"present,absent"`
-	ArrivedAt  *clockTime   `json:"arrived_at" format:"time"`
-	LeftAt     *clockTime   `json:"left_at" format:"time"`
-	SignedAt   *jsonInstant `json:"signed_at"`
-	RecordedBy string       `json:"recorded_by"`
-	RecordedAt jsonInstant  `json:"recorded_at"`
+	MemberID   string               `json:"member_id,omitempty" doc:"the jury member; left out for the responsable de session"`
+	Name       string               `json:"name"`
+	Day        jsonDate             `json:"day"`
+	Status     string               `json:"status" enum:"present,absent"`
+	ArrivedAt  *tpsession.TimeOfDay `json:"arrived_at"`
+	LeftAt     *tpsession.TimeOfDay `json:"left_at"`
+	SignedAt   *jsonInstant         `json:"signed_at"`
+	RecordedBy string               `json:"recorded_by"`
+	RecordedAt jsonInstant          `json:"recorded_at"`
 }
 
 func presenceOf(p exam.Presence) presenceResource {

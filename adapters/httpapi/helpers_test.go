@@ -32,8 +32,10 @@ const (
 	controllerToken = "ctrl-lyon-0123456789abcdef0123456789a"
 	otherToken      = "admin-nantes-0123456789abcdef01234567"
 	strangerToken   = "jury-stranger-0123456789abcdef0123456"
+	jury2Token      = "jury2-lyon-0123456789abcdef0123456789"
 
-	juryEmail = "jeanne.martin@example.fr"
+	juryEmail  = "jeanne.martin@example.fr"
+	jury2Email = "karim.benali@example.fr" // m2 of the fixtures
 )
 
 var (
@@ -89,6 +91,7 @@ func tokens(t testing.TB) *httpapi.StaticTokens {
 		{Token: controllerToken, Centre: "centre-lyon", Role: "controller", Name: "DREETS inspector"},
 		{Token: otherToken, Centre: "centre-nantes", Role: "admin", Name: "Paul Girard"},
 		{Token: strangerToken, Centre: "centre-lyon", Role: "jury", MemberEmail: "nobody@example.fr"},
+		{Token: jury2Token, Centre: "centre-lyon", Role: "jury", MemberEmail: jury2Email},
 	})
 	require.NoError(t, err)
 	return st
