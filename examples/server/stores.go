@@ -15,6 +15,7 @@ import (
 	"github.com/tpsession/tpsession/pli"
 	"github.com/tpsession/tpsession/session"
 	"github.com/tpsession/tpsession/session/agrement"
+	"github.com/tpsession/tpsession/session/exam"
 	"github.com/tpsession/tpsession/session/plan"
 	"github.com/tpsession/tpsession/session/programme"
 )
@@ -101,6 +102,8 @@ type allStores interface {
 	plan.Store
 	agrement.Store
 	programme.Store
+	exam.Store
+	exam.RetentionStore
 	session.Transactor
 }
 
