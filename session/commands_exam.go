@@ -144,7 +144,9 @@ const (
 	// fromPreparation: until the session is cancelled (the procès-verbal
 	// closed refuses it then).
 	fromPreparation phase = iota
-	// fromOpening: once the session is opened.
+	// examDays: while the session is opened, before it closes.
+	examDays
+	// fromOpening: once the session is opened, closed or not.
 	fromOpening
 	// fromClosing: once the procès-verbal is closed.
 	fromClosing
@@ -156,8 +158,12 @@ func (p phase) check(ses Session) error {
 	switch {
 	case st == StatusCancelled:
 		return ErrNotWritable.Withf("session %s was cancelled on %s", ses.ID, ses.Milestones().CancelledOn)
-	case p == fromOpening && (st != StatusOpened && st != StatusClosed && st != StatusValidated):
+	case (p == fromOpening || p == examDays) && (st != StatusOpened && st != StatusClosed && st != StatusValidated):
 		return ErrNotOpened.Withf("session %s is %s: the exam days are recorded once it is opened", ses.ID, st)
+	case p == examDays && st != StatusOpened:
+		// A session closed by hand before its procès-verbal was kept
+		// here has an open record: it is closed all the same.
+		return exam.ErrPVClosed.Withf("session %s was closed on %s: its exam days can no longer change", ses.ID, ses.Milestones().ClosedOn)
 	case p == fromClosing && st != StatusClosed && st != StatusValidated:
 		return ErrNotClosed.Withf("session %s is %s: this follows the procès-verbal, once every jury member has signed it", ses.ID, st)
 	}
@@ -290,7 +296,7 @@ func orNone(s []string) string {
 // (docs/rules.md#identity-check, docs/rules.md#late-arrival).
 func (s *Service) RecordAttendance(ctx context.Context, by Actor, sid tpsession.SessionID, key string, cid tpsession.CandidateID, in exam.AttendanceInput) (exam.Attendance, error) {
 	var out exam.Attendance
-	_, err := s.examStep(ctx, by, sid, fromOpening, func(rec *exam.Record, f exam.Facts) (string, string, error) {
+	_, err := s.examStep(ctx, by, sid, examDays, func(rec *exam.Record, f exam.Facts) (string, string, error) {
 		a, err := rec.RecordAttendance(f, by.Name, key, cid, in)
 		out = a
 		detail := fmt.Sprintf("%s at %q: %s", candidateName(f, cid), key, a.Status)
@@ -332,7 +338,7 @@ func memberName(f exam.Facts, m tpsession.MemberID) string {
 // (docs/rules.md#responsable-de-session-on-site).
 func (s *Service) RecordPresence(ctx context.Context, by Actor, sid tpsession.SessionID, member tpsession.MemberID, day date.Date, in exam.PresenceInput) (exam.Presence, error) {
 	var out exam.Presence
-	_, err := s.examStep(ctx, by, sid, fromOpening, func(rec *exam.Record, f exam.Facts) (string, string, error) {
+	_, err := s.examStep(ctx, by, sid, examDays, func(rec *exam.Record, f exam.Facts) (string, string, error) {
 		p, err := rec.RecordPresence(f, by.Name, member, day, in)
 		out = p
 		what := "absent"
@@ -347,7 +353,7 @@ func (s *Service) RecordPresence(ctx context.Context, by Actor, sid tpsession.Se
 // SignSheet records a signature at the foot of an attendance sheet.
 func (s *Service) SignSheet(ctx context.Context, by Actor, sid tpsession.SessionID, sheet string, in exam.SheetSignatureInput) (exam.SheetSignature, error) {
 	var out exam.SheetSignature
-	_, err := s.examStep(ctx, by, sid, fromOpening, func(rec *exam.Record, f exam.Facts) (string, string, error) {
+	_, err := s.examStep(ctx, by, sid, examDays, func(rec *exam.Record, f exam.Facts) (string, string, error) {
 		sig, err := rec.SignSheet(f, by.Name, sheet, in)
 		out = sig
 		return ActionExamSheetSigned, fmt.Sprintf("sheet %q signed by %s (%s)", sheet, sig.Name, sig.Role), err
@@ -358,7 +364,7 @@ func (s *Service) SignSheet(ctx context.Context, by Actor, sid tpsession.Session
 // ReportIncident records an incident report (docs/rules.md#incidents).
 func (s *Service) ReportIncident(ctx context.Context, by Actor, sid tpsession.SessionID, in exam.IncidentInput) (exam.Incident, error) {
 	var out exam.Incident
-	_, err := s.examStep(ctx, by, sid, fromOpening, func(rec *exam.Record, f exam.Facts) (string, string, error) {
+	_, err := s.examStep(ctx, by, sid, examDays, func(rec *exam.Record, f exam.Facts) (string, string, error) {
 		inc, err := rec.ReportIncident(f, by.Name, in)
 		out = inc
 		var names []string
@@ -373,7 +379,7 @@ func (s *Service) ReportIncident(ctx context.Context, by Actor, sid tpsession.Se
 // SignIncident adds a witness's signature to an incident report.
 func (s *Service) SignIncident(ctx context.Context, by Actor, sid tpsession.SessionID, number int, in exam.WitnessInput) (exam.Incident, error) {
 	var out exam.Incident
-	_, err := s.examStep(ctx, by, sid, fromOpening, func(rec *exam.Record, f exam.Facts) (string, string, error) {
+	_, err := s.examStep(ctx, by, sid, examDays, func(rec *exam.Record, f exam.Facts) (string, string, error) {
 		inc, err := rec.SignIncident(f, number, in)
 		out = inc
 		return ActionExamWitness, fmt.Sprintf("report %d signed by a witness (%d)", number, len(inc.Witnesses)), err
@@ -399,7 +405,7 @@ func (s *Service) StateModality(ctx context.Context, by Actor, sid tpsession.Ses
 // close the session.
 func (s *Service) Constate(ctx context.Context, by Actor, sid tpsession.SessionID, in exam.ConstatationInput) (exam.Constatation, error) {
 	var out exam.Constatation
-	_, err := s.examStep(ctx, by, sid, fromOpening, func(rec *exam.Record, f exam.Facts) (string, string, error) {
+	_, err := s.examStep(ctx, by, sid, examDays, func(rec *exam.Record, f exam.Facts) (string, string, error) {
 		k, err := rec.Constate(f, by.Name, in)
 		if err != nil {
 			return "", "", err
@@ -429,7 +435,7 @@ func closeIfComplete(rec *exam.Record, f exam.Facts) error {
 // quorum (docs/rules.md#deliberation).
 func (s *Service) Decide(ctx context.Context, by Actor, sid tpsession.SessionID, cid tpsession.CandidateID, in exam.DecisionInput) (exam.Decision, error) {
 	var out exam.Decision
-	_, err := s.examStep(ctx, by, sid, fromOpening, func(rec *exam.Record, f exam.Facts) (string, string, error) {
+	_, err := s.examStep(ctx, by, sid, examDays, func(rec *exam.Record, f exam.Facts) (string, string, error) {
 		d, err := rec.Decide(f, by.Member, cid, in)
 		out = d
 		return ActionDecisionRecorded, fmt.Sprintf("decision on %s: %s%s, by %s with %s", candidateName(f, cid), d.Outcome, ccpSummary(d.CCPs),
@@ -466,7 +472,7 @@ func names(f exam.Facts, ms []tpsession.MemberID) string {
 // procès-verbal closes the session (docs/rules.md#the-procès-verbal).
 func (s *Service) SignDecision(ctx context.Context, by Actor, sid tpsession.SessionID, cid tpsession.CandidateID) (exam.Decision, error) {
 	var out exam.Decision
-	_, err := s.examStep(ctx, by, sid, fromOpening, func(rec *exam.Record, f exam.Facts) (string, string, error) {
+	_, err := s.examStep(ctx, by, sid, examDays, func(rec *exam.Record, f exam.Facts) (string, string, error) {
 		d, err := rec.Sign(f, by.Member, cid)
 		if err != nil {
 			return "", "", err
