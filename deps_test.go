@@ -32,6 +32,7 @@ var layers = map[string]int{
 	"adapters/documents":             3, // renders the session's data for the transports above it; no rule
 	"adapters/auth":                  3, // who a request acts for, shared by the transports above it
 	"adapters/internal/records":      3, // the stored forms the SQL stores share
+	"adapters/internal/pdftest":      3, // reads the PDFs back, for the adapters' tests
 	"adapters/archive":               4, // a session's archive: the stores' records and the documents
 	"adapters/httpapi":               5,
 	"adapters/webui":                 5,

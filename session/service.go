@@ -37,6 +37,7 @@ type Stores struct {
 	Plans         plan.Store
 	Agrements     agrement.Store
 	Programmes    programme.Store
+	Calendars     CalendarStore
 	// Exams keeps what happens from the opening on; Retentions the
 	// centres' retention periods.
 	Exams      exam.Store
@@ -124,7 +125,8 @@ func NewService(st Stores, cfg Config) (*Service, error) {
 	for name, s := range map[string]any{
 		"Sessions": st.Sessions, "Events": st.Events, "Candidates": st.Candidates, "Registrations": st.Registrations,
 		"Members": st.Members, "Juries": st.Juries, "Plis": st.Plis, "Checklists": st.Checklists, "Plans": st.Plans,
-		"Agrements": st.Agrements, "Programmes": st.Programmes, "Exams": st.Exams, "Retentions": st.Retentions,
+		"Agrements": st.Agrements, "Programmes": st.Programmes,
+		"Calendars": st.Calendars, "Exams": st.Exams, "Retentions": st.Retentions,
 	} {
 		if s == nil {
 			missing = append(missing, name)

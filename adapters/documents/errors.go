@@ -25,5 +25,5 @@ var (
 	ErrRender = tpsession.NewError(tpsession.Internal, "documents.render_failed", "the document could not be produced")
 	// ErrNoConstatation is returned for the PV de constatation of a
 	// session whose jury could deliberate on every candidate.
-	ErrNoConstatation = tpsession.NewError(tpsession.NotFound, "documents.no_constatation", "the session has no PV de constatation")
+	ErrNoConstatation = tpsession.NewError(tpsession.NotFound, "documents.constatation_missing", "the session has no PV de constatation")
 )

@@ -124,26 +124,30 @@ func ProcesVerbal(d Dossier) (Document, error) {
 		b.writeAmendments(p, rec)
 	}
 	b.writeSignatures(p, st)
-	body, err := p.bytes()
-	if err != nil {
-		return Document{}, err
-	}
-	return Document{Name: fileName("pdf", "proces-verbal", string(b.Session.Title), b.Session.Start.String()), ContentType: ContentTypePDF, Body: body}, nil
+	return p.document(fileName("pdf", "proces-verbal", string(b.Session.Title), b.Session.Start.String()))
 }
 
-func (b *book) writePVHead(p *pdfDoc, st session.ExamState) {
-	rec := st.Record
+// sessionHead prints a document's title, the centre, and the session by
+// its title, dates and site: the words of people, never an identifier.
+func (b *book) sessionHead(p *pdfDoc, title string) {
 	p.font("B", 15)
-	p.cell(0, 8, "Procès-verbal de session d'examen", "", "C", true)
+	p.para(0, 8, title, "C")
 	p.font("", 10)
 	if b.Centre.Name != "" {
-		p.cell(0, 5, b.Centre.Name, "", "C", true)
+		p.para(0, 5, b.Centre.Name, "C")
 	}
 	p.f.Ln(3)
 	p.font("B", 10.5)
 	p.para(0, 5.5, "Session d'examen du "+titleFR(b.Session))
 	p.font("", 10)
-	p.para(0, 5, fmt.Sprintf("Session %s · %s · lieu : %s", b.Session.ID, periodFR(b.Session.Start, b.Session.End), b.Session.Site))
+	p.para(0, 5, upperFirst(periodFR(b.Session.Start, b.Session.End))+" · lieu : "+b.Session.Site)
+}
+
+// writePVHead prints the head of the procès-verbal: the session, its
+// responsable, the remote experiment, and whether the PV is closed.
+func (b *book) writePVHead(p *pdfDoc, st session.ExamState) {
+	rec := st.Record
+	b.sessionHead(p, "Procès-verbal de session d'examen")
 	p.para(0, 5, "Responsable de session : "+b.Session.Responsable.Name)
 	if b.Session.Modality.IsRemote() {
 		p.f.Ln(1)
@@ -191,11 +195,11 @@ func pendingFR(b *book, ps []exam.Pending) string {
 
 var decisionColumns = []column{
 	{title: "N°", width: 9, align: "C"},
-	{title: "Candidat", width: 47, align: "L"},
-	{title: "Décision", width: 32, align: "L"},
-	{title: "CCP", width: 36, align: "L"},
-	{title: "Éléments", width: 24, align: "L"},
-	{title: "Délibéré le", width: 26, align: "L"},
+	{title: "Candidat", width: 42, align: "L"},
+	{title: "Décision", width: 28, align: "L"},
+	{title: "CCP", width: 34, align: "L"},
+	{title: "Éléments", width: 22, align: "L"},
+	{title: "Délibéré le", width: 39, align: "L"},
 }
 
 func (b *book) writeDecisions(p *pdfDoc, st session.ExamState) {
@@ -204,7 +208,7 @@ func (b *book) writeDecisions(p *pdfDoc, st session.ExamState) {
 	p.font("", 9)
 	p.para(0, 4.5, "Éléments : DP, le dossier professionnel ; ECF, les résultats des évaluations passées en cours de formation ; EF, l'entretien final. Le jury décide sans note chiffrée, sur chaque CCP.")
 	p.f.Ln(1)
-	p.header(decisionColumns)
+	p.header(decisionColumns, 10)
 	var reasons []string
 	for i, r := range b.regs {
 		c := b.cands[r.Candidate]
@@ -242,7 +246,7 @@ func (b *book) writeDecisions(p *pdfDoc, st session.ExamState) {
 				reasons = append(reasons, fullName(c)+" : "+cur.Reasons)
 			}
 		}
-		p.wrapRow(decisionColumns, row, 9)
+		p.row(decisionColumns, row, 0)
 	}
 	if len(b.regs) == 0 {
 		p.font("", 9.5)
@@ -403,7 +407,7 @@ func (b *book) writeIncidents(p *pdfDoc, rec exam.Record) {
 		p.para(0, 5, "Rapport établi par "+inc.ReportedBy+" le "+b.instantFR(inc.ReportedAt)+".")
 		p.f.Ln(1.5)
 	}
-	p.font("I", 9)
+	p.font("", 9)
 	p.para(0, 4.5, "Les rapports sont transmis à l'administration avec le présent procès-verbal : il appartient à elle seule d'y donner une suite.")
 }
 
@@ -476,7 +480,7 @@ func (b *book) writeSignatures(p *pdfDoc, st session.ExamState) {
 		p.font("", 9.5)
 		p.para(0, 5, "Aucune décision n'est enregistrée : aucun membre n'a encore signé.")
 	} else {
-		p.header(signatureColumns)
+		p.header(signatureColumns, 10)
 		for _, s := range signers {
 			state := "Signé électroniquement ; dernière signature le " + b.instantFR(s.last)
 			if s.signed < s.owed {
@@ -485,7 +489,7 @@ func (b *book) writeSignatures(p *pdfDoc, st session.ExamState) {
 					state += " ; dernière le " + b.instantFR(s.last)
 				}
 			}
-			p.wrapRow(signatureColumns, []string{b.memberName(s.id), fmt.Sprintf("%d sur %d", s.signed, s.owed), state}, 9)
+			p.row(signatureColumns, []string{b.memberName(s.id), fmt.Sprintf("%d sur %d", s.signed, s.owed), state}, 0)
 		}
 	}
 	p.f.Ln(3)
@@ -539,11 +543,7 @@ func Constatations(d Dossier) (Document, error) {
 	for _, k := range st.Record.Constatations {
 		b.writeConstatation(p, st, k)
 	}
-	body, err := p.bytes()
-	if err != nil {
-		return Document{}, err
-	}
-	return Document{Name: fileName("pdf", "pv-constatation", string(b.Session.Title), b.Session.Start.String()), ContentType: ContentTypePDF, Body: body}, nil
+	return p.document(fileName("pdf", "pv-constatation", string(b.Session.Title), b.Session.Start.String()))
 }
 
 var constatationColumns = []column{
@@ -555,17 +555,7 @@ var constatationColumns = []column{
 
 func (b *book) writeConstatation(p *pdfDoc, st session.ExamState, k exam.Constatation) {
 	p.section(fmt.Sprintf("PV de constatation n° %d — %s", k.Number, dateFR(k.Day)))
-	p.font("B", 15)
-	p.cell(0, 8, "Procès-verbal de constatation", "", "C", true)
-	p.font("", 10)
-	if b.Centre.Name != "" {
-		p.cell(0, 5, b.Centre.Name, "", "C", true)
-	}
-	p.f.Ln(3)
-	p.font("B", 10.5)
-	p.para(0, 5.5, "Session d'examen du "+titleFR(b.Session))
-	p.font("", 10)
-	p.para(0, 5, fmt.Sprintf("Session %s · %s · lieu : %s", b.Session.ID, periodFR(b.Session.Start, b.Session.End), b.Session.Site))
+	b.sessionHead(p, "Procès-verbal de constatation")
 	p.font("B", 12)
 	p.f.Ln(1)
 	p.cell(0, 7, fmt.Sprintf("N° %d — %s", k.Number, dateFR(k.Day)), "", "L", true)
@@ -576,10 +566,10 @@ func (b *book) writeConstatation(p *pdfDoc, st session.ExamState, k exam.Constat
 		"délibérer à leur sujet. Ces candidats sont à convoquer à nouveau ; le présent procès-verbal est transmis à l'administration, "+
 		"à qui il revient d'autoriser une nouvelle session.", b.Session.Responsable.Name, dayFR(k.Day), st.Quorum))
 	p.f.Ln(3)
-	p.header(constatationColumns)
+	p.header(constatationColumns, 10)
 	for i, c := range k.Candidates {
 		pn := k.Panels[i]
-		p.wrapRow(constatationColumns, []string{b.candidateName(c), b.memberNames(pn.Deliberators), b.memberNames(pn.Absent), b.memberNames(pn.Conflicted)}, 9)
+		p.row(constatationColumns, []string{b.candidateName(c), b.memberNames(pn.Deliberators), b.memberNames(pn.Absent), b.memberNames(pn.Conflicted)}, 0)
 	}
 	if k.Note != "" {
 		p.f.Ln(3)

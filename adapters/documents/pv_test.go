@@ -123,10 +123,11 @@ func examined(t *testing.T, close bool) documents.Dossier {
 	return d
 }
 
-// saveForLooking writes a document under $TPSESSION_DOCUMENTS_OUT, when
-// set, for a person to open and look at.
+// saveForLooking writes a document under $DOCUMENTS_SAMPLES, when set,
+// for a person to look at, as TestSamples does.
 func saveForLooking(t *testing.T, doc documents.Document) {
-	if dir := os.Getenv("TPSESSION_DOCUMENTS_OUT"); dir != "" {
+	if dir := os.Getenv("DOCUMENTS_SAMPLES"); dir != "" {
+		require.NoError(t, os.MkdirAll(dir, 0o755))
 		require.NoError(t, os.WriteFile(filepath.Join(dir, doc.Name), doc.Body, 0o644))
 	}
 }
@@ -137,6 +138,7 @@ func TestTheProcesVerbalStatesEveryDecisionAbsenceIncidentAndSignature(t *testin
 	require.NoError(t, err)
 	saveForLooking(t, doc)
 	assert.Equal(t, documents.ContentTypePDF, doc.ContentType)
+	checkLayout(t, doc.Body)
 	text := pdfText(t, doc.Body)
 	for _, want := range []string{
 		"Procès-verbal de session d'examen", "Procès-verbal clos le mercredi 3 mars 2027",
@@ -155,6 +157,7 @@ func TestADraftProcesVerbalSaysWhatItLacks(t *testing.T) {
 	d := examined(t, false)
 	doc, err := documents.ProcesVerbal(d)
 	require.NoError(t, err)
+	checkLayout(t, doc.Body)
 	text := pdfText(t, doc.Body)
 	assert.Contains(t, text, "PROJET — le procès-verbal n'est pas clos : la décision sur Łukasz WAŁĘSA attend la signature de"[:60])
 	assert.Contains(t, text, "signature(s) en attente")
@@ -176,6 +179,7 @@ func TestAConstatationIsPrintedForTheAdministration(t *testing.T) {
 	doc, err := documents.Constatations(d)
 	require.NoError(t, err)
 	saveForLooking(t, doc)
+	checkLayout(t, doc.Body)
 	text := pdfText(t, doc.Body)
 	for _, want := range []string{"Procès-verbal de constatation", "N° 1 — mercredi 3 mars 2027", "ne peut valablement délibérer",
 		"au moins 2 de ses membres", "à convoquer à nouveau", "grève des transports", "Établi par Claire Martin le mercredi 3 mars 2027 à 16 h"} {
@@ -188,6 +192,7 @@ func TestTheAttendanceSheetsArePrintedFromTheRecord(t *testing.T) {
 	doc, err := documents.AttendanceSheets(d)
 	require.NoError(t, err)
 	saveForLooking(t, doc)
+	checkLayout(t, doc.Body)
 	pages := pdfPages(t, doc.Body)
 	all := strings.Join(pages, " ")
 	for _, want := range []string{"Questionnaire professionnel — lundi 1er mars 2027, 09:00–10:00", "Entretien final", "(entretien final)",

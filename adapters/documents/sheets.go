@@ -14,11 +14,11 @@ import (
 
 var (
 	recordedColumns = []column{
-		{title: "Nom", width: 34, align: "L"},
-		{title: "Prénom", width: 26, align: "L"},
-		{title: "Identité vérifiée", width: 38, align: "L"},
-		{title: "Arrivée", width: 14, align: "C"},
-		{title: "Présence", width: 34, align: "L"},
+		{title: "Nom", width: 32, align: "L"},
+		{title: "Prénom", width: 24, align: "L"},
+		{title: "Identité vérifiée", width: 36, align: "L"},
+		{title: "Arrivée", width: 18, align: "C"},
+		{title: "Présence", width: 36, align: "L"},
 		{title: "Signature", width: 28, align: "L"},
 	}
 	footColumns = []column{
@@ -66,17 +66,7 @@ func (b *book) writeRecordedSheets(p *pdfDoc, rec exam.Record) {
 
 // sheetHead prints the head every sheet shares.
 func (b *book) sheetHead(p *pdfDoc, what string) {
-	p.font("B", 15)
-	p.cell(0, 8, "Feuille d'émargement", "", "C", true)
-	p.font("", 10)
-	if b.Centre.Name != "" {
-		p.cell(0, 5, b.Centre.Name, "", "C", true)
-	}
-	p.f.Ln(3)
-	p.font("B", 10.5)
-	p.para(0, 5.5, "Session d'examen du "+titleFR(b.Session))
-	p.font("", 10)
-	p.para(0, 5, fmt.Sprintf("Session %s · %s · lieu : %s", b.Session.ID, periodFR(b.Session.Start, b.Session.End), b.Session.Site))
+	b.sessionHead(p, "Feuille d'émargement")
 	p.font("B", 12)
 	p.f.Ln(1)
 	p.para(0, 6.5, what)
@@ -92,7 +82,7 @@ func (b *book) writeSittingSheet(p *pdfDoc, rec exam.Record, s exam.Sitting) {
 	b.sheetHead(p, what)
 	p.font("B", 10.5)
 	p.cell(0, 6, fmt.Sprintf("Candidats (%d)", len(s.Candidates)), "", "L", true)
-	p.header(recordedColumns)
+	p.header(recordedColumns, 10)
 	present := 0
 	for _, cid := range s.Candidates {
 		c := b.cands[cid]
@@ -123,7 +113,7 @@ func (b *book) writeSittingSheet(p *pdfDoc, rec exam.Record, s exam.Sitting) {
 				present++
 			}
 		}
-		p.wrapRow(recordedColumns, row, 9)
+		p.row(recordedColumns, row, 0)
 	}
 	p.f.Ln(2)
 	p.font("", 9.5)
@@ -142,7 +132,7 @@ func (b *book) writeSittingSheet(p *pdfDoc, rec exam.Record, s exam.Sitting) {
 	p.f.Ln(3)
 	p.font("B", 10.5)
 	p.cell(0, 6, "Jury, surveillants et responsable de session", "", "L", true)
-	p.header(footColumns)
+	p.header(footColumns, 10)
 	sigs := rec.SheetSignatures(s.Key)
 	signed := func(role exam.Signatory, name string, member tpsession.MemberID) string {
 		for _, sg := range sigs {
@@ -157,13 +147,13 @@ func (b *book) writeSittingSheet(p *pdfDoc, rec exam.Record, s exam.Sitting) {
 			continue
 		}
 		for _, m := range b.panelMembers(pn.Jury) {
-			p.wrapRow(footColumns, []string{m.Name, fmt.Sprintf("Membre du jury %d", pn.Jury), signed(exam.SignJury, m.Name, m.ID)}, 9)
+			p.row(footColumns, []string{m.Name, fmt.Sprintf("Membre du jury %d", pn.Jury), signed(exam.SignJury, m.Name, m.ID)}, 0)
 		}
 	}
 	for _, v := range s.Surveillants {
-		p.wrapRow(footColumns, []string{v.Name, "Surveillant", signed(exam.SignSurveillant, v.Name, "")}, 9)
+		p.row(footColumns, []string{v.Name, "Surveillant", signed(exam.SignSurveillant, v.Name, "")}, 0)
 	}
-	p.wrapRow(footColumns, []string{b.Session.Responsable.Name, "Responsable de session", signed(exam.SignResponsable, b.Session.Responsable.Name, "")}, 9)
+	p.row(footColumns, []string{b.Session.Responsable.Name, "Responsable de session", signed(exam.SignResponsable, b.Session.Responsable.Name, "")}, 0)
 }
 
 // writeJurySheet prints the jury's sheet of a day: each member's
@@ -172,7 +162,7 @@ func (b *book) writeSittingSheet(p *pdfDoc, rec exam.Record, s exam.Sitting) {
 func (b *book) writeJurySheet(p *pdfDoc, rec exam.Record, day date.Date) {
 	p.section("Feuille d'émargement du jury — " + dateFR(day))
 	b.sheetHead(p, "Jury — "+dateFR(day))
-	p.header(juryDayColumns)
+	p.header(juryDayColumns, 10)
 	ids := make([]tpsession.MemberID, 0, len(b.members))
 	for _, pn := range b.Assignment.Panels {
 		ids = append(ids, pn.Members...)
@@ -199,15 +189,15 @@ func (b *book) writeJurySheet(p *pdfDoc, rec exam.Record, day date.Date) {
 			}
 			row[4] = b.signedFR(pr.SignedAt)
 		}
-		p.wrapRow(juryDayColumns, row, 9)
+		p.row(juryDayColumns, row, 0)
 	}
 	p.f.Ln(3)
-	p.header(footColumns)
+	p.header(footColumns, 10)
 	foot := ""
 	for _, sg := range rec.SheetSignatures(exam.JurySheet(day)) {
 		if sg.Role == exam.SignResponsable {
 			foot = "Signé le " + dateFR(day) + " à " + b.hhmm(sg.At)
 		}
 	}
-	p.wrapRow(footColumns, []string{b.Session.Responsable.Name, "Responsable de session", foot}, 9)
+	p.row(footColumns, []string{b.Session.Responsable.Name, "Responsable de session", foot}, 0)
 }

@@ -3,11 +3,14 @@ package httpapi
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"mime"
 	"net/http"
 	"strconv"
+	"strings"
 
 	"github.com/tpsession/tpsession"
+	"github.com/tpsession/tpsession/adapters/documents"
 )
 
 // raw is an answer that is not JSON: the printable déroulé.
@@ -26,11 +29,37 @@ func (a *api) answer(w http.ResponseWriter, x *exchange, rt *route, v any) {
 		a.write(w, x, http.StatusOK, v.contentType, v.body)
 	case file:
 		w.Header().Set("Content-Disposition", attachment(v.doc.Name))
+		fileHeaders(w.Header(), v.doc)
 		a.write(w, x, http.StatusOK, v.doc.ContentType, v.doc.Body)
 	case noContent:
 		w.WriteHeader(http.StatusNoContent)
 	default:
 		a.writeJSON(w, x, rt.status, "application/json", v)
+	}
+}
+
+// The headers that say what a document leaves out or could not print as
+// typed (docs/http-api.md#documents): the candidates a batch of letters
+// has none for, by ID, and the characters the PDF's font lacks, as U+XXXX.
+const (
+	headerMissing     = "Convocations-Missing"
+	headerUnprintable = "Unprintable-Characters"
+)
+
+func fileHeaders(h http.Header, doc documents.Document) {
+	if len(doc.Omitted) > 0 {
+		ids := make([]string, len(doc.Omitted))
+		for i, o := range doc.Omitted {
+			ids[i] = string(o.Candidate)
+		}
+		h.Set(headerMissing, strings.Join(ids, ", "))
+	}
+	if len(doc.Unprintable) > 0 {
+		codes := make([]string, len(doc.Unprintable))
+		for i, r := range doc.Unprintable {
+			codes[i] = fmt.Sprintf("U+%04X", r)
+		}
+		h.Set(headerUnprintable, strings.Join(codes, " "))
 	}
 }
 

@@ -42,6 +42,7 @@ type Store struct {
 	plans         table[tpsession.SessionID, plan.Record]
 	agrements     table[tpsession.AgrementID, agrement.Agrement]
 	programmes    table[programmeKey, programme.Programme]
+	calendars     table[calendarKey, session.CalendarRecord]
 	exams         table[tpsession.SessionID, exam.Record]
 	retentions    table[tpsession.CentreID, exam.Retention]
 }
@@ -50,6 +51,12 @@ type Store struct {
 type programmeKey struct {
 	centre tpsession.CentreID
 	year   int
+}
+
+// calendarKey identifies a calendar record: its session and its key.
+type calendarKey struct {
+	session tpsession.SessionID
+	key     string
 }
 
 // The store interfaces Store implements.
@@ -65,6 +72,7 @@ var (
 	_ plan.Store                  = (*Store)(nil)
 	_ agrement.Store              = (*Store)(nil)
 	_ programme.Store             = (*Store)(nil)
+	_ session.CalendarStore       = (*Store)(nil)
 	_ exam.Store                  = (*Store)(nil)
 	_ exam.RetentionStore         = (*Store)(nil)
 	_ session.Transactor          = (*Store)(nil)
@@ -123,6 +131,11 @@ func New() *Store {
 			key:    func(v programme.Programme) programmeKey { return programmeKey{v.Centre, v.Year} },
 			centre: func(v programme.Programme) tpsession.CentreID { return v.Centre },
 			clone:  programme.Programme.Clone, notFound: programme.ErrProgrammeNotFound, duplicate: programme.ErrDuplicateProgramme,
+		},
+		calendars: table[calendarKey, session.CalendarRecord]{
+			key:    func(v session.CalendarRecord) calendarKey { return calendarKey{v.Session, v.Key} },
+			centre: func(v session.CalendarRecord) tpsession.CentreID { return v.Centre },
+			clone:  session.CalendarRecord.Clone, notFound: session.ErrCalendarNotFound,
 		},
 		exams: table[tpsession.SessionID, exam.Record]{
 			key:    func(v exam.Record) tpsession.SessionID { return v.Session },
@@ -190,6 +203,7 @@ type snapshot struct {
 	plans         map[tpsession.SessionID]plan.Record
 	agrements     map[tpsession.AgrementID]agrement.Agrement
 	programmes    map[programmeKey]programme.Programme
+	calendars     map[calendarKey]session.CalendarRecord
 	exams         map[tpsession.SessionID]exam.Record
 	retentions    map[tpsession.CentreID]exam.Retention
 }
@@ -200,7 +214,7 @@ func (s *Store) snapshot() snapshot {
 		candidates: maps.Clone(s.candidates.rows), registrations: maps.Clone(s.registrations.rows),
 		members: maps.Clone(s.members.rows), juries: maps.Clone(s.juries.rows), plis: maps.Clone(s.plis.rows),
 		checklists: maps.Clone(s.checklists.rows), plans: maps.Clone(s.plans.rows),
-		agrements: maps.Clone(s.agrements.rows), programmes: maps.Clone(s.programmes.rows),
+		agrements: maps.Clone(s.agrements.rows), programmes: maps.Clone(s.programmes.rows), calendars: maps.Clone(s.calendars.rows),
 		exams: maps.Clone(s.exams.rows), retentions: maps.Clone(s.retentions.rows),
 	}
 }
@@ -211,6 +225,7 @@ func (s *Store) restore(v snapshot) {
 	s.members.rows, s.juries.rows, s.plis.rows = v.members, v.juries, v.plis
 	s.checklists.rows, s.plans.rows = v.checklists, v.plans
 	s.agrements.rows, s.programmes.rows = v.agrements, v.programmes
+	s.calendars.rows = v.calendars
 	s.exams.rows, s.retentions.rows = v.exams, v.retentions
 }
 
@@ -579,6 +594,31 @@ func (s *Store) Programmes(ctx context.Context, centre tpsession.CentreID) ([]pr
 	return read(s, ctx, func() ([]programme.Programme, error) {
 		return sorted(s.programmes.list(centre, nil), func(a, b programme.Programme) int { return cmp.Compare(a.Year, b.Year) })
 	})
+}
+
+// Calendars.
+
+// UpdateCalendar applies fn to the calendar's record, a new one when none
+// is stored; another centre's record of the same key is not found.
+func (s *Store) UpdateCalendar(ctx context.Context, centre tpsession.CentreID, sid tpsession.SessionID, key string, fn func(*session.CalendarRecord) error) error {
+	return write(s, ctx, func() error {
+		k := calendarKey{sid, key}
+		if _, ok := s.calendars.rows[k]; !ok {
+			r := session.CalendarRecord{Centre: centre, Session: sid, Key: key}
+			if err := fn(&r); err != nil {
+				return err
+			}
+			if r.Centre != centre || r.Session != sid || r.Key != key {
+				return errKeyChanged
+			}
+			return s.calendars.insert(r)
+		}
+		return s.calendars.update(centre, k, fn, nil)
+	})
+}
+
+func (s *Store) Calendar(ctx context.Context, centre tpsession.CentreID, sid tpsession.SessionID, key string) (session.CalendarRecord, error) {
+	return read(s, ctx, func() (session.CalendarRecord, error) { return s.calendars.get(centre, calendarKey{sid, key}) })
 }
 
 // Exam records.

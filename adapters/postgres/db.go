@@ -45,6 +45,7 @@ type DB struct {
 	plans         *table[plan.Record]
 	agrements     *table[agrement.Agrement]
 	programmes    *table[programme.Programme]
+	calendars     *table[session.CalendarRecord]
 	exams         *table[exam.Record]
 	retentions    *table[exam.Retention]
 }
@@ -63,6 +64,7 @@ var (
 	_ plan.Store                  = (*DB)(nil)
 	_ agrement.Store              = (*DB)(nil)
 	_ programme.Store             = (*DB)(nil)
+	_ session.CalendarStore       = (*DB)(nil)
 	_ exam.Store                  = (*DB)(nil)
 	_ exam.RetentionStore         = (*DB)(nil)
 )
@@ -291,6 +293,7 @@ func (db *DB) newTables() {
 	db.plans = planTable()
 	db.agrements = agrementTable()
 	db.programmes = programmeTable()
+	db.calendars = calendarTable()
 	db.exams = examTable()
 	db.retentions = retentionTable()
 }

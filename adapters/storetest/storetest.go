@@ -35,6 +35,7 @@ type Stores struct {
 	Plans         plan.Store
 	Agrements     agrement.Store
 	Programmes    programme.Store
+	Calendars     session.CalendarStore
 	Exams         exam.Store
 	Retentions    exam.RetentionStore
 	Tx            session.Transactor
@@ -66,6 +67,7 @@ func Run(t *testing.T, open Open) {
 	t.Run("member listing", func(t *testing.T) { testMemberListing(t, open) })
 	t.Run("session juries of a member", func(t *testing.T) { testSessionJuriesOfMember(t, open) })
 	t.Run("plans", func(t *testing.T) { testPlans(t, open) })
+	t.Run("calendars", func(t *testing.T) { testCalendars(t, open) })
 	t.Run("custody log is append-only", func(t *testing.T) { testCustodyAppendOnly(t, open) })
 	t.Run("transactions", func(t *testing.T) { testTransactions(t, open) })
 }

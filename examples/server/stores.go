@@ -102,6 +102,7 @@ type allStores interface {
 	plan.Store
 	agrement.Store
 	programme.Store
+	session.CalendarStore
 	exam.Store
 	exam.RetentionStore
 	session.Transactor
@@ -110,6 +111,6 @@ type allStores interface {
 func storesOf(s allStores) session.Stores {
 	return session.Stores{
 		Sessions: s, Events: s, Candidates: s, Registrations: s, Members: s,
-		Juries: s, Plis: s, Checklists: s, Plans: s, Agrements: s, Programmes: s, Exams: s, Retentions: s, Tx: s,
+		Juries: s, Plis: s, Checklists: s, Plans: s, Agrements: s, Programmes: s, Calendars: s, Exams: s, Retentions: s, Tx: s,
 	}
 }

@@ -68,7 +68,7 @@ var (
 	ErrIdentityNotChecked = tpsession.NewError(tpsession.Rule, "exam.identity_not_checked", "the candidate's identity was not checked")
 	// ErrNoTimeLeft refuses to admit a candidate arriving once the épreuve
 	// has ended: its end time does not move (docs/rules.md#late-arrival).
-	ErrNoTimeLeft = tpsession.NewError(tpsession.Rule, "exam.no_time_left", "the épreuve has ended: no working time is left")
+	ErrNoTimeLeft = tpsession.NewError(tpsession.Rule, "exam.working_time_exhausted", "the épreuve has ended: no working time is left")
 	// ErrResponsableAbsent refuses a decision of the responsable de
 	// session on a day they are not recorded present
 	// (docs/rules.md#responsable-de-session-on-site).
@@ -83,7 +83,7 @@ var (
 	// ErrNoQuorum refuses a deliberation on a candidate for whom fewer
 	// members than the quorum are present without conflict
 	// (docs/rules.md#jury-quorum).
-	ErrNoQuorum = tpsession.NewError(tpsession.Rule, "exam.no_quorum", "too few jury members are present without conflict to deliberate")
+	ErrNoQuorum = tpsession.NewError(tpsession.Rule, "exam.quorum_missing", "too few jury members are present without conflict to deliberate")
 	// ErrQuorumHolds refuses a PV de constatation for a candidate whose
 	// jury may deliberate.
 	ErrQuorumHolds = tpsession.NewError(tpsession.Rule, "exam.quorum_holds", "the jury may deliberate on the candidate")

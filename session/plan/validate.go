@@ -105,6 +105,12 @@ func (in Input) validateCapacities(fe *tpsession.FieldErrors) {
 			fe.Add("station_reset_min."+t, "must be between 0 and %d minutes, got %d", minutesPerDay, m)
 		}
 	}
+	for _, t := range sortedKeys(in.Resources) {
+		if _, ok := in.Capacities[t]; !ok {
+			fe.Add("resources."+t, "resource type %q has no capacity", t)
+		}
+		fe.Text("resources."+t+".label", in.Resources[t].Label, MaxResourceLabelLen, false)
+	}
 }
 
 // validateEpreuves checks the épreuves and returns their index by ID.
