@@ -134,28 +134,6 @@ func (u *UI) candidateDocument(rq *req) error {
 		if doc, err = documents.CandidateCalendar(d, cid); err != nil {
 			return err
 		}
-	case "proces-verbal.pdf", "resultats.csv", "pv-constatation.pdf", "archive.zip":
-		if err := rq.must(session.ActionReadResults); err != nil {
-			return err
-		}
-		name := rq.r.PathValue("doc")
-		d, err := u.dossier(rq, ses, name == "archive.zip")
-		if err != nil {
-			return err
-		}
-		switch name {
-		case "proces-verbal.pdf":
-			doc, err = documents.ProcesVerbal(d)
-		case "resultats.csv":
-			doc, err = documents.ResultsCSV(d)
-		case "pv-constatation.pdf":
-			doc, err = documents.Constatations(d)
-		default:
-			doc, err = archive.Build(rq.ctx, u.svc, rq.actor, d, u.svc.Now())
-		}
-		if err != nil {
-			return err
-		}
 	default:
 		return errNoPage
 	}

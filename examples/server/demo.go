@@ -452,13 +452,7 @@ func (d *demo) sessionNearlyReady() error {
 		return err
 	}
 	d.on(-20)
-	if _, err := d.svc.ReceivePli(d.ctx, d.by, s.ID, date.Zero, []pli.Material{
-		{Name: "Poste informatique sans accès à internet", Quantity: 4, Epreuve: "QP"},
-		{Name: "Vidéoprojecteur", Quantity: 2, Epreuve: "PROJ"},
-	}); err != nil {
-		return err
-	}
-	if _, err := d.svc.SecurePli(d.ctx, d.by, s.ID, "Coffre du bureau de direction", "Claire Martin"); err != nil {
+	if err := d.securePli(s); err != nil {
 		return err
 	}
 	d.on(-1)
@@ -471,6 +465,18 @@ func (d *demo) sessionNearlyReady() error {
 	_, err = d.svc.SetEquipment(d.ctx, d.by, s.ID, "Vidéoprojecteur", checklist.EquipmentUpdate{
 		Available: 2, OperationalFrom: s.Start - 7, OperationalUntil: s.End + 7,
 	})
+	return err
+}
+
+// securePli receives the pli of a CDA session and locks it away.
+func (d *demo) securePli(s session.Session) error {
+	if _, err := d.svc.ReceivePli(d.ctx, d.by, s.ID, date.Zero, []pli.Material{
+		{Name: "Poste informatique sans accès à internet", Quantity: 4, Epreuve: "QP"},
+		{Name: "Vidéoprojecteur", Quantity: 2, Epreuve: "PROJ"},
+	}); err != nil {
+		return err
+	}
+	_, err := d.svc.SecurePli(d.ctx, d.by, s.ID, "Coffre du bureau de direction", "Claire Martin")
 	return err
 }
 
@@ -524,13 +530,7 @@ func (d *demo) sessionValidated() error {
 		return err
 	}
 	d.on(-140)
-	if _, err := d.svc.ReceivePli(d.ctx, d.by, s.ID, date.Zero, []pli.Material{
-		{Name: "Poste informatique sans accès à internet", Quantity: 4, Epreuve: "QP"},
-		{Name: "Vidéoprojecteur", Quantity: 2, Epreuve: "PROJ"},
-	}); err != nil {
-		return err
-	}
-	if _, err := d.svc.SecurePli(d.ctx, d.by, s.ID, "Coffre du bureau de direction", "Claire Martin"); err != nil {
+	if err := d.securePli(s); err != nil {
 		return err
 	}
 	d.on(-130)
