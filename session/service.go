@@ -14,6 +14,7 @@ import (
 	"github.com/tpsession/tpsession/jury"
 	"github.com/tpsession/tpsession/pli"
 	"github.com/tpsession/tpsession/session/agrement"
+	"github.com/tpsession/tpsession/session/exam"
 	"github.com/tpsession/tpsession/session/plan"
 	"github.com/tpsession/tpsession/session/programme"
 	"github.com/tpsession/tpsession/session/titles"
@@ -37,7 +38,11 @@ type Stores struct {
 	Agrements     agrement.Store
 	Programmes    programme.Store
 	Calendars     CalendarStore
-	Tx            Transactor
+	// Exams keeps what happens from the opening on; Retentions the
+	// centres' retention periods.
+	Exams      exam.Store
+	Retentions exam.RetentionStore
+	Tx         Transactor
 }
 
 // Config tunes a Service. The zero value is usable: the system clock, the
@@ -64,6 +69,12 @@ type Config struct {
 	// is the register shipped with the library (titles.Default). A centre
 	// loads its own file with titles.Decode.
 	Titles *titles.Register
+	// Exam sets the readings of the rules of the exam days that come from
+	// the abrogated 2008 règlement général or from no text: the jury's
+	// quorum, how often identities are checked, whether trainers may
+	// watch their candidates, the witnesses of a fraud report, the default
+	// retention period (docs/rules.md#where-sources-disagree).
+	Exam exam.Rules
 }
 
 // Actor is who performs an action: the centre they act for, which bounds
@@ -100,6 +111,7 @@ type Service struct {
 	conv   candidate.ConvocationPolicy
 	jury   jury.Policy
 	titles titles.Register
+	exam   exam.Rules
 }
 
 // ConflictRules returns how the service reads conflicts of interest
@@ -114,7 +126,7 @@ func NewService(st Stores, cfg Config) (*Service, error) {
 		"Sessions": st.Sessions, "Events": st.Events, "Candidates": st.Candidates, "Registrations": st.Registrations,
 		"Members": st.Members, "Juries": st.Juries, "Plis": st.Plis, "Checklists": st.Checklists, "Plans": st.Plans,
 		"Agrements": st.Agrements, "Programmes": st.Programmes,
-		"Calendars": st.Calendars,
+		"Calendars": st.Calendars, "Exams": st.Exams, "Retentions": st.Retentions,
 	} {
 		if s == nil {
 			missing = append(missing, name)
@@ -126,7 +138,10 @@ func NewService(st Stores, cfg Config) (*Service, error) {
 	if err := cfg.Jury.Conflicts.Check(); err != nil {
 		return nil, tpsession.ErrInternal.Withf("session.NewService: %s", tpsession.MessageOf(err)).Wrap(err)
 	}
-	s := &Service{st: st, clock: cfg.Clock, loc: cfg.Location, conv: cfg.Convocations, jury: cfg.Jury}
+	if err := cfg.Exam.Check(); err != nil {
+		return nil, tpsession.ErrInternal.Withf("session.NewService: %s", tpsession.MessageOf(err)).Wrap(err)
+	}
+	s := &Service{st: st, clock: cfg.Clock, loc: cfg.Location, conv: cfg.Convocations, jury: cfg.Jury, exam: cfg.Exam}
 	if cfg.Titles != nil {
 		s.titles = *cfg.Titles
 	} else {

@@ -23,4 +23,7 @@ var (
 	// ErrRender reports a failure of the PDF or iCalendar library: a bug,
 	// never the user's input.
 	ErrRender = tpsession.NewError(tpsession.Internal, "documents.render_failed", "the document could not be produced")
+	// ErrNoConstatation is returned for the PV de constatation of a
+	// session whose jury could deliberate on every candidate.
+	ErrNoConstatation = tpsession.NewError(tpsession.NotFound, "documents.constatation_missing", "the session has no PV de constatation")
 )

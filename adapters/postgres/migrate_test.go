@@ -53,6 +53,7 @@ func TestReleasedMigrationsNeverChange(t *testing.T) {
 		"0001_initial.sql":              "0210b470d0eb006c7677c6a8260e16f584210f893b23a459d743e7ddd06d82f2",
 		"0002_agrements_programmes.sql": "3b4954fd01b821d9ce407b5f25ab86c998b24c76ef1d4d1a6becb383d9a2c5d1",
 		"0003_calendars.sql":            "4fa3ed4b3522043dba92ac13b17946e8ad3d27d39b6a0a449f44a75c00a9511c",
+		"0004_exams.sql":                "99471091e9ec5f1c23eb3891edea2d66c402c086ff1951d875a1a52905b54ead",
 	}
 	names, err := fs.Glob(migrationFiles, "migrations/*.sql")
 	require.NoError(t, err)

@@ -60,6 +60,7 @@ func TestReleasedMigrationsNeverChange(t *testing.T) {
 		"0002_jury_invitations.sql":     "64970f74c62df3278355c369bc261a359a68e8b35206f4ae2aa0fbdf155135a3",
 		"0003_agrements_programmes.sql": "1d0a4c457559680532c3757edb6c60be2c21738154638f64a67ca5c8fd64378e",
 		"0004_calendars.sql":            "6453d57de9dba3a689a0c75b8f66c593fb065f5d9a8c9284a805cbf129689287",
+		"0005_exams.sql":                "1bcc991a993520cfb5ddb5fc307b7543a0fd0608f97e0e1a775992de040b72a7",
 	}
 	names, err := fs.Glob(migrationFiles, "migrations/*.sql")
 	require.NoError(t, err)
