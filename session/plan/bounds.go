@@ -24,11 +24,10 @@ type bounds struct {
 	// jury work of all candidates (épreuves attended, sittings, hidden
 	// tasks), without the juries' own briefing and closure.
 	juryWork int
-	sittings []string // observe épreuves and their minimum sittings, for words
 	// sitCap is, per observed épreuve, the most candidates a sitting
-	// holds; sitByJury, whether it holds at most one per jury too.
-	sitCap    []int
-	sitByJury []bool
+	// holds; sitPerJury, the most per jury too (0: no such limit).
+	sitCap     []int
+	sitPerJury []int
 	// chunk is the jury minutes of one candidate forced onto one day;
 	// chunkWhat names them.
 	chunk     int
@@ -274,8 +273,10 @@ func (b *bounds) resources() {
 		if dw, winWhy := b.windowedUseDays(rt); dw > d {
 			d, why = dw, winWhy
 		}
-		if ds, seqWhy := b.unitSeqDays(rt, max(d, b.pathDays)); ds > d {
-			d, why = ds, seqWhy
+		if ds, seqWhy := b.unitSeqDays(rt, max(d, b.pathDays)); ds > 0 {
+			if ds > d {
+				d, why = ds, seqWhy
+			}
 			if ds > b.seqDays {
 				b.seqType, b.seqDays = rt, ds
 			}
@@ -347,7 +348,7 @@ func (b *bounds) jury() {
 	m := b.m
 	b.juryWork = m.n * m.juryMinutes
 	b.sitCap = make([]int, len(m.eps))
-	b.sitByJury = make([]bool, len(m.eps))
+	b.sitPerJury = make([]int, len(m.eps))
 	for e, info := range m.eps {
 		if info.pres != Observe {
 			continue
@@ -357,10 +358,9 @@ func (b *bounds) jury() {
 			per = min(per, m.types[nd.rt].cap/nd.units)
 		}
 		b.sitCap[e] = per
-		b.sitByJury[e] = b.sittingHeldByJuries(e)
+		b.sitPerJury[e] = b.sittingPerJury(e)
 		n := (m.n + per - 1) / per
 		b.juryWork += n * info.dur
-		b.sittings = append(b.sittings, fmt.Sprintf("%s of %s", plural(n, "sitting"), info.id))
 	}
 	if !m.hasExclusive {
 		return
@@ -418,8 +418,9 @@ func (m *model) juryDayCap(first bool) int {
 // of an observed épreuve is its length of one jury's: at least
 // ⌈N / capacity⌉ sittings, a sitting holding at most observe_capacity
 // candidates and no more than the units allow at once, and no more than k
-// when an exclusive épreuve follows or precedes the sitting too closely
-// for one jury to do it for two of its candidates (sittingHeldByJuries).
+// per jury when an exclusive épreuve follows or precedes the sitting too
+// closely for one jury to do it for more of its candidates
+// (sittingPerJury).
 // When the work exceeds k × per, k juries are too few.
 func (b *bounds) energyJuries(days int) int {
 	m := b.m
@@ -439,8 +440,32 @@ func (b *bounds) energyJuries(days int) int {
 	return never
 }
 
-// juryWorkWith is the jury work with k juries: a sitting held by its
-// candidates' juries (sitByJury) holds at most k of them.
+// workWords names the jury work with k juries, its sittings counted.
+func (b *bounds) workWords(k int) string {
+	m := b.m
+	parts := []string{"épreuves attended"}
+	for e, info := range m.eps {
+		if info.pres == Observe {
+			n := (m.n + b.sitsWith(e, k) - 1) / b.sitsWith(e, k)
+			parts = append(parts, fmt.Sprintf("%s of %s", plural(n, "sitting"), info.id))
+		}
+	}
+	parts = append(parts, "hidden times")
+	return fmt.Sprintf("%d minutes of jury work (%s)", b.juryWorkWith(k), strings.Join(parts, ", "))
+}
+
+// sitsWith is the most candidates a sitting of observed épreuve e holds
+// with k juries.
+func (b *bounds) sitsWith(e, k int) int {
+	per := b.sitCap[e]
+	if j := b.sitPerJury[e]; j > 0 {
+		per = min(per, k*j)
+	}
+	return per
+}
+
+// juryWorkWith is the jury work with k juries: a sitting whose candidates'
+// juries each take at most sitPerJury of them holds at most k times that.
 func (b *bounds) juryWorkWith(k int) int {
 	m := b.m
 	w := m.n * m.juryMinutes
@@ -448,30 +473,37 @@ func (b *bounds) juryWorkWith(k int) int {
 		if info.pres != Observe {
 			continue
 		}
-		per := b.sitCap[e]
-		if b.sitByJury[e] {
-			per = min(per, k)
-		}
+		per := b.sitsWith(e, k)
 		w += (m.n + per - 1) / per * info.dur
 	}
 	return w
 }
 
-// sittingHeldByJuries reports whether a sitting of observed épreuve o
-// holds at most one candidate per jury: an exclusive épreuve x joined to o
-// by a maximum gap that one jury cannot use twice.
+// sittingPerJury is the most candidates of one sitting of observed épreuve
+// o that one jury can take, 0 when no constraint limits it: an exclusive
+// épreuve x joined to o by a maximum gap g that one jury cannot use for
+// many of them.
 //
 // Proof. The candidates of a sitting end o at one instant T and start it
 // at one instant S. With o → x within g minutes, each starts x in
 // [T + lead, T + g] (lead: x's accueil, when x is every order's first
-// exclusive épreuve, whose accueil lies in the gap); the same jury doing x
-// for two of them starts the second at T + 2 × lead + dur(x) at the
-// earliest, too late when g < dur(x) + 2 × lead. With x → o within g, each
-// ends x in [S − g, S]; the same jury ending two there ends the first by
-// S − dur(x), too early when g < dur(x). A candidate's exclusive épreuves
-// are its jury's, so the sitting holds at most one candidate per jury.
-func (b *bounds) sittingHeldByJuries(o int) bool {
+// exclusive épreuve, whose accueil lies in the gap); one jury doing x for
+// j of them does j accueils and j − 1 whole x before starting the last,
+// so starts it at T + j × lead + (j − 1) × dur(x) at the earliest, which
+// must be at most T + g: j ≤ (g + dur(x)) / (lead + dur(x)). With
+// x → o within g, each ends x in [S − g, S]; one jury ending j of them
+// there ends them dur(x) apart at least, the first by S − (j − 1) × dur(x),
+// which must be at least S − g: j ≤ g / dur(x) + 1. A candidate's
+// exclusive épreuves are its jury's, so the sitting holds at most j
+// candidates per jury, the least j over such constraints.
+func (b *bounds) sittingPerJury(o int) int {
 	m := b.m
+	most := 0
+	keep := func(j int) {
+		if most == 0 || j < most {
+			most = max(1, j)
+		}
+	}
 	for a, es := range m.preds {
 		for _, ed := range es {
 			if ed.maxGap < 0 {
@@ -483,17 +515,17 @@ func (b *bounds) sittingHeldByJuries(o int) bool {
 				if a == b.everyFirstExcl {
 					lead = m.h.AccueilMin
 				}
-				if ed.maxGap < m.eps[a].dur+2*lead {
-					return true
+				if d := lead + m.eps[a].dur; d > 0 {
+					keep((ed.maxGap + m.eps[a].dur) / d)
 				}
 			case a == o && m.eps[ed.from].pres == Exclusive:
-				if ed.maxGap < m.eps[ed.from].dur {
-					return true
+				if d := m.eps[ed.from].dur; d > 0 {
+					keep(ed.maxGap/d + 1)
 				}
 			}
 		}
 	}
-	return false
+	return most
 }
 
 // chunksPerJury is the most candidates one jury can take in days days when
@@ -619,11 +651,7 @@ func (b *bounds) juriesFor(days int) (int, string) {
 	if b.juryWork > 0 {
 		k = max(k, 1)
 	}
-	work := fmt.Sprintf("%d minutes of jury work (épreuves attended", b.juryWork)
-	if len(b.sittings) > 0 {
-		work += ", " + strings.Join(b.sittings, ", ")
-	}
-	work += ", hidden times)"
+	work := b.workWords(max(1, k-1))
 	switch {
 	case k == never && e == never:
 		return k, fmt.Sprintf("no jury can do its share in %s: the day budget of %d minutes leaves no room after the opening, briefing and closure", plural(days, "day"), m.dayBudget)

@@ -100,6 +100,26 @@ func TestBoundsOnHandWorkedInputs(t *testing.T) {
 			days: 4, juries: 2, lbDays: 4, lbJury: 2,
 		},
 		{
+			// A sitting of O (60 minutes, 4 places) then, within 25
+			// minutes of its end, X (20 minutes, exclusive): one jury
+			// starts its X's 20 minutes apart, so at most 2 of a
+			// sitting's candidates are its own (the third would start 40
+			// minutes after). One jury of 180 minutes a day would need 2
+			// sittings and 4 X's: 200 minutes. So 2 juries for 4
+			// candidates in one day, where counting one sitting of 4 says
+			// 1 (60 + 80 = 140 minutes).
+			name:  "sitting per jury: a short gap to the exclusive épreuve after it limits a jury's share",
+			input: func() plan.Input { return sittingThenExclusive(25) },
+			days:  1, juries: 2, lbDays: 1, lbJury: 2,
+		},
+		{
+			// The same with 60 minutes: one jury starts its 4 X's by
+			// 60 minutes after the sitting, so one sitting and one jury.
+			name:  "sitting per jury: a gap long enough for every candidate's exclusive épreuve",
+			input: func() plan.Input { return sittingThenExclusive(60) },
+			days:  1, juries: 1, lbDays: 1, lbJury: 1,
+		},
+		{
 			// Two rooms, one block of 90 minutes a day, P (30) then Q (30)
 			// in a room with at most 5 minutes between them. Three chains
 			// take 180 room-minutes, all of the block's: the rooms must
@@ -126,6 +146,17 @@ func TestBoundsOnHandWorkedInputs(t *testing.T) {
 			assert.Equal(t, tt.juries, p.Juries)
 		})
 	}
+}
+
+// sittingThenExclusive is 4 candidates, a sitting of O for all of them
+// then their X within gap minutes, one day, juries of 180 minutes a day.
+func sittingThenExclusive(gap int) plan.Input {
+	in := tiny(4, plan.Epreuve{ID: "O", DurationMin: 60, Jury: plan.Observe, ObserveCapacity: 4, Resources: []plan.ResourceNeed{{Type: "salle", Units: 1}}},
+		ep("X", 20, plan.Exclusive))
+	in.Constraints = []plan.Constraint{{Type: plan.Precedes, Before: "O", After: "X", MaxGapMin: intp(gap)}}
+	in.Jury.MemberDayMin = 180
+	in.Objective, in.Calendar.MaxDays = plan.MinJuries, 1
+	return in
 }
 
 // TestBoundsOnTheSamples pins the bounds that the samples' optima need

@@ -71,11 +71,11 @@ func (s *search) restoreCandidate(c int, items []placed) {
 }
 
 // insert places the candidates in the given order and returns those left
-// out: all those it could not try once the budget is spent.
+// out: all those it could not try once the placement must stop.
 func (s *search) insert(cands []int) []int {
 	var out []int
 	for _, c := range cands {
-		if s.steps.exhausted() || !s.addCandidate(c) {
+		if s.steps.cut() || !s.addCandidate(c) {
 			out = append(out, c)
 		}
 	}

@@ -1,6 +1,8 @@
 package plan
 
 import (
+	"fmt"
+	"math/rand/v2"
 	"slices"
 
 	"github.com/rickb777/date/v2"
@@ -153,38 +155,53 @@ func compile(in Input) *model {
 			}
 		}
 	}
-	m.orders = m.linearExtensions(maxOrders)
+	m.orders = m.sampleOrders(maxOrders)
 	return m
 }
 
-// linearExtensions returns up to limit orders of the épreuves that respect
-// every precedence, keep each no_wait pair adjacent and put the last épreuve
-// last, in a deterministic order.
-func (m *model) linearExtensions(limit int) [][]int {
+// orderGraph is the precedence graph the épreuve orders respect: each
+// épreuve's successors, its in-degree, and its no_wait successor (-1:
+// none); the last épreuve follows every other.
+type orderGraph struct {
+	succ       [][]int
+	indeg      []int
+	succNoWait []int
+}
+
+func (m *model) orderGraph() orderGraph {
 	n := len(m.eps)
-	succNoWait := make([]int, n)
-	for i := range succNoWait {
-		succNoWait[i] = -1
+	g := orderGraph{succ: make([][]int, n), indeg: make([]int, n), succNoWait: make([]int, n)}
+	for i := range g.succNoWait {
+		g.succNoWait[i] = -1
 	}
-	indeg := make([]int, n)
-	succ := make([][]int, n)
 	for a, es := range m.preds {
 		for _, e := range es {
-			indeg[a]++
-			succ[e.from] = append(succ[e.from], a)
+			g.indeg[a]++
+			g.succ[e.from] = append(g.succ[e.from], a)
 			if e.noWait {
-				succNoWait[e.from] = a
+				g.succNoWait[e.from] = a
 			}
 		}
 	}
 	if m.last >= 0 {
 		for i := range n {
 			if i != m.last {
-				indeg[m.last]++
-				succ[i] = append(succ[i], m.last)
+				g.indeg[m.last]++
+				g.succ[i] = append(g.succ[i], m.last)
 			}
 		}
 	}
+	return g
+}
+
+// linearExtensions returns up to limit orders of the épreuves that respect
+// every precedence, keep each no_wait pair adjacent and put the last épreuve
+// last, in a deterministic order: lexicographic, so the first is the
+// déroulé's own order as far as the constraints allow.
+func (m *model) linearExtensions(limit int) [][]int {
+	n := len(m.eps)
+	g := m.orderGraph()
+	indeg := g.indeg
 	var out [][]int
 	order := make([]int, 0, n)
 	var rec func(forced int)
@@ -201,17 +218,83 @@ func (m *model) linearExtensions(limit int) [][]int {
 				continue
 			}
 			order = append(order, v)
-			for _, s := range succ[v] {
+			for _, s := range g.succ[v] {
 				indeg[s]--
 			}
-			rec(succNoWait[v])
-			for _, s := range succ[v] {
+			rec(g.succNoWait[v])
+			for _, s := range g.succ[v] {
 				indeg[s]++
 			}
 			order = order[:len(order)-1]
 		}
 	}
 	rec(-1)
+	return out
+}
+
+// sampleOrders returns up to limit orders of the épreuves: all of them
+// when there are no more; otherwise the déroulé's own order first, then
+// orders that differ from the start on (the lexicographic ones share
+// their first épreuves, and a station template or a crowded morning may
+// need another épreuve first): the épreuves without a jury first, the
+// exclusive ones first, the longest first, the shortest first, the
+// déroulé backwards where the constraints allow, then orders drawn at
+// random with a fixed seed, so that the orders depend on the input only.
+func (m *model) sampleOrders(limit int) [][]int {
+	all := m.linearExtensions(limit + 1)
+	if len(all) <= limit {
+		return all
+	}
+	n := len(m.eps)
+	g := m.orderGraph()
+	out := [][]int{all[0]}
+	seen := map[string]bool{fmt.Sprint(all[0]): true}
+	add := func(o []int) {
+		if k := fmt.Sprint(o); len(out) < limit && !seen[k] {
+			seen[k] = true
+			out = append(out, o)
+		}
+	}
+	// topo builds an order taking, among the épreuves free to come next,
+	// the least by less (a no_wait successor comes right after its
+	// predecessor).
+	topo := func(less func(a, b int) bool) []int {
+		indeg := slices.Clone(g.indeg)
+		done := make([]bool, n)
+		order := make([]int, 0, n)
+		forced := -1
+		for len(order) < n {
+			v := forced
+			if v < 0 {
+				for u := range n {
+					if !done[u] && indeg[u] == 0 && (v < 0 || less(u, v)) {
+						v = u
+					}
+				}
+			}
+			done[v] = true
+			order = append(order, v)
+			for _, s := range g.succ[v] {
+				indeg[s]--
+			}
+			forced = g.succNoWait[v]
+		}
+		return order
+	}
+	rank := func(key func(e int) int) func(a, b int) bool {
+		return func(a, b int) bool { return key(a) < key(b) || key(a) == key(b) && a < b }
+	}
+	juryRank := map[Presence]int{NoJury: 0, Observe: 1, Exclusive: 2}
+	add(topo(rank(func(e int) int { return juryRank[m.eps[e].pres] })))
+	add(topo(rank(func(e int) int { return -juryRank[m.eps[e].pres] })))
+	add(topo(rank(func(e int) int { return -m.eps[e].dur })))
+	add(topo(rank(func(e int) int { return m.eps[e].dur })))
+	add(topo(rank(func(e int) int { return -e })))
+	rng := rand.New(rand.NewPCG(uint64(n), 0x0de5))
+	for try := 0; len(out) < limit && try < 20*limit; try++ {
+		key := rng.Perm(n)
+		add(topo(rank(func(e int) int { return key[e] })))
+	}
 	return out
 }
 

@@ -408,7 +408,7 @@ func (s *search) chooseUnits(cx *candCtx, e int, sp ival, buf []unitRef) ([]unit
 	for _, nd := range info.needs {
 		got, next := 0, never
 		for u := range s.m.types[nd.rt].cap {
-			if pn.set && pn.rt == nd.rt && pn.u != u {
+			if pn.set && pn.rt == nd.rt && (u < pn.u || u >= pn.u+pn.units) {
 				continue
 			}
 			if ok, n := s.unitFree(nd.rt, u, sp, cx.c, info.dur); ok {
@@ -661,7 +661,7 @@ func (s *search) scanStarts(cx *candCtx, pos int, w window) placeResult {
 	skipped := false
 	for t := w.lo; ; {
 		s.steps.used++
-		if s.candSteps++; s.candSteps > maxCandSteps || s.steps.exhausted() {
+		if s.candSteps++; s.candSteps > maxCandSteps || s.steps.cut() {
 			return giveUp
 		}
 		t = s.alignStart(t, info.dur, w.lead, info.split)

@@ -231,12 +231,14 @@ const templateRepairRounds = 30
 
 // attemptTemplate plans with the station template of days days and k
 // juries: the candidates in the template's order, then a short large
-// neighbourhood search for those left out; nil when there is no template
-// or it fails.
+// neighbourhood search for those left out, within a quarter of the steps
+// left; nil when there is no template or it fails.
 func (s *search) attemptTemplate(k, days int) *solution {
-	if s.steps.exhausted() {
+	if s.steps.spent() {
 		return nil
 	}
+	defer s.steps.phase(1, 4)()
+	defer s.steps.bounded()()
 	pins, order, work := s.m.template(s.b, k, days)
 	s.steps.used += 1 + work
 	if pins == nil {
@@ -354,7 +356,7 @@ func (s *search) probe(k, horizon, run int) *solution {
 	s.steps.used++
 	s.opt = [...]options{{order: 1, firstJury: true}, {joinSlack: minutesPerDay, order: 1}, {joinSlack: minutesPerDay}}[run]
 	for c := range s.m.n {
-		if s.steps.exhausted() || !s.addCandidate(c) {
+		if s.steps.cut() || !s.addCandidate(c) {
 			return nil // a probe has no repair: one candidate left out fails it
 		}
 	}

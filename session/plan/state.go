@@ -65,9 +65,23 @@ type search struct {
 // stepBudget counts the scheduler's steps over the whole search. A step
 // is one start time tried for one épreuve, well under a microsecond. The
 // search stops improving past total; each phase of the search stops at
-// limit, so that it leaves some of the budget to the next.
+// limit, so that it leaves some of the budget to the next; a placement of
+// the candidates (a probe, a run) stops at stop, which is total unless a
+// phase is bounded (bounded): a placement begun in a phase may otherwise
+// finish in the next.
 type stepBudget struct {
-	used, total, limit int
+	used, total, limit, stop int
+}
+
+// cut reports whether a placement must stop.
+func (b *stepBudget) cut() bool { return b.used >= b.stop }
+
+// bounded makes placements stop at the current phase's limit, and returns
+// a function that ends that.
+func (b *stepBudget) bounded() func() {
+	outer := b.stop
+	b.stop = min(outer, b.limit)
+	return func() { b.stop = outer }
 }
 
 // spent reports whether the current phase has used its steps.
@@ -92,7 +106,7 @@ const maxCandSteps = 20000
 func newSearch(m *model, b *bounds, p searchParams) *search {
 	steps := p.steps()
 	return &search{m: m, b: b, params: p, runs: maxRestarts,
-		steps: stepBudget{total: steps, limit: steps},
+		steps: stepBudget{total: steps, limit: steps, stop: steps},
 		rng:   rand.New(rand.NewPCG(p.seed, 0x5eed)),
 	}
 }

@@ -17,11 +17,12 @@ import (
 // the template's start; the list scheduler places everything else around
 // them.
 
-// pin is where a template puts one épreuve of a candidate.
+// pin is where a template puts one épreuve of a candidate: on units
+// u to u+units−1 of type rt.
 type pin struct {
-	set   bool
-	rt, u int
-	start int
+	set          bool
+	rt, u, units int
+	start        int
 	// jury is the jury the template gives the candidate (-1: none); an
 	// exclusive part's interval, its accueil included, is reserved in
 	// that jury's time until the candidate is placed.
@@ -34,24 +35,41 @@ type pin struct {
 // candidates should be placed; nil when there is no template. It also
 // returns its work: the states its programmes explored.
 func (m *model) template(b *bounds, k, days int) ([][]pin, []int, int) {
+	pins, order, work := m.templateShared(b, k, days, true)
+	if pins == nil && work > 0 {
+		var more int
+		pins, order, more = m.templateShared(b, k, days, false)
+		work += more
+	}
+	return pins, order, work
+}
+
+// templateShared is template, the jury parts of a day taking at most
+// their share of the juries' day when share is set (the rest of each
+// candidate's jury work must fit too), at most the juries' whole day
+// otherwise (a day of jury parts only: the last day of long tests done
+// the days before).
+func (m *model) templateShared(b *bounds, k, days int, share bool) ([][]pin, []int, int) {
 	if b.seqDays == 0 || b.seqDays < b.resDays || b.seqDays < b.pathDays {
 		return nil, nil, 0 // the sequence of a unit's uses is not what binds
 	}
 	work := 0
 	rt := b.seqType
 	ops, units := b.unitGroup(rt)
-	if ops == nil || units != 1 {
+	t := m.types[rt]
+	if ops == nil || units == 0 || t.cap < units {
 		return nil, nil, 0
 	}
-	t := m.types[rt]
+	// A station is units units that serve one candidate together; with
+	// more than one unit a use, the type holds cap/units stations side by
+	// side (the units over are left idle).
+	stations := t.cap / units
 	type slot struct {
 		u     int
 		start []int
 	}
 	var slots []slot
 	var juryUse []ival // the jury parts laid out so far, with their accueil
-	// A day's jury parts take at most their share of the juries' day: the
-	// rest of each candidate's jury work must fit too.
 	groupJury := 0
 	for _, op := range ops {
 		if m.eps[op.ep].pres == Exclusive {
@@ -61,11 +79,14 @@ func (m *model) template(b *bounds, k, days int) ([][]pin, []int, int) {
 	dayLoad := make([]int, days)
 	dayCap := 0
 	if groupJury > 0 && m.juryMinutes > 0 {
-		dayCap = k * m.juryDayCap(false) * groupJury / m.juryMinutes
+		dayCap = k * m.juryDayCap(false)
+		if share {
+			dayCap = dayCap * groupJury / m.juryMinutes
+		}
 	}
-	for u := range t.cap {
-		q := m.n / t.cap
-		if u < m.n%t.cap {
+	for u := range stations {
+		q := m.n / stations
+		if u < m.n%stations {
 			q++
 		}
 		if q == 0 {
@@ -133,7 +154,7 @@ func (m *model) template(b *bounds, k, days int) ([][]pin, []int, int) {
 		for i, op := range ops {
 			info := &m.eps[op.ep]
 			segs := m.segments(slots[c].start[i], info.dur, info.split, days, nil)
-			pins[c][op.ep] = pin{set: true, rt: rt, u: slots[c].u, start: slots[c].start[i], jury: -1,
+			pins[c][op.ep] = pin{set: true, rt: rt, u: slots[c].u * units, units: units, start: slots[c].start[i], jury: -1,
 				span: ival{slots[c].start[i] - op.lead, segs[len(segs)-1].e}}
 		}
 		order[c] = c

@@ -19,7 +19,9 @@ import (
 // over the cap units, and some unit U serves q = ⌈N×u / cap⌉ candidates
 // for all of G. When 2u > cap, any two candidates' uses share a unit, so
 // they never overlap and, on one day, are a reset apart: all N candidates'
-// uses follow one another as on one unit, and q = N. Take any valid plan of D days and q of U's candidates, and
+// uses follow one another as on one unit, and q = N; G may then be every
+// épreuve that needs rt, each needing u units (one unit of one: the uses
+// of a single jury room), the same candidate's uses one after another too. Take any valid plan of D days and q of U's candidates, and
 // list their uses of U by time: op₁ … op_{q×|G|}. Each use:
 //   - lies in the blocks (one block, or a splittable run), starts after the
 //     accueil's lead in its block when it is every order's first exclusive
@@ -44,6 +46,20 @@ import (
 // reaching a state dominates: the dynamic programme below, layer by layer
 // over the number of uses, keeps it per state and finds whether q groups
 // can end by day D. When they cannot, no plan of D days exists.
+
+// seqStates is how many ways q candidates can stand after parts of
+// theirs, C(q + parts, parts): the programme's states, whether the last
+// use's candidate may go on aside; it saturates past maxSeqStates.
+func seqStates(q, parts int) int {
+	c := 1
+	for i := 1; i <= parts; i++ {
+		c = c * (q + i) / i
+		if c > maxSeqStates {
+			return maxSeqStates + 1
+		}
+	}
+	return c
+}
 
 // maxSeqStates bounds the states of one run of the programme; beyond it
 // the bound is not computed (it stays a proof: other bounds hold).
@@ -71,6 +87,9 @@ func (b *bounds) unitSeqDays(rt, lo int) (int, string) {
 		// Any two uses share a unit: they follow one another like the uses
 		// of one unit, with the reset between two candidates.
 		q = m.n
+	}
+	if seqStates(q, len(ops)) > maxSeqStates {
+		return 0, "" // the programme would give up: not worth its time
 	}
 	fits := func(days int) bool {
 		r := seqRun{b: b, ops: ops, reset: t.reset, q: q, days: days}
@@ -118,7 +137,7 @@ func (b *bounds) unitGroup(rt int) ([]seqOp, int) {
 	if b.orders == nil {
 		return nil, 0
 	}
-	group, units, key := []int{}, 0, -2
+	group, units, key, keys := []int{}, 0, -2, 0
 	for e, info := range m.eps {
 		for _, nd := range info.needs {
 			if nd.rt != rt {
@@ -128,12 +147,18 @@ func (b *bounds) unitGroup(rt int) ([]seqOp, int) {
 			if info.station >= 0 {
 				k = info.station
 			}
-			if key != -2 && k != key || units != 0 && units != nd.units {
+			if units != 0 && units != nd.units {
 				return nil, 0
+			}
+			if k != key {
+				keys++
 			}
 			key, units = k, nd.units
 			group = append(group, e)
 		}
+	}
+	if keys > 1 && 2*units <= m.types[rt].cap {
+		return nil, 0 // several groups, on units of their own
 	}
 	if len(group) == 0 || len(group) > 4 {
 		return nil, 0 // more parts than the programme's states allow
