@@ -61,6 +61,11 @@ type options struct {
 	// or a jury to another (a workstation's afternoon to another
 	// candidate's long épreuve).
 	delay int
+	// delayLast has every candidate's last épreuve (constraint last) skip
+	// its earliest start for the next block: placed first come first, a
+	// short last épreuve splits the block it ends in, where another
+	// candidate's longer run of épreuves on the same unit or jury would fit.
+	delayLast bool
 	// fill places a candidate with a working jury whenever one can take
 	// it, a fresh jury only otherwise: the plans have few juries.
 	fill bool
@@ -233,14 +238,18 @@ func (s *search) juryChoices(c int) []int {
 }
 
 // drawDelays draws which épreuves of the next candidate skip their
-// earliest start (options.delay).
+// earliest start (options.delay, options.delayLast).
 func (s *search) drawDelays() {
 	s.delayed = s.delayed[:0]
-	if s.opt.delay == 0 {
+	if s.opt.delay == 0 && (!s.opt.delayLast || s.m.last < 0) {
 		return
 	}
-	for range s.m.eps {
-		s.delayed = append(s.delayed, s.rng.IntN(100) < s.opt.delay)
+	for e := range s.m.eps {
+		d := s.opt.delayLast && e == s.m.last
+		if s.opt.delay > 0 {
+			d = s.rng.IntN(100) < s.opt.delay || d
+		}
+		s.delayed = append(s.delayed, d)
 	}
 }
 

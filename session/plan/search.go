@@ -178,7 +178,7 @@ func joinAnd(parts []string) string {
 // plan takes a fresh jury only for a candidate no working jury can take.
 func (s *search) firstPlan(k, horizon int, fill bool) *solution {
 	var best *solution
-	for run := range 3 {
+	for run := range probeRuns(s.m) {
 		best = s.better(best, s.probe(k, horizon, run))
 	}
 	best = s.better(best, s.attemptTemplate(k, horizon))
@@ -216,6 +216,7 @@ func (s *search) attempt(k, horizon, run int, fill bool) *solution {
 		if s.rng.IntN(2) == 0 {
 			s.opt.order = 1 + s.rng.IntN(len(s.m.orders))
 		}
+		s.opt.delayLast = s.m.last >= 0 && s.rng.IntN(4) == 0
 	}
 	out := s.insert(s.all())
 	if (len(out) == 0 || s.repair(out, s.m.repairRounds())) && s.close() {
@@ -350,11 +351,12 @@ func (s *search) better(a, b *solution) *solution {
 // probe is attempt without the repair: one placement of the candidates.
 // Run 0 has every candidate follow the first order and start its own
 // sittings (like the naive serial schedule), run 1 join later sittings,
-// run 2 take its best order.
+// run 2 take its best order, run 3 (with a last épreuve) also leave the
+// end of the block that épreuve would split to others (options.delayLast).
 func (s *search) probe(k, horizon, run int) *solution {
 	s.reset(k, horizon)
 	s.steps.used++
-	s.opt = [...]options{{order: 1, firstJury: true}, {joinSlack: minutesPerDay, order: 1}, {joinSlack: minutesPerDay}}[run]
+	s.opt = [...]options{{order: 1, firstJury: true}, {joinSlack: minutesPerDay, order: 1}, {joinSlack: minutesPerDay}, {joinSlack: minutesPerDay, delayLast: true}}[run]
 	for c := range s.m.n {
 		if s.steps.cut() || !s.addCandidate(c) {
 			return nil // a probe has no repair: one candidate left out fails it
@@ -365,6 +367,15 @@ func (s *search) probe(k, horizon, run int) *solution {
 	}
 	s.forget()
 	return s.snapshot()
+}
+
+// probeRuns is how many probes firstPlan makes: the fourth only when a
+// last épreuve gives it something to change.
+func probeRuns(m *model) int {
+	if m.last >= 0 {
+		return 4
+	}
+	return 3
 }
 
 // fewestJuriesFor lowers best's juries towards lo within horizon days.
