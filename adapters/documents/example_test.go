@@ -149,7 +149,7 @@ func ExampleDerouleText() {
 		Jury:      plan.Jury{MembersPerJury: 2, MemberDayMin: 420, MaxJuries: 1},
 		Objective: plan.MinJuries,
 	}
-	rec, err := plan.NewRecord("centre-lyon", "ses_01JN0000000000000000000001", in, time.Date(2027, time.January, 10, 9, 0, 0, 0, time.UTC))
+	rec, err := plan.NewRecord(context.Background(), "centre-lyon", "ses_01JN0000000000000000000001", in, time.Date(2027, time.January, 10, 9, 0, 0, 0, time.UTC))
 	if err != nil {
 		fmt.Println(err)
 		return

@@ -16,4 +16,9 @@ var (
 	// infeasible answer, which Compute returns as a Plan) may return from
 	// [Plan.Err]: no plan exists within the limits, or none was found.
 	ErrNoPlan = tpsession.NewError(tpsession.Rule, "plan.infeasible", "no plan fits the session's limits")
+
+	// ErrCancelled is returned by ComputeContext and NewRecord when their
+	// context ended before the plan was found: the request that asked for
+	// it is gone.
+	ErrCancelled = tpsession.NewError(tpsession.Internal, "plan.cancelled", "the planning stopped before its end: its request was cancelled")
 )
