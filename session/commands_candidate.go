@@ -15,12 +15,15 @@ func (s *Service) CreateCandidate(ctx context.Context, by Actor, in candidate.Ca
 	if err := checkActor(by); err != nil {
 		return candidate.Candidate{}, err
 	}
-	o := s.begin()
-	c, err := candidate.NewCandidate(by.Centre, tpsession.NewCandidateID(), in, o.today)
+	var c candidate.Candidate
+	err := s.atomic(ctx, func(ctx context.Context, o op) error {
+		var err error
+		if c, err = candidate.NewCandidate(by.Centre, tpsession.NewCandidateID(), in, o.today); err != nil {
+			return err
+		}
+		return s.st.Candidates.CreateCandidate(ctx, c)
+	})
 	if err != nil {
-		return candidate.Candidate{}, err
-	}
-	if err := s.st.Candidates.CreateCandidate(ctx, c); err != nil {
 		return candidate.Candidate{}, err
 	}
 	return c, nil
@@ -42,9 +45,8 @@ func (s *Service) ReviseCandidate(ctx context.Context, by Actor, id tpsession.Ca
 	if err := checkActor(by); err != nil {
 		return candidate.Candidate{}, err
 	}
-	o := s.begin()
 	var out candidate.Candidate
-	err := s.atomic(ctx, func(ctx context.Context) error {
+	err := s.atomic(ctx, func(ctx context.Context, o op) error {
 		regs, err := s.st.Registrations.RegistrationsOfCandidate(ctx, by.Centre, id)
 		if err != nil {
 			return err
@@ -84,9 +86,8 @@ func (s *Service) Register(ctx context.Context, by Actor, sid tpsession.SessionI
 	if err := checkActor(by); err != nil {
 		return candidate.Registration{}, err
 	}
-	o := s.begin()
 	var out candidate.Registration
-	err := s.atomic(ctx, func(ctx context.Context) error {
+	err := s.atomic(ctx, func(ctx context.Context, o op) error {
 		ses, err := s.writable(ctx, by, sid)
 		if err != nil {
 			return err
@@ -135,8 +136,7 @@ func (s *Service) Registrations(ctx context.Context, by Actor, sid tpsession.Ses
 // Withdraw withdraws a candidate's registration: it is kept, marked
 // withdrawn, and the withdrawal is in the event log.
 func (s *Service) Withdraw(ctx context.Context, by Actor, sid tpsession.SessionID, cid tpsession.CandidateID) error {
-	o := s.begin()
-	_, err := s.updateRegistration(ctx, by, o, sid, cid, func(_ Session, r *candidate.Registration) (string, string, error) {
+	_, err := s.updateRegistration(ctx, by, sid, cid, nil, func(_ Session, r *candidate.Registration, o op) (string, string, error) {
 		return ActionCandidateWithdrawn, "candidate " + string(cid) + " withdrawn", r.Withdraw(o.now, by.Name)
 	})
 	return err
@@ -144,20 +144,31 @@ func (s *Service) Withdraw(ctx context.Context, by Actor, sid tpsession.SessionI
 
 // updateRegistration applies fn to a registration of a writable session,
 // records the event fn describes and returns the registration as saved.
-func (s *Service) updateRegistration(ctx context.Context, by Actor, o op, sid tpsession.SessionID, cid tpsession.CandidateID, fn func(Session, *candidate.Registration) (action, detail string, err error)) (candidate.Registration, error) {
+// check, when not nil, vets the input against the session before its
+// state is (400 before 409, api.md's order of checks).
+func (s *Service) updateRegistration(ctx context.Context, by Actor, sid tpsession.SessionID, cid tpsession.CandidateID,
+	check func(Session, op) error, fn func(Session, *candidate.Registration, op) (action, detail string, err error)) (candidate.Registration, error) {
 	if err := checkActor(by); err != nil {
 		return candidate.Registration{}, err
 	}
 	var out candidate.Registration
-	err := s.atomic(ctx, func(ctx context.Context) error {
-		ses, err := s.writable(ctx, by, sid)
+	err := s.atomic(ctx, func(ctx context.Context, o op) error {
+		ses, err := s.st.Sessions.Session(ctx, by.Centre, sid)
 		if err != nil {
+			return err
+		}
+		if check != nil {
+			if err := check(ses, o); err != nil {
+				return err
+			}
+		}
+		if err := ses.CheckWritable(); err != nil {
 			return err
 		}
 		var action, detail string
 		err = s.st.Registrations.UpdateRegistration(ctx, by.Centre, sid, cid, func(r *candidate.Registration) error {
 			var err error
-			action, detail, err = fn(ses, r)
+			action, detail, err = fn(ses, r, o)
 			out = r.Clone()
 			return err
 		})
@@ -181,7 +192,7 @@ func (s *Service) DraftConvocation(ctx context.Context, by Actor, sid tpsession.
 	if err != nil {
 		return candidate.Convocation{}, err
 	}
-	r, err := s.updateRegistration(ctx, by, s.begin(), sid, cid, func(ses Session, r *candidate.Registration) (string, string, error) {
+	r, err := s.updateRegistration(ctx, by, sid, cid, nil, func(ses Session, r *candidate.Registration, _ op) (string, string, error) {
 		return ActionConvocationDrafted, fmt.Sprintf("convocation of candidate %s drafted for %s at %s", cid, d.Appointment, d.Place),
 			r.DraftConvocation(d, candidateView(ses))
 	})
@@ -197,14 +208,12 @@ func (s *Service) DraftConvocation(ctx context.Context, by Actor, sid tpsession.
 // registered candidate's convocation is validated, the session reaches
 // convocations_sent, dated by the last validation.
 func (s *Service) ValidateConvocation(ctx context.Context, by Actor, sid tpsession.SessionID, cid tpsession.CandidateID, on date.Date) (candidate.Convocation, error) {
-	o := s.begin()
-	on = orToday(on, o.today)
-	if err := pastFact("validated_on", on, o.today); err != nil {
-		return candidate.Convocation{}, err
-	}
-	r, err := s.updateRegistration(ctx, by, o, sid, cid, func(ses Session, r *candidate.Registration) (string, string, error) {
-		return ActionConvocationValid, fmt.Sprintf("convocation of candidate %s validated in CERES on %s", cid, on),
-			r.ValidateConvocation(on, candidateView(ses), s.conv, o.today)
+	r, err := s.updateRegistration(ctx, by, sid, cid, func(ses Session, o op) error {
+		return s.checkFact("validated_on", orToday(on, o.today), ses, o.today)
+	}, func(ses Session, r *candidate.Registration, o op) (string, string, error) {
+		day := orToday(on, o.today)
+		return ActionConvocationValid, fmt.Sprintf("convocation of candidate %s validated in CERES on %s", cid, day),
+			r.ValidateConvocation(day, candidateView(ses), s.conv, o.today)
 	})
 	if err != nil {
 		return candidate.Convocation{}, err
@@ -219,15 +228,12 @@ func (s *Service) RecordDelivery(ctx context.Context, by Actor, sid tpsession.Se
 	if err != nil {
 		return candidate.Convocation{}, err
 	}
-	o := s.begin()
-	var fe tpsession.FieldErrors
-	for field, on := range map[string]date.Date{"sent_on": d.SentOn, "delivered_on": d.DeliveredOn} {
-		fe.PastDate(field, on, o.today, false)
-	}
-	if err := fe.Err(candidate.ErrInvalidDelivery); err != nil {
-		return candidate.Convocation{}, err
-	}
-	r, err := s.updateRegistration(ctx, by, o, sid, cid, func(_ Session, r *candidate.Registration) (string, string, error) {
+	r, err := s.updateRegistration(ctx, by, sid, cid, func(ses Session, o op) error {
+		var fe tpsession.FieldErrors
+		s.factDate(&fe, "sent_on", d.SentOn, ses, o.today, false)
+		s.factDate(&fe, "delivered_on", d.DeliveredOn, ses, o.today, false)
+		return fe.Err(candidate.ErrInvalidDelivery)
+	}, func(_ Session, r *candidate.Registration, o op) (string, string, error) {
 		return ActionConvocationDelivery, fmt.Sprintf("convocation of candidate %s: %s", cid, d), r.RecordDelivery(d, o.today)
 	})
 	if err != nil {

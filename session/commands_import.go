@@ -30,18 +30,18 @@ func (s *Service) ImportCandidates(ctx context.Context, by Actor, ins []candidat
 	if len(ins) == 0 || len(ins) > MaxImportCandidates {
 		return nil, tpsession.ErrInvalidInput.Withf("an import holds 1 to %d candidates, got %d", MaxImportCandidates, len(ins))
 	}
-	o := s.begin()
-	out := make([]candidate.Candidate, 0, len(ins))
-	var fe tpsession.FieldErrors
-	for i, in := range ins {
-		c, err := candidate.NewCandidate(by.Centre, tpsession.NewCandidateID(), in, o.today)
-		fe.Merge(fmt.Sprintf("[%d]", i), err)
-		out = append(out, c)
-	}
-	if err := fe.Err(candidate.ErrInvalidCandidate); err != nil {
-		return nil, err
-	}
-	err := s.atomic(ctx, func(ctx context.Context) error {
+	var out []candidate.Candidate
+	err := s.atomic(ctx, func(ctx context.Context, o op) error {
+		out = make([]candidate.Candidate, 0, len(ins))
+		var fe tpsession.FieldErrors
+		for i, in := range ins {
+			c, err := candidate.NewCandidate(by.Centre, tpsession.NewCandidateID(), in, o.today)
+			fe.Merge(fmt.Sprintf("[%d]", i), err)
+			out = append(out, c)
+		}
+		if err := fe.Err(candidate.ErrInvalidCandidate); err != nil {
+			return err
+		}
 		for _, c := range out {
 			if err := s.st.Candidates.CreateCandidate(ctx, c); err != nil {
 				return err

@@ -339,3 +339,32 @@ func TestTheServiceNeverNestsTransactions(t *testing.T) {
 	require.NoError(t, err)
 	assert.Zero(t, tx.nested)
 }
+
+// TestACustodyEntryIsNeverStampedBeforeTheLastOne sets the clock back, as
+// a time server correcting it or another server running behind would: the
+// access is recorded all the same, at the last entry's instant, and the
+// chain verifies.
+func TestACustodyEntryIsNeverStampedBeforeTheLastOne(t *testing.T) {
+	f := newFixture(t, date.New(2026, time.November, 16))
+	s := f.session()
+	_, _, err := f.svc.OrderPli(f.ctx, admin, s.ID, date.Zero)
+	require.NoError(t, err)
+	p, err := f.svc.ReceivePli(f.ctx, admin, s.ID, date.Zero, nil)
+	require.NoError(t, err)
+	last := p.Custody[len(p.Custody)-1].At
+
+	f.clock.Set(at(date.New(2026, time.November, 16)).Add(-time.Hour))
+	p, err = f.svc.RecordPliAccess(f.ctx, admin, s.ID, pli.Access{Reason: "seal check"})
+	require.NoError(t, err)
+	require.NoError(t, p.Custody.Verify())
+	assert.Equal(t, last, p.Custody[len(p.Custody)-1].At)
+	events, err := f.svc.Events(f.ctx, admin, s.ID)
+	require.NoError(t, err)
+	assert.Equal(t, last, events[len(events)-1].At, "the event anchoring the entry has its instant")
+	assert.Equal(t, string(pli.ActionAccessed), events[len(events)-1].Action)
+
+	f.clock.Set(at(date.New(2026, time.November, 16)).Add(time.Hour))
+	p, err = f.svc.RecordPliAccess(f.ctx, admin, s.ID, pli.Access{Reason: "seal check again"})
+	require.NoError(t, err)
+	assert.Equal(t, at(date.New(2026, time.November, 16)).Add(time.Hour).UTC(), p.Custody[len(p.Custody)-1].At, "a clock ahead again stamps its own time")
+}

@@ -54,6 +54,7 @@ func Run(t *testing.T, open Open) {
 	t.Run("plans", func(t *testing.T) { testPlans(t, open) })
 	t.Run("custody log is append-only", func(t *testing.T) { testCustodyAppendOnly(t, open) })
 	t.Run("transactions", func(t *testing.T) { testTransactions(t, open) })
+	t.Run("service under concurrency", func(t *testing.T) { testServiceConcurrency(t, open) })
 }
 
 // Centres used by the tests: every aggregate is created in CentreA, and
