@@ -167,6 +167,9 @@ func allDay(e *ics.VEvent, day date.Date) {
 }
 
 func (c *icsDoc) document(words ...string) (Document, error) {
+	if err := c.b.alive(); err != nil {
+		return Document{}, err
+	}
 	var buf strings.Builder
 	// RFC 5545 ends lines with CRLF; the library's default is LF.
 	if err := c.cal.SerializeTo(&buf, ics.WithNewLine("\r\n")); err != nil {

@@ -79,6 +79,9 @@ func CandidatesCSV(d Dossier, columns ...Column) (Document, error) {
 	w.UseCRLF = true
 	_ = w.Write(header) // a bytes.Buffer does not fail
 	for _, c := range cands {
+		if err := b.alive(); err != nil {
+			return Document{}, err
+		}
 		var row []string
 		for _, f := range cells {
 			for _, v := range f(c) {

@@ -1,6 +1,7 @@
 package documents
 
 import (
+	"context"
 	"fmt"
 	"slices"
 	"time"
@@ -82,6 +83,11 @@ type Dossier struct {
 	// instant, which keeps the documents of an unchanged session byte for
 	// byte the same.
 	At time.Time
+	// Context, when not nil, bounds the rendering: a document whose
+	// Context ends before it is finished is abandoned with ErrCancelled,
+	// so that a request that is gone stops using the machine. Gather sets
+	// it to the context it is given, as http.Request carries its own.
+	Context context.Context
 }
 
 // book is a checked Dossier with its indexes.
@@ -106,6 +112,9 @@ func (d Dossier) open() (*book, error) {
 		members: map[tpsession.MemberID]jury.Member{},
 		number:  map[tpsession.CandidateID]int{},
 		named:   map[int]tpsession.CandidateID{},
+	}
+	if err := b.alive(); err != nil {
+		return nil, err
 	}
 	var fe tpsession.FieldErrors
 	if d.Session.ID == "" {
@@ -228,4 +237,15 @@ func (b *book) stamp() time.Time {
 		return b.Changed
 	}
 	return b.Session.CreatedAt
+}
+
+// alive returns ErrCancelled once the dossier's Context has ended.
+func (b *book) alive() error {
+	if b.Context == nil {
+		return nil
+	}
+	if err := b.Context.Err(); err != nil {
+		return ErrCancelled.Wrap(err)
+	}
+	return nil
 }

@@ -2,6 +2,7 @@ package documents
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"strings"
 
@@ -22,6 +23,7 @@ const (
 // attendance sheet, counts its own pages ("page 1/2").
 type pdfDoc struct {
 	f        *fpdf.Fpdf
+	b        *book
 	sections []pdfSection
 }
 
@@ -44,9 +46,21 @@ func newPDF(b *book, title string) *pdfDoc {
 	f.SetAuthor(b.Centre.Name, true)
 	f.SetCreator("tpsession", true)
 	f.SetLang("fr-FR")
-	p := &pdfDoc{f: f}
+	p := &pdfDoc{f: f, b: b}
 	f.SetFooterFunc(p.footer)
 	return p
+}
+
+// alive stops the document once the dossier's context has ended: fpdf
+// does nothing more after an error, and bytes returns it. It is called at
+// every page.
+func (p *pdfDoc) alive() {
+	if p.f.Err() {
+		return
+	}
+	if err := p.b.alive(); err != nil {
+		p.f.SetError(err)
+	}
 }
 
 // section starts a new page that opens a section with its own page count.
@@ -58,6 +72,7 @@ func (p *pdfDoc) section(label string) {
 func pageAlias(section int) string { return fmt.Sprintf("{tpsession:pages:%d}", section) }
 
 func (p *pdfDoc) footer() {
+	p.alive()
 	// AddPage prints the footer of the page it leaves, which belongs to the
 	// section before the one it may be opening.
 	i := len(p.sections) - 1
@@ -89,6 +104,9 @@ func (p *pdfDoc) bytes() ([]byte, error) {
 	}
 	var buf bytes.Buffer
 	if err := p.f.Output(&buf); err != nil {
+		if errors.Is(err, ErrCancelled) {
+			return nil, err
+		}
 		return nil, ErrRender.Wrap(err)
 	}
 	return buf.Bytes(), nil
