@@ -36,12 +36,18 @@ func TestARenderingStopsWhenItsContextEnds(t *testing.T) {
 	renderers := map[string]func(documents.Dossier) (documents.Document, error){
 		"attendance": documents.AttendanceSheets,
 		"letters":    func(d documents.Dossier) (documents.Document, error) { return documents.ConvocationLetters(d) },
-		"letter":     func(d documents.Dossier) (documents.Document, error) { return documents.ConvocationLetter(d, w.cands[0].ID) },
-		"deroule":    documents.DeroulePDF,
-		"text":       documents.DerouleText,
-		"csv":        func(d documents.Dossier) (documents.Document, error) { return documents.CandidatesCSV(d) },
-		"member":     func(d documents.Dossier) (documents.Document, error) { return documents.MemberCalendar(d, d.Members[0].ID) },
-		"candidate":  func(d documents.Dossier) (documents.Document, error) { return documents.CandidateCalendar(d, w.cands[0].ID) },
+		"letter": func(d documents.Dossier) (documents.Document, error) {
+			return documents.ConvocationLetter(d, w.cands[0].ID)
+		},
+		"deroule": documents.DeroulePDF,
+		"text":    documents.DerouleText,
+		"csv":     func(d documents.Dossier) (documents.Document, error) { return documents.CandidatesCSV(d) },
+		"member": func(d documents.Dossier) (documents.Document, error) {
+			return documents.MemberCalendar(d, d.Members[0].ID)
+		},
+		"candidate": func(d documents.Dossier) (documents.Document, error) {
+			return documents.CandidateCalendar(d, w.cands[0].ID)
+		},
 	}
 	for name, render := range renderers {
 		t.Run(name, func(t *testing.T) {

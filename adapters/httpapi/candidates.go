@@ -7,29 +7,29 @@ import (
 )
 
 type postalAddressIO struct {
-	Lines    []string `json:"lines" doc:"street, building, lieu-dit: at most 4 lines of 38 characters"`
-	Postcode string   `json:"postcode"`
-	City     string   `json:"city"`
+	Lines    []string `json:"lines" text:"line,38" minItems:"1" maxItems:"4" doc:"street, building, lieu-dit: at most 4 lines of 38 characters"`
+	Postcode string   `json:"postcode" text:"line,10"`
+	City     string   `json:"city" text:"line,38"`
 }
 
 type hostCompanyIO struct {
-	SIRET string `json:"siret" doc:"14 digits"`
-	Name  string `json:"name"`
-	From  string `json:"from" doc:"YYYY-MM-DD, included"`
-	Until string `json:"until" doc:"YYYY-MM-DD, included"`
+	SIRET string `json:"siret" pattern:"siret" doc:"14 digits, spaces between groups allowed, with a valid check digit"`
+	Name  string `json:"name" text:"line,200"`
+	From  string `json:"from" format:"date" doc:"included"`
+	Until string `json:"until" format:"date" doc:"included"`
 }
 
 type candidateRequest struct {
-	FirstName         string           `json:"first_name"`
-	LastName          string           `json:"last_name"`
-	BirthDate         string           `json:"birth_date" doc:"YYYY-MM-DD"`
-	Email             string           `json:"email,omitempty"`
-	Phone             string           `json:"phone,omitempty"`
+	FirstName         string           `json:"first_name" text:"line,100"`
+	LastName          string           `json:"last_name" text:"line,100"`
+	BirthDate         string           `json:"birth_date" format:"date" doc:"after 1900-01-01, before today"`
+	Email             string           `json:"email,omitempty" format:"email"`
+	Phone             string           `json:"phone,omitempty" text:"line,200" pattern:"phone" doc:"6 to 15 digits"`
 	PostalAddress     *postalAddressIO `json:"postal_address,omitempty" doc:"where a convocation sent by registered mail goes"`
 	Route             string           `json:"route" enum:"formation,vae,apprentissage"`
-	VAERecevabiliteOn string           `json:"vae_recevabilite_on,omitempty" doc:"for the vae route: the day the recevabilité decision was notified"`
-	TitlesHeld        []string         `json:"titles_held,omitempty" doc:"the titres professionnels held, which a CCS session requires"`
-	HostCompanies     []hostCompanyIO  `json:"host_companies,omitempty" doc:"the companies that hosted the candidate: a jury member employed by one may not evaluate them"`
+	VAERecevabiliteOn string           `json:"vae_recevabilite_on,omitempty" format:"date" doc:"for the vae route: the day the recevabilité decision was notified"`
+	TitlesHeld        []string         `json:"titles_held,omitempty" pattern:"title_code" maxItems:"20" doc:"the titres professionnels held, which a CCS session requires"`
+	HostCompanies     []hostCompanyIO  `json:"host_companies,omitempty" maxItems:"20" doc:"the companies that hosted the candidate: a jury member employed by one may not evaluate them"`
 }
 
 func (r *candidateRequest) input() candidate.CandidateInput {
@@ -92,7 +92,7 @@ func (a *api) reviseCandidate(c *call, req *candidateRequest) (candidateResource
 }
 
 type registerRequest struct {
-	CandidateID string `json:"candidate_id"`
+	CandidateID string `json:"candidate_id" pattern:"candidate_id"`
 }
 
 type registrationResource struct {
@@ -157,10 +157,10 @@ func (a *api) withdrawCandidate(c *call) (noContent, error) {
 }
 
 type convocationRequest struct {
-	Appointment string   `json:"appointment,omitempty" doc:"YYYY-MM-DDTHH:MM on a day of the session, e.g. 2027-03-01T08:30; required to validate"`
-	Place       string   `json:"place,omitempty" doc:"required to validate"`
-	Documents   []string `json:"documents,omitempty" doc:"the documents to bring; required to validate"`
-	PPE         []string `json:"ppe,omitempty" doc:"the personal protective equipment (EPI) to bring"`
+	Appointment string   `json:"appointment,omitempty" pattern:"appointment" doc:"YYYY-MM-DDTHH:MM on a day of the session, e.g. 2027-03-01T08:30; required to validate"`
+	Place       string   `json:"place,omitempty" text:"line,300" doc:"required to validate"`
+	Documents   []string `json:"documents,omitempty" text:"line,200" maxItems:"30" doc:"the documents to bring; required to validate"`
+	PPE         []string `json:"ppe,omitempty" text:"line,200" maxItems:"30" doc:"the personal protective equipment (EPI) to bring"`
 }
 
 type convocationResource struct {
@@ -215,7 +215,7 @@ func (a *api) getConvocation(c *call) (negotiated[convocationResource], error) {
 }
 
 type validateRequest struct {
-	ValidatedOn string `json:"validated_on,omitempty" validate:"date" doc:"the day it was validated in CERES; today when left out; not in the future"`
+	ValidatedOn string `json:"validated_on,omitempty" validate:"date" format:"date" doc:"the day it was validated in CERES; today when left out; not in the future"`
 }
 
 func (a *api) validateConvocation(c *call, req *validateRequest) (convocationResource, error) {
@@ -225,10 +225,10 @@ func (a *api) validateConvocation(c *call, req *validateRequest) (convocationRes
 
 type deliveryRequest struct {
 	Method         string `json:"method" enum:"registered_mail,hand"`
-	SentOn         string `json:"sent_on,omitempty" doc:"registered mail: the day it was posted; by hand: the day it was handed over when left out"`
-	TrackingNumber string `json:"tracking_number,omitempty" doc:"registered mail: required"`
-	DeliveredOn    string `json:"delivered_on,omitempty" doc:"registered mail: when the receipt comes back; by hand: required"`
-	ReceivedBy     string `json:"received_by,omitempty" doc:"by hand: required"`
+	SentOn         string `json:"sent_on,omitempty" format:"date" doc:"registered mail: the day it was posted; by hand: the day it was handed over when left out"`
+	TrackingNumber string `json:"tracking_number,omitempty" pattern:"tracking_number" doc:"registered mail: required; letters and digits, spaces aside"`
+	DeliveredOn    string `json:"delivered_on,omitempty" format:"date" doc:"registered mail: when the receipt comes back; by hand: required"`
+	ReceivedBy     string `json:"received_by,omitempty" text:"line,100" doc:"by hand: required"`
 }
 
 func (a *api) recordDelivery(c *call, req *deliveryRequest) (convocationResource, error) {

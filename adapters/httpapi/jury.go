@@ -10,15 +10,15 @@ import (
 )
 
 type habilitationIO struct {
-	TitleCode  string `json:"title_code"`
-	ValidFrom  string `json:"valid_from" doc:"YYYY-MM-DD, included"`
-	ValidUntil string `json:"valid_until" doc:"YYYY-MM-DD, included"`
+	TitleCode  string `json:"title_code" pattern:"title_code"`
+	ValidFrom  string `json:"valid_from" format:"date" doc:"included"`
+	ValidUntil string `json:"valid_until" format:"date" doc:"included, not before valid_from"`
 }
 
 type memberRequest struct {
-	Name          string           `json:"name"`
-	Email         string           `json:"email" doc:"how a user of the jury role is matched to this record"`
-	EmployerSIRET string           `json:"employer_siret,omitempty" doc:"the establishment employing the member; conflicts with the candidates its company hosted follow from it"`
+	Name          string           `json:"name" text:"line,200"`
+	Email         string           `json:"email" format:"email" doc:"how a user of the jury role is matched to this record"`
+	EmployerSIRET string           `json:"employer_siret,omitempty" pattern:"siret" doc:"the establishment employing the member; conflicts with the candidates its company hosted follow from it"`
 	Habilitations []habilitationIO `json:"habilitations"`
 }
 
@@ -104,8 +104,8 @@ func (a *api) listMembers(c *call) (memberList, error) {
 func (a *api) getMember(c *call) (memberResource, error) { return memberOf(c.member), nil }
 
 type availabilityRequest struct {
-	From      string `json:"from" validate:"required,date" doc:"first day, included"`
-	Until     string `json:"until" validate:"required,date" doc:"last day, included"`
+	From      string `json:"from" validate:"required,date" format:"date" doc:"first day, included"`
+	Until     string `json:"until" validate:"required,date" format:"date" doc:"last day, included, not before from"`
 	Available *bool  `json:"available" validate:"required" doc:"false records the member unavailable over the days; true withdraws that"`
 }
 
@@ -119,7 +119,7 @@ func (a *api) setAvailability(c *call, req *availabilityRequest) (memberResource
 }
 
 type inviteRequest struct {
-	MemberID string `json:"member_id"`
+	MemberID string `json:"member_id" pattern:"member_id"`
 }
 
 type invitationResource struct {
@@ -217,10 +217,10 @@ func (a *api) withdrawInvitation(c *call) (invitationResource, error) {
 }
 
 type conflictRequest struct {
-	MemberID    string `json:"member_id"`
-	CandidateID string `json:"candidate_id"`
+	MemberID    string `json:"member_id" pattern:"member_id"`
+	CandidateID string `json:"candidate_id" pattern:"candidate_id"`
 	Reason      string `json:"reason" enum:"hosted,trained,employer,personal,other"`
-	Note        string `json:"note,omitempty"`
+	Note        string `json:"note,omitempty" text:"lines,1000"`
 }
 
 type conflictResource struct {

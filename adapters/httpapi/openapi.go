@@ -370,6 +370,9 @@ func (g *schemas) ref(t reflect.Type, s side) (object, error) {
 		if e := enumOf(t); e != nil {
 			str["enum"] = e
 		}
+		if p := patternOf(t); p != "" {
+			str["pattern"] = p
+		}
 		return str, nil
 	case reflect.Bool:
 		return object{"type": "boolean"}, nil
@@ -472,7 +475,11 @@ func (g *schemas) structSchema(t reflect.Type, side side) (object, error) {
 	return out, nil
 }
 
-// withTags returns a copy of s with the field's documentation tags.
+// withTags returns a copy of s with the field's documentation tags: doc,
+// enum, format, the text rule of a text tag, a named pattern, and the
+// bounds minimum, maximum, minItems and maxItems. On a list, a string's
+// rule (text, pattern, format) describes its elements; on a map, the text
+// rule describes its keys.
 func withTags(s object, f reflect.StructField) object {
 	out := object{}
 	for k, v := range s {
@@ -480,6 +487,36 @@ func withTags(s object, f reflect.StructField) object {
 	}
 	if doc := f.Tag.Get("doc"); doc != "" {
 		out["description"] = doc
+	}
+	target := out // where a string's rules go
+	if items, ok := out["items"].(object); ok {
+		target = object{}
+		for k, v := range items {
+			target[k] = v
+		}
+		out["items"] = target
+	}
+	if rule := textRuleOf(f); rule.max > 0 {
+		rs := rule.schema()
+		if out["type"] == "object" {
+			out["propertyNames"] = rs
+		} else {
+			for k, v := range rs {
+				target[k] = v
+			}
+		}
+	}
+	if p := f.Tag.Get("pattern"); p != "" {
+		target["pattern"] = patterns[p]
+	}
+	if ft := f.Tag.Get("format"); ft != "" && target["type"] == "string" {
+		target["format"] = ft
+	}
+	for _, bound := range []string{"minimum", "maximum", "minItems", "maxItems"} {
+		if v := f.Tag.Get(bound); v != "" {
+			n, _ := strconv.Atoi(v)
+			out[bound] = n
+		}
 	}
 	if e := f.Tag.Get("enum"); e != "" {
 		enum := strings.Split(e, ",")
@@ -489,13 +526,55 @@ func withTags(s object, f reflect.StructField) object {
 			out["enum"] = enum
 		}
 	}
-	if ft := f.Tag.Get("format"); ft != "" {
-		out["format"] = ft
-	}
 	if strings.Contains(f.Tag.Get("validate"), "date") && out["type"] == "string" {
 		out["format"] = "date"
 	}
 	return out
+}
+
+// schema states the rule in JSON Schema: the length, as maxLength (a value
+// of at most max characters as sent is never too long; see
+// tpsession.TextProblem), and the characters refused, as a pattern.
+func (r textRule) schema() object {
+	if r.lines {
+		return object{"type": "string", "maxLength": r.max, "pattern": noControlsButLineBreaks}
+	}
+	return object{"type": "string", "maxLength": r.max, "pattern": noControls}
+}
+
+// The characters the text rule refuses, as a character class: the C0 and
+// C1 controls and DEL, the line and paragraph separators, the
+// bidirectional controls and the noncharacters U+FFFE and U+FFFF
+// (tpsession.TextProblem; the others, U+FDD0 to U+FDEF and the last two
+// of every plane, are refused too). The regular expressions read the same
+// in ECMA-262, which the OpenAPI document uses, and in Go's regexp.
+const (
+	noControls              = "^[^\\x00-\\x1f\\x7f-\\x9f" + refusedAbove + "]*$"
+	noControlsButLineBreaks = "^[^\\x00-\\x09\\x0b\\x0c\\x0e-\\x1f\\x7f-\\x9f" + refusedAbove + "]*$"
+	// refusedAbove are the characters refused above U+00FF, written as
+	// themselves: the two dialects escape them differently.
+	refusedAbove = "\u2028\u2029\u202a-\u202e\u2066-\u2069\ufffe\uffff"
+)
+
+// patterns are the named patterns of the pattern tag: the forms the
+// server's parsers read.
+var patterns = map[string]string{
+	"siret":           "^[ \u00a0\u202f]*([0-9][ \u00a0\u202f]*){14}$",
+	"title_code":      `^TP-[0-9]{5}$`,
+	"appointment":     `^[0-9]{4}-[0-9]{2}-[0-9]{2}T([01][0-9]|2[0-3]):[0-5][0-9]$`,
+	"phone":           `^\+?[0-9 .()-]*$`,
+	"tracking_number": `^[A-Za-z0-9 ]{0,60}$`,
+	"candidate_id":    `^can_[0-7][0-9A-HJKMNP-TV-Z]{25}$`,
+	"member_id":       `^mem_[0-7][0-9A-HJKMNP-TV-Z]{25}$`,
+}
+
+// patternOf returns the pattern of the named string types that carry
+// their form in their type.
+func patternOf(t reflect.Type) string {
+	if t == reflect.TypeFor[tpsession.TitleCode]() {
+		return patterns["title_code"]
+	}
+	return ""
 }
 
 // nullable returns the schema of s or null.

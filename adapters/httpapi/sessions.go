@@ -111,19 +111,19 @@ func sessionOf(s session.Session) sessionResource {
 func sessionStatuses() []string { return strs(session.Statuses) }
 
 type personRequest struct {
-	Name  string `json:"name"`
-	Email string `json:"email"`
+	Name  string `json:"name" text:"line,200"`
+	Email string `json:"email" format:"email"`
 }
 
 type createSessionRequest struct {
-	TitleCode         string        `json:"title_code" doc:"the titre professionnel's code, e.g. TP-01281"`
-	TitleName         string        `json:"title_name"`
+	TitleCode         string        `json:"title_code" pattern:"title_code" doc:"the titre professionnel's code, e.g. TP-01281"`
+	TitleName         string        `json:"title_name" text:"line,200"`
 	Kind              string        `json:"kind" enum:"titre,ccp,ccs"`
-	Site              string        `json:"site" doc:"the place the centre's agrément names"`
+	Site              string        `json:"site" text:"line,300" doc:"the place the centre's agrément names"`
 	Region            string        `json:"region,omitempty" enum:"metropole,alsace-moselle,guadeloupe,martinique,guyane,reunion,mayotte" doc:"selects the public holidays; metropole when left out"`
-	StartDate         string        `json:"start_date" validate:"date" doc:"a working day"`
-	EndDate           string        `json:"end_date" validate:"date" doc:"a working day, not before the start"`
-	PlannedCandidates int           `json:"planned_candidates"`
+	StartDate         string        `json:"start_date" validate:"date" format:"date" doc:"a working day"`
+	EndDate           string        `json:"end_date" validate:"date" format:"date" doc:"a working day, not before the start; the session lasts at most the server's maximum (42 days by default)"`
+	PlannedCandidates int           `json:"planned_candidates" minimum:"1" maximum:"500"`
 	Responsable       personRequest `json:"responsable" doc:"the responsable de session"`
 	UsesComputers     bool          `json:"uses_computers,omitempty" doc:"whether the épreuves use computers, which must then be secured against fraud"`
 }
@@ -183,10 +183,10 @@ func (a *api) listSessions(c *call) (sessionList, error) {
 func (a *api) getSession(c *call) (sessionResource, error) { return sessionOf(c.ses), nil }
 
 type changeSessionRequest struct {
-	StartDate         *string `json:"start_date,omitempty" validate:"omitempty,date"`
-	EndDate           *string `json:"end_date,omitempty" validate:"omitempty,date"`
-	PlannedCandidates *int    `json:"planned_candidates,omitempty"`
-	Site              *string `json:"site,omitempty"`
+	StartDate         *string `json:"start_date,omitempty" validate:"omitempty,date" format:"date" doc:"a working day"`
+	EndDate           *string `json:"end_date,omitempty" validate:"omitempty,date" format:"date" doc:"a working day, not before the start; the session lasts at most the server's maximum (42 days by default)"`
+	PlannedCandidates *int    `json:"planned_candidates,omitempty" minimum:"1" maximum:"500"`
+	Site              *string `json:"site,omitempty" text:"line,300"`
 	UsesComputers     *bool   `json:"uses_computers,omitempty"`
 }
 
@@ -205,7 +205,7 @@ func (a *api) changeSession(c *call, req *changeSessionRequest) (sessionResource
 }
 
 type declareRequest struct {
-	DeclaredOn string `json:"declared_on,omitempty" validate:"date" doc:"today when left out; not in the future"`
+	DeclaredOn string `json:"declared_on,omitempty" validate:"date" format:"date" doc:"today when left out; not in the future"`
 }
 
 func (a *api) declareSession(c *call, req *declareRequest) (sessionResource, error) {
@@ -331,7 +331,7 @@ func (a *api) readiness(c *call) (readinessResource, error) {
 }
 
 type openRequest struct {
-	Witnesses []string `json:"witnesses,omitempty" doc:"in front of whom the DTE jury and candidat are opened; the responsable de session and the accepted jury members when left out"`
+	Witnesses []string `json:"witnesses,omitempty" text:"line,500" doc:"in front of whom the DTE jury and candidat are opened; the responsable de session and the accepted jury members when left out"`
 }
 
 func (a *api) openSession(c *call, req *openRequest) (sessionResource, error) {

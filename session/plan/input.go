@@ -14,20 +14,22 @@ import (
 // Input is what the planner solves: the déroulé-type of the title, the
 // plateau technique, the hidden times, the calendar and the jury parameters
 // (planning.md §2). Its JSON is the wire format of planning.md and of the
-// HTTP API's plan resource; [Decode] reads it strictly.
+// HTTP API's plan resource; [Decode] reads it strictly. The text tags
+// state the text rule of its free-text fields (tpsession.TextProblem),
+// which Validate checks, for the adapters that read the JSON.
 type Input struct {
 	// Note is free text the centre keeps with its input; the planner
 	// ignores it.
-	Note        string       `json:"note,omitempty"`
+	Note        string       `json:"note,omitempty" text:"lines,2000"`
 	Title       Title        `json:"title"`
 	Candidates  int          `json:"candidates"`
 	Epreuves    []Epreuve    `json:"epreuves"`
 	Constraints []Constraint `json:"constraints,omitempty"`
 	// Capacities is the number of units of each resource type.
-	Capacities map[string]int `json:"capacities"`
+	Capacities map[string]int `json:"capacities" text:"line,60"`
 	// StationResetMin is, per resource type, the minutes a unit needs
 	// between two candidates on the same day.
-	StationResetMin map[string]int `json:"station_reset_min,omitempty"`
+	StationResetMin map[string]int `json:"station_reset_min,omitempty" text:"line,60"`
 	Hidden          Hidden         `json:"hidden"`
 	Calendar        Calendar       `json:"calendar"`
 	Jury            Jury           `json:"jury"`
@@ -38,7 +40,7 @@ type Input struct {
 // titles are known only by name or RNCP number.
 type Title struct {
 	Code tpsession.TitleCode `json:"code,omitempty"`
-	Name string              `json:"name,omitempty"`
+	Name string              `json:"name,omitempty" text:"line,200"`
 }
 
 // Presence says whether and how a jury attends an épreuve.
@@ -57,8 +59,8 @@ const (
 
 // Epreuve is one épreuve of the déroulé-type; every candidate sits each once.
 type Epreuve struct {
-	ID          string   `json:"id"`
-	Label       string   `json:"label,omitempty"`
+	ID          string   `json:"id" text:"line,60"`
+	Label       string   `json:"label,omitempty" text:"line,200"`
 	DurationMin int      `json:"duration_min"`
 	Jury        Presence `json:"jury"`
 	// ObserveCapacity is the largest sitting a jury observes; only with
@@ -76,7 +78,7 @@ type Epreuve struct {
 // ResourceNeed is a number of units of one resource type held for a whole
 // épreuve.
 type ResourceNeed struct {
-	Type  string `json:"type"`
+	Type  string `json:"type" text:"line,60"`
 	Units int    `json:"units"`
 }
 
@@ -96,14 +98,14 @@ const (
 // required for no_wait), Epreuve for last, Epreuves for same_station.
 type Constraint struct {
 	Type      ConstraintType `json:"type"`
-	Before    string         `json:"before,omitempty"`
-	After     string         `json:"after,omitempty"`
+	Before    string         `json:"before,omitempty" text:"line,60"`
+	After     string         `json:"after,omitempty" text:"line,60"`
 	MinGapMin int            `json:"min_gap_min,omitempty"`
 	// MaxGapMin is nil when there is no maximum; 0 is a real maximum.
 	MaxGapMin *int     `json:"max_gap_min,omitempty"`
 	NextDay   bool     `json:"next_day,omitempty"`
-	Epreuve   string   `json:"epreuve,omitempty"`
-	Epreuves  []string `json:"epreuves,omitempty"`
+	Epreuve   string   `json:"epreuve,omitempty" text:"line,60"`
+	Epreuves  []string `json:"epreuves,omitempty" text:"line,60"`
 }
 
 // Hidden holds the temps cachés in minutes, 0 meaning none (planning.md §1).

@@ -1,0 +1,262 @@
+package session_test
+
+import (
+	"fmt"
+	"reflect"
+	"testing"
+	"time"
+
+	"github.com/rickb777/date/v2"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/tpsession/tpsession"
+	"github.com/tpsession/tpsession/candidate"
+	"github.com/tpsession/tpsession/checklist"
+	"github.com/tpsession/tpsession/jury"
+	"github.com/tpsession/tpsession/pli"
+	"github.com/tpsession/tpsession/session"
+)
+
+// stringPaths lists the strings reachable from v: through struct fields,
+// pointers and the elements of slices, by Go path.
+func stringPaths(v reflect.Value, path string) []string {
+	switch v.Kind() {
+	case reflect.String:
+		return []string{path}
+	case reflect.Pointer:
+		if v.IsNil() {
+			return nil
+		}
+		return stringPaths(v.Elem(), path)
+	case reflect.Slice, reflect.Array:
+		var out []string
+		for i := range v.Len() {
+			out = append(out, stringPaths(v.Index(i), fmt.Sprintf("%s[%d]", path, i))...)
+		}
+		return out
+	case reflect.Struct:
+		var out []string
+		for i := range v.NumField() {
+			if v.Type().Field(i).IsExported() {
+				out = append(out, stringPaths(v.Field(i), path+"."+v.Type().Field(i).Name)...)
+			}
+		}
+		return out
+	}
+	return nil
+}
+
+// setString sets the string at path in v, as stringPaths names it.
+func setString(v reflect.Value, path, s string) bool {
+	found := false
+	var walk func(v reflect.Value, at string)
+	walk = func(v reflect.Value, at string) {
+		switch v.Kind() {
+		case reflect.String:
+			if at == path {
+				v.SetString(s)
+				found = true
+			}
+		case reflect.Pointer:
+			if !v.IsNil() {
+				walk(v.Elem(), at)
+			}
+		case reflect.Slice, reflect.Array:
+			for i := range v.Len() {
+				walk(v.Index(i), fmt.Sprintf("%s[%d]", at, i))
+			}
+		case reflect.Struct:
+			for i := range v.NumField() {
+				if v.Type().Field(i).IsExported() {
+					walk(v.Field(i), at+"."+v.Type().Field(i).Name)
+				}
+			}
+		}
+	}
+	walk(v, "")
+	return found
+}
+
+// command is a command of the Service taking an input of type In, with a
+// valid input: fresh returns a new one each call, which the test changes.
+type command struct {
+	name  string
+	fresh func() any
+	run   func(f *fixture, s session.Session, c candidate.Candidate, in any) error
+}
+
+func commandOf[In any](name string, fresh func() In, run func(f *fixture, s session.Session, c candidate.Candidate, in In) error) command {
+	return command{name: name, fresh: func() any { v := fresh(); return &v }, run: func(f *fixture, s session.Session, c candidate.Candidate, in any) error {
+		return run(f, s, c, *in.(*In))
+	}}
+}
+
+// TestEveryCommandInputFollowsTheTextRule walks the input of every command
+// of the Service that takes text: each string of it, set to text holding a
+// control character, a bidirectional override, or the UTF-8 bytes of a
+// surrogate, is refused as invalid input naming a field, and nothing is
+// written. The input types are walked by reflection, so a field added to
+// one cannot skip the rule.
+func TestEveryCommandInputFollowsTheTextRule(t *testing.T) {
+	today := date.New(2026, time.November, 16)
+	memberInput := func() jury.MemberInput {
+		return jury.MemberInput{Name: "Jeanne Martin", Email: "jeanne@example.fr", EmployerSIRET: "73282932000074",
+			Habilitations: []jury.HabilitationInput{{TitleCode: "TP-01281", ValidFrom: "2026-01-01", ValidUntil: "2028-12-31"}}}
+	}
+	candidateInput := func() candidate.CandidateInput {
+		return candidate.CandidateInput{FirstName: "Léa", LastName: "Dubois", BirthDate: "1998-04-12", Email: "lea@example.fr", Phone: "06 12 34 56 78",
+			PostalAddress: &candidate.PostalAddressInput{Lines: []string{"3 rue Victor Hugo"}, Postcode: "69002", City: "Lyon"},
+			Route:         "vae", VAERecevabiliteOn: "2026-10-01", TitlesHeld: []string{"TP-00001"},
+			HostCompanies: []candidate.HostCompanyInput{{SIRET: "73282932000074", Name: "Atelier", From: "2026-04-01", Until: "2026-06-30"}}}
+	}
+	commands := []command{
+		commandOf("CreateSession", details, func(f *fixture, _ session.Session, _ candidate.Candidate, in session.Details) error {
+			_, err := f.svc.CreateSession(f.ctx, admin, in)
+			return err
+		}),
+		commandOf("ChangeSession", func() string { return "Lyon" }, func(f *fixture, s session.Session, _ candidate.Candidate, site string) error {
+			_, err := f.svc.ChangeSession(f.ctx, admin, s.ID, session.Change{Site: &site})
+			return err
+		}),
+		commandOf("CreateCandidate", candidateInput, func(f *fixture, _ session.Session, _ candidate.Candidate, in candidate.CandidateInput) error {
+			_, err := f.svc.CreateCandidate(f.ctx, admin, in)
+			return err
+		}),
+		commandOf("ReviseCandidate", candidateInput, func(f *fixture, _ session.Session, c candidate.Candidate, in candidate.CandidateInput) error {
+			_, err := f.svc.ReviseCandidate(f.ctx, admin, c.ID, in)
+			return err
+		}),
+		commandOf("ImportCandidates", candidateInput, func(f *fixture, _ session.Session, _ candidate.Candidate, in candidate.CandidateInput) error {
+			_, err := f.svc.ImportCandidates(f.ctx, admin, []candidate.CandidateInput{in})
+			return err
+		}),
+		commandOf("CreateMember", memberInput, func(f *fixture, _ session.Session, _ candidate.Candidate, in jury.MemberInput) error {
+			_, err := f.svc.CreateMember(f.ctx, admin, in)
+			return err
+		}),
+		commandOf("DeclareConflict", func() jury.DeclaredConflictInput {
+			return jury.DeclaredConflictInput{Reason: "personal", Note: "cousin"}
+		}, func(f *fixture, s session.Session, c candidate.Candidate, in jury.DeclaredConflictInput) error {
+			m := f.member("Marc", fmt.Sprintf("marc%d@example.fr", time.Now().UnixNano()), "")
+			if in.MemberID == "" {
+				in.MemberID = string(m.ID)
+			}
+			if in.CandidateID == "" {
+				in.CandidateID = string(c.ID)
+			}
+			_, err := f.svc.DeclareConflict(f.ctx, admin, s.ID, in)
+			return err
+		}),
+		commandOf("DraftConvocation", convocation, func(f *fixture, s session.Session, c candidate.Candidate, in candidate.ConvocationInput) error {
+			_, err := f.svc.DraftConvocation(f.ctx, admin, s.ID, c.ID, in)
+			return err
+		}),
+		commandOf("RecordDelivery", func() candidate.DeliveryInput {
+			return candidate.DeliveryInput{Method: "registered_mail", SentOn: "2026-11-16", TrackingNumber: "1A00000000001"}
+		}, func(f *fixture, s session.Session, c candidate.Candidate, in candidate.DeliveryInput) error {
+			_, err := f.svc.RecordDelivery(f.ctx, admin, s.ID, c.ID, in)
+			return err
+		}),
+		commandOf("RecordDelivery by hand", func() candidate.DeliveryInput {
+			return candidate.DeliveryInput{Method: "hand", DeliveredOn: "2026-11-16", ReceivedBy: "le candidat"}
+		}, func(f *fixture, s session.Session, c candidate.Candidate, in candidate.DeliveryInput) error {
+			_, err := f.svc.RecordDelivery(f.ctx, admin, s.ID, c.ID, in)
+			return err
+		}),
+		commandOf("SetChecklistItem", func() checklist.ItemUpdate {
+			return checklist.ItemUpdate{Status: checklist.StatusOK, Note: "vu"}
+		}, func(f *fixture, s session.Session, _ candidate.Candidate, in checklist.ItemUpdate) error {
+			_, err := f.svc.SetChecklistItem(f.ctx, admin, s.ID, checklist.ItemRulesDisplayed, in)
+			return err
+		}),
+		commandOf("SetEquipment", func() string { return "Poste" }, func(f *fixture, s session.Session, _ candidate.Candidate, name string) error {
+			_, err := f.svc.SetEquipment(f.ctx, admin, s.ID, name, checklist.EquipmentUpdate{Available: 1, OperationalFrom: start, OperationalUntil: end})
+			return err
+		}),
+		commandOf("ReceivePli", func() []pli.Material { return []pli.Material{{Name: "PC", Quantity: 1, Epreuve: "MSP"}} },
+			func(f *fixture, s session.Session, _ candidate.Candidate, in []pli.Material) error {
+				_, err := f.svc.ReceivePli(f.ctx, admin, s.ID, date.Zero, in)
+				return err
+			}),
+		commandOf("SecurePli", func() [2]string { return [2]string{"Coffre", "Claire Martin"} },
+			func(f *fixture, s session.Session, _ candidate.Candidate, in [2]string) error {
+				_, err := f.svc.SecurePli(f.ctx, admin, s.ID, in[0], in[1])
+				return err
+			}),
+		commandOf("RecordPliAccess", func() pli.Access { return pli.Access{Reason: "seal check"} },
+			func(f *fixture, s session.Session, _ candidate.Candidate, in pli.Access) error {
+				_, err := f.svc.RecordPliAccess(f.ctx, admin, s.ID, in)
+				return err
+			}),
+		commandOf("OpenPli", func() []string { return []string{"Claire Martin", "Jeanne Martin"} },
+			func(f *fixture, s session.Session, _ candidate.Candidate, in []string) error {
+				_, err := f.svc.OpenPli(f.ctx, admin, s.ID, in)
+				return err
+			}),
+		commandOf("PlanSession", func() string { return "a note" }, func(f *fixture, s session.Session, _ candidate.Candidate, note string) error {
+			in := planInput(t)
+			in.Note, in.Title.Name, in.Epreuves[0].Label = note, note, note
+			_, err := f.svc.PlanSession(f.ctx, admin, s.ID, in)
+			return err
+		}),
+	}
+	bad := map[string]string{
+		"a control character":      "a\u0007b",
+		"a bidirectional override": "a\u202eb",
+		"the bytes of a surrogate": "a\xed\xa0\x80b",
+		"a byte that is not UTF-8": "a\xffb",
+		"a NUL":                    "a\x00b",
+	}
+	// prepare makes a session, a registered candidate whose convocation
+	// is validated, and a pli ordered (received, for the steps after).
+	prepare := func(t *testing.T, name string) (*fixture, session.Session, candidate.Candidate) {
+		f := newFixture(t, today)
+		s, c := f.session(), f.candidate("Léa", "Dubois", "")
+		_, err := f.svc.Register(f.ctx, admin, s.ID, c.ID)
+		require.NoError(t, err)
+		_, _, err = f.svc.OrderPli(f.ctx, admin, s.ID, date.Zero)
+		require.NoError(t, err)
+		if name == "SecurePli" || name == "RecordPliAccess" {
+			_, err = f.svc.ReceivePli(f.ctx, admin, s.ID, date.Zero, []pli.Material{{Name: "PC", Quantity: 1}})
+			require.NoError(t, err)
+		}
+		if name != "DraftConvocation" {
+			_, err = f.svc.DraftConvocation(f.ctx, admin, s.ID, c.ID, convocation())
+			require.NoError(t, err)
+			_, err = f.svc.ValidateConvocation(f.ctx, admin, s.ID, c.ID, date.Zero)
+			require.NoError(t, err)
+		}
+		return f, s, c
+	}
+	for _, cmd := range commands {
+		t.Run(cmd.name, func(t *testing.T) {
+			if cmd.name != "OpenPli" { // the pli opens only with the session
+				f, s, c := prepare(t, cmd.name)
+				require.NoError(t, cmd.run(f, s, c, cmd.fresh()), "the valid input is accepted")
+			}
+			paths := stringPaths(reflect.ValueOf(cmd.fresh()), "")
+			require.NotEmpty(t, paths)
+			for _, path := range paths {
+				for what, value := range bad {
+					f, s, c := prepare(t, cmd.name)
+					before, err := f.svc.Events(f.ctx, admin, s.ID)
+					require.NoError(t, err)
+
+					in := cmd.fresh()
+					require.True(t, setString(reflect.ValueOf(in), path, value), path)
+					err = cmd.run(f, s, c, in)
+					require.Error(t, err, "%s: %s", path, what)
+					assert.Equal(t, tpsession.Invalid, tpsession.KindOf(err), "%s: %s: %v", path, what, err)
+					e, ok := err.(*tpsession.Error)
+					if assert.True(t, ok, "%s: %s: %T", path, what, err) {
+						assert.NotEmpty(t, e.Fields, "%s: %s: the error names the field: %v", path, what, err)
+					}
+					after, err := f.svc.Events(f.ctx, admin, s.ID)
+					require.NoError(t, err)
+					assert.Equal(t, before, after, "%s: %s: nothing was written", path, what)
+				}
+			}
+		})
+	}
+}
