@@ -37,6 +37,21 @@ func (s *Service) Candidate(ctx context.Context, by Actor, id tpsession.Candidat
 	return s.st.Candidates.Candidate(ctx, by.Centre, id)
 }
 
+// Candidates returns the candidates of the actor's centre that q selects,
+// by last name, first name (case and accents aside) and ID, from q.After
+// and at most q.Limit of them when it is positive: a name search, a
+// filter by route or by session (the candidates actively registered to
+// it), one page of the list at a time.
+func (s *Service) Candidates(ctx context.Context, by Actor, q candidate.Query) ([]candidate.Candidate, error) {
+	if err := checkActor(by); err != nil {
+		return nil, err
+	}
+	if q.Limit < 0 {
+		return nil, tpsession.ErrInvalidInput.WithFields(tpsession.FieldError{Field: "limit", Message: "must not be negative"}).Withf("the page size %d is negative", q.Limit)
+	}
+	return s.st.Candidates.Candidates(ctx, by.Centre, q)
+}
+
 // ReviseCandidate replaces a candidate's details. It is refused when the
 // revised candidate would no longer be eligible to a session they are
 // registered to (a VAE recevabilité moved so that it expires before the

@@ -102,6 +102,7 @@ func authorization() map[string]access {
 		"GET /v1/sessions/{sid}/jury-assignment":             narrowed(staffAndJury, juryOwnPanel),
 
 		"POST /v1/candidates":                                              adminOnly,
+		"GET /v1/candidates":                                               adminOnly,
 		"GET /v1/candidates/{cid}":                                         adminOnly,
 		"PUT /v1/candidates/{cid}":                                         adminOnly,
 		"POST /v1/sessions/{sid}/registrations":                            adminOnly,

@@ -84,6 +84,48 @@ func (a *api) createCandidate(c *call, req *candidateRequest) (candidateResource
 	return candidateOf(cand), nil
 }
 
+type candidateList struct {
+	Candidates []candidateResource `json:"candidates" doc:"by last name, then first name (case and accents aside), then ID"`
+	NextCursor string              `json:"next_cursor,omitempty" doc:"when more candidates follow: the cursor of the next page"`
+}
+
+// maxSearchLen bounds a name search: two names.
+const maxSearchLen = 200
+
+// listCandidates lists the centre's candidates: ?name= searches both names,
+// every word of it, case and accents aside; ?route= and ?session= filter.
+func (a *api) listCandidates(c *call) (candidateList, error) {
+	var fe tpsession.FieldErrors
+	q := candidate.Query{Name: c.r.URL.Query().Get("name")}
+	if p := tpsession.TextProblem(q.Name, maxSearchLen, false); p != "" {
+		fe.Add("name", "%s", p)
+	}
+	q.Route = query(c, &fe, "route", candidate.ParseRoute)
+	q.Session = query(c, &fe, "session", tpsession.ParseSessionID)
+	p := c.page(&fe, 2)
+	if p.after != nil {
+		id, err := tpsession.ParseCandidateID(p.after[1])
+		if err != nil {
+			fe.Add("cursor", "is not a cursor of this list: send back the next_cursor of the page before")
+		}
+		q.After = &candidate.Position{NameKey: p.after[0], ID: id}
+	}
+	if err := fe.Err(tpsession.ErrInvalidInput); err != nil {
+		return candidateList{}, err
+	}
+	q.Limit = p.limit + 1
+	cs, err := a.svc.Candidates(c.ctx, c.actor, q)
+	if err != nil {
+		return candidateList{}, err
+	}
+	cs, next := paged(cs, p.limit, func(c candidate.Candidate) []string { return []string{c.NameKey(), string(c.ID)} })
+	out := candidateList{Candidates: make([]candidateResource, len(cs)), NextCursor: next}
+	for i, cand := range cs {
+		out.Candidates[i] = candidateOf(cand)
+	}
+	return out, nil
+}
+
 func (a *api) getCandidate(c *call) (candidateResource, error) { return candidateOf(c.cand), nil }
 
 func (a *api) reviseCandidate(c *call, req *candidateRequest) (candidateResource, error) {

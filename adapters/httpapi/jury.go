@@ -65,7 +65,8 @@ func (a *api) createMember(c *call, req *memberRequest) (memberResource, error) 
 }
 
 type memberList struct {
-	Members []memberResource `json:"members"`
+	Members    []memberResource `json:"members"`
+	NextCursor string           `json:"next_cursor,omitempty" doc:"when more members follow: the cursor of the next page"`
 }
 
 func (a *api) listMembers(c *call) (memberList, error) {
@@ -86,6 +87,7 @@ func (a *api) listMembers(c *call) (memberList, error) {
 	case from != date.Zero || to != date.Zero:
 		fe.Add("title_code", "is required with from and to")
 	}
+	p := c.page(&fe, 1)
 	if err := fe.Err(tpsession.ErrInvalidInput); err != nil {
 		return memberList{}, err
 	}
@@ -94,7 +96,12 @@ func (a *api) listMembers(c *call) (memberList, error) {
 	if err != nil {
 		return memberList{}, err
 	}
-	out := memberList{Members: make([]memberResource, len(ms))}
+	// Members are listed by ID: the page starts after the cursor's.
+	if p.after != nil {
+		ms = slices.DeleteFunc(ms, func(m jury.Member) bool { return string(m.ID) <= p.after[0] })
+	}
+	ms, next := paged(ms, p.limit, func(m jury.Member) []string { return []string{string(m.ID)} })
+	out := memberList{Members: make([]memberResource, len(ms)), NextCursor: next}
 	for i, m := range ms {
 		out.Members[i] = memberOf(m)
 	}

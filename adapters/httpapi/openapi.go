@@ -127,7 +127,11 @@ func (a *api) operation(g *schemas, rt route) (object, error) {
 	params := pathParams(rt.path)
 	for _, q := range rt.query {
 		s := object{"type": "string"}
-		if q.format != "" {
+		switch q.format {
+		case "integer":
+			s = object{"type": "integer", "minimum": 1, "maximum": MaxPageSize}
+		case "":
+		default:
 			s["format"] = q.format
 		}
 		if q.enum != nil {

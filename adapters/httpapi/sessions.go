@@ -143,39 +143,55 @@ func (a *api) createSession(c *call, req *createSessionRequest) (sessionResource
 }
 
 type sessionList struct {
-	Sessions []sessionResource `json:"sessions"`
+	Sessions   []sessionResource `json:"sessions"`
+	NextCursor string            `json:"next_cursor,omitempty" doc:"when more sessions follow: the cursor of the next page"`
 }
 
 func (a *api) listSessions(c *call) (sessionList, error) {
 	var fe tpsession.FieldErrors
 	f := session.Filter{Status: query(c, &fe, "status", session.ParseStatus)}
 	f.From, f.To = c.queryDates(&fe)
+	p := c.page(&fe, 2)
+	if p.after != nil {
+		start, err := tpsession.ParseDate(p.after[0])
+		id, idErr := tpsession.ParseSessionID(p.after[1])
+		if err != nil || idErr != nil {
+			fe.Add("cursor", "is not a cursor of this list: send back the next_cursor of the page before")
+		}
+		f.After = &session.Position{Start: start, ID: id}
+	}
 	if err := fe.Err(tpsession.ErrInvalidInput); err != nil {
 		return sessionList{}, err
 	}
-	out := sessionList{Sessions: []sessionResource{}}
+	var ss []session.Session
 	if c.p.Role == RoleJury {
 		own, err := c.ownMember()
 		if err != nil || own == "" {
-			return out, err
+			return sessionList{Sessions: []sessionResource{}}, err
 		}
 		invited, err := a.svc.SessionsOfMember(c.ctx, c.actor, own, f)
 		if err != nil {
 			return sessionList{}, err
 		}
 		for _, is := range invited {
-			if is.Invitation.Active() {
-				out.Sessions = append(out.Sessions, sessionOf(is.Session))
+			if is.Invitation.Active() && (f.After == nil || f.After.Before(is.Session.Position())) {
+				ss = append(ss, is.Session)
 			}
 		}
-		return out, nil
+		if len(ss) > p.limit+1 {
+			ss = ss[:p.limit+1]
+		}
+	} else {
+		f.Limit = p.limit + 1
+		var err error
+		if ss, err = a.svc.Sessions(c.ctx, c.actor, f); err != nil {
+			return sessionList{}, err
+		}
 	}
-	ss, err := a.svc.Sessions(c.ctx, c.actor, f)
-	if err != nil {
-		return sessionList{}, err
-	}
-	for _, s := range ss {
-		out.Sessions = append(out.Sessions, sessionOf(s))
+	ss, next := paged(ss, p.limit, func(s session.Session) []string { return []string{s.Start.String(), string(s.ID)} })
+	out := sessionList{Sessions: make([]sessionResource, len(ss)), NextCursor: next}
+	for i, s := range ss {
+		out.Sessions[i] = sessionOf(s)
 	}
 	return out, nil
 }
@@ -340,7 +356,8 @@ func (a *api) openSession(c *call, req *openRequest) (sessionResource, error) {
 }
 
 type eventList struct {
-	Events []eventResource `json:"events"`
+	Events     []eventResource `json:"events"`
+	NextCursor string          `json:"next_cursor,omitempty" doc:"when more events follow: the cursor of the next page"`
 }
 
 type eventResource struct {
@@ -352,11 +369,23 @@ type eventResource struct {
 }
 
 func (a *api) events(c *call) (eventList, error) {
+	var fe tpsession.FieldErrors
+	p := c.page(&fe, 1)
+	if err := fe.Err(tpsession.ErrInvalidInput); err != nil {
+		return eventList{}, err
+	}
 	es, err := a.svc.Events(c.ctx, c.actor, c.ses.ID)
 	if err != nil {
 		return eventList{}, err
 	}
-	out := eventList{Events: make([]eventResource, len(es))}
+	// The log is append-only: the event a cursor names stays where it is.
+	es, ok := after(es, p, func(e session.Event) string { return string(e.ID) })
+	if !ok {
+		fe.Add("cursor", "is not a cursor of this session's events: send back the next_cursor of the page before")
+		return eventList{}, fe.Err(tpsession.ErrInvalidInput)
+	}
+	es, next := paged(es, p.limit, func(e session.Event) []string { return []string{string(e.ID)} })
+	out := eventList{Events: make([]eventResource, len(es)), NextCursor: next}
 	for i, e := range es {
 		out.Events[i] = eventResource{ID: string(e.ID), At: jsonInstant(e.At), Actor: e.Actor, Action: e.Action, Detail: e.Detail}
 	}

@@ -5,6 +5,7 @@ import (
 	"context"
 	"maps"
 	"slices"
+	"strings"
 	"sync"
 
 	"github.com/tpsession/tpsession"
@@ -210,10 +211,25 @@ func (s *Store) UpdateSession(ctx context.Context, centre tpsession.CentreID, id
 
 func (s *Store) Sessions(ctx context.Context, centre tpsession.CentreID, f session.Filter) ([]session.Session, error) {
 	return read(s, ctx, func() ([]session.Session, error) {
-		return sorted(s.sessions.list(centre, f.Match), func(a, b session.Session) int {
+		out, _ := sorted(s.sessions.list(centre, func(v session.Session) bool {
+			return f.Match(v) && (f.After == nil || f.After.Before(v.Position()))
+		}), func(a, b session.Session) int {
 			return cmp.Or(cmp.Compare(a.Start, b.Start), cmp.Compare(a.ID, b.ID))
 		})
+		return page(out, f.Limit), nil
 	})
+}
+
+// page returns the first limit values of vs, all of them when limit is not
+// positive, and never nil.
+func page[T any](vs []T, limit int) []T {
+	if limit > 0 && len(vs) > limit {
+		vs = vs[:limit]
+	}
+	if vs == nil {
+		return []T{}
+	}
+	return vs
 }
 
 // Event log.
@@ -255,6 +271,27 @@ func (s *Store) UpdateCandidate(ctx context.Context, centre tpsession.CentreID, 
 func (s *Store) CandidatesOfCentre(ctx context.Context, centre tpsession.CentreID) ([]candidate.Candidate, error) {
 	return read(s, ctx, func() ([]candidate.Candidate, error) {
 		return sorted(s.candidates.list(centre, nil), func(a, b candidate.Candidate) int { return cmp.Compare(a.ID, b.ID) })
+	})
+}
+
+func (s *Store) Candidates(ctx context.Context, centre tpsession.CentreID, q candidate.Query) ([]candidate.Candidate, error) {
+	return read(s, ctx, func() ([]candidate.Candidate, error) {
+		var registered map[tpsession.CandidateID]bool
+		if q.Session != "" {
+			registered = map[tpsession.CandidateID]bool{}
+			for _, r := range s.registrations.rows {
+				if r.Centre == centre && r.Session == q.Session && r.Active() {
+					registered[r.Candidate] = true
+				}
+			}
+		}
+		out := s.candidates.list(centre, func(c candidate.Candidate) bool {
+			return q.Match(c) && (registered == nil || registered[c.ID]) && (q.After == nil || q.After.Before(c.Position()))
+		})
+		slices.SortFunc(out, func(a, b candidate.Candidate) int {
+			return cmp.Or(strings.Compare(a.NameKey(), b.NameKey()), cmp.Compare(a.ID, b.ID))
+		})
+		return page(out, q.Limit), nil
 	})
 }
 

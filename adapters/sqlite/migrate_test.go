@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"database/sql"
 	"encoding/hex"
+	"encoding/json"
 	"fmt"
 	"io/fs"
 	"os"
@@ -15,11 +16,13 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/rickb777/date/v2"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/tpsession/tpsession"
 	"github.com/tpsession/tpsession/adapters/storetest"
+	"github.com/tpsession/tpsession/candidate"
 	"github.com/tpsession/tpsession/jury"
 	"github.com/tpsession/tpsession/session"
 )
@@ -344,4 +347,48 @@ func TestConcurrentOpensMigrateOnce(t *testing.T) {
 		raw := rawDB(t, path)
 		assert.Equal(t, len(mustMigrations(t)), userVersion(t, raw))
 	}
+}
+
+// TestUpgradeFillsTheCandidateKeys stores candidates in a database of
+// schema version 2, then opens it: version 3 computes their name keys, so
+// that they are listed, searched and known again like the candidates
+// written after.
+func TestUpgradeFillsTheCandidateKeys(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "v2.db")
+	raw := rawDB(t, path)
+	_, err := migrate(ctx, raw, mustMigrations(t), 2)
+	require.NoError(t, err)
+	old := []candidate.Candidate{
+		{Centre: centre, ID: tpsession.NewCandidateID(), FirstName: "Léa", LastName: "Dubois", BirthDate: date.New(1998, 4, 12), Route: candidate.RouteVAE},
+		{Centre: centre, ID: tpsession.NewCandidateID(), FirstName: "Noé", LastName: "Œuvray", BirthDate: date.New(1990, 1, 2), Route: candidate.RouteFormation},
+	}
+	for _, c := range old {
+		doc, err := json.Marshal(toCandidateRecord(c))
+		require.NoError(t, err)
+		_, err = raw.ExecContext(ctx, "INSERT INTO candidates (id, centre, version, doc) VALUES (?, ?, 1, ?)", string(c.ID), string(c.Centre), string(doc))
+		require.NoError(t, err)
+	}
+	require.NoError(t, raw.Close())
+
+	db, err := Open(ctx, path)
+	require.NoError(t, err)
+	defer db.Close()
+	newer := candidate.Candidate{Centre: centre, ID: tpsession.NewCandidateID(), FirstName: "Marc", LastName: "Durand", BirthDate: date.New(1985, 6, 1), Route: candidate.RouteVAE}
+	require.NoError(t, db.CreateCandidate(ctx, newer))
+
+	ids := func(q candidate.Query) []tpsession.CandidateID {
+		got, err := db.Candidates(ctx, centre, q)
+		require.NoError(t, err)
+		var out []tpsession.CandidateID
+		for _, c := range got {
+			out = append(out, c.ID)
+		}
+		return out
+	}
+	assert.Equal(t, []tpsession.CandidateID{old[0].ID, newer.ID, old[1].ID}, ids(candidate.Query{}), "by last name")
+	assert.Equal(t, []tpsession.CandidateID{old[1].ID}, ids(candidate.Query{Name: "oeuvray"}))
+	assert.Equal(t, []tpsession.CandidateID{old[0].ID, newer.ID}, ids(candidate.Query{Route: candidate.RouteVAE}))
+	twin := candidate.Candidate{FirstName: "LEA", LastName: "dubois", BirthDate: date.New(1998, 4, 12)}.Identity()
+	assert.Equal(t, []tpsession.CandidateID{old[0].ID}, ids(candidate.Query{Identity: &twin}))
 }

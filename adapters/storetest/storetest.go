@@ -47,6 +47,8 @@ func Run(t *testing.T, open Open) {
 	t.Run("plis", func(t *testing.T) { pliContract().run(t, open) })
 	t.Run("checklists", func(t *testing.T) { checklistContract().run(t, open) })
 	t.Run("session listing", func(t *testing.T) { testSessionListing(t, open) })
+	t.Run("session paging", func(t *testing.T) { testSessionPaging(t, open) })
+	t.Run("candidate listing", func(t *testing.T) { testCandidateListing(t, open) })
 	t.Run("event log", func(t *testing.T) { testEventLog(t, open) })
 	t.Run("registration rules", func(t *testing.T) { testRegistrationRules(t, open) })
 	t.Run("member listing", func(t *testing.T) { testMemberListing(t, open) })
