@@ -26,7 +26,7 @@ func newFixtureWith(t *testing.T, today date.Date, cfg session.Config) *fixture 
 	cfg.Clock, cfg.Location = clock, paris
 	svc, err := session.NewService(session.Stores{
 		Sessions: store, Events: store, Candidates: store, Registrations: store,
-		Members: store, Juries: store, Plis: store, Checklists: store, Plans: store, Tx: store,
+		Members: store, Juries: store, Plis: store, Checklists: store, Plans: store, Receipts: store, Tx: store,
 	}, cfg)
 	require.NoError(t, err)
 	return &fixture{t: t, ctx: context.Background(), clock: clock, svc: svc}
@@ -98,7 +98,7 @@ func TestTheLengthOfASessionIsBounded(t *testing.T) {
 		store := memstore.New()
 		_, err := session.NewService(session.Stores{
 			Sessions: store, Events: store, Candidates: store, Registrations: store,
-			Members: store, Juries: store, Plis: store, Checklists: store, Plans: store,
+			Members: store, Juries: store, Plis: store, Checklists: store, Plans: store, Receipts: store,
 		}, session.Config{MaxSessionDays: -1})
 		assert.ErrorIs(t, err, tpsession.ErrInternal)
 	})

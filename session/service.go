@@ -31,7 +31,9 @@ type Stores struct {
 	Plis          pli.Store
 	Checklists    checklist.Store
 	Plans         plan.Store
-	Tx            Transactor
+	// Receipts keeps the answers of the commands run by Idempotent.
+	Receipts ReceiptStore
+	Tx       Transactor
 }
 
 // Config tunes a Service. The zero value is usable: the system clock, the
@@ -86,6 +88,7 @@ func NewService(st Stores, cfg Config) (*Service, error) {
 	for name, s := range map[string]any{
 		"Sessions": st.Sessions, "Events": st.Events, "Candidates": st.Candidates, "Registrations": st.Registrations,
 		"Members": st.Members, "Juries": st.Juries, "Plis": st.Plis, "Checklists": st.Checklists, "Plans": st.Plans,
+		"Receipts": st.Receipts,
 	} {
 		if s == nil {
 			missing = append(missing, name)

@@ -53,7 +53,7 @@ func newFixture(t *testing.T, today date.Date) *fixture {
 	clock := tpsession.NewFixedClock(at(today))
 	svc, err := session.NewService(session.Stores{
 		Sessions: store, Events: store, Candidates: store, Registrations: store,
-		Members: store, Juries: store, Plis: store, Checklists: store, Plans: store, Tx: store,
+		Members: store, Juries: store, Plis: store, Checklists: store, Plans: store, Receipts: store, Tx: store,
 	}, session.Config{Clock: clock, Location: paris})
 	require.NoError(t, err)
 	return &fixture{t: t, ctx: context.Background(), clock: clock, svc: svc}

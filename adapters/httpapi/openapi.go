@@ -15,6 +15,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/tpsession/tpsession"
+	"github.com/tpsession/tpsession/session"
 	"github.com/tpsession/tpsession/session/plan"
 )
 
@@ -139,6 +140,16 @@ func (a *api) operation(g *schemas, rt route) (object, error) {
 		}
 		params = append(params, object{"name": q.name, "in": "query", "required": false, "description": q.doc, "schema": s})
 	}
+	if rt.method == http.MethodPost && !acc.public {
+		params = append(params, object{
+			"name": idempotencyHeader, "in": "header", "required": false,
+			"description": "makes the request idempotent: the first answer to a request sent with this key is kept for 24 hours, " +
+				"and the same request sent again with it gets that answer (with " + replayedHeader + ": true) without acting again; " +
+				"another request with the same key is refused (422). Keys are the centre's. An answer is kept when the request changed something " +
+				"(a refusal changes nothing, so the request may be sent again once its cause is fixed).",
+			"schema": object{"type": "string", "minLength": 1, "maxLength": session.MaxKeyLen, "pattern": "^[\\x21-\\x7e]+$"},
+		})
+	}
 	if len(params) > 0 {
 		op["parameters"] = params
 	}
@@ -177,6 +188,12 @@ func (a *api) operation(g *schemas, rt route) (object, error) {
 		}
 		ok["content"] = content
 	}
+	if rt.method == http.MethodPost && !acc.public {
+		ok["headers"] = object{replayedHeader: object{
+			"description": "true when the answer is the one kept for the request's " + idempotencyHeader,
+			"schema":      object{"type": "string", "enum": []string{"true"}},
+		}}
+	}
 	responses[strconv.Itoa(rt.status)] = ok
 	for _, st := range problemStatuses(rt, acc) {
 		responses[strconv.Itoa(st)] = object{"$ref": "#/components/responses/Problem"}
@@ -199,6 +216,9 @@ func problemStatuses(rt route, acc access) []int {
 	}
 	if rt.req != nil {
 		sts = append(sts, http.StatusRequestEntityTooLarge, http.StatusUnsupportedMediaType)
+	}
+	if rt.method == http.MethodPost {
+		sts = append(sts, http.StatusUnprocessableEntity) // an idempotency key sent with another request
 	}
 	sts = append(sts, rt.fails...)
 	slices.Sort(sts)

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/tpsession/tpsession"
 	"github.com/tpsession/tpsession/candidate"
@@ -38,6 +39,12 @@ type Store struct {
 	plis          table[tpsession.SessionID, pli.Pli]
 	checklists    table[tpsession.SessionID, checklist.Checklist]
 	plans         table[tpsession.SessionID, plan.Record]
+	receipts      map[receiptKey]session.Receipt
+}
+
+type receiptKey struct {
+	centre tpsession.CentreID
+	key    string
 }
 
 // The store interfaces Store implements.
@@ -52,6 +59,7 @@ var (
 	_ checklist.Store             = (*Store)(nil)
 	_ plan.Store                  = (*Store)(nil)
 	_ session.Transactor          = (*Store)(nil)
+	_ session.ReceiptStore        = (*Store)(nil)
 )
 
 // New returns an empty Store.
@@ -98,6 +106,7 @@ func New() *Store {
 			centre: func(v plan.Record) tpsession.CentreID { return v.Centre },
 			clone:  plan.Record.Clone, notFound: plan.ErrPlanNotFound,
 		},
+		receipts: map[receiptKey]session.Receipt{},
 	}
 }
 
@@ -152,6 +161,7 @@ type snapshot struct {
 	plis          map[tpsession.SessionID]pli.Pli
 	checklists    map[tpsession.SessionID]checklist.Checklist
 	plans         map[tpsession.SessionID]plan.Record
+	receipts      map[receiptKey]session.Receipt
 }
 
 func (s *Store) snapshot() snapshot {
@@ -160,6 +170,7 @@ func (s *Store) snapshot() snapshot {
 		candidates: maps.Clone(s.candidates.rows), registrations: maps.Clone(s.registrations.rows),
 		members: maps.Clone(s.members.rows), juries: maps.Clone(s.juries.rows), plis: maps.Clone(s.plis.rows),
 		checklists: maps.Clone(s.checklists.rows), plans: maps.Clone(s.plans.rows),
+		receipts: maps.Clone(s.receipts),
 	}
 }
 
@@ -168,6 +179,7 @@ func (s *Store) restore(v snapshot) {
 	s.candidates.rows, s.registrations.rows = v.candidates, v.registrations
 	s.members.rows, s.juries.rows, s.plis.rows = v.members, v.juries, v.plis
 	s.checklists.rows, s.plans.rows = v.checklists, v.plans
+	s.receipts = v.receipts
 }
 
 // read runs f under the mutex (already held inside a transaction), unless
@@ -513,4 +525,30 @@ func (s *Store) PutPlan(ctx context.Context, r plan.Record) error {
 
 func (s *Store) Plan(ctx context.Context, centre tpsession.CentreID, sid tpsession.SessionID) (plan.Record, error) {
 	return read(s, ctx, func() (plan.Record, error) { return s.plans.get(centre, sid) })
+}
+
+// Receipts.
+
+func (s *Store) Receipt(ctx context.Context, centre tpsession.CentreID, key string) (session.Receipt, error) {
+	return read(s, ctx, func() (session.Receipt, error) {
+		r, ok := s.receipts[receiptKey{centre, key}]
+		if !ok {
+			return session.Receipt{}, session.ErrReceiptNotFound
+		}
+		return r.Clone(), nil
+	})
+}
+
+func (s *Store) PutReceipt(ctx context.Context, r session.Receipt) error {
+	return write(s, ctx, func() error {
+		s.receipts[receiptKey{r.Centre, r.Key}] = r.Clone()
+		return nil
+	})
+}
+
+func (s *Store) ForgetReceipts(ctx context.Context, before time.Time) error {
+	return write(s, ctx, func() error {
+		maps.DeleteFunc(s.receipts, func(_ receiptKey, r session.Receipt) bool { return r.At.Before(before) })
+		return nil
+	})
 }

@@ -61,6 +61,8 @@ func TestReleasedMigrationsNeverChange(t *testing.T) {
 	released := map[string]string{
 		"0001_initial.sql":          "7202ddc985fb2abff3bf194292d79c283e1c348e5178afaecf4d79c831667452",
 		"0002_jury_invitations.sql": "64970f74c62df3278355c369bc261a359a68e8b35206f4ae2aa0fbdf155135a3",
+		"0003_candidate_keys.sql":   "40d6bc5bfe2d67cde6bb21c312c20991b679849b7690f7e256eb3f6011f76ba9",
+		"0004_receipts.sql":         "99660c9bea68e7872dd7a2790d298461d41e4a2aa5a16082acfa2616ddd414e1",
 	}
 	names, err := fs.Glob(migrationFiles, "migrations/*.sql")
 	require.NoError(t, err)

@@ -30,6 +30,7 @@ type Stores struct {
 	Plis          pli.Store
 	Checklists    checklist.Store
 	Plans         plan.Store
+	Receipts      session.ReceiptStore
 	Tx            session.Transactor
 }
 
@@ -57,6 +58,8 @@ func Run(t *testing.T, open Open) {
 	t.Run("custody log is append-only", func(t *testing.T) { testCustodyAppendOnly(t, open) })
 	t.Run("transactions", func(t *testing.T) { testTransactions(t, open) })
 	t.Run("service under concurrency", func(t *testing.T) { testServiceConcurrency(t, open) })
+	t.Run("receipts", func(t *testing.T) { testReceipts(t, open) })
+	t.Run("idempotent commands", func(t *testing.T) { testIdempotency(t, open) })
 }
 
 // Centres used by the tests: every aggregate is created in CentreA, and

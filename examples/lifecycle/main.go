@@ -65,7 +65,7 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 	clock := tpsession.NewFixedClock(time.Time{})
 	svc, err := session.NewService(session.Stores{
 		Sessions: store, Events: store, Candidates: store, Registrations: store, Members: store,
-		Juries: store, Plis: store, Checklists: store, Plans: store, Tx: store,
+		Juries: store, Plis: store, Checklists: store, Plans: store, Receipts: store, Tx: store,
 	}, session.Config{Clock: clock, Location: paris})
 	if err != nil {
 		return err

@@ -38,12 +38,13 @@ type allStores interface {
 	pli.Store
 	checklist.Store
 	plan.Store
+	session.ReceiptStore
 	session.Transactor
 }
 
 func storesOf(s allStores) session.Stores {
 	return session.Stores{
 		Sessions: s, Events: s, Candidates: s, Registrations: s, Members: s,
-		Juries: s, Plis: s, Checklists: s, Plans: s, Tx: s,
+		Juries: s, Plis: s, Checklists: s, Plans: s, Receipts: s, Tx: s,
 	}
 }
