@@ -110,7 +110,9 @@ func TestARefusalIsNotKeptUnlessItWasRecorded(t *testing.T) {
 		"materials": []any{map[string]any{"name": "Poste informatique", "quantity": 2}},
 	})
 	e.must(http.StatusOK, adminToken, "POST", w.url("/pli/secure"), map[string]any{"location": "Coffre", "custodian": "Claire Martin"})
-	custody := func() int { return len(e.must(http.StatusOK, adminToken, "GET", w.url("/pli"), nil)["custody"].([]any)) }
+	custody := func() int {
+		return len(e.must(http.StatusOK, adminToken, "GET", w.url("/pli"), nil)["custody"].([]any))
+	}
 	before := custody()
 	open := map[string]any{"witnesses": []string{"Claire Martin", "Jeanne Martin"}}
 	first := e.keyed(adminToken, "POST", w.url("/pli/open"), "open-pli", open)
