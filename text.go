@@ -53,7 +53,7 @@ func Truncate(s string, n int) string {
 // control (U+202A to U+202E, U+2066 to U+2069, which can make a text read
 // otherwise than it is stored) nor noncharacter; a multi-line field
 // (Note) may hold line breaks. Its length is bounded per field, in
-// characters once normalised (see docs/reliability.md#text).
+// characters once normalised (docs/rules.md#text-fields).
 
 // TextProblem returns what is wrong with s as a free-text field of at most
 // max characters (multi-line when lines is true), in the words of a field

@@ -62,7 +62,7 @@ type Candidate struct {
 	TitlesHeld []tpsession.TitleCode
 	// HostCompanies are the companies that hosted the candidate (internship,
 	// period in company, apprenticeship): a jury member from one of them may
-	// not evaluate the candidate [SEED]. At most MaxHostCompanies.
+	// not evaluate the candidate (docs/rules.md#conflicts-of-interest). At most MaxHostCompanies.
 	HostCompanies []HostCompany
 }
 

@@ -12,12 +12,13 @@ import (
 // ConvocationLeadDays is the default number of calendar days between the
 // validation of a convocation in the Ministry's application (CERES) and the
 // session's first day: "La convocation doit être obligatoirement validée
-// dans CERES au moins 31 jours avant le début des épreuves" [SEED]. The last
+// dans CERES au moins 31 jours avant le début des épreuves"
+// (docs/rules.md#convocation-lead-time). The last
 // accepted day is the first day minus 31: for a session starting
 // 2027-03-01, 2027-01-29 is accepted and 2027-01-30 refused. The abrogated
 // 2008 règlement général asked 1 month for a titre session and 15 days for
-// a CCP or CCS session; the current text could not be read (domain.md §2 D5,
-// §11), so ConvocationPolicy lets a centre set the lead per kind of session.
+// a CCP or CCS session; the current text could not be read
+// (docs/rules.md#where-sources-disagree), so ConvocationPolicy lets a centre set the lead per kind of session.
 const ConvocationLeadDays = 31
 
 // ConvocationPolicy holds the convocation lead time of each kind of
@@ -68,7 +69,8 @@ const (
 // String returns the state's name.
 func (s ConvocationState) String() string { return string(s) }
 
-// ConvocationDetails is what a convocation tells the candidate [SEED]: the
+// ConvocationDetails is what a convocation tells the candidate
+// (docs/rules.md#convocation-content): the
 // date and time of the appointment, the place, the documents to bring and
 // the personal protective equipment (EPI) the épreuves need. A draft may
 // leave the appointment, the place or the documents empty; validation
@@ -83,7 +85,7 @@ type ConvocationDetails struct {
 // UsualDocuments returns the documents every candidate brings on the day,
 // as a starting list for a draft: the convocation itself, an identity
 // document and the dossier professionnel (candidattitreprofessionnel.fr,
-// domain.md §4.2). The titre's référentiel may add others.
+// docs/rules.md#convocation-content). The titre's référentiel may add others.
 func UsualDocuments() []string {
 	return []string{
 		"Convocation",
@@ -247,11 +249,12 @@ func ParseValidatedOn(s string) (date.Date, error) {
 //     (ErrNoConvocation), a convocation already validated
 //     (ErrConvocationValidated);
 //   - a convocation without its appointment, place or documents
-//     (ErrConvocationIncomplete) [SEED];
+//     (ErrConvocationIncomplete; docs/rules.md#convocation-content);
 //   - an appointment outside the days of s (ErrAppointmentOutsideSession), which a
 //     change of the session's dates after drafting can cause;
 //   - a validation after the last day p allows, the session's first day
-//     minus ConvocationLeadDays by default (ErrConvocationTooLate) [SEED].
+//     minus ConvocationLeadDays by default (ErrConvocationTooLate;
+//     docs/rules.md#convocation-lead-time).
 func (r *Registration) ValidateConvocation(on date.Date, s Session, p ConvocationPolicy, today date.Date) error {
 	if err := r.checkSession(s); err != nil {
 		return err

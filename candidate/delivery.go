@@ -11,7 +11,7 @@ import (
 
 // DeliveryMethod is how a convocation reaches the candidate: by registered
 // mail (courrier recommandé) or by hand (en main propre), and no other way
-// [SEED].
+// (docs/rules.md#convocation-delivery).
 type DeliveryMethod string
 
 // The delivery methods.

@@ -9,7 +9,7 @@
 //     the day the recevabilité decision was notified, the titles held, and
 //     the companies that hosted the candidate, by SIRET, which the jury
 //     package needs to keep a member from evaluating a candidate their
-//     company hosted [SEED] (at most [MaxTitlesHeld] titles and
+//     company hosted (docs/rules.md#conflicts-of-interest) (at most [MaxTitlesHeld] titles and
 //     [MaxHostCompanies] companies). Nothing beyond what the rules need is
 //     kept: no social-security number, no copy of an identity document. The
 //     e-mail address is kept in lower case.
@@ -22,7 +22,7 @@
 // # Rules and their sources
 //
 //   - A VAE recevabilité decision is valid one year from its notification
-//     (arrêté du 22 décembre 2015, VAE article; domain.md §2 D8): the
+//     (arrêté du 22 décembre 2015, VAE article; docs/rules.md#vae-eligibility): the
 //     session's first day must lie between the notification and
 //     [RecevabiliteValidUntil]. A VAE candidate without a notified decision
 //     is not eligible.
@@ -30,17 +30,18 @@
 //     22 décembre 2015, art. 1): a CCS session needs the title held.
 //   - A candidate has at most one active registration to a session.
 //   - The convocation states the date and time, the documents and the
-//     personal protective equipment (EPI) to bring [SEED], and the place
-//     (règlement général of 2008, [OFF-HIST]); it cannot be validated
+//     personal protective equipment (EPI) to bring, and the place
+//     (docs/rules.md#convocation-content); it cannot be validated
 //     without its appointment, place and documents, and its appointment
 //     falls on a day of the session.
 //   - It is validated in CERES at least 31 days before the épreuves start
-//     [SEED]: [ConvocationLeadDays], configurable per kind of session
+//     (docs/rules.md#convocation-lead-time): [ConvocationLeadDays], configurable per kind of session
 //     through [ConvocationPolicy] because the 2008 règlement asked 1 month
-//     for a titre and 15 days for a CCP or CCS (domain.md §11). A validated
+//     for a titre and 15 days for a CCP or CCS (docs/rules.md#where-sources-disagree). A validated
 //     convocation does not change; new session dates are checked against
 //     the validated convocations with [CheckSessionChange].
-//   - It is delivered by registered mail or by hand, nothing else [SEED].
+//   - It is delivered by registered mail or by hand, nothing else
+//     (docs/rules.md#convocation-delivery).
 //
 // # Boundaries
 //
@@ -53,5 +54,5 @@
 //
 // It imports the root package tpsession, the standard library and
 // github.com/rickb777/date/v2, and nothing else of the module: jury, pli,
-// checklist and session are out of bounds (design.md §3).
+// checklist and session are out of bounds (docs/architecture.md#dependency-direction).
 package candidate

@@ -10,7 +10,7 @@ import (
 
 // Session is what this package needs to know of an exam session: the
 // session package owns sessions and builds this value from one, so that
-// candidate never imports it (design.md §3).
+// candidate never imports it (docs/architecture.md#dependency-direction).
 type Session struct {
 	Centre tpsession.CentreID
 	ID     tpsession.SessionID
@@ -40,7 +40,7 @@ func (s Session) check() error {
 
 // RecevabiliteValidityMonths is how long a VAE recevabilité decision stays
 // valid: one year from its notification to the candidate (arrêté du
-// 22 décembre 2015, VAE article; domain.md §2 D8).
+// 22 décembre 2015, VAE article; docs/rules.md#vae-eligibility).
 const RecevabiliteValidityMonths = 12
 
 // RecevabiliteValidUntil returns the last day a recevabilité notified on

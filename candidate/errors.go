@@ -3,7 +3,7 @@ package candidate
 import "github.com/tpsession/tpsession"
 
 // Invalid input. Each carries field errors named by the JSON fields of the
-// HTTP contract (api.md, "Candidates and convocations").
+// HTTP contract (docs/http-api.md#routes).
 var (
 	ErrInvalidCandidate   = tpsession.NewError(tpsession.Invalid, "candidate.invalid", "the candidate's details are invalid")
 	ErrInvalidConvocation = tpsession.NewError(tpsession.Invalid, "candidate.convocation_invalid", "the convocation is invalid")

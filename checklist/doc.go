@@ -10,19 +10,19 @@
 // items and their sources:
 //
 //   - equipment_operational: the equipment and materials the épreuves require
-//     are available and operational for the whole exam [SEED], that is on
-//     every working day of the session;
+//     are available and operational for the whole exam, that is on
+//     every working day of the session (docs/rules.md#equipment-operational);
 //   - interview_rooms_confidential: the interview rooms preserve
-//     confidentiality [SEED];
+//     confidentiality (docs/rules.md#interview-rooms);
 //   - rules_displayed and schedule_displayed: the règlement and the déroulé
-//     de session are displayed in the exam rooms [SEED] (arrêté du 21 juillet
-//     2016 portant règlement général, art. 2, for the règlement);
+//     de session are displayed in the exam rooms
+//     (docs/rules.md#rooms-and-displays);
 //   - responsable_designated: a responsable de session is formally designated
 //     and present on site throughout the session (engagement 3 of the
-//     centre, [MIN] responsabledesession.fr);
+//     centre, docs/rules.md#responsable-de-session);
 //   - computers_secured: computers configured so that they cannot serve
 //     fraud, where the épreuves use them (règlement général of 2008,
-//     [OFF-HIST], kept as good practice).
+//     kept as good practice, docs/rules.md#computers-secured).
 //
 // Only computers_secured, interview_rooms_confidential and custom items may be
 // marked not applicable: the others are the leaflet's requirements of every
@@ -54,11 +54,12 @@
 //   - fewer than 2 accepted jury members (arrêté du 22 décembre 2015, art. 6)
 //     or fewer than the plan needs; candidates registered but not assigned
 //     to panels, a candidate without a panel, a member of a candidate's panel
-//     with a conflict of interest with them [SEED];
+//     with a conflict of interest with them (docs/rules.md#conflicts-of-interest);
 //   - the pli not received, its DTE organisateur not read, or its DTE jury
-//     and candidat not secured [SEED];
+//     and candidat not secured (docs/rules.md#pli-custody);
 //   - a registered candidate's convocation not validated, or validated but
-//     neither sent by registered mail nor handed over [SEED].
+//     neither sent by registered mail nor handed over
+//     (docs/rules.md#convocation-delivery).
 //
 // Warnings (worth fixing; the session may open):
 //   - a convocation sent by registered mail whose proof of delivery is not

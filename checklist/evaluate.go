@@ -45,7 +45,8 @@ const (
 	// accepted (arrêté du 22 décembre 2015, art. 6).
 	CodeJuryTooSmall FindingCode = "checklist.jury_too_small"
 	// CodeJuryBelowPlan (blocking, area jury): fewer members accepted than
-	// the plan needs, so the session cannot keep to its plan [SEED].
+	// the plan needs, so the session cannot keep to its plan
+	// (docs/rules.md#readiness).
 	CodeJuryBelowPlan FindingCode = "checklist.jury_below_plan"
 	// CodeJuryNotAssigned (blocking, area jury): candidates are registered
 	// but not assigned to panels.
@@ -54,7 +55,8 @@ const (
 	// registered after the assignment have no panel.
 	CodeCandidatesWithoutPanel FindingCode = "checklist.candidates_without_panel"
 	// CodeJuryConflicts (blocking, area jury): a member of a candidate's
-	// panel has a conflict of interest with the candidate [SEED].
+	// panel has a conflict of interest with the candidate
+	// (docs/rules.md#conflicts-of-interest).
 	CodeJuryConflicts FindingCode = "checklist.jury_conflicts"
 	// CodeJuryMemberAbsent: a member who accepted can no longer sit; it
 	// blocks when the member sits on a panel.
@@ -63,18 +65,22 @@ const (
 	// session has no DTE.
 	CodePliNotReceived FindingCode = "checklist.pli_not_received"
 	// CodePliOrganisateurNotRead (blocking, area pli): the DTE organisateur
-	// was not read, so the required materials are unknown [SEED].
+	// was not read, so the required materials are unknown
+	// (docs/rules.md#pli-custody).
 	CodePliOrganisateurNotRead FindingCode = "checklist.pli_organisateur_not_read"
 	// CodePliNotSecured (blocking, area pli): the DTE jury and candidat are
-	// not recorded as locked away until the opening [SEED].
+	// not recorded as locked away until the opening
+	// (docs/rules.md#pli-custody).
 	CodePliNotSecured FindingCode = "checklist.pli_not_secured"
 	// CodeNoCandidates (warning, area candidates): nobody is registered.
 	CodeNoCandidates FindingCode = "checklist.no_candidates"
 	// CodeConvocationsNotValidated (blocking, area convocations): a
-	// registered candidate's convocation is not validated in CERES [SEED].
+	// registered candidate's convocation is not validated in CERES
+	// (docs/rules.md#convocation-lead-time).
 	CodeConvocationsNotValidated FindingCode = "checklist.convocations_not_validated"
 	// CodeConvocationsNotDelivered (blocking, area convocations): a validated
-	// convocation was neither sent by registered mail nor handed over [SEED].
+	// convocation was neither sent by registered mail nor handed over
+	// (docs/rules.md#convocation-delivery).
 	CodeConvocationsNotDelivered FindingCode = "checklist.convocations_not_delivered"
 	// CodeDeliveryProofMissing (warning, area convocations): a convocation
 	// was sent by registered mail and its proof of delivery is not back; it
@@ -89,18 +95,21 @@ const (
 	// although the session needs it: computers_secured when the épreuves use
 	// computers, interview_rooms_confidential unless the session is a CCP or
 	// a CCS (a session titre always ends with an interview with the jury,
-	// [MIN] entretien final), or a standard item every session needs (one
+	// entretien final, docs/rules.md#interview-rooms), or a standard item every session needs (one
 	// stored so by an older version or by hand: SetItem refuses it).
 	CodeItemNotApplicable FindingCode = "checklist.item_not_applicable"
 	// CodeMaterialMissing (blocking, item equipment_operational): a required
-	// material has no equipment recorded under its name [SEED].
+	// material has no equipment recorded under its name
+	// (docs/rules.md#equipment-operational).
 	CodeMaterialMissing FindingCode = "checklist.material_missing"
 	// CodeMaterialShort (blocking, item equipment_operational): fewer units
-	// are available than the DTE organisateur requires [SEED].
+	// are available than the DTE organisateur requires
+	// (docs/rules.md#equipment-operational).
 	CodeMaterialShort FindingCode = "checklist.material_short"
 	// CodeMaterialNotOperational (blocking, item equipment_operational): a
 	// required material is not operational on every working day of the
-	// session [SEED: "pour toute la durée de l'examen"]; the weekends and
+	// session ("pour toute la durée de l'examen",
+	// docs/rules.md#equipment-operational); the weekends and
 	// public holidays inside the session are not exam days.
 	CodeMaterialNotOperational FindingCode = "checklist.material_not_operational"
 	// CodeResponsableMissing (blocking, item responsable_designated): no
@@ -411,7 +420,8 @@ func (r *report) item(f Facts, it Item) {
 // notApplicable tells whether the item with key may be not applicable to
 // the session the facts describe: computers_secured when the épreuves use no
 // computer, interview_rooms_confidential in a CCP or CCS session only (a
-// session titre always ends with an interview with the jury, [MIN]
+// session titre always ends with an interview with the jury
+// (docs/rules.md#interview-rooms),
 // entretien final, and an unknown kind may be a titre); otherwise as
 // [ItemKey.MayBeNotApplicable] says.
 func notApplicable(f Facts, key ItemKey) bool {

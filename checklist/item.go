@@ -16,27 +16,29 @@ type ItemKey string
 // every session, plus the historical one on computers.
 const (
 	// ItemEquipmentOperational: the equipment and materials the épreuves
-	// require are available and operational for the whole exam [SEED]: on
+	// require are available and operational for the whole exam
+	// (docs/rules.md#equipment-operational): on
 	// every working day of the session.
 	ItemEquipmentOperational ItemKey = "equipment_operational"
 	// ItemInterviewRoomsConfidential: the rooms for the interviews preserve
-	// confidentiality [SEED].
+	// confidentiality (docs/rules.md#interview-rooms).
 	ItemInterviewRoomsConfidential ItemKey = "interview_rooms_confidential"
-	// ItemRulesDisplayed: the règlement is displayed in the exam rooms [SEED];
+	// ItemRulesDisplayed: the règlement is displayed in the exam rooms
+	// (docs/rules.md#rooms-and-displays);
 	// the centre must bring it to the candidates' knowledge (arrêté du
 	// 21 juillet 2016 portant règlement général, art. 2).
 	ItemRulesDisplayed ItemKey = "rules_displayed"
 	// ItemScheduleDisplayed: the déroulé de session is displayed in the exam
-	// rooms [SEED].
+	// rooms (docs/rules.md#rooms-and-displays).
 	ItemScheduleDisplayed ItemKey = "schedule_displayed"
 	// ItemResponsableDesignated: a responsable de session is formally
 	// designated and present on the approved site throughout the session
-	// (engagement 3 of the centre, [MIN] responsabledesession.fr).
+	// (docs/rules.md#responsable-de-session).
 	ItemResponsableDesignated ItemKey = "responsable_designated"
 	// ItemComputersSecured: the computers the épreuves use are configured so
 	// that they cannot serve fraud: no stored information, no internet or
 	// e-mail unless the référentiel allows it (règlement général of 2008,
-	// abrogated, [OFF-HIST]; kept as good practice).
+	// abrogated; kept as good practice, docs/rules.md#computers-secured).
 	ItemComputersSecured ItemKey = "computers_secured"
 )
 

@@ -33,12 +33,13 @@ func (c Candidate) label() string {
 // ConflictReason is why a member may not evaluate a candidate.
 type ConflictReason string
 
-// The reasons of a conflict of interest (domain.md §3.4). They count the
+// The reasons of a conflict of interest (docs/rules.md#conflicts-of-interest). They count the
 // same: any of them keeps the member from evaluating that candidate, and
 // only that candidate.
 const (
 	// ReasonHosted: the member hosted the candidate in their company
-	// ([SEED]: "un membre de jury ayant accueilli un candidat au sein de son
+	// (docs/rules.md#conflicts-of-interest: "un membre de jury ayant accueilli
+	// un candidat au sein de son
 	// entreprise ne peut pas l'évaluer").
 	ReasonHosted ConflictReason = "hosted"
 	// ReasonTrained: the member trained or coached the candidate (arrêté du
@@ -142,7 +143,8 @@ func (c Conflict) String() string {
 //
 // A member conflicts by SIRET with a candidate when their employer's SIRET
 // is one of the candidate's host companies' SIRETs: the establishment that
-// employs the member hosted the candidate ([SEED]: "un membre de jury ayant
+// employs the member hosted the candidate (docs/rules.md#conflicts-of-interest:
+// "un membre de jury ayant
 // accueilli un candidat au sein de son entreprise ne peut pas l'évaluer").
 // Establishments are compared, not companies (SIREN): a company with many
 // establishments (a bank, La Poste) would otherwise keep each of its

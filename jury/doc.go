@@ -7,14 +7,14 @@
 //
 //   - A member may be invited to a session only if habilitated on the
 //     session's title for every day of it, first to last (arrêté du
-//     22 décembre 2015, art. 5; [SEED]: "consultez la liste des jurys
+//     22 décembre 2015, art. 5; docs/rules.md#jury-habilitation: "consultez la liste des jurys
 //     habilités sur le titre professionnel visé"; the centre checks that
-//     the habilitation is active for the whole exam period, domain.md §3.3).
+//     the habilitation is active for the whole exam period).
 //     Habilitations on the same title that follow one another without a gap
 //     count together. A refusal names the habilitations' dates, the
 //     session's, and the first day not covered.
 //   - A member who recorded being unavailable on a day of the session may
-//     not be invited ([SEED]: "vérifier leur disponibilité"). Recorded after
+//     not be invited (docs/rules.md#jury-availability: "vérifier leur disponibilité"). Recorded after
 //     the invitation, the unavailability shows in SessionJury.Review and
 //     keeps the member off the panels.
 //   - A member may be invited until the session's last day, on which a
@@ -26,15 +26,15 @@
 //   - Inviting an employed member fewer than 15 calendar days before the
 //     session earns a warning, not an error: the member's leave request to
 //     the employer is due 15 days ahead (Code du travail L.3142-42 to 45;
-//     domain.md §2 D6). The délai is configurable (Policy), as a collective
+//     docs/rules.md#employer-notice). The délai is configurable (Policy), as a collective
 //     agreement may set another.
 //   - Conflicts of interest are per (member, candidate) pair, never per
 //     session: a member whose employer's SIRET is one of the candidate's
 //     host companies' SIRETs hosted that candidate and may not evaluate
-//     them ([SEED]: "un membre de jury ayant accueilli un candidat au sein
+//     them (docs/rules.md#conflicts-of-interest: "un membre de jury ayant accueilli un candidat au sein
 //     de son entreprise ne peut pas l'évaluer"); conflicts the centre
 //     declares (hosted, trained, employer, personal, other) count the same
-//     (domain.md §3.4). The establishment is compared, not the company
+//     (docs/rules.md#conflicts-of-interest). The establishment is compared, not the company
 //     (SIREN): a member from another establishment of the host company is
 //     declared by the centre, with reason "employer", when relevant. A
 //     conflicted member still evaluates the session's other candidates.

@@ -32,10 +32,11 @@ var (
 var (
 	// ErrNotHabilitated: the member is not habilitated on the session's title
 	// for every day of the session (arrêté du 22 décembre 2015, art. 5;
-	// [SEED]: "consultez la liste des jurys habilités sur le titre visé").
+	// docs/rules.md#jury-habilitation: "consultez la liste des jurys
+	// habilités sur le titre visé").
 	ErrNotHabilitated = tpsession.NewError(tpsession.Rule, "jury.member_not_habilitated", "the member is not habilitated on the title for the whole session")
 	// ErrMemberUnavailable: the member recorded being unavailable on a day of
-	// the session ([SEED]: "vérifier leur disponibilité").
+	// the session (docs/rules.md#jury-availability: "vérifier leur disponibilité").
 	ErrMemberUnavailable = tpsession.NewError(tpsession.Rule, "jury.member_unavailable", "the member is unavailable on a day of the session")
 	// ErrSessionEnded: the member is invited after the session's last day.
 	// A session that ended cannot be staffed any more; until its last day
@@ -47,7 +48,7 @@ var (
 	ErrNoCandidates = tpsession.NewError(tpsession.Rule, "jury.candidates_missing", "the session has no candidate to assign to a jury")
 	// ErrNoAssignment: no way of forming the juries gives every candidate a
 	// jury none of whose members has a conflict of interest with them
-	// (arrêté du 22 décembre 2015, art. 6; [SEED]). It is returned inside an
+	// (arrêté du 22 décembre 2015, art. 6; docs/rules.md#jury-composition). It is returned inside an
 	// *AssignmentError that lists the candidates left without a jury.
 	ErrNoAssignment = tpsession.NewError(tpsession.Rule, "jury.assignment_infeasible", "no jury assignment gives every candidate a jury without a conflict of interest")
 )

@@ -42,7 +42,7 @@ type Member struct {
 // Habilitation is a member's habilitation on a title over a period, both
 // ends included. It is granted by the DDETS of the member's home, valid
 // nationally, and lasts at most until the end of the title's validity
-// (domain.md §3.2).
+// (docs/rules.md#jury-habilitation).
 type Habilitation struct {
 	Title tpsession.TitleCode
 	Valid tpsession.DateRange

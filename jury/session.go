@@ -22,7 +22,7 @@ type Session struct {
 // EmployerNoticeDays is how many calendar days before the session an
 // employed member must ask their employer for leave to sit on a jury:
 // at least 15, or the délai of the collective agreement (Code du travail
-// L.3142-42 to 45; domain.md §2 D6). Inviting an employed member later is
+// L.3142-42 to 45; docs/rules.md#employer-notice). Inviting an employed member later is
 // allowed but earns a Warning.
 const EmployerNoticeDays = 15
 

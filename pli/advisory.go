@@ -10,14 +10,15 @@ import (
 
 // OrderLeadMonths is how many calendar months before the session's start the
 // pli should preferably be ordered: "Commandez le pli d'examen de préférence
-// 3 mois avant la date de début de la session" [SEED] (domain.md §2 D3). It
+// 3 mois avant la date de début de la session"
+// (docs/rules.md#pli-order-lead-time). It
 // is a recommendation: a later order is allowed and only warned about.
 const OrderLeadMonths = 3
 
 // ReceiptAlertDays is how many days before the session's start a pli not yet
 // received calls for an alert: plis not received 2 weeks before the
 // certification date are chased with the Afpa's unité de Gestion des
-// Épreuves de Validation [MIN S21] (domain.md §2 D4).
+// Épreuves de Validation (docs/rules.md#pli-receipt-alert).
 const ReceiptAlertDays = 14
 
 // OrderBy returns the last day on which ordering the pli follows the

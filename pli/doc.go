@@ -12,15 +12,16 @@
 // The steps:
 //
 //   - [Pli.Order]: ordered through the Ministry's chain, produced and shipped
-//     by the Afpa (domain.md §5, [MIN S21]);
+//     by the Afpa (docs/rules.md#pli-receipt-alert);
 //   - [Pli.Receive] then [Pli.ReadOrganisateur], or both at once with
 //     [Pli.ReceiveAndRead]: on receipt the DTE organisateur is read and its
-//     list of required materials recorded [SEED];
+//     list of required materials recorded (docs/rules.md#pli-custody);
 //   - [Pli.Secure]: the DTE jury and candidat are locked away, somewhere, in
-//     someone's custody, "jusqu'à l'ouverture de la session" [SEED];
+//     someone's custody, "jusqu'à l'ouverture de la session"
+//     (docs/rules.md#pli-custody);
 //   - [Pli.Open]: at the session's opening, in front of at least
 //     [MinWitnesses] named witnesses (the jury checked the seals before the
-//     opening under the 2008 règlement [OFF-HIST S14]).
+//     opening under the 2008 règlement, docs/rules.md#pli-opening).
 //
 // A step attempted too early is refused with [ErrOutOfOrder], a step done
 // already with [ErrStepRepeated] (both Conflict, naming the current status).
@@ -44,9 +45,10 @@
 // # Advisories
 //
 // Ordering is recommended [OrderLeadMonths] calendar months before the start
-// ([OrderBy], clamped to the month's end) [SEED], and a pli not received
+// ([OrderBy], clamped to the month's end; docs/rules.md#pli-order-lead-time),
+// and a pli not received
 // [ReceiptAlertDays] days before the start is chased with the Afpa
-// ([ReceiptAlertOn]) [MIN S21]. Neither refuses anything: [Advise] returns
+// ([ReceiptAlertOn]; docs/rules.md#pli-receipt-alert). Neither refuses anything: [Advise] returns
 // them as warnings for the session's timeline.
 //
 // # Custody log

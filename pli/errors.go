@@ -26,7 +26,7 @@ var (
 	ErrStepRepeated = tpsession.NewError(tpsession.Conflict, "pli.step_repeated", "the step was already done")
 
 	// ErrSessionNotOpened refuses opening the DTE jury and candidat before
-	// the session is opened ([SEED]: they stay in a secure place "jusqu'à
+	// the session is opened (docs/rules.md#pli-custody: they stay in a secure place "jusqu'à
 	// l'ouverture de la session"). The refused attempt is logged.
 	ErrSessionNotOpened = tpsession.NewError(tpsession.Rule, "pli.session_not_opened", "the DTE jury and candidat may only be opened once the session is opened")
 

@@ -35,7 +35,7 @@ func (s Status) rank() int { return slices.Index(lifecycle, s) }
 func (s Status) String() string { return string(s) }
 
 // MinWitnesses is the number of distinct people, at least, in front of whom
-// the DTE jury and candidat are opened. The 2008 règlement [OFF-HIST S14]
+// the DTE jury and candidat are opened. The 2008 règlement (docs/rules.md#pli-opening)
 // had the jury members check that the plis were sealed before the
 // administration's representative, the responsable de session or a jury
 // member opened them; a jury has at least two members (arrêté du
@@ -48,7 +48,7 @@ const MinWitnesses = tpsession.MinJuryMembers
 const MaxTextLen = 500
 
 // Material is one item of the DTE organisateur's list of required
-// materials [SEED].
+// materials (docs/rules.md#pli-custody).
 type Material struct {
 	Name     string
 	Quantity int
@@ -63,7 +63,7 @@ type Access struct {
 
 // Pli is the pli d'examen of one session: the dossiers techniques d'examen
 // (DTE organisateur, jury and candidat) ordered from the Ministry's chain,
-// received, read, kept in custody and opened (domain.md §5, [SEED]).
+// received, read, kept in custody and opened (docs/rules.md#pli-custody).
 //
 // The fields are the recorded facts, for stores to persist; change them only
 // through the methods, which enforce the lifecycle, validate the input and
@@ -135,7 +135,7 @@ func (p Pli) Clone() Pli {
 
 // Order records that the pli was ordered on orderedOn (any day up to today).
 // Ordering later than OrderBy(start) is allowed: Advise reports it as a
-// warning [SEED].
+// warning (docs/rules.md#pli-order-lead-time).
 //
 // Errors: tpsession.ErrInternal (at missing or before the custody log's
 // last entry, actor missing: see the package's doc);
@@ -178,7 +178,8 @@ func (p *Pli) Receive(receivedOn, today date.Date, at time.Time, actor string) e
 }
 
 // ReadOrganisateur records that the DTE organisateur was read, with its list
-// of required materials (at least one) [SEED]: the readiness checks compare
+// of required materials (at least one; docs/rules.md#pli-custody): the
+// readiness checks compare
 // the centre's equipment with it.
 //
 // Errors: tpsession.ErrInternal (at, actor); ErrInvalid (materials);
@@ -243,7 +244,7 @@ func (p *Pli) read(ms []Material, at time.Time, actor string) {
 
 // Secure records that the DTE jury and candidat were locked away in location,
 // in the custody of custodian, where they stay until the session opens
-// [SEED].
+// (docs/rules.md#pli-custody).
 //
 // Errors: tpsession.ErrInternal (at, actor); ErrInvalid (location,
 // custodian); ErrOutOfOrder before the DTE organisateur is read;
@@ -304,7 +305,8 @@ func (p *Pli) RecordAccess(a Access, at time.Time, actor string) error {
 // Open records the opening of the DTE jury and candidat in front of the named
 // witnesses (at least MinWitnesses distinct people). sessionOpened is the
 // session's state, which the caller knows: before the session is opened the
-// DTEs stay in their secure place [SEED], so the attempt is refused with
+// DTEs stay in their secure place (docs/rules.md#pli-custody), so the
+// attempt is refused with
 // ErrSessionNotOpened and appended to the custody log as ActionOpenRefused.
 //
 // On ErrSessionNotOpened the pli has changed and must be saved although the

@@ -15,7 +15,7 @@ import (
 // and one jury it still ends within a few weeks. A longer one is a slip
 // (2029 typed for 2027), and every plan and document of a session grows
 // with its days: the bound keeps the work of one request bounded
-// (docs/reliability.md#bounded-work).
+// (docs/rules.md#session-length).
 const DefaultMaxSessionDays = 42
 
 // FactWindowMonths is how far before its session a recorded fact may be

@@ -160,7 +160,7 @@ func (s *Service) Withdraw(ctx context.Context, by Actor, sid tpsession.SessionI
 // updateRegistration applies fn to a registration of a writable session,
 // records the event fn describes and returns the registration as saved.
 // check, when not nil, vets the input against the session before its
-// state is (400 before 409, api.md's order of checks).
+// state is (400 before 409: docs/http-api.md#order-of-checks).
 func (s *Service) updateRegistration(ctx context.Context, by Actor, sid tpsession.SessionID, cid tpsession.CandidateID,
 	check func(Session, op) error, fn func(Session, *candidate.Registration, op) (action, detail string, err error)) (candidate.Registration, error) {
 	if err := checkActor(by); err != nil {

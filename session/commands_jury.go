@@ -283,7 +283,7 @@ func planLayout(rec plan.Record, registered int) jury.Layout {
 		exclusive[e.ID] = e.Jury == plan.Exclusive
 	}
 	// A candidate's jury attends its exclusive épreuves and does its
-	// hidden tasks (planning.md §1).
+	// hidden tasks (docs/planning.md#the-model).
 	juryOf := map[int]int{}
 	for _, it := range rec.Plan.Items {
 		if it.Candidate > 0 && it.Jury > 0 && (it.Task != "" || exclusive[it.Epreuve]) {

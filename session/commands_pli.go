@@ -26,7 +26,7 @@ func (s *Service) Pli(ctx context.Context, by Actor, sid tpsession.SessionID) (p
 // opening, which may write to an opened session.
 //
 // check, when not nil, vets the input against the session before its
-// state is (400 before 409, api.md's order of checks). The step receives
+// state is (400 before 409: docs/http-api.md#order-of-checks). The step receives
 // the instant its entries are stamped with: the
 // command's time, or the last entry's instant when the clock reads
 // earlier (a clock set back, or another server's running behind), so that

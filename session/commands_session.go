@@ -341,7 +341,7 @@ func allValidatedOn(regs []candidate.Registration) date.Date {
 	return last
 }
 
-// PlanSession plans the session from in (planning.md), filling the
+// PlanSession plans the session from in (docs/planning.md), filling the
 // calendar's start and number of days from the session when left out, and
 // the title from the session. The plan is kept, feasible or not: an
 // infeasible answer tells the centre which limit binds.

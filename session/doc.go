@@ -28,6 +28,19 @@
 // action is bound to the actor's centre: another centre's data is reported
 // as not found.
 //
+// # Roles
+//
+// [Policy] holds the role rules (docs/rules.md#roles): which [Role] — admin
+// (the centre's staff), jury (a member of its directory), controller (an
+// inspector) — may perform each [Action], and what each sees: a jury member
+// sees only the sessions it holds an active invitation to (any other is not
+// found), its own record, invitation and panel, and the pli only once it is
+// opened; a controller reads and never writes. The Service's methods act for
+// whoever calls them; an adapter serving several roles builds each
+// request's [Actor] with its Role and Member ([Service.JuryActor] for the
+// jury role) and applies the Policy as its doc comment says, as the HTTP
+// adapter does.
+//
 // The package imports the domain packages (candidate, jury, pli,
 // checklist), session/plan and the root package; it declares the store
 // interfaces of sessions and of the event log, and imports no adapter.

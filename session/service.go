@@ -47,7 +47,8 @@ type Config struct {
 	// time/tzdata.
 	Location *time.Location
 	// Convocations sets the convocation lead time per kind of session
-	// (domain.md §11: the sources disagree for CCP and CCS sessions).
+	// (docs/rules.md#where-sources-disagree: they disagree for CCP and CCS
+	// sessions).
 	Convocations candidate.ConvocationPolicy
 	// Jury sets the notice an employed member's leave request needs, when
 	// a collective agreement asks for more than the 15 days of the Code
@@ -60,9 +61,22 @@ type Config struct {
 
 // Actor is who performs an action: the centre they act for, which bounds
 // everything they can reach, and their name as the logs record it.
+//
+// Role and Member are what the role rules (Policy) read: an adapter that
+// serves users of several roles sets them and applies the Policy before it
+// calls the Service. The Service's methods themselves act for whoever calls
+// them, so the centre's own software, acting as its staff, may leave them
+// empty.
 type Actor struct {
 	Centre tpsession.CentreID
 	Name   string
+	// Role is the actor's role; empty is allowed only where no Policy is
+	// applied (the Policy refuses every action to an actor without one).
+	Role Role
+	// Member is, for the jury role, the member record of the centre's
+	// directory the actor is; empty when none matches it, and then the
+	// actor sees no session.
+	Member tpsession.MemberID
 }
 
 // Service is the one orchestrator of a session's lifecycle: one method per
@@ -179,6 +193,11 @@ func checkActor(by Actor) error {
 	}
 	if strings.TrimSpace(by.Name) == "" {
 		return tpsession.ErrForbidden.Withf("the actor has no name: every action is recorded with who made it")
+	}
+	if by.Role != "" {
+		if _, err := ParseRole(string(by.Role)); err != nil {
+			return tpsession.ErrForbidden.Withf("the actor's role %q is unknown", tpsession.Truncate(string(by.Role), 40))
+		}
 	}
 	return nil
 }

@@ -425,6 +425,10 @@ func TestActorMustBeKnown(t *testing.T) {
 	assert.ErrorIs(t, err, tpsession.ErrForbidden)
 	_, err = f.svc.CreateSession(f.ctx, session.Actor{Name: "x"}, details())
 	assert.ErrorIs(t, err, tpsession.ErrForbidden)
+	_, err = f.svc.CreateSession(f.ctx, session.Actor{Centre: "centre-lyon", Name: "x", Role: "superuser"}, details())
+	assert.ErrorIs(t, err, tpsession.ErrForbidden, "an unknown role")
+	_, err = f.svc.CreateSession(f.ctx, session.Actor{Centre: "centre-lyon", Name: "x", Role: session.RoleAdmin}, details())
+	assert.NoError(t, err, "a known role")
 }
 
 func TestJuryAssignmentAvoidsConflicts(t *testing.T) {

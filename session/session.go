@@ -69,13 +69,14 @@ type Session struct {
 	TitleName string
 	Kind      tpsession.SessionKind
 	// Site is where the plateau technique is: the place the centre's
-	// agrément names (domain.md §6).
+	// agrément names (docs/rules.md#equipment-operational).
 	Site string
 	// Region selects the public holidays of the site; the zero value is
 	// metropolitan France.
 	Region tpsession.Region
 	// UsesComputers says whether the épreuves use computers, which must
-	// then be configured so as to prevent fraud (domain.md §6).
+	// then be configured so as to prevent fraud
+	// (docs/rules.md#computers-secured).
 	UsesComputers     bool
 	Start, End        date.Date
 	PlannedCandidates int
@@ -256,7 +257,7 @@ func (s *Session) Declare(on, today date.Date) error {
 
 // pastFact refuses the day of a recorded fact when it is missing or after
 // today. Commands check it before anything else: bad input is reported
-// before the state of the session (api.md's order of checks).
+// before the state of the session (docs/http-api.md#order-of-checks).
 func pastFact(field string, on, today date.Date) error {
 	var fe tpsession.FieldErrors
 	fe.PastDate(field, on, today, true)

@@ -76,17 +76,19 @@ type Progress struct {
 // shifted to working days, so that they read as the rules state them:
 //
 //   - declare: the session must exist in the Ministry's application before
-//     the pli is ordered (domain.md D2, D3), so by the pli's order date;
+//     the pli is ordered (docs/rules.md#declaring-the-session), so by the
+//     pli's order date;
 //   - invite_jury: an employed member asks their employer for leave at
 //     least 15 days before the session (Code du travail L.3142-42 ff.,
-//     domain.md D6; more under some collective agreements, see
+//     docs/rules.md#employer-notice; more under some collective agreements, see
 //     jury.Policy), so the jury is staffed by start − 15 days;
 //   - order_pli: advised 3 calendar months before the start, clamped to the
-//     month's end [SEED] (advisory);
+//     month's end (advisory; docs/rules.md#pli-order-lead-time);
 //   - receive_pli: a pli not received 14 days before the start must be
-//     claimed from the Afpa [MIN S21] (an alert);
+//     claimed from the Afpa (an alert; docs/rules.md#pli-receipt-alert);
 //   - validate_convocations: the last day a convocation may be validated,
-//     31 days before the start by default [SEED];
+//     31 days before the start by default
+//     (docs/rules.md#convocation-lead-time);
 //   - readiness: the checks are done by the working day before the start;
 //     it is done while the verdict is "ready" (a check that fails again
 //     undoes it, although the status stays ready: the furthest milestone);

@@ -370,7 +370,7 @@ func CandidateCalendar(d Dossier, id tpsession.CandidateID) (Document, error) {
 
 // usualDayEnd ends the day of a session without a plan: the end of the
 // afternoon block of the usual calendar (08:30–12:30, 13:30–17:30,
-// planning.md §2).
+// docs/planning.md#input).
 const usualDayEnd tpsession.TimeOfDay = 17*60 + 30
 
 // dayEnd returns when a candidate convoked at from may be done, when the

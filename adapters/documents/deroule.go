@@ -3,10 +3,8 @@ package documents
 import (
 	"bufio"
 	"bytes"
-	"cmp"
 	"fmt"
 	"io"
-	"slices"
 	"strings"
 
 	"github.com/rickb777/date/v2"
@@ -15,10 +13,10 @@ import (
 	"github.com/tpsession/tpsession/session/plan"
 )
 
-// The déroulé de session, structured: what plan.WriteDeroule prints, built
-// from the plan's exported items so that the PDF, the calendars and the
-// text with names share one reading of the plan. Without names, its text
-// is byte for byte plan.WriteDeroule's (a test holds them together).
+// The déroulé de session in French: the words and the layout of the
+// language-free plan.Schedule, the one rendering that the text form (the
+// plan's text/plain answer, examples/plan -text), the PDF and the calendars
+// share.
 
 type deroule struct {
 	title    string
@@ -79,102 +77,98 @@ var taskFR = map[plan.Task]string{
 	plan.TaskDeliberation: "Délibération",
 }
 
-// buildDeroule reads the plan day by day. juryName and candidateName give
-// the headings of a jury's and a candidate's lines.
-func buildDeroule(rec plan.Record, juryName, candidateName func(int) string) deroule {
-	in, p := rec.Input, rec.Plan
-	r := deroule{title: in.Title.Name, feasible: p.Feasible, reason: p.Reason}
-	if in.Title.Code != "" {
-		r.title = strings.TrimSpace(fmt.Sprintf("%s (%s)", r.title, in.Title.Code))
+// buildDeroule words the schedule in French. juryName and candidateName
+// give the headings of a jury's and a candidate's lines.
+func buildDeroule(s plan.Schedule, juryName, candidateName func(int) string) deroule {
+	r := deroule{title: s.Title.Name, feasible: s.Feasible, reason: s.Reason}
+	if s.Title.Code != "" {
+		r.title = strings.TrimSpace(fmt.Sprintf("%s (%s)", r.title, s.Title.Code))
 	}
-	if !p.Feasible {
+	if !s.Feasible {
 		return r
 	}
+	first, last := s.Days[0].Date, s.Days[len(s.Days)-1].Date
 	r.summary = fmt.Sprintf("%s · %s de %d membres (%d membres) · %s, du %s au %s",
-		pluralFR(in.Candidates, "candidat"), pluralFR(p.Juries, "jury"), in.Jury.MembersPerJury, p.Members,
-		pluralFR(len(p.Days), "jour"), dateFR(p.Days[0]), dateFR(p.Days[len(p.Days)-1]))
-	if p.MemberDays > 0 {
-		r.cost = fmt.Sprintf("Coût du jury : %d journées-membre, %s €", p.MemberDays, euros(p.JuryCost.Decimal))
+		pluralFR(s.Candidates, "candidat"), pluralFR(s.Juries, "jury"), s.MembersPerJury, s.Members,
+		pluralFR(len(s.Days), "jour"), dateFR(first), dateFR(last))
+	if s.MemberDays > 0 {
+		r.cost = fmt.Sprintf("Coût du jury : %d journées-membre, %s €", s.MemberDays, euros(s.JuryCost.Decimal))
 	}
-	labels := map[string]string{}
-	observed := map[string]bool{}
-	for _, e := range in.Epreuves {
-		labels[e.ID] = strings.TrimSpace(e.ID + " " + e.Label)
-		observed[e.ID] = e.Jury == plan.Observe
-	}
-	for d := 1; d <= len(p.Days); d++ {
-		day := derouleDay{n: d, date: p.Days[d-1]}
-		if o := p.Opening; o != nil && o.Day == d {
-			day.opening = &plan.Segment{Day: d, Start: o.Start, End: o.End}
-		}
-		juries := map[int][]derouleLine{}
-		cands := map[int][]derouleLine{}
-		sittings := map[string]int{} // jury|épreuve|start → index in juries[jury]
-		for _, it := range p.Items {
-			for n, sg := range it.Segments {
-				if sg.Day != d {
-					continue
-				}
-				part := ""
-				if len(it.Segments) > 1 {
-					part = fmt.Sprintf(" (partie %d/%d)", n+1, len(it.Segments))
-				}
-				if it.Task != "" {
-					what := taskFR[it.Task]
-					if it.Task == plan.TaskCorrection {
-						what += " " + it.Epreuve
-					}
-					if it.Candidate > 0 {
-						what += fmt.Sprintf(" — candidat %d", it.Candidate)
-					}
-					juries[it.Jury] = append(juries[it.Jury], derouleLine{sg, what})
-					if it.Task == plan.TaskAccueil {
-						cands[it.Candidate] = append(cands[it.Candidate], derouleLine{sg, fmt.Sprintf("Accueil par le jury %d", it.Jury)})
-					}
-					continue
-				}
-				units, jury := "", ""
-				if len(it.Units) > 0 {
-					units = " — " + strings.Join(it.Units, ", ")
-				}
-				if it.Jury > 0 {
-					jury = fmt.Sprintf(" — jury %d", it.Jury)
-				}
-				cands[it.Candidate] = append(cands[it.Candidate], derouleLine{sg, labels[it.Epreuve] + part + units + jury})
-				if it.Jury == 0 {
-					continue
-				}
-				// Candidates observed together form one sitting of the jury.
-				key := fmt.Sprintf("%d|%s|%s", it.Jury, it.Epreuve, sg.Start)
-				if k, ok := sittings[key]; ok {
-					juries[it.Jury][k].text += fmt.Sprintf(", %d", it.Candidate)
-					continue
-				}
-				what := fmt.Sprintf("%s%s — candidat %d", labels[it.Epreuve], part, it.Candidate)
-				if observed[it.Epreuve] {
-					what = fmt.Sprintf("Observation : %s%s — candidats %d", labels[it.Epreuve], part, it.Candidate)
-					sittings[key] = len(juries[it.Jury])
-				}
-				juries[it.Jury] = append(juries[it.Jury], derouleLine{sg, what})
-			}
-		}
-		day.juries = groups(juries, juryName)
-		day.candidates = groups(cands, candidateName)
-		r.days = append(r.days, day)
+	for _, sd := range s.Days {
+		r.days = append(r.days, derouleDay{
+			n: sd.Number, date: sd.Date, opening: sd.Opening,
+			juries:     groups(sd.Juries, juryName, juryLineFR),
+			candidates: groups(sd.Candidates, candidateName, candidateLineFR),
+		})
 	}
 	return r
 }
 
-// groups orders the lines of each jury or candidate by start time, and the
-// juries or candidates by number.
-func groups(lines map[int][]derouleLine, name func(int) string) []derouleGroup {
-	out := make([]derouleGroup, 0, len(lines))
-	for k, ls := range lines {
-		slices.SortStableFunc(ls, func(a, b derouleLine) int { return cmp.Compare(a.seg.Start, b.seg.Start) })
-		out = append(out, derouleGroup{key: k, name: name(k), lines: ls})
+// groups words each agenda of a day, under its heading.
+func groups(agendas []plan.Agenda, name func(int) string, line func(plan.Entry) string) []derouleGroup {
+	out := make([]derouleGroup, len(agendas))
+	for i, a := range agendas {
+		g := derouleGroup{key: a.Number, name: name(a.Number), lines: make([]derouleLine, len(a.Entries))}
+		for j, e := range a.Entries {
+			g.lines[j] = derouleLine{seg: e.Segment, text: line(e)}
+		}
+		out[i] = g
 	}
-	slices.SortFunc(out, func(a, b derouleGroup) int { return cmp.Compare(a.key, b.key) })
 	return out
+}
+
+// epreuveFR names an épreuve by its ID and label, with the part of a split
+// one: "EP1 Installation électrique (partie 1/3)".
+func epreuveFR(e plan.Entry) string {
+	s := strings.TrimSpace(e.Epreuve + " " + e.Label)
+	if e.Parts > 0 {
+		s += fmt.Sprintf(" (partie %d/%d)", e.Part, e.Parts)
+	}
+	return s
+}
+
+// juryLineFR words an entry of a jury's agenda.
+func juryLineFR(e plan.Entry) string {
+	var s string
+	switch {
+	case e.Task == plan.TaskCorrection:
+		s = taskFR[e.Task] + " " + e.Epreuve
+	case e.Task != "":
+		s = taskFR[e.Task]
+	case e.Observed:
+		return "Observation : " + epreuveFR(e) + " — candidats " + numbersFR(e.Candidates)
+	default:
+		s = epreuveFR(e)
+	}
+	if len(e.Candidates) > 0 {
+		s += " — candidat " + numbersFR(e.Candidates)
+	}
+	return s
+}
+
+// candidateLineFR words an entry of a candidate's agenda: its accueil, or
+// an épreuve with its stations and its jury.
+func candidateLineFR(e plan.Entry) string {
+	if e.Task == plan.TaskAccueil {
+		return fmt.Sprintf("Accueil par le jury %d", e.Jury)
+	}
+	s := epreuveFR(e)
+	if len(e.Units) > 0 {
+		s += " — " + strings.Join(e.Units, ", ")
+	}
+	if e.Jury > 0 {
+		s += fmt.Sprintf(" — jury %d", e.Jury)
+	}
+	return s
+}
+
+// numbersFR writes "3, 4, 5".
+func numbersFR(ns []int) string {
+	parts := make([]string, len(ns))
+	for i, n := range ns {
+		parts[i] = fmt.Sprint(n)
+	}
+	return strings.Join(parts, ", ")
 }
 
 // euros writes an amount with at least two decimals, more when the fee
@@ -218,7 +212,7 @@ func (b *book) deroule() (deroule, error) {
 		return deroule{}, plan.ErrPlanNotFound.Withf("session %s has no plan: plan it first", b.Session.ID)
 	}
 	juryName := func(j int) string {
-		name := fmt.Sprintf("Jury %d", j)
+		name := numbered("Jury")(j)
 		var names []string
 		for _, m := range b.panelMembers(j) {
 			names = append(names, m.Name)
@@ -229,13 +223,13 @@ func (b *book) deroule() (deroule, error) {
 		return name
 	}
 	candidateName := func(k int) string {
-		name := fmt.Sprintf("Candidat %d", k)
+		name := numbered("Candidat")(k)
 		if id, ok := b.named[k]; ok {
 			name += " — " + fullName(b.cands[id])
 		}
 		return name
 	}
-	return buildDeroule(*b.Plan, juryName, candidateName), nil
+	return buildDeroule(b.Plan.Schedule(), juryName, candidateName), nil
 }
 
 // deroule opens the dossier and reads its plan.
@@ -248,11 +242,25 @@ func (d Dossier) deroule() (*book, deroule, error) {
 	return b, r, err
 }
 
+// WriteDeroule writes the printable déroulé de session of the schedule as
+// text, day by day: the opening, each jury's tasks, each candidate's
+// épreuves with rooms and stations, juries and candidates by number. It is
+// in French, like the room it is posted in. DerouleText writes the same
+// with names.
+func WriteDeroule(w io.Writer, s plan.Schedule) error {
+	return buildDeroule(s, numbered("Jury"), numbered("Candidat")).writeText(w)
+}
+
+// numbered names a jury or a candidate by its number: "Jury 2".
+func numbered(what string) func(int) string {
+	return func(n int) string { return fmt.Sprintf("%s %d", what, n) }
+}
+
 // DerouleText returns the printable déroulé de session as text, day by
 // day: the opening, each jury's tasks, each candidate's épreuves with rooms
-// and stations. It is plan.WriteDeroule's text, with the members of each
-// jury's panel and the names of the candidates that PlanCandidates
-// identifies. Error: plan.ErrPlanNotFound when the dossier has no plan.
+// and stations. It is WriteDeroule's text, with the members of each jury's
+// panel and the names of the candidates that PlanCandidates identifies.
+// Error: plan.ErrPlanNotFound when the dossier has no plan.
 func DerouleText(d Dossier) (Document, error) {
 	b, r, err := d.deroule()
 	if err != nil {

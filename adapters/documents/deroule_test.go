@@ -3,7 +3,9 @@ package documents_test
 import (
 	"bytes"
 	"context"
+	"flag"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -35,7 +37,51 @@ func planned(t *testing.T, sample string, n int, change func(*plan.Input)) (docu
 	return documents.Dossier{Centre: centre, Session: ses, Plan: &rec}, rec
 }
 
-func TestDerouleTextIsThePlansDeroule(t *testing.T) {
+var update = flag.Bool("update", false, "rewrite the golden files")
+
+// TestDerouleGolden pins the printable déroulé of two samples (an oral
+// session, and a practical test observed in sittings). Run with -update
+// after a deliberate change to the planner or the wording.
+func TestDerouleGolden(t *testing.T) {
+	for _, name := range []string{"CDA-N12-tight-H420-typical.min_juries", "MAV-N12-tight-H420-typical.min_juries"} {
+		t.Run(name, func(t *testing.T) {
+			_, rec := planned(t, name+".json", 12, nil)
+			var buf bytes.Buffer
+			require.NoError(t, documents.WriteDeroule(&buf, rec.Schedule()))
+			golden := filepath.Join("testdata", name+".deroule.golden")
+			if *update {
+				require.NoError(t, os.WriteFile(golden, buf.Bytes(), 0o644))
+			}
+			want, err := os.ReadFile(golden)
+			require.NoError(t, err)
+			assert.Equal(t, string(want), buf.String())
+		})
+	}
+}
+
+func TestDerouleOfAnInfeasiblePlan(t *testing.T) {
+	_, rec := planned(t, "CDA-N12-tight-H420-typical.min_juries.json", 60, func(in *plan.Input) { in.Calendar.MaxDays = 1 })
+	require.False(t, rec.Plan.Feasible)
+	var buf bytes.Buffer
+	require.NoError(t, documents.WriteDeroule(&buf, rec.Schedule()))
+	assert.Equal(t, "Déroulé de session — Concepteur développeur d'applications (TP-01281)\n\nAucun déroulé ne tient dans les limites données.\n"+rec.Plan.Reason+"\n", buf.String())
+}
+
+func TestDerouleShowsSplitEpreuvesAndCost(t *testing.T) {
+	_, rec := planned(t, "EEB-N12-tight-H420-typical.min_days.json", 4, func(in *plan.Input) { in.Jury.MemberDayFee.Valid = true })
+	var buf bytes.Buffer
+	require.NoError(t, documents.WriteDeroule(&buf, rec.Schedule()))
+	text := buf.String()
+	assert.Contains(t, text, "Jour 1 — lundi 1er mars 2027")
+	assert.Contains(t, text, "(partie 1/")
+	assert.Contains(t, text, "Coût du jury")
+	assert.Contains(t, text, "cabine_elec#")
+}
+
+// TestDerouleTextIsWriteDerouleWithNames: the dossier's text is the
+// schedule's, its headings naming the panels' members and the candidates
+// where the dossier knows them; without them, the same bytes.
+func TestDerouleTextIsWriteDerouleWithNames(t *testing.T) {
 	tests := []struct {
 		sample string
 		n      int
@@ -51,7 +97,7 @@ func TestDerouleTextIsThePlansDeroule(t *testing.T) {
 		t.Run(tt.sample, func(t *testing.T) {
 			d, rec := planned(t, tt.sample, tt.n, tt.change)
 			var want bytes.Buffer
-			require.NoError(t, plan.WriteDeroule(&want, rec.Input, rec.Plan))
+			require.NoError(t, documents.WriteDeroule(&want, rec.Schedule()))
 			doc, err := documents.DerouleText(d)
 			require.NoError(t, err)
 			assert.Equal(t, documents.ContentTypeText, doc.ContentType)

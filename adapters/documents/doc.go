@@ -12,20 +12,22 @@
 //   - [ConvocationLetter] and [ConvocationLetters] (PDF): the letter of one
 //     candidate, or all the letters of a session in one file for printing.
 //     It states the date and time, the place, the documents and the
-//     personal protective equipment (EPI) to bring [SEED]; reminds the
-//     candidate that the responsable de session decides on a late arrival,
+//     personal protective equipment (EPI) to bring
+//     (docs/rules.md#convocation-content); reminds the candidate that the responsable de session decides on a late arrival,
 //     which does not move the end of the épreuves, that phones are
 //     forbidden unless the référentiel d'évaluation allows them, and that
 //     the règlement général des sessions d'examen (arrêté du 21 juillet
-//     2016) applies (domain.md §4.2–4.3); and carries the delivery mention,
-//     registered mail or by hand, the only two ways [SEED].
+//     2016) applies; and carries the delivery mention, registered mail or
+//     by hand, the only two ways (docs/rules.md#convocation-delivery).
 //   - [AttendanceSheets] (PDF): the feuilles d'émargement, one per day and
 //     half-day, with a box for the identity check, the arrival time and
 //     the signature of each candidate expected (and, apart, of each
 //     candidate registered after the plan was made), then rows for the
 //     jury and the responsable de session.
-//   - [DerouleText] and [DeroulePDF]: the déroulé de session the leaflet
-//     asks to display in the exam rooms, read from the plan's items
+//   - [WriteDeroule], [DerouleText] and [DeroulePDF]: the déroulé de
+//     session the leaflet asks to display in the exam rooms
+//     (docs/rules.md#rooms-and-displays), the only French wording of the
+//     plan's day-by-day schedule (plan.Schedule), without or with names
 //     ([PlanNumbering] proposes who is who among the plan's numbered
 //     candidates).
 //   - [MemberCalendar] and [CandidateCalendar] (iCalendar): a jury member's

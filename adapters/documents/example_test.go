@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
 	"strings"
 	"time"
 
@@ -193,4 +194,59 @@ func ExampleDerouleText() {
 	//       09:00–09:45  ENT Entretien — salle#1 — jury 1
 	//     Candidat 2 — Élise MARTIN
 	//       09:45–10:30  ENT Entretien — salle#1 — jury 1
+}
+
+// The déroulé de session of a plan, as text to display in the exam rooms:
+// the schedule of session/plan in French, juries and candidates by number.
+func ExampleWriteDeroule() {
+	in, _ := plan.Decode(strings.NewReader(`{
+ "title": {"code": "TP-01281", "name": "Concepteur développeur d'applications"},
+ "candidates": 1,
+ "epreuves": [
+  {"id": "QP", "duration_min": 30, "jury": "none", "resources": [{"type": "salle_qp", "units": 1}], "corrected_by_jury": true},
+  {"id": "PROJ", "duration_min": 40, "jury": "exclusive", "resources": [{"type": "salle_entretien", "units": 1}]},
+  {"id": "ET", "duration_min": 45, "jury": "exclusive", "resources": [{"type": "salle_entretien", "units": 1}]},
+  {"id": "EF", "duration_min": 20, "jury": "exclusive", "resources": [{"type": "salle_entretien", "units": 1}]}
+ ],
+ "constraints": [
+  {"type": "precedes", "before": "QP", "after": "PROJ"},
+  {"type": "no_wait", "before": "PROJ", "after": "ET", "max_gap_min": 0},
+  {"type": "last", "epreuve": "EF"}
+ ],
+ "capacities": {"salle_qp": 8, "salle_entretien": 2},
+ "hidden": {"opening_min": 30, "jury_briefing_min": 30, "jury_closure_min": 30, "accueil_min": 5,
+            "reading_min": 20, "correction_min": 10, "deliberation_min": 10},
+ "calendar": {"start": "2027-03-01", "max_days": 1, "blocks": [["08:30", "12:30"], ["13:30", "17:30"]]},
+ "jury": {"members_per_jury": 2, "member_day_min": 420, "max_juries": 4, "member_day_fee": "180.00"},
+ "objective": "min_juries"
+}`))
+	p, _ := plan.Compute(in)
+	_ = documents.WriteDeroule(os.Stdout, plan.NewSchedule(in, p))
+	// Output:
+	// Déroulé de session — Concepteur développeur d'applications (TP-01281)
+	// 1 candidat · 1 jury de 2 membres (2 membres) · 1 jour, du lundi 1er mars 2027 au lundi 1er mars 2027
+	// Coût du jury : 2 journées-membre, 360.00 €
+	//
+	// Jour 1 — lundi 1er mars 2027
+	//   08:30–09:00  Ouverture de la session : accueil des candidats, vérification des identités, ouverture du pli
+	//
+	//   Jurys
+	//     Jury 1
+	//       09:00–09:30  Briefing du jury (lecture du DTE jury, des grilles)
+	//       09:30–09:50  Lecture du dossier — candidat 1
+	//       09:50–10:00  Correction QP — candidat 1
+	//       10:00–10:05  Accueil — candidat 1
+	//       10:05–10:45  PROJ — candidat 1
+	//       10:45–11:30  ET — candidat 1
+	//       11:30–11:50  EF — candidat 1
+	//       11:50–12:00  Délibération — candidat 1
+	//       12:00–12:30  Clôture du jury (PV, fiches de résultats, signatures)
+	//
+	//   Candidats
+	//     Candidat 1
+	//       09:00–09:30  QP — salle_qp#1
+	//       10:00–10:05  Accueil par le jury 1
+	//       10:05–10:45  PROJ — salle_entretien#1 — jury 1
+	//       10:45–11:30  ET — salle_entretien#1 — jury 1
+	//       11:30–11:50  EF — salle_entretien#1 — jury 1
 }

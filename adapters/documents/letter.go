@@ -9,7 +9,7 @@ import (
 	"github.com/tpsession/tpsession/session"
 )
 
-// The reminders every convocation gives the candidate (domain.md §4.2–4.3):
+// The reminders every convocation gives the candidate (docs/rules.md#convocation-content):
 // the responsable de session decides on a late arrival, which does not move
 // the end of the épreuves; phones are forbidden unless the référentiel
 // d'évaluation allows them; the règlement général des sessions d'examen
@@ -20,7 +20,7 @@ var reminders = [...]string{
 	"Le règlement général des sessions d'examen (arrêté du 21 juillet 2016) s'applique pendant toute la session ; il est affiché dans les locaux d'examen.",
 }
 
-// Delivery mentions [SEED]: a convocation goes by registered mail or by
+// Delivery mentions (docs/rules.md#convocation-delivery): a convocation goes by registered mail or by
 // hand, and the letter says which.
 const (
 	mentionMail = "Lettre recommandée avec accusé de réception n° "
@@ -33,7 +33,7 @@ const (
 // address, the title and the session, the date, time and place of the
 // appointment, the documents and the personal protective equipment (EPI) to
 // bring, the reminders the candidate must be given and the delivery mention
-// ([SEED]; domain.md §4.2–4.3). A convocation not validated yet is printed
+// (docs/rules.md#convocation-content). A convocation not validated yet is printed
 // as a draft ("PROJET").
 //
 // Errors: candidate.ErrRegistrationNotFound for a candidate who is not

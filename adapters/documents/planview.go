@@ -10,8 +10,8 @@ import (
 	"github.com/tpsession/tpsession/session/plan"
 )
 
-// What the documents read from a plan's items (planning.md §3), beyond the
-// déroulé that plan.WriteDeroule prints.
+// What the documents read from a plan's items (docs/planning.md#output), beyond its
+// day-by-day schedule (plan.Schedule).
 
 // An attendance sheet is signed each morning and each afternoon. With a
 // plan, the day's blocks are cut at the midday break: the first break
@@ -65,7 +65,7 @@ func exclusive(in plan.Input, epreuve string) bool {
 }
 
 // candidateJuries returns each plan candidate's jury: the one that attends
-// its exclusive épreuves and does its hidden tasks (planning.md §1).
+// its exclusive épreuves and does its hidden tasks (docs/planning.md#the-model).
 // Candidates without exclusive épreuve have none.
 func candidateJuries(rec plan.Record) map[int]int {
 	out := map[int]int{}
@@ -174,7 +174,7 @@ func (h *halfDay) fill(rec *plan.Record) {
 			}
 		}
 	}
-	// Every jury that works on the opening's day attends it (planning.md §1).
+	// Every jury that works on the opening's day attends it (docs/planning.md#the-model).
 	if o := rec.Plan.Opening; o != nil && o.Day == h.day && overlaps(plan.Segment{Day: o.Day, Start: o.Start, End: o.End}, h.from, h.to) {
 		h.opening = true
 		for j := range dayJuries {

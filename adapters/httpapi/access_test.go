@@ -195,7 +195,7 @@ func TestJuryNarrowing(t *testing.T) {
 		assert.Equal(t, http.StatusForbidden, e.do(juryToken, "GET", "/v1/jury-members/"+w.m2, nil).Status)
 	})
 	t.Run("records no unavailability, not even its own", func(t *testing.T) {
-		// api.md lets a jury member read and answer its own invitations:
+		// docs/http-api.md#roles lets a jury member read and answer its own invitations:
 		// the centre records when a member cannot sit.
 		unavailable := map[string]any{"from": "2027-06-01", "until": "2027-06-05", "available": false}
 		r := e.do(juryToken, "POST", "/v1/jury-members/"+w.jury+"/availability", unavailable)

@@ -16,7 +16,7 @@ import (
 	"github.com/tpsession/tpsession/session"
 )
 
-// MaxBodyBytes is the largest request body accepted: 1 MiB (api.md). A
+// MaxBodyBytes is the largest request body accepted: 1 MiB (docs/http-api.md#conventions). A
 // larger one is answered 413.
 const MaxBodyBytes = 1 << 20
 
@@ -54,6 +54,8 @@ type api struct {
 	mux        *http.ServeMux
 	routes     []route
 	access     map[string]access
+	// policy is the role rules the routes apply.
+	policy session.Policy
 	// openapi is the document served at /openapi.json, built once; docErr
 	// is why it could not be.
 	openapi []byte
@@ -62,7 +64,7 @@ type api struct {
 	fields sync.Map
 }
 
-// New returns the HTTP handler of the API of api.md over svc, which must
+// New returns the HTTP handler of the API of docs/http-api.md over svc, which must
 // not be nil. It routes with a standard http.ServeMux; every error is an
 // RFC 9457 problem; every request is logged in one line.
 func New(svc *session.Service, opts ...Option) http.Handler {

@@ -12,37 +12,32 @@ import (
 	"strings"
 
 	"github.com/tpsession/tpsession"
+	"github.com/tpsession/tpsession/session"
 )
 
-// Role is what a principal may do in its centre (api.md, "Conventions").
-type Role string
+// Role is what a principal may do in its centre: the roles of the
+// library's role rules (session.Policy, docs/http-api.md#roles).
+type Role = session.Role
 
 // The roles.
 const (
 	// RoleAdmin is the centre's staff: everything in its centre.
-	RoleAdmin Role = "admin"
+	RoleAdmin = session.RoleAdmin
 	// RoleJury is a jury member of the centre's directory, matched to its
 	// record by e-mail: it reads the sessions it is invited to and answers
 	// its own invitations.
-	RoleJury Role = "jury"
+	RoleJury = session.RoleJury
 	// RoleController is an inspector of the regional administration:
 	// read-only access to the centre's sessions, timelines, events and
 	// custody logs.
-	RoleController Role = "controller"
+	RoleController = session.RoleController
 )
 
 // Roles lists the roles in a stable order.
-var Roles = []Role{RoleAdmin, RoleJury, RoleController}
+var Roles = session.Roles
 
 // ParseRole parses "admin", "jury" or "controller".
-func ParseRole(s string) (Role, error) {
-	for _, r := range Roles {
-		if string(r) == s {
-			return r, nil
-		}
-	}
-	return "", tpsession.ErrInvalidInput.Withf("unknown role %q: expected admin, jury or controller", tpsession.Truncate(s, 40))
-}
+func ParseRole(s string) (Role, error) { return session.ParseRole(s) }
 
 // Principal is who a request acts for: one centre, one role and, for the
 // jury role, the member's e-mail in the centre's directory. Name, required,

@@ -3,56 +3,30 @@ package httpapi
 import (
 	"slices"
 	"strings"
+
+	"github.com/tpsession/tpsession/session"
 )
 
-// access says who may call a route: the roles allowed, and how the jury
-// role is narrowed when it is. Centre isolation needs no entry: every call
-// acts for the principal's centre, and a resource of another centre is not
-// found.
+// access says who may call a route: the domain action it performs, whose
+// roles and narrowing of the jury role the session.Policy decides. Centre
+// isolation needs no entry: every call acts for the principal's centre,
+// and a resource of another centre is not found.
 type access struct {
 	// public routes need no authentication.
 	public bool
-	roles  []Role
-	jury   juryScope
+	action session.Action
+	// roles and jury are the Policy's answer for action, kept here for the
+	// OpenAPI document and the tests.
+	roles []Role
+	jury  juryScope
 }
 
 // juryScope narrows what a jury member gets from a route it may call, on
 // top of the rule that holds everywhere: a session it is not invited to
 // (an invitation invited or accepted) is not found.
-type juryScope uint8
+type juryScope = session.JuryScope
 
-const (
-	// juryWhole: nothing more.
-	juryWhole juryScope = iota
-	// juryOwnMember: the path's member must be the jury member itself,
-	// otherwise 403.
-	juryOwnMember
-	// juryInvitedSessions: only the sessions it is invited to are listed.
-	juryInvitedSessions
-	// juryOwnInvitation: only its own invitation is listed.
-	juryOwnInvitation
-	// juryOwnPanel: only its own panel, with its candidates' names; no
-	// reserves.
-	juryOwnPanel
-	// juryPliOpened: the pli only once it is opened, otherwise 403.
-	juryPliOpened
-)
-
-func (j juryScope) String() string {
-	switch j {
-	case juryOwnMember:
-		return "its own member record only"
-	case juryInvitedSessions:
-		return "only the sessions it is invited to"
-	case juryOwnInvitation:
-		return "its own invitation only"
-	case juryOwnPanel:
-		return "its own panel only, with its candidates' names"
-	case juryPliOpened:
-		return "only once the pli is opened"
-	}
-	return ""
-}
+const juryWhole = session.JuryWhole
 
 // authorization is the table of who may call each route, keyed by the
 // route's pattern. A route missing from it is a programming error of this
@@ -61,78 +35,75 @@ func (j juryScope) String() string {
 // invitation to (invited or accepted): a member who declined, or whose
 // invitation was withdrawn, no longer sees the session.
 func authorization() map[string]access {
-	var (
-		adminOnly    = access{roles: []Role{RoleAdmin}}
-		everyone     = access{roles: []Role{RoleAdmin, RoleJury, RoleController}}
-		staffAndJury = access{roles: []Role{RoleAdmin, RoleJury}}
-		staffAndCtrl = access{roles: []Role{RoleAdmin, RoleController}}
-		public       = access{public: true}
-		narrowed     = func(base access, j juryScope) access { base.jury = j; return base }
-	)
+	var policy session.Policy
+	public := access{public: true}
+	does := func(a session.Action) access {
+		return access{action: a, roles: policy.Roles(a), jury: policy.JuryScope(a)}
+	}
 	return map[string]access{
 		"GET /healthz":      public,
 		"GET /openapi.json": public,
-		"GET /v1/me":        everyone,
+		"GET /v1/me":        does(session.ActionWhoAmI),
 
-		"POST /v1/sessions":                        adminOnly,
-		"GET /v1/sessions":                         narrowed(everyone, juryInvitedSessions),
-		"GET /v1/sessions/{sid}":                   everyone,
-		"PATCH /v1/sessions/{sid}":                 adminOnly,
-		"POST /v1/sessions/{sid}/declare":          adminOnly,
-		"POST /v1/sessions/{sid}/cancel":           adminOnly,
-		"POST /v1/sessions/{sid}/close":            adminOnly,
-		"GET /v1/sessions/{sid}/timeline":          staffAndCtrl,
-		"PUT /v1/sessions/{sid}/plan":              adminOnly,
-		"GET /v1/sessions/{sid}/plan":              staffAndJury,
-		"GET /v1/sessions/{sid}/readiness":         adminOnly,
-		"POST /v1/sessions/{sid}/open":             adminOnly,
-		"GET /v1/sessions/{sid}/events":            staffAndCtrl,
-		"POST /v1/jury-members":                    adminOnly,
-		"GET /v1/jury-members":                     adminOnly,
-		"GET /v1/jury-members/{mid}":               narrowed(staffAndJury, juryOwnMember),
-		"POST /v1/jury-members/{mid}/availability": adminOnly,
+		"POST /v1/sessions":                        does(session.ActionManageSession),
+		"GET /v1/sessions":                         does(session.ActionListSessions),
+		"GET /v1/sessions/{sid}":                   does(session.ActionReadSession),
+		"PATCH /v1/sessions/{sid}":                 does(session.ActionManageSession),
+		"POST /v1/sessions/{sid}/declare":          does(session.ActionManageSession),
+		"POST /v1/sessions/{sid}/cancel":           does(session.ActionManageSession),
+		"POST /v1/sessions/{sid}/close":            does(session.ActionManageSession),
+		"GET /v1/sessions/{sid}/timeline":          does(session.ActionReadTimeline),
+		"PUT /v1/sessions/{sid}/plan":              does(session.ActionPlanSession),
+		"GET /v1/sessions/{sid}/plan":              does(session.ActionReadPlan),
+		"GET /v1/sessions/{sid}/readiness":         does(session.ActionReadReadiness),
+		"POST /v1/sessions/{sid}/open":             does(session.ActionManageSession),
+		"GET /v1/sessions/{sid}/events":            does(session.ActionReadEvents),
+		"POST /v1/jury-members":                    does(session.ActionManageDirectory),
+		"GET /v1/jury-members":                     does(session.ActionListMembers),
+		"GET /v1/jury-members/{mid}":               does(session.ActionReadMember),
+		"POST /v1/jury-members/{mid}/availability": does(session.ActionManageDirectory),
 
-		"POST /v1/sessions/{sid}/invitations":                adminOnly,
-		"GET /v1/sessions/{sid}/invitations":                 narrowed(staffAndJury, juryOwnInvitation),
-		"POST /v1/sessions/{sid}/invitations/{mid}/accept":   narrowed(staffAndJury, juryOwnMember),
-		"POST /v1/sessions/{sid}/invitations/{mid}/decline":  narrowed(staffAndJury, juryOwnMember),
-		"POST /v1/sessions/{sid}/invitations/{mid}/withdraw": adminOnly,
-		"POST /v1/sessions/{sid}/conflicts":                  adminOnly,
-		"POST /v1/sessions/{sid}/jury-assignment":            adminOnly,
-		"GET /v1/sessions/{sid}/jury-assignment":             narrowed(staffAndJury, juryOwnPanel),
+		"POST /v1/sessions/{sid}/invitations":                does(session.ActionManageJury),
+		"GET /v1/sessions/{sid}/invitations":                 does(session.ActionListInvitations),
+		"POST /v1/sessions/{sid}/invitations/{mid}/accept":   does(session.ActionAnswerInvitation),
+		"POST /v1/sessions/{sid}/invitations/{mid}/decline":  does(session.ActionAnswerInvitation),
+		"POST /v1/sessions/{sid}/invitations/{mid}/withdraw": does(session.ActionManageJury),
+		"POST /v1/sessions/{sid}/conflicts":                  does(session.ActionManageJury),
+		"POST /v1/sessions/{sid}/jury-assignment":            does(session.ActionManageJury),
+		"GET /v1/sessions/{sid}/jury-assignment":             does(session.ActionReadAssignment),
 
-		"POST /v1/candidates":                                              adminOnly,
-		"GET /v1/candidates":                                               adminOnly,
-		"GET /v1/candidates/{cid}":                                         adminOnly,
-		"PUT /v1/candidates/{cid}":                                         adminOnly,
-		"POST /v1/sessions/{sid}/registrations":                            adminOnly,
-		"GET /v1/sessions/{sid}/registrations":                             adminOnly,
-		"GET /v1/sessions/{sid}/registrations/{cid}":                       adminOnly,
-		"DELETE /v1/sessions/{sid}/registrations/{cid}":                    adminOnly,
-		"PUT /v1/sessions/{sid}/registrations/{cid}/convocation":           adminOnly,
-		"GET /v1/sessions/{sid}/registrations/{cid}/convocation":           adminOnly,
-		"POST /v1/sessions/{sid}/registrations/{cid}/convocation/validate": adminOnly,
-		"POST /v1/sessions/{sid}/registrations/{cid}/convocation/delivery": adminOnly,
+		"POST /v1/candidates":                                              does(session.ActionManageCandidates),
+		"GET /v1/candidates":                                               does(session.ActionReadCandidates),
+		"GET /v1/candidates/{cid}":                                         does(session.ActionReadCandidates),
+		"PUT /v1/candidates/{cid}":                                         does(session.ActionManageCandidates),
+		"POST /v1/sessions/{sid}/registrations":                            does(session.ActionManageCandidates),
+		"GET /v1/sessions/{sid}/registrations":                             does(session.ActionReadCandidates),
+		"GET /v1/sessions/{sid}/registrations/{cid}":                       does(session.ActionReadCandidates),
+		"DELETE /v1/sessions/{sid}/registrations/{cid}":                    does(session.ActionManageCandidates),
+		"PUT /v1/sessions/{sid}/registrations/{cid}/convocation":           does(session.ActionManageCandidates),
+		"GET /v1/sessions/{sid}/registrations/{cid}/convocation":           does(session.ActionReadCandidates),
+		"POST /v1/sessions/{sid}/registrations/{cid}/convocation/validate": does(session.ActionManageCandidates),
+		"POST /v1/sessions/{sid}/registrations/{cid}/convocation/delivery": does(session.ActionManageCandidates),
 
-		"POST /v1/sessions/{sid}/pli/order":   adminOnly,
-		"POST /v1/sessions/{sid}/pli/receive": adminOnly,
-		"POST /v1/sessions/{sid}/pli/read":    adminOnly,
-		"POST /v1/sessions/{sid}/pli/secure":  adminOnly,
-		"POST /v1/sessions/{sid}/pli/access":  adminOnly,
-		"POST /v1/sessions/{sid}/pli/open":    adminOnly,
-		"GET /v1/sessions/{sid}/pli":          narrowed(everyone, juryPliOpened),
+		"POST /v1/sessions/{sid}/pli/order":   does(session.ActionManagePli),
+		"POST /v1/sessions/{sid}/pli/receive": does(session.ActionManagePli),
+		"POST /v1/sessions/{sid}/pli/read":    does(session.ActionManagePli),
+		"POST /v1/sessions/{sid}/pli/secure":  does(session.ActionManagePli),
+		"POST /v1/sessions/{sid}/pli/access":  does(session.ActionManagePli),
+		"POST /v1/sessions/{sid}/pli/open":    does(session.ActionManagePli),
+		"GET /v1/sessions/{sid}/pli":          does(session.ActionReadPli),
 
-		"GET /v1/sessions/{sid}/checklist":        adminOnly,
-		"PUT /v1/sessions/{sid}/checklist/{key}":  adminOnly,
-		"PUT /v1/sessions/{sid}/equipment/{name}": adminOnly,
+		"GET /v1/sessions/{sid}/checklist":        does(session.ActionReadChecklist),
+		"PUT /v1/sessions/{sid}/checklist/{key}":  does(session.ActionManageChecklist),
+		"PUT /v1/sessions/{sid}/equipment/{name}": does(session.ActionManageChecklist),
 
-		"GET /v1/sessions/{sid}/convocations.pdf":                 adminOnly,
-		"GET /v1/sessions/{sid}/attendance.pdf":                   adminOnly,
-		"GET /v1/sessions/{sid}/deroule.pdf":                      adminOnly,
-		"GET /v1/sessions/{sid}/candidates.csv":                   adminOnly,
-		"GET /v1/sessions/{sid}/registrations/{cid}/calendar.ics": adminOnly,
-		"GET /v1/sessions/{sid}/invitations/{mid}/calendar.ics":   narrowed(staffAndJury, juryOwnMember),
-		"POST /v1/candidates/import":                              adminOnly,
+		"GET /v1/sessions/{sid}/convocations.pdf":                 does(session.ActionReadCandidates),
+		"GET /v1/sessions/{sid}/attendance.pdf":                   does(session.ActionReadCandidates),
+		"GET /v1/sessions/{sid}/deroule.pdf":                      does(session.ActionReadCandidates),
+		"GET /v1/sessions/{sid}/candidates.csv":                   does(session.ActionReadCandidates),
+		"GET /v1/sessions/{sid}/registrations/{cid}/calendar.ics": does(session.ActionReadCandidates),
+		"GET /v1/sessions/{sid}/invitations/{mid}/calendar.ics":   does(session.ActionReadMemberCalendar),
+		"POST /v1/candidates/import":                              does(session.ActionManageCandidates),
 	}
 }
 

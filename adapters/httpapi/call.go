@@ -41,14 +41,10 @@ type call struct {
 
 	// sj is the path's session's jury record, once loaded.
 	sj *jury.SessionJury
-
-	// own is the jury member the principal is, for the jury role, once
-	// looked up; ownLooked tells whether it was.
-	own       tpsession.MemberID
-	ownLooked bool
 }
 
-// handler serves one route. The checks run in the order of api.md: 401,
+// handler serves one route. The checks run in the order of
+// docs/http-api.md#order-of-checks: 401,
 // 404 (a resource the path names that does not exist in the caller's
 // centre, or a session a jury member is not invited to), 403; the route's
 // endpoint then reads the body (413, 415, 400) and calls the Service (409,
@@ -108,8 +104,13 @@ func (c *call) authenticate() error {
 		return tpsession.ErrInternal.Withf("the authenticator returned an invalid principal").Wrap(err)
 	}
 	c.p = p
-	c.actor = session.Actor{Centre: p.Centre, Name: p.Name}
 	c.x.role, c.x.centre = p.Role, p.Centre
+	if p.Role == RoleJury {
+		// The role rules read which member the principal is.
+		c.actor, err = c.a.svc.JuryActor(c.ctx, p.Centre, p.Name, p.MemberEmail)
+		return err
+	}
+	c.actor = session.Actor{Centre: p.Centre, Name: p.Name, Role: p.Role}
 	return nil
 }
 
@@ -117,7 +118,7 @@ func (c *call) authenticate() error {
 // another centre's is not found, and so is a session a jury member holds
 // no active invitation to. A malformed ID is not found either. It runs
 // before the role is checked and the body read, so that a path naming
-// nothing is 404 whatever the body (api.md's order of checks).
+// nothing is 404 whatever the body (docs/http-api.md#order-of-checks).
 func (c *call) scope() error {
 	for _, s := range c.rt.scopes {
 		if err := c.load(s); err != nil {
@@ -138,19 +139,16 @@ func (c *call) load(s resourceScope) error {
 		if c.ses, err = c.a.svc.Session(c.ctx, c.actor, sid); err != nil {
 			return err
 		}
-		if c.p.Role != RoleJury {
+		if c.actor.Role != RoleJury {
 			return nil
 		}
-		invited, err := c.invited()
+		// A session hidden from a jury member is not found, as one that
+		// does not exist: it learns nothing of the others.
+		sj, err := c.sessionJury()
 		if err != nil {
 			return err
 		}
-		if !invited {
-			// The answer for a session that does not exist: a jury
-			// member learns nothing of the others.
-			return session.ErrSessionNotFound
-		}
-		return nil
+		return c.a.policy.SessionVisible(c.actor, sj)
 	case memberScope:
 		mid, err := tpsession.ParseMemberID(c.r.PathValue("mid"))
 		if err != nil {
@@ -210,19 +208,16 @@ func (c *call) sessionJury() (jury.SessionJury, error) {
 	return *c.sj, nil
 }
 
-// authorize refuses the route to a role the table does not allow, and a
-// jury member acting on another member's record.
+// authorize applies the role rules (session.Policy) to the route's action:
+// a role that may not perform it, and a jury member acting on another
+// member's record, are refused (403).
 func (c *call) authorize(acc access) error {
-	if !acc.allows(c.p.Role) {
-		return errForbidden.Withf("the %s role may not %s", c.p.Role, lowerFirst(c.rt.summary))
+	if err := c.a.policy.Authorize(c.actor, acc.action); err != nil {
+		return errForbidden.Withf("the %s role may not %s", c.p.Role, lowerFirst(c.rt.summary)).Wrap(err)
 	}
-	if c.p.Role == RoleJury && acc.jury == juryOwnMember {
-		own, err := c.ownMember()
-		if err != nil {
-			return err
-		}
-		if own == "" || c.pathMember() != own {
-			return errForbidden.Withf("a jury member may only act on its own record")
+	if acc.jury == session.JuryOwnMember {
+		if err := c.a.policy.AuthorizeMember(c.actor, acc.action, c.pathMember()); err != nil {
+			return errForbidden.Withf("%s", tpsession.MessageOf(err)).Wrap(err)
 		}
 	}
 	return nil
@@ -235,44 +230,6 @@ func (c *call) pathMember() tpsession.MemberID {
 		return c.inv.Member
 	}
 	return c.member.ID
-}
-
-// ownMember returns the member ID of a jury principal, "" when its e-mail
-// is in no record of the centre's directory, or when the principal is not
-// of the jury role. It looks the member up once per request.
-func (c *call) ownMember() (tpsession.MemberID, error) {
-	if c.ownLooked || c.p.Role != RoleJury {
-		return c.own, nil
-	}
-	m, err := c.a.svc.MemberByEmail(c.ctx, c.actor, c.p.MemberEmail)
-	switch {
-	case errors.Is(err, jury.ErrMemberNotFound):
-	case err != nil:
-		return "", err
-	default:
-		c.own = m.ID
-	}
-	c.ownLooked = true
-	return c.own, nil
-}
-
-// invited reports whether the jury principal holds an active invitation
-// (invited or accepted) to the path's session.
-func (c *call) invited() (bool, error) {
-	own, err := c.ownMember()
-	if err != nil || own == "" {
-		return false, err
-	}
-	sj, err := c.sessionJury()
-	if err != nil {
-		return false, err
-	}
-	for _, inv := range sj.Invitations {
-		if inv.Member == own {
-			return inv.Active(), nil
-		}
-	}
-	return false, nil
 }
 
 // decode reads the body into dst under rule, then checks dst's validate

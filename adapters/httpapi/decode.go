@@ -33,7 +33,7 @@ const (
 	requiredBody
 )
 
-// readBody reads the request's body in the order api.md sets: 413 for a
+// readBody reads the request's body in the order docs/http-api.md#order-of-checks sets: 413 for a
 // body over MaxBodyBytes, then 415 for a non-empty body of a media type
 // the route does not read (application/json unless it says otherwise). It
 // returns nil for an empty body. The server closes the connection after

@@ -1,4 +1,4 @@
-// Package httpapi exposes the library over HTTP as the contract of api.md
+// Package httpapi exposes the library over HTTP as the contract of docs/http-api.md
 // describes it: JSON in and out with explicit request and answer types,
 // RFC 9457 problem details for every error, bearer authentication and the
 // roles of the contract, an OpenAPI 3.1 document of every route, and one
@@ -11,7 +11,7 @@
 // # How a request is handled
 //
 // Routing is a standard http.ServeMux ("POST /v1/sessions/{sid}/open").
-// Each route then checks, in the order of api.md: the credentials (401);
+// Each route then checks, in the order of docs/http-api.md#order-of-checks: the credentials (401);
 // every resource its path names, in the caller's centre (404: another
 // centre's session, member or candidate does not exist, nor does a session
 // a jury member is not invited to, nor a registration, an invitation or a
@@ -34,7 +34,10 @@
 // only once it is opened; the only thing it writes is the answer to its
 // own invitations (the centre records when a member cannot sit).
 // controller reads the centre's sessions, their timelines, event logs and
-// custody logs. The table is in authz.go; a route missing from it is a
+// custody logs. These rules are the library's (session.Policy): authz.go
+// only maps each route to the domain action it performs, and the Policy's
+// refusals to 403 (a role, another member's record, a sealed pli) or 404 (a
+// session hidden from a jury member). A route missing from the table is a
 // programming error, answered 500 to everyone (and a test fails).
 //
 // # Logs

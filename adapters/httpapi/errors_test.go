@@ -340,7 +340,7 @@ func TestRulesRefuse(t *testing.T) {
 	})
 }
 
-// TestOrderOfChecks follows api.md: 401, then 404, 403, 413, 415, 400,
+// TestOrderOfChecks follows docs/http-api.md#order-of-checks: 401, then 404, 403, 413, 415, 400,
 // then the Service's 409 and 422.
 func TestOrderOfChecks(t *testing.T) {
 	e := newEnv(t)

@@ -365,7 +365,7 @@ func (d *openAPIDoc) validate(s map[string]any, v any, at string) []string {
 			}
 			switch ap := s["additionalProperties"].(type) {
 			case nil:
-				// An answer's object does not refuse new fields (api.md
+				// An answer's object does not refuse new fields (docs/http-api.md#conventions
 				// lets the API add them), but the document must describe
 				// every field the handler sends.
 				if props != nil {

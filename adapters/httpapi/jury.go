@@ -190,16 +190,8 @@ func (a *api) listInvitations(c *call) (invitationList, error) {
 	if err != nil {
 		return invitationList{}, err
 	}
-	jurySees := c.p.Role == RoleJury
-	own, err := c.ownMember()
-	if err != nil {
-		return invitationList{}, err
-	}
 	out := invitationList{Invitations: []invitationResource{}}
-	for _, inv := range sj.Invitations {
-		if jurySees && inv.Member != own {
-			continue
-		}
+	for _, inv := range a.policy.VisibleInvitations(c.actor, sj.Invitations) {
 		out.Invitations = append(out.Invitations, invitationOf(inv))
 	}
 	return out, nil
@@ -272,19 +264,9 @@ type rosterResource struct {
 // assignmentOf writes the assignment with the names of its candidates;
 // for the jury role, only the member's own panel.
 func (a *api) assignmentOf(c *call, as jury.Assignment) (assignmentResource, error) {
+	as = a.policy.VisibleAssignment(c.actor, as)
 	out := assignmentResource{Panels: []panelResource{}, Reserves: strs(as.Reserves), AssignedOn: jsonDate(as.AssignedOn)}
-	jurySees := c.p.Role == RoleJury
-	own, err := c.ownMember()
-	if err != nil {
-		return assignmentResource{}, err
-	}
-	if jurySees {
-		out.Reserves = []string{}
-	}
 	for _, p := range as.Panels {
-		if jurySees && !slices.Contains(p.Members, own) {
-			continue
-		}
 		pr := panelResource{Jury: p.Jury, Members: strs(p.Members), Candidates: strs(p.Candidates), Roster: make([]rosterResource, len(p.Candidates))}
 		for i, cid := range p.Candidates {
 			cand, err := a.svc.Candidate(c.ctx, c.actor, cid)

@@ -28,7 +28,7 @@ import (
 //
 // A request's objects refuse the fields they do not list
 // (additionalProperties: false), as the decoder does; an answer's do not
-// say so, since api.md lets the API add fields to its answers, which
+// say so, since docs/http-api.md#conventions lets the API add fields to its answers, which
 // clients must ignore. A struct type used on both sides therefore has two
 // components: its name for answers, and its name followed by Input for
 // requests.
@@ -342,7 +342,7 @@ func enumOf(t reflect.Type) []string {
 }
 
 // requiredOverride lists the required fields of the planning input, where
-// the session fills what is left out (api.md, PUT plan) and zero hidden
+// the session fills what is left out (docs/planning.md#input) and zero hidden
 // times mean none.
 func requiredOverride(t reflect.Type) ([]string, bool) {
 	switch t {

@@ -128,8 +128,8 @@ func (a *api) openPli(c *call, req *openPliRequest) (pliResource, error) {
 	return pliOf(p), err
 }
 
-// errPliSealed refuses the pli to the jury role before its opening: a jury
-// member never sees a DTE before the pli is opened (api.md).
+// errPliSealed is how the API answers session.ErrPliSealed, the role rule
+// that a jury member never sees a DTE before the pli is opened.
 var errPliSealed = tpsession.NewError(tpsession.Forbidden, "httpapi.pli_sealed", "a jury member sees the pli only once it is opened")
 
 func (a *api) getPli(c *call) (pliResource, error) {
@@ -137,8 +137,8 @@ func (a *api) getPli(c *call) (pliResource, error) {
 	if err != nil {
 		return pliResource{}, err
 	}
-	if c.p.Role == RoleJury && p.Status() != pli.StatusOpened {
-		return pliResource{}, errPliSealed
+	if err := a.policy.PliVisible(c.actor, p); err != nil {
+		return pliResource{}, errPliSealed.Wrap(err)
 	}
 	return pliOf(p), nil
 }

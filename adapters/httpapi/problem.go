@@ -38,7 +38,7 @@ var (
 // errForbidden refuses a route to the caller's role.
 var errForbidden = tpsession.NewError(tpsession.Forbidden, "httpapi.forbidden", "the caller's role may not do this")
 
-// problem is an RFC 9457 problem details object (api.md, "Conventions"),
+// problem is an RFC 9457 problem details object (docs/http-api.md#errors),
 // the body of every error answer.
 type problem struct {
 	Type   string `json:"type" doc:"always about:blank: the code tells the problems apart"`
@@ -64,7 +64,7 @@ type fieldProblem struct {
 }
 
 // statusOf is the one table from the library's kinds to HTTP statuses
-// (design.md §4).
+// (docs/architecture.md#errors).
 func statusOf(k tpsession.Kind) int {
 	switch k {
 	case tpsession.Invalid:

@@ -131,7 +131,7 @@ func write[Req, Resp any](rule bodyRule, status int, fn func(*call, *Req) (Resp,
 
 // act is an endpoint whose request only names its target (a DELETE, a
 // POST that cancels, answers or assigns), answering status with fn's
-// result. Its body is optional (api.md): nothing, or {}; one sent anyway
+// result. Its body is optional (docs/http-api.md#conventions): nothing, or {}; one sent anyway
 // is read under the rules of every body (413, 415, 400), so that a client
 // sending something else learns it is not read.
 func act[Resp any](status int, fn func(*call) (Resp, error)) endpoint {
@@ -151,7 +151,7 @@ const (
 	tagDocuments  = "Documents"
 )
 
-// table lists every route of the API, in the order of api.md.
+// table lists every route of the API, in the order of docs/http-api.md#routes.
 func (a *api) table() []route {
 	var (
 		fails409    = []int{http.StatusConflict}

@@ -7,6 +7,7 @@ import (
 	"github.com/rickb777/date/v2"
 
 	"github.com/tpsession/tpsession"
+	"github.com/tpsession/tpsession/adapters/documents"
 	"github.com/tpsession/tpsession/checklist"
 	"github.com/tpsession/tpsession/session"
 	"github.com/tpsession/tpsession/session/plan"
@@ -40,13 +41,7 @@ type meResource struct {
 
 func (a *api) me(c *call) (meResource, error) {
 	out := meResource{Centre: string(c.p.Centre), Role: string(c.p.Role), Name: c.p.Name, MemberEmail: c.p.MemberEmail}
-	if c.p.Role == RoleJury {
-		own, err := c.ownMember()
-		if err != nil {
-			return meResource{}, err
-		}
-		out.MemberID = string(own)
-	}
+	out.MemberID = string(c.actor.Member)
 	return out, nil
 }
 
@@ -164,18 +159,17 @@ func (a *api) listSessions(c *call) (sessionList, error) {
 		return sessionList{}, err
 	}
 	var ss []session.Session
-	if c.p.Role == RoleJury {
-		own, err := c.ownMember()
-		if err != nil || own == "" {
-			return sessionList{Sessions: []sessionResource{}}, err
+	if c.actor.Role == RoleJury {
+		if c.actor.Member == "" {
+			return sessionList{Sessions: []sessionResource{}}, nil
 		}
-		invited, err := a.svc.SessionsOfMember(c.ctx, c.actor, own, f)
+		invited, err := a.svc.SessionsOfMember(c.ctx, c.actor, c.actor.Member, f)
 		if err != nil {
 			return sessionList{}, err
 		}
-		for _, is := range invited {
-			if is.Invitation.Active() && (f.After == nil || f.After.Before(is.Session.Position())) {
-				ss = append(ss, is.Session)
+		for _, s := range a.policy.VisibleSessions(c.actor, invited) {
+			if f.After == nil || f.After.Before(s.Position()) {
+				ss = append(ss, s)
 			}
 		}
 		if len(ss) > p.limit+1 {
@@ -268,7 +262,7 @@ func (a *api) timeline(c *call) (timelineResource, error) {
 	return out, nil
 }
 
-// planRequest is the planning input of planning.md §2, which plan.Decode
+// planRequest is the planning input of docs/planning.md#input, which plan.Decode
 // reads: its dates and times are reported all at once.
 type planRequest struct{ in plan.Input }
 
@@ -312,7 +306,7 @@ func (a *api) getPlan(c *call) (negotiated[plan.Plan], error) {
 		return negotiated[plan.Plan]{v: rec.Plan}, nil
 	}
 	var buf bytes.Buffer
-	if err := plan.WriteDeroule(&buf, rec.Input, rec.Plan); err != nil {
+	if err := documents.WriteDeroule(&buf, rec.Schedule()); err != nil {
 		return negotiated[plan.Plan]{}, err
 	}
 	return negotiated[plan.Plan]{other: raw{contentType: "text/plain; charset=utf-8", body: buf.Bytes()}}, nil

@@ -240,7 +240,7 @@ func TestPrefers(t *testing.T) {
 	assert.True(t, prefers([]string{"application/json;q=0.5", "text/plain"}, "text/plain"), "several Accept headers")
 }
 
-// TestOnlyRequestsRefuseUnknownFields: api.md lets the API add fields to
+// TestOnlyRequestsRefuseUnknownFields: docs/http-api.md#conventions lets the API add fields to
 // its answers, so their schemas must not refuse them; a request's do, as
 // the decoder does.
 func TestOnlyRequestsRefuseUnknownFields(t *testing.T) {

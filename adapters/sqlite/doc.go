@@ -12,7 +12,7 @@
 // that address it and that listings filter and sort on, and a version
 // counting its updates. Dates are stored as YYYY-MM-DD, instants in UTC with
 // nanoseconds (they come back in UTC), decimals at their exact scale; a
-// stored plan keeps its input and plan in the wire formats of planning.md.
+// stored plan keeps its input and plan in the wire formats of docs/planning.md.
 // The event log is a plain table, its rows in append order.
 //
 // Uniqueness is the database's: an ID taken, a second active registration

@@ -11,7 +11,7 @@ import (
 )
 
 // planRecord is the stored form of a plan.Record. The input and the plan
-// are stored in their wire formats (planning.md §2 and §3), a contract of
+// are stored in their wire formats (docs/planning.md#input and #output), a contract of
 // their own; the fields after them keep what those formats leave out
 // (the explanation, whether an infeasible answer is proved) or round (the
 // decimals, which keep their exact scale here: "180.00" stays 180.00).

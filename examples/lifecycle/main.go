@@ -12,6 +12,7 @@ import (
 	"context"
 	_ "embed"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -54,7 +55,15 @@ type walk struct {
 }
 
 func run(ctx context.Context, args []string, stdout io.Writer) error {
-	if len(args) > 0 {
+	fs := flag.NewFlagSet("lifecycle", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	if err := fs.Parse(args); errors.Is(err, flag.ErrHelp) {
+		fmt.Fprintln(stdout, "usage: lifecycle   (no flag, no argument: it walks one session from creation to opening)")
+		return nil
+	} else if err != nil {
+		return fmt.Errorf("%w (usage: lifecycle)", err)
+	}
+	if fs.NArg() > 0 {
 		return errors.New("lifecycle takes no argument")
 	}
 	paris, err := tpsession.LoadParis()

@@ -34,3 +34,13 @@ func TestRunWalksTheSessionToItsOpening(t *testing.T) {
 func TestRunRefusesArguments(t *testing.T) {
 	assert.Error(t, run(context.Background(), []string{"extra"}, &bytes.Buffer{}))
 }
+
+// TestHelp: -h and -help print the usage on stdout and succeed, so the
+// program exits 0.
+func TestHelp(t *testing.T) {
+	for _, flag := range []string{"-h", "-help", "--help"} {
+		var out bytes.Buffer
+		require.NoError(t, run(context.Background(), []string{flag}, &out), flag)
+		assert.Contains(t, out.String(), "usage: lifecycle", flag)
+	}
+}

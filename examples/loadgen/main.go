@@ -78,7 +78,9 @@ type config struct {
 	routes           []string
 }
 
-func parseFlags(args []string) (config, error) {
+// parseFlags reads the flags; on -h it writes them to stdout and returns
+// flag.ErrHelp, which run answers by exiting cleanly.
+func parseFlags(args []string, stdout io.Writer) (config, error) {
 	var c config
 	var routes string
 	fs := flag.NewFlagSet("loadgen", flag.ContinueOnError)
@@ -94,6 +96,11 @@ func parseFlags(args []string) (config, error) {
 	fs.StringVar(&c.store, "store", "memory", `the store of the server it starts: "memory" or "sqlite" (a file in a temporary directory)`)
 	fs.StringVar(&routes, "routes", "baseline,session,timeline,checklist-item", "routes to measure, in order")
 	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			fmt.Fprintln(stdout, "usage: loadgen [flags]")
+			fs.SetOutput(stdout)
+			fs.PrintDefaults()
+		}
 		return c, err
 	}
 	c.routes = strings.Split(routes, ",")
@@ -135,7 +142,10 @@ func routes(sid string) map[string]route {
 }
 
 func run(ctx context.Context, args []string, stdout io.Writer) error {
-	cfg, err := parseFlags(args)
+	cfg, err := parseFlags(args, stdout)
+	if errors.Is(err, flag.ErrHelp) {
+		return nil
+	}
 	if err != nil {
 		return err
 	}

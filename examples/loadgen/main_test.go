@@ -46,3 +46,15 @@ func TestLoadFlags(t *testing.T) {
 		assert.Error(t, run(context.Background(), args, &bytes.Buffer{}), "%v", args)
 	}
 }
+
+// TestHelp: -h and -help print every flag on stdout and succeed, so the
+// program exits 0, without loading anything.
+func TestHelp(t *testing.T) {
+	for _, flag := range []string{"-h", "-help", "--help"} {
+		var out bytes.Buffer
+		require.NoError(t, run(context.Background(), []string{flag}, &out), flag)
+		for _, name := range []string{"-duration", "-warmup", "-rounds", "-concurrency", "-requests", "-target", "-token", "-session", "-store", "-routes"} {
+			assert.Contains(t, out.String(), name, flag)
+		}
+	}
+}

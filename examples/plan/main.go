@@ -1,5 +1,5 @@
 // Command plan plans a titre professionnel exam session from its
-// déroulé-type (planning.md): it reads the planning input as JSON from a
+// déroulé-type (docs/planning.md): it reads the planning input as JSON from a
 // file or standard input and writes the plan as JSON, or with -text the
 // printable déroulé de session to display in the exam rooms.
 //
@@ -21,6 +21,7 @@ import (
 	"os"
 
 	"github.com/tpsession/tpsession"
+	"github.com/tpsession/tpsession/adapters/documents"
 	"github.com/tpsession/tpsession/session/plan"
 )
 
@@ -45,6 +46,12 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout io.Writer) 
 	fs.SetOutput(io.Discard)
 	text := fs.Bool("text", false, "print the déroulé de session instead of the JSON plan")
 	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			fmt.Fprintln(stdout, "usage: plan [-text] [input.json]   (the input on stdin when no file is given)")
+			fs.SetOutput(stdout)
+			fs.PrintDefaults()
+			return nil
+		}
 		return fmt.Errorf("%w (usage: plan [-text] [input.json])", err)
 	}
 	src := stdin
@@ -79,7 +86,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout io.Writer) 
 		return err
 	}
 	if *text {
-		return plan.WriteDeroule(stdout, in, p)
+		return documents.WriteDeroule(stdout, plan.NewSchedule(in, p))
 	}
 	enc := json.NewEncoder(stdout)
 	enc.SetIndent("", " ")

@@ -46,3 +46,14 @@ func TestRunRefusesBadInput(t *testing.T) {
 	assert.Error(t, run(context.Background(), []string{"a.json", "b.json"}, strings.NewReader(""), &out))
 	assert.Error(t, run(context.Background(), []string{"missing.json"}, strings.NewReader(""), &out))
 }
+
+// TestHelp: -h and -help print the usage and the flags on stdout and
+// succeed, so the program exits 0, without reading stdin.
+func TestHelp(t *testing.T) {
+	for _, flag := range []string{"-h", "-help", "--help"} {
+		var out bytes.Buffer
+		require.NoError(t, run(context.Background(), []string{flag}, strings.NewReader("not json"), &out), flag)
+		assert.Contains(t, out.String(), "usage: plan", flag)
+		assert.Contains(t, out.String(), "-text", flag)
+	}
+}

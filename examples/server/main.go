@@ -1,4 +1,4 @@
-// Command server is the demo server of tpsession: the HTTP API of api.md
+// Command server is the demo server of tpsession: the HTTP API of docs/http-api.md
 // over a SQLite file (or memory), with a realistic demo centre on request.
 //
 //	go run ./examples/server -demo
@@ -66,7 +66,7 @@ const demoCentre tpsession.CentreID = "centre-demo"
 const shutdownGrace = 15 * time.Second
 
 // limits are what one connection may ask of the server
-// (docs/reliability.md#the-servers-limits).
+// (docs/http-api.md#limits).
 type limits struct {
 	// maxHeaderBytes bounds a request's line and headers: a bearer token
 	// and the usual headers take a few hundred bytes.
@@ -112,7 +112,12 @@ type config struct {
 	demo             bool
 }
 
-func parseFlags(args []string) (config, error) {
+// usageLine is the synopsis -h prints above the flags.
+const usageLine = "usage: server [-addr host:port] [-db file|memory] [-tokens file] [-demo]"
+
+// parseFlags reads the flags; on -h it writes the usage and the flags to
+// stdout and returns flag.ErrHelp, which run answers by exiting cleanly.
+func parseFlags(args []string, stdout io.Writer) (config, error) {
 	var c config
 	fs := flag.NewFlagSet("server", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
@@ -121,7 +126,13 @@ func parseFlags(args []string) (config, error) {
 	fs.StringVar(&c.tokens, "tokens", "", "JSON file of bearer tokens: [{token, centre, role, member_email?, name}]")
 	fs.BoolVar(&c.demo, "demo", false, "seed the demo centre when it holds nothing yet")
 	if err := fs.Parse(args); err != nil {
-		return c, fmt.Errorf("%w (usage: server [-addr host:port] [-db file|memory] [-tokens file] [-demo])", err)
+		if errors.Is(err, flag.ErrHelp) {
+			fmt.Fprintln(stdout, usageLine)
+			fs.SetOutput(stdout)
+			fs.PrintDefaults()
+			return c, err
+		}
+		return c, fmt.Errorf("%w (%s)", err, usageLine)
 	}
 	if fs.NArg() > 0 {
 		return c, fmt.Errorf("unexpected argument %q", fs.Arg(0))
@@ -134,7 +145,10 @@ func parseFlags(args []string) (config, error) {
 // the address it listens on (useful with -addr 127.0.0.1:0) and, without
 // -tokens, the admin token it made up.
 func run(ctx context.Context, args []string, stdout io.Writer) (err error) {
-	cfg, err := parseFlags(args)
+	cfg, err := parseFlags(args, stdout)
+	if errors.Is(err, flag.ErrHelp) {
+		return nil
+	}
 	if err != nil {
 		return err
 	}

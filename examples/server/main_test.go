@@ -287,3 +287,20 @@ func TestBadStart(t *testing.T) {
 		})
 	}
 }
+
+// TestHelp: -h and -help print the usage and every flag on stdout and
+// succeed, so the program exits 0, without opening a store or listening.
+func TestHelp(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	for _, flag := range []string{"-h", "-help", "--help"} {
+		var out bytes.Buffer
+		require.NoError(t, run(context.Background(), []string{flag}, &out), flag)
+		for _, name := range []string{"usage: server", "-addr", "-db", "-tokens", "-demo"} {
+			assert.Contains(t, out.String(), name, flag)
+		}
+	}
+	entries, err := os.ReadDir(dir)
+	require.NoError(t, err)
+	assert.Empty(t, entries, "-h created files")
+}

@@ -8,7 +8,8 @@ import (
 	"github.com/tpsession/tpsession"
 )
 
-// bounds are the lower bounds of planning.md §4. Each is a proof: it holds
+// bounds are the lower bounds of docs/planning.md#lower-bounds, where each
+// proof is also written out. Each is a proof: it holds
 // for every valid plan, so a plan that meets it is optimal. Each carries a
 // sentence a responsable de session understands.
 type bounds struct {
@@ -64,6 +65,18 @@ func newBounds(m *model) *bounds {
 	return b
 }
 
+// path bounds the days by one candidate alone (docs/planning.md#candidate-path).
+// Proof: a candidate does one thing at a time, inside blocks and outside
+// the opening, so its épreuves and its accueil need D·L − o ≥ their total
+// minutes, whatever their order. And in the order the plan gives them,
+// relaxing every rule but the blocks, the opening, the accueil's lead, the
+// minimum gaps and next_day, each rule reads "start ≥ f(earlier ends)" with
+// f non-decreasing, so laying each épreuve at its earliest start ends it no
+// later than the plan does (by induction on the order): the plan has at
+// least that relaxation's days, and at least the least of them over every
+// order the precedences allow. The same relaxation gives each épreuve's
+// earliest start (est) and the earliest first exclusive épreuve
+// (firstExcl), which no plan beats.
 func (b *bounds) path() {
 	m := b.m
 	total := 0
@@ -156,6 +169,16 @@ func (m *model) align(t, dur, lead int, split bool, horizon int) int {
 	return s.alignStart(t, dur, lead, split)
 }
 
+// resources bounds the days by each resource type, keeping the largest
+// (docs/planning.md#resource-energy and the sections after it). Proof of
+// the energy form: every use holds its units at least its duration, a unit
+// serves one candidate at a time inside blocks, and nothing happens during
+// the opening, so c·(D·L − o) ≥ N·Σ units·duration. Proof of the whole-use
+// form, when one non-splittable épreuve uses the type: its uses lie in one
+// block each, and k of them on one unit in a block of length ℓ belong to k
+// candidates, the same day, so k·dur + (k−1)·reset ≤ ℓ; the units' uses in
+// D days must reach N·units. The busiest unit, chain, gapped chain and unit
+// sequence bounds are proved at their functions.
 func (b *bounds) resources() {
 	m := b.m
 	b.resDays = 1
@@ -239,6 +262,19 @@ func (m *model) usesPerUnit(dur, reset, days int) int {
 	return n
 }
 
+// jury computes the jury work of all candidates and the chunk of one
+// candidate's jury minutes forced onto one day (docs/planning.md#jury-energy,
+// #jury-day-integrality). Proof of the work: a candidate's exclusive
+// épreuves and hidden tasks are its jury's minutes; a sitting of an observed
+// épreuve gathers at most observe_capacity candidates, and no more than its
+// resources' units let sit at once, so N candidates need ⌈N/per⌉ sittings,
+// each watched by one jury for its whole duration. Proof of the chunk: a
+// candidate's first exclusive épreuve lies in some group of épreuves tied
+// by same-day constraints (maxGap ≥ 0), all on its day with the candidate's
+// jury; the accueil ends exactly at its start, so on that day too; with a
+// single group, the deliberation follows the last exclusive épreuve on its
+// day. So each candidate puts at least accueil + the smallest group (+ the
+// deliberation with one group) of its jury's minutes on one day.
 func (b *bounds) jury() {
 	m := b.m
 	b.juryWork = m.n * m.juryMinutes
@@ -398,6 +434,14 @@ func (b *bounds) lateJuries(days int) int {
 	return (b.m.n*late + per - 1) / per
 }
 
+// integralityJuries is the fewest juries that give every candidate its
+// chunk in days days (docs/planning.md#jury-day-integrality). Proof: each
+// candidate has one jury, which gives it chunk minutes on one day; a jury's
+// task minutes on a day are at most its day cap (the opening out of day 1),
+// less its briefing on its first working day and its closure on its last,
+// and chunks of different candidates do not overlap, so one jury holds at
+// most chunksPerJury(days) candidates, and N candidates need
+// ⌈N / chunksPerJury(days)⌉ juries.
 func (b *bounds) integralityJuries(days int) int {
 	if b.chunk == 0 || !b.m.hasExclusive {
 		return 0

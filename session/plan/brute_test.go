@@ -18,7 +18,7 @@ import (
 // search: one station type (a long job, a part with the jury on the same
 // station, resets, no_wait chains with gaps, splittable jobs), each
 // candidate with a jury of its own so that only the candidates and the
-// stations bind. The search is written from planning.md alone and its
+// stations bind. The search is written from docs/planning.md alone and its
 // plans go through the independent checker; the planner's plan, never
 // shorter than the optimum, checks that the search misses none.
 
@@ -130,7 +130,7 @@ func (b *brute) window(t int) (span, int, bool) {
 	return span{}, 0, false
 }
 
-// layout lays épreuve e from t (planning.md §1), nil when it does not fit
+// layout lays épreuve e from t (docs/planning.md#the-model), nil when it does not fit
 // in the days.
 func (b *brute) layout(t int, e plan.Epreuve) []span {
 	w, i, ok := b.window(t)

@@ -13,8 +13,8 @@ import (
 	"github.com/tpsession/tpsession/session/plan"
 )
 
-// check replays a plan item by item against every rule of planning.md §1
-// and §3, written from the specification alone (it shares nothing with the
+// check replays a plan item by item against every rule of
+// docs/planning.md#the-model and #output, written from the specification alone (it shares nothing with the
 // planner but the wire types), and returns the violations found.
 func check(in plan.Input, p plan.Plan) []string {
 	c := &checker{in: in, p: p}

@@ -26,7 +26,7 @@ type wireCalendar struct {
 	Region  tpsession.Region `json:"region"`
 }
 
-// Decode reads a planning input (planning.md §2) from r. It refuses unknown
+// Decode reads a planning input (docs/planning.md#input) from r. It refuses unknown
 // fields (the top-level note is known and ignored), trailing data, values of
 // the wrong JSON type, and malformed dates and times, reporting the latter
 // all at once as field errors of ErrInvalidInput. It does not check the

@@ -5,18 +5,21 @@
 // l'examen à l'aide du déroulé-type de votre demande d'agrément. Adaptez-le
 // en fonction du nombre de candidats et de la disponibilité du plateau
 // technique. N'oubliez pas d'ajouter tous les temps cachés. Vous pourrez
-// ainsi déterminer le nombre de membres de jurys nécessaire." [SEED];
-// domain.md §8). The model, the input and the output are those of
-// planning.md, whose JSON the types of this package read and write.
+// ainsi déterminer le nombre de membres de jurys nécessaire.";
+// docs/rules.md#planning-the-session). The model, the input and the output
+// are those of docs/planning.md, whose JSON the types of this package read
+// and write.
 //
 // [Decode] reads an [Input] strictly; [Input.WithSession] fills the start
 // and the number of days from the session when the caller left them out;
 // [Compute] validates the input and returns a [Plan]: a déroulé de session
 // with its lower bounds, or the infeasible answer naming the binding limit.
-// [WriteDeroule] prints the plan day by day, the schedule the leaflet says
-// must be displayed in the exam rooms. [Store] keeps a session's plan.
+// [NewSchedule] reads the plan day by day, in no language: the déroulé de
+// session the leaflet says must be displayed in the exam rooms, which
+// adapters/documents prints in French as text and PDF. [Store] keeps a
+// session's plan.
 //
-// # Rules every plan satisfies (planning.md §1)
+// # Rules every plan satisfies (docs/planning.md#the-model)
 //
 //   - Working days are numbered from the first working day on or after
 //     calendar.start, weekends and the region's public holidays skipped
@@ -45,7 +48,7 @@
 //     deliberation follows its last exclusive épreuve on the same day.
 //
 // A jury has at least 2 members (arrêté du 22 décembre 2015, art. 5;
-// domain.md §3.1). Members needed = juries × jury.members_per_jury.
+// docs/rules.md#jury-composition). Members needed = juries × jury.members_per_jury.
 //
 // # How it plans
 //
@@ -67,8 +70,8 @@
 //
 // # Lower bounds
 //
-// The bounds of planning.md §4 are proofs, each in the doc comment of its
-// function, so that a plan that meets them is optimal and an input whose
+// The bounds are proofs, written out in docs/planning.md#lower-bounds and
+// in the doc comment of each bound's function, so that a plan that meets them is optimal and an input whose
 // bounds exceed the limits is answered infeasible with proved set:
 //
 //   - days: a candidate's path through the blocks; each resource's energy

@@ -1,8 +1,8 @@
 package plan_test
 
 import (
+	"cmp"
 	"fmt"
-	"os"
 	"strings"
 
 	"github.com/rickb777/date/v2"
@@ -82,37 +82,41 @@ func ExampleInput_Validate() {
 	// plan.input_invalid: the planning input is invalid: calendar.start: is required (YYYY-MM-DD); calendar.max_days: must be between 1 and 260 working days, got 0; epreuves[2].duration_min: 300 minutes do not fit in any block (the longest lasts 240 minutes); make the épreuve splittable or lengthen a block; jury.members_per_jury: a jury has at least 2 members, got 1
 }
 
-func ExampleWriteDeroule() {
+// The schedule is the plan day by day, in no language: the opening, each
+// jury's agenda, each candidate's. adapters/documents prints it in French.
+func ExampleNewSchedule() {
 	in, _ := plan.Decode(strings.NewReader(exampleInput))
 	in = in.WithSession(date.New(2027, 3, 1), 1)
 	in.Candidates = 1
 	p, _ := plan.Compute(in)
-	_ = plan.WriteDeroule(os.Stdout, in, p)
+	s := plan.NewSchedule(in, p)
+	for _, d := range s.Days {
+		fmt.Println("day", d.Number, d.Date, "opening", d.Opening.Start, "to", d.Opening.End)
+		for _, a := range d.Juries {
+			for _, e := range a.Entries {
+				fmt.Println(" jury", a.Number, e.Start, e.End, cmp.Or(string(e.Task), e.Epreuve), e.Candidates)
+			}
+		}
+		for _, a := range d.Candidates {
+			for _, e := range a.Entries {
+				fmt.Println(" candidate", a.Number, e.Start, e.End, cmp.Or(string(e.Task), e.Epreuve), e.Units, "jury", e.Jury)
+			}
+		}
+	}
 	// Output:
-	// Déroulé de session — Concepteur développeur d'applications (TP-01281)
-	// 1 candidat · 1 jury de 2 membres (2 membres) · 1 jour, du lundi 1er mars 2027 au lundi 1er mars 2027
-	// Coût du jury : 2 journées-membre, 360.00 €
-	//
-	// Jour 1 — lundi 1er mars 2027
-	//   08:30–09:00  Ouverture de la session : accueil des candidats, vérification des identités, ouverture du pli
-	//
-	//   Jurys
-	//     Jury 1
-	//       09:00–09:30  Briefing du jury (lecture du DTE jury, des grilles)
-	//       09:30–09:50  Lecture du dossier — candidat 1
-	//       09:50–10:00  Correction QP — candidat 1
-	//       10:00–10:05  Accueil — candidat 1
-	//       10:05–10:45  PROJ — candidat 1
-	//       10:45–11:30  ET — candidat 1
-	//       11:30–11:50  EF — candidat 1
-	//       11:50–12:00  Délibération — candidat 1
-	//       12:00–12:30  Clôture du jury (PV, fiches de résultats, signatures)
-	//
-	//   Candidats
-	//     Candidat 1
-	//       09:00–09:30  QP — salle_qp#1
-	//       10:00–10:05  Accueil par le jury 1
-	//       10:05–10:45  PROJ — salle_entretien#1 — jury 1
-	//       10:45–11:30  ET — salle_entretien#1 — jury 1
-	//       11:30–11:50  EF — salle_entretien#1 — jury 1
+	// day 1 2027-03-01 opening 08:30 to 09:00
+	//  jury 1 09:00 09:30 briefing []
+	//  jury 1 09:30 09:50 reading [1]
+	//  jury 1 09:50 10:00 correction [1]
+	//  jury 1 10:00 10:05 accueil [1]
+	//  jury 1 10:05 10:45 PROJ [1]
+	//  jury 1 10:45 11:30 ET [1]
+	//  jury 1 11:30 11:50 EF [1]
+	//  jury 1 11:50 12:00 deliberation [1]
+	//  jury 1 12:00 12:30 closure []
+	//  candidate 1 09:00 09:30 QP [salle_qp#1] jury 0
+	//  candidate 1 10:00 10:05 accueil [] jury 1
+	//  candidate 1 10:05 10:45 PROJ [salle_entretien#1] jury 1
+	//  candidate 1 10:45 11:30 ET [salle_entretien#1] jury 1
+	//  candidate 1 11:30 11:50 EF [salle_entretien#1] jury 1
 }

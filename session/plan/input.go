@@ -13,7 +13,7 @@ import (
 
 // Input is what the planner solves: the déroulé-type of the title, the
 // plateau technique, the hidden times, the calendar and the jury parameters
-// (planning.md §2). Its JSON is the wire format of planning.md and of the
+// (docs/planning.md#input). Its JSON is the wire format of docs/planning.md and of the
 // HTTP API's plan resource; [Decode] reads it strictly. The text tags
 // state the text rule of its free-text fields (tpsession.TextProblem),
 // which Validate checks, for the adapters that read the JSON.
@@ -46,7 +46,7 @@ type Title struct {
 // Presence says whether and how a jury attends an épreuve.
 type Presence string
 
-// The jury presences of planning.md §1.
+// The jury presences of docs/planning.md#the-model.
 const (
 	// NoJury: a surveillant or the centre's staff attends, not modelled.
 	NoJury Presence = "none"
@@ -85,7 +85,7 @@ type ResourceNeed struct {
 // ConstraintType names a constraint between a candidate's épreuves.
 type ConstraintType string
 
-// The constraints of planning.md §1.
+// The constraints of docs/planning.md#the-model.
 const (
 	Precedes    ConstraintType = "precedes"
 	NoWait      ConstraintType = "no_wait"
@@ -108,7 +108,7 @@ type Constraint struct {
 	Epreuves  []string `json:"epreuves,omitempty" text:"line,60"`
 }
 
-// Hidden holds the temps cachés in minutes, 0 meaning none (planning.md §1).
+// Hidden holds the temps cachés in minutes, 0 meaning none (docs/planning.md#the-model).
 type Hidden struct {
 	OpeningMin      int `json:"opening_min"`
 	JuryBriefingMin int `json:"jury_briefing_min"`
@@ -169,7 +169,7 @@ type Jury struct {
 // Objective is what the planner minimises first.
 type Objective string
 
-// The objectives of planning.md §1.
+// The objectives of docs/planning.md#the-model.
 const (
 	// MinJuries: as few juries as possible within MaxDays days, then as
 	// few days as possible.
@@ -181,7 +181,7 @@ const (
 
 // WithSession returns a copy of in whose calendar start and maximum number
 // of days, when left out, are the session's: its start date and its number
-// of working days. The HTTP API lets a centre omit them (api.md, PUT plan).
+// of working days. The HTTP API lets a centre omit them (docs/planning.md#input).
 func (in Input) WithSession(start date.Date, workingDays int) Input {
 	out := in.Clone()
 	if out.Calendar.Start == date.Zero {

@@ -10,9 +10,9 @@ import (
 	"github.com/tpsession/tpsession"
 )
 
-// Plan is the planner's answer (planning.md §3): a déroulé de session, or
+// Plan is the planner's answer (docs/planning.md#output): a déroulé de session, or
 // the reason none fits the limits. Its JSON is the wire format of
-// planning.md §3; jury_cost is written as a decimal string ("1440.00").
+// docs/planning.md#output; jury_cost is written as a decimal string ("1440.00").
 type Plan struct {
 	Feasible bool `json:"feasible"`
 	// Reason says, when Feasible is false, which limit binds, with numbers.
@@ -39,11 +39,11 @@ type Plan struct {
 	MemberDays int                 `json:"member_days,omitempty"`
 	JuryCost   decimal.NullDecimal `json:"jury_cost,omitzero"`
 	// Explanation details the lower bounds in words, the binding one
-	// first; it is not part of planning.md's format and not serialised.
+	// first; it is not part of docs/planning.md's format and not serialised.
 	Explanation []string `json:"-"`
 }
 
-// LowerBounds are the planner's proven bounds (planning.md §4): the primary
+// LowerBounds are the planner's proven bounds (docs/planning.md#lower-bounds): the primary
 // one (days for min_days, juries for min_juries) bounds every plan within
 // the limits; the other bounds the plans that meet the primary one.
 type LowerBounds struct {
@@ -61,7 +61,7 @@ type Opening struct {
 // Task names a hidden task (temps caché).
 type Task string
 
-// The hidden tasks of planning.md §1.
+// The hidden tasks of docs/planning.md#the-model.
 const (
 	TaskBriefing     Task = "briefing"
 	TaskClosure      Task = "closure"
@@ -91,7 +91,7 @@ type Segment struct {
 	End   tpsession.TimeOfDay `json:"end"`
 }
 
-// MarshalJSON writes the plan of planning.md §3; proved appears only on an
+// MarshalJSON writes the plan of docs/planning.md#output; proved appears only on an
 // infeasible answer, where false is meaningful.
 func (p Plan) MarshalJSON() ([]byte, error) {
 	type wire Plan // drops the method

@@ -12,11 +12,11 @@ import (
 	"github.com/tpsession/tpsession"
 )
 
-// Compute validates the input and plans the session (planning.md): for
+// Compute validates the input and plans the session (docs/planning.md): for
 // min_juries the fewest juries that fit within calendar.max_days days, then
 // the fewest days; for min_days the fewest days with at most
 // jury.max_juries juries, then the fewest juries. Every plan it returns
-// satisfies every rule of planning.md §1.
+// satisfies every rule of docs/planning.md#the-model.
 //
 // When no plan fits the limits, the Plan has Feasible false, a Reason
 // naming the binding limit, and Proved true when the lower bounds show that
@@ -496,7 +496,7 @@ func (s *scheduler) usedJuries() int {
 	return n
 }
 
-// output writes the plan in planning.md §3's terms.
+// output writes the plan in the terms of docs/planning.md#output.
 func (s *scheduler) output() Plan {
 	m := s.m
 	num := make([]int, len(s.juries))

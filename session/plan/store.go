@@ -9,7 +9,7 @@ import (
 
 // Record is a session's plan as the centre last computed it: its input and
 // the planner's answer, kept so that the session's plan can be served again
-// as JSON or as the printable déroulé (api.md: PUT and GET
+// as JSON or as the printable déroulé (docs/http-api.md#routes: PUT and GET
 // /v1/sessions/{sid}/plan).
 type Record struct {
 	Centre  tpsession.CentreID

@@ -26,7 +26,7 @@ import (
 //     épreuves that follow it in the candidate's order, on day D at the
 //     latest);
 //   - starts, when the previous use is another candidate's and ends the
-//     same day, station_reset_min after it (planning.md §1);
+//     same day, station_reset_min after it (docs/planning.md#the-model);
 //   - starts, when the previous use is the same candidate's previous part,
 //     after that part's end plus the candidate's accueil when it is the
 //     first exclusive épreuve, and the constraint's minimum gap on the same

@@ -18,7 +18,7 @@ const (
 	MaxDays       = 260 // about a year of working days
 	MaxJuries     = 100
 	// MinMembersPerJury is the smallest jury: at least two habilitated
-	// members (arrêté du 22 décembre 2015, art. 6; planning.md §1), the
+	// members (arrêté du 22 décembre 2015, art. 6; docs/planning.md#the-model), the
 	// root package's tpsession.MinJuryMembers.
 	MinMembersPerJury = tpsession.MinJuryMembers
 )
@@ -33,7 +33,7 @@ const (
 	MaxIDLen    = 60
 )
 
-// Validate checks the input against planning.md §2 and reports every
+// Validate checks the input against docs/planning.md#input and reports every
 // problem at once as field errors of ErrInvalidInput, named by their JSON
 // paths (epreuves[2].duration_min, constraints[1].before). The calendar's
 // start and max_days are required: fill them from the session first with

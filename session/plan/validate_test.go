@@ -18,7 +18,7 @@ func intp(v int) *int { return &v }
 
 func hm(h, m int) tpsession.TimeOfDay { return tpsession.TimeOfDay(h*60 + m) }
 
-// baseInput is a small valid input: the CDA déroulé of planning.md §2.
+// baseInput is a small valid input: the CDA déroulé of docs/planning.md#input.
 func baseInput() plan.Input {
 	room := []plan.ResourceNeed{{Type: "salle_entretien", Units: 1}}
 	return plan.Input{
