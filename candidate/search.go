@@ -1,6 +1,7 @@
 package candidate
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 
@@ -120,4 +121,19 @@ func (q Query) Match(c Candidate) bool {
 		}
 	}
 	return true
+}
+
+// UpdateContacts records on c the contact details that from gives — its
+// e-mail, telephone and postal address, each when given — keeping c's
+// others: an import updating the candidates it already knows.
+func (c *Candidate) UpdateContacts(from Candidate) {
+	if from.Email != "" {
+		c.Email = from.Email
+	}
+	if from.Phone != "" {
+		c.Phone = from.Phone
+	}
+	if !from.PostalAddress.IsZero() {
+		c.PostalAddress = PostalAddress{Lines: slices.Clone(from.PostalAddress.Lines), Postcode: from.PostalAddress.Postcode, City: from.PostalAddress.City}
+	}
 }

@@ -128,7 +128,7 @@ func TestEveryCommandInputFollowsTheTextRule(t *testing.T) {
 			return err
 		}),
 		commandOf("ImportCandidates", candidateInput, func(f *fixture, _ session.Session, _ candidate.Candidate, in candidate.CandidateInput) error {
-			_, err := f.svc.ImportCandidates(f.ctx, admin, []candidate.CandidateInput{in})
+			_, err := f.svc.ImportCandidates(f.ctx, admin, []candidate.CandidateInput{in}, session.ImportOptions{})
 			return err
 		}),
 		commandOf("CreateMember", memberInput, func(f *fixture, _ session.Session, _ candidate.Candidate, in jury.MemberInput) error {

@@ -156,3 +156,41 @@ func TestAnImportIsKeptByItsKey(t *testing.T) {
 	assert.Equal(t, string(first.Body), string(again.Body))
 	assert.Equal(t, 2, e.count("/v1/candidates", "candidates"))
 }
+
+// TestAnImportKnowsWhoIsThere imports a file, then a file holding the same
+// candidates written otherwise and a new one: the known rows are reported
+// with their lines and the candidates' IDs, not created again; with
+// update_contacts=true their contact details are recorded.
+func TestAnImportKnowsWhoIsThere(t *testing.T) {
+	e := newEnv(t)
+	send := func(query, file string) map[string]any {
+		r := e.send(request{token: adminToken, method: "POST", path: "/v1/candidates/import?default_route=formation" + query, body: []byte(file),
+			headers: []string{"Content-Type: text/csv; charset=utf-8"}})
+		require.Equal(t, http.StatusCreated, r.Status, "%s", r.Body)
+		return r.JSON(t)
+	}
+	first := send("", "Nom;Prénom;Date de naissance\nPetit;Alice;12/04/1995\nLe Gall;Noé;30/01/1990\n")
+	created := ids(first, "candidates")
+	require.Len(t, created, 2)
+	assert.Empty(t, first["duplicates"])
+
+	second := send("", "Nom;Prénom;Date de naissance;Courriel\nDurand;Inès;01/07/1988;\nPETIT;alice;12/04/1995;alice@example.fr\nLE-GALL;Noe;30/01/1990;\n")
+	assert.Len(t, ids(second, "candidates"), 1, "only Inès is new")
+	assert.Equal(t, []any{
+		map[string]any{"line": float64(3), "candidate_id": created[0], "updated": false},
+		map[string]any{"line": float64(4), "candidate_id": created[1], "updated": false},
+	}, second["duplicates"])
+	assert.Equal(t, 3, e.count("/v1/candidates", "candidates"))
+	assert.Empty(t, e.must(http.StatusOK, adminToken, "GET", "/v1/candidates/"+created[0], nil)["email"])
+
+	third := send("&update_contacts=true", "Nom;Prénom;Date de naissance;Courriel\nPetit;Alice;12/04/1995;alice@example.fr\n")
+	assert.Empty(t, ids(third, "candidates"))
+	assert.Equal(t, []any{map[string]any{"line": float64(2), "candidate_id": created[0], "updated": true}}, third["duplicates"])
+	assert.Equal(t, "alice@example.fr", e.must(http.StatusOK, adminToken, "GET", "/v1/candidates/"+created[0], nil)["email"])
+	assert.Equal(t, 3, e.count("/v1/candidates", "candidates"))
+
+	r := e.send(request{token: adminToken, method: "POST", path: "/v1/candidates/import?update_contacts=yes", body: []byte("Nom;Prénom;Date de naissance\n"),
+		headers: []string{"Content-Type: text/csv"}})
+	assert.Equal(t, http.StatusBadRequest, r.Status)
+	assert.Contains(t, r.Fields(t), "update_contacts")
+}

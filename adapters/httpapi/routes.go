@@ -271,7 +271,10 @@ func (a *api) table() []route {
 		{method: "GET", path: "/v1/sessions/{sid}/invitations/{mid}/calendar.ics", id: "getMemberCalendar", tag: tagDocuments, summary: "Get a jury member's sittings as a calendar",
 			produces: documents.ContentTypeICS, endpoint: read(a.memberCalendar)},
 		{method: "POST", path: "/v1/candidates/import", id: "importCandidates", tag: tagDocuments, summary: "Import candidates from a spreadsheet export, all or none",
-			query:   []param{{name: "default_route", doc: "the route of the rows that give none", enum: []string{"formation", "vae", "apprentissage"}}},
+			query: []param{
+				{name: "default_route", doc: "the route of the rows that give none", enum: []string{"formation", "vae", "apprentissage"}},
+				{name: "update_contacts", doc: "true: a row whose candidate the centre already has records its e-mail, telephone and postal address on that candidate, instead of being only reported", enum: []string{"true", "false"}},
+			},
 			accepts: []string{"text/csv", "application/vnd.ms-excel"}, endpoint: write(requiredBody, http.StatusCreated, a.importCandidates)},
 	}
 	for i := range rs {
