@@ -18,8 +18,8 @@ type habilitationIO struct {
 type memberRequest struct {
 	Name          string           `json:"name" text:"line,200"`
 	Email         string           `json:"email" format:"email" doc:"how a user of the jury role is matched to this record"`
-	EmployerSIRET string           `json:"employer_siret,omitempty" pattern:"siret" doc:"the establishment employing the member; conflicts with the candidates its company hosted follow from it"`
-	Habilitations []habilitationIO `json:"habilitations"`
+	EmployerSIRET string           `json:"employer_siret,omitempty" pattern:"optional_siret" doc:"the establishment employing the member; conflicts with the candidates its company hosted follow from it"`
+	Habilitations []habilitationIO `json:"habilitations" minItems:"1"`
 }
 
 type memberResource struct {

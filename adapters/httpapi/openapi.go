@@ -87,6 +87,10 @@ func (a *api) build(g *schemas) (object, error) {
 				"Problem": object{
 					"description": "An RFC 9457 problem",
 					"content":     object{"application/problem+json": object{"schema": problem}},
+					"headers": object{replayedHeader: object{
+						"description": "true when the answer is the one kept for the request's " + idempotencyHeader + " (a refusal the custody log keeps)",
+						"schema":      object{"type": "string", "enum": []string{"true"}},
+					}},
 				},
 			},
 		},
@@ -158,6 +162,9 @@ func (a *api) operation(g *schemas, rt route) (object, error) {
 		if err != nil {
 			return nil, err
 		}
+		if rt.body == optionalBody {
+			s = nullable(s) // an optional body may be sent as null, the same as none
+		}
 		accepts := rt.accepts
 		if accepts == nil {
 			accepts = []string{"application/json"}
@@ -188,11 +195,25 @@ func (a *api) operation(g *schemas, rt route) (object, error) {
 		}
 		ok["content"] = content
 	}
+	headers := object{}
 	if rt.method == http.MethodPost && !acc.public {
-		ok["headers"] = object{replayedHeader: object{
+		headers[replayedHeader] = object{
 			"description": "true when the answer is the one kept for the request's " + idempotencyHeader,
 			"schema":      object{"type": "string", "enum": []string{"true"}},
-		}}
+		}
+	}
+	if c, isCreated := createdResources[rt.id]; isCreated {
+		if c.location != "" {
+			headers["Location"] = object{"description": "the created resource: " + c.location, "schema": object{"type": "string", "format": "uri-reference"}}
+		}
+		links := object{}
+		for _, l := range c.links {
+			links[l.name] = object{"operationId": l.operationID, "parameters": l.parameters, "description": l.doc}
+		}
+		ok["links"] = links
+	}
+	if len(headers) > 0 {
+		ok["headers"] = headers
 	}
 	responses[strconv.Itoa(rt.status)] = ok
 	for _, st := range problemStatuses(rt, acc) {
@@ -200,6 +221,56 @@ func (a *api) operation(g *schemas, rt route) (object, error) {
 	}
 	op["responses"] = responses
 	return op, nil
+}
+
+// created describes what a route creates: where the created resource is
+// (its Location header), and the operations that follow from it (OpenAPI
+// links, their parameters runtime expressions).
+type created struct {
+	location string
+	links    []link
+}
+
+type link struct {
+	name, operationID, doc string
+	parameters             object
+}
+
+// createdResources are the resources the routes that answer 201 create,
+// by operationId.
+var createdResources = map[string]created{
+	"createSession": {location: "/v1/sessions/{sid}", links: []link{
+		{"getSession", "getSession", "the session", object{"sid": "$response.body#/id"}},
+		{"declareSession", "declareSession", "record its declaration in CERES", object{"sid": "$response.body#/id"}},
+		{"planSession", "planSession", "plan it", object{"sid": "$response.body#/id"}},
+		{"getTimeline", "getTimeline", "its deadlines", object{"sid": "$response.body#/id"}},
+		{"listEvents", "listEvents", "its event log", object{"sid": "$response.body#/id"}},
+	}},
+	"createCandidate": {location: "/v1/candidates/{cid}", links: []link{
+		{"getCandidate", "getCandidate", "the candidate", object{"cid": "$response.body#/id"}},
+		{"reviseCandidate", "reviseCandidate", "revise the candidate's details", object{"cid": "$response.body#/id"}},
+	}},
+	"createMember": {location: "/v1/jury-members/{mid}", links: []link{
+		{"getMember", "getMember", "the member", object{"mid": "$response.body#/id"}},
+		{"setAvailability", "setAvailability", "record the member's unavailability", object{"mid": "$response.body#/id"}},
+	}},
+	"invite": {links: []link{
+		{"listInvitations", "listInvitations", "the session's invitations", object{"sid": "$request.path.sid"}},
+		{"acceptInvitation", "acceptInvitation", "the member accepts", object{"sid": "$request.path.sid", "mid": "$response.body#/member_id"}},
+		{"declineInvitation", "declineInvitation", "the member declines", object{"sid": "$request.path.sid", "mid": "$response.body#/member_id"}},
+		{"withdrawInvitation", "withdrawInvitation", "the centre withdraws the invitation", object{"sid": "$request.path.sid", "mid": "$response.body#/member_id"}},
+	}},
+	"declareConflict": {links: []link{
+		{"assignJury", "assignJury", "form the panels, which the conflict keeps apart", object{"sid": "$request.path.sid"}},
+	}},
+	"register": {location: "/v1/sessions/{sid}/registrations/{cid}", links: []link{
+		{"getRegistration", "getRegistration", "the registration", object{"sid": "$request.path.sid", "cid": "$response.body#/candidate_id"}},
+		{"draftConvocation", "draftConvocation", "draft the candidate's convocation", object{"sid": "$request.path.sid", "cid": "$response.body#/candidate_id"}},
+		{"withdrawCandidate", "withdrawCandidate", "withdraw the candidate", object{"sid": "$request.path.sid", "cid": "$response.body#/candidate_id"}},
+	}},
+	"importCandidates": {links: []link{
+		{"listCandidates", "listCandidates", "the centre's candidates", object{}},
+	}},
 }
 
 // problemStatuses lists the error statuses a route may answer.
@@ -216,6 +287,11 @@ func problemStatuses(rt route, acc access) []int {
 	}
 	if rt.req != nil {
 		sts = append(sts, http.StatusRequestEntityTooLarge, http.StatusUnsupportedMediaType)
+	}
+	if rt.method != http.MethodGet {
+		// A write may meet a conflict in the store: another process
+		// holding the database's write lock too long (sqlite.ErrBusy).
+		sts = append(sts, http.StatusConflict)
 	}
 	if rt.method == http.MethodPost {
 		sts = append(sts, http.StatusUnprocessableEntity) // an idempotency key sent with another request
@@ -584,10 +660,11 @@ const (
 // server's parsers read.
 var patterns = map[string]string{
 	"siret":           "^[ \u00a0\u202f]*([0-9][ \u00a0\u202f]*){14}$",
+	"optional_siret":  "^[ \u00a0\u202f]*(([0-9][ \u00a0\u202f]*){14})?$",
 	"title_code":      `^TP-[0-9]{5}$`,
 	"appointment":     `^[0-9]{4}-[0-9]{2}-[0-9]{2}T([01][0-9]|2[0-3]):[0-5][0-9]$`,
 	"phone":           `^\+?[0-9 .()-]*$`,
-	"tracking_number": `^[A-Za-z0-9 ]{0,60}$`,
+	"tracking_number": "^[A-Za-z0-9 \u00a0]{0,60}$",
 	"candidate_id":    `^can_[0-7][0-9A-HJKMNP-TV-Z]{25}$`,
 	"member_id":       `^mem_[0-7][0-9A-HJKMNP-TV-Z]{25}$`,
 }

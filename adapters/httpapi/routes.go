@@ -221,7 +221,7 @@ func (a *api) table() []route {
 			}, pageParams...), endpoint: read(a.listCandidates)},
 		{method: "GET", path: "/v1/candidates/{cid}", id: "getCandidate", tag: tagCandidates, summary: "Get a candidate", endpoint: read(a.getCandidate)},
 		{method: "PUT", path: "/v1/candidates/{cid}", id: "reviseCandidate", tag: tagCandidates, summary: "Replace a candidate's details",
-			endpoint: write(requiredBody, http.StatusOK, a.reviseCandidate)},
+			fails: fails409422, endpoint: write(requiredBody, http.StatusOK, a.reviseCandidate)},
 		{method: "POST", path: "/v1/sessions/{sid}/registrations", id: "register", tag: tagCandidates, summary: "Register a candidate to the session",
 			fails: fails409422, endpoint: write(requiredBody, http.StatusCreated, a.register)},
 		{method: "GET", path: "/v1/sessions/{sid}/registrations", id: "listRegistrations", tag: tagCandidates, summary: "List the session's registrations", endpoint: read(a.listRegistrations)},

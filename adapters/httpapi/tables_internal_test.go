@@ -312,3 +312,35 @@ func TestDownloadNames(t *testing.T) {
 		assert.Equal(t, name, params["filename"], cd)
 	}
 }
+
+// TestTheLinksOfTheDocumentLeadSomewhere checks every link of a created
+// resource: its operation exists, and each parameter it fills is one of
+// that operation's path parameters.
+func TestTheLinksOfTheDocumentLeadSomewhere(t *testing.T) {
+	a := newAPI(t)
+	byID := map[string]route{}
+	for _, rt := range a.routes {
+		byID[rt.id] = rt
+	}
+	for id, c := range createdResources {
+		rt, ok := byID[id]
+		if !assert.True(t, ok, "%s creates nothing: no such route", id) {
+			continue
+		}
+		assert.Equal(t, http.StatusCreated, rt.status, "%s", id)
+		for _, l := range c.links {
+			target, ok := byID[l.operationID]
+			if !assert.True(t, ok, "%s links to %s, which does not exist", id, l.operationID) {
+				continue
+			}
+			for name := range l.parameters {
+				assert.Contains(t, target.path, "{"+name+"}", "%s links to %s with a parameter %s it does not take", id, l.operationID, name)
+			}
+		}
+	}
+	for _, rt := range a.routes {
+		if rt.status == http.StatusCreated {
+			assert.Contains(t, createdResources, rt.id, "%s creates a resource: say where it is and what follows", rt.id)
+		}
+	}
+}

@@ -22,8 +22,8 @@ type Input struct {
 	// ignores it.
 	Note        string       `json:"note,omitempty" text:"lines,2000"`
 	Title       Title        `json:"title"`
-	Candidates  int          `json:"candidates"`
-	Epreuves    []Epreuve    `json:"epreuves"`
+	Candidates  int          `json:"candidates" minimum:"1" maximum:"500"`
+	Epreuves    []Epreuve    `json:"epreuves" minItems:"1" maxItems:"16"`
 	Constraints []Constraint `json:"constraints,omitempty"`
 	// Capacities is the number of units of each resource type.
 	Capacities map[string]int `json:"capacities" text:"line,60"`
@@ -61,7 +61,7 @@ const (
 type Epreuve struct {
 	ID          string   `json:"id" text:"line,60"`
 	Label       string   `json:"label,omitempty" text:"line,200"`
-	DurationMin int      `json:"duration_min"`
+	DurationMin int      `json:"duration_min" minimum:"1" maximum:"374400"`
 	Jury        Presence `json:"jury"`
 	// ObserveCapacity is the largest sitting a jury observes; only with
 	// Jury == Observe.
@@ -79,7 +79,7 @@ type Epreuve struct {
 // épreuve.
 type ResourceNeed struct {
 	Type  string `json:"type" text:"line,60"`
-	Units int    `json:"units"`
+	Units int    `json:"units" minimum:"1"`
 }
 
 // ConstraintType names a constraint between a candidate's épreuves.
@@ -100,9 +100,9 @@ type Constraint struct {
 	Type      ConstraintType `json:"type"`
 	Before    string         `json:"before,omitempty" text:"line,60"`
 	After     string         `json:"after,omitempty" text:"line,60"`
-	MinGapMin int            `json:"min_gap_min,omitempty"`
+	MinGapMin int            `json:"min_gap_min,omitempty" minimum:"0"`
 	// MaxGapMin is nil when there is no maximum; 0 is a real maximum.
-	MaxGapMin *int     `json:"max_gap_min,omitempty"`
+	MaxGapMin *int     `json:"max_gap_min,omitempty" minimum:"0"`
 	NextDay   bool     `json:"next_day,omitempty"`
 	Epreuve   string   `json:"epreuve,omitempty" text:"line,60"`
 	Epreuves  []string `json:"epreuves,omitempty" text:"line,60"`
@@ -110,13 +110,13 @@ type Constraint struct {
 
 // Hidden holds the temps cachés in minutes, 0 meaning none (docs/planning.md#the-model).
 type Hidden struct {
-	OpeningMin      int `json:"opening_min"`
-	JuryBriefingMin int `json:"jury_briefing_min"`
-	JuryClosureMin  int `json:"jury_closure_min"`
-	AccueilMin      int `json:"accueil_min"`
-	ReadingMin      int `json:"reading_min"`
-	CorrectionMin   int `json:"correction_min"`
-	DeliberationMin int `json:"deliberation_min"`
+	OpeningMin      int `json:"opening_min" minimum:"0"`
+	JuryBriefingMin int `json:"jury_briefing_min" minimum:"0"`
+	JuryClosureMin  int `json:"jury_closure_min" minimum:"0"`
+	AccueilMin      int `json:"accueil_min" minimum:"0"`
+	ReadingMin      int `json:"reading_min" minimum:"0"`
+	CorrectionMin   int `json:"correction_min" minimum:"0"`
+	DeliberationMin int `json:"deliberation_min" minimum:"0"`
 }
 
 // Calendar is the session's calendar: every working day has the same blocks.
@@ -124,8 +124,8 @@ type Hidden struct {
 // session by [Input.WithSession] before validation.
 type Calendar struct {
 	Start   date.Date        `json:"start,omitzero"`
-	Blocks  []Block          `json:"blocks"`
-	MaxDays int              `json:"max_days,omitempty"`
+	Blocks  []Block          `json:"blocks" minItems:"1" maxItems:"12"`
+	MaxDays int              `json:"max_days,omitempty" minimum:"0" maximum:"260" doc:"working days; 0 or left out: the session's"`
 	Region  tpsession.Region `json:"region,omitempty"`
 }
 
@@ -156,11 +156,11 @@ func (b *Block) UnmarshalJSON(data []byte) error {
 // Jury holds the jury parameters.
 type Jury struct {
 	// MembersPerJury is the size of a jury, at least 2.
-	MembersPerJury int `json:"members_per_jury"`
+	MembersPerJury int `json:"members_per_jury" minimum:"2"`
 	// MemberDayMin bounds a jury's busy minutes in a day.
-	MemberDayMin int `json:"member_day_min"`
+	MemberDayMin int `json:"member_day_min" minimum:"1" maximum:"1440"`
 	// MaxJuries is the number of juries the centre can staff at most.
-	MaxJuries int `json:"max_juries"`
+	MaxJuries int `json:"max_juries" minimum:"1" maximum:"100"`
 	// MemberDayFee, when valid, asks for the jury's cost: the fee of one
 	// member for one day, in euros.
 	MemberDayFee decimal.NullDecimal `json:"member_day_fee,omitzero"`
