@@ -6,6 +6,7 @@ import (
 	"mime"
 	"net/http"
 	"strconv"
+	"sync"
 
 	"github.com/tpsession/tpsession"
 )
@@ -48,14 +49,27 @@ func attachment(name string) string {
 // of a value, or a raw body.
 type formed interface{ form() any }
 
+// buffers hold the answers being encoded, reused from one to the next;
+// one that grew past maxPooledBuffer (a big list) is left to the
+// collector.
+var buffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+const maxPooledBuffer = 64 << 10
+
 // noContent is the answer of a route that answers 204.
 type noContent struct{}
 
 // writeJSON encodes v into a buffer before writing the header, so that an
 // encoding failure is still answered with a proper 500.
 func (a *api) writeJSON(w http.ResponseWriter, x *exchange, status int, contentType string, v any) {
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
+	buf := buffers.Get().(*bytes.Buffer)
+	defer func() {
+		if buf.Cap() <= maxPooledBuffer {
+			buf.Reset()
+			buffers.Put(buf)
+		}
+	}()
+	enc := json.NewEncoder(buf)
 	enc.SetEscapeHTML(false)
 	if err := enc.Encode(v); err != nil {
 		if _, isProblem := v.(problem); isProblem {

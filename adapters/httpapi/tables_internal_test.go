@@ -9,7 +9,9 @@ import (
 	"net/http/httptest"
 	"strings"
 	"testing"
+	"time"
 
+	"github.com/rickb777/date/v2"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -342,5 +344,19 @@ func TestTheLinksOfTheDocumentLeadSomewhere(t *testing.T) {
 		if rt.status == http.StatusCreated {
 			assert.Contains(t, createdResources, rt.id, "%s creates a resource: say where it is and what follows", rt.id)
 		}
+	}
+}
+
+// TestAppendDateWritesWhatStringWrites checks the date writer of the
+// answers against the date package's own, over every day of a few
+// centuries and the ends of the range.
+func TestAppendDateWritesWhatStringWrites(t *testing.T) {
+	for d := date.New(1899, time.January, 1); d < date.New(2201, time.January, 1); d++ {
+		if got := string(appendDate(nil, d)); got != d.String() {
+			t.Fatalf("%s written %s", d.String(), got)
+		}
+	}
+	for _, d := range []date.Date{date.New(0, time.January, 1), date.New(9999, time.December, 31), date.New(10000, time.January, 1), date.New(-1, time.June, 1)} {
+		assert.Equal(t, d.String(), string(appendDate(nil, d)))
 	}
 }
