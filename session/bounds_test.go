@@ -1,7 +1,6 @@
 package session_test
 
 import (
-	"context"
 	"maps"
 	"math/rand/v2"
 	"slices"
@@ -18,19 +17,6 @@ import (
 	"github.com/tpsession/tpsession/candidate"
 	"github.com/tpsession/tpsession/session"
 )
-
-func newFixtureWith(t *testing.T, today date.Date, cfg session.Config) *fixture {
-	t.Helper()
-	store := memstore.New()
-	clock := tpsession.NewFixedClock(at(today))
-	cfg.Clock, cfg.Location = clock, paris
-	svc, err := session.NewService(session.Stores{
-		Sessions: store, Events: store, Candidates: store, Registrations: store,
-		Members: store, Juries: store, Plis: store, Checklists: store, Plans: store, Receipts: store, Tx: store,
-	}, cfg)
-	require.NoError(t, err)
-	return &fixture{t: t, ctx: context.Background(), clock: clock, svc: svc}
-}
 
 func TestTheLengthOfASessionIsBounded(t *testing.T) {
 	today := date.New(2026, time.November, 16)

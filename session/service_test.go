@@ -49,12 +49,20 @@ type fixture struct {
 
 func newFixture(t *testing.T, today date.Date) *fixture {
 	t.Helper()
+	return newFixtureWith(t, today, session.Config{})
+}
+
+// newFixtureWith is newFixture with a configuration; its clock and time
+// zone are the fixture's.
+func newFixtureWith(t *testing.T, today date.Date, cfg session.Config) *fixture {
+	t.Helper()
 	store := memstore.New()
 	clock := tpsession.NewFixedClock(at(today))
+	cfg.Clock, cfg.Location = clock, paris
 	svc, err := session.NewService(session.Stores{
 		Sessions: store, Events: store, Candidates: store, Registrations: store,
 		Members: store, Juries: store, Plis: store, Checklists: store, Plans: store, Receipts: store, Tx: store,
-	}, session.Config{Clock: clock, Location: paris})
+	}, cfg)
 	require.NoError(t, err)
 	return &fixture{t: t, ctx: context.Background(), clock: clock, svc: svc}
 }

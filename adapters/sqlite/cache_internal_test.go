@@ -14,19 +14,28 @@ import (
 	"github.com/tpsession/tpsession/session"
 )
 
+// twoHandles opens one database file twice: each handle has connections
+// of its own, as two processes would.
+func twoHandles(t *testing.T) (reader, writer *DB) {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "cache.db")
+	var err error
+	reader, err = Open(context.Background(), path)
+	require.NoError(t, err)
+	t.Cleanup(func() { reader.Close() })
+	writer, err = Open(context.Background(), path)
+	require.NoError(t, err)
+	t.Cleanup(func() { writer.Close() })
+	return reader, writer
+}
+
 // TestAReadByKeyIsNeverStale reads a session through one handle of a
 // database file while another handle, with connections of its own as
 // another process would have, changes it: every read after a change sees
 // it, and a read with nothing committed meanwhile comes from the cache.
 func TestAReadByKeyIsNeverStale(t *testing.T) {
 	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), "cache.db")
-	reader, err := Open(ctx, path)
-	require.NoError(t, err)
-	defer reader.Close()
-	writer, err := Open(ctx, path)
-	require.NoError(t, err)
-	defer writer.Close()
+	reader, writer := twoHandles(t)
 	require.NotNil(t, reader.wal, "the WAL-index header is mapped")
 
 	s := storetest.NewSession(t, storetest.CentreA, storetest.Start)
@@ -66,13 +75,7 @@ func TestAReadByKeyIsNeverStale(t *testing.T) {
 // saw (run under -race).
 func TestReadsAndWritesAtOnce(t *testing.T) {
 	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), "cache.db")
-	reader, err := Open(ctx, path)
-	require.NoError(t, err)
-	defer reader.Close()
-	writer, err := Open(ctx, path)
-	require.NoError(t, err)
-	defer writer.Close()
+	reader, writer := twoHandles(t)
 	s := storetest.NewSession(t, storetest.CentreA, storetest.Start)
 	s.PlannedCandidates = 1
 	require.NoError(t, writer.CreateSession(ctx, s))

@@ -142,21 +142,12 @@ func testCandidateListing(t *testing.T, open Open) {
 		for _, base := range []candidate.Query{{}, {Route: candidate.RouteFormation}, {Name: "le", Session: sid}} {
 			whole := list(base)
 			for _, size := range []int{1, 2, 7, len(whole) + 1} {
-				var walked []tpsession.CandidateID
-				q := base
-				q.Limit = size
-				for range len(whole) + 2 {
-					got, err := s.Candidates.Candidates(ctx, CentreA, q)
-					require.NoError(t, err)
-					assert.LessOrEqual(t, len(got), size)
-					walked = append(walked, candidateIDs(got)...)
-					if len(got) < size {
-						break
-					}
-					last := got[len(got)-1].Position()
-					q.After = &last
-				}
-				assert.Equal(t, whole, append([]tpsession.CandidateID{}, walked...), "pages of %d of %+v", size, base)
+				walked := walkPages(t, len(whole), size, func(after *candidate.Position) ([]candidate.Candidate, error) {
+					q := base
+					q.Limit, q.After = size, after
+					return s.Candidates.Candidates(ctx, CentreA, q)
+				}, candidate.Candidate.Position)
+				assert.Equal(t, whole, candidateIDs(walked), "pages of %d of %+v", size, base)
 			}
 		}
 	})
@@ -208,21 +199,33 @@ func testSessionPaging(t *testing.T, open Open) {
 		whole, err := s.Sessions.Sessions(ctx, CentreA, base)
 		require.NoError(t, err)
 		for _, size := range []int{1, 3, len(whole) + 1} {
-			var walked []session.Session
-			f := base
-			f.Limit = size
-			for range len(whole) + 2 {
-				got, err := s.Sessions.Sessions(ctx, CentreA, f)
-				require.NoError(t, err)
-				assert.LessOrEqual(t, len(got), size)
-				walked = append(walked, got...)
-				if len(got) < size {
-					break
-				}
-				last := got[len(got)-1].Position()
-				f.After = &last
-			}
+			walked := walkPages(t, len(whole), size, func(after *session.Position) ([]session.Session, error) {
+				f := base
+				f.Limit, f.After = size, after
+				return s.Sessions.Sessions(ctx, CentreA, f)
+			}, session.Session.Position)
 			assert.Equal(t, whole, walked, fmt.Sprintf("pages of %d of %+v", size, base))
 		}
 	}
+}
+
+// walkPages reads a list of n items page by page, size items each, each
+// page starting after the position of the last item of the one before,
+// and returns the items in the order read.
+func walkPages[T, P any](t *testing.T, n, size int, page func(after *P) ([]T, error), position func(T) P) []T {
+	t.Helper()
+	var walked []T
+	var after *P
+	for range n + 2 {
+		got, err := page(after)
+		require.NoError(t, err)
+		assert.LessOrEqual(t, len(got), size)
+		walked = append(walked, got...)
+		if len(got) < size {
+			break
+		}
+		last := position(got[len(got)-1])
+		after = &last
+	}
+	return walked
 }
