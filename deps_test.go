@@ -18,19 +18,24 @@ const module = "github.com/tpsession/tpsession"
 // other. Every package of the module must be listed here, so that a new
 // package is placed on purpose.
 var layers = map[string]int{
-	"":                   0, // the shared vocabulary
-	"candidate":          1,
-	"checklist":          1,
-	"jury":               1,
-	"pli":                1,
-	"session/plan":       1,
-	"session":            2,
-	"adapters/documents": 3, // renders the session's data for the transports above it; no rule
-	"adapters/httpapi":   4,
-	"adapters/memstore":  4,
-	"adapters/sqlite":    4,
-	"adapters/storetest": 4,
-	"examples/*":         5,
+	"":                               0, // the shared vocabulary
+	"candidate":                      1,
+	"checklist":                      1,
+	"jury":                           1,
+	"pli":                            1,
+	"session/plan":                   1,
+	"session":                        2,
+	"adapters/documents":             3, // renders the session's data for the transports above it; no rule
+	"adapters/auth":                  3, // who a request acts for, shared by the transports above it
+	"adapters/internal/records":      3, // the stored forms the SQL stores share
+	"adapters/httpapi":               4,
+	"adapters/webui":                 4,
+	"adapters/memstore":              4,
+	"adapters/postgres":              4,
+	"adapters/postgres/postgrestest": 4, // a server for the tests
+	"adapters/sqlite":                4,
+	"adapters/storetest":             4,
+	"examples/*":                     5,
 }
 
 // domainLayer is the highest layer of the domain: packages up to it hold the

@@ -104,6 +104,7 @@ func (s *Service) Open(ctx context.Context, by Actor, sid tpsession.SessionID, w
 		if err != nil {
 			return err
 		}
+		witnesses := witnesses // the given ones on every run (Transactor)
 		if len(witnesses) == 0 {
 			if witnesses, err = s.defaultWitnesses(ctx, by, ses); err != nil {
 				return err

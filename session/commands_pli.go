@@ -57,7 +57,7 @@ func (s *Service) updatePli(ctx context.Context, by Actor, sid tpsession.Session
 		}
 		logged := 0
 		err = s.st.Plis.UpdatePli(ctx, by.Centre, sid, func(p *pli.Pli) error {
-			logged = len(p.Custody)
+			logged, refusal = len(p.Custody), nil // the closure may run again (Transactor)
 			at := o.now
 			if n := len(p.Custody); n > 0 && at.Before(p.Custody[n-1].At) {
 				at = p.Custody[n-1].At

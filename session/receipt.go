@@ -50,9 +50,9 @@ type ReceiptStore interface {
 	// PutReceipt stores r under (r.Centre, r.Key), replacing the receipt
 	// stored there, if any.
 	PutReceipt(ctx context.Context, r Receipt) error
-	// ForgetReceipts deletes the receipts of every centre made before the
+	// ForgetReceipts deletes the receipts of centre made before the
 	// instant before.
-	ForgetReceipts(ctx context.Context, before time.Time) error
+	ForgetReceipts(ctx context.Context, centre tpsession.CentreID, before time.Time) error
 }
 
 var (
@@ -104,7 +104,7 @@ func (s *Service) Idempotent(ctx context.Context, by Actor, key, fingerprint str
 		if answer, err = act(ctx); err != nil {
 			return err
 		}
-		if err := s.st.Receipts.ForgetReceipts(ctx, o.now.Add(-ReceiptLifetime)); err != nil {
+		if err := s.st.Receipts.ForgetReceipts(ctx, by.Centre, o.now.Add(-ReceiptLifetime)); err != nil {
 			return err
 		}
 		return s.st.Receipts.PutReceipt(ctx, Receipt{Centre: by.Centre, Key: key, Fingerprint: fingerprint, Answer: answer, At: o.now})

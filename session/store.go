@@ -88,6 +88,12 @@ type EventLog interface {
 // in the transaction; an error from fn undoes them all. Transactions must
 // be serialisable (running one at a time is the simplest way); the Service
 // never nests them.
+//
+// A store may run fn more than once: one whose transactions run side by
+// side undoes a transaction that conflicted with another and runs it again
+// (adapters/postgres). So fn sets what it returns afresh on each run, and
+// reads inside the transaction what its writes depend on. The same holds
+// for the update closures of the stores' Update methods.
 type Transactor interface {
 	Atomic(ctx context.Context, fn func(ctx context.Context) error) error
 }

@@ -43,6 +43,20 @@ func WithLetterhead(f func(ctx context.Context, centre tpsession.CentreID) (docu
 // the default is a new one per handler.
 func WithValidator(v *Validator) Option { return func(h *api) { h.v = v } }
 
+// WithHealthCheck sets what GET /healthz asks before it answers 200
+// {"status": "ok"}: a check of what the server depends on, such as a ping
+// of its database. When check fails, or takes longer than HealthTimeout,
+// /healthz answers 503 (httpapi.unavailable) and the cause is logged, so
+// that a load balancer sends the requests to other instances. Without it
+// /healthz tells that the process serves.
+func WithHealthCheck(check func(ctx context.Context) error) Option {
+	return func(h *api) { h.healthCheck = check }
+}
+
+// HealthTimeout bounds the health check of WithHealthCheck: a database
+// that takes longer to answer a ping is as good as down.
+const HealthTimeout = 2 * time.Second
+
 // api is the handler: the routes over one Service.
 type api struct {
 	svc  *session.Service
@@ -51,9 +65,11 @@ type api struct {
 	v    *Validator
 	// letterhead tells a centre's letterhead for the letters.
 	letterhead func(context.Context, tpsession.CentreID) (documents.Centre, error)
-	mux        *http.ServeMux
-	routes     []route
-	access     map[string]access
+	// healthCheck, when set, decides whether /healthz answers 200.
+	healthCheck func(context.Context) error
+	mux         *http.ServeMux
+	routes      []route
+	access      map[string]access
 	// policy is the role rules the routes apply.
 	policy session.Policy
 	// openapi is the document served at /openapi.json, built once; docErr

@@ -1,17 +1,12 @@
 package httpapi
 
 import (
-	"crypto/sha256"
-	"crypto/subtle"
-	"encoding/json"
-	"errors"
-	"fmt"
 	"io"
 	"net/http"
-	"os"
 	"strings"
 
 	"github.com/tpsession/tpsession"
+	"github.com/tpsession/tpsession/adapters/auth"
 	"github.com/tpsession/tpsession/session"
 )
 
@@ -40,33 +35,10 @@ var Roles = session.Roles
 func ParseRole(s string) (Role, error) { return session.ParseRole(s) }
 
 // Principal is who a request acts for: one centre, one role and, for the
-// jury role, the member's e-mail in the centre's directory. Name, required,
-// is how the event log records the principal's actions: a display name,
-// never a secret.
-type Principal struct {
-	Centre      tpsession.CentreID
-	Role        Role
-	MemberEmail string
-	Name        string
-}
-
-// check refuses a principal the handler cannot act for: it is the
-// authenticator's fault, not the caller's.
-func (p Principal) check() error {
-	if _, err := tpsession.ParseCentreID(string(p.Centre)); err != nil {
-		return fmt.Errorf("the authenticator returned a principal without a valid centre: %w", err)
-	}
-	if _, err := ParseRole(string(p.Role)); err != nil {
-		return fmt.Errorf("the authenticator returned a principal without a valid role: %w", err)
-	}
-	if p.Role == RoleJury && p.MemberEmail == "" {
-		return errors.New("the authenticator returned a jury principal without a member e-mail")
-	}
-	if strings.TrimSpace(p.Name) == "" {
-		return errors.New("the authenticator returned a principal without a name")
-	}
-	return nil
-}
+// jury role, the member's e-mail in the centre's directory; Name, required,
+// is how the event log records the principal's actions. It is the
+// principal of adapters/auth, which the web dashboard shares.
+type Principal = auth.Principal
 
 // Authenticator tells who sends a request. The host software implements it
 // with its own login (a session cookie, an OIDC token…); [StaticTokens] is
@@ -99,105 +71,51 @@ func BearerToken(r *http.Request) (string, bool) {
 }
 
 // TokenEntry is one line of a tokens file: a bearer token and the
-// principal it stands for. Name is how the event log records the
-// principal's actions: required for the admin and controller roles, so
-// that the log tells one person from another; a jury token without one is
-// recorded under the member's e-mail.
-type TokenEntry struct {
-	Token       string `json:"token"`
-	Centre      string `json:"centre"`
-	Role        string `json:"role"`
-	MemberEmail string `json:"member_email,omitempty"`
-	Name        string `json:"name,omitempty"`
-}
-
-// minTokenLen is the shortest token accepted: 128 bits written in hex, so
-// that a token cannot be guessed.
-const minTokenLen = 32
+// principal it stands for (auth.TokenEntry).
+type TokenEntry = auth.TokenEntry
 
 // StaticTokens authenticates bearer tokens from a fixed list, such as the
-// demo server's -tokens file. Tokens are kept as SHA-256 digests and every
-// request is compared with every digest in constant time, so neither the
-// memory of the process nor the time of an answer tells a token.
+// demo server's -tokens file: the tokens of an [auth.Tokens], looked up in
+// constant time among their SHA-256 digests.
 type StaticTokens struct {
-	entries []tokenDigest
+	tokens *auth.Tokens
 }
 
-type tokenDigest struct {
-	digest    [sha256.Size]byte
-	principal Principal
-}
+// BearerTokens authenticates the bearer tokens of ts: a host that serves
+// the web dashboard too gives both the same list.
+func BearerTokens(ts *auth.Tokens) *StaticTokens { return &StaticTokens{tokens: ts} }
 
-// NewStaticTokens checks the entries (a token of at least 32 characters,
-// used once; a valid centre ID; a known role; a member e-mail for the jury
-// role and only for it; a name for the other roles) and returns the
-// authenticator. Every problem is reported at once, by entry index.
+// NewStaticTokens checks the entries (see auth.NewTokens: a token of at
+// least 32 characters, used once; a valid centre ID; a known role; a
+// member e-mail for the jury role and only for it; a name for the other
+// roles) and returns the authenticator. Every problem is reported at once,
+// by entry index.
 func NewStaticTokens(entries []TokenEntry) (*StaticTokens, error) {
-	var fe tpsession.FieldErrors
-	st := &StaticTokens{entries: make([]tokenDigest, 0, len(entries))}
-	seen := map[[sha256.Size]byte]int{}
-	for i, e := range entries {
-		field := func(name string) string { return fmt.Sprintf("[%d].%s", i, name) }
-		if len(e.Token) < minTokenLen {
-			fe.Add(field("token"), "must have at least %d characters", minTokenLen)
-		}
-		d := sha256.Sum256([]byte(e.Token))
-		if j, dup := seen[d]; dup {
-			fe.Add(field("token"), "repeats the token of entry %d", j)
-		}
-		seen[d] = i
-		centre, err := tpsession.ParseCentreID(e.Centre)
-		fe.AddErr(field("centre"), err)
-		role, err := ParseRole(e.Role)
-		fe.AddErr(field("role"), err)
-		p := Principal{Centre: centre, Role: role, Name: strings.TrimSpace(e.Name)}
-		switch {
-		case role == RoleJury && e.MemberEmail == "":
-			fe.Add(field("member_email"), "is required for the jury role")
-		case role == RoleJury:
-			email, err := tpsession.ParseEmail(e.MemberEmail)
-			fe.AddErr(field("member_email"), err)
-			p.MemberEmail = email
-		case e.MemberEmail != "":
-			fe.Add(field("member_email"), "is only for the jury role")
-		}
-		switch {
-		case p.Name != "":
-		case role == RoleJury:
-			p.Name = p.MemberEmail
-		case role != "":
-			fe.Add(field("name"), "is required for the %s role: the event log records it as who acted", role)
-		}
-		st.entries = append(st.entries, tokenDigest{digest: d, principal: p})
-	}
-	if err := fe.Err(tpsession.ErrInvalidInput.Withf("the tokens are invalid")); err != nil {
+	ts, err := auth.NewTokens(entries)
+	if err != nil {
 		return nil, err
 	}
-	return st, nil
+	return BearerTokens(ts), nil
 }
 
 // LoadTokens reads a JSON array of [TokenEntry] ({token, centre, role,
 // member_email?, name}: member_email for the jury role only, name
 // required for the others) and returns the authenticator.
 func LoadTokens(r io.Reader) (*StaticTokens, error) {
-	dec := json.NewDecoder(io.LimitReader(r, MaxBodyBytes))
-	dec.DisallowUnknownFields()
-	var entries []TokenEntry
-	if err := dec.Decode(&entries); err != nil {
-		// The decoder's message may quote the file, tokens included.
-		return nil, tpsession.ErrInvalidInput.Withf("the tokens file is not a JSON array of {token, centre, role, member_email?, name}")
+	ts, err := auth.LoadTokens(r)
+	if err != nil {
+		return nil, err
 	}
-	return NewStaticTokens(entries)
+	return BearerTokens(ts), nil
 }
 
 // LoadTokensFile reads a tokens file (see [LoadTokens]).
 func LoadTokensFile(path string) (*StaticTokens, error) {
-	f, err := os.Open(path)
+	ts, err := auth.LoadTokensFile(path)
 	if err != nil {
 		return nil, err
 	}
-	defer f.Close()
-	return LoadTokens(f)
+	return BearerTokens(ts), nil
 }
 
 // Authenticate returns the principal of the request's bearer token.
@@ -206,16 +124,9 @@ func (s *StaticTokens) Authenticate(r *http.Request) (Principal, error) {
 	if !ok {
 		return Principal{}, ErrUnauthenticated.Withf("send Authorization: Bearer <token>")
 	}
-	d := sha256.Sum256([]byte(token))
-	found := -1
-	for i := range s.entries {
-		// No early exit: the time taken does not depend on which entry
-		// matches, nor on whether one does.
-		eq := subtle.ConstantTimeCompare(d[:], s.entries[i].digest[:])
-		found = subtle.ConstantTimeSelect(eq, i, found)
-	}
-	if found < 0 {
+	p, err := s.tokens.Lookup(token)
+	if err != nil {
 		return Principal{}, ErrUnauthenticated.Withf("the bearer token is unknown")
 	}
-	return s.entries[found].principal, nil
+	return p, nil
 }

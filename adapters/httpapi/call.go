@@ -100,18 +100,14 @@ func (c *call) authenticate() error {
 		}
 		return tpsession.ErrInternal.Withf("the authenticator failed").Wrap(err)
 	}
-	if err := p.check(); err != nil {
+	if err := p.Check(); err != nil {
 		return tpsession.ErrInternal.Withf("the authenticator returned an invalid principal").Wrap(err)
 	}
 	c.p = p
 	c.x.role, c.x.centre = p.Role, p.Centre
-	if p.Role == RoleJury {
-		// The role rules read which member the principal is.
-		c.actor, err = c.a.svc.JuryActor(c.ctx, p.Centre, p.Name, p.MemberEmail)
-		return err
-	}
-	c.actor = session.Actor{Centre: p.Centre, Name: p.Name, Role: p.Role}
-	return nil
+	// The role rules read which member a jury principal is.
+	c.actor, err = p.Actor(c.ctx, c.a.svc)
+	return err
 }
 
 // scope loads the resources the path names, in the caller's centre:

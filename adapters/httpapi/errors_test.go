@@ -2,11 +2,13 @@ package httpapi_test
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"io"
 	"log/slog"
 	"net/http"
 	"strings"
+	"sync/atomic"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -525,5 +527,38 @@ func TestRoutesThatOnlyNameTheirTarget(t *testing.T) {
 			assert.Equal(t, http.StatusOK, r.Status, "body %q: %s", rq.body, r.Body)
 			assert.Equal(t, "cancelled", r.JSON(t)["status"])
 		}
+	})
+}
+
+// TestHealthCheck runs /healthz with a check of what the server depends
+// on: 200 {"status": "ok"} while it passes, 503 with the cause logged and
+// not sent while it fails.
+func TestHealthCheck(t *testing.T) {
+	var down atomic.Bool
+	e := newEnv(t, httpapi.WithHealthCheck(func(ctx context.Context) error {
+		if down.Load() {
+			return errors.New("database at 10.0.0.5 refused the connection")
+		}
+		return ctx.Err()
+	}))
+	assert.Equal(t, map[string]any{"status": "ok"}, e.must(http.StatusOK, "", "GET", "/healthz", nil))
+
+	down.Store(true)
+	r := e.do("", "GET", "/healthz", nil)
+	assert.Equal(t, http.StatusServiceUnavailable, r.Status)
+	assert.Equal(t, "application/problem+json", r.Header.Get("Content-Type"))
+	assert.Equal(t, "httpapi.unavailable", r.Code(t))
+	assert.NotContains(t, string(r.Body), "10.0.0.5", "the cause is not sent")
+	assert.Contains(t, e.logs.String(), "10.0.0.5", "it is logged")
+
+	down.Store(false)
+	assert.Equal(t, map[string]any{"status": "ok"}, e.must(http.StatusOK, "", "GET", "/healthz", nil), "and back")
+
+	t.Run("a check that does not answer in time is a failure", func(t *testing.T) {
+		e := newEnv(t, httpapi.WithHealthCheck(func(ctx context.Context) error {
+			<-ctx.Done()
+			return ctx.Err()
+		}))
+		assert.Equal(t, http.StatusServiceUnavailable, e.do("", "GET", "/healthz", nil).Status)
 	})
 }

@@ -32,6 +32,7 @@ var (
 	errNoRoute          = &httpError{http.StatusNotFound, "httpapi.route_not_found", "no such route"}
 	errMethodNotAllowed = &httpError{http.StatusMethodNotAllowed, "httpapi.method_not_allowed", "the method is not allowed on this path"}
 	errBodyTooLarge     = &httpError{http.StatusRequestEntityTooLarge, "httpapi.body_too_large", fmt.Sprintf("the body is larger than %d bytes", MaxBodyBytes)}
+	errUnavailable      = &httpError{http.StatusServiceUnavailable, "httpapi.unavailable", "the server cannot serve requests now: what it depends on does not answer"}
 	errMediaType        = &httpError{http.StatusUnsupportedMediaType, "httpapi.media_type_unsupported", "the body is of a media type the route does not read"}
 )
 

@@ -162,7 +162,8 @@ func (a *api) table() []route {
 		}
 	)
 	rs := []route{
-		{method: "GET", path: "/healthz", id: "health", tag: tagOperations, summary: "Tell that the server is up", endpoint: read(a.health)},
+		{method: "GET", path: "/healthz", id: "health", tag: tagOperations, summary: "Tell that the server is up",
+			fails: []int{http.StatusServiceUnavailable}, endpoint: read(a.health)},
 		{method: "GET", path: "/openapi.json", id: "openapi", tag: tagOperations, summary: "Get this OpenAPI document", endpoint: read(a.openAPI)},
 		{method: "GET", path: "/v1/me", id: "me", tag: tagOperations, summary: "Tell who the caller is", endpoint: read(a.me)},
 

@@ -2,6 +2,7 @@ package httpapi
 
 import (
 	"bytes"
+	"context"
 	"reflect"
 
 	"github.com/rickb777/date/v2"
@@ -17,7 +18,17 @@ type healthResource struct {
 	Status string `json:"status" enum:"ok"`
 }
 
-func (a *api) health(*call) (healthResource, error) { return healthResource{Status: "ok"}, nil }
+func (a *api) health(c *call) (healthResource, error) {
+	if a.healthCheck != nil {
+		ctx, cancel := context.WithTimeout(c.ctx, HealthTimeout)
+		defer cancel()
+		if err := a.healthCheck(ctx); err != nil {
+			c.x.cause = err
+			return healthResource{}, errUnavailable
+		}
+	}
+	return healthResource{Status: "ok"}, nil
+}
 
 // openAPIDocument is the answer of GET /openapi.json, built once by New.
 type openAPIDocument struct{ doc raw }

@@ -546,9 +546,9 @@ func (s *Store) PutReceipt(ctx context.Context, r session.Receipt) error {
 	})
 }
 
-func (s *Store) ForgetReceipts(ctx context.Context, before time.Time) error {
+func (s *Store) ForgetReceipts(ctx context.Context, centre tpsession.CentreID, before time.Time) error {
 	return write(s, ctx, func() error {
-		maps.DeleteFunc(s.receipts, func(_ receiptKey, r session.Receipt) bool { return r.At.Before(before) })
+		maps.DeleteFunc(s.receipts, func(k receiptKey, r session.Receipt) bool { return k.centre == centre && r.At.Before(before) })
 		return nil
 	})
 }

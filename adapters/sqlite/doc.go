@@ -7,8 +7,8 @@
 // [DB] keeps sessions and their event log, candidates and registrations,
 // jury members and session juries, plis, checklists and plans: one table
 // per aggregate. A row holds the aggregate as a JSON document, encoded
-// through the adapter's own record structs (their JSON names are the
-// storage contract, not the domain's Go field names), next to the columns
+// through the record structs of adapters/internal/records (their JSON names
+// are the storage contract, not the domain's Go field names), next to the columns
 // that address it and that listings filter and sort on, and a version
 // counting its updates. Dates are stored as YYYY-MM-DD, instants in UTC with
 // nanoseconds (they come back in UTC), decimals at their exact scale; a
@@ -84,5 +84,6 @@
 // # Imports
 //
 // The package imports the root package, the domain packages, session and
-// session/plan, database/sql and modernc.org/sqlite; no other adapter.
+// session/plan, adapters/internal/records, database/sql and
+// modernc.org/sqlite; no other adapter.
 package sqlite

@@ -1,6 +1,7 @@
 package sqlite
 
 import (
+	"github.com/tpsession/tpsession/adapters/internal/records"
 	"reflect"
 	"slices"
 	"strings"
@@ -22,14 +23,14 @@ func TestFullValuesSetEveryField(t *testing.T) {
 		// unset are the fields left zero, each for a reason.
 		unset []string
 	}{
-		{"session", fullSession(), toSessionRecord(fullSession()), nil},
-		{"candidate", fullCandidate(), toCandidateRecord(fullCandidate()), nil},
-		{"registration", fullRegistration(), toRegistrationRecord(fullRegistration()), nil},
-		{"member", fullMember(), toMemberRecord(fullMember()), nil},
-		{"session jury", fullSessionJury(), toSessionJuryRecord(fullSessionJury()), nil},
-		{"pli", fullPli(), toPliRecord(fullPli()), nil},
-		{"checklist", fullChecklist(), toChecklistRecord(fullChecklist()), nil},
-		{"plan", fullPlan(t), toPlanRecord(fullPlan(t)), nil},
+		{"session", fullSession(), records.Sessions.Record(fullSession()), nil},
+		{"candidate", fullCandidate(), records.Candidates.Record(fullCandidate()), nil},
+		{"registration", fullRegistration(), records.Registrations.Record(fullRegistration()), nil},
+		{"member", fullMember(), records.Members.Record(fullMember()), nil},
+		{"session jury", fullSessionJury(), records.SessionJuries.Record(fullSessionJury()), nil},
+		{"pli", fullPli(), records.Plis.Record(fullPli()), nil},
+		{"checklist", fullChecklist(), records.Checklists.Record(fullChecklist()), nil},
+		{"plan", fullPlan(t), records.Plans.Record(fullPlan(t)), nil},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

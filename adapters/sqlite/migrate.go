@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"embed"
-	"encoding/json"
 	"fmt"
 	"io/fs"
 	"path"
@@ -12,7 +11,7 @@ import (
 	"strings"
 
 	"github.com/tpsession/tpsession"
-	"github.com/tpsession/tpsession/candidate"
+	"github.com/tpsession/tpsession/adapters/internal/records"
 )
 
 // migrationFiles are the schema's versions: migrations/NNNN_what.sql takes
@@ -194,11 +193,10 @@ func fillCandidateKeys(ctx context.Context, tx *sql.Tx) error {
 		if err := rows.Scan(&id, &doc); err != nil {
 			return err
 		}
-		var r candidateRecord
-		if err := json.Unmarshal([]byte(doc), &r); err != nil {
+		c, err := records.Candidates.Decode(doc)
+		if err != nil {
 			return errUnreadable.Wrap(err)
 		}
-		c := candidate.Candidate{FirstName: r.FirstName, LastName: r.LastName}
 		all = append(all, keys{id: id, nameKey: c.NameKey(), search: c.SearchText()})
 		return nil
 	}, "SELECT id, doc FROM candidates", nil)

@@ -5,7 +5,6 @@ import (
 	"crypto/sha256"
 	"database/sql"
 	"encoding/hex"
-	"encoding/json"
 	"fmt"
 	"io/fs"
 	"os"
@@ -21,6 +20,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/tpsession/tpsession"
+	"github.com/tpsession/tpsession/adapters/internal/records"
 	"github.com/tpsession/tpsession/adapters/storetest"
 	"github.com/tpsession/tpsession/candidate"
 	"github.com/tpsession/tpsession/jury"
@@ -366,9 +366,9 @@ func TestUpgradeFillsTheCandidateKeys(t *testing.T) {
 		{Centre: centre, ID: tpsession.NewCandidateID(), FirstName: "Noé", LastName: "Œuvray", BirthDate: date.New(1990, 1, 2), Route: candidate.RouteFormation},
 	}
 	for _, c := range old {
-		doc, err := json.Marshal(toCandidateRecord(c))
+		doc, err := records.Candidates.Encode(c)
 		require.NoError(t, err)
-		_, err = raw.ExecContext(ctx, "INSERT INTO candidates (id, centre, version, doc) VALUES (?, ?, 1, ?)", string(c.ID), string(c.Centre), string(doc))
+		_, err = raw.ExecContext(ctx, "INSERT INTO candidates (id, centre, version, doc) VALUES (?, ?, 1, ?)", string(c.ID), string(c.Centre), doc)
 		require.NoError(t, err)
 	}
 	require.NoError(t, raw.Close())

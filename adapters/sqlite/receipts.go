@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/tpsession/tpsession"
+	"github.com/tpsession/tpsession/adapters/internal/records"
 	"github.com/tpsession/tpsession/session"
 )
 
@@ -25,9 +26,8 @@ func (db *DB) Receipt(ctx context.Context, centre tpsession.CentreID, key string
 	if err != nil {
 		return session.Receipt{}, failure(err, nil)
 	}
-	var d decoder
-	if r.At = d.instant(at); d.err != nil {
-		return session.Receipt{}, errUnreadable.Wrap(d.err)
+	if r.At, err = records.ParseInstant(at); err != nil {
+		return session.Receipt{}, errUnreadable.Wrap(err)
 	}
 	if r.Answer == nil {
 		r.Answer = []byte{}
@@ -43,7 +43,7 @@ func (db *DB) PutReceipt(ctx context.Context, r session.Receipt) error {
 			answer = []byte{}
 		}
 		_, err := q.exec(ctx, "INSERT OR REPLACE INTO receipts (centre, key, fingerprint, at, answer) VALUES (?, ?, ?, ?, ?)",
-			string(r.Centre), r.Key, r.Fingerprint, instant(r.At), answer)
+			string(r.Centre), r.Key, r.Fingerprint, records.Instant(r.At), answer)
 		if err != nil {
 			return failure(err, nil)
 		}
@@ -51,10 +51,11 @@ func (db *DB) PutReceipt(ctx context.Context, r session.Receipt) error {
 	})
 }
 
-// ForgetReceipts deletes the receipts made before the instant before.
-func (db *DB) ForgetReceipts(ctx context.Context, before time.Time) error {
+// ForgetReceipts deletes the receipts of centre made before the instant
+// before.
+func (db *DB) ForgetReceipts(ctx context.Context, centre tpsession.CentreID, before time.Time) error {
 	return db.writing(ctx, func(ctx context.Context, q querier) error {
-		if _, err := q.exec(ctx, "DELETE FROM receipts WHERE at < ?", instant(before)); err != nil {
+		if _, err := q.exec(ctx, "DELETE FROM receipts WHERE centre = ? AND at < ?", string(centre), records.Instant(before)); err != nil {
 			return failure(err, nil)
 		}
 		return nil

@@ -255,14 +255,6 @@ func TestZeroValuesRoundTrip(t *testing.T) {
 		require.NoError(t, err)
 		assert.Equal(t, j, gotJury)
 	})
-	t.Run("decimals keep their scale", func(t *testing.T) {
-		for _, d := range []decimal.Decimal{decimal.New(18000, -2), decimal.New(180, 0), decimal.New(18, 1), decimal.New(-5, -3)} {
-			var dec decoder
-			got := dec.decimal(exactDecimal(decimal.NewNullDecimal(d)))
-			require.NoError(t, dec.err)
-			assert.Equal(t, d, got.Decimal, "%s", d)
-		}
-	})
 }
 
 func must(s string, err error) string {

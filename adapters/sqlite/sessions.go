@@ -5,91 +5,16 @@ import (
 	"database/sql"
 	"errors"
 
+	"github.com/tpsession/tpsession/adapters/internal/records"
+
 	"github.com/rickb777/date/v2"
 
 	"github.com/tpsession/tpsession"
 	"github.com/tpsession/tpsession/session"
 )
 
-// sessionRecord is the stored form of a session.Session.
-type sessionRecord struct {
-	ID                string           `json:"id"`
-	Centre            string           `json:"centre"`
-	Title             string           `json:"title"`
-	TitleName         string           `json:"title_name"`
-	Kind              string           `json:"kind"`
-	Site              string           `json:"site"`
-	Region            string           `json:"region,omitempty"`
-	UsesComputers     bool             `json:"uses_computers"`
-	Start             string           `json:"start"`
-	End               string           `json:"end"`
-	PlannedCandidates int              `json:"planned_candidates"`
-	Responsable       personRecord     `json:"responsable"`
-	CreatedAt         string           `json:"created_at,omitempty"`
-	Milestones        milestonesRecord `json:"milestones"`
-}
-
-type personRecord struct {
-	Name  string `json:"name"`
-	Email string `json:"email"`
-}
-
-type milestonesRecord struct {
-	DeclaredOn         string `json:"declared_on,omitempty"`
-	PliOrderedOn       string `json:"pli_ordered_on,omitempty"`
-	ConvocationsSentOn string `json:"convocations_sent_on,omitempty"`
-	ReadyOn            string `json:"ready_on,omitempty"`
-	OpenedAt           string `json:"opened_at,omitempty"`
-	OpenedOn           string `json:"opened_on,omitempty"`
-	ClosedOn           string `json:"closed_on,omitempty"`
-	CancelledOn        string `json:"cancelled_on,omitempty"`
-}
-
-func toSessionRecord(s session.Session) sessionRecord {
-	m := s.Milestones()
-	return sessionRecord{
-		ID: string(s.ID), Centre: string(s.Centre), Title: string(s.Title), TitleName: s.TitleName,
-		Kind: string(s.Kind), Site: s.Site, Region: string(s.Region), UsesComputers: s.UsesComputers,
-		Start: day(s.Start), End: day(s.End), PlannedCandidates: s.PlannedCandidates,
-		Responsable: personRecord{Name: s.Responsable.Name, Email: s.Responsable.Email},
-		CreatedAt:   instant(s.CreatedAt),
-		Milestones: milestonesRecord{
-			DeclaredOn: day(m.DeclaredOn), PliOrderedOn: day(m.PliOrderedOn), ConvocationsSentOn: day(m.ConvocationsSentOn),
-			ReadyOn: day(m.ReadyOn), OpenedAt: instant(m.OpenedAt), OpenedOn: day(m.OpenedOn),
-			ClosedOn: day(m.ClosedOn), CancelledOn: day(m.CancelledOn),
-		},
-	}
-}
-
-func fromSessionRecord(d *decoder, r sessionRecord) session.Session {
-	s := session.Session{
-		ID: tpsession.SessionID(r.ID), Centre: tpsession.CentreID(r.Centre), Title: tpsession.TitleCode(r.Title),
-		TitleName: r.TitleName, Kind: tpsession.SessionKind(r.Kind), Site: r.Site, Region: tpsession.Region(r.Region),
-		UsesComputers: r.UsesComputers, Start: d.day(r.Start), End: d.day(r.End), PlannedCandidates: r.PlannedCandidates,
-		Responsable: session.Person{Name: r.Responsable.Name, Email: r.Responsable.Email},
-		CreatedAt:   d.instant(r.CreatedAt),
-	}
-	m := r.Milestones
-	s.RestoreMilestones(session.Milestones{
-		DeclaredOn: d.day(m.DeclaredOn), PliOrderedOn: d.day(m.PliOrderedOn), ConvocationsSentOn: d.day(m.ConvocationsSentOn),
-		ReadyOn: d.day(m.ReadyOn), OpenedAt: d.instant(m.OpenedAt), OpenedOn: d.day(m.OpenedOn),
-		ClosedOn: d.day(m.ClosedOn), CancelledOn: d.day(m.CancelledOn),
-	})
-	return s
-}
-
 func sessionTable() *table[session.Session] {
-	t := &table[session.Session]{
-		name: "sessions", keyCol: "id",
-		key:      func(s session.Session) string { return string(s.ID) },
-		centre:   func(s session.Session) tpsession.CentreID { return s.Centre },
-		cols:     []string{"start_date", "end_date"},
-		vals:     func(s session.Session) []any { return []any{day(s.Start), day(s.End)} },
-		clone:    session.Session.Clone,
-		notFound: session.ErrSessionNotFound, duplicate: session.ErrDuplicateSession,
-	}
-	t.encode, t.decode = codec(toSessionRecord, fromSessionRecord)
-	return t.build()
+	return newTable(records.Sessions, "sessions", "id", []string{"start_date", "end_date"}, func(s session.Session) []any { return []any{records.Day(s.Start), records.Day(s.End)} })
 }
 
 // CreateSession stores a new session; ErrDuplicateSession when its ID is
@@ -116,13 +41,13 @@ func (db *DB) UpdateSession(ctx context.Context, centre tpsession.CentreID, id t
 func (db *DB) Sessions(ctx context.Context, centre tpsession.CentreID, f session.Filter) ([]session.Session, error) {
 	query, args := "SELECT doc FROM sessions WHERE centre = ?", []any{string(centre)}
 	if f.From != date.Zero {
-		query, args = query+" AND end_date >= ?", append(args, day(f.From))
+		query, args = query+" AND end_date >= ?", append(args, records.Day(f.From))
 	}
 	if f.To != date.Zero {
-		query, args = query+" AND start_date <= ?", append(args, day(f.To))
+		query, args = query+" AND start_date <= ?", append(args, records.Day(f.To))
 	}
 	if a := f.After; a != nil {
-		query, args = query+" AND (start_date, id) > (?, ?)", append(args, day(a.Start), string(a.ID))
+		query, args = query+" AND (start_date, id) > (?, ?)", append(args, records.Day(a.Start), string(a.ID))
 	}
 	out := []session.Session{}
 	err := db.reader(ctx).query(ctx, func(rows *sql.Rows) error {
@@ -155,7 +80,7 @@ var errPageFull = errors.New("sqlite: the page is full")
 func (db *DB) AppendEvent(ctx context.Context, e session.Event) error {
 	return db.writing(ctx, func(ctx context.Context, q querier) error {
 		_, err := q.exec(ctx, "INSERT INTO events (id, centre, session, at, actor, action, detail) VALUES (?, ?, ?, ?, ?, ?, ?)",
-			string(e.ID), string(e.Centre), string(e.Session), instant(e.At), e.Actor, e.Action, e.Detail)
+			string(e.ID), string(e.Centre), string(e.Session), records.Instant(e.At), e.Actor, e.Action, e.Detail)
 		if err != nil {
 			return failure(err, nil)
 		}
@@ -173,9 +98,9 @@ func (db *DB) Events(ctx context.Context, centre tpsession.CentreID, id tpsessio
 		if err := rows.Scan(&e.ID, &at, &e.Actor, &e.Action, &e.Detail); err != nil {
 			return err
 		}
-		var d decoder
-		if e.At = d.instant(at); d.err != nil {
-			return errUnreadable.Wrap(d.err)
+		var err error
+		if e.At, err = records.ParseInstant(at); err != nil {
+			return errUnreadable.Wrap(err)
 		}
 		out = append(out, e)
 		return nil

@@ -3,12 +3,12 @@ package sqlite
 import (
 	"context"
 	"database/sql"
-	"encoding/json"
 	"errors"
 	"strings"
 	"sync"
 
 	"github.com/tpsession/tpsession"
+	"github.com/tpsession/tpsession/adapters/internal/records"
 )
 
 // errChanged is returned when a row changed between the read and the write
@@ -19,26 +19,16 @@ var errChanged = tpsession.NewError(tpsession.Conflict, "sqlite.concurrent_updat
 // table is one kind of aggregate, stored one row each: the aggregate as a
 // JSON document, the columns that address it, and a version counting its
 // updates. It holds no rule: what an update may change is vetted by the
-// domain's own checks, passed in vet.
+// domain's own checks, through the aggregate's description.
 type table[V any] struct {
+	records.Aggregate[V]
 	name   string // the SQL table
 	keyCol string // the column that identifies a row: "id" or "session"
-	key    func(V) string
-	centre func(V) tpsession.CentreID
 	// cols are the columns projected from the aggregate, besides the
 	// centre, the key, the version and the document; vals returns their
 	// values in the same order.
 	cols []string
 	vals func(V) []any
-	// encode and decode convert between the aggregate and its document;
-	// clone deep-copies an aggregate.
-	encode func(V) (string, error)
-	decode func(string) (V, error)
-	clone  func(V) V
-
-	notFound, duplicate *tpsession.Error
-	// vet, when set, refuses an update that changes what it may not.
-	vet func(old, new V) error
 	// written, when set, runs in the transaction after each insert (old
 	// is nil) or update, to keep a table derived from the aggregate in
 	// step.
@@ -102,7 +92,7 @@ func (t *table[V]) decodeOne(key, doc string, at walVersion, known bool) (V, err
 	c.mu.Unlock()
 	var v V
 	if ok && e.doc == doc {
-		v = t.clone(e.v)
+		v = t.Clone(e.v)
 	} else {
 		var err error
 		if v, err = t.decode(doc); err != nil {
@@ -123,8 +113,17 @@ func (t *table[V]) decodeOne(key, doc string, at walVersion, known bool) (V, err
 			break
 		}
 	}
-	c.m[key] = decodedDoc[V]{centre: t.centre(v), doc: doc, v: t.clone(v), at: at, known: known}
+	c.m[key] = decodedDoc[V]{centre: t.Centre(v), doc: doc, v: t.Clone(v), at: at, known: known}
 	return v, nil
+}
+
+// newTable returns the table name of the aggregate a, whose rows keyCol
+// identifies, with the columns cols projected by vals (nil for none).
+func newTable[V any](a records.Aggregate[V], name, keyCol string, cols []string, vals func(V) []any) *table[V] {
+	if vals == nil {
+		vals = func(V) []any { return nil }
+	}
+	return (&table[V]{Aggregate: a, name: name, keyCol: keyCol, cols: cols, vals: vals}).build()
 }
 
 // build completes t with its SQL, which is made of the identifiers above
@@ -141,31 +140,22 @@ func (t *table[V]) build() *table[V] {
 	return t
 }
 
-// codec returns the encode and decode functions of an aggregate stored
-// through its record type R.
-func codec[V, R any](to func(V) R, from func(*decoder, R) V) (func(V) (string, error), func(string) (V, error)) {
-	encode := func(v V) (string, error) {
-		b, err := json.Marshal(to(v))
-		if err != nil {
-			return "", errStore.Withf("an aggregate could not be encoded").Wrap(err)
-		}
-		return string(b), nil
+// encode returns the document of v.
+func (t *table[V]) encode(v V) (string, error) {
+	doc, err := t.Encode(v)
+	if err != nil {
+		return "", errStore.Withf("an aggregate could not be encoded").Wrap(err)
 	}
-	decode := func(doc string) (V, error) {
-		var r R
-		if err := json.Unmarshal([]byte(doc), &r); err != nil {
-			var zero V
-			return zero, errUnreadable.Wrap(err)
-		}
-		var d decoder
-		v := from(&d, r)
-		if d.err != nil {
-			var zero V
-			return zero, errUnreadable.Wrap(d.err)
-		}
-		return v, nil
+	return doc, nil
+}
+
+// decode reads back a document.
+func (t *table[V]) decode(doc string) (V, error) {
+	v, err := t.Decode(doc)
+	if err != nil {
+		return v, errUnreadable.Wrap(err)
 	}
-	return encode, decode
+	return v, nil
 }
 
 // row is a stored aggregate with what identifies its version.
@@ -181,11 +171,11 @@ func (t *table[V]) insert(ctx context.Context, db *DB, v V) error {
 	if err != nil {
 		return err
 	}
-	args := append([]any{string(t.centre(v)), t.key(v)}, t.vals(v)...)
+	args := append([]any{string(t.Centre(v)), t.Key(v)}, t.vals(v)...)
 	args = append(args, doc)
 	return db.writing(ctx, func(ctx context.Context, q querier) error {
 		if _, err := q.exec(ctx, t.insertSQL, args...); err != nil {
-			return failure(err, t.duplicate)
+			return failure(err, t.Duplicate)
 		}
 		if t.written == nil {
 			return nil
@@ -211,7 +201,7 @@ func (t *table[V]) get(ctx context.Context, db *DB, centre tpsession.CentreID, k
 	at, known := db.wal.version()
 	if known {
 		if v, ok := t.decoded.fresh(key, centre, at); ok {
-			return t.clone(v), nil
+			return t.Clone(v), nil
 		}
 	}
 	// A read by key lasts a few microseconds: it runs to its end without
@@ -221,7 +211,7 @@ func (t *table[V]) get(ctx context.Context, db *DB, centre tpsession.CentreID, k
 	err := queryRow(context.WithoutCancel(ctx), q, "SELECT doc FROM "+t.name+" WHERE centre = ? AND "+t.keyCol+" = ?",
 		[]any{string(centre), key}, &doc)
 	if errors.Is(err, sql.ErrNoRows) {
-		return zero, t.notFound
+		return zero, t.NotFound
 	}
 	if err != nil {
 		return zero, failure(err, nil)
@@ -240,7 +230,7 @@ func (t *table[V]) one(ctx context.Context, q querier, centre tpsession.CentreID
 	var doc string
 	err := queryRow(ctx, q, query+" LIMIT 1", append([]any{string(centre)}, args...), &r.key, &r.version, &doc)
 	if errors.Is(err, sql.ErrNoRows) {
-		return r, t.notFound
+		return r, t.NotFound
 	}
 	if err != nil {
 		return r, failure(err, nil)
@@ -265,20 +255,12 @@ func (t *table[V]) updateWhere(ctx context.Context, db *DB, centre tpsession.Cen
 		if err != nil {
 			return err
 		}
-		var old V
-		if t.vet != nil || t.written != nil {
-			old = t.clone(r.v)
-		}
+		old := t.Clone(r.v)
 		if err := fn(&r.v); err != nil {
 			return err
 		}
-		if t.key(r.v) != r.key || t.centre(r.v) != centre {
-			return errKeyChanged
-		}
-		if t.vet != nil {
-			if err := t.vet(old, r.v); err != nil {
-				return err
-			}
+		if err := t.CheckUpdate(old, r.v, errKeyChanged); err != nil {
+			return err
 		}
 		doc, err := t.encode(r.v)
 		if err != nil {
@@ -286,7 +268,7 @@ func (t *table[V]) updateWhere(ctx context.Context, db *DB, centre tpsession.Cen
 		}
 		res, err := q.exec(ctx, t.updateSQL, append(t.vals(r.v), doc, r.key, r.version)...)
 		if err != nil {
-			return failure(err, t.duplicate)
+			return failure(err, t.Duplicate)
 		}
 		if n, err := res.RowsAffected(); err != nil || n != 1 {
 			return errChanged

@@ -57,7 +57,7 @@ func testReceipts(t *testing.T, open Open) {
 		require.NoError(t, err)
 		assert.Equal(t, later, got)
 	})
-	t.Run("receipts made before an instant are forgotten, of every centre", func(t *testing.T) {
+	t.Run("a centre's receipts made before an instant are forgotten", func(t *testing.T) {
 		s := open(t).Receipts
 		old, edge, recent := receipt("old", At), receipt("edge", At.Add(time.Hour)), receipt("recent", At.Add(2*time.Hour))
 		theirs := receipt("theirs", At)
@@ -65,9 +65,12 @@ func testReceipts(t *testing.T, open Open) {
 		for _, r := range []session.Receipt{old, edge, recent, theirs} {
 			require.NoError(t, s.PutReceipt(ctx, r))
 		}
-		require.NoError(t, s.ForgetReceipts(ctx, At.Add(time.Hour)))
+		require.NoError(t, s.ForgetReceipts(ctx, CentreA, At.Add(time.Hour)))
 		_, err := s.Receipt(ctx, CentreA, "old")
 		assert.ErrorIs(t, err, session.ErrReceiptNotFound)
+		_, err = s.Receipt(ctx, CentreB, "theirs")
+		assert.NoError(t, err, "another centre's receipts are its own")
+		require.NoError(t, s.ForgetReceipts(ctx, CentreB, At.Add(time.Hour)))
 		_, err = s.Receipt(ctx, CentreB, "theirs")
 		assert.ErrorIs(t, err, session.ErrReceiptNotFound)
 		for _, k := range []string{"edge", "recent"} {
@@ -99,8 +102,9 @@ func testReceipts(t *testing.T, open Open) {
 }
 
 // testIdempotency runs commands with one idempotency key at once through
-// the service over the stores: the command runs once, and every caller
-// gets its answer.
+// the service over the stores: the command acts once (a store that runs a
+// conflicting transaction again undoes the runs it does not keep), and
+// every caller gets its answer.
 func testIdempotency(t *testing.T, open Open) {
 	ctx := context.Background()
 	by := session.Actor{Centre: CentreA, Name: "Claire Martin"}
@@ -128,7 +132,7 @@ func testIdempotency(t *testing.T, open Open) {
 		require.NoError(t, err, "caller %d", i)
 		assert.Equal(t, answers[0], answers[i], "caller %d has the first answer", i)
 	}
-	assert.EqualValues(t, 1, ran.Load(), "the command ran once")
+	assert.Positive(t, ran.Load(), "the command ran (more than once only on a store that runs transactions again)")
 	all, err := s.Candidates.CandidatesOfCentre(ctx, CentreA)
 	require.NoError(t, err)
 	require.Len(t, all, 1)

@@ -7,13 +7,18 @@
 //	go run ./examples/loadgen                      # 10 s per route, 16 connections
 //	go run ./examples/loadgen -duration 30s -concurrency 32
 //	go run ./examples/loadgen -target http://127.0.0.1:8080 -token TOKEN -session SID
+//	go run ./examples/loadgen -target http://127.0.0.1:8081,http://127.0.0.1:8082 -token TOKEN -session SID1,SID2,…
 //
 // Without -target it starts, in its own process and on loopback ports, the
 // real handler over the in-memory store (as the demo server with -db
 // memory, logging each request to a discarded text log), or with -store
 // sqlite over a SQLite file in a temporary directory, with one prepared
 // session, and the baseline handler. With -target it loads a running
-// server instead; the baseline is then left out. Targets must be loopback
+// server instead, or several servers sharing one database, the connections
+// spread over them in turn as a load balancer would; the baseline is then
+// left out. -session may list several sessions: connection i then works on
+// the i-th (in turn), as the users of many centres would, rather than all
+// on one. Targets must be loopback
 // addresses: it never sends traffic anywhere else. Each route runs for a
 // warm-up, then for -duration or -requests requests, whichever ends first.
 // The measure is taken in -rounds slices that go through the routes in
@@ -98,9 +103,9 @@ func parseFlags(args []string, stdout io.Writer) (config, error) {
 	fs.IntVar(&c.rounds, "rounds", 5, "slices the measure of each route is taken in, the routes in turn")
 	fs.IntVar(&c.concurrency, "concurrency", 16, "connections sending requests at once")
 	fs.IntVar(&c.requests, "requests", 2_000_000, "at most this many measured requests per route")
-	fs.StringVar(&c.target, "target", "", "URL of a running server (loopback only); empty starts one in this process")
+	fs.StringVar(&c.target, "target", "", "URL of a running server, or comma-separated URLs of servers sharing one database (loopback only); empty starts one in this process")
 	fs.StringVar(&c.token, "token", "", "admin bearer token of the target")
-	fs.StringVar(&c.session, "session", "", "ID of a session of the token's centre on the target")
+	fs.StringVar(&c.session, "session", "", "ID of a session of the token's centre on the target, or comma-separated IDs spread over the connections")
 	fs.StringVar(&c.store, "store", "memory", `the store of the server it starts: "memory" or "sqlite" (a file in a temporary directory)`)
 	fs.StringVar(&routes, "routes", "baseline,session,timeline,checklist-item", "routes to measure, in order")
 	fs.BoolVar(&c.serve, "serve", false, "only start the servers, print how to load them, and serve until interrupted")
@@ -161,19 +166,23 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 	if cfg.serve {
 		return serveOnly(ctx, cfg.store, stdout)
 	}
-	api, baseline, token, sid := cfg.target, "", cfg.token, cfg.session
-	if api == "" {
+	var apis []string
+	baseline, token, sid := "", cfg.token, cfg.session
+	if cfg.target == "" {
 		servers, err := startServers(ctx, cfg.store)
 		if err != nil {
 			return err
 		}
 		defer servers.close()
-		api, baseline, token, sid = servers.api, servers.baseline, servers.token, servers.session
+		apis, baseline, token, sid = []string{servers.api}, servers.baseline, servers.token, servers.session
+	} else {
+		apis = strings.Split(cfg.target, ",")
 	}
-	if err := loopbackOnly(api); err != nil {
-		return err
+	for _, api := range apis {
+		if err := loopbackOnly(api); err != nil {
+			return err
+		}
 	}
-	table := routes(sid)
 	client := &http.Client{Transport: &http.Transport{
 		MaxIdleConns: cfg.concurrency, MaxIdleConnsPerHost: cfg.concurrency, MaxConnsPerHost: cfg.concurrency,
 		DisableCompression: true,
@@ -182,21 +191,28 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 
 	var loads []load
 	for _, name := range cfg.routes {
-		rt, ok := table[name]
+		sids := strings.Split(sid, ",")
+		rt, ok := routes(sids[0])[name]
 		if !ok {
 			return fmt.Errorf("unknown route %q (known: baseline, health, session, timeline, checklist-item)", name)
 		}
-		base := api
-		if rt.baseline {
-			if baseline == "" {
-				continue // a running target has no baseline next to it
-			}
-			base = baseline
+		if rt.baseline && baseline == "" {
+			continue // a running target has no baseline next to it
 		}
-		loads = append(loads, load{client: client, url: base + rt.path, route: rt, token: token, concurrency: cfg.concurrency})
+		// Connection w sends to the w-th target and works on the w-th
+		// session, each in turn.
+		urls := make([]string, cfg.concurrency)
+		for w := range urls {
+			if rt.baseline {
+				urls[w] = baseline + rt.path
+				continue
+			}
+			urls[w] = apis[w%len(apis)] + routes(sids[w%len(sids)])[name].path
+		}
+		loads = append(loads, load{client: client, urls: urls, route: rt, token: token, concurrency: cfg.concurrency})
 	}
-	fmt.Fprintf(stdout, "%d connections, %s per route in %d rounds after a %s warm-up, on %d CPU(s)\n\n",
-		cfg.concurrency, cfg.duration, cfg.rounds, cfg.warmup, runtime.NumCPU())
+	fmt.Fprintf(stdout, "%d connections to %d server(s), %s per route in %d rounds after a %s warm-up, on %d CPU(s)\n\n",
+		cfg.concurrency, len(apis), cfg.duration, cfg.rounds, cfg.warmup, runtime.NumCPU())
 	results := make([]result, len(loads))
 	for i, l := range loads {
 		if cfg.warmup > 0 {
@@ -233,8 +249,9 @@ func serveOnly(ctx context.Context, store string, stdout io.Writer) error {
 	defer s.close()
 	fmt.Fprintf(stdout, "the API over the %s store on %s, the baseline on %s; load them with, say:\n\n", store, s.api, s.baseline)
 	fmt.Fprintf(stdout, "wrk -t2 -c32 -d15s %s/\n", s.baseline)
+	sid, _, _ := strings.Cut(s.session, ",")
 	for _, name := range []string{"session", "timeline"} {
-		fmt.Fprintf(stdout, "wrk -t2 -c32 -d15s -H 'Authorization: Bearer %s' %s%s\n", s.token, s.api, routes(s.session)[name].path)
+		fmt.Fprintf(stdout, "wrk -t2 -c32 -d15s -H 'Authorization: Bearer %s' %s%s\n", s.token, s.api, routes(sid)[name].path)
 	}
 	fmt.Fprintln(stdout, "\ninterrupt to stop")
 	<-ctx.Done()
@@ -261,10 +278,12 @@ func loopbackOnly(target string) error {
 	return nil
 }
 
-// load sends one route's requests from concurrency workers.
+// load sends one route's requests from concurrency workers, worker w to
+// urls[w].
 type load struct {
 	client      *http.Client
-	url, token  string
+	urls        []string
+	token       string
 	route       route
 	concurrency int
 }
@@ -306,7 +325,7 @@ func (l load) measure(ctx context.Context, d time.Duration, limit int) result {
 			lat := make([]time.Duration, 0, 1<<14)
 			for ctx.Err() == nil && sent.Add(1) <= int64(limit) {
 				t0 := time.Now()
-				if err := l.once(ctx); err != nil {
+				if err := l.once(ctx, l.urls[w]); err != nil {
 					if ctx.Err() == nil {
 						failed.Add(1)
 					}
@@ -326,12 +345,12 @@ func (l load) measure(ctx context.Context, d time.Duration, limit int) result {
 	return r
 }
 
-func (l load) once(ctx context.Context) error {
+func (l load) once(ctx context.Context, url string) error {
 	var body io.Reader
 	if l.route.body != nil {
 		body = bytes.NewReader(l.route.body)
 	}
-	req, err := http.NewRequestWithContext(ctx, l.route.method, l.url, body)
+	req, err := http.NewRequestWithContext(ctx, l.route.method, url, body)
 	if err != nil {
 		return err
 	}
@@ -346,7 +365,7 @@ func (l load) once(ctx context.Context) error {
 	_, err = io.Copy(io.Discard, resp.Body)
 	resp.Body.Close()
 	if err == nil && resp.StatusCode >= 300 {
-		err = fmt.Errorf("%s %s: %s", l.route.method, l.url, resp.Status)
+		err = fmt.Errorf("%s %s: %s", l.route.method, url, resp.Status)
 	}
 	return err
 }

@@ -3,7 +3,9 @@ package main
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"net/http"
+	"net/http/httptest"
 	"regexp"
 	"strings"
 	"sync"
@@ -36,7 +38,7 @@ func TestLoadOverSQLite(t *testing.T) {
 }
 
 func TestLoadStaysOnThisMachine(t *testing.T) {
-	for _, target := range []string{"http://10.0.0.1:8080", "http://192.168.1.10", "http://8.8.8.8"} {
+	for _, target := range []string{"http://10.0.0.1:8080", "http://192.168.1.10", "http://8.8.8.8", "http://127.0.0.1:8080,http://10.0.0.2:8080"} {
 		err := run(context.Background(), []string{"-target", target, "-token", "t", "-session", "s"}, &bytes.Buffer{})
 		assert.ErrorContains(t, err, "only loopback", target)
 	}
@@ -48,6 +50,34 @@ func TestLoadFlags(t *testing.T) {
 		{"-routes", "nothing", "-duration", "10ms", "-warmup", "0"},
 	} {
 		assert.Error(t, run(context.Background(), args, &bytes.Buffer{}), "%v", args)
+	}
+}
+
+func TestLoadSpreadsOverTheTargetsAndSessions(t *testing.T) {
+	var (
+		mu   sync.Mutex
+		hits = map[string]int{} // server and path
+	)
+	var urls []string
+	for i := range 2 {
+		srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			mu.Lock()
+			hits[fmt.Sprintf("%d %s", i, r.URL.Path)]++
+			mu.Unlock()
+			_, _ = w.Write([]byte(`{"status":"ok"}`))
+		}))
+		t.Cleanup(srv.Close)
+		urls = append(urls, srv.URL)
+	}
+	var out bytes.Buffer
+	err := run(context.Background(), []string{"-target", strings.Join(urls, ","), "-token", "t", "-session", "s1,s2,s3,s4",
+		"-routes", "session", "-duration", "100ms", "-rounds", "1", "-warmup", "0", "-concurrency", "4"}, &out)
+	require.NoError(t, err)
+	assert.Contains(t, out.String(), "4 connections to 2 server(s)")
+	mu.Lock()
+	defer mu.Unlock()
+	for _, want := range []string{"0 /v1/sessions/s1", "1 /v1/sessions/s2", "0 /v1/sessions/s3", "1 /v1/sessions/s4"} {
+		assert.Positive(t, hits[want], want)
 	}
 }
 

@@ -46,6 +46,7 @@ type demo struct {
 func seedDemo(ctx context.Context, svc *session.Service, tx session.Transactor, paris *time.Location) (bool, error) {
 	seeded := false
 	err := tx.Atomic(ctx, func(ctx context.Context) error {
+		seeded = false // the transaction may run again (postgres.DB.Atomic)
 		d := &demo{ctx: ctx, svc: svc, by: session.Actor{Centre: demoCentre, Name: "Claire Martin (demo)"},
 			today: tpsession.Today(tpsession.SystemClock{}, paris)}
 		empty, err := d.empty()

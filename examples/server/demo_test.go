@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"os"
 	"path/filepath"
 	"testing"
 	"time"
@@ -10,6 +11,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/tpsession/tpsession"
+	"github.com/tpsession/tpsession/adapters/postgres/postgrestest"
 	"github.com/tpsession/tpsession/jury"
 	"github.com/tpsession/tpsession/session"
 )
@@ -34,11 +36,15 @@ func (s *interrupting) CreateSession(ctx context.Context, ses session.Session) e
 func demoStores(t *testing.T) map[string]session.Stores {
 	t.Helper()
 	out := map[string]session.Stores{}
-	for name, db := range map[string]string{"memory": "memory", "sqlite": filepath.Join(t.TempDir(), "demo.db")} {
-		stores, closeStores, err := openStores(context.Background(), db)
+	dbs := map[string]string{"memory": "memory", "sqlite": filepath.Join(t.TempDir(), "demo.db")}
+	if os.Getenv(postgrestest.URLEnv) != "" {
+		dbs["postgres"] = postgrestest.Schema(t)
+	}
+	for name, db := range dbs {
+		st, err := openStores(context.Background(), dbConfig{db: db})
 		require.NoError(t, err)
-		t.Cleanup(func() { assert.NoError(t, closeStores()) })
-		out[name] = stores
+		t.Cleanup(func() { assert.NoError(t, st.close()) })
+		out[name] = st.stores
 	}
 	return out
 }

@@ -7,7 +7,14 @@
 // Flags:
 //
 //	-addr    where to listen (default 127.0.0.1:8080)
-//	-db      the SQLite file (default tpsession.db), or "memory"
+//	-db      the SQLite file (default tpsession.db), "memory", or the URL
+//	         of a PostgreSQL database (postgres://user:password@host:port/dbname),
+//	         which several servers may share behind a load balancer
+//	-db-max-conns, -db-statement-timeout, -db-connect-retry
+//	         the PostgreSQL settings (docs/stores.md): the pool's size, how
+//	         long a statement may run, how long to wait for the database at
+//	         start-up; the URL's parameters pool_max_conns,
+//	         statement_timeout and connect_retry set them too
 //	-tokens  a JSON array of {token, centre, role, member_email?, name}
 //	         (member_email for the jury role, name for the others: the
 //	         event log records it); without it, one admin token of the
@@ -43,8 +50,10 @@ import (
 	_ "time/tzdata" // the session's days are counted in Europe/Paris, zoneinfo or not
 
 	"github.com/tpsession/tpsession"
+	"github.com/tpsession/tpsession/adapters/auth"
 	"github.com/tpsession/tpsession/adapters/documents"
 	"github.com/tpsession/tpsession/adapters/httpapi"
+	"github.com/tpsession/tpsession/adapters/webui"
 	"github.com/tpsession/tpsession/session"
 )
 
@@ -108,12 +117,13 @@ func newServer(h http.Handler, l limits, logger *slog.Logger) *http.Server {
 }
 
 type config struct {
-	addr, db, tokens string
-	demo             bool
+	addr, tokens string
+	db           dbConfig
+	demo         bool
 }
 
 // usageLine is the synopsis -h prints above the flags.
-const usageLine = "usage: server [-addr host:port] [-db file|memory] [-tokens file] [-demo]"
+const usageLine = "usage: server [-addr host:port] [-db file|memory|postgres://…] [-db-max-conns n] [-db-statement-timeout d] [-db-connect-retry d] [-tokens file] [-demo]"
 
 // parseFlags reads the flags; on -h it writes the usage and the flags to
 // stdout and returns flag.ErrHelp, which run answers by exiting cleanly.
@@ -122,7 +132,10 @@ func parseFlags(args []string, stdout io.Writer) (config, error) {
 	fs := flag.NewFlagSet("server", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	fs.StringVar(&c.addr, "addr", "127.0.0.1:8080", "address to listen on")
-	fs.StringVar(&c.db, "db", "tpsession.db", `SQLite file, or "memory"`)
+	fs.StringVar(&c.db.db, "db", "tpsession.db", `SQLite file, "memory", or postgres:// URL`)
+	maxConns := fs.Int("db-max-conns", 0, "PostgreSQL: connections of the pool")
+	statementTimeout := fs.Duration("db-statement-timeout", 0, "PostgreSQL: how long a statement may run")
+	connectRetry := fs.Duration("db-connect-retry", 0, "PostgreSQL: how long to wait for the database at start-up")
 	fs.StringVar(&c.tokens, "tokens", "", "JSON file of bearer tokens: [{token, centre, role, member_email?, name}]")
 	fs.BoolVar(&c.demo, "demo", false, "seed the demo centre when it holds nothing yet")
 	if err := fs.Parse(args); err != nil {
@@ -137,7 +150,32 @@ func parseFlags(args []string, stdout io.Writer) (config, error) {
 	if fs.NArg() > 0 {
 		return c, fmt.Errorf("unexpected argument %q", fs.Arg(0))
 	}
-	return c, nil
+	var invalid error
+	fs.Visit(func(f *flag.Flag) {
+		switch f.Name {
+		case "db-max-conns":
+			if *maxConns < 1 {
+				invalid = fmt.Errorf("-db-max-conns must be at least 1, got %d", *maxConns)
+			}
+			c.db.maxConns = maxConns
+		case "db-statement-timeout":
+			if *statementTimeout <= 0 {
+				invalid = fmt.Errorf("-db-statement-timeout must be positive, got %s", *statementTimeout)
+			}
+			c.db.statementTimeout = statementTimeout
+		case "db-connect-retry":
+			if *connectRetry < 0 {
+				invalid = fmt.Errorf("-db-connect-retry may not be negative, got %s", *connectRetry)
+			}
+			c.db.connectRetry = connectRetry
+		default:
+			return
+		}
+		if !isPostgres(c.db.db) && invalid == nil {
+			invalid = fmt.Errorf("-%s is a setting of a PostgreSQL database: -db is not a postgres:// URL", f.Name)
+		}
+	})
+	return c, invalid
 }
 
 // run serves the API until ctx ends, then shuts down cleanly; a SIGINT or
@@ -156,16 +194,17 @@ func run(ctx context.Context, args []string, stdout io.Writer) (err error) {
 	if err != nil {
 		return err
 	}
-	stores, closeStores, err := openStores(ctx, cfg.db)
+	st, err := openStores(ctx, cfg.db)
 	if err != nil {
 		return err
 	}
-	defer func() { err = errors.Join(err, closeStores()) }()
+	defer func() { err = errors.Join(err, st.close()) }()
+	stores := st.stores
 	svc, err := session.NewService(stores, session.Config{Location: paris})
 	if err != nil {
 		return err
 	}
-	auth, err := authenticator(cfg.tokens, stdout)
+	tokens, err := loadTokens(cfg.tokens, stdout)
 	if err != nil {
 		return err
 	}
@@ -186,8 +225,8 @@ func run(ctx context.Context, args []string, stdout io.Writer) (err error) {
 	if err != nil {
 		return err
 	}
-	srv := newServer(httpapi.New(svc, httpapi.WithAuthenticator(auth), httpapi.WithLogger(logger), httpapi.WithLetterhead(letterhead)), serverLimits, logger)
-	fmt.Fprintf(stdout, "listening on http://%s (store: %s)\n", ln.Addr(), cfg.db)
+	srv := newServer(handler(svc, tokens, logger, st.health), serverLimits, logger)
+	fmt.Fprintf(stdout, "listening on http://%s (store: %s); the dashboard is at http://%s/ui/\n", ln.Addr(), describe(cfg.db.db), ln.Addr())
 	served := make(chan error, 1)
 	go func() { served <- srv.Serve(ln) }()
 	select {
@@ -216,6 +255,15 @@ func run(ctx context.Context, args []string, stdout io.Writer) (err error) {
 	return nil
 }
 
+// handlerOptions are the options of the API's handler.
+func handlerOptions(auth httpapi.Authenticator, logger *slog.Logger, health func(context.Context) error) []httpapi.Option {
+	opts := []httpapi.Option{httpapi.WithAuthenticator(auth), httpapi.WithLogger(logger), httpapi.WithLetterhead(letterhead)}
+	if health != nil {
+		opts = append(opts, httpapi.WithHealthCheck(health))
+	}
+	return opts
+}
+
 // letterhead heads the demo centre's letters; another centre's carry its
 // ID, the host software knowing no more of it.
 func letterhead(_ context.Context, centre tpsession.CentreID) (documents.Centre, error) {
@@ -229,19 +277,30 @@ func letterhead(_ context.Context, centre tpsession.CentreID) (documents.Centre,
 	}, nil
 }
 
-// authenticator reads the tokens file, or makes up one admin token of the
+// handler serves the HTTP API, and the dashboard under /ui/: one list of
+// tokens signs in to both.
+func handler(svc *session.Service, tokens *auth.Tokens, logger *slog.Logger, health func(context.Context) error) http.Handler {
+	mux := http.NewServeMux()
+	mux.Handle("/ui/", webui.New(svc, webui.WithTokens(tokens), webui.WithLogger(logger), webui.WithLetterhead(letterhead),
+		webui.WithSamples(webui.Sample{Name: "cda", Label: "Concepteur développeur d'applications (TP-01281), 8 candidats", Input: derouleCDA})))
+	mux.Handle("/ui", http.RedirectHandler("/ui/", http.StatusMovedPermanently))
+	mux.Handle("/", httpapi.New(svc, handlerOptions(httpapi.BearerTokens(tokens), logger, health)...))
+	return mux
+}
+
+// loadTokens reads the tokens file, or makes up one admin token of the
 // demo centre and prints it.
-func authenticator(path string, stdout io.Writer) (httpapi.Authenticator, error) {
+func loadTokens(path string, stdout io.Writer) (*auth.Tokens, error) {
 	if path != "" {
-		return httpapi.LoadTokensFile(path)
+		return auth.LoadTokensFile(path)
 	}
 	var b [16]byte
 	_, _ = rand.Read(b[:]) // crypto/rand.Read never fails
 	token := hex.EncodeToString(b[:])
-	auth, err := httpapi.NewStaticTokens([]httpapi.TokenEntry{{Token: token, Centre: string(demoCentre), Role: "admin", Name: "Demo admin"}})
+	tokens, err := auth.NewTokens([]auth.TokenEntry{{Token: token, Centre: string(demoCentre), Role: "admin", Name: "Demo admin"}})
 	if err != nil {
 		return nil, err
 	}
-	fmt.Fprintf(stdout, "admin token of %s: %s\n", demoCentre, token)
-	return auth, nil
+	fmt.Fprintf(stdout, "admin token of %s: %s (the API's bearer token, and the dashboard's sign-in)\n", demoCentre, token)
+	return tokens, nil
 }

@@ -6,8 +6,11 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"io"
 	"net"
 	"net/http"
+	"net/http/cookiejar"
+	neturl "net/url"
 	"os"
 	"os/signal"
 	"path/filepath"
@@ -20,6 +23,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/tpsession/tpsession/adapters/postgres/postgrestest"
 )
 
 // output is the server's standard output, written by its goroutines and
@@ -288,6 +293,61 @@ func TestBadStart(t *testing.T) {
 	}
 }
 
+// TestPostgresServer runs the server on a PostgreSQL database reached
+// through a proxy: the demo is seeded, /healthz answers 503 while the
+// database is out of reach and 200 once it is back, and the start-up line
+// keeps the URL's password to itself.
+func TestPostgresServer(t *testing.T) {
+	p := postgrestest.NewProxy(t, postgrestest.ServerURL(t))
+	p.Open()
+	db := p.URL(postgrestest.WithParams(t, postgrestest.Schema(t), map[string]string{"connect_retry": "5s"}))
+	url, out, stop := server(t, "-db", db, "-db-max-conns", "3", "-db-statement-timeout", "10s", "-demo")
+	token := out.find(t, regexp.MustCompile(`admin token of centre-demo: ([0-9a-f]{32})`))
+	assert.Contains(t, out.String(), "seeded the demo centre")
+	assert.Contains(t, out.String(), "(store: postgres://")
+	if u, err := neturl.Parse(db); assert.NoError(t, err) && u.User != nil {
+		if pass, ok := u.User.Password(); ok {
+			assert.NotContains(t, out.String(), pass, "the password is not printed")
+		}
+	}
+
+	status, body := call(t, "GET", url+"/healthz", "", "")
+	assert.Equal(t, http.StatusOK, status)
+	assert.Equal(t, map[string]any{"status": "ok"}, body)
+	status, body = call(t, "GET", url+"/v1/sessions", token, "")
+	require.Equal(t, http.StatusOK, status)
+	assert.Len(t, body["sessions"], 4)
+
+	p.Close()
+	status, body = call(t, "GET", url+"/healthz", "", "")
+	assert.Equal(t, http.StatusServiceUnavailable, status)
+	assert.Equal(t, "httpapi.unavailable", body["code"])
+	p.Open()
+	assert.Eventually(t, func() bool {
+		status, _ := call(t, "GET", url+"/healthz", "", "")
+		return status == http.StatusOK
+	}, 10*time.Second, 20*time.Millisecond)
+	require.NoError(t, stop())
+}
+
+func TestPostgresFlags(t *testing.T) {
+	for _, args := range [][]string{
+		{"-db", "x.db", "-db-max-conns", "2"},
+		{"-db", "postgres://u@h/d", "-db-max-conns", "0"},
+		{"-db", "postgres://u@h/d", "-db-statement-timeout", "0s"},
+		{"-db", "postgres://u@h/d", "-db-connect-retry", "-1s"},
+	} {
+		_, err := parseFlags(args, io.Discard)
+		assert.Error(t, err, "%v", args)
+	}
+	c, err := parseFlags([]string{"-db", "postgres://u@h/d", "-db-max-conns", "7", "-db-connect-retry", "0s"}, io.Discard)
+	require.NoError(t, err)
+	assert.Equal(t, 7, *c.db.maxConns)
+	assert.Equal(t, time.Duration(0), *c.db.connectRetry)
+	assert.Nil(t, c.db.statementTimeout, "not given: the URL's or the adapter's")
+	assert.Equal(t, "postgres://u:xxxxx@h/d", describe("postgres://u:pw@h/d?sslmode=disable"))
+}
+
 // TestHelp: -h and -help print the usage and every flag on stdout and
 // succeed, so the program exits 0, without opening a store or listening.
 func TestHelp(t *testing.T) {
@@ -303,4 +363,30 @@ func TestHelp(t *testing.T) {
 	entries, err := os.ReadDir(dir)
 	require.NoError(t, err)
 	assert.Empty(t, entries, "-h created files")
+}
+
+// TestDashboard: the server serves the dashboard under /ui/, and the token
+// it printed signs in to it.
+func TestDashboard(t *testing.T) {
+	url, out, stop := server(t, "-db", "memory", "-demo")
+	defer func() { require.NoError(t, stop()) }()
+	token := out.find(t, regexp.MustCompile(`admin token of centre-demo: ([0-9a-f]{32})`))
+	jar, err := cookiejar.New(nil)
+	require.NoError(t, err)
+	client := &http.Client{Jar: jar}
+	resp, err := client.Get(url + "/ui/")
+	require.NoError(t, err)
+	page, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	assert.Equal(t, http.StatusOK, resp.StatusCode)
+	assert.Equal(t, "/ui/connexion", resp.Request.URL.Path, "signed out, the dashboard asks to sign in")
+	csrf := regexp.MustCompile(`name="csrf" value="([0-9a-f]+)"`).FindSubmatch(page)
+	require.NotNil(t, csrf)
+	resp, err = client.PostForm(url+"/ui/connexion", neturl.Values{"csrf": {string(csrf[1])}, "jeton": {token}})
+	require.NoError(t, err)
+	page, _ = io.ReadAll(resp.Body)
+	resp.Body.Close()
+	assert.Equal(t, http.StatusOK, resp.StatusCode)
+	assert.Equal(t, "/ui/sessions", resp.Request.URL.Path)
+	assert.Contains(t, string(page), "Électricien d&#39;équipement du bâtiment", "the demo centre's sessions")
 }

@@ -1,6 +1,7 @@
-package sqlite
+package records
 
 import (
+	"encoding/json"
 	"time"
 
 	"github.com/rickb777/date/v2"
@@ -104,3 +105,61 @@ func toRange(r tpsession.DateRange) rangeRecord {
 func (d *decoder) dateRange(r rangeRecord) tpsession.DateRange {
 	return tpsession.DateRange{From: d.day(r.From), Until: d.day(r.Until)}
 }
+
+// Codec converts an aggregate of type V to the JSON document it is stored
+// as, through its record type, and back.
+type Codec[V any] struct {
+	record func(V) any
+	encode func(V) (string, error)
+	decode func(string) (V, error)
+}
+
+// newCodec returns the codec of an aggregate stored through its record
+// type R.
+func newCodec[V, R any](to func(V) R, from func(*decoder, R) V) Codec[V] {
+	return Codec[V]{
+		record: func(v V) any { return to(v) },
+		encode: func(v V) (string, error) {
+			b, err := json.Marshal(to(v))
+			return string(b), err
+		},
+		decode: func(doc string) (V, error) {
+			var zero V
+			var r R
+			if err := json.Unmarshal([]byte(doc), &r); err != nil {
+				return zero, err
+			}
+			var d decoder
+			v := from(&d, r)
+			if d.err != nil {
+				return zero, d.err
+			}
+			return v, nil
+		},
+	}
+}
+
+// Encode returns the document v is stored as.
+func (c Codec[V]) Encode(v V) (string, error) { return c.encode(v) }
+
+// Decode reads back a document that Encode wrote. Its error, the JSON
+// parser's or a value's, is the adapter's to translate.
+func (c Codec[V]) Decode(doc string) (V, error) { return c.decode(doc) }
+
+// Record returns the record v is stored through, for tests that check
+// that it holds every field.
+func (c Codec[V]) Record(v V) any { return c.record(v) }
+
+// ParseInstant reads an instant that Instant wrote.
+func ParseInstant(s string) (time.Time, error) {
+	var d decoder
+	t := d.instant(s)
+	return t, d.err
+}
+
+// Instant is the stored form of t: UTC with nine fractional digits, so that
+// instants sort as text; "" for the zero instant.
+func Instant(t time.Time) string { return instant(t) }
+
+// Day is the stored form of d, YYYY-MM-DD; "" for date.Zero.
+func Day(d date.Date) string { return day(d) }

@@ -1,0 +1,265 @@
+package webui_test
+
+import (
+	"crypto/tls"
+	"io"
+	"net/http"
+	"net/http/cookiejar"
+	"net/http/httptest"
+	"net/url"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/tpsession/tpsession/session"
+)
+
+// user is a browser without a browser: a cookie jar, and the CSRF token
+// of the last page read.
+type user struct {
+	t    *testing.T
+	srv  *httptest.Server
+	c    *http.Client
+	csrf string
+}
+
+var csrfField = regexp.MustCompile(`name="csrf" value="([0-9a-f]+)"`)
+
+func newUser(t *testing.T, srv *httptest.Server) *user {
+	jar, err := cookiejar.New(nil)
+	require.NoError(t, err)
+	c := *srv.Client() // each user its own cookies
+	c.Jar = jar
+	c.CheckRedirect = func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
+	return &user{t: t, srv: srv, c: &c}
+}
+
+func (u *user) get(path string) (int, string) {
+	u.t.Helper()
+	res, err := u.c.Get(u.srv.URL + path)
+	require.NoError(u.t, err)
+	defer res.Body.Close()
+	body, _ := io.ReadAll(res.Body)
+	if m := csrfField.FindStringSubmatch(string(body)); m != nil {
+		u.csrf = m[1]
+	}
+	return res.StatusCode, string(body)
+}
+
+func (u *user) post(path string, v url.Values, header ...string) (int, string) {
+	u.t.Helper()
+	req, err := http.NewRequest(http.MethodPost, u.srv.URL+path, strings.NewReader(v.Encode()))
+	require.NoError(u.t, err)
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	for i := 0; i+1 < len(header); i += 2 {
+		req.Header.Set(header[i], header[i+1])
+	}
+	res, err := u.c.Do(req)
+	require.NoError(u.t, err)
+	defer res.Body.Close()
+	body, _ := io.ReadAll(res.Body)
+	return res.StatusCode, string(body)
+}
+
+// signIn signs in with the token and returns the user.
+func signIn(t *testing.T, srv *httptest.Server, token string) *user {
+	u := newUser(t, srv)
+	u.get("/ui/connexion")
+	status, _ := u.post("/ui/connexion", url.Values{"csrf": {u.csrf}, "jeton": {token}})
+	require.Equal(t, http.StatusSeeOther, status)
+	u.get("/ui/sessions")
+	return u
+}
+
+func TestSignInCookie(t *testing.T) {
+	e := newEnv(t)
+	srv := httptest.NewServer(e.handler)
+	defer srv.Close()
+	u := newUser(t, srv)
+
+	// Signed out, a page leads to the sign-in form and back.
+	res, err := u.c.Get(srv.URL + "/ui/sessions/" + string(e.seeded.ID))
+	require.NoError(t, err)
+	res.Body.Close()
+	assert.Equal(t, http.StatusSeeOther, res.StatusCode)
+	assert.Equal(t, "/ui/connexion?suite=%2Fui%2Fsessions%2F"+string(e.seeded.ID), res.Header.Get("Location"))
+
+	u.get("/ui/connexion")
+	for _, bad := range []string{"", "x", strings.Repeat("z", 32)} {
+		status, body := u.post("/ui/connexion", url.Values{"csrf": {u.csrf}, "jeton": {bad}})
+		assert.Contains(t, []int{http.StatusBadRequest, http.StatusUnauthorized}, status, bad)
+		assert.Contains(t, body, `aria-invalid="true"`)
+		u.csrf = csrfField.FindStringSubmatch(body)[1]
+	}
+	status, _ := u.post("/ui/connexion", url.Values{"csrf": {"0" + u.csrf[1:]}, "jeton": {adminToken}})
+	assert.Equal(t, http.StatusForbidden, status, "the sign-in form carries its CSRF token")
+
+	// Never sent elsewhere after signing in.
+	u.get("/ui/connexion")
+	req, _ := http.NewRequest(http.MethodPost, srv.URL+"/ui/connexion", strings.NewReader(url.Values{"csrf": {u.csrf}, "jeton": {adminToken}, "suite": {"//evil.example/ui/x"}}.Encode()))
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	res, err = u.c.Do(req)
+	require.NoError(t, err)
+	res.Body.Close()
+	assert.Equal(t, "/ui/sessions", res.Header.Get("Location"))
+	var signin *http.Cookie
+	for _, c := range res.Cookies() {
+		if c.Name == "tpsession_ui" {
+			signin = c
+		}
+	}
+	require.NotNil(t, signin)
+	assert.True(t, signin.HttpOnly)
+	assert.Equal(t, http.SameSiteStrictMode, signin.SameSite)
+	assert.False(t, signin.Secure, "served without TLS")
+	assert.Equal(t, "/ui/", signin.Path)
+	assert.NotContains(t, signin.Value, adminToken)
+
+	// Over TLS the cookie is Secure.
+	r := httptest.NewRequest(http.MethodGet, "/ui/connexion", nil)
+	r.TLS = &tls.ConnectionState{}
+	w := httptest.NewRecorder()
+	e.handler.ServeHTTP(w, r)
+	for _, c := range w.Result().Cookies() {
+		assert.True(t, c.Secure, c.Name)
+	}
+
+	// Signing out ends the sign-in.
+	u.get("/ui/sessions")
+	status, _ = u.post("/ui/deconnexion", url.Values{"csrf": {u.csrf}})
+	assert.Equal(t, http.StatusSeeOther, status)
+	status, _ = u.get("/ui/sessions")
+	assert.Equal(t, http.StatusSeeOther, status)
+}
+
+// TestEveryFormNeedsItsCSRFToken: a POST without the sign-in's token, with
+// another, or that the browser says comes from another site, is refused
+// and changes nothing.
+func TestEveryFormNeedsItsCSRFToken(t *testing.T) {
+	e := newEnv(t)
+	srv := httptest.NewServer(e.handler)
+	defer srv.Close()
+	u := signIn(t, srv, adminToken)
+	other := signIn(t, srv, adminToken)
+	form := url.Values{"title_code": {"TP-01281"}, "title_name": {"CDA"}, "kind": {"titre"}, "site": {"Lyon"},
+		"start_date": {"2027-06-07"}, "end_date": {"2027-06-09"}, "planned_candidates": {"8"},
+		"responsable.name": {"Claire"}, "responsable.email": {"claire@example.fr"}}
+	count := func() int {
+		ss, err := e.svc.Sessions(t.Context(), e.admin, session.Filter{})
+		require.NoError(t, err)
+		return len(ss)
+	}
+	before := count()
+	for name, c := range map[string]struct {
+		csrf   string
+		header []string
+	}{
+		"none":       {"", nil},
+		"another's":  {other.csrf, nil},
+		"cross-site": {u.csrf, []string{"Sec-Fetch-Site", "cross-site"}},
+	} {
+		v := url.Values{}
+		for k, vs := range form {
+			v[k] = vs
+		}
+		if c.csrf != "" {
+			v.Set("csrf", c.csrf)
+		}
+		status, _ := u.post("/ui/sessions", v, c.header...)
+		assert.Equal(t, http.StatusForbidden, status, name)
+	}
+	assert.Equal(t, before, count())
+	form.Set("csrf", u.csrf)
+	status, _ := u.post("/ui/sessions", form)
+	assert.Equal(t, http.StatusSeeOther, status)
+	assert.Equal(t, before+1, count())
+}
+
+// TestFieldErrorsNextToTheirFields: a refused form comes back with the
+// library's field errors beside each field, and nothing is stored.
+func TestFieldErrorsNextToTheirFields(t *testing.T) {
+	e := newEnv(t)
+	srv := httptest.NewServer(e.handler)
+	defer srv.Close()
+	u := signIn(t, srv, adminToken)
+	status, body := u.post("/ui/sessions", url.Values{"csrf": {u.csrf}, "title_code": {"TP-1"}, "kind": {"titre"},
+		"start_date": {"2027-06-05"}, "end_date": {"2027-06-04"}, "planned_candidates": {"huit"}})
+	assert.Equal(t, http.StatusBadRequest, status)
+	for _, id := range []string{"create-title_code", "create-title_name", "create-site", "create-start_date", "create-end_date",
+		"create-planned_candidates", "create-responsable-name", "create-responsable-email"} {
+		assert.Regexp(t, `id="`+id+`-erreur"`, body, id)
+		assert.Regexp(t, `id="`+id+`"[^>]*aria-describedby="[^"]*`+id+`-erreur"[^>]*aria-invalid="true"`, body, id)
+	}
+	assert.Contains(t, body, `value="TP-1"`, "the values typed stay")
+	ss, err := e.svc.Sessions(t.Context(), e.admin, session.Filter{})
+	require.NoError(t, err)
+	assert.Len(t, ss, 1)
+
+	// A rule's refusal on the session's page: a member invited twice.
+	path := "/ui/sessions/" + string(e.seeded.ID)
+	u.get(path)
+	status, body = u.post(path+"/invitations", url.Values{"csrf": {u.csrf}, "member_id": {string(e.member.ID)}})
+	assert.Equal(t, http.StatusConflict, status)
+	assert.Contains(t, body, "Le formulaire n'a pas été accepté")
+}
+
+// TestRolesAndCentres: the same role rules and centre isolation as the
+// JSON API, from session.Policy.
+func TestRolesAndCentres(t *testing.T) {
+	e := newEnv(t)
+	srv := httptest.NewServer(e.handler)
+	defer srv.Close()
+	seeded := "/ui/sessions/" + string(e.seeded.ID)
+	other := "/ui/sessions/" + string(e.other.ID)
+
+	admin := signIn(t, srv, adminToken)
+	status, body := admin.get(seeded)
+	assert.Equal(t, http.StatusOK, status)
+	assert.Contains(t, body, `id="candidats"`)
+	status, _ = admin.get(other)
+	assert.Equal(t, http.StatusNotFound, status, "another centre's session does not exist")
+	status, _ = admin.get(other + "/documents/convocations.pdf")
+	assert.Equal(t, http.StatusNotFound, status)
+	status, _ = admin.get(seeded + "/documents/candidats.csv")
+	assert.Equal(t, http.StatusOK, status)
+
+	jury := signIn(t, srv, juryToken)
+	status, body = jury.get("/ui/sessions")
+	assert.Equal(t, http.StatusOK, status)
+	assert.Contains(t, body, seeded)
+	status, body = jury.get(seeded)
+	assert.Equal(t, http.StatusOK, status)
+	assert.Contains(t, body, "Accepter l'invitation")
+	assert.NotContains(t, body, `id="candidats"`, "a jury member reads no candidate list")
+	assert.NotContains(t, body, `id="echeances"`)
+	assert.NotContains(t, body, `id="pli"`, "the pli stays sealed for the jury")
+	status, _ = jury.get(seeded + "/documents/convocations.pdf")
+	assert.Equal(t, http.StatusForbidden, status)
+	status, _ = jury.post("/ui/sessions", url.Values{"csrf": {jury.csrf}})
+	assert.Equal(t, http.StatusForbidden, status)
+	status, _ = jury.post(seeded+"/invitations/"+string(e.member.ID)+"/reponse", url.Values{"csrf": {jury.csrf}, "reponse": {"accepter"}})
+	assert.Equal(t, http.StatusSeeOther, status, "a jury member answers its own invitation")
+
+	stranger := signIn(t, srv, strangerToken)
+	_, body = stranger.get("/ui/sessions")
+	assert.NotContains(t, body, seeded)
+	status, _ = stranger.get(seeded)
+	assert.Equal(t, http.StatusNotFound, status, "a session a jury member is not invited to does not exist")
+
+	ctrl := signIn(t, srv, controllerToken)
+	status, body = ctrl.get(seeded)
+	assert.Equal(t, http.StatusOK, status)
+	assert.Contains(t, body, `id="echeances"`)
+	assert.Contains(t, body, "Chaîne vérifiée")
+	assert.NotContains(t, body, `action="`+seeded, "an inspector gets no form")
+	status, _ = ctrl.post(seeded+"/invitations", url.Values{"csrf": {ctrl.csrf}, "member_id": {string(e.member.ID)}})
+	assert.Equal(t, http.StatusForbidden, status)
+	status, _ = ctrl.get(seeded + "/plan")
+	assert.Equal(t, http.StatusForbidden, status)
+	status, body = ctrl.get("/ui/nulle-part")
+	assert.Equal(t, http.StatusNotFound, status)
+	assert.Contains(t, body, "Page introuvable")
+}
