@@ -47,8 +47,11 @@ func (c *call) serveOnce(acc access, known bool, key string) {
 		fail(err)
 		return
 	}
-	c.r.Body, c.r.ContentLength = io.NopCloser(bytes.NewReader(data)), int64(len(data))
+	c.r.ContentLength = int64(len(data))
 	stored, replayed, err := a.svc.Idempotent(c.ctx, c.actor, key, fingerprint(c.r, data), func(ctx context.Context) ([]byte, error) {
+		// The route reads the body on each run: a store may run the
+		// transaction again (session.Transactor).
+		c.r.Body = io.NopCloser(bytes.NewReader(data))
 		buf := &bufferedAnswer{header: http.Header{}}
 		c.w, c.ctx = buf, ctx
 		defer func() { c.w = w }()

@@ -2,7 +2,10 @@ package httpapi_test
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
+	"errors"
+	"log/slog"
 	"net/http"
 	"strings"
 	"sync"
@@ -11,6 +14,11 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/tpsession/tpsession"
+	"github.com/tpsession/tpsession/adapters/httpapi"
+	"github.com/tpsession/tpsession/adapters/memstore"
+	"github.com/tpsession/tpsession/session"
 )
 
 // keyed sends a request with an Idempotency-Key.
@@ -193,4 +201,42 @@ func TestAnImportKnowsWhoIsThere(t *testing.T) {
 		headers: []string{"Content-Type: text/csv"}})
 	assert.Equal(t, http.StatusBadRequest, r.Status)
 	assert.Contains(t, r.Fields(t), "update_contacts")
+}
+
+// rerunTx is the memstore with transactions that run their function twice,
+// the first run undone, as a store running transactions side by side does
+// with one that conflicted.
+type rerunTx struct{ *memstore.Store }
+
+func (r rerunTx) Atomic(ctx context.Context, fn func(ctx context.Context) error) error {
+	undone := errors.New("undone, to run again")
+	err := r.Store.Atomic(ctx, func(ctx context.Context) error {
+		if err := fn(ctx); err != nil {
+			return err
+		}
+		return undone
+	})
+	if !errors.Is(err, undone) {
+		return err
+	}
+	return r.Store.Atomic(ctx, fn)
+}
+
+// TestAKeyedRequestRunAgainByTheStoreActsOnce serves keyed requests over a
+// store that runs every transaction twice: the route reads its body again,
+// and the request acts once with the answer of the run kept.
+func TestAKeyedRequestRunAgainByTheStoreActsOnce(t *testing.T) {
+	store := memstore.New()
+	svc, err := session.NewService(session.Stores{
+		Sessions: store, Events: store, Candidates: store, Registrations: store, Members: store,
+		Juries: store, Plis: store, Checklists: store, Plans: store, Receipts: store, Tx: rerunTx{store},
+	}, session.Config{Clock: tpsession.NewFixedClock(at(today)), Location: paris})
+	require.NoError(t, err)
+	e := &env{t: t, h: httpapi.New(svc, httpapi.WithAuthenticator(tokens(t)), httpapi.WithLogger(slog.New(slog.DiscardHandler))), svc: svc}
+	e.doc = loadDoc(t, e.h)
+	first := e.keyed(adminToken, "POST", "/v1/candidates", "k", candidateBody("Léa", "Dubois", siretOther))
+	require.Equal(t, http.StatusCreated, first.Status, "%s", first.Body)
+	again := e.keyed(adminToken, "POST", "/v1/candidates", "k", candidateBody("Léa", "Dubois", siretOther))
+	assert.Equal(t, string(first.Body), string(again.Body))
+	assert.Equal(t, 1, e.count("/v1/candidates", "candidates"))
 }
