@@ -24,6 +24,9 @@ var layers = map[string]int{
 	"jury":                           1,
 	"pli":                            1,
 	"session/plan":                   1,
+	"session/titles":                 1, // the title register: reference data and the rules read from it
+	"session/agrement":               1,
+	"session/programme":              1,
 	"session":                        2,
 	"adapters/documents":             3, // renders the session's data for the transports above it; no rule
 	"adapters/auth":                  3, // who a request acts for, shared by the transports above it

@@ -22,6 +22,7 @@ type (
 	RegistrationID string
 	PliID          string
 	EventID        string
+	AgrementID     string
 )
 
 // CentreID identifies a centre agréé. It is chosen by the host software (its
@@ -36,6 +37,7 @@ const (
 	registrationPrefix = "reg_"
 	pliPrefix          = "pli_"
 	eventPrefix        = "evt_"
+	agrementPrefix     = "agr_"
 
 	ulidLen = 26
 	// maxCentreIDLen bounds host-chosen centre IDs so they fit in a URL,
@@ -63,6 +65,9 @@ func NewPliID() PliID { return PliID(newID(pliPrefix)) }
 
 // NewEventID returns a new, unique event ID.
 func NewEventID() EventID { return EventID(newID(eventPrefix)) }
+
+// NewAgrementID returns a new, unique agrément ID.
+func NewAgrementID() AgrementID { return AgrementID(newID(agrementPrefix)) }
 
 // ParseSessionID checks that s is a session ID.
 func ParseSessionID(s string) (SessionID, error) {
@@ -92,6 +97,11 @@ func ParsePliID(s string) (PliID, error) {
 // ParseEventID checks that s is an event ID.
 func ParseEventID(s string) (EventID, error) {
 	return parseID[EventID](s, eventPrefix, "event")
+}
+
+// ParseAgrementID checks that s is an agrément ID.
+func ParseAgrementID(s string) (AgrementID, error) {
+	return parseID[AgrementID](s, agrementPrefix, "agrément")
 }
 
 // ParseCentreID checks a host-chosen centre ID: 1 to 64 characters among

@@ -29,6 +29,7 @@ func TestNewIDsParseBack(t *testing.T) {
 		},
 		func() error { _, err := tpsession.ParsePliID(string(tpsession.NewPliID())); return err },
 		func() error { _, err := tpsession.ParseEventID(string(tpsession.NewEventID())); return err },
+		func() error { _, err := tpsession.ParseAgrementID(string(tpsession.NewAgrementID())); return err },
 	} {
 		assert.NoError(t, check())
 	}

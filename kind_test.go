@@ -47,3 +47,17 @@ func TestTimeOfDayJSON(t *testing.T) {
 	_, err = json.Marshal(struct{ T tpsession.TimeOfDay }{T: 1441})
 	assert.Error(t, err)
 }
+
+func TestParseModality(t *testing.T) {
+	for in, want := range map[string]tpsession.Modality{"": tpsession.OnSite, "on_site": tpsession.OnSite, "remote": tpsession.Remote} {
+		got, err := tpsession.ParseModality(in)
+		require.NoError(t, err)
+		assert.Equal(t, want, got)
+	}
+	for _, in := range []string{"Remote", "distance", " remote"} {
+		_, err := tpsession.ParseModality(in)
+		assert.ErrorIs(t, err, tpsession.ErrInvalidModality, in)
+	}
+	assert.Equal(t, "on_site", tpsession.Modality("").String())
+	assert.True(t, tpsession.Remote.IsRemote())
+}

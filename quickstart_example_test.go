@@ -32,7 +32,8 @@ func check(err error) {
 func Example_quickStart() {
 	ctx, store := context.Background(), memstore.New()
 	svc, err := session.NewService(session.Stores{Sessions: store, Events: store, Candidates: store,
-		Registrations: store, Members: store, Juries: store, Plis: store, Checklists: store, Plans: store, Receipts: store, Tx: store,
+		Registrations: store, Members: store, Juries: store, Plis: store, Checklists: store, Plans: store,
+		Agrements: store, Programmes: store, Receipts: store, Tx: store,
 	}, session.Config{Clock: tpsession.NewFixedClock(time.Date(2027, 1, 4, 9, 0, 0, 0, time.UTC))})
 	check(err)
 	by := session.Actor{Centre: "centre-lyon", Name: "Claire Martin", Role: session.RoleAdmin}
@@ -56,6 +57,7 @@ func Example_quickStart() {
 	}
 	// Output:
 	// 2 juries, 4 members, 2 days
+	// 2027-01-31 programme pending
 	// 2027-01-05 declare done
 	// 2027-03-21 invite_jury pending
 	// 2027-01-05 order_pli due_soon

@@ -64,6 +64,13 @@ type Candidate struct {
 	// period in company, apprenticeship): a jury member from one of them may
 	// not evaluate the candidate (docs/rules.md#conflicts-of-interest). At most MaxHostCompanies.
 	HostCompanies []HostCompany
+	// Trainings are the trainings the candidate followed, with who trained
+	// them: at most MaxTrainings.
+	Trainings []Training
+	// History lists the sessions the candidate sat and their outcomes, in
+	// the order of their days (RecordAttempt). Revising the candidate's
+	// details keeps it.
+	History []Attempt
 }
 
 // Bounds on a candidate's lists, far above any real career (a handful of
@@ -124,6 +131,7 @@ type CandidateInput struct {
 	VAERecevabiliteOn string
 	TitlesHeld        []string           // titles_held, e.g. "TP-01281"
 	HostCompanies     []HostCompanyInput // host_companies
+	Trainings         []TrainingInput    // trainings
 }
 
 // PostalAddressInput is the outside form of a PostalAddress
@@ -159,13 +167,14 @@ func NewCandidate(centre tpsession.CentreID, id tpsession.CandidateID, in Candid
 }
 
 // Revise replaces the candidate's details by those of in, checked as by
-// NewCandidate; the centre and the ID stay. On error c is unchanged.
+// NewCandidate; the centre, the ID and the history stay. On error c is
+// unchanged.
 func (c *Candidate) Revise(in CandidateInput, today date.Date) error {
 	revised, err := parseCandidate(in, today)
 	if err != nil {
 		return err
 	}
-	revised.Centre, revised.ID = c.Centre, c.ID
+	revised.Centre, revised.ID, revised.History = c.Centre, c.ID, c.History
 	*c = revised
 	return nil
 }
@@ -205,6 +214,7 @@ func parseCandidate(in CandidateInput, today date.Date) (Candidate, error) {
 
 	c.TitlesHeld = titlesHeld(&fe, in.TitlesHeld)
 	c.HostCompanies = hostCompanies(&fe, in.HostCompanies)
+	c.Trainings = trainings(&fe, in.Trainings)
 
 	if err := fe.Err(ErrInvalidCandidate); err != nil {
 		return Candidate{}, err
@@ -341,5 +351,13 @@ func (c Candidate) Clone() Candidate {
 	c.PostalAddress.Lines = slices.Clone(c.PostalAddress.Lines)
 	c.TitlesHeld = slices.Clone(c.TitlesHeld)
 	c.HostCompanies = slices.Clone(c.HostCompanies)
+	c.Trainings = slices.Clone(c.Trainings)
+	for i := range c.Trainings {
+		c.Trainings[i] = c.Trainings[i].clone()
+	}
+	c.History = slices.Clone(c.History)
+	for i := range c.History {
+		c.History[i] = c.History[i].clone()
+	}
 	return c
 }

@@ -1,6 +1,7 @@
 package candidate
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 
@@ -168,6 +169,10 @@ func (d ConvocationDetails) clone() ConvocationDetails {
 // the day it was validated in CERES and its delivery.
 type Convocation struct {
 	ConvocationDetails
+	// DraftedOn is the day the convocation was last drafted; zero for a
+	// draft recorded before the library kept it, which then counts from the
+	// registration.
+	DraftedOn date.Date
 	// ValidatedOn is the day the convocation was validated in CERES; zero
 	// while it is a draft.
 	ValidatedOn date.Date
@@ -202,13 +207,13 @@ func (c Convocation) Clone() Convocation {
 }
 
 // DraftConvocation drafts the convocation of the registration to session
-// s, replacing any earlier draft: a centre corrects a draft by drafting it
-// again, as often as needed before validation. It refuses a withdrawn
-// registration (ErrRegistrationWithdrawn), a convocation already validated
-// (ErrConvocationValidated: it would have to be validated again in CERES),
-// ill-formed details (ErrInvalidConvocation) and an appointment outside the
-// days of the session (ErrAppointmentOutsideSession).
-func (r *Registration) DraftConvocation(d ConvocationDetails, s Session) error {
+// s on today, replacing any earlier draft: a centre corrects a draft by
+// drafting it again, as often as needed before validation. It refuses a
+// withdrawn registration (ErrRegistrationWithdrawn), a convocation already
+// validated (ErrConvocationValidated: it would have to be validated again in
+// CERES), ill-formed details (ErrInvalidConvocation) and an appointment
+// outside the days of the session (ErrAppointmentOutsideSession).
+func (r *Registration) DraftConvocation(d ConvocationDetails, s Session, today date.Date) error {
 	if err := r.checkSession(s); err != nil {
 		return err
 	}
@@ -226,8 +231,34 @@ func (r *Registration) DraftConvocation(d ConvocationDetails, s Session) error {
 	if err := d.checkAppointment(s); err != nil {
 		return err
 	}
-	r.Convocation = &Convocation{ConvocationDetails: d.clone()}
+	r.Convocation = &Convocation{ConvocationDetails: d.clone(), DraftedOn: today}
 	return nil
+}
+
+// existsFrom returns the first day the convocation exists: the day it was
+// drafted, or, for a draft whose day is not recorded, the day of the
+// registration; and what that day is.
+func (r Registration) existsFrom(s Session) (date.Date, string) {
+	if c := r.Convocation; c != nil && c.DraftedOn != date.Zero {
+		return c.DraftedOn, "draft"
+	}
+	return s.dayOf(r.RegisteredAt), "registration"
+}
+
+// missingPPE returns the required items the convocation does not list, case
+// and spacing aside.
+func (c Convocation) missingPPE(required []RequiredPPE) []RequiredPPE {
+	var missing []RequiredPPE
+	for _, req := range required {
+		if !slices.ContainsFunc(c.PPE, func(p string) bool { return samePPE(p, req.Item) }) {
+			missing = append(missing, req)
+		}
+	}
+	return missing
+}
+
+func samePPE(a, b string) bool {
+	return strings.EqualFold(strings.Join(strings.Fields(a), " "), strings.Join(strings.Fields(b), " "))
 }
 
 // ParseValidatedOn parses the optional validated_on field: the empty string
@@ -252,6 +283,14 @@ func ParseValidatedOn(s string) (date.Date, error) {
 //     (ErrConvocationIncomplete; docs/rules.md#convocation-content);
 //   - an appointment outside the days of s (ErrAppointmentOutsideSession), which a
 //     change of the session's dates after drafting can cause;
+//   - a validation day before the draft, or before the registration for a
+//     draft whose day is not recorded (ErrValidatedBeforeDraft, naming both
+//     days): a convocation is validated once it exists, which keeps the
+//     31-day rule from being met on paper;
+//   - a convocation that does not list the protective equipment the
+//     épreuves require, s.RequiredPPE (ErrConvocationPPEMissing, naming the
+//     items and where each requirement comes from;
+//     docs/rules.md#protective-equipment);
 //   - a validation after the last day p allows, the session's first day
 //     minus ConvocationLeadDays by default (ErrConvocationTooLate;
 //     docs/rules.md#convocation-lead-time).
@@ -288,6 +327,19 @@ func (r *Registration) ValidateConvocation(on date.Date, s Session, p Convocatio
 	}
 	if err := c.checkAppointment(s); err != nil {
 		return err
+	}
+	if from, what := r.existsFrom(s); on < from {
+		return ErrValidatedBeforeDraft.Withf("the convocation of candidate %s cannot be validated on %s, before the %s on %s", r.Candidate, on, what, from).
+			WithFields(tpsession.FieldError{Field: "validated_on", Message: fmt.Sprintf("must be on or after %s, the day of the %s", from, what)})
+	}
+	if missing := c.missingPPE(s.RequiredPPE); len(missing) > 0 {
+		items := make([]string, len(missing))
+		for i, m := range missing {
+			items[i] = fmt.Sprintf("« %s » (%s)", m.Item, m.Source)
+		}
+		return ErrConvocationPPEMissing.Withf("the convocation of candidate %s does not list the protective equipment the épreuves require: %s; add it to the draft's ppe",
+			r.Candidate, strings.Join(items, ", ")).
+			WithFields(tpsession.FieldError{Field: "ppe", Message: "must list " + strings.Join(items, ", ")})
 	}
 	if last := p.LastValidationDay(s); on > last {
 		return ErrConvocationTooLate.Withf("validated on %s, must be on or before %s for a session starting %s (%d days ahead)", on, last, s.Start, p.LeadDays(s.Kind))

@@ -110,7 +110,7 @@ func TestDraftConvocation(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			r := register(t)
-			err := r.DraftConvocation(tt.details, titreSession())
+			err := r.DraftConvocation(tt.details, titreSession(), today)
 			if tt.want != nil {
 				assert.ErrorIs(t, err, tt.want)
 				assert.Nil(t, r.Convocation)
@@ -127,7 +127,7 @@ func TestAppointmentOutsideTheSessionNamesTheDates(t *testing.T) {
 	r := register(t)
 	d := completeDetails()
 	d.Appointment.Day = start - 1
-	err := r.DraftConvocation(d, titreSession())
+	err := r.DraftConvocation(d, titreSession(), today)
 	assert.Equal(t, tpsession.Rule, tpsession.KindOf(err))
 	assert.Contains(t, tpsession.MessageOf(err), "2027-02-28 at 08:30 is not a day of the session, which runs from 2027-03-01 to 2027-03-03")
 	assert.Equal(t, []string{"appointment"}, fields(err))
@@ -139,21 +139,21 @@ func TestRedraftingReplacesTheDraft(t *testing.T) {
 	corrected.Place = "Salle 4"
 	corrected.PPE = nil
 
-	require.NoError(t, r.DraftConvocation(corrected, titreSession()))
+	require.NoError(t, r.DraftConvocation(corrected, titreSession(), today))
 	assert.Equal(t, corrected, r.Convocation.ConvocationDetails)
 }
 
 func TestDraftKeepsNoReferenceToTheCallersSlices(t *testing.T) {
 	r := register(t)
 	d := completeDetails()
-	require.NoError(t, r.DraftConvocation(d, titreSession()))
+	require.NoError(t, r.DraftConvocation(d, titreSession(), today))
 	d.Documents[0] = "changed"
 	assert.Equal(t, candidate.UsualDocuments(), r.Convocation.Documents)
 }
 
 func TestValidatedConvocationCannotBeRedrafted(t *testing.T) {
 	r := validatedOn(t, today)
-	err := r.DraftConvocation(completeDetails(), titreSession())
+	err := r.DraftConvocation(completeDetails(), titreSession(), today)
 	assert.ErrorIs(t, err, candidate.ErrConvocationValidated)
 	assert.Equal(t, tpsession.Conflict, tpsession.KindOf(err))
 }
@@ -162,7 +162,7 @@ func TestDraftRefusesTheFactsOfAnotherSession(t *testing.T) {
 	r := register(t)
 	other := titreSession()
 	other.ID = "ses_01JN0000000000000000000002"
-	assert.ErrorIs(t, r.DraftConvocation(completeDetails(), other), candidate.ErrSessionFacts)
+	assert.ErrorIs(t, r.DraftConvocation(completeDetails(), other, today), candidate.ErrSessionFacts)
 }
 
 // The leaflet's 31 days: for a session starting 2027-03-01 the last day
@@ -215,7 +215,7 @@ func TestValidateConvocationRefusals(t *testing.T) {
 			r := register(t)
 			d := completeDetails()
 			change(&d)
-			require.NoError(t, r.DraftConvocation(d, titreSession()))
+			require.NoError(t, r.DraftConvocation(d, titreSession(), today))
 			return r
 		}
 	}

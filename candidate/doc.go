@@ -13,8 +13,16 @@
 //     [MaxHostCompanies] companies). Nothing beyond what the rules need is
 //     kept: no social-security number, no copy of an identity document. The
 //     e-mail address is kept in lower case.
+//   - [Training]s the candidate followed, with the organisation and the
+//     people who trained them, whom the jury package keeps from evaluating
+//     the candidate; and the candidate's history of [Attempt]s: the
+//     sessions sat and their outcomes (obtained, partial success with the
+//     CCPs acquired, failed, absent), which [Candidate.RecordAttempt] feeds,
+//     from a validated procès-verbal or from the centre's records.
 //   - [Registration] of a candidate to a session, checked for eligibility
-//     on the session's first day; a withdrawal is recorded, not erased.
+//     on the session's first day, with the candidate's modality (on site or
+//     remote) and, in a CCP session, the CCPs they sit; a withdrawal is
+//     recorded, not erased.
 //   - [Convocation]: drafted, validated in the Ministry's application
 //     (CERES), then sent by registered mail or handed over; its
 //     [ConvocationState] is derived from the recorded facts.
@@ -28,12 +36,30 @@
 //     is not eligible.
 //   - A CCS can only be obtained by a holder of the title (arrêté du
 //     22 décembre 2015, art. 1): a CCS session needs the title held.
+//   - A candidate of a training route who failed the title, or was absent,
+//     may sit it again without a new training for one year
+//     ([ResitUntil]); later, a training ending after that session is needed
+//     (responsabledesession.fr; arrêté du 22 décembre 2015, art. 10 as
+//     quoted).
+//   - Acquired CCPs are kept for good; a CCP session is limited to the
+//     CCPs the candidate lacks, the title register's correspondence
+//     between revisions applied by the session service ([Request.Held]).
+//   - In a title's délai de prolongation (after its end of validity), a
+//     session titre is open to candidates who sat the title before the end,
+//     or whose training started, or VAE recevabilité was notified, before
+//     it, registered before the end; a CCP session to candidates in partial
+//     success (arrêté du 22 décembre 2015, art. 3).
+//   - A candidate sits remotely only in a remote session.
 //   - A candidate has at most one active registration to a session.
 //   - The convocation states the date and time, the documents and the
 //     personal protective equipment (EPI) to bring, and the place
 //     (docs/rules.md#convocation-content); it cannot be validated
-//     without its appointment, place and documents, and its appointment
-//     falls on a day of the session.
+//     without its appointment, place and documents, nor without the
+//     protective equipment the épreuves require (title register, DTE
+//     organisateur; docs/rules.md#protective-equipment); its appointment
+//     falls on a day of the session, and it is validated no earlier than it
+//     was drafted, or for an older draft than the registration
+//     (docs/rules.md#no-validation-before-the-convocation-exists).
 //   - It is validated in CERES at least 31 days before the épreuves start
 //     (docs/rules.md#convocation-lead-time): [ConvocationLeadDays], configurable per kind of session
 //     through [ConvocationPolicy] because the 2008 règlement asked 1 month

@@ -1,7 +1,9 @@
 package candidate
 
 import (
+	"fmt"
 	"strings"
+	"time"
 
 	"github.com/rickb777/date/v2"
 
@@ -19,6 +21,45 @@ type Session struct {
 	// Start is the first day of the épreuves, from which every lead time
 	// counts; End is the last. Both are included.
 	Start, End date.Date
+
+	// Revision is the revision of the title the session evaluates, when
+	// the title register knows it; ValidUntil is that revision's last day
+	// of validity, zero when unknown. A session starting after ValidUntil
+	// falls in the title's délai de prolongation.
+	Revision   string
+	ValidUntil date.Date
+	// CCPs are the CCPs a CCP session evaluates; empty when the session
+	// does not say.
+	CCPs []string
+	// Modality is the session's: on site (the zero value) or remote.
+	Modality tpsession.Modality
+	// RequiredPPE is the protective equipment the épreuves require, which
+	// a convocation must list before it is validated.
+	RequiredPPE []RequiredPPE
+	// Location is the time zone in which an instant (a registration's) is
+	// read as a day; nil is UTC.
+	Location *time.Location
+}
+
+// RequiredPPE is an item of personal protective equipment the candidate
+// must bring, and where the requirement comes from ("épreuve « Mise en
+// situation » (title register)", "DTE organisateur").
+type RequiredPPE struct {
+	Item   string
+	Source string
+}
+
+// InProlongation reports whether the session starts in its title's délai
+// de prolongation: after the end of validity of its revision.
+func (s Session) InProlongation() bool { return s.ValidUntil != date.Zero && s.Start > s.ValidUntil }
+
+// dayOf returns the day of the instant t in the session's time zone.
+func (s Session) dayOf(t time.Time) date.Date {
+	loc := s.Location
+	if loc == nil {
+		loc = time.UTC
+	}
+	return date.NewAt(t.In(loc))
 }
 
 // Days returns the days of the session, first and last included.
@@ -54,6 +95,22 @@ func RecevabiliteValidUntil(notified date.Date) date.Date {
 	return tpsession.AddMonths(notified, RecevabiliteValidityMonths)
 }
 
+// ResitMonths is how long a training-route candidate who failed a session,
+// or was absent, may sit again without a new training: one year
+// (responsabledesession.fr, les types de sessions; arrêté du 22 décembre
+// 2015, art. 10, as quoted; docs/rules.md#re-sit).
+const ResitMonths = 12
+
+// ResitUntil returns the last day a session may start for a candidate who
+// failed, or was absent, on day on, without a new training: one year
+// later, clamped to the end of a shorter month.
+func ResitUntil(on date.Date) date.Date { return tpsession.AddMonths(on, ResitMonths) }
+
+// trainingRoute reports whether r prepares the title through a training:
+// a training course or an apprenticeship (which is one, décret
+// n° 2016-954); VAE is not.
+func trainingRoute(r Route) bool { return r == RouteFormation || r == RouteApprentissage }
+
 // CheckEligibility reports whether c may sit session s, judged on the
 // session's first day. It returns the first rule c breaks:
 //
@@ -62,7 +119,18 @@ func RecevabiliteValidUntil(notified date.Date) date.Date {
 //     day (ErrRecevabiliteAfterStart) and still valid on it, one year from
 //     its notification (ErrRecevabiliteExpired; arrêté du 22 décembre 2015);
 //   - a CCS session needs the candidate to hold the title the CCS
-//     specialises (ErrTitleNotHeld; arrêté du 22 décembre 2015, art. 1).
+//     specialises (ErrTitleNotHeld; arrêté du 22 décembre 2015, art. 1);
+//   - a candidate of a training route (formation, apprentissage) whose last
+//     session of the title, decided before s starts, was a failure or an
+//     absence may sit again without a new training only until one year
+//     after it (ResitUntil); later, a training ending after that session
+//     is needed (ErrResitNeedsTraining, naming both days and the last
+//     training);
+//   - a session titre of the délai de prolongation is open only to
+//     candidates who sat the title before its end of validity without
+//     obtaining it, or whose training started, or whose VAE recevabilité was
+//     notified, by that end (ErrNotEligibleInProlongation; arrêté du
+//     22 décembre 2015, art. 3).
 //
 // A candidate or session of another centre is ErrCandidateNotFound.
 func CheckEligibility(c Candidate, s Session) error {
@@ -95,5 +163,76 @@ func CheckEligibility(c Candidate, s Session) error {
 		}
 		return ErrTitleNotHeld.Withf("a CCS session of %s needs the title %s; the candidate holds %s", s.Title, s.Title, held)
 	}
+	if err := checkResit(c, s); err != nil {
+		return err
+	}
+	if s.Kind == tpsession.KindTitre && s.InProlongation() && !c.mayUseProlongation(s) {
+		return ErrNotEligibleInProlongation.Withf("the session of %s starting on %s falls in the délai de prolongation after the end of validity on %s, "+
+			"open only to candidates who sat the title by then without obtaining it, or whose training started (or VAE recevabilité was notified) by then; %s",
+			s.Title, s.Start, s.ValidUntil, c.standing(s.Title))
+	}
 	return nil
+}
+
+// checkResit applies the re-sit rule of a training route.
+func checkResit(c Candidate, s Session) error {
+	if !trainingRoute(c.Route) {
+		return nil
+	}
+	last, ok := c.lastAttempt(s.Title, s.Start)
+	if !ok || (last.Outcome != Failed && last.Outcome != Absent) {
+		return nil
+	}
+	until := ResitUntil(last.On)
+	if s.Start <= until || c.TrainedAfter(last.On) {
+		return nil
+	}
+	training := "no training is recorded since"
+	if ended := c.TrainingEndedOn(); ended != date.Zero {
+		training = fmt.Sprintf("the last training recorded ended on %s", ended)
+	}
+	return ErrResitNeedsTraining.Withf("%s %s; the session starts on %s, more than one year later (a re-sit without new training was possible until %s), and %s: "+
+		"a candidate of the %s route needs a new training to sit again", fullNameOf(c), last, s.Start, until, training, c.Route)
+}
+
+// mayUseProlongation reports whether c may sit a session titre of the délai
+// de prolongation of s.
+func (c Candidate) mayUseProlongation(s Session) bool {
+	end := s.ValidUntil
+	for _, a := range c.History {
+		if a.Title == s.Title && a.On <= end && a.Outcome != Obtained {
+			return true
+		}
+	}
+	if c.Route == RouteVAE {
+		return c.VAERecevabiliteOn != date.Zero && c.VAERecevabiliteOn <= end
+	}
+	return c.TrainingStartedBy(end)
+}
+
+// standing describes what c records that the délai de prolongation reads.
+func (c Candidate) standing(title tpsession.TitleCode) string {
+	var facts []string
+	for _, a := range c.History {
+		if a.Title == title {
+			facts = append(facts, a.String())
+		}
+	}
+	for _, t := range c.Trainings {
+		facts = append(facts, fmt.Sprintf("a training from %s to %s", t.Period.From, t.Period.Until))
+	}
+	if c.VAERecevabiliteOn != date.Zero {
+		facts = append(facts, "a VAE recevabilité notified on "+c.VAERecevabiliteOn.String())
+	}
+	if len(facts) == 0 {
+		return "the candidate records no session of the title and no training"
+	}
+	return "the candidate records " + strings.Join(facts, "; ")
+}
+
+func fullNameOf(c Candidate) string {
+	if name := strings.TrimSpace(c.FirstName + " " + c.LastName); name != "" {
+		return name
+	}
+	return "candidate " + string(c.ID)
 }

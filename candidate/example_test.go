@@ -33,7 +33,7 @@ func exampleValidated(on date.Date) candidate.Registration {
 		Appointment: candidate.Appointment{Day: s.Start, Time: 8*60 + 30},
 		Place:       "Centre de Lyon, salle 3",
 		Documents:   candidate.UsualDocuments(),
-	}, s)
+	}, s, today)
 	_ = r.ValidateConvocation(on, s, candidate.ConvocationPolicy{}, on)
 	return r
 }
@@ -79,17 +79,17 @@ func ExampleRegister() {
 
 	// Valid one year from its notification, the recevabilité has lapsed
 	// when the session starts.
-	_, err = candidate.Register("reg_01JN0000000000000000000001", exampleSession(), c, nil, time.Date(2026, 12, 1, 10, 0, 0, 0, time.UTC))
+	_, err = candidate.Register("reg_01JN0000000000000000000001", exampleSession(), c, nil, time.Date(2026, 12, 1, 10, 0, 0, 0, time.UTC), candidate.Request{})
 	fmt.Println(tpsession.KindOf(err), tpsession.CodeOf(err))
 	fmt.Println(errors.Is(err, candidate.ErrRecevabiliteExpired))
 
 	// A recevabilité notified three days later covers the session.
 	c.VAERecevabiliteOn = date.New(2026, 3, 1)
-	r, err := candidate.Register("reg_01JN0000000000000000000001", exampleSession(), c, nil, time.Date(2026, 12, 1, 10, 0, 0, 0, time.UTC))
+	r, err := candidate.Register("reg_01JN0000000000000000000001", exampleSession(), c, nil, time.Date(2026, 12, 1, 10, 0, 0, 0, time.UTC), candidate.Request{})
 	fmt.Println(err, r.Active(), r.ConvocationState())
 
 	// A second active registration to the same session is refused.
-	_, err = candidate.Register("reg_01JN0000000000000000000002", exampleSession(), c, []candidate.Registration{r}, time.Date(2026, 12, 2, 10, 0, 0, 0, time.UTC))
+	_, err = candidate.Register("reg_01JN0000000000000000000002", exampleSession(), c, []candidate.Registration{r}, time.Date(2026, 12, 2, 10, 0, 0, 0, time.UTC), candidate.Request{})
 	fmt.Println(errors.Is(err, candidate.ErrDuplicateRegistration))
 	// Output:
 	// rule candidate.recevabilite_expired
@@ -115,7 +115,7 @@ func ExampleRegistration_ValidateConvocation() {
 		fmt.Println(err)
 		return
 	}
-	if err := r.DraftConvocation(details, s); err != nil {
+	if err := r.DraftConvocation(details, s, today); err != nil {
 		fmt.Println(err)
 		return
 	}

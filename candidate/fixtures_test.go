@@ -78,7 +78,7 @@ func newCandidate(t *testing.T, change func(*candidate.CandidateInput)) candidat
 
 func register(t *testing.T) candidate.Registration {
 	t.Helper()
-	r, err := candidate.Register(regID, titreSession(), newCandidate(t, nil), nil, registeredAt)
+	r, err := candidate.Register(regID, titreSession(), newCandidate(t, nil), nil, registeredAt, candidate.Request{})
 	require.NoError(t, err)
 	return r
 }
@@ -96,15 +96,17 @@ func completeDetails() candidate.ConvocationDetails {
 func drafted(t *testing.T) candidate.Registration {
 	t.Helper()
 	r := register(t)
-	require.NoError(t, r.DraftConvocation(completeDetails(), titreSession()))
+	require.NoError(t, r.DraftConvocation(completeDetails(), titreSession(), today))
 	return r
 }
 
 // validatedOn returns a registration whose convocation was validated on d
-// (today is set to d when d is later than the fixture's today).
+// (today is set to d when d is later than the fixture's today), drafted on
+// d or today, whichever comes first.
 func validatedOn(t *testing.T, d date.Date) candidate.Registration {
 	t.Helper()
-	r := drafted(t)
+	r := register(t)
+	require.NoError(t, r.DraftConvocation(completeDetails(), titreSession(), min(today, d)))
 	require.NoError(t, r.ValidateConvocation(d, titreSession(), candidate.ConvocationPolicy{}, max(today, d)))
 	return r
 }

@@ -84,3 +84,30 @@ func FuzzParseDelivery(f *testing.F) {
 		}
 	})
 }
+
+func FuzzParseAttempt(f *testing.F) {
+	f.Add("TP-01281", "titre", "2026-06-12", "partial_success", "CCP1", "")
+	f.Add("TP-01281", "ccp", "2026-06-12", "obtained", "CCP2", "CCP2")
+	f.Add("TP-", "ccs", "2026-02-30", "absent", "", "x")
+	f.Fuzz(func(t *testing.T, title, kind, on, outcome, ccp, acquired string) {
+		in := candidate.AttemptInput{TitleCode: title, Kind: kind, On: on, Outcome: outcome}
+		if ccp != "" {
+			in.CCPs = []string{ccp}
+		}
+		if acquired != "" {
+			in.Acquired = []string{acquired}
+		}
+		a, err := candidate.ParseAttempt(in, today)
+		if err != nil {
+			require.ErrorIs(t, err, candidate.ErrInvalidAttempt)
+			return
+		}
+		// What parses is recorded as it is.
+		c := newCandidate(t, nil)
+		require.NoError(t, c.RecordAttempt(a))
+		assert.LessOrEqual(t, a.On, today)
+		if a.Outcome == candidate.PartialSuccess {
+			assert.NotEmpty(t, a.Acquired)
+		}
+	})
+}

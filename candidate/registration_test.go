@@ -12,7 +12,7 @@ import (
 )
 
 func TestRegisterRecordsTheRegistration(t *testing.T) {
-	r, err := candidate.Register(regID, titreSession(), newCandidate(t, nil), nil, registeredAt)
+	r, err := candidate.Register(regID, titreSession(), newCandidate(t, nil), nil, registeredAt, candidate.Request{})
 	require.NoError(t, err)
 
 	assert.Equal(t, centre, r.Centre)
@@ -59,7 +59,7 @@ func TestRegisterRefusals(t *testing.T) {
 			if tt.change != nil {
 				tt.change(&c)
 			}
-			_, err := candidate.Register("reg_01JN0000000000000000000009", titreSession(), c, tt.existing, registeredAt)
+			_, err := candidate.Register("reg_01JN0000000000000000000009", titreSession(), c, tt.existing, registeredAt, candidate.Request{})
 			if tt.want == nil {
 				assert.NoError(t, err)
 				return
@@ -70,12 +70,12 @@ func TestRegisterRefusals(t *testing.T) {
 }
 
 func TestRegisterRefusesMissingIDsAndBrokenSessionFacts(t *testing.T) {
-	_, err := candidate.Register("", titreSession(), newCandidate(t, nil), nil, registeredAt)
+	_, err := candidate.Register("", titreSession(), newCandidate(t, nil), nil, registeredAt, candidate.Request{})
 	assert.ErrorIs(t, err, tpsession.ErrInternal)
 
 	s := titreSession()
 	s.End = s.Start - 1
-	_, err = candidate.Register(regID, s, newCandidate(t, nil), nil, registeredAt)
+	_, err = candidate.Register(regID, s, newCandidate(t, nil), nil, registeredAt, candidate.Request{})
 	assert.ErrorIs(t, err, candidate.ErrSessionFacts)
 }
 
@@ -99,7 +99,7 @@ func TestWithdrawnRegistrationRefusesConvocationChanges(t *testing.T) {
 	require.NoError(t, r.Withdraw(registeredAt.Add(time.Hour), ""))
 	before := r.Clone()
 
-	assert.ErrorIs(t, r.DraftConvocation(completeDetails(), titreSession()), candidate.ErrRegistrationWithdrawn)
+	assert.ErrorIs(t, r.DraftConvocation(completeDetails(), titreSession(), today), candidate.ErrRegistrationWithdrawn)
 	assert.ErrorIs(t, r.ValidateConvocation(today, titreSession(), candidate.ConvocationPolicy{}, today), candidate.ErrRegistrationWithdrawn)
 	assert.ErrorIs(t, r.RecordDelivery(candidate.Delivery{Method: candidate.DeliveryByHand, DeliveredOn: today, ReceivedBy: "Camille Martin"}, today), candidate.ErrRegistrationWithdrawn)
 	assert.Equal(t, before, r)
@@ -109,7 +109,7 @@ func TestConvocationStateFollowsTheFacts(t *testing.T) {
 	r := register(t)
 	assert.Equal(t, candidate.ConvocationNone, r.ConvocationState())
 
-	require.NoError(t, r.DraftConvocation(completeDetails(), titreSession()))
+	require.NoError(t, r.DraftConvocation(completeDetails(), titreSession(), today))
 	assert.Equal(t, candidate.ConvocationDrafted, r.ConvocationState())
 
 	require.NoError(t, r.ValidateConvocation(today, titreSession(), candidate.ConvocationPolicy{}, today))

@@ -59,7 +59,11 @@
 //     and candidat not secured (docs/rules.md#pli-custody);
 //   - a registered candidate's convocation not validated, or validated but
 //     neither sent by registered mail nor handed over
-//     (docs/rules.md#convocation-delivery).
+//     (docs/rules.md#convocation-delivery);
+//   - no agrément of the centre covering the session's title, site or days,
+//     once the centre has recorded its agréments; a title whose validity
+//     (and délai de prolongation) does not allow the session, or whose
+//     remote modality is not open ([ComplianceFacts]).
 //
 // Warnings (worth fixing; the session may open):
 //   - a convocation sent by registered mail whose proof of delivery is not
@@ -67,11 +71,15 @@
 //     record;
 //   - no déroulé de session planned with the library (a centre may have made
 //     it otherwise; the schedule_displayed item still requires one displayed);
-//   - no candidate registered.
+//   - no candidate registered;
+//   - no agrément recorded by the centre at all; a title the title register
+//     does not know; the yearly programming submitted after 31 January, or
+//     due and not submitted.
 //
 // Findings come blocking first, each group in the leaflet's order: plan,
 // jury, pli, candidates and convocations, then the items of the checklist
-// with the equipment under equipment_operational. [Readiness.Err] turns a
+// with the equipment under equipment_operational, then the compliance of the
+// rules around the session. [Readiness.Err] turns a
 // negative verdict into a [NotReadyError] (a Rule error, [ErrNotReady]) for
 // the session service to refuse the opening with.
 //

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/rickb777/date/v2"
 
@@ -115,6 +117,25 @@ const (
 	// CodeResponsableMissing (blocking, item responsable_designated): no
 	// responsable de session is designated (engagement 3 of the centre).
 	CodeResponsableMissing FindingCode = "checklist.responsable_missing"
+	// CodeAgrementNotRecorded (warning, area compliance): the centre has
+	// recorded no agrément, so nothing checks that one covers the session;
+	// recording them turns the check on.
+	CodeAgrementNotRecorded FindingCode = "checklist.agrement_not_recorded"
+	// CodeAgrementNotCovering (blocking, area compliance): no agrément of
+	// the centre covers the session's title, site or days (arrêté du
+	// 21 juillet 2016 relatif aux modalités d'agrément).
+	CodeAgrementNotCovering FindingCode = "checklist.agrement_not_covering"
+	// CodeTitleNotInRegister (warning, area compliance): the title register
+	// does not know the session's title, or its revision on the session's
+	// dates, so its validity and requirements are not checked.
+	CodeTitleNotInRegister FindingCode = "checklist.title_not_in_register"
+	// CodeTitleNotValid (blocking, area compliance): the title's validity
+	// does not allow the session, or its remote modality.
+	CodeTitleNotValid FindingCode = "checklist.title_not_valid"
+	// CodeProgrammeLate (warning, area compliance): the yearly programming
+	// of the session's year was submitted after 31 January, or is due and
+	// not submitted: a non-compliance the DDETS may note.
+	CodeProgrammeLate FindingCode = "checklist.programme_late"
 )
 
 // The areas findings are about, besides checklist items.
@@ -125,6 +146,7 @@ const (
 	AreaPli          = "pli"
 	AreaCandidates   = "candidates"
 	AreaConvocations = "convocations"
+	AreaCompliance   = "compliance"
 )
 
 // Finding is one thing that stands between the session and its opening, or
@@ -215,6 +237,7 @@ func Evaluate(f Facts) Readiness {
 	r.pli(f)
 	r.candidates(f)
 	r.items(f)
+	r.compliance(f.Compliance)
 	slices.SortStableFunc(r.findings, func(a, b Finding) int {
 		return rank(a.Severity) - rank(b.Severity)
 	})
@@ -240,6 +263,32 @@ func (r *report) session(f Facts) {
 	if f.Period.From == date.Zero || f.Period.Until < f.Period.From {
 		r.add(AreaSession, CodeSessionDates, SeverityBlocking,
 			"The session's first and last days are not set: set them before checking its readiness.")
+	}
+}
+
+// sentence returns s with its first letter in upper case: the facts come
+// from other packages' messages, which start in lower case.
+func sentence(s string) string {
+	r, size := utf8.DecodeRuneInString(s)
+	return string(unicode.ToUpper(r)) + s[size:]
+}
+
+func (r *report) compliance(c ComplianceFacts) {
+	switch {
+	case c.NoAgrement:
+		r.add(AreaCompliance, CodeAgrementNotRecorded, SeverityWarning,
+			"The centre has recorded no agrément, so nothing checks that one covers this session: record the centre's agréments (title, sites, dates); from then on, sessions are checked against them.")
+	case c.AgrementProblem != "":
+		r.add(AreaCompliance, CodeAgrementNotCovering, SeverityBlocking, "%s.", sentence(c.AgrementProblem))
+	}
+	if c.TitleGap != "" {
+		r.add(AreaCompliance, CodeTitleNotInRegister, SeverityWarning, "%s.", sentence(c.TitleGap))
+	}
+	if c.TitleProblem != "" {
+		r.add(AreaCompliance, CodeTitleNotValid, SeverityBlocking, "%s.", sentence(c.TitleProblem))
+	}
+	if c.ProgrammeProblem != "" {
+		r.add(AreaCompliance, CodeProgrammeLate, SeverityWarning, "%s.", sentence(c.ProgrammeProblem))
 	}
 }
 

@@ -2,6 +2,7 @@ package checklist_test
 
 import (
 	"errors"
+	"strings"
 	"testing"
 
 	"github.com/rickb777/date/v2"
@@ -684,4 +685,40 @@ func TestANotReadyErrorMadeElsewhereStillMatchesItsSentinel(t *testing.T) {
 	assert.ErrorIs(t, err, checklist.ErrNotReady)
 	assert.Equal(t, tpsession.Rule, tpsession.KindOf(err))
 	assert.NotEmpty(t, err.Error())
+}
+
+func TestComplianceFindings(t *testing.T) {
+	tests := []struct {
+		name string
+		c    checklist.ComplianceFacts
+		want map[checklist.FindingCode]checklist.Severity
+	}{
+		{"nothing to report", checklist.ComplianceFacts{}, nil},
+		{"no agrément recorded: a warning", checklist.ComplianceFacts{NoAgrement: true},
+			map[checklist.FindingCode]checklist.Severity{checklist.CodeAgrementNotRecorded: checklist.SeverityWarning}},
+		{"an agrément not covering: blocking", checklist.ComplianceFacts{AgrementProblem: "no agrément covers 2027-03-03"},
+			map[checklist.FindingCode]checklist.Severity{checklist.CodeAgrementNotCovering: checklist.SeverityBlocking}},
+		{"a title not in the register: a warning", checklist.ComplianceFacts{TitleGap: "the title register has no entry for TP-00001"},
+			map[checklist.FindingCode]checklist.Severity{checklist.CodeTitleNotInRegister: checklist.SeverityWarning}},
+		{"a title no longer valid: blocking", checklist.ComplianceFacts{TitleProblem: "TP-01281 was valid until 2028-12-18"},
+			map[checklist.FindingCode]checklist.Severity{checklist.CodeTitleNotValid: checklist.SeverityBlocking}},
+		{"a late programming: a warning", checklist.ComplianceFacts{ProgrammeProblem: "submitted on 2027-02-01"},
+			map[checklist.FindingCode]checklist.Severity{checklist.CodeProgrammeLate: checklist.SeverityWarning}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := map[checklist.FindingCode]checklist.Severity{}
+			for _, f := range checklist.Evaluate(checklist.Facts{Compliance: tt.c}).Findings {
+				if f.Item == checklist.AreaCompliance {
+					got[f.Code] = f.Severity
+					assert.True(t, strings.HasSuffix(f.Message, "."), f.Message)
+				}
+			}
+			if tt.want == nil {
+				assert.Empty(t, got)
+				return
+			}
+			assert.Equal(t, tt.want, got)
+		})
+	}
 }

@@ -47,6 +47,35 @@ type Facts struct {
 	// PlanCandidates for how many candidates (0 when not known).
 	PlanMade       bool
 	PlanCandidates int
+
+	// Compliance is what the session service found about the rules around
+	// the session: the centre's agrément, the title register, the yearly
+	// programming.
+	Compliance ComplianceFacts
+}
+
+// ComplianceFacts are the rules around the session, as the session service
+// judged them from the centre's agréments, the title register and the
+// yearly programming. Each problem is a message with the facts, "" when
+// there is none; the zero value has nothing to report.
+type ComplianceFacts struct {
+	// NoAgrement tells that the centre has recorded no agrément: until it
+	// does, sessions are not checked against them, and the readiness warns
+	// instead.
+	NoAgrement bool
+	// AgrementProblem says why the recorded agréments do not cover the
+	// session's title, site or days.
+	AgrementProblem string
+	// TitleGap says what the title register does not know of the session's
+	// title: the title, or its revision on the session's dates.
+	TitleGap string
+	// TitleProblem says why the title's validity does not allow the
+	// session (expired, or a délai de prolongation not declared in time),
+	// or why its remote modality is not allowed.
+	TitleProblem string
+	// ProgrammeProblem says how the yearly programming of the session's
+	// year is late.
+	ProgrammeProblem string
 }
 
 // JuryFacts is the state of the session's jury.

@@ -179,7 +179,8 @@ func (e *AssignmentError) Candidates() []tpsession.CandidateID {
 }
 
 // Assign forms panels from members and assigns every candidate to a panel
-// none of whose members conflicts with them (FindConflicts, with declared),
+// none of whose members conflicts with them (FindConflicts under rules,
+// with declared),
 // within each panel's capacity (layout). members are the accepted members
 // available for the whole session.
 //
@@ -199,8 +200,11 @@ func (e *AssignmentError) Candidates() []tpsession.CandidateID {
 //
 // Errors: ErrInvalidAssignment (bad layout, duplicate IDs), ErrNoCandidates,
 // *AssignmentError (ErrNoAssignment), ctx.Err().
-func Assign(ctx context.Context, members []Member, candidates []Candidate, declared []DeclaredConflict, layout Layout) (Assignment, error) {
+func Assign(ctx context.Context, members []Member, candidates []Candidate, declared []DeclaredConflict, layout Layout, rules ConflictRules) (Assignment, error) {
 	if err := layout.check(); err != nil {
+		return Assignment{}, err
+	}
+	if err := rules.Check(); err != nil {
 		return Assignment{}, err
 	}
 	members = slices.SortedFunc(slices.Values(members), func(a, b Member) int { return cmp.Compare(a.ID, b.ID) })
@@ -211,7 +215,7 @@ func Assign(ctx context.Context, members []Member, candidates []Candidate, decla
 	if len(candidates) == 0 {
 		return Assignment{}, ErrNoCandidates.Withf("there is no candidate to assign to a jury")
 	}
-	p := newProblem(members, candidates, declared, layout)
+	p := newProblem(members, candidates, declared, layout, rules)
 	n := len(candidates)
 	best := &solution{matched: -1}
 	for _, capacities := range p.layouts() {
@@ -275,17 +279,11 @@ type problem struct {
 	free       []int // per candidate: members without a conflict with them
 }
 
-func newProblem(members []Member, candidates []Candidate, declared []DeclaredConflict, layout Layout) *problem {
+func newProblem(members []Member, candidates []Candidate, declared []DeclaredConflict, layout Layout, rules ConflictRules) *problem {
 	p := &problem{members: members, candidates: candidates, layout: layout, perJury: layout.perJury()}
 	index := make(map[tpsession.CandidateID]int, len(candidates))
 	for j, c := range candidates {
 		index[c.ID] = j
-	}
-	hosted := map[tpsession.SIRET][]int{} // candidates hosted by each establishment (FindConflicts)
-	for j, c := range candidates {
-		for _, h := range c.HostCompanies {
-			hosted[h] = append(hosted[h], j)
-		}
 	}
 	declaredOn := map[tpsession.MemberID][]int{}
 	for _, d := range declared {
@@ -298,8 +296,8 @@ func newProblem(members []Member, candidates []Candidate, declared []DeclaredCon
 	p.free = make([]int, len(candidates))
 	for i, m := range members {
 		conflicts := newBitset(len(candidates))
-		if m.Employed() {
-			for _, j := range hosted[m.Employer] {
+		for j, c := range candidates {
+			if rules.conflicting(m, c) {
 				conflicts.set(j)
 			}
 		}

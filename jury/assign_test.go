@@ -41,7 +41,7 @@ func TestAssignWithoutConflictsBalancesThePanels(t *testing.T) {
 	for i := range 7 {
 		candidates = append(candidates, candidate(i+1, fmt.Sprint("candidate ", i+1)))
 	}
-	a, err := jury.Assign(ctx, members, candidates, nil, jury.Layout{})
+	a, err := jury.Assign(ctx, members, candidates, nil, jury.Layout{}, jury.ConflictRules{})
 	require.NoError(t, err)
 	require.Len(t, a.Panels, 3, "as many juries of 2 as 7 members allow")
 	var loads []int
@@ -55,7 +55,7 @@ func TestAssignWithoutConflictsBalancesThePanels(t *testing.T) {
 
 func TestAssignFormsNoMoreJuriesThanCandidates(t *testing.T) {
 	members := []jury.Member{panelMember(1, "Anne"), panelMember(2, "Bruno"), panelMember(3, "Chloé"), panelMember(4, "David")}
-	a, err := jury.Assign(ctx, members, []jury.Candidate{candidate(1, "Léa")}, nil, jury.Layout{})
+	a, err := jury.Assign(ctx, members, []jury.Candidate{candidate(1, "Léa")}, nil, jury.Layout{}, jury.ConflictRules{})
 	require.NoError(t, err)
 	require.Len(t, a.Panels, 1)
 	assert.Len(t, a.Reserves, 2)
@@ -71,7 +71,7 @@ func TestAssignFallsBackToFewerJuries(t *testing.T) {
 	for _, c := range candidates {
 		decl = append(decl, declared(anne, c, jury.ReasonPersonal), declared(bruno, c, jury.ReasonPersonal))
 	}
-	a, err := jury.Assign(ctx, append([]jury.Member{anne, bruno}, others...), candidates, decl, jury.Layout{})
+	a, err := jury.Assign(ctx, append([]jury.Member{anne, bruno}, others...), candidates, decl, jury.Layout{}, jury.ConflictRules{})
 	require.NoError(t, err)
 	assert.Len(t, a.Panels, 2)
 	assert.Equal(t, memberIDs(anne, bruno), a.Reserves)
@@ -85,7 +85,7 @@ func TestAssignWhenPairingInOrderFails(t *testing.T) {
 	lea, marc := candidate(1, "Léa"), candidate(2, "Marc")
 	decl := []jury.DeclaredConflict{declared(anne, lea, jury.ReasonHosted), declared(bruno, marc, jury.ReasonHosted)}
 
-	a, err := jury.Assign(ctx, []jury.Member{anne, bruno, chloe, david}, []jury.Candidate{lea, marc}, decl, jury.Layout{Capacities: []int{1, 1}})
+	a, err := jury.Assign(ctx, []jury.Member{anne, bruno, chloe, david}, []jury.Candidate{lea, marc}, decl, jury.Layout{Capacities: []int{1, 1}}, jury.ConflictRules{})
 	require.NoError(t, err)
 	for _, p := range a.Panels {
 		assert.False(t, assert.ObjectsAreEqual(memberIDs(anne, bruno), p.Members), "Anne and Bruno cannot sit together")
@@ -105,7 +105,7 @@ func TestAssignWhenGreedyMatchingFails(t *testing.T) {
 	chloe, david := employedBy(panelMember(3, "Chloé"), hostOfMarc), employedBy(panelMember(4, "David"), hostOfMarc)
 	lea, marc := candidate(1, "Léa"), candidate(2, "Marc", hostOfMarc)
 
-	a, err := jury.Assign(ctx, []jury.Member{anne, bruno, chloe, david}, []jury.Candidate{lea, marc}, nil, jury.Layout{Capacities: []int{1, 1}})
+	a, err := jury.Assign(ctx, []jury.Member{anne, bruno, chloe, david}, []jury.Candidate{lea, marc}, nil, jury.Layout{Capacities: []int{1, 1}}, jury.ConflictRules{})
 	require.NoError(t, err)
 	p, _ := a.PanelOf(marc.ID)
 	assert.Equal(t, memberIDs(anne, bruno), p.Members)
@@ -126,7 +126,7 @@ func TestAssignWhenSparingTheMostConflictedMemberFails(t *testing.T) {
 	lea, marc, nina := candidate(1, "Léa"), candidate(2, "Marc", host), candidate(3, "Nina")
 	decl := []jury.DeclaredConflict{declared(anne, lea, jury.ReasonTrained), declared(emile, nina, jury.ReasonPersonal)}
 
-	a, err := jury.Assign(ctx, append([]jury.Member{anne, emile}, hosts...), []jury.Candidate{lea, marc, nina}, decl, jury.Layout{Capacities: []int{2, 2}})
+	a, err := jury.Assign(ctx, append([]jury.Member{anne, emile}, hosts...), []jury.Candidate{lea, marc, nina}, decl, jury.Layout{Capacities: []int{2, 2}}, jury.ConflictRules{})
 	require.NoError(t, err)
 	p, _ := a.PanelOf(marc.ID)
 	assert.Equal(t, memberIDs(anne, emile), p.Members)
@@ -140,7 +140,7 @@ func TestAssignWithThreeMembersPerJury(t *testing.T) {
 		members = append(members, panelMember(i+1, fmt.Sprint("member ", i+1)))
 	}
 	candidates := []jury.Candidate{candidate(1, "Léa"), candidate(2, "Marc"), candidate(3, "Nina")}
-	a, err := jury.Assign(ctx, members, candidates, nil, jury.Layout{MembersPerJury: 3})
+	a, err := jury.Assign(ctx, members, candidates, nil, jury.Layout{MembersPerJury: 3}, jury.ConflictRules{})
 	require.NoError(t, err)
 	require.Len(t, a.Panels, 2)
 	for _, p := range a.Panels {
@@ -158,7 +158,7 @@ func TestAssignFollowsThePlan(t *testing.T) {
 	decl := []jury.DeclaredConflict{
 		declared(anne, candidates[0], jury.ReasonOther), declared(anne, candidates[1], jury.ReasonOther), declared(anne, candidates[2], jury.ReasonOther),
 	}
-	a, err := jury.Assign(ctx, []jury.Member{anne, bruno, chloe, david}, candidates, decl, jury.Layout{Capacities: []int{1, 3}})
+	a, err := jury.Assign(ctx, []jury.Member{anne, bruno, chloe, david}, candidates, decl, jury.Layout{Capacities: []int{1, 3}}, jury.ConflictRules{})
 	require.NoError(t, err)
 	require.Len(t, a.Panels, 2)
 	assert.Equal(t, 1, a.Panels[0].Jury)
@@ -171,10 +171,10 @@ func TestAssignResultDoesNotDependOnOrder(t *testing.T) {
 	members := []jury.Member{panelMember(1, "Anne"), panelMember(2, "Bruno"), panelMember(3, "Chloé"), panelMember(4, "David"), panelMember(5, "Émile")}
 	candidates := []jury.Candidate{candidate(1, "Léa"), candidate(2, "Marc"), candidate(3, "Nina")}
 	decl := []jury.DeclaredConflict{declared(members[2], candidates[1], jury.ReasonOther)}
-	a, err := jury.Assign(ctx, members, candidates, decl, jury.Layout{})
+	a, err := jury.Assign(ctx, members, candidates, decl, jury.Layout{}, jury.ConflictRules{})
 	require.NoError(t, err)
 	reversed := []jury.Member{members[4], members[3], members[2], members[1], members[0]}
-	b, err := jury.Assign(ctx, reversed, []jury.Candidate{candidates[2], candidates[0], candidates[1]}, decl, jury.Layout{})
+	b, err := jury.Assign(ctx, reversed, []jury.Candidate{candidates[2], candidates[0], candidates[1]}, decl, jury.Layout{}, jury.ConflictRules{})
 	require.NoError(t, err)
 	assert.Equal(t, a, b)
 }
@@ -210,7 +210,7 @@ func TestAssignFindsTheOnlyCrossing(t *testing.T) {
 	for name, layout := range map[string]jury.Layout{"without a plan": {}, "a plan of 3 juries of 2": {Capacities: []int{2, 2, 2}}} {
 		t.Run(name, func(t *testing.T) {
 			in.layout = layout
-			a, err := jury.Assign(ctx, in.members, in.candidates, in.declared, layout)
+			a, err := jury.Assign(ctx, in.members, in.candidates, in.declared, layout, jury.ConflictRules{})
 			require.NoError(t, err)
 			checkAssignment(t, in, a)
 			assert.Len(t, a.Panels, 3)
@@ -281,7 +281,7 @@ func TestAssignFailures(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := jury.Assign(ctx, tt.members, tt.candidates, tt.declared, tt.layout)
+			_, err := jury.Assign(ctx, tt.members, tt.candidates, tt.declared, tt.layout, jury.ConflictRules{})
 			assert.ErrorIs(t, err, jury.ErrNoAssignment)
 			assert.Equal(t, tpsession.Rule, tpsession.KindOf(err))
 			assert.Equal(t, "jury.assignment_infeasible", tpsession.CodeOf(err))
@@ -337,7 +337,7 @@ func TestAssignRefusesBadInput(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := jury.Assign(ctx, tt.members, tt.candidates, nil, tt.layout)
+			_, err := jury.Assign(ctx, tt.members, tt.candidates, nil, tt.layout, jury.ConflictRules{})
 			assert.ErrorIs(t, err, jury.ErrInvalidAssignment)
 			assert.Equal(t, tt.fields, fieldNames(err))
 		})
@@ -345,7 +345,7 @@ func TestAssignRefusesBadInput(t *testing.T) {
 }
 
 func TestAssignNeedsCandidates(t *testing.T) {
-	_, err := jury.Assign(ctx, []jury.Member{panelMember(1, "Anne"), panelMember(2, "Bruno")}, nil, nil, jury.Layout{})
+	_, err := jury.Assign(ctx, []jury.Member{panelMember(1, "Anne"), panelMember(2, "Bruno")}, nil, nil, jury.Layout{}, jury.ConflictRules{})
 	assert.ErrorIs(t, err, jury.ErrNoCandidates)
 	assert.Equal(t, tpsession.Rule, tpsession.KindOf(err))
 }
@@ -353,7 +353,7 @@ func TestAssignNeedsCandidates(t *testing.T) {
 func TestAssignStopsWhenTheContextEnds(t *testing.T) {
 	done, cancel := context.WithCancel(ctx)
 	cancel()
-	_, err := jury.Assign(done, []jury.Member{panelMember(1, "Anne"), panelMember(2, "Bruno")}, []jury.Candidate{candidate(1, "Léa")}, nil, jury.Layout{})
+	_, err := jury.Assign(done, []jury.Member{panelMember(1, "Anne"), panelMember(2, "Bruno")}, []jury.Candidate{candidate(1, "Léa")}, nil, jury.Layout{}, jury.ConflictRules{})
 	assert.True(t, errors.Is(err, context.Canceled))
 }
 

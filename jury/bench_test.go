@@ -61,7 +61,7 @@ func BenchmarkAssign(b *testing.B) {
 			b.ResetTimer()
 			for i := 0; b.Loop(); i++ {
 				s := sessions[i%len(sessions)]
-				_, _ = jury.Assign(context.Background(), s[0].([]jury.Member), s[1].([]jury.Candidate), s[2].([]jury.DeclaredConflict), tc.layout)
+				_, _ = jury.Assign(context.Background(), s[0].([]jury.Member), s[1].([]jury.Candidate), s[2].([]jury.DeclaredConflict), tc.layout, jury.ConflictRules{})
 			}
 		})
 	}
@@ -78,6 +78,6 @@ func BenchmarkAssignDenseConflicts(b *testing.B) {
 	}
 	for i := 0; b.Loop(); i++ {
 		in := instances[i%len(instances)]
-		_, _ = jury.Assign(context.Background(), in.members, in.candidates, in.declared, in.layout)
+		_, _ = jury.Assign(context.Background(), in.members, in.candidates, in.declared, in.layout, jury.ConflictRules{})
 	}
 }

@@ -29,15 +29,19 @@
 //     docs/rules.md#employer-notice). The délai is configurable (Policy), as a collective
 //     agreement may set another.
 //   - Conflicts of interest are per (member, candidate) pair, never per
-//     session: a member whose employer's SIRET is one of the candidate's
-//     host companies' SIRETs hosted that candidate and may not evaluate
-//     them (docs/rules.md#conflicts-of-interest: "un membre de jury ayant accueilli un candidat au sein
-//     de son entreprise ne peut pas l'évaluer"); conflicts the centre
-//     declares (hosted, trained, employer, personal, other) count the same
-//     (docs/rules.md#conflicts-of-interest). The establishment is compared, not the company
-//     (SIREN): a member from another establishment of the host company is
-//     declared by the centre, with reason "employer", when relevant. A
-//     conflicted member still evaluates the session's other candidates.
+//     session. A member whose employer is in the company of one of the
+//     candidate's host companies (the same SIREN) hosted that candidate and
+//     may not evaluate them (docs/rules.md#conflicts-of-interest: "un membre
+//     de jury ayant accueilli un candidat au sein de son entreprise ne peut
+//     pas l'évaluer"); a member the candidate records among their trainers
+//     may not either. [ConflictRules] lets a centre take the looser reading
+//     (the establishment only, by SIRET; the training link only when
+//     declared) or the stricter one (any member of an organisation that
+//     trained the candidate), each with its source
+//     (docs/rules.md#conflicts-by-company-and-by-training). Conflicts the
+//     centre declares (hosted, trained, employer, personal, other) count the
+//     same. A conflicted member still evaluates the session's other
+//     candidates.
 //   - A candidate is evaluated by a jury of at least two habilitated members
 //     (arrêté du 22 décembre 2015, art. 6), more when the title requires it.
 //     Assign forms the panels from the accepted members and gives every
@@ -50,7 +54,8 @@
 //
 // The package does not know sessions nor candidates: the session service
 // hands it a Session (ID, title, dates) and, per registered candidate, a
-// Candidate (ID, name, host companies' SIRETs). Dates are calendar days
+// Candidate (ID, name, host companies' and training organisations'
+// SIRETs, trainers' e-mail addresses). Dates are calendar days
 // (date.Date); every rule takes "today" as a parameter and never reads the
 // clock.
 //

@@ -1,6 +1,7 @@
 package jury_test
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -57,30 +58,38 @@ func ExampleSessionJury_Invite() {
 // another establishment of the same company: no conflict is found from the
 // SIRETs, and the centre declares one as it knows Anne worked there.
 func ExampleFindConflicts() {
-	anne := jury.Member{ID: "mem_01JQ0000000000000000000001", Name: "Anne Leroy", Employer: "73282932000074"}
+	anne := jury.Member{ID: "mem_01JQ0000000000000000000001", Name: "Anne Leroy", Email: "anne.leroy@jury.example", Employer: "73282932000074"}
 	lea := jury.Candidate{ID: "can_01JQ0000000000000000000001", Name: "Léa Martin",
 		HostCompanies: []tpsession.SIRET{"55210055400013", "73282932000074"}}
 	nina := jury.Candidate{ID: "can_01JQ0000000000000000000002", Name: "Nina Roux",
 		HostCompanies: []tpsession.SIRET{"73282932000017"}}
-	marc := jury.Candidate{ID: "can_01JQ0000000000000000000003", Name: "Marc Durand"}
+	marc := jury.Candidate{ID: "can_01JQ0000000000000000000003", Name: "Marc Durand", Trainers: []string{"anne.leroy@jury.example"}}
+	paul := jury.Candidate{ID: "can_01JQ0000000000000000000004", Name: "Paul Petit"}
 	declared := []jury.DeclaredConflict{
-		{Member: anne.ID, Candidate: marc.ID, Reason: jury.ReasonTrained, Note: "his trainer in 2025"},
-		{Member: anne.ID, Candidate: nina.ID, Reason: jury.ReasonEmployer, Note: "worked at that branch until 2026"},
+		{Member: anne.ID, Candidate: paul.ID, Reason: jury.ReasonPersonal, Note: "neighbours"},
 	}
 
-	for _, c := range []jury.Candidate{lea, nina, marc} {
-		fmt.Println(c.Name, len(jury.FindConflicts(anne, c, nil)), "found")
-		for _, conflict := range jury.FindConflicts(anne, c, declared) {
-			fmt.Println(" ", conflict.Reason, conflict.HostCompanies, conflict.Declared)
+	// By default another establishment of the same company (Nina's host,
+	// SIREN 732829320) conflicts, and so does a trainer (Marc's); with the
+	// looser reading of the company, only the establishment does.
+	for _, rules := range []jury.ConflictRules{{}, {Company: jury.SameEstablishment}} {
+		fmt.Println("reading:", cmp.Or(rules.Company, jury.SameCompany))
+		for _, c := range []jury.Candidate{lea, nina, marc, paul} {
+			for _, conflict := range jury.FindConflicts(anne, c, declared, rules) {
+				fmt.Println(" ", c.Name, conflict.Reason, conflict.HostCompanies, conflict.Declared)
+			}
 		}
 	}
 	// Output:
-	// Léa Martin 1 found
-	//   hosted [73282932000074] false
-	// Nina Roux 0 found
-	//   employer [] true
-	// Marc Durand 0 found
-	//   trained [] true
+	// reading: company
+	//   Léa Martin hosted [73282932000074] false
+	//   Nina Roux hosted [73282932000017] false
+	//   Marc Durand trained [] false
+	//   Paul Petit personal [] true
+	// reading: establishment
+	//   Léa Martin hosted [73282932000074] false
+	//   Marc Durand trained [] false
+	//   Paul Petit personal [] true
 }
 
 // Anne and Bruno work at the establishment that hosted Léa; Chloé knows
@@ -101,7 +110,7 @@ func ExampleAssign() {
 	}
 	declared := []jury.DeclaredConflict{{Member: members[2].ID, Candidate: candidates[1].ID, Reason: jury.ReasonPersonal}}
 
-	a, err := jury.Assign(context.Background(), members, candidates, declared, jury.Layout{Capacities: []int{2, 2}})
+	a, err := jury.Assign(context.Background(), members, candidates, declared, jury.Layout{Capacities: []int{2, 2}}, jury.ConflictRules{})
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -144,7 +153,7 @@ func ExampleAssignmentError() {
 		{ID: "can_01JQ0000000000000000000002", Name: "Marc"},
 	}
 
-	_, err := jury.Assign(context.Background(), members, candidates, nil, jury.Layout{})
+	_, err := jury.Assign(context.Background(), members, candidates, nil, jury.Layout{}, jury.ConflictRules{})
 	if ae, ok := errors.AsType[*jury.AssignmentError](err); ok {
 		fmt.Println(tpsession.KindOf(err), errors.Is(err, jury.ErrNoAssignment))
 		fmt.Println(err)

@@ -334,7 +334,7 @@ func TestWithdrawingAPanelMemberClearsTheAssignment(t *testing.T) {
 	candidates := []jury.Candidate{{ID: candidateID(1), Name: "Léa"}}
 
 	j := accepted(t, s, members...)
-	a, err := j.Assign(context.Background(), s, members, candidates, jury.Layout{}, day(2027, 2, 1))
+	a, err := j.Assign(context.Background(), s, members, candidates, jury.Layout{}, jury.ConflictRules{}, day(2027, 2, 1))
 	require.NoError(t, err)
 	require.Len(t, a.Reserves, 1)
 	_, err = j.Withdraw(a.Reserves[0], day(2027, 2, 2))
@@ -356,7 +356,7 @@ func TestSessionJuryAssignUsesAvailableAcceptedMembers(t *testing.T) {
 	c.MarkUnavailable(tpsession.DateRange{From: day(2027, 3, 3), Until: day(2027, 3, 3)})
 	candidates := []jury.Candidate{{ID: candidateID(1), Name: "Léa"}, {ID: candidateID(2), Name: "Marc"}}
 
-	got, err := j.Assign(context.Background(), s, []jury.Member{a, b, c, d, e}, candidates, jury.Layout{}, day(2027, 2, 1))
+	got, err := j.Assign(context.Background(), s, []jury.Member{a, b, c, d, e}, candidates, jury.Layout{}, jury.ConflictRules{}, day(2027, 2, 1))
 	require.NoError(t, err)
 	require.Len(t, got.Panels, 1)
 	assert.ElementsMatch(t, []tpsession.MemberID{a.ID, b.ID}, got.Panels[0].Members)
@@ -367,7 +367,7 @@ func TestSessionJuryAssignUsesAvailableAcceptedMembers(t *testing.T) {
 	got.Panels[0].Members[0] = "changed"
 	assert.NotEqual(t, got, j.Assignment, "the stored assignment is a copy")
 
-	_, err = j.Assign(context.Background(), s, []jury.Member{a, b}, candidates, jury.Layout{}, day(2027, 2, 1))
+	_, err = j.Assign(context.Background(), s, []jury.Member{a, b}, candidates, jury.Layout{}, jury.ConflictRules{}, day(2027, 2, 1))
 	assert.Equal(t, tpsession.Internal, tpsession.KindOf(err), "an accepted member's record is missing")
 }
 
@@ -376,13 +376,13 @@ func TestSessionJuryAssignKeepsTheStoredAssignmentOnFailure(t *testing.T) {
 	a, b := member(t, "a"), member(t, "b")
 	j := accepted(t, s, a, b)
 	candidates := []jury.Candidate{{ID: candidateID(1), Name: "Léa"}}
-	_, err := j.Assign(context.Background(), s, []jury.Member{a, b}, candidates, jury.Layout{}, day(2027, 2, 1))
+	_, err := j.Assign(context.Background(), s, []jury.Member{a, b}, candidates, jury.Layout{}, jury.ConflictRules{}, day(2027, 2, 1))
 	require.NoError(t, err)
 	stored := j.Assignment.Clone()
 
 	require.NoError(t, j.DeclareConflict(jury.DeclaredConflict{Member: a.ID, Candidate: candidateID(2), Reason: jury.ReasonPersonal}))
 	candidates = append(candidates, jury.Candidate{ID: candidateID(2), Name: "Marc"})
-	_, err = j.Assign(context.Background(), s, []jury.Member{a, b}, candidates, jury.Layout{}, day(2027, 2, 2))
+	_, err = j.Assign(context.Background(), s, []jury.Member{a, b}, candidates, jury.Layout{}, jury.ConflictRules{}, day(2027, 2, 2))
 	assert.ErrorIs(t, err, jury.ErrNoAssignment)
 	assert.Equal(t, stored, j.Assignment)
 }
@@ -392,7 +392,7 @@ func TestSessionJuryClone(t *testing.T) {
 	members := []jury.Member{member(t, "a"), member(t, "b")}
 	j := accepted(t, s, members...)
 	require.NoError(t, j.DeclareConflict(jury.DeclaredConflict{Member: members[0].ID, Candidate: candidateID(9), Reason: jury.ReasonOther}))
-	_, err := j.Assign(context.Background(), s, members, []jury.Candidate{{ID: candidateID(1)}}, jury.Layout{}, day(2027, 2, 1))
+	_, err := j.Assign(context.Background(), s, members, []jury.Candidate{{ID: candidateID(1)}}, jury.Layout{}, jury.ConflictRules{}, day(2027, 2, 1))
 	require.NoError(t, err)
 
 	c := j.Clone()

@@ -67,7 +67,7 @@ func randomInstance(t testing.TB, r *rand.Rand, maxMembers, maxCandidates int, m
 	for i, m := range in.members {
 		in.conflicts[i] = make([]bool, nc)
 		for j, c := range in.candidates {
-			in.conflicts[i][j] = len(jury.FindConflicts(m, c, in.declared)) > 0
+			in.conflicts[i][j] = len(jury.FindConflicts(m, c, in.declared, jury.ConflictRules{})) > 0
 		}
 	}
 	if r.IntN(4) == 0 {
@@ -290,7 +290,7 @@ func agreesWithBruteForce(t *testing.T, in instance) {
 		best = max(best, b)
 	}
 
-	a, err := jury.Assign(context.Background(), in.members, in.candidates, in.declared, in.layout)
+	a, err := jury.Assign(context.Background(), in.members, in.candidates, in.declared, in.layout, jury.ConflictRules{})
 	if best == n {
 		require.NoError(t, err)
 		checkAssignment(t, in, a)
@@ -337,7 +337,7 @@ func TestAssignProperties(t *testing.T) {
 	for i := range 150 {
 		in := randomInstance(t, r, 30, 60, 0.1)
 		t.Run(fmt.Sprint(i), func(t *testing.T) {
-			a, err := jury.Assign(context.Background(), in.members, in.candidates, in.declared, in.layout)
+			a, err := jury.Assign(context.Background(), in.members, in.candidates, in.declared, in.layout, jury.ConflictRules{})
 			var ae *jury.AssignmentError
 			if errors.As(err, &ae) {
 				assert.ErrorIs(t, err, jury.ErrNoAssignment)
@@ -350,7 +350,7 @@ func TestAssignProperties(t *testing.T) {
 			members, candidates := slices.Clone(in.members), slices.Clone(in.candidates)
 			r.Shuffle(len(members), func(i, j int) { members[i], members[j] = members[j], members[i] })
 			r.Shuffle(len(candidates), func(i, j int) { candidates[i], candidates[j] = candidates[j], candidates[i] })
-			again, errAgain := jury.Assign(context.Background(), members, candidates, in.declared, in.layout)
+			again, errAgain := jury.Assign(context.Background(), members, candidates, in.declared, in.layout, jury.ConflictRules{})
 			assert.Equal(t, a, again)
 			assert.Equal(t, err, errAgain)
 		})

@@ -26,13 +26,16 @@ type Session struct {
 // allowed but earns a Warning.
 const EmployerNoticeDays = 15
 
-// Policy holds the lead times a centre may adapt. The zero value is the
-// default policy.
+// Policy holds the lead times and the readings a centre may adapt. The zero
+// value is the default policy.
 type Policy struct {
 	// EmployerNoticeDays replaces the package's EmployerNoticeDays when a
 	// collective agreement sets a longer délai; zero or less means the
 	// default.
 	EmployerNoticeDays int
+	// Conflicts says how conflicts of interest are read from the facts
+	// recorded (FindConflicts).
+	Conflicts ConflictRules
 }
 
 // NoticeDays is the policy's employer notice, in calendar days: its own

@@ -185,11 +185,12 @@ func (j *SessionJury) DeclareConflict(c DeclaredConflict) error {
 // Assign forms the session's panels and assigns every candidate to one,
 // as the package function Assign does, from the accepted members who are
 // habilitated over the whole session and available on every day of it;
-// the others are left out (Review tells the centre why). members must hold
+// the others are left out (Review tells the centre why), conflicts read
+// under rules. members must hold
 // the record of every accepted member; other members are ignored. On
 // success the assignment is stored, dated today, replacing any earlier
 // one; on failure the stored assignment is left as it was.
-func (j *SessionJury) Assign(ctx context.Context, s Session, members []Member, candidates []Candidate, layout Layout, today date.Date) (Assignment, error) {
+func (j *SessionJury) Assign(ctx context.Context, s Session, members []Member, candidates []Candidate, layout Layout, rules ConflictRules, today date.Date) (Assignment, error) {
 	if err := j.checkSession(s); err != nil {
 		return Assignment{}, err
 	}
@@ -207,7 +208,7 @@ func (j *SessionJury) Assign(ctx context.Context, s Session, members []Member, c
 			sitting = append(sitting, m)
 		}
 	}
-	a, err := Assign(ctx, sitting, candidates, j.Conflicts, layout)
+	a, err := Assign(ctx, sitting, candidates, j.Conflicts, layout, rules)
 	if err != nil {
 		return Assignment{}, err
 	}

@@ -28,8 +28,20 @@ const ReceiptAlertDays = 14
 func OrderBy(start date.Date) date.Date { return tpsession.MonthsBefore(start, OrderLeadMonths) }
 
 // ReceiptAlertOn returns the day from which a pli not yet received is
-// alerted about: ReceiptAlertDays calendar days before start.
+// alerted about: ReceiptAlertDays calendar days before start. On that day
+// already, a pli not received is chased ("si vous n'avez pas reçu vos plis
+// d'examen deux semaines avant la date de certification déclarée,
+// contactez…", docs/rules.md#pli-receipt-alert): for a session starting on 2027-03-01, the alert is
+// due on 2027-02-15 and a pli not received on that day is late.
 func ReceiptAlertOn(start date.Date) date.Date { return start - ReceiptAlertDays }
+
+// ReceiptOverdue reports whether, on today, a pli received on receivedOn
+// (zero: not received) for a session starting on start calls for the
+// alert: not received, and ReceiptAlertOn(start) has come. Advise and the
+// session's timeline both read it, so that they never disagree.
+func ReceiptOverdue(start, today, receivedOn date.Date) bool {
+	return receivedOn == date.Zero && today >= ReceiptAlertOn(start)
+}
 
 // WarningCode is the stable code of an advisory.
 type WarningCode string
@@ -70,7 +82,7 @@ func Advise(start, today date.Date, p Pli) []Warning {
 			"the pli was ordered on %s, later than the recommended %s, %d months before the session starting on %s",
 			p.OrderedOn, orderBy, OrderLeadMonths, start)})
 	}
-	if alert := ReceiptAlertOn(start); p.ReceivedOn == date.Zero && today >= alert {
+	if alert := ReceiptAlertOn(start); ReceiptOverdue(start, today, p.ReceivedOn) {
 		ws = append(ws, Warning{Code: WarningNotReceived, Due: alert, Message: fmt.Sprintf(
 			"the pli is not received although the session starts on %s (alert from %s, %d days before): contact the Afpa's unité de Gestion des Épreuves de Validation",
 			start, alert, ReceiptAlertDays)})

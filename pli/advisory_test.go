@@ -99,3 +99,20 @@ func TestAdvise(t *testing.T) {
 		})
 	}
 }
+
+func TestReceiptOverdueFromTheAlertDay(t *testing.T) {
+	start := date.New(2027, 3, 1)
+	alert := date.New(2027, 2, 15)
+	require.Equal(t, alert, pli.ReceiptAlertOn(start))
+	assert.False(t, pli.ReceiptOverdue(start, alert-1, date.Zero), "15 days before: not yet")
+	assert.True(t, pli.ReceiptOverdue(start, alert, date.Zero), "14 days before: overdue")
+	assert.False(t, pli.ReceiptOverdue(start, alert, alert), "received that day")
+	assert.False(t, pli.ReceiptOverdue(start, start, alert-3), "received before")
+	for _, today := range []date.Date{alert - 1, alert} {
+		warned := false
+		for _, w := range pli.Advise(start, today, pli.Pli{OrderedOn: date.New(2026, 11, 2)}) {
+			warned = warned || w.Code == pli.WarningNotReceived
+		}
+		assert.Equal(t, pli.ReceiptOverdue(start, today, date.Zero), warned, "Advise agrees on %s", today)
+	}
+}

@@ -18,6 +18,7 @@ const (
 	ActionOrdered          Action = "pli.ordered"
 	ActionReceived         Action = "pli.received"
 	ActionOrganisateurRead Action = "pli.organisateur_read"
+	ActionPPERecorded      Action = "pli.ppe_recorded"
 	ActionSecured          Action = "pli.secured"
 	ActionAccessed         Action = "pli.accessed"
 	ActionOpenRefused      Action = "pli.open_refused"

@@ -16,12 +16,19 @@
 //   - [Pli.Receive] then [Pli.ReadOrganisateur], or both at once with
 //     [Pli.ReceiveAndRead]: on receipt the DTE organisateur is read and its
 //     list of required materials recorded (docs/rules.md#pli-custody);
+//     [Pli.RecordPPE] records the personal protective equipment it says the
+//     candidates bring, which their convocations must list
+//     (docs/rules.md#protective-equipment);
 //   - [Pli.Secure]: the DTE jury and candidat are locked away, somewhere, in
 //     someone's custody, "jusqu'à l'ouverture de la session"
 //     (docs/rules.md#pli-custody);
 //   - [Pli.Open]: at the session's opening, in front of at least
 //     [MinWitnesses] named witnesses (the jury checked the seals before the
 //     opening under the 2008 règlement, docs/rules.md#pli-opening).
+//
+// [Advise] warns about an order later than advised and a pli not received
+// 14 days before the start, from that day on ([ReceiptOverdue], which the
+// session's timeline reads too).
 //
 // A step attempted too early is refused with [ErrOutOfOrder], a step done
 // already with [ErrStepRepeated] (both Conflict, naming the current status).

@@ -77,6 +77,10 @@ type Pli struct {
 	OrderedOn  date.Date
 	ReceivedOn date.Date
 	Materials  []Material // the DTE organisateur's list; empty until read
+	// PPE is the personal protective equipment the DTE organisateur says
+	// the candidates bring, which their convocations must list
+	// (docs/rules.md#protective-equipment).
+	PPE []string
 
 	Location  string    // where the DTE jury and candidat are locked away
 	Custodian string    // who has them in custody
@@ -128,6 +132,7 @@ func (p Pli) Status() Status {
 func (p Pli) Clone() Pli {
 	c := p
 	c.Materials = slices.Clone(p.Materials)
+	c.PPE = slices.Clone(p.PPE)
 	c.Witnesses = slices.Clone(p.Witnesses)
 	c.Custody = slices.Clone(p.Custody)
 	return c
@@ -197,6 +202,65 @@ func (p *Pli) ReadOrganisateur(materials []Material, at time.Time, actor string)
 	}
 	p.read(ms, at, actor)
 	return nil
+}
+
+// MaxPPE bounds the DTE organisateur's list of protective equipment.
+const MaxPPE = 30
+
+// RecordPPE records the personal protective equipment (EPI) the DTE
+// organisateur says each candidate brings, replacing the list recorded
+// before: the convocations must list every item ("les documents et
+// équipement de protection individuelle à apporter le jour des épreuves").
+// An empty list records that the DTE asks for none. Each step is in the
+// custody log.
+//
+// Errors: tpsession.ErrInternal (at, actor); ErrInvalid (an item empty,
+// too long or listed twice, case aside; more than MaxPPE); ErrOutOfOrder
+// before the DTE organisateur is read; ErrStepRepeated once the pli is
+// opened.
+func (p *Pli) RecordPPE(ppe []string, at time.Time, actor string) error {
+	actor, err := checkEvent(at, actor)
+	if err != nil {
+		return err
+	}
+	var fe tpsession.FieldErrors
+	items := checkPPE(&fe, ppe)
+	if err := fe.Err(ErrInvalid); err != nil {
+		return err
+	}
+	switch st := p.Status(); st {
+	case StatusNotOrdered, StatusOrdered, StatusReceived:
+		return ErrOutOfOrder.Withf("cannot record the DTE organisateur's protective equipment: the pli's status is %q, the DTE organisateur must be read first", st)
+	case StatusOpened:
+		return ErrStepRepeated.Withf("cannot record the DTE organisateur's protective equipment: the pli was opened on %s", p.OpenedAt.UTC().Format(time.DateOnly))
+	}
+	if err := p.Custody.checkNext(at); err != nil {
+		return err
+	}
+	p.PPE = items
+	detail := "DTE organisateur: no protective equipment to bring"
+	if len(items) > 0 {
+		detail = "DTE organisateur: protective equipment to bring: " + quoteAll(items)
+	}
+	p.Custody.append(at, actor, ActionPPERecorded, detail)
+	return nil
+}
+
+func checkPPE(fe *tpsession.FieldErrors, in []string) []string {
+	if len(in) > MaxPPE {
+		fe.Add("ppe", "must have at most %d items, got %d", MaxPPE, len(in))
+		return nil
+	}
+	out := make([]string, 0, len(in))
+	for i, item := range in {
+		f := fmt.Sprintf("ppe[%d]", i)
+		item = fe.Text(f, item, MaxTextLen, true)
+		if j := slices.IndexFunc(out, func(o string) bool { return strings.EqualFold(o, item) }); j >= 0 && item != "" {
+			fe.Add(f, "repeats ppe[%d]", j)
+		}
+		out = append(out, item)
+	}
+	return out
 }
 
 // ReceiveAndRead records the receipt and the reading of the DTE organisateur

@@ -115,6 +115,18 @@ const (
 	ActionReadChecklist Action = "checklist.read"
 	// ActionManageChecklist checks items and records the equipment.
 	ActionManageChecklist Action = "checklist.manage"
+
+	// ActionReadTitles reads the title register, reference data every
+	// role may read.
+	ActionReadTitles Action = "titles.read"
+	// ActionReadAgrements reads the centre's agréments.
+	ActionReadAgrements Action = "agrement.read"
+	// ActionManageAgrements records and revises the centre's agréments.
+	ActionManageAgrements Action = "agrement.manage"
+	// ActionReadProgrammes reads the centre's yearly programming.
+	ActionReadProgrammes Action = "programme.read"
+	// ActionManageProgrammes records and submits the yearly programming.
+	ActionManageProgrammes Action = "programme.manage"
 )
 
 // JuryScope says how the jury role is narrowed on an action it may
@@ -239,6 +251,12 @@ var grants = map[Action]grant{
 
 	ActionReadChecklist:   adminOnly,
 	ActionManageChecklist: adminOnly,
+
+	ActionReadTitles:       everyone,
+	ActionReadAgrements:    staffAndCtrl,
+	ActionManageAgrements:  adminOnly,
+	ActionReadProgrammes:   staffAndCtrl,
+	ActionManageProgrammes: adminOnly,
 }
 
 // Actions lists every action the Policy knows, sorted.

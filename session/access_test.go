@@ -48,6 +48,12 @@ var expectedGrants = map[session.Action][]session.Role{
 
 	session.ActionReadChecklist:   {session.RoleAdmin},
 	session.ActionManageChecklist: {session.RoleAdmin},
+
+	session.ActionReadTitles:       {session.RoleAdmin, session.RoleJury, session.RoleController},
+	session.ActionReadAgrements:    {session.RoleAdmin, session.RoleController},
+	session.ActionManageAgrements:  {session.RoleAdmin},
+	session.ActionReadProgrammes:   {session.RoleAdmin, session.RoleController},
+	session.ActionManageProgrammes: {session.RoleAdmin},
 }
 
 const (

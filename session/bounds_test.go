@@ -84,7 +84,7 @@ func TestTheLengthOfASessionIsBounded(t *testing.T) {
 		store := memstore.New()
 		_, err := session.NewService(session.Stores{
 			Sessions: store, Events: store, Candidates: store, Registrations: store,
-			Members: store, Juries: store, Plis: store, Checklists: store, Plans: store, Receipts: store,
+			Members: store, Juries: store, Plis: store, Checklists: store, Plans: store, Agrements: store, Programmes: store, Receipts: store,
 		}, session.Config{MaxSessionDays: -1})
 		assert.ErrorIs(t, err, tpsession.ErrInternal)
 	})
@@ -97,38 +97,42 @@ func TestFactsAreDatedWithinTheirSessionsWindow(t *testing.T) {
 	today := date.New(2026, time.November, 16) // the session is created today and starts on 1 March 2027
 	first := date.New(2025, time.November, 16) // 12 months before its creation
 	type fact struct {
-		field  string
+		field string
+		// from is the first day the fact may bear: the window's first
+		// day, or for a convocation's facts the day it was drafted, today
+		// (docs/rules.md#no-validation-before-the-convocation-exists).
+		from   date.Date
 		record func(f *fixture, s session.Session, c candidate.Candidate, on date.Date) error
 	}
 	facts := []fact{
-		{"declared_on", func(f *fixture, s session.Session, _ candidate.Candidate, on date.Date) error {
+		{"declared_on", first, func(f *fixture, s session.Session, _ candidate.Candidate, on date.Date) error {
 			_, err := f.svc.Declare(f.ctx, admin, s.ID, on)
 			return err
 		}},
-		{"ordered_on", func(f *fixture, s session.Session, _ candidate.Candidate, on date.Date) error {
+		{"ordered_on", first, func(f *fixture, s session.Session, _ candidate.Candidate, on date.Date) error {
 			_, _, err := f.svc.OrderPli(f.ctx, admin, s.ID, on)
 			return err
 		}},
-		{"received_on", func(f *fixture, s session.Session, _ candidate.Candidate, on date.Date) error {
+		{"received_on", first, func(f *fixture, s session.Session, _ candidate.Candidate, on date.Date) error {
 			if _, _, err := f.svc.OrderPli(f.ctx, admin, s.ID, first); err != nil {
 				return err
 			}
 			_, err := f.svc.ReceivePli(f.ctx, admin, s.ID, on, nil)
 			return err
 		}},
-		{"validated_on", func(f *fixture, s session.Session, c candidate.Candidate, on date.Date) error {
+		{"validated_on", today, func(f *fixture, s session.Session, c candidate.Candidate, on date.Date) error {
 			_, err := f.svc.ValidateConvocation(f.ctx, admin, s.ID, c.ID, on)
 			return err
 		}},
-		{"sent_on", func(f *fixture, s session.Session, c candidate.Candidate, on date.Date) error {
-			if _, err := f.svc.ValidateConvocation(f.ctx, admin, s.ID, c.ID, first); err != nil {
+		{"sent_on", today, func(f *fixture, s session.Session, c candidate.Candidate, on date.Date) error {
+			if _, err := f.svc.ValidateConvocation(f.ctx, admin, s.ID, c.ID, today); err != nil {
 				return err
 			}
 			_, err := f.svc.RecordDelivery(f.ctx, admin, s.ID, c.ID, candidate.DeliveryInput{Method: "registered_mail", SentOn: on.String(), TrackingNumber: "1A00000000001"})
 			return err
 		}},
-		{"delivered_on", func(f *fixture, s session.Session, c candidate.Candidate, on date.Date) error {
-			if _, err := f.svc.ValidateConvocation(f.ctx, admin, s.ID, c.ID, first); err != nil {
+		{"delivered_on", today, func(f *fixture, s session.Session, c candidate.Candidate, on date.Date) error {
+			if _, err := f.svc.ValidateConvocation(f.ctx, admin, s.ID, c.ID, today); err != nil {
 				return err
 			}
 			_, err := f.svc.RecordDelivery(f.ctx, admin, s.ID, c.ID, candidate.DeliveryInput{Method: "hand", DeliveredOn: on.String(), ReceivedBy: "le candidat"})
@@ -140,7 +144,7 @@ func TestFactsAreDatedWithinTheirSessionsWindow(t *testing.T) {
 			for _, tc := range []struct {
 				on date.Date
 				ok bool
-			}{{first, true}, {first - 1, false}, {date.New(2002, time.February, 18), false}, {today, true}, {today + 1, false}} {
+			}{{fc.from, true}, {first - 1, false}, {date.New(2002, time.February, 18), false}, {today, true}, {today + 1, false}} {
 				f := newFixtureWith(t, today, session.Config{})
 				s := f.session()
 				c := f.candidate("Léa", "Dubois", "")

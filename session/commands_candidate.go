@@ -66,7 +66,7 @@ func (s *Service) ReviseCandidate(ctx context.Context, by Actor, id tpsession.Ca
 		if err != nil {
 			return err
 		}
-		var open []Session // the sessions still in preparation the candidate is registered to
+		var open []candidate.Session // the sessions still in preparation the candidate is registered to
 		for _, r := range regs {
 			if !r.Active() {
 				continue
@@ -76,16 +76,20 @@ func (s *Service) ReviseCandidate(ctx context.Context, by Actor, id tpsession.Ca
 				return err
 			}
 			if ses.CheckWritable() == nil {
-				open = append(open, ses)
+				v, err := s.candidateView(ctx, by, ses)
+				if err != nil {
+					return err
+				}
+				open = append(open, v)
 			}
 		}
 		return s.st.Candidates.UpdateCandidate(ctx, by.Centre, id, func(c *candidate.Candidate) error {
 			if err := c.Revise(in, o.today); err != nil {
 				return err
 			}
-			for _, ses := range open {
-				if err := candidate.CheckEligibility(*c, candidateView(ses)); err != nil {
-					return ErrRevisionBreaksEligibility.Withf("%s would no longer be eligible to session %s starting %s: %s", fullName(*c), ses.ID, ses.Start, tpsession.MessageOf(err)).Wrap(err)
+			for _, v := range open {
+				if err := candidate.CheckEligibility(*c, v); err != nil {
+					return ErrRevisionBreaksEligibility.Withf("%s would no longer be eligible to session %s starting %s: %s", fullName(*c), v.ID, v.Start, tpsession.MessageOf(err)).Wrap(err)
 				}
 			}
 			out = c.Clone()
@@ -95,9 +99,27 @@ func (s *Service) ReviseCandidate(ctx context.Context, by Actor, id tpsession.Ca
 	return out, err
 }
 
-// Register registers a candidate to the session, checking their
-// eligibility on the session's start date.
+// Register registers a candidate to the session, on site, checking their
+// eligibility on the session's start date; see RegisterWith.
 func (s *Service) Register(ctx context.Context, by Actor, sid tpsession.SessionID, cid tpsession.CandidateID) (candidate.Registration, error) {
+	return s.RegisterWith(ctx, by, sid, cid, RegistrationRequest{})
+}
+
+// RegistrationRequest is what a registration asks beyond the candidate:
+// the candidate's modality ("on_site", "remote"; empty, the session's) and,
+// for a CCP session, the CCPs they sit (empty, every CCP of the session
+// they lack).
+type RegistrationRequest struct {
+	Modality string
+	CCPs     []string
+}
+
+// RegisterWith registers a candidate to the session as req asks, checking
+// their eligibility on the session's start date (candidate.Register): the
+// re-sit rule, the délai de prolongation, and for a CCP session the CCPs
+// the candidate lacks, the CCPs acquired under an earlier revision of the
+// title counted through the title register's correspondence.
+func (s *Service) RegisterWith(ctx context.Context, by Actor, sid tpsession.SessionID, cid tpsession.CandidateID, req RegistrationRequest) (candidate.Registration, error) {
 	if err := checkActor(by); err != nil {
 		return candidate.Registration{}, err
 	}
@@ -115,7 +137,12 @@ func (s *Service) Register(ctx context.Context, by Actor, sid tpsession.SessionI
 		if err != nil {
 			return err
 		}
-		out, err = candidate.Register(tpsession.NewRegistrationID(), candidateView(ses), c, existing, o.now)
+		view, err := s.candidateView(ctx, by, ses)
+		if err != nil {
+			return err
+		}
+		out, err = candidate.Register(tpsession.NewRegistrationID(), view, c, existing, o.now,
+			candidate.Request{Modality: tpsession.Modality(req.Modality), CCPs: req.CCPs, Held: s.heldCCPs(ses, c)})
 		if err != nil {
 			return err
 		}
@@ -151,18 +178,19 @@ func (s *Service) Registrations(ctx context.Context, by Actor, sid tpsession.Ses
 // Withdraw withdraws a candidate's registration: it is kept, marked
 // withdrawn, and the withdrawal is in the event log.
 func (s *Service) Withdraw(ctx context.Context, by Actor, sid tpsession.SessionID, cid tpsession.CandidateID) error {
-	_, err := s.updateRegistration(ctx, by, sid, cid, nil, func(_ Session, r *candidate.Registration, o op) (string, string, error) {
+	_, err := s.updateRegistration(ctx, by, sid, cid, nil, func(_ candidate.Session, r *candidate.Registration, o op) (string, string, error) {
 		return ActionCandidateWithdrawn, "candidate " + string(cid) + " withdrawn", r.Withdraw(o.now, by.Name)
 	})
 	return err
 }
 
 // updateRegistration applies fn to a registration of a writable session,
-// records the event fn describes and returns the registration as saved.
-// check, when not nil, vets the input against the session before its
-// state is (400 before 409: docs/http-api.md#order-of-checks).
+// given the session as the candidate package sees it, records the event fn
+// describes and returns the registration as saved. check, when not nil,
+// vets the input against the session before its state is (400 before 409:
+// docs/http-api.md#order-of-checks).
 func (s *Service) updateRegistration(ctx context.Context, by Actor, sid tpsession.SessionID, cid tpsession.CandidateID,
-	check func(Session, op) error, fn func(Session, *candidate.Registration, op) (action, detail string, err error)) (candidate.Registration, error) {
+	check func(Session, op) error, fn func(candidate.Session, *candidate.Registration, op) (action, detail string, err error)) (candidate.Registration, error) {
 	if err := checkActor(by); err != nil {
 		return candidate.Registration{}, err
 	}
@@ -180,10 +208,14 @@ func (s *Service) updateRegistration(ctx context.Context, by Actor, sid tpsessio
 		if err := ses.CheckWritable(); err != nil {
 			return err
 		}
+		view, err := s.candidateView(ctx, by, ses)
+		if err != nil {
+			return err
+		}
 		var action, detail string
 		err = s.st.Registrations.UpdateRegistration(ctx, by.Centre, sid, cid, func(r *candidate.Registration) error {
 			var err error
-			action, detail, err = fn(ses, r, o)
+			action, detail, err = fn(view, r, o)
 			out = r.Clone()
 			return err
 		})
@@ -207,9 +239,9 @@ func (s *Service) DraftConvocation(ctx context.Context, by Actor, sid tpsession.
 	if err != nil {
 		return candidate.Convocation{}, err
 	}
-	r, err := s.updateRegistration(ctx, by, sid, cid, nil, func(ses Session, r *candidate.Registration, _ op) (string, string, error) {
+	r, err := s.updateRegistration(ctx, by, sid, cid, nil, func(view candidate.Session, r *candidate.Registration, o op) (string, string, error) {
 		return ActionConvocationDrafted, fmt.Sprintf("convocation of candidate %s drafted for %s at %s", cid, d.Appointment, d.Place),
-			r.DraftConvocation(d, candidateView(ses))
+			r.DraftConvocation(d, view, o.today)
 	})
 	if err != nil {
 		return candidate.Convocation{}, err
@@ -225,10 +257,10 @@ func (s *Service) DraftConvocation(ctx context.Context, by Actor, sid tpsession.
 func (s *Service) ValidateConvocation(ctx context.Context, by Actor, sid tpsession.SessionID, cid tpsession.CandidateID, on date.Date) (candidate.Convocation, error) {
 	r, err := s.updateRegistration(ctx, by, sid, cid, func(ses Session, o op) error {
 		return s.checkFact("validated_on", orToday(on, o.today), ses, o.today)
-	}, func(ses Session, r *candidate.Registration, o op) (string, string, error) {
+	}, func(view candidate.Session, r *candidate.Registration, o op) (string, string, error) {
 		day := orToday(on, o.today)
 		return ActionConvocationValid, fmt.Sprintf("convocation of candidate %s validated in CERES on %s", cid, day),
-			r.ValidateConvocation(day, candidateView(ses), s.conv, o.today)
+			r.ValidateConvocation(day, view, s.conv, o.today)
 	})
 	if err != nil {
 		return candidate.Convocation{}, err
@@ -248,7 +280,7 @@ func (s *Service) RecordDelivery(ctx context.Context, by Actor, sid tpsession.Se
 		s.factDate(&fe, "sent_on", d.SentOn, ses, o.today, false)
 		s.factDate(&fe, "delivered_on", d.DeliveredOn, ses, o.today, false)
 		return fe.Err(candidate.ErrInvalidDelivery)
-	}, func(_ Session, r *candidate.Registration, o op) (string, string, error) {
+	}, func(_ candidate.Session, r *candidate.Registration, o op) (string, string, error) {
 		return ActionConvocationDelivery, fmt.Sprintf("convocation of candidate %s: %s", cid, d), r.RecordDelivery(d, o.today)
 	})
 	if err != nil {

@@ -82,7 +82,7 @@ func (s *Service) Readiness(ctx context.Context, by Actor, sid tpsession.Session
 	if err != nil {
 		return checklist.Readiness{}, err
 	}
-	return s.evaluate(ctx, by, ses)
+	return s.evaluate(ctx, by, ses, s.begin().today)
 }
 
 // Open opens the session, on its start date and when the readiness
@@ -100,7 +100,7 @@ func (s *Service) Open(ctx context.Context, by Actor, sid tpsession.SessionID, w
 		if err != nil {
 			return err
 		}
-		r, err := s.evaluate(ctx, by, ses)
+		r, err := s.evaluate(ctx, by, ses, o.today)
 		if err != nil {
 			return err
 		}
@@ -171,15 +171,15 @@ func (s *Service) defaultWitnesses(ctx context.Context, by Actor, ses Session) (
 
 // evaluate gathers the facts of every part of the session's preparation and
 // returns the checklist's verdict.
-func (s *Service) evaluate(ctx context.Context, by Actor, ses Session) (checklist.Readiness, error) {
-	f, err := s.facts(ctx, by, ses)
+func (s *Service) evaluate(ctx context.Context, by Actor, ses Session, today date.Date) (checklist.Readiness, error) {
+	f, err := s.facts(ctx, by, ses, today)
 	if err != nil {
 		return checklist.Readiness{}, err
 	}
 	return checklist.Evaluate(f), nil
 }
 
-func (s *Service) facts(ctx context.Context, by Actor, ses Session) (checklist.Facts, error) {
+func (s *Service) facts(ctx context.Context, by Actor, ses Session, today date.Date) (checklist.Facts, error) {
 	f := checklist.Facts{
 		Period: ses.Dates(), Calendar: ses.Calendar(), Kind: ses.Kind,
 		Responsable: ses.Responsable.Name, UsesComputers: ses.UsesComputers,
@@ -234,9 +234,10 @@ func (s *Service) facts(ctx context.Context, by Actor, ses Session) (checklist.F
 		if err != nil {
 			return f, err
 		}
-		f.Registrations = append(f.Registrations, registrationFacts(r, c, sj, members))
+		f.Registrations = append(f.Registrations, registrationFacts(r, c, sj, members, s.jury.Conflicts))
 	}
-	return f, nil
+	f.Compliance, err = s.compliance(ctx, by, ses, today)
+	return f, err
 }
 
 // juryFacts counts the accepted members who can sit and names those who can
@@ -268,7 +269,7 @@ func juryFacts(ses Session, sj jury.SessionJury, members []jury.Member) checklis
 // convocation's state, its panel, and the members of that panel in
 // conflict with the candidate (a candidate's host companies may have been
 // corrected since the assignment).
-func registrationFacts(r candidate.Registration, c candidate.Candidate, sj jury.SessionJury, members []jury.Member) checklist.Registration {
+func registrationFacts(r candidate.Registration, c candidate.Candidate, sj jury.SessionJury, members []jury.Member, rules jury.ConflictRules) checklist.Registration {
 	out := checklist.Registration{
 		Candidate:   c.ID,
 		Name:        fullName(c),
@@ -277,7 +278,7 @@ func registrationFacts(r candidate.Registration, c candidate.Candidate, sj jury.
 	panel, ok := sj.Assignment.PanelOf(c.ID)
 	out.InPanel = ok
 	for _, m := range members {
-		if ok && slices.Contains(panel.Members, m.ID) && len(jury.FindConflicts(m, juryCandidate(c), sj.Conflicts)) > 0 {
+		if ok && slices.Contains(panel.Members, m.ID) && len(jury.FindConflicts(m, JuryCandidate(c), sj.Conflicts, rules)) > 0 {
 			out.ConflictingMembers = append(out.ConflictingMembers, m.Name)
 		}
 	}

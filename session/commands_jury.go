@@ -266,7 +266,7 @@ func (s *Service) AssignJury(ctx context.Context, by Actor, sid tpsession.Sessio
 		}
 		return s.updateJury(ctx, by, sid, func(ses Session, j *jury.SessionJury, o op) (string, string, error) {
 			var err error
-			out, err = j.Assign(ctx, juryView(ses), members, candidates, layout, o.today)
+			out, err = j.Assign(ctx, juryView(ses), members, candidates, layout, s.jury.Conflicts, o.today)
 			return ActionJuryAssigned, describeAssignment(out), err
 		})
 	})
@@ -340,7 +340,7 @@ func (s *Service) registeredCandidates(ctx context.Context, by Actor, sid tpsess
 		if err != nil {
 			return nil, err
 		}
-		out = append(out, juryCandidate(c))
+		out = append(out, JuryCandidate(c))
 	}
 	return out, nil
 }

@@ -155,6 +155,15 @@ func (s *Service) ReadOrganisateur(ctx context.Context, by Actor, sid tpsession.
 	})
 }
 
+// RecordDTEPPE records the personal protective equipment the DTE
+// organisateur says the candidates bring, replacing the list recorded
+// before: a convocation is validated only once it lists every item.
+func (s *Service) RecordDTEPPE(ctx context.Context, by Actor, sid tpsession.SessionID, ppe []string) (pli.Pli, error) {
+	return s.updatePli(ctx, by, sid, false, nil, func(_ Session, p *pli.Pli, _ op, at time.Time) error {
+		return p.RecordPPE(ppe, at, by.Name)
+	})
+}
+
 // SecurePli records that the DTE jury and candidat were locked away, where
 // and in whose custody.
 func (s *Service) SecurePli(ctx context.Context, by Actor, sid tpsession.SessionID, location, custodian string) (pli.Pli, error) {

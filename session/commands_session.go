@@ -19,10 +19,22 @@ import (
 )
 
 // CreateSession creates a session in preparation, with its empty jury
-// record, its pli (not ordered yet) and its readiness checklist.
+// record, its pli (not ordered yet) and its readiness checklist. The title
+// name may be left out when the title register knows the title. The rules
+// around the session apply: the title register's validity, délai de
+// prolongation, CCPs and remote sessions (docs/rules.md#the-title-register),
+// and an agrément covering the title, the site and every day, once the
+// centre has recorded its agréments (docs/rules.md#centre-agrément).
 func (s *Service) CreateSession(ctx context.Context, by Actor, d Details) (Session, error) {
 	if err := checkActor(by); err != nil {
 		return Session{}, err
+	}
+	if strings.TrimSpace(d.TitleName) == "" {
+		if code, err := tpsession.ParseTitleCode(d.Title); err == nil {
+			if t, err := s.titles.Title(code); err == nil {
+				d.TitleName = t.Name
+			}
+		}
 	}
 	var ses Session
 	err := s.atomic(ctx, func(ctx context.Context, o op) error {
@@ -37,6 +49,9 @@ func (s *Service) CreateSession(ctx context.Context, by Actor, d Details) (Sessi
 		}
 		cl, err := checklist.New(by.Centre, ses.ID)
 		if err != nil {
+			return err
+		}
+		if err := s.checkAround(ctx, by, ses, o.today); err != nil {
 			return err
 		}
 		for _, create := range []func() error{
@@ -143,7 +158,7 @@ func (s *Service) ChangeSession(ctx context.Context, by Actor, sid tpsession.Ses
 		if err != nil {
 			return err
 		}
-		moved := ses
+		moved := ses.Clone()
 		start, end := ses.Start, ses.End
 		if c.Start != nil {
 			start = *c.Start
@@ -156,6 +171,11 @@ func (s *Service) ChangeSession(ctx context.Context, by Actor, sid tpsession.Ses
 		}
 		if moved.Start != ses.Start || moved.End != ses.End {
 			if err := s.checkDateChange(ctx, by, moved); err != nil {
+				return err
+			}
+		}
+		if moved.Start != ses.Start || moved.End != ses.End || moved.Site != ses.Site || moved.Modality != ses.Modality {
+			if err := s.checkAround(ctx, by, moved, s.createdOn(ses)); err != nil {
 				return err
 			}
 		}
@@ -205,6 +225,9 @@ func describeChange(before, after Session) (string, bool) {
 	if before.UsesComputers != after.UsesComputers {
 		parts = append(parts, fmt.Sprintf("uses computers %t → %t", before.UsesComputers, after.UsesComputers))
 	}
+	if before.Modality.String() != after.Modality.String() {
+		parts = append(parts, fmt.Sprintf("modality %s → %s", before.Modality, after.Modality))
+	}
 	return strings.Join(parts, "; "), len(parts) > 0
 }
 
@@ -220,12 +243,16 @@ func (s *Service) checkDateChange(ctx context.Context, by Actor, moved Session) 
 		}
 		problems = append(problems, tpsession.MessageOf(err))
 	}
+	view, err := s.candidateView(ctx, by, moved)
+	if err != nil {
+		return err
+	}
 	for _, r := range regs {
 		c, err := s.st.Candidates.Candidate(ctx, by.Centre, r.Candidate)
 		if err != nil {
 			return err
 		}
-		if err := candidate.CheckEligibility(c, candidateView(moved)); err != nil {
+		if err := candidate.CheckEligibility(c, view); err != nil {
 			if tpsession.KindOf(err) != tpsession.Rule {
 				return err
 			}
@@ -267,14 +294,14 @@ func (s *Service) Timeline(ctx context.Context, by Actor, sid tpsession.SessionI
 		return nil, err
 	}
 	o := s.begin()
-	progress, err := s.progress(ctx, by, ses)
+	progress, err := s.progress(ctx, by, ses, o.today)
 	if err != nil {
 		return nil, err
 	}
 	return Timeline(ses, progress, o.today, s.conv, s.jury), nil
 }
 
-func (s *Service) progress(ctx context.Context, by Actor, ses Session) (Progress, error) {
+func (s *Service) progress(ctx context.Context, by Actor, ses Session, today date.Date) (Progress, error) {
 	var p Progress
 	rec, planned, err := s.currentPlan(ctx, by, ses)
 	if err != nil {
@@ -299,12 +326,15 @@ func (s *Service) progress(ctx context.Context, by Actor, ses Session) (Progress
 		return p, err
 	}
 	p.ConvocationsValidatedOn = allValidatedOn(regs)
+	if p.Programme, err = s.programmeStanding(ctx, by, ses.Start.Year()); err != nil {
+		return p, err
+	}
 	switch ses.Status() {
 	case StatusOpened, StatusClosed:
 		p.Ready = true
 	case StatusCancelled:
 	default:
-		r, err := s.evaluate(ctx, by, ses)
+		r, err := s.evaluate(ctx, by, ses, today)
 		if err != nil {
 			return p, err
 		}
@@ -345,6 +375,12 @@ func allValidatedOn(regs []candidate.Registration) date.Date {
 // calendar's start and number of days from the session when left out, and
 // the title from the session. The plan is kept, feasible or not: an
 // infeasible answer tells the centre which limit binds.
+//
+// Hidden times are never silently absent: an input without them takes the
+// title register's default profile, and the plan says so in a note; with
+// no profile it is refused (ErrHiddenTimesMissing). The déroulé of a
+// session titre must end with an épreuve marked as the entretien final
+// (plan.ErrNoEntretienFinal, naming the épreuves).
 func (s *Service) PlanSession(ctx context.Context, by Actor, sid tpsession.SessionID, in plan.Input) (plan.Record, error) {
 	ses, err := s.writable(ctx, by, sid)
 	if err != nil {
@@ -352,6 +388,10 @@ func (s *Service) PlanSession(ctx context.Context, by Actor, sid tpsession.Sessi
 	}
 	days := len(ses.Calendar().WorkingDays(ses.Start, ses.End))
 	if err := checkPlanFits(ses, in, days); err != nil {
+		return plan.Record{}, err
+	}
+	in, note, err := s.planHidden(ses, in)
+	if err != nil {
 		return plan.Record{}, err
 	}
 	in = in.WithSession(ses.Start, days)
@@ -364,12 +404,24 @@ func (s *Service) PlanSession(ctx context.Context, by Actor, sid tpsession.Sessi
 	if in.Calendar.Region == "" {
 		in.Calendar.Region = ses.Region
 	}
+	// Bad input first, then the rule.
+	if err := in.Validate(); err != nil {
+		return plan.Record{}, err
+	}
+	if ses.Kind == tpsession.KindTitre {
+		if err := in.CheckTitre(); err != nil {
+			return plan.Record{}, err
+		}
+	}
 	// Planning takes a while: it runs before the transaction, which checks
 	// again that the session has not moved meanwhile, and stops when ctx
 	// ends. The record is dated when it is saved.
 	rec, err := plan.NewRecord(ctx, by.Centre, sid, in, time.Time{})
 	if err != nil {
 		return plan.Record{}, err
+	}
+	if note != nil {
+		rec.Plan.Notes = append([]plan.Note{*note}, rec.Plan.Notes...)
 	}
 	err = s.atomic(ctx, func(ctx context.Context, o op) error {
 		rec.ComputedAt = o.now

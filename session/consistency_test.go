@@ -75,7 +75,7 @@ func hookedFixture(t *testing.T, today date.Date) (*fixture, *hooked, *countingC
 	clock := &countingClock{FixedClock: tpsession.NewFixedClock(at(today))}
 	svc, err := session.NewService(session.Stores{
 		Sessions: h, Events: h, Candidates: h, Registrations: h,
-		Members: h, Juries: h, Plis: h, Checklists: h, Plans: h, Receipts: h, Tx: h,
+		Members: h, Juries: h, Plis: h, Checklists: h, Plans: h, Agrements: h, Programmes: h, Receipts: h, Tx: h,
 	}, session.Config{Clock: clock, Location: paris})
 	require.NoError(t, err)
 	return &fixture{t: t, ctx: context.Background(), clock: clock.FixedClock, svc: svc}, h, clock
@@ -215,15 +215,16 @@ func TestWithdrawingTheLastUnvalidatedCandidateReachesConvocationsSent(t *testin
 	}
 	_, err := f.svc.DraftConvocation(f.ctx, admin, s.ID, a.ID, convocation())
 	require.NoError(t, err)
-	_, err = f.svc.ValidateConvocation(f.ctx, admin, s.ID, a.ID, date.New(2026, time.November, 12))
+	_, err = f.svc.ValidateConvocation(f.ctx, admin, s.ID, a.ID, date.New(2026, time.November, 16))
 	require.NoError(t, err)
 	assert.Equal(t, session.StatusPreparation, f.status(s.ID), "Bob's convocation is not validated")
 
+	f.on(date.New(2026, time.November, 19))
 	require.NoError(t, f.svc.Withdraw(f.ctx, admin, s.ID, b.ID))
 	ses, err := f.svc.Session(f.ctx, admin, s.ID)
 	require.NoError(t, err)
 	assert.Equal(t, session.StatusConvocationsSent, ses.Status())
-	assert.Equal(t, date.New(2026, time.November, 12), ses.Milestones().ConvocationsSentOn, "dated by the validation, not by the withdrawal")
+	assert.Equal(t, date.New(2026, time.November, 16), ses.Milestones().ConvocationsSentOn, "dated by the validation, not by the withdrawal")
 }
 
 func TestAMemberWhoBecomesUnavailableBlocksTheOpening(t *testing.T) {
@@ -254,8 +255,8 @@ func TestReadinessIsRecordedOnceAndFollowsTheChecks(t *testing.T) {
 	require.NoError(t, err)
 	ds, err := f.svc.Timeline(f.ctx, admin, s.ID)
 	require.NoError(t, err)
-	assert.Equal(t, session.DeadlineOverdue, ds[5].Status, "readiness is not done while a check fails")
-	assert.Contains(t, ds[5].Note, "one fails again")
+	assert.Equal(t, session.DeadlineOverdue, ds[6].Status, "readiness is not done while a check fails")
+	assert.Contains(t, ds[6].Note, "one fails again")
 	assert.Equal(t, session.StatusReady, f.status(s.ID), "the status is the furthest milestone reached")
 
 	_, err = f.svc.SetChecklistItem(f.ctx, admin, s.ID, checklist.ItemRulesDisplayed, checklist.ItemUpdate{Status: checklist.StatusOK})
@@ -323,7 +324,7 @@ func TestTheServiceNeverNestsTransactions(t *testing.T) {
 	tx := &flatTx{}
 	svc, err := session.NewService(session.Stores{
 		Sessions: store, Events: store, Candidates: store, Registrations: store,
-		Members: store, Juries: store, Plis: store, Checklists: store, Plans: store, Receipts: store, Tx: tx,
+		Members: store, Juries: store, Plis: store, Checklists: store, Plans: store, Agrements: store, Programmes: store, Receipts: store, Tx: tx,
 	}, session.Config{Clock: tpsession.NewFixedClock(at(date.New(2026, time.November, 16))), Location: paris})
 	require.NoError(t, err)
 	f := &fixture{t: t, ctx: context.Background(), svc: svc}

@@ -38,4 +38,13 @@ var (
 	// time, an accepted jury member's habilitation no longer covering the
 	// session, a convocation's appointment outside the new dates.
 	ErrDateChangeBreaksRule = tpsession.NewError(tpsession.Rule, "session.date_change_breaks_rule", "the new dates break a rule already satisfied")
+
+	// ErrHiddenTimesMissing refuses a planning input without hidden times
+	// when the title register has no default profile for the session's
+	// title: hidden times are never silently absent.
+	ErrHiddenTimesMissing = tpsession.NewError(tpsession.Invalid, "session.hidden_times_missing", "the planning input gives no hidden times")
+
+	// ErrNotSat refuses an outcome for a candidate the session did not
+	// hold: not registered, withdrawn, or a session not opened yet.
+	ErrNotSat = tpsession.NewError(tpsession.Conflict, "session.outcome_not_sat", "the candidate did not sit the session")
 )

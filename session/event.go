@@ -44,6 +44,7 @@ const (
 	ActionJuryAssigned        = "jury.assigned"
 	ActionCandidateRegistered = "candidate.registered"
 	ActionCandidateWithdrawn  = "candidate.withdrawn"
+	ActionOutcomeRecorded     = "candidate.outcome_recorded"
 	ActionConvocationDrafted  = "convocation.drafted"
 	ActionConvocationValid    = "convocation.validated"
 	ActionConvocationDelivery = "convocation.delivery_recorded"

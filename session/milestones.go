@@ -49,7 +49,7 @@ func (s *Service) noteReady(ctx context.Context, by Actor, o op, sid tpsession.S
 	if ses.Milestones().ReadyOn != date.Zero || ses.CheckWritable() != nil {
 		return nil
 	}
-	r, err := s.evaluate(ctx, by, ses)
+	r, err := s.evaluate(ctx, by, ses, o.today)
 	if err != nil || !r.Ready() {
 		return err
 	}

@@ -13,7 +13,10 @@ import (
 	"github.com/tpsession/tpsession/checklist"
 	"github.com/tpsession/tpsession/jury"
 	"github.com/tpsession/tpsession/pli"
+	"github.com/tpsession/tpsession/session/agrement"
 	"github.com/tpsession/tpsession/session/plan"
+	"github.com/tpsession/tpsession/session/programme"
+	"github.com/tpsession/tpsession/session/titles"
 )
 
 // Stores are the stores the Service works with. Every field is required
@@ -31,6 +34,8 @@ type Stores struct {
 	Plis          pli.Store
 	Checklists    checklist.Store
 	Plans         plan.Store
+	Agrements     agrement.Store
+	Programmes    programme.Store
 	// Receipts keeps the answers of the commands run by Idempotent.
 	Receipts ReceiptStore
 	Tx       Transactor
@@ -52,8 +57,14 @@ type Config struct {
 	Convocations candidate.ConvocationPolicy
 	// Jury sets the notice an employed member's leave request needs, when
 	// a collective agreement asks for more than the 15 days of the Code
-	// du travail.
+	// du travail, and how conflicts of interest are read (jury.ConflictRules:
+	// the company or the establishment, the trainer, the training
+	// organisation or declared links only).
 	Jury jury.Policy
+	// Titles is the title register the sessions are checked against; nil
+	// is the register shipped with the library (titles.Default). A centre
+	// loads its own file with titles.Decode.
+	Titles *titles.Register
 	// MaxSessionDays is the longest a session may last, in calendar days;
 	// zero is DefaultMaxSessionDays.
 	MaxSessionDays int
@@ -87,14 +98,20 @@ type Actor struct {
 // transaction when the stores provide one). It is the only type that holds
 // the stores and the clock, and it is safe for concurrent use.
 type Service struct {
-	st    Stores
-	clock tpsession.Clock
-	loc   *time.Location
-	conv  candidate.ConvocationPolicy
-	jury  jury.Policy
+	st     Stores
+	clock  tpsession.Clock
+	loc    *time.Location
+	conv   candidate.ConvocationPolicy
+	jury   jury.Policy
+	titles titles.Register
 	// maxDays is the longest a session may last, in calendar days.
 	maxDays int
 }
+
+// ConflictRules returns how the service reads conflicts of interest
+// (Config.Jury.Conflicts), for a caller that lists them with
+// jury.FindConflicts.
+func (s *Service) ConflictRules() jury.ConflictRules { return s.jury.Conflicts }
 
 // NewService returns a Service over the stores.
 func NewService(st Stores, cfg Config) (*Service, error) {
@@ -102,7 +119,7 @@ func NewService(st Stores, cfg Config) (*Service, error) {
 	for name, s := range map[string]any{
 		"Sessions": st.Sessions, "Events": st.Events, "Candidates": st.Candidates, "Registrations": st.Registrations,
 		"Members": st.Members, "Juries": st.Juries, "Plis": st.Plis, "Checklists": st.Checklists, "Plans": st.Plans,
-		"Receipts": st.Receipts,
+		"Agrements": st.Agrements, "Programmes": st.Programmes, "Receipts": st.Receipts,
 	} {
 		if s == nil {
 			missing = append(missing, name)
@@ -111,12 +128,24 @@ func NewService(st Stores, cfg Config) (*Service, error) {
 	if len(missing) > 0 {
 		return nil, tpsession.ErrInternal.Withf("session.NewService: no store for %s", strings.Join(missing, ", "))
 	}
+	if err := cfg.Jury.Conflicts.Check(); err != nil {
+		return nil, tpsession.ErrInternal.Withf("session.NewService: %s", tpsession.MessageOf(err)).Wrap(err)
+	}
 	if cfg.MaxSessionDays < 0 {
 		return nil, tpsession.ErrInternal.Withf("session.NewService: MaxSessionDays is %d: give a positive number of days, or zero for the default", cfg.MaxSessionDays)
 	}
 	s := &Service{st: st, clock: cfg.Clock, loc: cfg.Location, conv: cfg.Convocations, jury: cfg.Jury, maxDays: cfg.MaxSessionDays}
 	if s.maxDays == 0 {
 		s.maxDays = DefaultMaxSessionDays
+	}
+	if cfg.Titles != nil {
+		s.titles = *cfg.Titles
+	} else {
+		reg, err := titles.Default()
+		if err != nil {
+			return nil, tpsession.ErrInternal.Withf("session.NewService: the shipped title register does not read").Wrap(err)
+		}
+		s.titles = reg
 	}
 	if s.clock == nil {
 		s.clock = tpsession.SystemClock{}

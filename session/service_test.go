@@ -18,7 +18,9 @@ import (
 	"github.com/tpsession/tpsession/jury"
 	"github.com/tpsession/tpsession/pli"
 	"github.com/tpsession/tpsession/session"
+	"github.com/tpsession/tpsession/session/agrement"
 	"github.com/tpsession/tpsession/session/plan"
+	"github.com/tpsession/tpsession/session/programme"
 )
 
 var (
@@ -61,7 +63,7 @@ func newFixtureWith(t *testing.T, today date.Date, cfg session.Config) *fixture 
 	cfg.Clock, cfg.Location = clock, paris
 	svc, err := session.NewService(session.Stores{
 		Sessions: store, Events: store, Candidates: store, Registrations: store,
-		Members: store, Juries: store, Plis: store, Checklists: store, Plans: store, Receipts: store, Tx: store,
+		Members: store, Juries: store, Plis: store, Checklists: store, Plans: store, Agrements: store, Programmes: store, Receipts: store, Tx: store,
 	}, cfg)
 	require.NoError(t, err)
 	return &fixture{t: t, ctx: context.Background(), clock: clock, svc: svc}
@@ -125,12 +127,27 @@ func planInput(t *testing.T) plan.Input {
 	return in
 }
 
+// compliant records the centre's agrément of the title at the fixture's
+// site and submits its programming of 2027 on time.
+func (f *fixture) compliant() {
+	t := f.t
+	_, err := f.svc.CreateAgrement(f.ctx, admin, agrement.Input{TitleCode: "TP-01281", Sites: []string{details().Site},
+		ValidFrom: "2024-01-01", ValidUntil: "2028-12-18", Reference: "décision 2024-17"})
+	require.NoError(t, err)
+	_, err = f.svc.PutProgramme(f.ctx, admin, 2027, programme.Input{Sessions: []programme.PlannedInput{{
+		TitleCode: "TP-01281", Kind: "titre", Site: details().Site, StartDate: start.String(), EndDate: end.String(), Candidates: 12}}})
+	require.NoError(t, err)
+	_, err = f.svc.SubmitProgramme(f.ctx, admin, 2027, date.Zero)
+	require.NoError(t, err)
+}
+
 // prepared walks a session through every step up to its readiness, as a
 // centre would, and returns it.
 func (f *fixture) prepared() session.Session {
 	t := f.t
 	ctx := f.ctx
 	f.on(date.New(2026, time.November, 16))
+	f.compliant()
 	s := f.session()
 	_, err := f.svc.Declare(ctx, admin, s.ID, date.Zero)
 	require.NoError(t, err)
@@ -764,5 +781,6 @@ func TestAMembersAvailabilityIsRecordedInTheSessionsItAffects(t *testing.T) {
 func TestALongerEmployerNoticeMovesTheJuryDeadline(t *testing.T) {
 	s := sessionStarting(t, start, end, "titre")
 	ds := session.Timeline(s, session.Progress{}, start-100, candidate.ConvocationPolicy{}, jury.Policy{EmployerNoticeDays: 30})
-	assert.Equal(t, start-30, ds[1].Due)
+	assert.Equal(t, session.DeadlineInviteJury, ds[2].Key)
+	assert.Equal(t, start-30, ds[2].Due)
 }

@@ -1,6 +1,8 @@
 package session
 
 import (
+	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -82,6 +84,17 @@ type Session struct {
 	PlannedCandidates int
 	Responsable       Person
 	CreatedAt         time.Time
+	// Revision names the revision of the title the session evaluates, when
+	// the centre pins one (a session of an old revision in its délai de
+	// prolongation); empty, the title register's revision in force on the
+	// start date.
+	Revision string
+	// CCPs are the CCPs a CCP session evaluates, codes of the title
+	// register's revision.
+	CCPs []string
+	// Modality is on site (the zero value) or remote, under the Ministry's
+	// experiment; the title register says which sessions may be remote.
+	Modality tpsession.Modality
 
 	m Milestones
 }
@@ -121,9 +134,11 @@ func (s Session) Status() Status {
 	return StatusPreparation
 }
 
-// Clone returns a copy; a Session holds no reference, so it is a plain
-// copy, kept for symmetry with the other aggregates.
-func (s Session) Clone() Session { return s }
+// Clone returns a deep copy.
+func (s Session) Clone() Session {
+	s.CCPs = slices.Clone(s.CCPs)
+	return s
+}
 
 // Details are the fields of a session a centre chooses: what it evaluates,
 // where, when, for how many candidates, and who is responsible.
@@ -137,6 +152,10 @@ type Details struct {
 	PlannedCandidates int
 	Responsable       Person
 	UsesComputers     bool
+	// Revision, CCPs and Modality are optional: see Session.
+	Revision string
+	CCPs     []string
+	Modality string
 }
 
 // MaxPlannedCandidates bounds the planned number of candidates: far above
@@ -169,6 +188,10 @@ func New(id tpsession.SessionID, centre tpsession.CentreID, d Details, createdAt
 	checkPlanned(&fe, d.PlannedCandidates)
 	responsable := checkResponsable(&fe, d.Responsable)
 	checkDates(&fe, tpsession.Calendar{Region: region}, d.Start, d.End)
+	revision := fe.Text("revision", d.Revision, maxRevisionLen, false)
+	ccps := checkCCPs(&fe, kind, d.CCPs)
+	modality, err := tpsession.ParseModality(d.Modality)
+	fe.AddErr("modality", err)
 	if err := fe.Err(ErrInvalidSession); err != nil {
 		return Session{}, err
 	}
@@ -186,7 +209,44 @@ func New(id tpsession.SessionID, centre tpsession.CentreID, d Details, createdAt
 		Responsable:       responsable,
 		UsesComputers:     d.UsesComputers,
 		CreatedAt:         createdAt,
+		Revision:          revision,
+		CCPs:              ccps,
+		Modality:          modality,
 	}, nil
+}
+
+// Bounds on a session's revision and CCPs.
+const (
+	maxRevisionLen = 40
+	maxCCPLen      = 40
+	// MaxCCPs bounds the CCPs of a CCP session: a title has a handful.
+	MaxCCPs = 20
+)
+
+// checkCCPs checks the CCPs of a session: only a CCP session names them,
+// each once.
+func checkCCPs(fe *tpsession.FieldErrors, kind tpsession.SessionKind, in []string) []string {
+	if len(in) == 0 {
+		return nil
+	}
+	if kind != tpsession.KindCCP {
+		fe.Add("ccps", "only a CCP session names the CCPs it evaluates; this is a %s session", kind)
+		return nil
+	}
+	if len(in) > MaxCCPs {
+		fe.Add("ccps", "must have at most %d CCPs, got %d", MaxCCPs, len(in))
+		return nil
+	}
+	var out []string
+	for i, c := range in {
+		field := fmt.Sprintf("ccps[%d]", i)
+		c = fe.Text(field, c, maxCCPLen, true)
+		if j := slices.Index(out, c); j >= 0 && c != "" {
+			fe.Add(field, "repeats ccps[%d]", j)
+		}
+		out = append(out, c)
+	}
+	return out
 }
 
 func checkPlanned(fe *tpsession.FieldErrors, n int) {
@@ -332,6 +392,7 @@ type Change struct {
 	PlannedCandidates *int
 	Site              *string
 	UsesComputers     *bool
+	Modality          *string
 }
 
 // Apply checks and applies a change: the session must still be writable,
@@ -358,8 +419,17 @@ func (s *Session) Apply(c Change) error {
 	if c.Site != nil {
 		site = fe.Text("site", *c.Site, MaxSiteLen, true)
 	}
+	var modality tpsession.Modality
+	if c.Modality != nil {
+		m, err := tpsession.ParseModality(*c.Modality)
+		fe.AddErr("modality", err)
+		modality = m
+	}
 	if err := fe.Err(ErrInvalidSession); err != nil {
 		return err
+	}
+	if c.Modality != nil {
+		s.Modality = modality
 	}
 	s.Start, s.End = start, end
 	if c.PlannedCandidates != nil {

@@ -16,6 +16,8 @@ import (
 	"github.com/tpsession/tpsession/jury"
 	"github.com/tpsession/tpsession/pli"
 	"github.com/tpsession/tpsession/session"
+	"github.com/tpsession/tpsession/session/agrement"
+	"github.com/tpsession/tpsession/session/programme"
 )
 
 // stringPaths lists the strings reachable from v: through struct fields,
@@ -108,7 +110,13 @@ func TestEveryCommandInputFollowsTheTextRule(t *testing.T) {
 		return candidate.CandidateInput{FirstName: "Léa", LastName: "Dubois", BirthDate: "1998-04-12", Email: "lea@example.fr", Phone: "06 12 34 56 78",
 			PostalAddress: &candidate.PostalAddressInput{Lines: []string{"3 rue Victor Hugo"}, Postcode: "69002", City: "Lyon"},
 			Route:         "vae", VAERecevabiliteOn: "2026-10-01", TitlesHeld: []string{"TP-00001"},
-			HostCompanies: []candidate.HostCompanyInput{{SIRET: "73282932000074", Name: "Atelier", From: "2026-04-01", Until: "2026-06-30"}}}
+			HostCompanies: []candidate.HostCompanyInput{{SIRET: "73282932000074", Name: "Atelier", From: "2026-04-01", Until: "2026-06-30"}},
+			Trainings: []candidate.TrainingInput{{Organisation: "AFPA Lyon", SIRET: "73282932000074", From: "2026-01-05", Until: "2026-06-30",
+				Trainers: []candidate.TrainerInput{{Name: "Paul Girard", Email: "paul.girard@example.fr"}}}}}
+	}
+	agrementInput := func() agrement.Input {
+		return agrement.Input{TitleCode: "TP-01281", Sites: []string{"Centre de Lyon, 12 rue des Lilas"}, ValidFrom: "2026-01-01", ValidUntil: "2027-12-31",
+			Reference: "arrêté du 3 janvier 2026", Note: "renouvellement demandé"}
 	}
 	commands := []command{
 		commandOf("CreateSession", details, func(f *fixture, _ session.Session, _ candidate.Candidate, in session.Details) error {
@@ -148,6 +156,35 @@ func TestEveryCommandInputFollowsTheTextRule(t *testing.T) {
 			_, err := f.svc.DeclareConflict(f.ctx, admin, s.ID, in)
 			return err
 		}),
+		commandOf("CreateAgrement", agrementInput, func(f *fixture, _ session.Session, _ candidate.Candidate, in agrement.Input) error {
+			_, err := f.svc.CreateAgrement(f.ctx, admin, in)
+			return err
+		}),
+		commandOf("ReviseAgrement", agrementInput, func(f *fixture, _ session.Session, _ candidate.Candidate, in agrement.Input) error {
+			a, err := f.svc.CreateAgrement(f.ctx, admin, agrementInput())
+			require.NoError(t, err)
+			_, err = f.svc.ReviseAgrement(f.ctx, admin, a.ID, in)
+			return err
+		}),
+		commandOf("PutProgramme", func() programme.Input {
+			return programme.Input{Note: "prévision", Sessions: []programme.PlannedInput{{TitleCode: "TP-01281", Kind: "titre", Site: "Centre de Lyon",
+				StartDate: "2027-03-01", EndDate: "2027-03-05", Candidates: 12, Modality: "on_site"}}}
+		}, func(f *fixture, _ session.Session, _ candidate.Candidate, in programme.Input) error {
+			_, err := f.svc.PutProgramme(f.ctx, admin, 2027, in)
+			return err
+		}),
+		commandOf("RecordAttempt", func() candidate.AttemptInput {
+			return candidate.AttemptInput{TitleCode: "TP-00001", Kind: "titre", Revision: "2023", On: "2025-06-20",
+				Outcome: "partial_success", Acquired: []string{"CCP1"}}
+		}, func(f *fixture, _ session.Session, c candidate.Candidate, in candidate.AttemptInput) error {
+			_, err := f.svc.RecordAttempt(f.ctx, admin, c.ID, in)
+			return err
+		}),
+		commandOf("RecordDTEPPE", func() []string { return []string{"chaussures de sécurité", "gants"} },
+			func(f *fixture, s session.Session, _ candidate.Candidate, in []string) error {
+				_, err := f.svc.RecordDTEPPE(f.ctx, admin, s.ID, in)
+				return err
+			}),
 		commandOf("DraftConvocation", convocation, func(f *fixture, s session.Session, c candidate.Candidate, in candidate.ConvocationInput) error {
 			_, err := f.svc.DraftConvocation(f.ctx, admin, s.ID, c.ID, in)
 			return err
@@ -217,7 +254,7 @@ func TestEveryCommandInputFollowsTheTextRule(t *testing.T) {
 		require.NoError(t, err)
 		_, _, err = f.svc.OrderPli(f.ctx, admin, s.ID, date.Zero)
 		require.NoError(t, err)
-		if name == "SecurePli" || name == "RecordPliAccess" {
+		if name == "SecurePli" || name == "RecordPliAccess" || name == "RecordDTEPPE" {
 			_, err = f.svc.ReceivePli(f.ctx, admin, s.ID, date.Zero, []pli.Material{{Name: "PC", Quantity: 1}})
 			require.NoError(t, err)
 		}

@@ -1,6 +1,7 @@
 package session
 
 import (
+	"slices"
 	"strconv"
 
 	"github.com/rickb777/date/v2"
@@ -8,6 +9,7 @@ import (
 	"github.com/tpsession/tpsession/candidate"
 	"github.com/tpsession/tpsession/jury"
 	"github.com/tpsession/tpsession/pli"
+	"github.com/tpsession/tpsession/session/programme"
 )
 
 // DeadlineStatus says where a deadline stands on a given day.
@@ -27,6 +29,7 @@ const DueSoonDays = 7
 
 // The keys of the timeline's deadlines, in lifecycle order.
 const (
+	DeadlineProgramme            = "programme"
 	DeadlineDeclare              = "declare"
 	DeadlineInviteJury           = "invite_jury"
 	DeadlineOrderPli             = "order_pli"
@@ -50,6 +53,10 @@ type Deadline struct {
 	// Note explains the due date or warns about how the step was done
 	// ("ordered on …, later than advised").
 	Note string
+
+	// overdueOnDue: the step is late on its due day already, not only
+	// after it (the pli's receipt alert).
+	overdueOnDue bool
 }
 
 // Progress are the facts of a session's preparation the timeline needs, as
@@ -69,12 +76,18 @@ type Progress struct {
 	ConvocationsValidatedOn date.Date
 	// Ready tells whether the readiness verdict is "ready" now.
 	Ready bool
+	// Programme is where the centre's yearly programming of the session's
+	// year stands.
+	Programme programme.Standing
 }
 
 // Timeline returns every deadline of the session's preparation with its
 // status on today, in lifecycle order. Due dates are calendar dates, never
 // shifted to working days, so that they read as the rules state them:
 //
+//   - programme: the centre's yearly programming of the session's year is
+//     due on 31 January of that year (docs/rules.md#yearly-programming);
+//     submitted later, the step is done with a note of the non-compliance;
 //   - declare: the session must exist in the Ministry's application before
 //     the pli is ordered (docs/rules.md#declaring-the-session), so by the
 //     pli's order date;
@@ -85,7 +98,9 @@ type Progress struct {
 //   - order_pli: advised 3 calendar months before the start, clamped to the
 //     month's end (advisory; docs/rules.md#pli-order-lead-time);
 //   - receive_pli: a pli not received 14 days before the start must be
-//     claimed from the Afpa (an alert; docs/rules.md#pli-receipt-alert);
+//     claimed from the Afpa (an alert; docs/rules.md#pli-receipt-alert): on
+//     that day already the step is overdue, as pli.Advise says
+//     (pli.ReceiptOverdue);
 //   - validate_convocations: the last day a convocation may be validated,
 //     31 days before the start by default
 //     (docs/rules.md#convocation-lead-time);
@@ -101,24 +116,28 @@ func Timeline(s Session, p Progress, today date.Date, conv candidate.Convocation
 	orderBy := pli.OrderBy(s.Start)
 	lastValidation := conv.LastValidationDay(candidate.Session{Kind: s.Kind, Start: s.Start})
 	ds := []Deadline{
+		programmeDeadline(p.Programme),
 		{Key: DeadlineDeclare, Label: "Déclarer la session dans CERES", Due: orderBy, DoneOn: m.DeclaredOn,
 			Note: "the session must exist in CERES before the pli is ordered"},
 		{Key: DeadlineInviteJury, Label: "Inviter le jury", Due: s.Start - date.Date(notice.NoticeDays()), DoneOn: p.JuryStaffedOn,
 			Note: juryNote(p.MembersNeeded)},
 		{Key: DeadlineOrderPli, Label: "Commander le pli d'examen", Due: orderBy, DoneOn: p.PliOrderedOn, Advisory: true,
 			Note: "advised 3 months before the start"},
-		{Key: DeadlineReceivePli, Label: "Recevoir le pli d'examen", Due: pli.ReceiptAlertOn(s.Start), DoneOn: p.PliReceivedOn,
-			Note: "not received by then: contact the Afpa's Gestion des épreuves de validation"},
+		{Key: DeadlineReceivePli, Label: "Recevoir le pli d'examen", Due: pli.ReceiptAlertOn(s.Start), DoneOn: p.PliReceivedOn, overdueOnDue: true,
+			Note: "not received on that day: contact the Afpa's Gestion des épreuves de validation"},
 		{Key: DeadlineValidateConvocations, Label: "Valider les convocations dans CERES", Due: lastValidation, DoneOn: p.ConvocationsValidatedOn,
 			Note: "last day a convocation may be validated"},
 		{Key: DeadlineReadiness, Label: "Vérifier que tout est prêt", Due: s.Calendar().Previous(s.Start), DoneOn: readyOn(m, p, today)},
 		{Key: DeadlineOpen, Label: "Ouvrir la session", Due: s.Start, DoneOn: m.OpenedOn},
 	}
+	at := func(key string) *Deadline {
+		return &ds[slices.IndexFunc(ds, func(d Deadline) bool { return d.Key == key })]
+	}
 	if p.PliOrderedOn > orderBy {
-		ds[2].Note = "ordered on " + p.PliOrderedOn.String() + ", later than the advised " + orderBy.String()
+		at(DeadlineOrderPli).Note = "ordered on " + p.PliOrderedOn.String() + ", later than the advised " + orderBy.String()
 	}
 	if m.ReadyOn != date.Zero && !p.Ready {
-		ds[5].Note = "the checks passed on " + m.ReadyOn.String() + ", but one fails again"
+		at(DeadlineReadiness).Note = "the checks passed on " + m.ReadyOn.String() + ", but one fails again"
 	}
 	for i := range ds {
 		ds[i].Status = deadlineStatus(ds[i], today)
@@ -144,6 +163,16 @@ func readyOn(m Milestones, p Progress, today date.Date) date.Date {
 	}
 }
 
+// programmeDeadline is the timeline's step of the yearly programming.
+func programmeDeadline(st programme.Standing) Deadline {
+	d := Deadline{Key: DeadlineProgramme, Label: "Transmettre la programmation annuelle des sessions", Due: st.Due, DoneOn: st.SubmittedOn,
+		Note: "the programmation prévisionnelle of " + strconv.Itoa(st.Year) + " is sent to the DDETS by 31 January"}
+	if st.Late() {
+		d.Note = "submitted on " + st.SubmittedOn.String() + ", after it was due on " + st.Due.String() + ": a non-compliance"
+	}
+	return d
+}
+
 func juryNote(needed int) string {
 	if needed <= 0 {
 		return ""
@@ -155,7 +184,7 @@ func deadlineStatus(d Deadline, today date.Date) DeadlineStatus {
 	switch {
 	case d.DoneOn != date.Zero:
 		return DeadlineDone
-	case today > d.Due:
+	case today > d.Due, d.overdueOnDue && today == d.Due:
 		return DeadlineOverdue
 	case d.Due-today <= DueSoonDays:
 		return DeadlineDueSoon

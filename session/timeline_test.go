@@ -85,7 +85,7 @@ func TestTimelineKeysInLifecycleOrder(t *testing.T) {
 		keys = append(keys, d.Key)
 		assert.NotEmpty(t, d.Label)
 	}
-	assert.Equal(t, []string{"declare", "invite_jury", "order_pli", "receive_pli", "validate_convocations", "readiness", "open"}, keys)
+	assert.Equal(t, []string{"programme", "declare", "invite_jury", "order_pli", "receive_pli", "validate_convocations", "readiness", "open"}, keys)
 }
 
 func TestDeadlineStatusAroundItsDueDate(t *testing.T) {
@@ -122,7 +122,7 @@ func TestDeadlineStatusAroundItsDueDate(t *testing.T) {
 func TestTimelineNotesALatePliOrder(t *testing.T) {
 	s := sessionStarting(t, start, end, "titre")
 	ds := session.Timeline(s, session.Progress{PliOrderedOn: date.New(2026, time.December, 2)}, date.New(2026, time.December, 2), candidate.ConvocationPolicy{}, jury.Policy{})
-	order := ds[2]
+	order := ds[3]
 	require.Equal(t, session.DeadlineOrderPli, order.Key)
 	assert.True(t, order.Advisory)
 	assert.Equal(t, session.DeadlineDone, order.Status, "ordering late is allowed")
@@ -146,6 +146,7 @@ func TestTimelineOfTheService(t *testing.T) {
 	require.NoError(t, err)
 	ds, err = f.svc.Timeline(f.ctx, admin, s.ID)
 	require.NoError(t, err)
-	assert.Equal(t, session.DeadlineDone, ds[2].Status)
-	assert.Equal(t, date.New(2026, time.November, 27), ds[2].DoneOn)
+	assert.Equal(t, session.DeadlineOrderPli, ds[3].Key)
+	assert.Equal(t, session.DeadlineDone, ds[3].Status)
+	assert.Equal(t, date.New(2026, time.November, 27), ds[3].DoneOn)
 }

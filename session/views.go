@@ -16,12 +16,19 @@ func juryView(s Session) jury.Session {
 	return jury.Session{ID: s.ID, Centre: s.Centre, Title: s.Title, Dates: s.Dates()}
 }
 
+// candidateView is the session's own facts as the candidate package sees
+// them; Service.candidateView adds what the title register and the pli say.
 func candidateView(s Session) candidate.Session {
-	return candidate.Session{Centre: s.Centre, ID: s.ID, Kind: s.Kind, Title: s.Title, Start: s.Start, End: s.End}
+	return candidate.Session{Centre: s.Centre, ID: s.ID, Kind: s.Kind, Title: s.Title, Start: s.Start, End: s.End,
+		CCPs: slices.Clone(s.CCPs), Modality: s.Modality}
 }
 
-func juryCandidate(c candidate.Candidate) jury.Candidate {
-	return jury.Candidate{ID: c.ID, Name: fullName(c), HostCompanies: c.HostSIRETs()}
+// JuryCandidate is what the jury package knows of candidate c: its name,
+// its host companies and who trained it, from which jury.FindConflicts
+// finds conflicts of interest.
+func JuryCandidate(c candidate.Candidate) jury.Candidate {
+	return jury.Candidate{ID: c.ID, Name: fullName(c), HostCompanies: c.HostSIRETs(),
+		Trainers: c.TrainerEmails(), TrainingOrganisations: c.TrainingSIRETs()}
 }
 
 func fullName(c candidate.Candidate) string { return c.FirstName + " " + c.LastName }

@@ -27,7 +27,7 @@ func Example() {
 	clock := tpsession.NewFixedClock(time.Date(2027, time.January, 10, 9, 0, 0, 0, paris))
 	svc, _ := session.NewService(session.Stores{
 		Sessions: store, Events: store, Candidates: store, Registrations: store,
-		Members: store, Juries: store, Plis: store, Checklists: store, Plans: store, Receipts: store,
+		Members: store, Juries: store, Plis: store, Checklists: store, Plans: store, Agrements: store, Programmes: store, Receipts: store,
 	}, session.Config{Clock: clock, Location: paris})
 	by := session.Actor{Centre: "centre-lyon", Name: "Claire Martin"}
 	ses, _ := svc.CreateSession(ctx, by, session.Details{
@@ -119,7 +119,7 @@ func ExampleCandidatesCSV() {
 	}, today)
 	r, _ := candidate.Register("reg_01JN0000000000000000000001", candidate.Session{
 		Centre: ses.Centre, ID: ses.ID, Kind: ses.Kind, Title: ses.Title, Start: ses.Start, End: ses.End,
-	}, c, nil, time.Date(2027, time.January, 10, 9, 0, 0, 0, time.UTC))
+	}, c, nil, time.Date(2027, time.January, 10, 9, 0, 0, 0, time.UTC), candidate.Request{})
 
 	doc, err := documents.CandidatesCSV(documents.Dossier{
 		Session: ses, Candidates: []candidate.Candidate{c}, Registrations: []candidate.Registration{r},
@@ -144,7 +144,7 @@ func ExampleDerouleText() {
 		Epreuves: []plan.Epreuve{{ID: "ENT", Label: "Entretien", DurationMin: 45, Jury: plan.Exclusive,
 			Resources: []plan.ResourceNeed{{Type: "salle", Units: 1}}}},
 		Capacities: map[string]int{"salle": 1},
-		Hidden:     plan.Hidden{OpeningMin: 30},
+		Hidden:     &plan.Hidden{OpeningMin: 30},
 		Calendar: plan.Calendar{Start: date.New(2027, time.March, 1), MaxDays: 1,
 			Blocks: []plan.Block{{Start: 8*60 + 30, End: 12*60 + 30}}},
 		Jury:      plan.Jury{MembersPerJury: 2, MemberDayMin: 420, MaxJuries: 1},

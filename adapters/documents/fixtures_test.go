@@ -86,7 +86,7 @@ func newWorldWith(t testing.TB, planDays int, adjust func(*plan.Input)) *world {
 	clock := tpsession.NewFixedClock(time.Time{})
 	svc, err := session.NewService(session.Stores{
 		Sessions: store, Events: store, Candidates: store, Registrations: store,
-		Members: store, Juries: store, Plis: store, Checklists: store, Plans: store, Receipts: store,
+		Members: store, Juries: store, Plis: store, Checklists: store, Plans: store, Agrements: store, Programmes: store, Receipts: store,
 	}, session.Config{Clock: clock, Location: paris})
 	require.NoError(t, err)
 	w := &world{t: t, ctx: context.Background(), svc: svc, clock: clock}

@@ -56,6 +56,10 @@ var expectedAccess = map[string][]string{
 	"POST /v1/sessions/{sid}/registrations/{cid}/convocation/validate": {"admin"},
 	"POST /v1/sessions/{sid}/registrations/{cid}/convocation/delivery": {"admin"},
 
+	"POST /v1/sessions/{sid}/registrations/{cid}/outcome": {"admin"},
+	"POST /v1/candidates/{cid}/history":                   {"admin"},
+
+	"PUT /v1/sessions/{sid}/pli/ppe":      {"admin"},
 	"POST /v1/sessions/{sid}/pli/order":   {"admin"},
 	"POST /v1/sessions/{sid}/pli/receive": {"admin"},
 	"POST /v1/sessions/{sid}/pli/read":    {"admin"},
@@ -75,6 +79,17 @@ var expectedAccess = map[string][]string{
 	"GET /v1/sessions/{sid}/registrations/{cid}/calendar.ics": {"admin"},
 	"GET /v1/sessions/{sid}/invitations/{mid}/calendar.ics":   {"admin", "jury"},
 	"POST /v1/candidates/import":                              {"admin"},
+
+	"GET /v1/titles":                    {"admin", "jury", "controller"},
+	"GET /v1/titles/{code}":             {"admin", "jury", "controller"},
+	"POST /v1/agrements":                {"admin"},
+	"GET /v1/agrements":                 {"admin", "controller"},
+	"GET /v1/agrements/{aid}":           {"admin", "controller"},
+	"PUT /v1/agrements/{aid}":           {"admin"},
+	"GET /v1/programmes":                {"admin", "controller"},
+	"GET /v1/programmes/{year}":         {"admin", "controller"},
+	"PUT /v1/programmes/{year}":         {"admin"},
+	"POST /v1/programmes/{year}/submit": {"admin"},
 }
 
 var publicRoutes = []string{"GET /healthz", "GET /openapi.json"}
@@ -118,6 +133,7 @@ func fillPath(path string, w world) string {
 	return strings.NewReplacer(
 		"{sid}", w.sid, "{mid}", w.jury, "{cid}", w.c1,
 		"{key}", "rules_displayed", "{name}", "Poste%20informatique",
+		"{aid}", w.agr, "{code}", "TP-01281", "{year}", "2027",
 	).Replace(path)
 }
 
@@ -140,7 +156,10 @@ func TestAccessOfEveryRouteForEveryRole(t *testing.T) {
 			if method != "GET" && method != "DELETE" {
 				body = map[string]any{}
 			}
-			scoped := strings.HasPrefix(tmpl, "/v1/sessions/{") || strings.HasPrefix(tmpl, "/v1/jury-members/{") || strings.HasPrefix(tmpl, "/v1/candidates/{")
+			// A centre's programme of a year is its own: PUT records
+			// another centre's without finding this one's.
+			scoped := strings.HasPrefix(tmpl, "/v1/sessions/{") || strings.HasPrefix(tmpl, "/v1/jury-members/{") || strings.HasPrefix(tmpl, "/v1/candidates/{") ||
+				strings.HasPrefix(tmpl, "/v1/agrements/{") || strings.HasPrefix(tmpl, "/v1/programmes/{") && method != "PUT"
 			allowed := expectedAccess[op]
 			for _, caller := range []struct{ role, token string }{
 				{"controller", controllerToken}, {"jury", juryToken}, {"stranger", strangerToken}, {"other centre", otherToken}, {"admin", adminToken},

@@ -17,6 +17,7 @@ import (
 	"github.com/tpsession/tpsession/checklist"
 	"github.com/tpsession/tpsession/jury"
 	"github.com/tpsession/tpsession/session"
+	"github.com/tpsession/tpsession/session/agrement"
 )
 
 // call is one request on its way through a route: who sends it, the
@@ -38,6 +39,7 @@ type call struct {
 	inv    jury.Invitation
 	reg    candidate.Registration
 	item   checklist.Item
+	agr    agrement.Agrement
 
 	// sj is the path's session's jury record, once loaded.
 	sj *jury.SessionJury
@@ -180,6 +182,13 @@ func (c *call) load(s resourceScope) error {
 			return candidate.ErrRegistrationNotFound
 		}
 		c.reg, err = c.a.svc.Registration(c.ctx, c.actor, c.ses.ID, cid)
+		return err
+	case agrementScope:
+		id, err := tpsession.ParseAgrementID(c.r.PathValue("aid"))
+		if err != nil {
+			return agrement.ErrAgrementNotFound
+		}
+		c.agr, err = c.a.svc.Agrement(c.ctx, c.actor, id)
 		return err
 	case itemScope:
 		cl, err := c.a.svc.Checklist(c.ctx, c.actor, c.ses.ID)

@@ -4,6 +4,7 @@ import (
 	"github.com/tpsession/tpsession"
 	"github.com/tpsession/tpsession/adapters/documents"
 	"github.com/tpsession/tpsession/candidate"
+	"github.com/tpsession/tpsession/session"
 )
 
 type postalAddressIO struct {
@@ -30,6 +31,20 @@ type candidateRequest struct {
 	VAERecevabiliteOn string           `json:"vae_recevabilite_on,omitempty" format:"date" doc:"for the vae route: the day the recevabilité decision was notified"`
 	TitlesHeld        []string         `json:"titles_held,omitempty" pattern:"title_code" maxItems:"20" doc:"the titres professionnels held, which a CCS session requires"`
 	HostCompanies     []hostCompanyIO  `json:"host_companies,omitempty" maxItems:"20" doc:"the companies that hosted the candidate: a jury member employed by one may not evaluate them"`
+	Trainings         []trainingIO     `json:"trainings,omitempty" maxItems:"10" doc:"the trainings followed, with who trained the candidate: a jury member who did may not evaluate them, and the re-sit rule reads the end of the last one"`
+}
+
+type trainingIO struct {
+	Organisation string      `json:"organisation" text:"line,200"`
+	SIRET        string      `json:"siret,omitempty" pattern:"optional_siret" doc:"14 digits"`
+	From         string      `json:"from" format:"date" doc:"included"`
+	Until        string      `json:"until" format:"date" doc:"included: the last day of the training, planned while it goes on"`
+	Trainers     []trainerIO `json:"trainers,omitempty" maxItems:"20"`
+}
+
+type trainerIO struct {
+	Name  string `json:"name" text:"line,100"`
+	Email string `json:"email" format:"email" doc:"a jury member with this e-mail address trained the candidate"`
 }
 
 func (r *candidateRequest) input() candidate.CandidateInput {
@@ -42,6 +57,13 @@ func (r *candidateRequest) input() candidate.CandidateInput {
 	}
 	for _, h := range r.HostCompanies {
 		in.HostCompanies = append(in.HostCompanies, candidate.HostCompanyInput{SIRET: h.SIRET, Name: h.Name, From: h.From, Until: h.Until})
+	}
+	for _, t := range r.Trainings {
+		ti := candidate.TrainingInput{Organisation: t.Organisation, SIRET: t.SIRET, From: t.From, Until: t.Until}
+		for _, p := range t.Trainers {
+			ti.Trainers = append(ti.Trainers, candidate.TrainerInput{Name: p.Name, Email: p.Email})
+		}
+		in.Trainings = append(in.Trainings, ti)
 	}
 	return in
 }
@@ -58,6 +80,8 @@ type candidateResource struct {
 	VAERecevabiliteOn jsonDate         `json:"vae_recevabilite_on,omitzero"`
 	TitlesHeld        []string         `json:"titles_held"`
 	HostCompanies     []hostCompanyIO  `json:"host_companies"`
+	Trainings         []trainingIO     `json:"trainings"`
+	History           []attemptIO      `json:"history" doc:"the sessions the candidate sat and their outcomes, by day"`
 }
 
 func candidateOf(c candidate.Candidate) candidateResource {
@@ -71,6 +95,17 @@ func candidateOf(c candidate.Candidate) candidateResource {
 	}
 	for i, h := range c.HostCompanies {
 		out.HostCompanies[i] = hostCompanyIO{SIRET: string(h.SIRET), Name: h.Name, From: h.Period.From.String(), Until: h.Period.Until.String()}
+	}
+	out.Trainings = make([]trainingIO, len(c.Trainings))
+	for i, t := range c.Trainings {
+		out.Trainings[i] = trainingIO{Organisation: t.Organisation, SIRET: string(t.SIRET), From: t.Period.From.String(), Until: t.Period.Until.String()}
+		for _, p := range t.Trainers {
+			out.Trainings[i].Trainers = append(out.Trainings[i].Trainers, trainerIO{Name: p.Name, Email: p.Email})
+		}
+	}
+	out.History = make([]attemptIO, len(c.History))
+	for i, a := range c.History {
+		out.History[i] = attemptOf(a)
 	}
 	return out
 }
@@ -134,7 +169,9 @@ func (a *api) reviseCandidate(c *call, req *candidateRequest) (candidateResource
 }
 
 type registerRequest struct {
-	CandidateID string `json:"candidate_id" pattern:"candidate_id"`
+	CandidateID string   `json:"candidate_id" pattern:"candidate_id"`
+	Modality    string   `json:"modality,omitempty" enum:"on_site,remote" doc:"the session's when left out; remote only in a remote session"`
+	CCPs        []string `json:"ccps,omitempty" text:"line,40" maxItems:"20" doc:"a CCP session: the CCPs the candidate sits; every CCP of the session they lack when left out"`
 }
 
 type registrationResource struct {
@@ -144,12 +181,14 @@ type registrationResource struct {
 	ConvocationState string               `json:"convocation_state" enum:"none,drafted,validated,sent,delivered"`
 	Convocation      *convocationResource `json:"convocation,omitempty" doc:"once drafted"`
 	WithdrawnAt      jsonInstant          `json:"withdrawn_at,omitzero" doc:"when the candidate was withdrawn; a withdrawn registration is listed no more"`
+	Modality         string               `json:"modality" enum:"on_site,remote"`
+	CCPs             []string             `json:"ccps" doc:"a CCP session: the CCPs the candidate sits"`
 }
 
 func registrationOf(r candidate.Registration) registrationResource {
 	out := registrationResource{
 		ID: string(r.ID), CandidateID: string(r.Candidate), RegisteredAt: jsonInstant(r.RegisteredAt),
-		ConvocationState: string(r.ConvocationState()),
+		ConvocationState: string(r.ConvocationState()), Modality: r.Modality.String(), CCPs: list(r.CCPs),
 	}
 	if r.Convocation != nil {
 		cv := convocationOf(*r.Convocation)
@@ -166,7 +205,7 @@ func (a *api) register(c *call, req *registerRequest) (registrationResource, err
 	if err != nil {
 		return registrationResource{}, err
 	}
-	r, err := a.svc.Register(c.ctx, c.actor, c.ses.ID, cid)
+	r, err := a.svc.RegisterWith(c.ctx, c.actor, c.ses.ID, cid, session.RegistrationRequest{Modality: req.Modality, CCPs: req.CCPs})
 	if err != nil {
 		return registrationResource{}, err
 	}
@@ -202,7 +241,7 @@ type convocationRequest struct {
 	Appointment string   `json:"appointment,omitempty" pattern:"appointment" doc:"YYYY-MM-DDTHH:MM on a day of the session, e.g. 2027-03-01T08:30; required to validate"`
 	Place       string   `json:"place,omitempty" text:"line,300" doc:"required to validate"`
 	Documents   []string `json:"documents,omitempty" text:"line,200" maxItems:"30" doc:"the documents to bring; required to validate"`
-	PPE         []string `json:"ppe,omitempty" text:"line,200" maxItems:"30" doc:"the personal protective equipment (EPI) to bring"`
+	PPE         []string `json:"ppe,omitempty" text:"line,200" maxItems:"30" doc:"the personal protective equipment (EPI) to bring; to validate, every item the title register's épreuves and the DTE organisateur require"`
 }
 
 type convocationResource struct {
@@ -211,6 +250,7 @@ type convocationResource struct {
 	Place       string            `json:"place,omitempty"`
 	Documents   []string          `json:"documents"`
 	PPE         []string          `json:"ppe"`
+	DraftedOn   jsonDate          `json:"drafted_on,omitzero" doc:"the day it was last drafted: it is validated no earlier"`
 	ValidatedOn jsonDate          `json:"validated_on,omitzero" doc:"the day it was validated in CERES"`
 	Delivery    *deliveryResource `json:"delivery,omitempty"`
 }
@@ -226,7 +266,7 @@ type deliveryResource struct {
 func convocationOf(cv candidate.Convocation) convocationResource {
 	out := convocationResource{
 		State: string(cv.State()), Appointment: cv.Appointment.String(), Place: cv.Place,
-		Documents: list(cv.Documents), PPE: list(cv.PPE), ValidatedOn: jsonDate(cv.ValidatedOn),
+		Documents: list(cv.Documents), PPE: list(cv.PPE), DraftedOn: jsonDate(cv.DraftedOn), ValidatedOn: jsonDate(cv.ValidatedOn),
 	}
 	if d := cv.Delivery; d != nil {
 		out.Delivery = &deliveryResource{

@@ -47,7 +47,7 @@ func smallPlan() map[string]any {
 		"note":       "a small session",
 		"candidates": 2,
 		"epreuves": []any{
-			map[string]any{"id": "EF", "label": "Entretien final", "duration_min": 60, "jury": "exclusive",
+			map[string]any{"id": "EF", "label": "Entretien final", "duration_min": 60, "jury": "exclusive", "final": true,
 				"resources": []any{map[string]any{"type": "salle_entretien", "units": 1}}},
 		},
 		"capacities": map[string]any{"salle_entretien": 1},
@@ -71,6 +71,7 @@ type world struct {
 	jury       string // the member of the jury token, invited and accepted
 	m2, m3, m4 string // m2, m3 accepted, m4 declined
 	c1, c2     string // candidates registered
+	agr        string // the centre's agrément, which covers the session
 	sessionURL string
 }
 
@@ -119,11 +120,28 @@ func (e *env) register(w *world) {
 	}
 }
 
+// comply records the centre's agrément, which covers the fixture's
+// sessions, and submits its programming of 2027; it returns the agrément.
+func (e *env) comply() string {
+	e.t.Helper()
+	a := e.must(http.StatusCreated, adminToken, "POST", "/v1/agrements", map[string]any{
+		"title_code": "TP-01281", "sites": []string{sessionBody()["site"].(string)}, "valid_from": "2024-01-01", "valid_until": "2028-12-18",
+		"reference": "décision 2024-17",
+	})
+	e.must(http.StatusOK, adminToken, "PUT", "/v1/programmes/2027", map[string]any{"sessions": []any{map[string]any{
+		"title_code": "TP-01281", "kind": "titre", "site": sessionBody()["site"], "start_date": "2027-03-01", "end_date": "2027-03-03", "candidates": 2,
+	}}})
+	e.must(http.StatusOK, adminToken, "POST", "/v1/programmes/2027/submit", nil)
+	return a["id"].(string)
+}
+
 // prepare walks a session up to the day before its opening: everything
 // done and checked, so that it is ready.
 func (e *env) prepare() world {
 	e.t.Helper()
+	agr := e.comply()
 	w := e.newSession()
+	w.agr = agr
 	e.must(http.StatusOK, adminToken, "POST", w.url("/declare"), nil)
 	e.staff(&w)
 	e.register(&w)

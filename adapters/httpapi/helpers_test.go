@@ -103,7 +103,7 @@ func newEnv(t testing.TB, opts ...httpapi.Option) *env {
 	clock := tpsession.NewFixedClock(at(today))
 	svc, err := session.NewService(session.Stores{
 		Sessions: store, Events: store, Candidates: store, Registrations: store,
-		Members: store, Juries: store, Plis: store, Checklists: store, Plans: store, Receipts: store, Tx: store,
+		Members: store, Juries: store, Plis: store, Checklists: store, Plans: store, Agrements: store, Programmes: store, Receipts: store, Tx: store,
 	}, session.Config{Clock: clock, Location: paris})
 	require.NoError(t, err)
 	logs := &syncBuffer{}

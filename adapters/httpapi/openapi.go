@@ -268,6 +268,10 @@ var createdResources = map[string]created{
 		{"draftConvocation", "draftConvocation", "draft the candidate's convocation", object{"sid": "$request.path.sid", "cid": "$response.body#/candidate_id"}},
 		{"withdrawCandidate", "withdrawCandidate", "withdraw the candidate", object{"sid": "$request.path.sid", "cid": "$response.body#/candidate_id"}},
 	}},
+	"createAgrement": {location: "/v1/agrements/{aid}", links: []link{
+		{"getAgrement", "getAgrement", "the agrément", object{"aid": "$response.body#/id"}},
+		{"reviseAgrement", "reviseAgrement", "revise the agrément", object{"aid": "$response.body#/id"}},
+	}},
 	"importCandidates": {links: []link{
 		{"listCandidates", "listCandidates", "the centre's candidates", object{}},
 	}},
@@ -282,7 +286,7 @@ func problemStatuses(rt route, acc access) []int {
 	if strings.Contains(rt.path, "{") {
 		sts = append(sts, http.StatusNotFound)
 	}
-	if rt.req != nil || len(rt.query) > 0 {
+	if rt.req != nil || len(rt.query) > 0 || strings.Contains(rt.path, "{year}") {
 		sts = append(sts, http.StatusBadRequest)
 	}
 	if rt.req != nil {
@@ -308,6 +312,9 @@ func pathParams(path string) []any {
 		"cid":  "a candidate ID",
 		"key":  "a checklist item's key",
 		"name": "a material's name, as the DTE organisateur lists it",
+		"aid":  "an agrément ID",
+		"code": "a titre professionnel's code, e.g. TP-01281",
+		"year": "a year, e.g. 2027",
 	}
 	var out []any
 	for _, seg := range strings.Split(path, "/") {
@@ -666,6 +673,7 @@ var patterns = map[string]string{
 	"phone":           `^\+?[0-9 .()-]*$`,
 	"tracking_number": "^[A-Za-z0-9 \u00a0]{0,60}$",
 	"candidate_id":    `^can_[0-7][0-9A-HJKMNP-TV-Z]{25}$`,
+	"session_id":      `^ses_[0-7][0-9A-HJKMNP-TV-Z]{25}$`,
 	"member_id":       `^mem_[0-7][0-9A-HJKMNP-TV-Z]{25}$`,
 }
 

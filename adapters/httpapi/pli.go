@@ -25,6 +25,7 @@ type pliResource struct {
 	OrderedOn  *jsonDate         `json:"ordered_on" doc:"null until ordered"`
 	ReceivedOn *jsonDate         `json:"received_on" doc:"null until received"`
 	Materials  []materialIO      `json:"materials" doc:"the DTE organisateur's list of required materials"`
+	PPE        *[]string         `json:"ppe" doc:"the protective equipment the DTE organisateur tells the candidates to bring, which their convocations must list; null until recorded"`
 	Location   string            `json:"location,omitempty" doc:"where the DTE jury and candidat are locked away"`
 	Custodian  string            `json:"custodian,omitempty"`
 	SecuredAt  jsonInstant       `json:"secured_at,omitzero"`
@@ -48,6 +49,10 @@ func pliOf(p pli.Pli) pliResource {
 		Materials: make([]materialIO, len(p.Materials)), Location: p.Location, Custodian: p.Custodian,
 		SecuredAt: jsonInstant(p.SecuredAt), Witnesses: p.Witnesses, OpenedAt: jsonInstant(p.OpenedAt),
 		Custody: make([]custodyResource, len(p.Custody)),
+	}
+	if p.PPE != nil {
+		ppe := list(p.PPE)
+		out.PPE = &ppe
 	}
 	for i, m := range p.Materials {
 		out.Materials[i] = materialIO{Name: m.Name, Quantity: m.Quantity, Epreuve: m.Epreuve}
@@ -141,4 +146,17 @@ func (a *api) getPli(c *call) (pliResource, error) {
 		return pliResource{}, errPliSealed.Wrap(err)
 	}
 	return pliOf(p), nil
+}
+
+type ppeRequest struct {
+	PPE []string `json:"ppe,omitempty" text:"line,500" maxItems:"30" doc:"the DTE organisateur's list of protective equipment each candidate brings; empty or left out when it asks for none"`
+}
+
+func (a *api) recordDTEPPE(c *call, req *ppeRequest) (pliResource, error) {
+	ppe := req.PPE
+	if ppe == nil {
+		ppe = []string{}
+	}
+	p, err := a.svc.RecordDTEPPE(c.ctx, c.actor, c.ses.ID, ppe)
+	return pliOf(p), err
 }

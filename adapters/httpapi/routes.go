@@ -62,6 +62,8 @@ const (
 	registrationScope
 	// itemScope: the checklist item of /v1/sessions/{sid}/checklist/{key}.
 	itemScope
+	// agrementScope: the agrément of /v1/agrements/{aid}.
+	agrementScope
 )
 
 // scopesOf lists the resources a path names, outermost first: each is
@@ -80,6 +82,7 @@ func scopesOf(path string) []resourceScope {
 		{"/v1/sessions/{sid}/checklist/{key}", itemScope},
 		{"/v1/jury-members/{mid}", memberScope},
 		{"/v1/candidates/{cid}", candidateScope},
+		{"/v1/agrements/{aid}", agrementScope},
 	} {
 		if path == r.prefix || strings.HasPrefix(path, r.prefix+"/") {
 			out = append(out, r.scope)
@@ -149,6 +152,7 @@ const (
 	tagPli        = "Pli and DTE custody"
 	tagChecklist  = "Readiness checklist"
 	tagDocuments  = "Documents"
+	tagAround     = "Agréments, titles and programming"
 )
 
 // table lists every route of the API, in the order of docs/http-api.md#routes.
@@ -167,7 +171,8 @@ func (a *api) table() []route {
 		{method: "GET", path: "/openapi.json", id: "openapi", tag: tagOperations, summary: "Get this OpenAPI document", endpoint: read(a.openAPI)},
 		{method: "GET", path: "/v1/me", id: "me", tag: tagOperations, summary: "Tell who the caller is", endpoint: read(a.me)},
 
-		{method: "POST", path: "/v1/sessions", id: "createSession", tag: tagSessions, summary: "Create a session", endpoint: write(requiredBody, http.StatusCreated, a.createSession)},
+		{method: "POST", path: "/v1/sessions", id: "createSession", tag: tagSessions, summary: "Create a session",
+			fails: []int{http.StatusUnprocessableEntity}, endpoint: write(requiredBody, http.StatusCreated, a.createSession)},
 		{method: "GET", path: "/v1/sessions", id: "listSessions", tag: tagSessions, summary: "List the centre's sessions",
 			query: slices.Concat([]param{{name: "status", doc: "only the sessions with this status", enum: sessionStatuses()}}, datesQuery, pageParams), endpoint: read(a.listSessions)},
 		{method: "GET", path: "/v1/sessions/{sid}", id: "getSession", tag: tagSessions, summary: "Get a session", endpoint: read(a.getSession)},
@@ -181,7 +186,7 @@ func (a *api) table() []route {
 			fails: fails409, endpoint: act(http.StatusOK, a.closeSession)},
 		{method: "GET", path: "/v1/sessions/{sid}/timeline", id: "getTimeline", tag: tagSessions, summary: "Get the session's deadlines", endpoint: read(a.timeline)},
 		{method: "PUT", path: "/v1/sessions/{sid}/plan", id: "planSession", tag: tagSessions, summary: "Plan the session from its déroulé-type",
-			fails: fails409, endpoint: write(requiredBody, http.StatusOK, a.planSession)},
+			fails: fails409422, endpoint: write(requiredBody, http.StatusOK, a.planSession)},
 		{method: "GET", path: "/v1/sessions/{sid}/plan", id: "getPlan", tag: tagSessions, summary: "Get the session's plan",
 			alt: []string{"text/plain"}, endpoint: read(a.getPlan)},
 		{method: "GET", path: "/v1/sessions/{sid}/readiness", id: "getReadiness", tag: tagSessions, summary: "Tell whether the session is ready to open", endpoint: read(a.readiness)},
@@ -235,9 +240,15 @@ func (a *api) table() []route {
 			alt: []string{"application/pdf"}, endpoint: read(a.getConvocation)},
 		{method: "POST", path: "/v1/sessions/{sid}/registrations/{cid}/convocation/validate", id: "validateConvocation", tag: tagCandidates, summary: "Record that the convocation was validated in CERES",
 			fails: fails409422, endpoint: write(optionalBody, http.StatusOK, a.validateConvocation)},
+		{method: "POST", path: "/v1/sessions/{sid}/registrations/{cid}/outcome", id: "recordOutcome", tag: tagCandidates, summary: "Record the candidate's outcome of the session in their history",
+			fails: fails409, endpoint: write(requiredBody, http.StatusOK, a.recordOutcome)},
+		{method: "POST", path: "/v1/candidates/{cid}/history", id: "recordAttempt", tag: tagCandidates, summary: "Add a session the candidate sat to their history",
+			endpoint: write(requiredBody, http.StatusOK, a.recordAttempt)},
 		{method: "POST", path: "/v1/sessions/{sid}/registrations/{cid}/convocation/delivery", id: "recordDelivery", tag: tagCandidates, summary: "Record how the convocation was delivered",
 			fails: fails409, endpoint: write(requiredBody, http.StatusOK, a.recordDelivery)},
 
+		{method: "PUT", path: "/v1/sessions/{sid}/pli/ppe", id: "recordDTEPPE", tag: tagPli, summary: "Record the protective equipment the DTE organisateur lists",
+			fails: fails409, endpoint: write(requiredBody, http.StatusOK, a.recordDTEPPE)},
 		{method: "POST", path: "/v1/sessions/{sid}/pli/order", id: "orderPli", tag: tagPli, summary: "Record that the pli was ordered",
 			fails: fails409, endpoint: write(optionalBody, http.StatusOK, a.orderPli)},
 		{method: "POST", path: "/v1/sessions/{sid}/pli/receive", id: "receivePli", tag: tagPli, summary: "Record that the pli was received",
@@ -257,6 +268,21 @@ func (a *api) table() []route {
 			fails: fails409422, endpoint: write(requiredBody, http.StatusOK, a.setChecklistItem)},
 		{method: "PUT", path: "/v1/sessions/{sid}/equipment/{name}", id: "setEquipment", tag: tagChecklist, summary: "Record the state of a material",
 			fails: fails409, endpoint: write(requiredBody, http.StatusOK, a.setEquipment)},
+
+		{method: "GET", path: "/v1/titles", id: "listTitles", tag: tagAround, summary: "List the title register", endpoint: read(a.listTitles)},
+		{method: "GET", path: "/v1/titles/{code}", id: "getTitle", tag: tagAround, summary: "Get a title of the register", endpoint: read(a.getTitle)},
+		{method: "POST", path: "/v1/agrements", id: "createAgrement", tag: tagAround, summary: "Record an agrément of the centre",
+			fails: fails409422, endpoint: write(requiredBody, http.StatusCreated, a.createAgrement)},
+		{method: "GET", path: "/v1/agrements", id: "listAgrements", tag: tagAround, summary: "List the centre's agréments", endpoint: read(a.listAgrements)},
+		{method: "GET", path: "/v1/agrements/{aid}", id: "getAgrement", tag: tagAround, summary: "Get an agrément", endpoint: read(a.getAgrement)},
+		{method: "PUT", path: "/v1/agrements/{aid}", id: "reviseAgrement", tag: tagAround, summary: "Replace an agrément's title, sites, dates and reference",
+			fails: fails409422, endpoint: write(requiredBody, http.StatusOK, a.reviseAgrement)},
+		{method: "GET", path: "/v1/programmes", id: "listProgrammes", tag: tagAround, summary: "List the centre's yearly programmings", endpoint: read(a.listProgrammes)},
+		{method: "GET", path: "/v1/programmes/{year}", id: "getProgramme", tag: tagAround, summary: "Get the yearly programming of a year", endpoint: read(a.getProgramme)},
+		{method: "PUT", path: "/v1/programmes/{year}", id: "putProgramme", tag: tagAround, summary: "Record or replace the yearly programming of a year",
+			fails: fails409, endpoint: write(requiredBody, http.StatusOK, a.putProgramme)},
+		{method: "POST", path: "/v1/programmes/{year}/submit", id: "submitProgramme", tag: tagAround, summary: "Record that the yearly programming was sent to the DDETS",
+			fails: fails409, endpoint: write(optionalBody, http.StatusOK, a.submitProgramme)},
 
 		{method: "GET", path: "/v1/sessions/{sid}/convocations.pdf", id: "getConvocationLetters", tag: tagDocuments, summary: "Get the convocation letters of every registered candidate, in one file",
 			query:    []param{{name: "delivery", doc: "how the letters whose delivery is not recorded will go, which decides their mention; both mentions when left out", enum: []string{"registered_mail", "hand"}}},

@@ -77,6 +77,9 @@ type sessionResource struct {
 	CreatedAt         jsonInstant    `json:"created_at"`
 	DeclaredOn        *jsonDate      `json:"declared_on" doc:"the day the session was declared in CERES; null until then"`
 	Milestones        milestones     `json:"milestones"`
+	Revision          string         `json:"revision,omitempty" doc:"the revision of the title the centre pinned; the title register's revision in force otherwise"`
+	CCPs              []string       `json:"ccps" doc:"the CCPs a CCP session evaluates"`
+	Modality          string         `json:"modality" enum:"on_site,remote"`
 }
 
 // milestones are the dated facts the status derives from.
@@ -106,6 +109,7 @@ func sessionOf(s session.Session) sessionResource {
 		StartDate: jsonDate(s.Start), EndDate: jsonDate(s.End), PlannedCandidates: s.PlannedCandidates,
 		Responsable: personResource{Name: s.Responsable.Name, Email: s.Responsable.Email},
 		Status:      string(s.Status()), CreatedAt: jsonInstant(s.CreatedAt), DeclaredOn: optDate(m.DeclaredOn),
+		Revision: s.Revision, CCPs: list(s.CCPs), Modality: s.Modality.String(),
 		Milestones: milestones{
 			DeclaredOn: jsonDate(m.DeclaredOn), PliOrderedOn: jsonDate(m.PliOrderedOn),
 			ConvocationsSentOn: jsonDate(m.ConvocationsSentOn), ReadyOn: jsonDate(m.ReadyOn),
@@ -123,15 +127,18 @@ type personRequest struct {
 
 type createSessionRequest struct {
 	TitleCode         string        `json:"title_code" pattern:"title_code" doc:"the titre professionnel's code, e.g. TP-01281"`
-	TitleName         string        `json:"title_name" text:"line,200"`
+	TitleName         string        `json:"title_name,omitempty" text:"line,200" doc:"the title register's name when left out"`
 	Kind              string        `json:"kind" enum:"titre,ccp,ccs"`
-	Site              string        `json:"site" text:"line,300" doc:"the place the centre's agrément names"`
+	Site              string        `json:"site" text:"line,300" doc:"the place the centre's agrément names; once the centre has recorded its agréments, one must cover the title, this site and every day"`
 	Region            string        `json:"region,omitempty" enum:"metropole,alsace-moselle,guadeloupe,martinique,guyane,reunion,mayotte" doc:"selects the public holidays; metropole when left out"`
 	StartDate         string        `json:"start_date" validate:"date" format:"date" doc:"a working day"`
 	EndDate           string        `json:"end_date" validate:"date" format:"date" doc:"a working day, not before the start; the session lasts at most the server's maximum (42 days by default)"`
 	PlannedCandidates int           `json:"planned_candidates" minimum:"1" maximum:"500"`
 	Responsable       personRequest `json:"responsable" doc:"the responsable de session"`
 	UsesComputers     bool          `json:"uses_computers,omitempty" doc:"whether the épreuves use computers, which must then be secured against fraud"`
+	Revision          string        `json:"revision,omitempty" text:"line,40" doc:"a revision of the title register's entry, for a session of an old revision in its délai de prolongation"`
+	CCPs              []string      `json:"ccps,omitempty" text:"line,40" maxItems:"20" doc:"a CCP session: the codes of the CCPs it evaluates (CCP1…), as the title register lists them"`
+	Modality          string        `json:"modality,omitempty" enum:"on_site,remote" doc:"on_site when left out; remote only for the titles and CCPs the title register opens to the experiment"`
 }
 
 func (a *api) createSession(c *call, req *createSessionRequest) (sessionResource, error) {
@@ -139,7 +146,7 @@ func (a *api) createSession(c *call, req *createSessionRequest) (sessionResource
 		Title: req.TitleCode, TitleName: req.TitleName, Kind: req.Kind, Site: req.Site, Region: req.Region,
 		Start: parseDate(req.StartDate), End: parseDate(req.EndDate), PlannedCandidates: req.PlannedCandidates,
 		Responsable:   session.Person{Name: req.Responsable.Name, Email: req.Responsable.Email},
-		UsesComputers: req.UsesComputers,
+		UsesComputers: req.UsesComputers, Revision: req.Revision, CCPs: req.CCPs, Modality: req.Modality,
 	})
 	if err != nil {
 		return sessionResource{}, err
@@ -209,10 +216,11 @@ type changeSessionRequest struct {
 	PlannedCandidates *int    `json:"planned_candidates,omitempty" minimum:"1" maximum:"500"`
 	Site              *string `json:"site,omitempty" text:"line,300"`
 	UsesComputers     *bool   `json:"uses_computers,omitempty"`
+	Modality          *string `json:"modality,omitempty" enum:"on_site,remote"`
 }
 
 func (a *api) changeSession(c *call, req *changeSessionRequest) (sessionResource, error) {
-	ch := session.Change{PlannedCandidates: req.PlannedCandidates, Site: req.Site, UsesComputers: req.UsesComputers}
+	ch := session.Change{PlannedCandidates: req.PlannedCandidates, Site: req.Site, UsesComputers: req.UsesComputers, Modality: req.Modality}
 	if req.StartDate != nil {
 		d := parseDate(*req.StartDate)
 		ch.Start = &d
@@ -249,7 +257,7 @@ type timelineResource struct {
 }
 
 type deadlineResource struct {
-	Key      string   `json:"key" doc:"declare, invite_jury, order_pli, receive_pli, validate_convocations, readiness, open"`
+	Key      string   `json:"key" doc:"programme, declare, invite_jury, order_pli, receive_pli, validate_convocations, readiness, open"`
 	Label    string   `json:"label"`
 	Due      jsonDate `json:"due" doc:"a calendar date, not shifted to a working day"`
 	Status   string   `json:"status" enum:"done,pending,due_soon,overdue" doc:"due_soon: due within the next 7 days"`
@@ -329,7 +337,7 @@ type readinessResource struct {
 }
 
 type findingResource struct {
-	Item     string `json:"item" doc:"a checklist item's key, or an area: session, plan, jury, pli, candidates, convocations"`
+	Item     string `json:"item" doc:"a checklist item's key, or an area: session, plan, jury, pli, candidates, convocations, compliance"`
 	Code     string `json:"code" doc:"a stable code of the finding, e.g. checklist.pli_not_secured"`
 	Severity string `json:"severity" enum:"blocking,warning"`
 	Message  string `json:"message"`

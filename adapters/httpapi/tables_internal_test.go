@@ -26,7 +26,7 @@ func newAPI(t *testing.T) *api {
 	store := memstore.New()
 	svc, err := session.NewService(session.Stores{
 		Sessions: store, Events: store, Candidates: store, Registrations: store,
-		Members: store, Juries: store, Plis: store, Checklists: store, Plans: store, Receipts: store, Tx: store,
+		Members: store, Juries: store, Plis: store, Checklists: store, Plans: store, Agrements: store, Programmes: store, Receipts: store, Tx: store,
 	}, session.Config{})
 	require.NoError(t, err)
 	return New(svc, WithLogger(slog.New(slog.DiscardHandler))).(*api)
@@ -167,10 +167,18 @@ func TestEnumsFollowTheDomain(t *testing.T) {
 func TestEveryPathResourceIsLoadedFirst(t *testing.T) {
 	param := map[resourceScope]string{
 		sessionScope: "sid", memberScope: "mid", candidateScope: "cid",
-		invitationScope: "mid", registrationScope: "cid", itemScope: "key",
+		invitationScope: "mid", registrationScope: "cid", itemScope: "key", agrementScope: "aid",
 	}
 	// PUT records the material or replaces its state: it cannot be absent.
-	recorded := map[string]string{"PUT /v1/sessions/{sid}/equipment/{name}": "name"}
+	// A title is reference data, not a stored resource; a year keys the
+	// programme PUT records, and the others find it by it.
+	recorded := map[string]string{
+		"PUT /v1/sessions/{sid}/equipment/{name}": "name",
+		"GET /v1/titles/{code}":                   "code",
+		"GET /v1/programmes/{year}":               "year",
+		"PUT /v1/programmes/{year}":               "year",
+		"POST /v1/programmes/{year}/submit":       "year",
+	}
 	for _, rt := range newAPI(t).routes {
 		var named []string
 		for _, seg := range strings.Split(rt.path, "/") {

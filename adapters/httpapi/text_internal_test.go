@@ -21,6 +21,7 @@ import (
 	"github.com/tpsession/tpsession/candidate"
 	"github.com/tpsession/tpsession/jury"
 	"github.com/tpsession/tpsession/session"
+	"github.com/tpsession/tpsession/session/agrement"
 )
 
 // textField is a free-text field of a request: the route, the JSON path of
@@ -159,7 +160,7 @@ func newTextEnv(t *testing.T) textEnv {
 	today := date.New(2026, time.November, 2)
 	svc, err := session.NewService(session.Stores{
 		Sessions: store, Events: store, Candidates: store, Registrations: store, Members: store,
-		Juries: store, Plis: store, Checklists: store, Plans: store, Receipts: store, Tx: store,
+		Juries: store, Plis: store, Checklists: store, Plans: store, Agrements: store, Programmes: store, Receipts: store, Tx: store,
 	}, session.Config{Clock: tpsession.NewFixedClock(today.Time(0, paris).Add(9 * time.Hour)), Location: paris})
 	require.NoError(t, err)
 	tokens, err := NewStaticTokens([]TokenEntry{{Token: textToken, Centre: "centre-lyon", Role: "admin", Name: "Claire Martin"}})
@@ -180,9 +181,12 @@ func newTextEnv(t *testing.T) textEnv {
 	require.NoError(t, err)
 	_, err = svc.Register(ctx, by, s.ID, c.ID)
 	require.NoError(t, err)
+	ag, err := svc.CreateAgrement(ctx, by, agrement.Input{TitleCode: "TP-01281", Sites: []string{"Lyon"}, ValidFrom: "2026-01-01", ValidUntil: "2027-12-31"})
+	require.NoError(t, err)
 	return textEnv{
-		h:     New(svc, WithAuthenticator(tokens), WithLogger(slog.New(slog.DiscardHandler))),
-		paths: strings.NewReplacer("{sid}", string(s.ID), "{mid}", string(m.ID), "{cid}", string(c.ID), "{key}", "rules_displayed", "{name}", "Poste"),
+		h: New(svc, WithAuthenticator(tokens), WithLogger(slog.New(slog.DiscardHandler))),
+		paths: strings.NewReplacer("{sid}", string(s.ID), "{mid}", string(m.ID), "{cid}", string(c.ID), "{key}", "rules_displayed", "{name}", "Poste",
+			"{aid}", string(ag.ID), "{year}", "2027"),
 	}
 }
 

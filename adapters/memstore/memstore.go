@@ -15,7 +15,9 @@ import (
 	"github.com/tpsession/tpsession/jury"
 	"github.com/tpsession/tpsession/pli"
 	"github.com/tpsession/tpsession/session"
+	"github.com/tpsession/tpsession/session/agrement"
 	"github.com/tpsession/tpsession/session/plan"
+	"github.com/tpsession/tpsession/session/programme"
 )
 
 // Store holds every aggregate of the library in memory, behind one mutex.
@@ -39,7 +41,15 @@ type Store struct {
 	plis          table[tpsession.SessionID, pli.Pli]
 	checklists    table[tpsession.SessionID, checklist.Checklist]
 	plans         table[tpsession.SessionID, plan.Record]
+	agrements     table[tpsession.AgrementID, agrement.Agrement]
+	programmes    table[programmeKey, programme.Programme]
 	receipts      map[receiptKey]session.Receipt
+}
+
+// programmeKey identifies a programme: one per centre and year.
+type programmeKey struct {
+	centre tpsession.CentreID
+	year   int
 }
 
 type receiptKey struct {
@@ -58,6 +68,8 @@ var (
 	_ pli.Store                   = (*Store)(nil)
 	_ checklist.Store             = (*Store)(nil)
 	_ plan.Store                  = (*Store)(nil)
+	_ agrement.Store              = (*Store)(nil)
+	_ programme.Store             = (*Store)(nil)
 	_ session.Transactor          = (*Store)(nil)
 	_ session.ReceiptStore        = (*Store)(nil)
 )
@@ -105,6 +117,16 @@ func New() *Store {
 			key:    func(v plan.Record) tpsession.SessionID { return v.Session },
 			centre: func(v plan.Record) tpsession.CentreID { return v.Centre },
 			clone:  plan.Record.Clone, notFound: plan.ErrPlanNotFound,
+		},
+		agrements: table[tpsession.AgrementID, agrement.Agrement]{
+			key:    func(v agrement.Agrement) tpsession.AgrementID { return v.ID },
+			centre: func(v agrement.Agrement) tpsession.CentreID { return v.Centre },
+			clone:  agrement.Agrement.Clone, notFound: agrement.ErrAgrementNotFound, duplicate: agrement.ErrDuplicateAgrement,
+		},
+		programmes: table[programmeKey, programme.Programme]{
+			key:    func(v programme.Programme) programmeKey { return programmeKey{v.Centre, v.Year} },
+			centre: func(v programme.Programme) tpsession.CentreID { return v.Centre },
+			clone:  programme.Programme.Clone, notFound: programme.ErrProgrammeNotFound, duplicate: programme.ErrDuplicateProgramme,
 		},
 		receipts: map[receiptKey]session.Receipt{},
 	}
@@ -161,6 +183,8 @@ type snapshot struct {
 	plis          map[tpsession.SessionID]pli.Pli
 	checklists    map[tpsession.SessionID]checklist.Checklist
 	plans         map[tpsession.SessionID]plan.Record
+	agrements     map[tpsession.AgrementID]agrement.Agrement
+	programmes    map[programmeKey]programme.Programme
 	receipts      map[receiptKey]session.Receipt
 }
 
@@ -170,6 +194,7 @@ func (s *Store) snapshot() snapshot {
 		candidates: maps.Clone(s.candidates.rows), registrations: maps.Clone(s.registrations.rows),
 		members: maps.Clone(s.members.rows), juries: maps.Clone(s.juries.rows), plis: maps.Clone(s.plis.rows),
 		checklists: maps.Clone(s.checklists.rows), plans: maps.Clone(s.plans.rows),
+		agrements: maps.Clone(s.agrements.rows), programmes: maps.Clone(s.programmes.rows),
 		receipts: maps.Clone(s.receipts),
 	}
 }
@@ -179,6 +204,7 @@ func (s *Store) restore(v snapshot) {
 	s.candidates.rows, s.registrations.rows = v.candidates, v.registrations
 	s.members.rows, s.juries.rows, s.plis.rows = v.members, v.juries, v.plis
 	s.checklists.rows, s.plans.rows = v.checklists, v.plans
+	s.agrements.rows, s.programmes.rows = v.agrements, v.programmes
 	s.receipts = v.receipts
 }
 
@@ -525,6 +551,46 @@ func (s *Store) PutPlan(ctx context.Context, r plan.Record) error {
 
 func (s *Store) Plan(ctx context.Context, centre tpsession.CentreID, sid tpsession.SessionID) (plan.Record, error) {
 	return read(s, ctx, func() (plan.Record, error) { return s.plans.get(centre, sid) })
+}
+
+// Agréments.
+
+func (s *Store) CreateAgrement(ctx context.Context, a agrement.Agrement) error {
+	return write(s, ctx, func() error { return s.agrements.insert(a) })
+}
+
+func (s *Store) Agrement(ctx context.Context, centre tpsession.CentreID, id tpsession.AgrementID) (agrement.Agrement, error) {
+	return read(s, ctx, func() (agrement.Agrement, error) { return s.agrements.get(centre, id) })
+}
+
+func (s *Store) UpdateAgrement(ctx context.Context, centre tpsession.CentreID, id tpsession.AgrementID, fn func(*agrement.Agrement) error) error {
+	return write(s, ctx, func() error { return s.agrements.update(centre, id, fn, nil) })
+}
+
+func (s *Store) Agrements(ctx context.Context, centre tpsession.CentreID) ([]agrement.Agrement, error) {
+	return read(s, ctx, func() ([]agrement.Agrement, error) {
+		return sorted(s.agrements.list(centre, nil), func(a, b agrement.Agrement) int { return cmp.Compare(a.ID, b.ID) })
+	})
+}
+
+// Yearly programming.
+
+func (s *Store) CreateProgramme(ctx context.Context, p programme.Programme) error {
+	return write(s, ctx, func() error { return s.programmes.insert(p) })
+}
+
+func (s *Store) Programme(ctx context.Context, centre tpsession.CentreID, year int) (programme.Programme, error) {
+	return read(s, ctx, func() (programme.Programme, error) { return s.programmes.get(centre, programmeKey{centre, year}) })
+}
+
+func (s *Store) UpdateProgramme(ctx context.Context, centre tpsession.CentreID, year int, fn func(*programme.Programme) error) error {
+	return write(s, ctx, func() error { return s.programmes.update(centre, programmeKey{centre, year}, fn, nil) })
+}
+
+func (s *Store) Programmes(ctx context.Context, centre tpsession.CentreID) ([]programme.Programme, error) {
+	return read(s, ctx, func() ([]programme.Programme, error) {
+		return sorted(s.programmes.list(centre, nil), func(a, b programme.Programme) int { return cmp.Compare(a.Year, b.Year) })
+	})
 }
 
 // Receipts.

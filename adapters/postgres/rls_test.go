@@ -115,3 +115,27 @@ func TestRowLevelSecurity(t *testing.T) {
 		assert.Error(t, err)
 	})
 }
+
+// TestEveryTableIsUnderRowLevelSecurity: every table a migration creates
+// keeps centres apart, the ones added after the first schema too.
+func TestEveryTableIsUnderRowLevelSecurity(t *testing.T) {
+	ctx := context.Background()
+	u := postgrestest.Schema(t)
+	open(t, u) // migrates
+	rows, err := postgrestest.Conn(t, u).Query(ctx, `SELECT c.relname, c.relrowsecurity FROM pg_class AS c
+		JOIN pg_namespace AS n ON n.oid = c.relnamespace
+		WHERE n.nspname = current_schema() AND c.relkind = 'r' AND c.relname <> 'tpsession_migrations' ORDER BY c.relname`)
+	require.NoError(t, err)
+	defer rows.Close()
+	var tables []string
+	for rows.Next() {
+		var name string
+		var secured bool
+		require.NoError(t, rows.Scan(&name, &secured))
+		assert.True(t, secured, "table %s is not under row-level security", name)
+		tables = append(tables, name)
+	}
+	require.NoError(t, rows.Err())
+	assert.Contains(t, tables, "agrements")
+	assert.Contains(t, tables, "programmes")
+}

@@ -31,6 +31,8 @@ func TestFullValuesSetEveryField(t *testing.T) {
 		{"pli", fullPli(), records.Plis.Record(fullPli()), nil},
 		{"checklist", fullChecklist(), records.Checklists.Record(fullChecklist()), nil},
 		{"plan", fullPlan(t), records.Plans.Record(fullPlan(t)), nil},
+		{"agrément", fullAgrement(), records.Agrements.Record(fullAgrement()), nil},
+		{"programme", fullProgramme(), records.Programmes.Record(fullProgramme()), nil},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -59,10 +59,11 @@ func TestMigrationsAreInSequence(t *testing.T) {
 // change of schema is a new migration, added here once released.
 func TestReleasedMigrationsNeverChange(t *testing.T) {
 	released := map[string]string{
-		"0001_initial.sql":          "7202ddc985fb2abff3bf194292d79c283e1c348e5178afaecf4d79c831667452",
-		"0002_jury_invitations.sql": "64970f74c62df3278355c369bc261a359a68e8b35206f4ae2aa0fbdf155135a3",
-		"0003_candidate_keys.sql":   "40d6bc5bfe2d67cde6bb21c312c20991b679849b7690f7e256eb3f6011f76ba9",
-		"0004_receipts.sql":         "99660c9bea68e7872dd7a2790d298461d41e4a2aa5a16082acfa2616ddd414e1",
+		"0001_initial.sql":              "7202ddc985fb2abff3bf194292d79c283e1c348e5178afaecf4d79c831667452",
+		"0002_jury_invitations.sql":     "64970f74c62df3278355c369bc261a359a68e8b35206f4ae2aa0fbdf155135a3",
+		"0003_agrements_programmes.sql": "1d0a4c457559680532c3757edb6c60be2c21738154638f64a67ca5c8fd64378e",
+		"0004_candidate_keys.sql":       "40d6bc5bfe2d67cde6bb21c312c20991b679849b7690f7e256eb3f6011f76ba9",
+		"0005_receipts.sql":             "99660c9bea68e7872dd7a2790d298461d41e4a2aa5a16082acfa2616ddd414e1",
 	}
 	names, err := fs.Glob(migrationFiles, "migrations/*.sql")
 	require.NoError(t, err)
@@ -352,14 +353,14 @@ func TestConcurrentOpensMigrateOnce(t *testing.T) {
 }
 
 // TestUpgradeFillsTheCandidateKeys stores candidates in a database of
-// schema version 2, then opens it: version 3 computes their name keys, so
+// schema version 3, then opens it: version 4 computes their name keys, so
 // that they are listed, searched and known again like the candidates
 // written after.
 func TestUpgradeFillsTheCandidateKeys(t *testing.T) {
 	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), "v2.db")
+	path := filepath.Join(t.TempDir(), "v3.db")
 	raw := rawDB(t, path)
-	_, err := migrate(ctx, raw, mustMigrations(t), 2)
+	_, err := migrate(ctx, raw, mustMigrations(t), 3)
 	require.NoError(t, err)
 	old := []candidate.Candidate{
 		{Centre: centre, ID: tpsession.NewCandidateID(), FirstName: "Léa", LastName: "Dubois", BirthDate: date.New(1998, 4, 12), Route: candidate.RouteVAE},

@@ -20,7 +20,9 @@ import (
 	"github.com/tpsession/tpsession/jury"
 	"github.com/tpsession/tpsession/pli"
 	"github.com/tpsession/tpsession/session"
+	"github.com/tpsession/tpsession/session/agrement"
 	"github.com/tpsession/tpsession/session/plan"
+	"github.com/tpsession/tpsession/session/programme"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden records in testdata/")
@@ -51,6 +53,7 @@ func fullSession() session.Session {
 		Kind: tpsession.KindTitre, Site: "12 rue des Lilas, 69003 Lyon", Region: "alsace-moselle", UsesComputers: true,
 		Start: start, End: start + 2, PlannedCandidates: 12,
 		Responsable: session.Person{Name: "Claire Martin", Email: "claire.martin@example.fr"}, CreatedAt: at,
+		Revision: "2023", CCPs: []string{"CCP1", "CCP3"}, Modality: tpsession.Remote,
 	}
 	s.RestoreMilestones(session.Milestones{
 		DeclaredOn: today, PliOrderedOn: today + 1, ConvocationsSentOn: today + 2, ReadyOn: start - 1,
@@ -67,18 +70,24 @@ func fullCandidate() candidate.Candidate {
 		Route:         candidate.RouteVAE, VAERecevabiliteOn: today - 60,
 		TitlesHeld:    []tpsession.TitleCode{"TP-00467"},
 		HostCompanies: []candidate.HostCompany{{SIRET: employer, Name: "Atelier Numérique", Period: tpsession.DateRange{From: today - 200, Until: today - 150}}},
+		Trainings: []candidate.Training{{Organisation: "Lyon Formation", SIRET: employer, Period: tpsession.DateRange{From: today - 400, Until: today - 100},
+			Trainers: []candidate.Trainer{{Name: "Paul Girard", Email: "paul.girard@example.fr"}}}},
+		History: []candidate.Attempt{{Session: sid, Title: "TP-01281", Revision: "2023", Kind: tpsession.KindCCP, CCPs: []string{"CCP1", "CCP2"},
+			On: today - 90, Outcome: candidate.Obtained, Acquired: []string{"CCP1"}}},
 	}
 }
 
 func fullRegistration() candidate.Registration {
 	return candidate.Registration{
 		Centre: centre, ID: rid, Session: sid, Candidate: cid, RegisteredAt: at,
+		Modality: tpsession.Remote, CCPs: []string{"CCP3"},
 		Withdrawal: &candidate.Withdrawal{At: at.Add(time.Hour + 1), By: "Claire Martin"},
 		Convocation: &candidate.Convocation{
 			ConvocationDetails: candidate.ConvocationDetails{
 				Appointment: candidate.Appointment{Day: start, Time: 8*60 + 30}, Place: "Salle 2",
 				Documents: []string{"pièce d'identité", "convocation"}, PPE: []string{"chaussures de sécurité"},
 			},
+			DraftedOn:   today - 1,
 			ValidatedOn: today,
 			Delivery: &candidate.Delivery{
 				Method: candidate.DeliveryRegisteredMail, SentOn: today + 1, TrackingNumber: "1A23456789012",
@@ -116,6 +125,7 @@ func fullPli() pli.Pli {
 	p := pli.Pli{
 		ID: pid, Centre: centre, Session: sid, OrderedOn: today - 30, ReceivedOn: today,
 		Materials: []pli.Material{{Name: "Poste informatique", Quantity: 4, Epreuve: "PROJ"}, {Name: "Papier", Quantity: 100}},
+		PPE:       []string{"Chaussures de sécurité"},
 		Location:  "Coffre, bureau 3", Custodian: "Claire Martin", SecuredAt: at.Truncate(time.Millisecond),
 		Witnesses: []string{"Claire Martin", "Marc Leroy"}, OpenedAt: at.Add(time.Hour).Truncate(time.Millisecond),
 	}
@@ -149,7 +159,7 @@ func fullPlan(t *testing.T) plan.Record {
 		"title": {"code": "TP-01281", "name": "Concepteur développeur d'applications"},
 		"candidates": 2,
 		"epreuves": [
-			{"id": "PROJ", "label": "Présentation du projet", "duration_min": 40, "jury": "exclusive", "resources": [{"type": "salle", "units": 1}], "splittable": true},
+			{"id": "PROJ", "label": "Présentation du projet", "duration_min": 40, "jury": "exclusive", "resources": [{"type": "salle", "units": 1}], "splittable": true, "final": true},
 			{"id": "QP", "label": "Questionnaire professionnel", "duration_min": 30, "jury": "none", "corrected_by_jury": true},
 			{"id": "MS", "duration_min": 60, "jury": "observe", "observe_capacity": 2, "resources": [{"type": "poste", "units": 1}]}
 		],
@@ -177,6 +187,7 @@ func fullPlan(t *testing.T) plan.Record {
 				{Task: plan.TaskBriefing, Jury: 1, Segments: []plan.Segment{{Day: 1, Start: 8*60 + 30, End: 9 * 60}}},
 			},
 			MemberDays: 2, JuryCost: decimal.NewNullDecimal(decimal.New(36000, -2)),
+			Notes:       []plan.Note{{Code: plan.NoteHiddenFromRegister, Message: "the register's profile"}},
 			Explanation: []string{"juries: 1 jury suffices"},
 		},
 	}
@@ -220,6 +231,20 @@ func TestRecords(t *testing.T) {
 	t.Run("pli", func(t *testing.T) { roundTrip(t, pliTable(), "pli", fullPli()) })
 	t.Run("checklist", func(t *testing.T) { roundTrip(t, checklistTable(), "checklist", fullChecklist()) })
 	t.Run("plan", func(t *testing.T) { roundTrip(t, planTable(), "plan", fullPlan(t)) })
+	t.Run("agrément", func(t *testing.T) { roundTrip(t, agrementTable(), "agrement", fullAgrement()) })
+	t.Run("programme", func(t *testing.T) { roundTrip(t, programmeTable(), "programme", fullProgramme()) })
+}
+
+func fullAgrement() agrement.Agrement {
+	return agrement.Agrement{ID: "agr_01JDQ2V7X8K9M0N1P2R3S4T5VC", Centre: centre, Title: "TP-01281",
+		Sites: []string{"12 rue des Lilas, 69003 Lyon", "Site de Vaise"}, Valid: tpsession.DateRange{From: today - 700, Until: today + 700},
+		Reference: "décision 2024-17", Note: "renouvelée"}
+}
+
+func fullProgramme() programme.Programme {
+	return programme.Programme{Centre: centre, Year: 2027, SubmittedOn: today, Note: "prévisionnel",
+		Sessions: []programme.Planned{{Title: "TP-01281", Kind: tpsession.KindCCP, Site: "12 rue des Lilas, 69003 Lyon",
+			Start: start, End: start + 2, Candidates: 12, Modality: tpsession.Remote}}}
 }
 
 // TestZeroValuesRoundTrip checks that unset dates, instants, pointers and
@@ -240,6 +265,10 @@ func TestZeroValuesRoundTrip(t *testing.T) {
 	t.Run("pli", func(t *testing.T) {
 		p := pli.Pli{ID: pid, Centre: centre, Session: sid}
 		got, err := pliTable().decode(must(pliTable().encode(p)))
+		require.NoError(t, err)
+		assert.Equal(t, p, got)
+		p.PPE = []string{} // the DTE organisateur asks for none
+		got, err = pliTable().decode(must(pliTable().encode(p)))
 		require.NoError(t, err)
 		assert.Equal(t, p, got)
 	})

@@ -31,9 +31,10 @@ var (
 func NewSession(t testing.TB, centre tpsession.CentreID, start date.Date) session.Session {
 	t.Helper()
 	s, err := session.New(tpsession.NewSessionID(), centre, session.Details{
-		Title: "TP-01281", TitleName: "Concepteur développeur d'applications", Kind: "titre",
+		Title: "TP-01281", TitleName: "Concepteur développeur d'applications", Kind: "ccp",
 		Site: "12 rue des Lilas, 69003 Lyon", Start: start, End: start + 2, PlannedCandidates: 12,
 		Responsable: session.Person{Name: "Claire Martin", Email: "claire.martin@example.fr"},
+		Revision:    "2023", CCPs: []string{"CCP1", "CCP3"}, Modality: "remote",
 	}, At)
 	require.NoError(t, err)
 	return s
@@ -45,8 +46,14 @@ func NewCandidate(t testing.TB, centre tpsession.CentreID) candidate.Candidate {
 	c, err := candidate.NewCandidate(centre, tpsession.NewCandidateID(), candidate.CandidateInput{
 		FirstName: "Léa", LastName: "Dubois", BirthDate: "1998-04-12", Route: "formation",
 		HostCompanies: []candidate.HostCompanyInput{{SIRET: "73282932000074", Name: "Atelier Numérique", From: "2026-05-04", Until: "2026-06-26"}},
+		Trainings: []candidate.TrainingInput{{Organisation: "Lyon Formation", SIRET: "44306184100047", From: "2025-09-01", Until: "2026-06-30",
+			Trainers: []candidate.TrainerInput{{Name: "Paul Girard", Email: "paul.girard@lyon-formation.example"}}}},
 	}, Today)
 	require.NoError(t, err)
+	a, err := candidate.ParseAttempt(candidate.AttemptInput{SessionID: string(tpsession.NewSessionID()), TitleCode: "TP-01281", Revision: "2023",
+		Kind: "titre", On: "2026-07-03", Outcome: "partial_success", Acquired: []string{"CCP2"}}, Today)
+	require.NoError(t, err)
+	require.NoError(t, c.RecordAttempt(a))
 	return c
 }
 
@@ -54,13 +61,15 @@ func NewCandidate(t testing.TB, centre tpsession.CentreID) candidate.Candidate {
 func NewRegistration(t testing.TB, centre tpsession.CentreID, sid tpsession.SessionID) candidate.Registration {
 	t.Helper()
 	c := NewCandidate(t, centre)
-	r, err := candidate.Register(tpsession.NewRegistrationID(), candidateSession(centre, sid), c, nil, At)
+	r, err := candidate.Register(tpsession.NewRegistrationID(), candidateSession(centre, sid), c, nil, At,
+		candidate.Request{Modality: tpsession.Remote, Held: []string{"CCP2"}})
 	require.NoError(t, err)
 	return r
 }
 
 func candidateSession(centre tpsession.CentreID, sid tpsession.SessionID) candidate.Session {
-	return candidate.Session{Centre: centre, ID: sid, Kind: tpsession.KindTitre, Title: "TP-01281", Start: Start, End: End}
+	return candidate.Session{Centre: centre, ID: sid, Kind: tpsession.KindCCP, Title: "TP-01281", Start: Start, End: End,
+		CCPs: []string{"CCP1", "CCP2", "CCP3"}, Modality: tpsession.Remote}
 }
 
 func sessionContract() contract[session.Session] {
@@ -78,9 +87,12 @@ func sessionContract() contract[session.Session] {
 		list: func(ctx context.Context, s Stores, centre tpsession.CentreID, _ session.Session) ([]session.Session, error) {
 			return s.Sessions.Sessions(ctx, centre, session.Filter{})
 		},
-		bump:      func(v *session.Session, _ int) { v.PlannedCandidates++ },
-		bumps:     func(v session.Session) int { return v.PlannedCandidates },
-		mutate:    func(v *session.Session) { v.Site = "changed" },
+		bump:  func(v *session.Session, _ int) { v.PlannedCandidates++ },
+		bumps: func(v session.Session) int { return v.PlannedCandidates },
+		mutate: func(v *session.Session) {
+			v.Site = "changed"
+			v.CCPs[0] = "changed"
+		},
 		rekey:     func(v *session.Session) { v.ID = tpsession.NewSessionID() },
 		recentre:  func(v *session.Session, c tpsession.CentreID) { v.Centre = c },
 		same:      func(a, b session.Session) bool { return a.ID == b.ID },
@@ -110,8 +122,12 @@ func candidateContract() contract[candidate.Candidate] {
 		bump: func(v *candidate.Candidate, i int) {
 			v.TitlesHeld = append(v.TitlesHeld, tpsession.TitleCode(fmt.Sprintf("TP-%05d", i%100000)))
 		},
-		bumps:     func(v candidate.Candidate) int { return len(v.TitlesHeld) },
-		mutate:    func(v *candidate.Candidate) { v.HostCompanies[0].Name = "changed" },
+		bumps: func(v candidate.Candidate) int { return len(v.TitlesHeld) },
+		mutate: func(v *candidate.Candidate) {
+			v.HostCompanies[0].Name = "changed"
+			v.Trainings[0].Trainers[0].Name = "changed"
+			v.History[0].Acquired[0] = "changed"
+		},
 		rekey:     func(v *candidate.Candidate) { v.ID = tpsession.NewCandidateID() },
 		recentre:  func(v *candidate.Candidate, c tpsession.CentreID) { v.Centre = c },
 		same:      func(a, b candidate.Candidate) bool { return a.ID == b.ID },
@@ -125,7 +141,7 @@ func registrationContract() contract[candidate.Registration] {
 	return contract[candidate.Registration]{
 		fresh: func(t *testing.T, _ Stores, centre tpsession.CentreID) candidate.Registration {
 			r := NewRegistration(t, centre, tpsession.NewSessionID())
-			r.Convocation = &candidate.Convocation{ConvocationDetails: candidate.ConvocationDetails{Place: "Salle 2"}}
+			r.Convocation = &candidate.Convocation{ConvocationDetails: candidate.ConvocationDetails{Place: "Salle 2"}, DraftedOn: Today}
 			return r
 		},
 		create: func(ctx context.Context, s Stores, v candidate.Registration) error {
@@ -143,8 +159,11 @@ func registrationContract() contract[candidate.Registration] {
 		bump: func(v *candidate.Registration, i int) {
 			v.Convocation.Documents = append(v.Convocation.Documents, fmt.Sprintf("document %d", i))
 		},
-		bumps:     func(v candidate.Registration) int { return len(v.Convocation.Documents) },
-		mutate:    func(v *candidate.Registration) { v.Convocation.Place = "changed" },
+		bumps: func(v candidate.Registration) int { return len(v.Convocation.Documents) },
+		mutate: func(v *candidate.Registration) {
+			v.Convocation.Place = "changed"
+			v.CCPs[0] = "changed"
+		},
 		rekey:     func(v *candidate.Registration) { v.Candidate = tpsession.NewCandidateID() },
 		recentre:  func(v *candidate.Registration, c tpsession.CentreID) { v.Centre = c },
 		same:      func(a, b candidate.Registration) bool { return a.ID == b.ID },
@@ -162,6 +181,7 @@ func NewPli(t testing.TB, centre tpsession.CentreID) pli.Pli {
 	require.NoError(t, err)
 	require.NoError(t, p.Order(Today-30, Today, At, "Claire Martin"))
 	require.NoError(t, p.Receive(Today-2, Today, At.Add(time.Minute), "Claire Martin"))
+	p.PPE = []string{"Chaussures de sécurité", "Gants"} // a store keeps what it is given
 	return p
 }
 
@@ -182,8 +202,11 @@ func pliContract() contract[pli.Pli] {
 			e.Hash = e.ComputeHash(v.Custody.Head())
 			v.Custody = append(v.Custody, e)
 		},
-		bumps:     func(v pli.Pli) int { return len(v.Custody) },
-		mutate:    func(v *pli.Pli) { v.Custody[0].Detail = "changed" },
+		bumps: func(v pli.Pli) int { return len(v.Custody) },
+		mutate: func(v *pli.Pli) {
+			v.Custody[0].Detail = "changed"
+			v.PPE[0] = "changed"
+		},
 		rekey:     func(v *pli.Pli) { v.Session = tpsession.NewSessionID() },
 		recentre:  func(v *pli.Pli, c tpsession.CentreID) { v.Centre = c },
 		same:      func(a, b pli.Pli) bool { return a.ID == b.ID },

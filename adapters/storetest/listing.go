@@ -43,7 +43,7 @@ func population(t *testing.T, s Stores, rng *rand.Rand, n int, sid tpsession.Ses
 		require.NoError(t, s.Candidates.CreateCandidate(ctx, c))
 		all = append(all, c)
 		if i%3 == 0 {
-			r, err := candidate.Register(tpsession.NewRegistrationID(), candidateSession(CentreA, sid), c, nil, At)
+			r, err := candidate.Register(tpsession.NewRegistrationID(), candidateSession(CentreA, sid), c, nil, At, candidate.Request{})
 			require.NoError(t, err)
 			if i%2 == 0 {
 				require.NoError(t, r.Withdraw(At, "Claire Martin"))

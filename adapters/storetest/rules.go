@@ -107,11 +107,11 @@ func testRegistrationRules(t *testing.T, open Open) {
 	s := open(t)
 	sid := tpsession.NewSessionID()
 	c := NewCandidate(t, CentreA)
-	first, err := candidate.Register(tpsession.NewRegistrationID(), candidateSession(CentreA, sid), c, nil, At)
+	first, err := candidate.Register(tpsession.NewRegistrationID(), candidateSession(CentreA, sid), c, nil, At, candidate.Request{})
 	require.NoError(t, err)
 	require.NoError(t, s.Registrations.CreateRegistration(ctx, first))
 
-	second, err := candidate.Register(tpsession.NewRegistrationID(), candidateSession(CentreA, sid), c, nil, At.Add(time.Minute))
+	second, err := candidate.Register(tpsession.NewRegistrationID(), candidateSession(CentreA, sid), c, nil, At.Add(time.Minute), candidate.Request{})
 	require.NoError(t, err)
 	assert.ErrorIs(t, s.Registrations.CreateRegistration(ctx, second), candidate.ErrDuplicateRegistration,
 		"one active registration per candidate and session, even with another ID")
@@ -146,7 +146,7 @@ func testRegistrationRules(t *testing.T, open Open) {
 		errs := make(chan error, n)
 		for i := range n {
 			go func() {
-				r, err := candidate.Register(tpsession.NewRegistrationID(), candidateSession(CentreA, sid), c, nil, At.Add(time.Duration(i)*time.Second))
+				r, err := candidate.Register(tpsession.NewRegistrationID(), candidateSession(CentreA, sid), c, nil, At.Add(time.Duration(i)*time.Second), candidate.Request{})
 				if err == nil {
 					err = s.Registrations.CreateRegistration(ctx, r)
 				}

@@ -15,7 +15,9 @@ import (
 	"github.com/tpsession/tpsession/jury"
 	"github.com/tpsession/tpsession/pli"
 	"github.com/tpsession/tpsession/session"
+	"github.com/tpsession/tpsession/session/agrement"
 	"github.com/tpsession/tpsession/session/plan"
+	"github.com/tpsession/tpsession/session/programme"
 )
 
 // Stores are the implementations under test. Every field must be set, but
@@ -30,6 +32,8 @@ type Stores struct {
 	Plis          pli.Store
 	Checklists    checklist.Store
 	Plans         plan.Store
+	Agrements     agrement.Store
+	Programmes    programme.Store
 	Receipts      session.ReceiptStore
 	Tx            session.Transactor
 }
@@ -47,6 +51,9 @@ func Run(t *testing.T, open Open) {
 	t.Run("session juries", func(t *testing.T) { sessionJuryContract().run(t, open) })
 	t.Run("plis", func(t *testing.T) { pliContract().run(t, open) })
 	t.Run("checklists", func(t *testing.T) { checklistContract().run(t, open) })
+	t.Run("agréments", func(t *testing.T) { agrementContract().run(t, open) })
+	t.Run("yearly programmes", func(t *testing.T) { programmeContract().run(t, open) })
+	t.Run("programme listing", func(t *testing.T) { testProgrammeListing(t, open) })
 	t.Run("session listing", func(t *testing.T) { testSessionListing(t, open) })
 	t.Run("session paging", func(t *testing.T) { testSessionPaging(t, open) })
 	t.Run("candidate listing", func(t *testing.T) { testCandidateListing(t, open) })

@@ -234,7 +234,7 @@ func TestInABrowser(t *testing.T) {
 	assert.Contains(t, b.text(".message-succes"), "validée")
 	after := b.text("#echeances + ol")
 	assert.NotEqual(t, before, after, "the timeline changed")
-	assert.Contains(t, b.eval(`document.querySelector("#echeances + ol li:nth-child(5)").className`), "echeance-done")
+	assert.Contains(t, b.eval(`document.querySelector('#echeances + ol li[data-echeance="validate_convocations"]').className`), "echeance-done")
 	b.shot("06-session")
 
 	// The other roles: a jury member sees its invitation, an inspector

@@ -42,13 +42,13 @@ type sessionRow struct {
 
 // deadlineView is a deadline as the pages show it.
 type deadlineView struct {
-	Label, Due, Relative, Status, Class, DoneOn, Note string
-	Advisory                                          bool
+	Key, Label, Due, Relative, Status, Class, DoneOn, Note string
+	Advisory                                               bool
 }
 
 func deadlineOf(d session.Deadline, today date.Date) deadlineView {
 	return deadlineView{
-		Label: d.Label, Due: shortDate(d.Due), Relative: daysFromNow(d.Due, today), Status: word(deadlineStatusFR, d.Status),
+		Key: string(d.Key), Label: d.Label, Due: shortDate(d.Due), Relative: daysFromNow(d.Due, today), Status: word(deadlineStatusFR, d.Status),
 		Class: "echeance-" + strings.ReplaceAll(string(d.Status), "_", "-"), DoneOn: shortDate(d.DoneOn), Note: d.Note, Advisory: d.Advisory,
 	}
 }
@@ -539,15 +539,16 @@ func (u *UI) juryOf(rq *req, ses session.Session, cands map[tpsession.CandidateI
 		}
 	}
 	if rq.can(session.ActionManageJury) && rq.can(session.ActionReadCandidates) {
-		v.Conflicts = conflictsOf(sj, members, cands)
+		v.Conflicts = conflictsOf(sj, members, cands, u.svc.ConflictRules())
 	}
 	return v, nil
 }
 
 // conflictsOf lists the conflicts of interest between the members invited
-// and the candidates registered: those found from SIRET numbers and those
-// the centre declared (jury.FindConflicts).
-func conflictsOf(sj jury.SessionJury, members map[tpsession.MemberID]jury.Member, cands map[tpsession.CandidateID]candidate.Candidate) []conflictView {
+// and the candidates registered: those found from SIRET numbers and from
+// the candidates' trainers, as rules reads them, and those the centre
+// declared (jury.FindConflicts).
+func conflictsOf(sj jury.SessionJury, members map[tpsession.MemberID]jury.Member, cands map[tpsession.CandidateID]candidate.Candidate, rules jury.ConflictRules) []conflictView {
 	var out []conflictView
 	ids := make([]tpsession.CandidateID, 0, len(cands))
 	for id := range cands {
@@ -561,10 +562,13 @@ func conflictsOf(sj jury.SessionJury, members map[tpsession.MemberID]jury.Member
 		}
 		for _, id := range ids {
 			c := cands[id]
-			jc := jury.Candidate{ID: c.ID, Name: c.FirstName + " " + c.LastName, HostCompanies: c.HostSIRETs()}
-			for _, cf := range jury.FindConflicts(m, jc, sj.Conflicts) {
+			for _, cf := range jury.FindConflicts(m, session.JuryCandidate(c), sj.Conflicts, rules) {
 				src := "déclaré par le centre"
-				if !cf.Declared {
+				switch {
+				case cf.Declared:
+				case cf.Reason == jury.ReasonTrained:
+					src = "trouvé parmi les formateurs du candidat"
+				default:
 					src = "trouvé par le SIRET de l'employeur"
 				}
 				out = append(out, conflictView{Member: m.Name, Candidate: upperName(c), Reason: word(conflictReasonFR, cf.Reason), Note: cf.Note, Source: src})

@@ -29,7 +29,9 @@ import (
 	"github.com/tpsession/tpsession/jury"
 	"github.com/tpsession/tpsession/pli"
 	"github.com/tpsession/tpsession/session"
+	"github.com/tpsession/tpsession/session/agrement"
 	"github.com/tpsession/tpsession/session/plan"
+	"github.com/tpsession/tpsession/session/programme"
 )
 
 //go:embed deroule-type.json
@@ -74,7 +76,7 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 	clock := tpsession.NewFixedClock(time.Time{})
 	svc, err := session.NewService(session.Stores{
 		Sessions: store, Events: store, Candidates: store, Registrations: store, Members: store,
-		Juries: store, Plis: store, Checklists: store, Plans: store, Receipts: store, Tx: store,
+		Juries: store, Plis: store, Checklists: store, Plans: store, Agrements: store, Programmes: store, Receipts: store, Tx: store,
 	}, session.Config{Clock: clock, Location: paris})
 	if err != nil {
 		return err
@@ -87,7 +89,7 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 		title string
 		do    func() error
 	}{
-		{date.New(2026, time.November, 16), "Create the session", w.create},
+		{date.New(2026, time.November, 16), "Record the centre's agrément and its programming of 2027; create the session", w.create},
 		{date.New(2026, time.November, 16), "Declare it in CERES", w.declare},
 		{date.New(2026, time.November, 17), "Plan it from the déroulé-type", w.plan},
 		{date.New(2026, time.November, 18), "Invite the jury; the members accept", w.staffJury},
@@ -111,10 +113,32 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 	return nil
 }
 
+// site is the place of the plateau technique, as the agrément names it.
+const site = "Lyon Formation, 12 rue des Lilas, 69003 Lyon"
+
+// comply records the agrément that covers the session, and the yearly
+// programming sent to the DDETS before 31 January.
+func (w *walk) comply() error {
+	if _, err := w.svc.CreateAgrement(w.ctx, w.by, agrement.Input{TitleCode: "TP-01281", Sites: []string{site},
+		ValidFrom: "2024-01-15", ValidUntil: "2028-12-18", Reference: "arrêté préfectoral n° 2024-17"}); err != nil {
+		return err
+	}
+	if _, err := w.svc.PutProgramme(w.ctx, w.by, 2027, programme.Input{Sessions: []programme.PlannedInput{
+		{TitleCode: "TP-01281", Kind: "titre", Site: site, StartDate: "2027-03-01", EndDate: "2027-03-03", Candidates: 6},
+	}}); err != nil {
+		return err
+	}
+	_, err := w.svc.SubmitProgramme(w.ctx, w.by, 2027, date.Zero)
+	return err
+}
+
 func (w *walk) create() error {
+	if err := w.comply(); err != nil {
+		return err
+	}
 	s, err := w.svc.CreateSession(w.ctx, w.by, session.Details{
 		Title: "TP-01281", TitleName: "Concepteur développeur d'applications", Kind: "titre",
-		Site: "Lyon Formation, 12 rue des Lilas, 69003 Lyon", Start: date.New(2027, time.March, 1),
+		Site: site, Start: date.New(2027, time.March, 1),
 		End: date.New(2027, time.March, 3), PlannedCandidates: 6, UsesComputers: true,
 		Responsable: session.Person{Name: "Claire Martin", Email: "claire.martin@lyon-formation.fr"},
 	})

@@ -370,6 +370,11 @@ func (l load) once(ctx context.Context, url string) error {
 	return err
 }
 
+// loadDay is the service's today during a load: a Monday on which the
+// session it creates, three months later, lies within the title register's
+// validity of TP-01281.
+var loadDay = date.New(2027, time.January, 11)
+
 // servers are the API over memstore and the baseline, on loopback ports.
 type servers struct {
 	api, baseline, token, session string
@@ -390,7 +395,11 @@ func startServers(ctx context.Context, store string) (s servers, err error) {
 			_ = closeStores()
 		}
 	}()
-	svc, err := session.NewService(stores, session.Config{Location: paris})
+	// The service's day is pinned: what is measured does not depend on the
+	// day the load runs, nor on the title register's dates (a session of a
+	// title whose validity has ended would be refused).
+	clock := tpsession.NewFixedClock(loadDay.Time(0, paris).Add(9 * time.Hour))
+	svc, err := session.NewService(stores, session.Config{Location: paris, Clock: clock})
 	if err != nil {
 		return s, err
 	}
@@ -400,7 +409,7 @@ func startServers(ctx context.Context, store string) (s servers, err error) {
 		return s, err
 	}
 	cal := tpsession.Calendar{}
-	start := cal.OnOrAfter(tpsession.Today(tpsession.SystemClock{}, paris) + 90)
+	start := cal.OnOrAfter(loadDay + 90)
 	ses, err := svc.CreateSession(ctx, session.Actor{Centre: "centre-load", Name: "loadgen"}, session.Details{
 		Title: "TP-01281", TitleName: "Concepteur développeur d'applications", Kind: "titre", Site: "Lyon",
 		Start: start, End: cal.AddWorkingDays(start, 2), PlannedCandidates: 12,
@@ -439,7 +448,7 @@ func openStores(ctx context.Context, store string) (session.Stores, func() error
 		m := memstore.New()
 		return session.Stores{
 			Sessions: m, Events: m, Candidates: m, Registrations: m, Members: m,
-			Juries: m, Plis: m, Checklists: m, Plans: m, Receipts: m, Tx: m,
+			Juries: m, Plis: m, Checklists: m, Plans: m, Agrements: m, Programmes: m, Receipts: m, Tx: m,
 		}, func() error { return nil }, nil
 	}
 	dir, err := os.MkdirTemp("", "loadgen-")
@@ -452,7 +461,7 @@ func openStores(ctx context.Context, store string) (session.Stores, func() error
 	}
 	return session.Stores{
 		Sessions: db, Events: db, Candidates: db, Registrations: db, Members: db,
-		Juries: db, Plis: db, Checklists: db, Plans: db, Receipts: db, Tx: db,
+		Juries: db, Plis: db, Checklists: db, Plans: db, Agrements: db, Programmes: db, Receipts: db, Tx: db,
 	}, func() error { return errors.Join(db.Close(), os.RemoveAll(dir)) }, nil
 }
 

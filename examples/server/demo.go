@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	_ "embed"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -16,39 +17,64 @@ import (
 	"github.com/tpsession/tpsession/jury"
 	"github.com/tpsession/tpsession/pli"
 	"github.com/tpsession/tpsession/session"
+	"github.com/tpsession/tpsession/session/agrement"
 	"github.com/tpsession/tpsession/session/plan"
+	"github.com/tpsession/tpsession/session/programme"
 )
 
 //go:embed deroule-cda.json
 var derouleCDA []byte
 
 // demo seeds the demo centre through the Service, as its staff would have
-// worked, so that every step is in the event logs. Its dates follow today:
-// a session prepared from scratch four months ahead, one whose convocations
-// are going out six weeks ahead, one two weeks ahead that is nearly ready
-// to open, and a cancelled one.
+// worked, on the days they would have: the seeding's own service reads a
+// clock the demo moves, so that every step is in the event logs at its day
+// and the rules that compare days (a convocation validated after the
+// registration) hold. Its dates follow today: a session prepared from
+// scratch four months ahead, one whose convocations are going out six weeks
+// ahead, one two weeks ahead that is nearly ready to open, and a cancelled
+// one; and the centre's agréments and yearly programming.
 type demo struct {
 	ctx     context.Context
 	svc     *session.Service
+	clock   *tpsession.FixedClock
+	paris   *time.Location
 	by      session.Actor
 	today   date.Date
 	cal     tpsession.Calendar
 	members []jury.Member
 }
 
+// on moves the seeding's clock to 09:00 on the day n days from today.
+func (d *demo) on(n int) { d.clock.Set((d.today + date.Date(n)).Time(0, d.paris).Add(9 * time.Hour)) }
+
 // seedDemo seeds the demo centre when it holds nothing (no session and no
-// jury member), and reports whether it did. It seeds in one transaction of
-// tx, which the Service's commands join: when ctx ends part-way (the
+// jury member), and reports whether it did, through a service over stores
+// configured as cfg says but for its clock, which starts on the day of
+// cfg.Clock (the server's clock when nil). It seeds in one transaction of
+// stores.Tx, which the Service's commands join: when ctx ends part-way (the
 // server is asked to stop) or a step fails, nothing of the demo is left,
 // and a later run seeds it whole. A centre that holds the whole demo is
 // left as it is; one that holds some of it, or data of its own, is an
 // error rather than a demo mixed into it.
-func seedDemo(ctx context.Context, svc *session.Service, tx session.Transactor, paris *time.Location) (bool, error) {
+func seedDemo(ctx context.Context, stores session.Stores, cfg session.Config) (bool, error) {
+	paris := cfg.Location
+	var now tpsession.Clock = clock
+	if cfg.Clock != nil {
+		now = cfg.Clock
+	}
+	today := tpsession.Today(now, paris)
+	clock := tpsession.NewFixedClock(today.Time(0, paris).Add(9 * time.Hour))
+	cfg.Clock = clock
+	svc, err := session.NewService(stores, cfg)
+	if err != nil {
+		return false, err
+	}
 	seeded := false
-	err := tx.Atomic(ctx, func(ctx context.Context) error {
+	err = stores.Tx.Atomic(ctx, func(ctx context.Context) error {
 		seeded = false // the transaction may run again (postgres.DB.Atomic)
-		d := &demo{ctx: ctx, svc: svc, by: session.Actor{Centre: demoCentre, Name: "Claire Martin (demo)"},
-			today: tpsession.Today(tpsession.SystemClock{}, paris)}
+		d := &demo{ctx: ctx, svc: svc, clock: clock, paris: paris, by: session.Actor{Centre: demoCentre, Name: "Claire Martin (demo)"},
+			today: today}
+		d.on(0)
 		empty, err := d.empty()
 		if err != nil || !empty {
 			return err
@@ -72,10 +98,63 @@ func seedDemo(ctx context.Context, svc *session.Service, tx session.Transactor, 
 	return seeded, nil
 }
 
-// steps are the steps of the seeding: the directory, then each session.
+// steps are the steps of the seeding: the directory, the agréments and
+// the programming, then each session.
 func (d *demo) steps() []func() error {
-	return append([]func() error{d.directory}, d.sessions()...)
+	return append([]func() error{d.directory, d.agrements}, d.sessions()...)
 }
+
+// site is the place of the demo centre's plateau technique, as its
+// agréments name it.
+const site = "Lyon Formation, 12 rue des Lilas, 69003 Lyon"
+
+// agrements records the centre's agréments, one per title, for three years
+// from today, or until the end of validity of the title's revision in force
+// today when the register knows an earlier one (an agrément cannot outlast
+// its title).
+func (d *demo) agrements() error {
+	d.on(-400)
+	for _, a := range []agrement.Input{
+		{TitleCode: "TP-01281", Sites: []string{site}, ValidFrom: d.iso(-1500), Reference: "arrêté préfectoral n° 2024-17"},
+		{TitleCode: "TP-00467", Sites: []string{site}, ValidFrom: d.iso(-1500), Reference: "arrêté préfectoral n° 2023-52"},
+	} {
+		until := d.today + 3*365
+		if t, err := d.svc.Titles().Title(tpsession.TitleCode(a.TitleCode)); err == nil {
+			if rev, err := t.For("", d.today); err == nil && rev.End() != date.Zero {
+				until = min(until, rev.End())
+			}
+		}
+		a.ValidUntil = until.String()
+		if _, err := d.svc.CreateAgrement(d.ctx, d.by, a); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// programme records the yearly programming of the sessions of the year of
+// day n, and submits it on 15 January of that year, or today when that day
+// has not come.
+func (d *demo) programme(n int, sessions ...programme.PlannedInput) error {
+	year := (d.today + date.Date(n)).Year()
+	p, err := d.svc.Programme(d.ctx, d.by, year)
+	if err != nil && !errors.Is(err, programme.ErrProgrammeNotFound) {
+		return err
+	}
+	var in programme.Input
+	for _, s := range p.Sessions {
+		in.Sessions = append(in.Sessions, programme.PlannedInput{TitleCode: string(s.Title), Kind: string(s.Kind), Site: s.Site,
+			StartDate: s.Start.String(), EndDate: s.End.String(), Candidates: s.Candidates, Modality: string(s.Modality)})
+	}
+	if _, err := d.svc.PutProgramme(d.ctx, d.by, year, programme.Input{Sessions: append(in.Sessions, sessions...)}); err != nil || p.SubmittedOn != date.Zero {
+		return err
+	}
+	_, err = d.svc.SubmitProgramme(d.ctx, d.by, year, min(date.New(year, time.January, 15), d.clockDay()))
+	return err
+}
+
+// clockDay is the day of the seeding's clock.
+func (d *demo) clockDay() date.Date { return date.NewAt(d.clock.Now().In(d.paris)) }
 
 // sessions are the steps that each make one session of the demo.
 func (d *demo) sessions() []func() error {
@@ -115,15 +194,21 @@ func (d *demo) workingDay(n int) date.Date { return d.cal.OnOrAfter(d.today + da
 
 func (d *demo) iso(n int) string { return (d.today + date.Date(n)).String() }
 
+// newSession creates a session on the clock's day, and adds it to the
+// programming of its year.
 func (d *demo) newSession(title, name string, startIn, workingDays, candidates int) (session.Session, error) {
 	start := d.workingDay(startIn)
-	return d.svc.CreateSession(d.ctx, d.by, session.Details{
-		Title: title, TitleName: name, Kind: "titre",
-		Site:  "Lyon Formation, 12 rue des Lilas, 69003 Lyon",
+	s, err := d.svc.CreateSession(d.ctx, d.by, session.Details{
+		Title: title, TitleName: name, Kind: "titre", Site: site,
 		Start: start, End: d.cal.AddWorkingDays(start, workingDays-1), PlannedCandidates: candidates,
 		Responsable:   session.Person{Name: "Claire Martin", Email: "claire.martin@lyon-formation.example"},
 		UsesComputers: title == "TP-01281",
 	})
+	if err != nil {
+		return session.Session{}, err
+	}
+	return s, d.programme(startIn, programme.PlannedInput{TitleCode: title, Kind: "titre", Site: site,
+		StartDate: s.Start.String(), EndDate: s.End.String(), Candidates: candidates})
 }
 
 // directoryInput is the demo's jury members: professionals habilitated by
@@ -149,6 +234,7 @@ func (d *demo) directoryInput() []jury.MemberInput {
 
 // directory adds the demo's jury members.
 func (d *demo) directory() error {
+	d.on(-400)
 	for _, in := range d.directoryInput() {
 		m, err := d.svc.CreateMember(d.ctx, d.by, in)
 		if err != nil {
@@ -212,30 +298,44 @@ func (d *demo) plan(s session.Session, candidates int) error {
 	return err
 }
 
-// convocations drafts every candidate's convocation, validates the first
-// validated on validatedOn, and records that the first delivered came back
-// from the post.
-func (d *demo) convocations(s session.Session, cs []candidate.Candidate, validated, delivered int, validatedOn date.Date) error {
-	for i, c := range cs {
+// convocations drafts every candidate's convocation on the clock's day,
+// with the protective equipment the DTE organisateur lists, validates the
+// first validated on the day n days from today, and records that the first
+// delivered came back from the post three days later (or today).
+func (d *demo) convocations(s session.Session, cs []candidate.Candidate, validated, delivered int, n int) error {
+	p, err := d.svc.Pli(d.ctx, d.by, s.ID)
+	if err != nil {
+		return err
+	}
+	for _, c := range cs {
 		_, err := d.svc.DraftConvocation(d.ctx, d.by, s.ID, c.ID, candidate.ConvocationInput{
 			Appointment: s.Start.String() + "T08:30", Place: "Lyon Formation, salle 2",
-			Documents: candidate.UsualDocuments(),
+			Documents: candidate.UsualDocuments(), PPE: p.PPE,
 		})
 		if err != nil {
 			return err
 		}
-		if i < validated {
-			if _, err := d.svc.ValidateConvocation(d.ctx, d.by, s.ID, c.ID, validatedOn); err != nil {
-				return err
-			}
+	}
+	d.on(n)
+	for i, c := range cs[:validated] {
+		if _, err := d.svc.ValidateConvocation(d.ctx, d.by, s.ID, c.ID, date.Zero); err != nil {
+			return err
 		}
-		if i < delivered {
-			if _, err := d.svc.RecordDelivery(d.ctx, d.by, s.ID, c.ID, candidate.DeliveryInput{
-				Method: "registered_mail", SentOn: validatedOn.String(), TrackingNumber: fmt.Sprintf("1A%011d", 47203150+i),
-				DeliveredOn: min(validatedOn+3, d.today).String(),
-			}); err != nil {
-				return err
-			}
+		if i >= delivered {
+			continue
+		}
+		if _, err := d.svc.RecordDelivery(d.ctx, d.by, s.ID, c.ID, candidate.DeliveryInput{
+			Method: "registered_mail", SentOn: d.iso(n), TrackingNumber: fmt.Sprintf("1A%011d", 47203150+i),
+		}); err != nil {
+			return err
+		}
+	}
+	d.on(min(n+3, 0))
+	for _, c := range cs[:min(validated, delivered)] {
+		if _, err := d.svc.RecordDelivery(d.ctx, d.by, s.ID, c.ID, candidate.DeliveryInput{
+			Method: "registered_mail", SentOn: d.iso(n), DeliveredOn: d.iso(min(n+3, 0)),
+		}); err != nil {
+			return err
 		}
 	}
 	return nil
@@ -244,6 +344,7 @@ func (d *demo) convocations(s session.Session, cs []candidate.Candidate, validat
 // sessionFromScratch: four months ahead, declared and planned; the jury is
 // being invited.
 func (d *demo) sessionFromScratch() error {
+	d.on(0)
 	s, err := d.newSession("TP-01281", "Concepteur développeur d'applications", 120, 3, 8)
 	if err != nil {
 		return err
@@ -260,32 +361,41 @@ func (d *demo) sessionFromScratch() error {
 // sessionSendingConvocations: six weeks ahead, the pli ordered late and
 // received, the jury staffed, convocations being validated and sent.
 func (d *demo) sessionSendingConvocations() error {
+	d.on(-25)
 	s, err := d.newSession("TP-00467", "Électricien d'équipement du bâtiment", 45, 2, 6)
 	if err != nil {
 		return err
 	}
-	if _, err := d.svc.Declare(d.ctx, d.by, s.ID, d.today-20); err != nil {
+	d.on(-20)
+	if _, err := d.svc.Declare(d.ctx, d.by, s.ID, date.Zero); err != nil {
 		return err
 	}
-	if _, _, err := d.svc.OrderPli(d.ctx, d.by, s.ID, d.today-15); err != nil {
+	d.on(-15)
+	if _, _, err := d.svc.OrderPli(d.ctx, d.by, s.ID, date.Zero); err != nil {
 		return err
 	}
-	if _, err := d.svc.ReceivePli(d.ctx, d.by, s.ID, d.today-2, []pli.Material{
-		{Name: "Tableau électrique de formation", Quantity: 3, Epreuve: "MSP"},
-		{Name: "Multimètre", Quantity: 6},
-	}); err != nil {
-		return err
-	}
+	d.on(-10)
 	if err := d.invite(s, 3, d.members[2], d.members[4], d.members[5]); err != nil {
 		return err
 	}
+	d.on(-5)
 	cs, err := d.register(s,
 		person{"Léa", "Dubois", "55203253400646"}, person{"Hugo", "Petit", ""}, person{"Inès", "Garnier", "44306184100047"},
 		person{"Thomas", "Roux", ""}, person{"Chloé", "Fournier", ""}, person{"Mathis", "Lambert", ""})
 	if err != nil {
 		return err
 	}
-	if err := d.convocations(s, cs, 4, 2, d.today); err != nil {
+	d.on(-2)
+	if _, err := d.svc.ReceivePli(d.ctx, d.by, s.ID, date.Zero, []pli.Material{
+		{Name: "Tableau électrique de formation", Quantity: 3, Epreuve: "MSP"},
+		{Name: "Multimètre", Quantity: 6},
+	}); err != nil {
+		return err
+	}
+	if _, err := d.svc.RecordDTEPPE(d.ctx, d.by, s.ID, []string{"Chaussures de sécurité", "Gants isolants"}); err != nil {
+		return err
+	}
+	if err := d.convocations(s, cs, 4, 2, 0); err != nil {
 		return err
 	}
 	_, err = d.svc.SetChecklistItem(d.ctx, d.by, s.ID, checklist.ItemRulesDisplayed, checklist.ItemUpdate{Status: checklist.StatusOK})
@@ -295,17 +405,37 @@ func (d *demo) sessionSendingConvocations() error {
 // sessionNearlyReady: two weeks ahead, everything done but the schedule to
 // display and the workstations to check.
 func (d *demo) sessionNearlyReady() error {
+	d.on(-100)
 	s, err := d.newSession("TP-01281", "Concepteur développeur d'applications", 14, 3, 4)
 	if err != nil {
 		return err
 	}
-	if _, err := d.svc.Declare(d.ctx, d.by, s.ID, d.today-100); err != nil {
+	if _, err := d.svc.Declare(d.ctx, d.by, s.ID, date.Zero); err != nil {
 		return err
 	}
-	if _, _, err := d.svc.OrderPli(d.ctx, d.by, s.ID, d.today-95); err != nil {
+	d.on(-95)
+	if _, _, err := d.svc.OrderPli(d.ctx, d.by, s.ID, date.Zero); err != nil {
 		return err
 	}
-	if _, err := d.svc.ReceivePli(d.ctx, d.by, s.ID, d.today-20, []pli.Material{
+	if err := d.plan(s, 4); err != nil {
+		return err
+	}
+	d.on(-90)
+	if err := d.invite(s, 4, d.members[:4]...); err != nil {
+		return err
+	}
+	d.on(-40)
+	cs, err := d.register(s,
+		person{"Camille", "Bernard", "73282932000074"}, person{"Yanis", "Mercier", ""},
+		person{"Emma", "Faure", ""}, person{"Lucas", "Blanc", "55203253400646"})
+	if err != nil {
+		return err
+	}
+	if err := d.convocations(s, cs, len(cs), len(cs), -30); err != nil {
+		return err
+	}
+	d.on(-20)
+	if _, err := d.svc.ReceivePli(d.ctx, d.by, s.ID, date.Zero, []pli.Material{
 		{Name: "Poste informatique sans accès à internet", Quantity: 4, Epreuve: "QP"},
 		{Name: "Vidéoprojecteur", Quantity: 2, Epreuve: "PROJ"},
 	}); err != nil {
@@ -314,24 +444,11 @@ func (d *demo) sessionNearlyReady() error {
 	if _, err := d.svc.SecurePli(d.ctx, d.by, s.ID, "Coffre du bureau de direction", "Claire Martin"); err != nil {
 		return err
 	}
-	if err := d.plan(s, 4); err != nil {
-		return err
-	}
-	if err := d.invite(s, 4, d.members[:4]...); err != nil {
-		return err
-	}
-	cs, err := d.register(s,
-		person{"Camille", "Bernard", "73282932000074"}, person{"Yanis", "Mercier", ""},
-		person{"Emma", "Faure", ""}, person{"Lucas", "Blanc", "55203253400646"})
-	if err != nil {
-		return err
-	}
-	if err := d.convocations(s, cs, len(cs), len(cs), d.today-30); err != nil {
-		return err
-	}
+	d.on(-10)
 	if _, err := d.svc.AssignJury(d.ctx, d.by, s.ID); err != nil {
 		return err
 	}
+	d.on(-1)
 	for _, key := range []checklist.ItemKey{checklist.ItemInterviewRoomsConfidential, checklist.ItemRulesDisplayed,
 		checklist.ItemResponsableDesignated, checklist.ItemComputersSecured} {
 		if _, err := d.svc.SetChecklistItem(d.ctx, d.by, s.ID, key, checklist.ItemUpdate{Status: checklist.StatusOK}); err != nil {
@@ -346,6 +463,7 @@ func (d *demo) sessionNearlyReady() error {
 
 // cancelledSession: a session the centre cancelled for lack of candidates.
 func (d *demo) cancelledSession() error {
+	d.on(0)
 	s, err := d.newSession("TP-01281", "Concepteur développeur d'applications", 60, 3, 8)
 	if err != nil {
 		return err

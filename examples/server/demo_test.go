@@ -81,7 +81,7 @@ func TestAnInterruptedSeedLeavesNothing(t *testing.T) {
 			defer cancel()
 			interrupted := stores
 			interrupted.Sessions = &interrupting{Store: stores.Sessions, n: 2, cancel: cancel}
-			seeded, err := seedDemo(ctx, newService(t, interrupted), stores.Tx, paris(t))
+			seeded, err := seedDemo(ctx, interrupted, session.Config{Location: paris(t)})
 			assert.ErrorIs(t, err, context.Canceled)
 			assert.False(t, seeded)
 
@@ -90,14 +90,14 @@ func TestAnInterruptedSeedLeavesNothing(t *testing.T) {
 			assert.Zero(t, sessions, "the sessions stored before the interruption are rolled back")
 			assert.Zero(t, members, "and so are the members")
 
-			seeded, err = seedDemo(context.Background(), svc, stores.Tx, paris(t))
+			seeded, err = seedDemo(context.Background(), stores, session.Config{Location: paris(t)})
 			require.NoError(t, err)
 			assert.True(t, seeded, "a later run seeds the demo whole")
 			sessions, members = contents(t, svc)
 			assert.Equal(t, 4, sessions)
 			assert.Equal(t, 6, members)
 
-			seeded, err = seedDemo(context.Background(), svc, stores.Tx, paris(t))
+			seeded, err = seedDemo(context.Background(), stores, session.Config{Location: paris(t)})
 			require.NoError(t, err)
 			assert.False(t, seeded, "the whole demo is there: it is not seeded again")
 		})
@@ -115,7 +115,7 @@ func TestASeedOverOtherDataFails(t *testing.T) {
 				Habilitations: []jury.HabilitationInput{{TitleCode: "TP-01281", ValidFrom: "2026-01-01", ValidUntil: "2030-12-31"}},
 			})
 			require.NoError(t, err)
-			seeded, err := seedDemo(context.Background(), svc, stores.Tx, paris(t))
+			seeded, err := seedDemo(context.Background(), stores, session.Config{Location: paris(t)})
 			require.Error(t, err)
 			assert.False(t, seeded)
 			assert.Contains(t, err.Error(), "is not empty, nor does it hold the whole demo")

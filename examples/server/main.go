@@ -21,6 +21,8 @@
 //	         demo centre is made up and printed at start-up
 //	-demo    seed the demo centre (centre-demo) when it holds nothing yet,
 //	         in one transaction: interrupted, it leaves nothing
+//	-titles  the centre's title register (JSON, docs/rules.md#the-title-register-file);
+//	         without it, the register shipped with the library
 //
 // A request's headers may hold 64 KiB; it has 10 seconds to send them, 30
 // to send the whole request, and its answer must be sent within 60 seconds
@@ -55,6 +57,7 @@ import (
 	"github.com/tpsession/tpsession/adapters/httpapi"
 	"github.com/tpsession/tpsession/adapters/webui"
 	"github.com/tpsession/tpsession/session"
+	"github.com/tpsession/tpsession/session/titles"
 )
 
 func main() {
@@ -117,13 +120,13 @@ func newServer(h http.Handler, l limits, logger *slog.Logger) *http.Server {
 }
 
 type config struct {
-	addr, tokens string
-	db           dbConfig
-	demo         bool
+	addr, tokens, titles string
+	db                   dbConfig
+	demo                 bool
 }
 
 // usageLine is the synopsis -h prints above the flags.
-const usageLine = "usage: server [-addr host:port] [-db file|memory|postgres://…] [-db-max-conns n] [-db-statement-timeout d] [-db-connect-retry d] [-tokens file] [-demo]"
+const usageLine = "usage: server [-addr host:port] [-db file|memory|postgres://…] [-db-max-conns n] [-db-statement-timeout d] [-db-connect-retry d] [-tokens file] [-titles file] [-demo]"
 
 // parseFlags reads the flags; on -h it writes the usage and the flags to
 // stdout and returns flag.ErrHelp, which run answers by exiting cleanly.
@@ -138,6 +141,7 @@ func parseFlags(args []string, stdout io.Writer) (config, error) {
 	connectRetry := fs.Duration("db-connect-retry", 0, "PostgreSQL: how long to wait for the database at start-up")
 	fs.StringVar(&c.tokens, "tokens", "", "JSON file of bearer tokens: [{token, centre, role, member_email?, name}]")
 	fs.BoolVar(&c.demo, "demo", false, "seed the demo centre when it holds nothing yet")
+	fs.StringVar(&c.titles, "titles", "", "JSON file of the title register; the shipped one without it")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			fmt.Fprintln(stdout, usageLine)
@@ -182,6 +186,10 @@ func parseFlags(args []string, stdout io.Writer) (config, error) {
 // SIGTERM to the process during the grace period stops it at once. It prints
 // the address it listens on (useful with -addr 127.0.0.1:0) and, without
 // -tokens, the admin token it made up.
+// clock is the server's: the system's. The tests pin it, so that the demo,
+// whose dates follow today, stays within the title register it ships with.
+var clock tpsession.Clock = tpsession.SystemClock{}
+
 func run(ctx context.Context, args []string, stdout io.Writer) (err error) {
 	cfg, err := parseFlags(args, stdout)
 	if errors.Is(err, flag.ErrHelp) {
@@ -200,7 +208,15 @@ func run(ctx context.Context, args []string, stdout io.Writer) (err error) {
 	}
 	defer func() { err = errors.Join(err, st.close()) }()
 	stores := st.stores
-	svc, err := session.NewService(stores, session.Config{Location: paris})
+	config := session.Config{Location: paris, Clock: clock}
+	if cfg.titles != "" {
+		reg, err := readTitles(cfg.titles)
+		if err != nil {
+			return err
+		}
+		config.Titles = &reg
+	}
+	svc, err := session.NewService(stores, config)
 	if err != nil {
 		return err
 	}
@@ -209,10 +225,13 @@ func run(ctx context.Context, args []string, stdout io.Writer) (err error) {
 		return err
 	}
 	if cfg.demo {
-		seeded, err := seedDemo(ctx, svc, stores.Tx, paris)
+		seeded, err := seedDemo(ctx, stores, config)
 		switch {
 		case err != nil && ctx.Err() != nil:
 			return fmt.Errorf("interrupted while seeding the demo centre: nothing of the demo was written: %w", err)
+		case errors.Is(err, titles.ErrTitleExpired), errors.Is(err, titles.ErrProlongationNotDeclared):
+			return fmt.Errorf("seeding the demo centre: %w; the title register no longer lets the demo's sessions be created today: "+
+				"run the server with -titles FILE, a register that knows the titles' current revisions (docs/rules.md#the-title-register-file)", err)
 		case err != nil:
 			return fmt.Errorf("seeding the demo centre: %w", err)
 		}
@@ -303,4 +322,18 @@ func loadTokens(path string, stdout io.Writer) (*auth.Tokens, error) {
 	}
 	fmt.Fprintf(stdout, "admin token of %s: %s (the API's bearer token, and the dashboard's sign-in)\n", demoCentre, token)
 	return tokens, nil
+}
+
+// readTitles reads the title register file.
+func readTitles(path string) (titles.Register, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return titles.Register{}, err
+	}
+	defer f.Close()
+	reg, err := titles.Decode(f)
+	if err != nil {
+		return titles.Register{}, fmt.Errorf("the title register %s: %w", path, err)
+	}
+	return reg, nil
 }

@@ -24,6 +24,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/tpsession/tpsession"
 	"github.com/tpsession/tpsession/adapters/postgres/postgrestest"
 )
 
@@ -273,10 +274,28 @@ func TestTokensFile(t *testing.T) {
 	require.NoError(t, stop())
 }
 
+func TestATitleRegisterFile(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "titles.json")
+	require.NoError(t, os.WriteFile(path, []byte(`{"titles": [{"code": "TP-09999", "name": "Technicien d'essai",
+		"revisions": [{"id": "2025", "valid_from": "2025-01-01", "ccps": [{"code": "CCP1", "name": "Monter"}]}]}]}`), 0o600))
+	url, _, stop := server(t, "-db", "memory", "-titles", path, "-tokens", tokensFile(t))
+	status, body := call(t, "GET", url+"/v1/titles", adminToken, "")
+	require.Equal(t, http.StatusOK, status)
+	titles, ok := body["titles"].([]any)
+	require.True(t, ok)
+	require.Len(t, titles, 1, "the centre's file replaces the shipped register")
+	assert.Equal(t, "TP-09999", titles[0].(map[string]any)["code"])
+	require.NoError(t, stop())
+}
+
 func TestBadStart(t *testing.T) {
 	anonymous := filepath.Join(t.TempDir(), "tokens.json")
 	require.NoError(t, os.WriteFile(anonymous, []byte(`[{"token": "`+adminToken+`", "centre": "centre-demo", "role": "admin"}]`), 0o600))
+	badTitles := filepath.Join(t.TempDir(), "titles.json")
+	require.NoError(t, os.WriteFile(badTitles, []byte(`{"titles": [{"code": "TP-1"}]}`), 0o600))
 	for name, args := range map[string][]string{
+		"a missing title register":       {"-db", "memory", "-titles", filepath.Join(t.TempDir(), "none.json")},
+		"an invalid title register":      {"-db", "memory", "-titles", badTitles},
 		"an admin token without a name":  {"-db", "memory", "-tokens", anonymous},
 		"an unknown flag":                {"-port", "8080"},
 		"an argument":                    {"extra"},
@@ -363,6 +382,33 @@ func TestHelp(t *testing.T) {
 	entries, err := os.ReadDir(dir)
 	require.NoError(t, err)
 	assert.Empty(t, entries, "-h created files")
+}
+
+// TestADemoPastTheRegisterSaysWhatToDo: on a day after the shipped
+// register's end of validity of TP-01281, the demo's sessions of that
+// title cannot be created; the server says which file to give it, and
+// with a register that knows a later revision the demo seeds.
+func TestADemoPastTheRegisterSaysWhatToDo(t *testing.T) {
+	pinned := clock
+	t.Cleanup(func() { clock = pinned })
+	clock = tpsession.NewFixedClock(time.Date(2029, time.March, 5, 9, 0, 0, 0, time.UTC))
+
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	err := run(ctx, []string{"-db", "memory", "-demo", "-addr", "127.0.0.1:0"}, &output{})
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "-titles FILE")
+	assert.Contains(t, err.Error(), "2028-12-18")
+
+	path := filepath.Join(t.TempDir(), "titles.json")
+	require.NoError(t, os.WriteFile(path, []byte(`{"titles": [{"code": "TP-01281", "name": "Concepteur développeur d'applications",
+		"revisions": [{"id": "2023", "valid_from": "2023-12-18", "valid_until": "2033-12-18",
+			"ccps": [{"code": "CCP1", "name": "Développer une application sécurisée"}]}]}]}`), 0o600))
+	url, out, stop := server(t, "-db", "memory", "-demo", "-titles", path)
+	assert.Contains(t, out.String(), "seeded the demo centre")
+	status, _ := call(t, "GET", url+"/healthz", "", "")
+	assert.Equal(t, http.StatusOK, status)
+	require.NoError(t, stop())
 }
 
 // TestDashboard: the server serves the dashboard under /ui/, and the token

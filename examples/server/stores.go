@@ -14,7 +14,9 @@ import (
 	"github.com/tpsession/tpsession/jury"
 	"github.com/tpsession/tpsession/pli"
 	"github.com/tpsession/tpsession/session"
+	"github.com/tpsession/tpsession/session/agrement"
 	"github.com/tpsession/tpsession/session/plan"
+	"github.com/tpsession/tpsession/session/programme"
 )
 
 // dbConfig is the store -db names, and the settings of a PostgreSQL one.
@@ -97,6 +99,8 @@ type allStores interface {
 	pli.Store
 	checklist.Store
 	plan.Store
+	agrement.Store
+	programme.Store
 	session.ReceiptStore
 	session.Transactor
 }
@@ -104,6 +108,6 @@ type allStores interface {
 func storesOf(s allStores) session.Stores {
 	return session.Stores{
 		Sessions: s, Events: s, Candidates: s, Registrations: s, Members: s,
-		Juries: s, Plis: s, Checklists: s, Plans: s, Receipts: s, Tx: s,
+		Juries: s, Plis: s, Checklists: s, Plans: s, Agrements: s, Programmes: s, Receipts: s, Tx: s,
 	}
 }

@@ -70,7 +70,7 @@ func drawStations(rng *rand.Rand) plan.Input {
 		Constraints:     cons,
 		Capacities:      map[string]int{"poste": 1 + rng.IntN(2)},
 		StationResetMin: map[string]int{"poste": pick(0, 30, 60)},
-		Hidden:          plan.Hidden{OpeningMin: pick(0, 30), AccueilMin: pick(0, 30)},
+		Hidden:          &plan.Hidden{OpeningMin: pick(0, 30), AccueilMin: pick(0, 30)},
 		Calendar: plan.Calendar{Start: date.New(2027, 3, 1), MaxDays: 4, Region: "metropole",
 			Blocks: []plan.Block{{Start: hm(8, 0), End: hm(10, 0)}, {Start: hm(11, 0), End: hm(13, 0)}}},
 		Jury:      plan.Jury{MembersPerJury: 2, MemberDayMin: 480, MaxJuries: cands},

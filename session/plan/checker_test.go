@@ -494,12 +494,21 @@ func (c *checker) checkConstraints(who string, ep map[string]plan.Item) {
 				}
 			}
 		case plan.Last:
-			ls := itemSpan(ep[con.Epreuve]).s
-			for id, it := range ep {
-				if id != con.Epreuve && itemSpan(it).e > ls {
-					c.fail("%s: %s ends after the last épreuve %s starts", where, id, con.Epreuve)
-				}
-			}
+			c.checkLast(where, ep, con.Epreuve)
+		}
+	}
+	if f := c.in.Final(); f >= 0 {
+		c.checkLast(who+", entretien final", ep, c.in.Epreuves[f].ID)
+	}
+}
+
+// checkLast checks that every épreuve of a candidate ends before last
+// starts.
+func (c *checker) checkLast(where string, ep map[string]plan.Item, last string) {
+	ls := itemSpan(ep[last]).s
+	for id, it := range ep {
+		if id != last && itemSpan(it).e > ls {
+			c.fail("%s: %s ends after the last épreuve %s starts", where, id, last)
 		}
 	}
 }
@@ -507,7 +516,7 @@ func (c *checker) checkConstraints(who string, ep map[string]plan.Item) {
 // checkHidden checks a candidate's accueil, reading, corrections and
 // deliberation against its épreuves and its jury's closure.
 func (c *checker) checkHidden(who string, ep map[string]plan.Item, tasks map[plan.Task][]plan.Item, juryOwn []map[plan.Task][]span) {
-	h := c.in.Hidden
+	h := *c.in.Hidden
 	var excl []plan.Item
 	for _, e := range c.in.Epreuves {
 		if e.Jury == plan.Exclusive {

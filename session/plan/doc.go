@@ -34,7 +34,14 @@
 //     the same interval.
 //   - precedes (min_gap_min on the same day, max_gap_min on the same day,
 //     next_day), no_wait (same day, within max_gap_min, no other épreuve in
-//     between, the accueil allowed in the gap), last, same_station.
+//     between, the accueil allowed in the gap), last, same_station. The
+//     épreuve marked final (the entretien final) is last for every
+//     candidate; [Input.CheckTitre] refuses the déroulé of a session titre
+//     without one.
+//   - Hidden times are never silently absent: an input without them is
+//     refused (the session service fills them from the title register's
+//     default profile first), and a plan whose hidden times are all zero
+//     carries a note ([NoteHiddenZero]) that its jury count ignores them.
 //   - A candidate, a unit and a jury do one thing at a time (identical
 //     observe sittings count once); a unit used by two candidates on one day
 //     is reset station_reset_min minutes (clock time) in between.

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"maps"
 	"slices"
+	"strings"
 
 	"github.com/rickb777/date/v2"
 	"github.com/shopspring/decimal"
@@ -30,10 +31,14 @@ type Input struct {
 	// StationResetMin is, per resource type, the minutes a unit needs
 	// between two candidates on the same day.
 	StationResetMin map[string]int `json:"station_reset_min,omitempty" text:"line,60"`
-	Hidden          Hidden         `json:"hidden"`
-	Calendar        Calendar       `json:"calendar"`
-	Jury            Jury           `json:"jury"`
-	Objective       Objective      `json:"objective"`
+	// Hidden holds the hidden times; nil when the input gives none, which
+	// Validate refuses: the session service fills it from the title
+	// register's default profile first. Explicit zeros are allowed, and
+	// the plan then carries a warning.
+	Hidden    *Hidden   `json:"hidden,omitempty"`
+	Calendar  Calendar  `json:"calendar"`
+	Jury      Jury      `json:"jury"`
+	Objective Objective `json:"objective"`
 }
 
 // Title names the titre professionnel; the code is optional because some
@@ -73,6 +78,11 @@ type Epreuve struct {
 	// CorrectedByJury: the candidate's jury corrects it before meeting the
 	// candidate again; only with Jury == NoJury.
 	CorrectedByJury bool `json:"corrected_by_jury,omitempty"`
+	// Final marks the entretien final, with which a session titre ends:
+	// it is last for every candidate, as a last constraint would make it,
+	// and held with the candidate's jury (Jury == Exclusive). At most one
+	// épreuve is final.
+	Final bool `json:"final,omitempty"`
 }
 
 // ResourceNeed is a number of units of one resource type held for a whole
@@ -179,6 +189,41 @@ const (
 	MinDays Objective = "min_days"
 )
 
+// WithHidden returns a copy of in with the hidden times h.
+func (in Input) WithHidden(h Hidden) Input {
+	out := in.Clone()
+	out.Hidden = &h
+	return out
+}
+
+// Final returns the index of the épreuve marked as the entretien final, or
+// -1 when none is.
+func (in Input) Final() int {
+	return slices.IndexFunc(in.Epreuves, func(e Epreuve) bool { return e.Final })
+}
+
+// CheckTitre refuses the déroulé of a session titre in which no épreuve is
+// the entretien final (ErrNoEntretienFinal, naming the épreuves): a session
+// titre always ends with it (référentiels d'évaluation, §3; the Ministry's
+// FAQ on what the jury decides from; docs/rules.md#entretien-final). The
+// planner then keeps it last for every candidate. A CCP session needs none:
+// only the last CCP of a capitalisation ends with an interview.
+func (in Input) CheckTitre() error {
+	if in.Final() >= 0 {
+		return nil
+	}
+	ids := make([]string, len(in.Epreuves))
+	for i, e := range in.Epreuves {
+		ids[i] = strings.TrimSpace(e.ID + " " + e.Label)
+	}
+	return ErrNoEntretienFinal.Withf("a session titre ends with the entretien final, but no épreuve of the déroulé is marked final: %s; mark the entretien final with \"final\": true",
+		strings.Join(ids, ", ")).
+		WithFields(tpsession.FieldError{Field: "epreuves", Message: "no épreuve is marked final (the entretien final)"})
+}
+
+// Zero reports whether every hidden time is 0.
+func (h Hidden) Zero() bool { return h == Hidden{} }
+
 // WithSession returns a copy of in whose calendar start and maximum number
 // of days, when left out, are the session's: its start date and its number
 // of working days. The HTTP API lets a centre omit them (docs/planning.md#input).
@@ -207,6 +252,10 @@ func (in Input) Clone() Input {
 			out.Constraints[i].MaxGapMin = &v
 		}
 		out.Constraints[i].Epreuves = slices.Clone(c.Epreuves)
+	}
+	if in.Hidden != nil {
+		h := *in.Hidden
+		out.Hidden = &h
 	}
 	out.Capacities = maps.Clone(in.Capacities)
 	out.StationResetMin = maps.Clone(in.StationResetMin)

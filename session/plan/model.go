@@ -90,7 +90,7 @@ func compile(in Input) *model {
 		open:      in.Hidden.OpeningMin,
 		maxDays:   in.Calendar.MaxDays,
 		dayBudget: in.Jury.MemberDayMin,
-		h:         in.Hidden,
+		h:         *in.Hidden,
 		last:      -1,
 	}
 	for _, b := range m.blocks {
@@ -118,6 +118,7 @@ func compile(in Input) *model {
 			m.hasObserve = true
 		}
 	}
+	m.last = in.Final() // the entretien final is last; a last constraint names it too
 	m.preds = make([][]edge, len(m.eps))
 	station := make([]int, len(m.eps)) // union-find over same_station groups
 	for i := range station {

@@ -38,10 +38,29 @@ type Plan struct {
 	// members; and MemberDays × fee.
 	MemberDays int                 `json:"member_days,omitempty"`
 	JuryCost   decimal.NullDecimal `json:"jury_cost,omitzero"`
+	// Notes tell the centre what it should know of how the plan was made:
+	// hidden times taken from the title register, or all of them zero.
+	Notes []Note `json:"notes,omitempty"`
 	// Explanation details the lower bounds in words, the binding one
 	// first; it is not part of docs/planning.md's format and not serialised.
 	Explanation []string `json:"-"`
 }
+
+// Note is a remark on a plan: a stable code and a message with the facts.
+type Note struct {
+	Code    string `json:"code"`
+	Message string `json:"message"`
+}
+
+// The codes of the notes.
+const (
+	// NoteHiddenZero: every hidden time of the input is 0, so the jury
+	// count ignores them.
+	NoteHiddenZero = "plan.hidden_times_zero"
+	// NoteHiddenFromRegister: the input gave no hidden times; the title
+	// register's default profile was used.
+	NoteHiddenFromRegister = "plan.hidden_times_from_register"
+)
 
 // LowerBounds are the planner's proven bounds (docs/planning.md#lower-bounds): the primary
 // one (days for min_days, juries for min_juries) bounds every plan within
@@ -153,6 +172,7 @@ func (p Plan) Clone() Plan {
 		out.Items[i].Units = slices.Clone(p.Items[i].Units)
 		out.Items[i].Segments = slices.Clone(p.Items[i].Segments)
 	}
+	out.Notes = slices.Clone(p.Notes)
 	out.Explanation = slices.Clone(p.Explanation)
 	return out
 }

@@ -16,14 +16,15 @@ import (
 	"github.com/tpsession/tpsession/session/plan"
 )
 
-// tiny is a one-block-a-morning, one-block-an-afternoon input without
-// hidden times, for the rules one at a time.
+// tiny is a one-block-a-morning, one-block-an-afternoon input whose hidden
+// times are all zero, for the rules one at a time.
 func tiny(candidates int, eps ...plan.Epreuve) plan.Input {
 	return plan.Input{
 		Title:      plan.Title{Name: "Essai"},
 		Candidates: candidates,
 		Epreuves:   eps,
 		Capacities: map[string]int{"poste": 1, "salle": 4},
+		Hidden:     &plan.Hidden{},
 		Calendar: plan.Calendar{Start: date.New(2027, 3, 1), MaxDays: 10,
 			Blocks: []plan.Block{{Start: hm(8, 0), End: hm(12, 0)}, {Start: hm(13, 0), End: hm(17, 0)}}},
 		Jury:      plan.Jury{MembersPerJury: 2, MemberDayMin: 480, MaxJuries: 5},
@@ -214,7 +215,7 @@ func TestHiddenTimes(t *testing.T) {
 	in := tiny(2, ep("QP", 30, plan.NoJury, "salle"), ep("ORAL", 60, plan.Exclusive))
 	in.Epreuves[0].CorrectedByJury = true
 	in.Constraints = []plan.Constraint{{Type: plan.Precedes, Before: "QP", After: "ORAL"}}
-	in.Hidden = plan.Hidden{OpeningMin: 30, JuryBriefingMin: 20, JuryClosureMin: 25, AccueilMin: 5, ReadingMin: 15, CorrectionMin: 10, DeliberationMin: 10}
+	in.Hidden = &plan.Hidden{OpeningMin: 30, JuryBriefingMin: 20, JuryClosureMin: 25, AccueilMin: 5, ReadingMin: 15, CorrectionMin: 10, DeliberationMin: 10}
 	in.Jury.MaxJuries = 1
 	p := solve(t, in)
 	assert.Equal(t, &plan.Opening{Day: 1, Start: hm(8, 0), End: hm(8, 30)}, p.Opening)

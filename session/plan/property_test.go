@@ -95,7 +95,7 @@ func drawInput(rng *rand.Rand) plan.Input {
 		Constraints:     cons,
 		Capacities:      capacities,
 		StationResetMin: resets,
-		Hidden: plan.Hidden{OpeningMin: hidden(), JuryBriefingMin: hidden(), JuryClosureMin: hidden(), AccueilMin: hidden(),
+		Hidden: &plan.Hidden{OpeningMin: hidden(), JuryBriefingMin: hidden(), JuryClosureMin: hidden(), AccueilMin: hidden(),
 			ReadingMin: hidden(), CorrectionMin: hidden(), DeliberationMin: hidden()},
 		Calendar: plan.Calendar{Start: date.New(2027, 4, 28) + date.Date(rng.IntN(30)), Blocks: blocks,
 			MaxDays: 3 + rng.IntN(25), Region: tpsession.Regions[rng.IntN(len(tpsession.Regions))]},

@@ -21,7 +21,9 @@ import (
 // When no plan fits the limits, the Plan has Feasible false, a Reason
 // naming the binding limit, and Proved true when the lower bounds show that
 // none exists. The only error is ErrInvalidInput. The result depends on the
-// input only: the search is seeded.
+// input only: the search is seeded. Hidden times all zero are allowed, and
+// the plan carries a note (NoteHiddenZero) that the jury count ignores
+// them.
 func Compute(in Input) (Plan, error) {
 	return ComputeContext(context.Background(), in)
 }
@@ -41,6 +43,11 @@ func ComputeContext(ctx context.Context, in Input) (Plan, error) {
 	p := m.solve()
 	if m.stopped {
 		return Plan{}, ErrCancelled.Wrap(context.Cause(ctx))
+	}
+	if in.Hidden.Zero() {
+		p.Notes = append(p.Notes, Note{Code: NoteHiddenZero, Message: "every hidden time is 0: the jury count ignores the time the juries spend on the opening, " +
+			"their briefing and closure, welcoming the candidates, reading their files, correcting and deliberating (the leaflet's « temps cachés »); " +
+			"give them if they take any time"})
 	}
 	return p, nil
 }

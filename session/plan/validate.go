@@ -157,6 +157,14 @@ func (in Input) validateEpreuves(fe *tpsession.FieldErrors, longestBlock int) ma
 		if e.CorrectedByJury && e.Jury != NoJury {
 			fe.Add(field+".corrected_by_jury", "only an épreuve without jury (\"none\") is corrected by the jury afterwards")
 		}
+		if e.Final {
+			if first := in.Final(); first < i {
+				fe.Add(field+".final", "epreuves[%d] is already the entretien final: a session has one", first)
+			}
+			if e.Jury != Exclusive {
+				fe.Add(field+".jury", "the entretien final is held with the candidate's jury: it must be \"exclusive\", got %q", e.Jury)
+			}
+		}
 		seen := map[string]bool{}
 		for j, r := range e.Resources {
 			rf := fmt.Sprintf("%s.resources[%d]", field, j)
@@ -204,8 +212,17 @@ func (in Input) validateConstraints(fe *tpsession.FieldErrors, ids map[string]in
 	}
 	pairs := map[pairKey]int{}
 	lastAt := -1
+	final := in.Final()
 	noWaitFrom, noWaitInto := map[int]int{}, map[int]int{}
 	var edges [][3]int // before, after, constraint index
+	if final >= 0 {
+		// The entretien final is last, as a last constraint makes it.
+		for k := range in.Epreuves {
+			if k != final {
+				edges = append(edges, [3]int{k, final, finalEdge})
+			}
+		}
+	}
 	for i, c := range in.Constraints {
 		field := fmt.Sprintf("constraints[%d]", i)
 		notHere := func(name string, given bool) {
@@ -277,6 +294,10 @@ func (in Input) validateConstraints(fe *tpsession.FieldErrors, ids map[string]in
 				fe.Add(field, "contradicts constraints[%d]: only one épreuve can be last", lastAt)
 				continue
 			}
+			if ok && final >= 0 && e != final {
+				fe.Add(field+".epreuve", "contradicts epreuves[%d].final: the entretien final %q is last, not %q", final, in.Epreuves[final].ID, c.Epreuve)
+				continue
+			}
 			lastAt = i
 			if ok {
 				for k := range in.Epreuves {
@@ -297,7 +318,10 @@ func (in Input) validateConstraints(fe *tpsession.FieldErrors, ids map[string]in
 			fe.Add(field+".type", "must be one of precedes, no_wait, last, same_station, got %q", c.Type)
 		}
 	}
-	if at := cycleAt(len(in.Epreuves), edges); at >= 0 {
+	switch at := cycleAt(len(in.Epreuves), edges); {
+	case at == finalEdge:
+		fe.Add(fmt.Sprintf("epreuves[%d].final", final), "the entretien final is last, but the constraints put an épreuve after it")
+	case at >= 0:
 		fe.Add(fmt.Sprintf("constraints[%d]", at), "closes a cycle of precedences: no order of the épreuves satisfies them all")
 	}
 }
@@ -348,6 +372,10 @@ func sameNeeds(a, b []ResourceNeed) bool {
 
 // cycleAt returns the index of a constraint that closes a cycle among the
 // precedence edges (before, after, constraint), or -1.
+// finalEdge marks the precedences the entretien final implies, which no
+// constraint states.
+const finalEdge = -2
+
 func cycleAt(n int, edges [][3]int) int {
 	out := make([][][3]int, n)
 	for _, e := range edges {
@@ -386,7 +414,11 @@ func cycleAt(n int, edges [][3]int) int {
 }
 
 func (in Input) validateHidden(fe *tpsession.FieldErrors, longestBlock int) {
-	h := in.Hidden
+	if in.Hidden == nil {
+		fe.Add("hidden", "is required: give the hidden times (temps cachés) in minutes, 0 for none, so that the jury is sized on all its work")
+		return
+	}
+	h := *in.Hidden
 	for _, f := range []struct {
 		name string
 		min  int

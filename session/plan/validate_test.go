@@ -36,7 +36,7 @@ func baseInput() plan.Input {
 			{Type: plan.Last, Epreuve: "EF"},
 		},
 		Capacities: map[string]int{"salle_qp": 8, "salle_entretien": 2},
-		Hidden: plan.Hidden{OpeningMin: 30, JuryBriefingMin: 30, JuryClosureMin: 30, AccueilMin: 5,
+		Hidden: &plan.Hidden{OpeningMin: 30, JuryBriefingMin: 30, JuryClosureMin: 30, AccueilMin: 5,
 			ReadingMin: 20, CorrectionMin: 10, DeliberationMin: 10},
 		Calendar: plan.Calendar{Start: date.New(2027, 3, 1), MaxDays: 5, Region: tpsession.Metropole,
 			Blocks: []plan.Block{{Start: hm(8, 30), End: hm(12, 30)}, {Start: hm(13, 30), End: hm(17, 30)}}},

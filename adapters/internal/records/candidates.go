@@ -19,6 +19,31 @@ type candidateRecord struct {
 	VAERecevabiliteOn string              `json:"vae_recevabilite_on,omitempty"`
 	TitlesHeld        []string            `json:"titles_held"`
 	HostCompanies     []hostCompanyRecord `json:"host_companies"`
+	Trainings         []trainingRecord    `json:"trainings,omitempty"`
+	History           []attemptRecord     `json:"history,omitempty"`
+}
+
+type trainingRecord struct {
+	Organisation string          `json:"organisation"`
+	SIRET        string          `json:"siret,omitempty"`
+	Period       rangeRecord     `json:"period"`
+	Trainers     []trainerRecord `json:"trainers,omitempty"`
+}
+
+type trainerRecord struct {
+	Name  string `json:"name"`
+	Email string `json:"email"`
+}
+
+type attemptRecord struct {
+	Session  string   `json:"session,omitempty"`
+	Title    string   `json:"title"`
+	Revision string   `json:"revision,omitempty"`
+	Kind     string   `json:"kind"`
+	CCPs     []string `json:"ccps,omitempty"`
+	On       string   `json:"on"`
+	Outcome  string   `json:"outcome"`
+	Acquired []string `json:"acquired,omitempty"`
 }
 
 type addressRecord struct {
@@ -42,6 +67,14 @@ func toCandidateRecord(c candidate.Candidate) candidateRecord {
 		HostCompanies: each(c.HostCompanies, func(h candidate.HostCompany) hostCompanyRecord {
 			return hostCompanyRecord{SIRET: string(h.SIRET), Name: h.Name, Period: toRange(h.Period)}
 		}),
+		Trainings: each(c.Trainings, func(t candidate.Training) trainingRecord {
+			return trainingRecord{Organisation: t.Organisation, SIRET: string(t.SIRET), Period: toRange(t.Period),
+				Trainers: each(t.Trainers, func(p candidate.Trainer) trainerRecord { return trainerRecord(p) })}
+		}),
+		History: each(c.History, func(a candidate.Attempt) attemptRecord {
+			return attemptRecord{Session: string(a.Session), Title: string(a.Title), Revision: a.Revision, Kind: string(a.Kind),
+				CCPs: a.CCPs, On: day(a.On), Outcome: string(a.Outcome), Acquired: a.Acquired}
+		}),
 	}
 }
 
@@ -55,6 +88,14 @@ func fromCandidateRecord(d *decoder, r candidateRecord) candidate.Candidate {
 		HostCompanies: each(r.HostCompanies, func(h hostCompanyRecord) candidate.HostCompany {
 			return candidate.HostCompany{SIRET: tpsession.SIRET(h.SIRET), Name: h.Name, Period: d.dateRange(h.Period)}
 		}),
+		Trainings: each(r.Trainings, func(t trainingRecord) candidate.Training {
+			return candidate.Training{Organisation: t.Organisation, SIRET: tpsession.SIRET(t.SIRET), Period: d.dateRange(t.Period),
+				Trainers: each(t.Trainers, func(p trainerRecord) candidate.Trainer { return candidate.Trainer(p) })}
+		}),
+		History: each(r.History, func(a attemptRecord) candidate.Attempt {
+			return candidate.Attempt{Session: tpsession.SessionID(a.Session), Title: tpsession.TitleCode(a.Title), Revision: a.Revision,
+				Kind: tpsession.SessionKind(a.Kind), CCPs: a.CCPs, On: d.day(a.On), Outcome: candidate.Outcome(a.Outcome), Acquired: a.Acquired}
+		}),
 	}
 }
 
@@ -67,6 +108,8 @@ type registrationRecord struct {
 	RegisteredAt string             `json:"registered_at"`
 	Withdrawal   *withdrawalRecord  `json:"withdrawal,omitempty"`
 	Convocation  *convocationRecord `json:"convocation,omitempty"`
+	Modality     string             `json:"modality,omitempty"`
+	CCPs         []string           `json:"ccps,omitempty"`
 }
 
 type withdrawalRecord struct {
@@ -79,6 +122,7 @@ type convocationRecord struct {
 	Place       string            `json:"place"`
 	Documents   []string          `json:"documents"`
 	PPE         []string          `json:"ppe"`
+	DraftedOn   string            `json:"drafted_on,omitempty"`
 	ValidatedOn string            `json:"validated_on,omitempty"`
 	Delivery    *deliveryRecord   `json:"delivery,omitempty"`
 }
@@ -99,7 +143,7 @@ type deliveryRecord struct {
 func toRegistrationRecord(r candidate.Registration) registrationRecord {
 	out := registrationRecord{
 		ID: string(r.ID), Centre: string(r.Centre), Session: string(r.Session), Candidate: string(r.Candidate),
-		RegisteredAt: instant(r.RegisteredAt),
+		RegisteredAt: instant(r.RegisteredAt), Modality: string(r.Modality), CCPs: r.CCPs,
 	}
 	if w := r.Withdrawal; w != nil {
 		out.Withdrawal = &withdrawalRecord{At: instant(w.At), By: w.By}
@@ -107,7 +151,7 @@ func toRegistrationRecord(r candidate.Registration) registrationRecord {
 	if c := r.Convocation; c != nil {
 		out.Convocation = &convocationRecord{
 			Appointment: appointmentRecord{Day: day(c.Appointment.Day), Time: c.Appointment.Time.String()},
-			Place:       c.Place, Documents: c.Documents, PPE: c.PPE, ValidatedOn: day(c.ValidatedOn),
+			Place:       c.Place, Documents: c.Documents, PPE: c.PPE, DraftedOn: day(c.DraftedOn), ValidatedOn: day(c.ValidatedOn),
 		}
 		if dl := c.Delivery; dl != nil {
 			out.Convocation.Delivery = &deliveryRecord{
@@ -123,6 +167,7 @@ func fromRegistrationRecord(d *decoder, r registrationRecord) candidate.Registra
 	out := candidate.Registration{
 		ID: tpsession.RegistrationID(r.ID), Centre: tpsession.CentreID(r.Centre), Session: tpsession.SessionID(r.Session),
 		Candidate: tpsession.CandidateID(r.Candidate), RegisteredAt: d.instant(r.RegisteredAt),
+		Modality: tpsession.Modality(r.Modality), CCPs: r.CCPs,
 	}
 	if w := r.Withdrawal; w != nil {
 		out.Withdrawal = &candidate.Withdrawal{At: d.instant(w.At), By: w.By}
@@ -133,6 +178,7 @@ func fromRegistrationRecord(d *decoder, r registrationRecord) candidate.Registra
 				Appointment: candidate.Appointment{Day: d.day(c.Appointment.Day), Time: d.timeOfDay(c.Appointment.Time)},
 				Place:       c.Place, Documents: c.Documents, PPE: c.PPE,
 			},
+			DraftedOn:   d.day(c.DraftedOn),
 			ValidatedOn: d.day(c.ValidatedOn),
 		}
 		if dl := c.Delivery; dl != nil {

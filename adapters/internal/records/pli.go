@@ -13,6 +13,7 @@ type pliRecord struct {
 	OrderedOn  string           `json:"ordered_on,omitempty"`
 	ReceivedOn string           `json:"received_on,omitempty"`
 	Materials  []materialRecord `json:"materials"`
+	PPE        []string         `json:"ppe"` // null: not recorded; []: the DTE asks for none
 	Location   string           `json:"location,omitempty"`
 	Custodian  string           `json:"custodian,omitempty"`
 	SecuredAt  string           `json:"secured_at,omitempty"`
@@ -44,6 +45,7 @@ func toPliRecord(p pli.Pli) pliRecord {
 		Materials: each(p.Materials, func(m pli.Material) materialRecord {
 			return materialRecord{Name: m.Name, Quantity: m.Quantity, Epreuve: m.Epreuve}
 		}),
+		PPE:      p.PPE,
 		Location: p.Location, Custodian: p.Custodian, SecuredAt: instant(p.SecuredAt),
 		Witnesses: p.Witnesses, OpenedAt: instant(p.OpenedAt),
 		Custody: each(p.Custody, func(e pli.Entry) entryRecord {
@@ -59,6 +61,7 @@ func fromPliRecord(d *decoder, r pliRecord) pli.Pli {
 		Materials: each(r.Materials, func(m materialRecord) pli.Material {
 			return pli.Material{Name: m.Name, Quantity: m.Quantity, Epreuve: m.Epreuve}
 		}),
+		PPE:      r.PPE,
 		Location: r.Location, Custodian: r.Custodian, SecuredAt: d.instant(r.SecuredAt),
 		Witnesses: r.Witnesses, OpenedAt: d.instant(r.OpenedAt),
 		Custody: each(r.Custody, func(e entryRecord) pli.Entry {

@@ -21,6 +21,9 @@ type sessionRecord struct {
 	Responsable       personRecord     `json:"responsable"`
 	CreatedAt         string           `json:"created_at,omitempty"`
 	Milestones        milestonesRecord `json:"milestones"`
+	Revision          string           `json:"revision,omitempty"`
+	CCPs              []string         `json:"ccps,omitempty"`
+	Modality          string           `json:"modality,omitempty"`
 }
 
 type personRecord struct {
@@ -47,6 +50,7 @@ func toSessionRecord(s session.Session) sessionRecord {
 		Start: day(s.Start), End: day(s.End), PlannedCandidates: s.PlannedCandidates,
 		Responsable: personRecord{Name: s.Responsable.Name, Email: s.Responsable.Email},
 		CreatedAt:   instant(s.CreatedAt),
+		Revision:    s.Revision, CCPs: s.CCPs, Modality: string(s.Modality),
 		Milestones: milestonesRecord{
 			DeclaredOn: day(m.DeclaredOn), PliOrderedOn: day(m.PliOrderedOn), ConvocationsSentOn: day(m.ConvocationsSentOn),
 			ReadyOn: day(m.ReadyOn), OpenedAt: instant(m.OpenedAt), OpenedOn: day(m.OpenedOn),
@@ -62,6 +66,7 @@ func fromSessionRecord(d *decoder, r sessionRecord) session.Session {
 		UsesComputers: r.UsesComputers, Start: d.day(r.Start), End: d.day(r.End), PlannedCandidates: r.PlannedCandidates,
 		Responsable: session.Person{Name: r.Responsable.Name, Email: r.Responsable.Email},
 		CreatedAt:   d.instant(r.CreatedAt),
+		Revision:    r.Revision, CCPs: r.CCPs, Modality: tpsession.Modality(r.Modality),
 	}
 	m := r.Milestones
 	s.RestoreMilestones(session.Milestones{
