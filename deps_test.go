@@ -31,6 +31,7 @@ var layers = map[string]int{
 	"adapters/documents":             3, // renders the session's data for the transports above it; no rule
 	"adapters/auth":                  3, // who a request acts for, shared by the transports above it
 	"adapters/internal/records":      3, // the stored forms the SQL stores share
+	"adapters/internal/pdftest":      3, // reads the PDFs back, for the adapters' tests
 	"adapters/httpapi":               4,
 	"adapters/webui":                 4,
 	"adapters/memstore":              4,

@@ -93,11 +93,15 @@ type HostCompany struct {
 // PostalAddress is where a letter reaches the candidate. Lines hold what
 // precedes the postcode and city (street, building, lieu-dit), at most four
 // of 38 characters, so that with the name and the "postcode city" line the
-// address fits the six lines of the postal standard NF Z10-011.
+// address fits the six lines of the postal standard NF Z10-011. Country is
+// empty for an address in France, whose postcode has five digits
+// (docs/rules.md#names-and-postcodes); an address abroad names its country,
+// printed on its last line.
 type PostalAddress struct {
 	Lines    []string
 	Postcode string
 	City     string
+	Country  string
 }
 
 // Bounds of a postal address (NF Z10-011: six lines of 38 characters, two
@@ -112,8 +116,11 @@ const (
 
 // IsZero reports whether no address is recorded.
 func (a PostalAddress) IsZero() bool {
-	return len(a.Lines) == 0 && a.Postcode == "" && a.City == ""
+	return len(a.Lines) == 0 && a.Postcode == "" && a.City == "" && a.Country == ""
 }
+
+// Abroad reports whether the address is outside France.
+func (a PostalAddress) Abroad() bool { return !isFrance(a.Country) }
 
 // CandidateInput is the outside description of a candidate, as the HTTP
 // contract carries it: strings to be parsed. Field errors use the JSON
@@ -135,11 +142,12 @@ type CandidateInput struct {
 }
 
 // PostalAddressInput is the outside form of a PostalAddress
-// (postal_address: {lines, postcode, city}).
+// (postal_address: {lines, postcode, city, country?}).
 type PostalAddressInput struct {
 	Lines    []string
 	Postcode string
 	City     string
+	Country  string
 }
 
 // HostCompanyInput is the outside form of a HostCompany
@@ -182,8 +190,8 @@ func (c *Candidate) Revise(in CandidateInput, today date.Date) error {
 func parseCandidate(in CandidateInput, today date.Date) (Candidate, error) {
 	var fe tpsession.FieldErrors
 	c := Candidate{
-		FirstName: fe.Text("first_name", in.FirstName, maxNameLen, true),
-		LastName:  fe.Text("last_name", in.LastName, maxNameLen, true),
+		FirstName: personName(&fe, "first_name", in.FirstName),
+		LastName:  personName(&fe, "last_name", in.LastName),
 		BirthDate: dateField(&fe, "birth_date", in.BirthDate, true),
 		Email:     email(&fe, in.Email),
 		Phone:     phone(&fe, in.Phone),
@@ -317,10 +325,16 @@ func phone(fe *tpsession.FieldErrors, s string) string {
 
 func postalAddress(fe *tpsession.FieldErrors, in PostalAddressInput) PostalAddress {
 	var afe tpsession.FieldErrors
-	a := PostalAddress{
-		Lines:    textList(&afe, "lines", in.Lines, maxAddressLines, maxAddressLineLen),
-		Postcode: afe.Text("postcode", in.Postcode, maxPostcodeLen, true),
-		City:     afe.Text("city", in.City, maxAddressLineLen, true),
+	var a PostalAddress
+	a.Lines = textList(&afe, "lines", in.Lines, maxAddressLines, maxAddressLineLen)
+	before := len(afe)
+	a.Postcode = afe.Text("postcode", in.Postcode, maxPostcodeLen, true)
+	if isFrance(in.Country) && len(afe) == before {
+		a.Postcode = frenchPostcode(&afe, "postcode", a.Postcode)
+	}
+	a.City = afe.Text("city", in.City, maxAddressLineLen, true)
+	if !isFrance(in.Country) {
+		a.Country = afe.Text("country", in.Country, maxAddressLineLen, false)
 	}
 	if len(in.Lines) == 0 {
 		afe.Add("lines", "needs at least one line (street and number)")

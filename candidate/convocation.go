@@ -71,16 +71,16 @@ const (
 func (s ConvocationState) String() string { return string(s) }
 
 // ConvocationDetails is what a convocation tells the candidate
-// (docs/rules.md#convocation-content): the
-// date and time of the appointment, the place, the documents to bring and
-// the personal protective equipment (EPI) the épreuves need. A draft may
-// leave the appointment, the place or the documents empty; validation
-// needs them.
+// (docs/rules.md#convocation-content): every day and time the candidate
+// must be present, in order of day (docs/rules.md#convocation-appointments),
+// the place, the documents to bring and the personal protective equipment
+// (EPI) the épreuves need. A draft may leave the appointments, the place or
+// the documents empty; validation needs them.
 type ConvocationDetails struct {
-	Appointment Appointment
-	Place       string
-	Documents   []string
-	PPE         []string
+	Appointments []Appointment
+	Place        string
+	Documents    []string
+	PPE          []string
 }
 
 // UsualDocuments returns the documents every candidate brings on the day,
@@ -96,25 +96,24 @@ func UsualDocuments() []string {
 }
 
 // ConvocationInput is the outside form of ConvocationDetails: {appointment:
-// "2027-03-01T08:30", place, documents: [...], ppe: [...]}.
+// "2027-03-01T08:30", place, documents: [...], ppe: [...]}, or, for a
+// candidate present on several days, appointments: [{at, room?, epreuve?,
+// opening?}] instead of appointment.
 type ConvocationInput struct {
-	Appointment string
-	Place       string
-	Documents   []string
-	PPE         []string
+	Appointment  string
+	Appointments []AppointmentInput
+	Place        string
+	Documents    []string
+	PPE          []string
 }
 
 // ParseConvocation parses a draft convocation, reporting every bad field at
 // once in an ErrInvalidConvocation. Empty fields are allowed in a draft.
 func ParseConvocation(in ConvocationInput) (ConvocationDetails, error) {
 	var fe tpsession.FieldErrors
-	var a Appointment
-	if in.Appointment != "" {
-		var err error
-		a, err = ParseAppointment(in.Appointment)
-		fe.AddErr("appointment", err)
-	}
-	d := checkDetails(&fe, ConvocationDetails{Appointment: a, Place: in.Place, Documents: in.Documents, PPE: in.PPE})
+	as := parseAppointments(&fe, in.Appointment, in.Appointments)
+	d := checkDetails(&fe, ConvocationDetails{Place: in.Place, Documents: in.Documents, PPE: in.PPE})
+	d.Appointments = as
 	if err := fe.Err(ErrInvalidConvocation); err != nil {
 		return ConvocationDetails{}, err
 	}
@@ -123,21 +122,18 @@ func ParseConvocation(in ConvocationInput) (ConvocationDetails, error) {
 
 // checkDetails returns d with its texts trimmed, recording their problems.
 func checkDetails(fe *tpsession.FieldErrors, d ConvocationDetails) ConvocationDetails {
-	if t := d.Appointment.Time; !d.Appointment.IsZero() && (t < 0 || t >= tpsession.EndOfDay) {
-		fe.Add("appointment", "the time must lie between 00:00 and 23:59")
-	}
 	return ConvocationDetails{
-		Appointment: d.Appointment,
-		Place:       fe.Text("place", d.Place, maxPlaceLen, false),
-		Documents:   textList(fe, "documents", d.Documents, maxListLen, maxTextLen),
-		PPE:         textList(fe, "ppe", d.PPE, maxListLen, maxTextLen),
+		Appointments: checkAppointments(fe, "appointments", d.Appointments),
+		Place:        fe.Text("place", d.Place, maxPlaceLen, false),
+		Documents:    textList(fe, "documents", d.Documents, maxListLen, maxTextLen),
+		PPE:          textList(fe, "ppe", d.PPE, maxListLen, maxTextLen),
 	}
 }
 
 // missing returns the JSON names of what validation needs and d lacks.
 func (d ConvocationDetails) missing() []string {
 	var m []string
-	if d.Appointment.IsZero() {
+	if len(d.Appointments) == 0 {
 		m = append(m, "appointment")
 	}
 	if d.Place == "" {
@@ -151,15 +147,23 @@ func (d ConvocationDetails) missing() []string {
 
 // checkAppointment refuses an appointment outside the days of s.
 func (d ConvocationDetails) checkAppointment(s Session) error {
-	if d.Appointment.IsZero() || s.Days().Contains(d.Appointment.Day) {
-		return nil
+	for i, a := range d.Appointments {
+		if s.Days().Contains(a.Day) {
+			continue
+		}
+		field := fmt.Sprintf("appointments[%d]", i)
+		if len(d.Appointments) == 1 {
+			field = "appointment"
+		}
+		return ErrAppointmentOutsideSession.
+			Withf("the appointment on %s at %s is not a day of the session, which runs from %s to %s", a.Day, a.Time, s.Start, s.End).
+			WithFields(tpsession.FieldError{Field: field, Message: "must fall on a day of the session, " + s.Days().String()})
 	}
-	return ErrAppointmentOutsideSession.
-		Withf("the appointment on %s at %s is not a day of the session, which runs from %s to %s", d.Appointment.Day, d.Appointment.Time, s.Start, s.End).
-		WithFields(tpsession.FieldError{Field: "appointment", Message: "must fall on a day of the session, " + s.Days().String()})
+	return nil
 }
 
 func (d ConvocationDetails) clone() ConvocationDetails {
+	d.Appointments = slices.Clone(d.Appointments)
 	d.Documents = slices.Clone(d.Documents)
 	d.PPE = slices.Clone(d.PPE)
 	return d
@@ -178,6 +182,10 @@ type Convocation struct {
 	ValidatedOn date.Date
 	// Delivery is nil until the convocation is sent or handed over.
 	Delivery *Delivery
+	// Replaces holds the convocations this one corrects, the earliest
+	// first, each as it was validated and delivered; empty for a first
+	// convocation (docs/rules.md#convocation-corrections).
+	Replaces []Convocation
 }
 
 // Validated reports whether the convocation has been validated.
@@ -196,12 +204,22 @@ func (c Convocation) State() ConvocationState {
 	return ConvocationDrafted
 }
 
+// Correction reports whether the convocation corrects an earlier one.
+func (c Convocation) Correction() bool { return len(c.Replaces) > 0 }
+
 // Clone returns a deep copy of c.
 func (c Convocation) Clone() Convocation {
 	c.ConvocationDetails = c.ConvocationDetails.clone()
 	if c.Delivery != nil {
 		d := *c.Delivery
 		c.Delivery = &d
+	}
+	if c.Replaces != nil {
+		rs := make([]Convocation, len(c.Replaces))
+		for i, r := range c.Replaces {
+			rs[i] = r.Clone()
+		}
+		c.Replaces = rs
 	}
 	return c
 }
@@ -231,7 +249,46 @@ func (r *Registration) DraftConvocation(d ConvocationDetails, s Session, today d
 	if err := d.checkAppointment(s); err != nil {
 		return err
 	}
-	r.Convocation = &Convocation{ConvocationDetails: d.clone(), DraftedOn: today}
+	next := &Convocation{ConvocationDetails: d.clone(), DraftedOn: today}
+	if c := r.Convocation; c != nil {
+		next.Replaces = c.Clone().Replaces // a correction drafted again still corrects
+	}
+	r.Convocation = next
+	return nil
+}
+
+// CorrectConvocation starts, on today, the correction of a validated
+// convocation whose appointments no longer hold (docs/rules.md#convocation-corrections): the
+// convocation as validated and delivered is kept in Replaces, and d
+// becomes a draft, which is validated and delivered again as any
+// convocation is, under the same lead time. It refuses a withdrawn
+// registration (ErrRegistrationWithdrawn), a convocation not validated yet
+// (ErrConvocationNotValidated: draft it again instead), ill-formed details
+// (ErrInvalidConvocation) and an appointment outside the days of s
+// (ErrAppointmentOutsideSession).
+func (r *Registration) CorrectConvocation(d ConvocationDetails, s Session, today date.Date) error {
+	if err := r.checkSession(s); err != nil {
+		return err
+	}
+	var fe tpsession.FieldErrors
+	d = checkDetails(&fe, d)
+	if err := fe.Err(ErrInvalidConvocation); err != nil {
+		return err
+	}
+	if err := r.checkActive(); err != nil {
+		return err
+	}
+	c := r.Convocation
+	if c == nil || !c.Validated() {
+		return ErrConvocationNotValidated.Withf("the convocation of candidate %s is not validated: correct the draft by drafting it again", r.Candidate)
+	}
+	if err := d.checkAppointment(s); err != nil {
+		return err
+	}
+	old := c.Clone()
+	replaces := old.Replaces
+	old.Replaces = nil
+	r.Convocation = &Convocation{ConvocationDetails: d.clone(), DraftedOn: today, Replaces: append(replaces, old)}
 	return nil
 }
 
@@ -342,7 +399,11 @@ func (r *Registration) ValidateConvocation(on date.Date, s Session, p Convocatio
 			WithFields(tpsession.FieldError{Field: "ppe", Message: "must list " + strings.Join(items, ", ")})
 	}
 	if last := p.LastValidationDay(s); on > last {
-		return ErrConvocationTooLate.Withf("validated on %s, must be on or before %s for a session starting %s (%d days ahead)", on, last, s.Start, p.LeadDays(s.Kind))
+		what := ""
+		if c.Correction() {
+			what = "; a corrected convocation is held to the same lead time, which gives the candidate the same notice of the new times"
+		}
+		return ErrConvocationTooLate.Withf("validated on %s, must be on or before %s for a session starting %s (%d days ahead)%s", on, last, s.Start, p.LeadDays(s.Kind), what)
 	}
 	c.ValidatedOn = on
 	return nil

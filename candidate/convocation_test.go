@@ -43,19 +43,6 @@ func TestParseAppointment(t *testing.T) {
 	}
 }
 
-func TestAppointmentText(t *testing.T) {
-	var a candidate.Appointment
-	require.NoError(t, a.UnmarshalText([]byte("2027-03-02T13:45")))
-	b, err := a.MarshalText()
-	require.NoError(t, err)
-	assert.Equal(t, "2027-03-02T13:45", string(b))
-
-	require.NoError(t, a.UnmarshalText(nil))
-	assert.True(t, a.IsZero())
-	assert.Empty(t, a.String())
-	assert.ErrorIs(t, a.UnmarshalText([]byte("tomorrow")), candidate.ErrInvalidAppointment)
-}
-
 func TestParseConvocation(t *testing.T) {
 	d, err := candidate.ParseConvocation(candidate.ConvocationInput{
 		Appointment: "2027-03-01T08:30",
@@ -65,15 +52,15 @@ func TestParseConvocation(t *testing.T) {
 	})
 	require.NoError(t, err)
 	assert.Equal(t, candidate.ConvocationDetails{
-		Appointment: candidate.Appointment{Day: start, Time: 8*60 + 30},
-		Place:       "Salle 3",
-		Documents:   []string{"Pièce d'identité", "Dossier professionnel"},
-		PPE:         []string{"Chaussures de sécurité"},
+		Appointments: []candidate.Appointment{{Day: start, Time: 8*60 + 30}},
+		Place:        "Salle 3",
+		Documents:    []string{"Pièce d'identité", "Dossier professionnel"},
+		PPE:          []string{"Chaussures de sécurité"},
 	}, d)
 
 	empty, err := candidate.ParseConvocation(candidate.ConvocationInput{})
 	require.NoError(t, err, "a draft may be empty")
-	assert.True(t, empty.Appointment.IsZero())
+	assert.True(t, empty.First().IsZero())
 }
 
 func TestParseConvocationReportsEveryBadField(t *testing.T) {
@@ -90,7 +77,7 @@ func TestParseConvocationReportsEveryBadField(t *testing.T) {
 func TestDraftConvocation(t *testing.T) {
 	at := func(d date.Date) candidate.ConvocationDetails {
 		c := completeDetails()
-		c.Appointment.Day = d
+		c.Appointments[0].Day = d
 		return c
 	}
 	tests := []struct {
@@ -102,9 +89,10 @@ func TestDraftConvocation(t *testing.T) {
 		{"on the last day", at(start + 2), nil},
 		{"the day before the session", at(start - 1), candidate.ErrAppointmentOutsideSession},
 		{"the day after the session", at(start + 3), candidate.ErrAppointmentOutsideSession},
-		{"without an appointment yet", at(date.Zero), nil},
+		{"without an appointment yet", func() candidate.ConvocationDetails { c := completeDetails(); c.Appointments = nil; return c }(), nil},
+		{"an appointment without its day", at(date.Zero), candidate.ErrInvalidConvocation},
 		{"an empty draft", candidate.ConvocationDetails{}, nil},
-		{"at 24:00", candidate.ConvocationDetails{Appointment: candidate.Appointment{Day: start, Time: tpsession.EndOfDay}}, candidate.ErrInvalidConvocation},
+		{"at 24:00", candidate.ConvocationDetails{Appointments: []candidate.Appointment{{Day: start, Time: tpsession.EndOfDay}}}, candidate.ErrInvalidConvocation},
 		{"a blank document", candidate.ConvocationDetails{Documents: []string{""}}, candidate.ErrInvalidConvocation},
 	}
 	for _, tt := range tests {
@@ -126,7 +114,7 @@ func TestDraftConvocation(t *testing.T) {
 func TestAppointmentOutsideTheSessionNamesTheDates(t *testing.T) {
 	r := register(t)
 	d := completeDetails()
-	d.Appointment.Day = start - 1
+	d.Appointments[0].Day = start - 1
 	err := r.DraftConvocation(d, titreSession(), today)
 	assert.Equal(t, tpsession.Rule, tpsession.KindOf(err))
 	assert.Contains(t, tpsession.MessageOf(err), "2027-02-28 at 08:30 is not a day of the session, which runs from 2027-03-01 to 2027-03-03")
@@ -229,7 +217,7 @@ func TestValidateConvocationRefusals(t *testing.T) {
 		{"validated tomorrow", drafted, today + 1, candidate.ErrInvalidConvocation, []string{"validated_on"}},
 		{"nothing drafted", register, today, candidate.ErrNoConvocation, nil},
 		{"validated twice", func(t *testing.T) candidate.Registration { return validatedOn(t, today-1) }, today, candidate.ErrConvocationValidated, nil},
-		{"without appointment", incomplete(func(d *candidate.ConvocationDetails) { d.Appointment = candidate.Appointment{} }), today, candidate.ErrConvocationIncomplete, []string{"appointment"}},
+		{"without appointment", incomplete(func(d *candidate.ConvocationDetails) { d.Appointments = nil }), today, candidate.ErrConvocationIncomplete, []string{"appointment"}},
 		{"without place", incomplete(func(d *candidate.ConvocationDetails) { d.Place = "" }), today, candidate.ErrConvocationIncomplete, []string{"place"}},
 		{"without documents", incomplete(func(d *candidate.ConvocationDetails) { d.Documents = nil }), today, candidate.ErrConvocationIncomplete, []string{"documents"}},
 		{"empty", incomplete(func(d *candidate.ConvocationDetails) { *d = candidate.ConvocationDetails{} }), today, candidate.ErrConvocationIncomplete, []string{"appointment", "place", "documents"}},

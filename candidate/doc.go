@@ -51,21 +51,30 @@
 //     success (arrêté du 22 décembre 2015, art. 3).
 //   - A candidate sits remotely only in a remote session.
 //   - A candidate has at most one active registration to a session.
-//   - The convocation states the date and time, the documents and the
-//     personal protective equipment (EPI) to bring, and the place
-//     (docs/rules.md#convocation-content); it cannot be validated
-//     without its appointment, place and documents, nor without the
+//   - The convocation states every day and time the candidate must be
+//     present ([Appointment], one a day), the documents and the personal
+//     protective equipment (EPI) to bring, and the place
+//     (docs/rules.md#convocation-content,
+//     docs/rules.md#convocation-appointments); it cannot be validated
+//     without an appointment, its place and documents, nor without the
 //     protective equipment the épreuves require (title register, DTE
-//     organisateur; docs/rules.md#protective-equipment); its appointment
-//     falls on a day of the session, and it is validated no earlier than it
+//     organisateur; docs/rules.md#protective-equipment); its appointments
+//     fall on days of the session, and it is validated no earlier than it
 //     was drafted, or for an older draft than the registration
 //     (docs/rules.md#no-validation-before-the-convocation-exists).
+//     [ConvocationDetails.Unmet] says which appointments a plan needs that
+//     it does not give.
 //   - It is validated in CERES at least 31 days before the épreuves start
 //     (docs/rules.md#convocation-lead-time): [ConvocationLeadDays], configurable per kind of session
 //     through [ConvocationPolicy] because the 2008 règlement asked 1 month
 //     for a titre and 15 days for a CCP or CCS (docs/rules.md#where-sources-disagree). A validated
 //     convocation does not change; new session dates are checked against
-//     the validated convocations with [CheckSessionChange].
+//     the validated convocations with [CheckSessionChange]. One whose
+//     times no longer hold is corrected ([Registration.CorrectConvocation]):
+//     the correction is validated and delivered again, under the same lead
+//     time (docs/rules.md#convocation-corrections).
+//   - A name is made of letters, spaces, hyphens and apostrophes; a French
+//     postcode has 5 digits (docs/rules.md#names-and-postcodes).
 //   - It is delivered by registered mail or by hand, nothing else
 //     (docs/rules.md#convocation-delivery).
 //

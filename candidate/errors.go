@@ -42,6 +42,7 @@ var (
 	ErrConvocationIncomplete           = tpsession.NewError(tpsession.Rule, "candidate.convocation_incomplete", "the convocation lacks the date and time, the place or the documents to bring")
 	ErrAppointmentOutsideSession       = tpsession.NewError(tpsession.Rule, "candidate.appointment_outside_session", "the appointment is not on a day of the session")
 	ErrConvocationTooLate              = tpsession.NewError(tpsession.Rule, "candidate.convocation_too_late", "the convocation is validated too late")
+	ErrAppointmentsUnmet               = tpsession.NewError(tpsession.Rule, "candidate.appointments_unmet", "the convocation does not give the days and times the plan needs the candidate")
 	ErrSessionChangeBreaksConvocations = tpsession.NewError(tpsession.Rule, "candidate.session_change_breaks_convocations", "the new session dates break validated convocations")
 
 	// ErrResitNeedsTraining: a training-route candidate who failed or was

@@ -30,9 +30,9 @@ func exampleValidated(on date.Date) candidate.Registration {
 	s := exampleSession()
 	r := candidate.Registration{Centre: s.Centre, ID: "reg_01JN0000000000000000000001", Session: s.ID, Candidate: "can_01JN0000000000000000000001"}
 	_ = r.DraftConvocation(candidate.ConvocationDetails{
-		Appointment: candidate.Appointment{Day: s.Start, Time: 8*60 + 30},
-		Place:       "Centre de Lyon, salle 3",
-		Documents:   candidate.UsualDocuments(),
+		Appointments: []candidate.Appointment{{Day: s.Start, Time: 8*60 + 30}},
+		Place:        "Centre de Lyon, salle 3",
+		Documents:    candidate.UsualDocuments(),
 	}, s, today)
 	_ = r.ValidateConvocation(on, s, candidate.ConvocationPolicy{}, on)
 	return r

@@ -86,10 +86,10 @@ func register(t *testing.T) candidate.Registration {
 // completeDetails is a convocation ready to be validated.
 func completeDetails() candidate.ConvocationDetails {
 	return candidate.ConvocationDetails{
-		Appointment: candidate.Appointment{Day: start, Time: 8*60 + 30},
-		Place:       "Centre de Lyon, salle 3, 5 place Bellecour, 69002 Lyon",
-		Documents:   candidate.UsualDocuments(),
-		PPE:         []string{"Chaussures de sécurité"},
+		Appointments: []candidate.Appointment{{Day: start, Time: 8*60 + 30}},
+		Place:        "Centre de Lyon, salle 3, 5 place Bellecour, 69002 Lyon",
+		Documents:    candidate.UsualDocuments(),
+		PPE:          []string{"Chaussures de sécurité"},
 	}
 }
 
@@ -130,3 +130,6 @@ func mustDate(t *testing.T, s string) date.Date {
 	require.NoError(t, err)
 	return d
 }
+
+// dateDays converts a count of days for date arithmetic.
+func dateDays(n int) date.Date { return date.Date(n) }

@@ -13,9 +13,9 @@ import (
 func TestConvocationDetailsMissing(t *testing.T) {
 	assert.Equal(t, []string{"appointment", "place", "documents"}, candidate.ConvocationDetails{}.Missing())
 	complete := candidate.ConvocationDetails{
-		Appointment: candidate.Appointment{Day: date.New(2027, time.March, 1), Time: 8*60 + 30},
-		Place:       "Salle Rhône",
-		Documents:   candidate.UsualDocuments(),
+		Appointments: []candidate.Appointment{{Day: date.New(2027, time.March, 1), Time: 8*60 + 30}},
+		Place:        "Salle Rhône",
+		Documents:    candidate.UsualDocuments(),
 	}
 	assert.Empty(t, complete.Missing())
 	complete.Place = ""

@@ -2,6 +2,7 @@ package candidate
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/rickb777/date/v2"
@@ -16,7 +17,9 @@ type BrokenConvocation struct {
 	Registration tpsession.RegistrationID
 	Candidate    tpsession.CandidateID
 	ValidatedOn  date.Date
-	Appointment  Appointment
+	// Appointment is the first appointment outside the new days, or the
+	// convocation's first when all are inside.
+	Appointment Appointment
 	// LastValidationDay is the last day a validation is accepted for the
 	// session with its new dates.
 	LastValidationDay date.Date
@@ -58,10 +61,12 @@ func BrokenConvocations(regs []Registration, moved Session, p ConvocationPolicy)
 			Registration:      r.ID,
 			Candidate:         r.Candidate,
 			ValidatedOn:       c.ValidatedOn,
-			Appointment:       c.Appointment,
+			Appointment:       c.First(),
 			LastValidationDay: last,
 			TooLate:           c.ValidatedOn > last,
-			OutsideSession:    !moved.Days().Contains(c.Appointment.Day),
+		}
+		if i := slices.IndexFunc(c.Appointments, func(a Appointment) bool { return !moved.Days().Contains(a.Day) }); i >= 0 {
+			b.Appointment, b.OutsideSession = c.Appointments[i], true
 		}
 		if b.TooLate || b.OutsideSession {
 			broken = append(broken, b)

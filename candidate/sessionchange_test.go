@@ -50,7 +50,7 @@ func TestBrokenConvocations(t *testing.T) {
 				Registration:      regID,
 				Candidate:         candidateID,
 				ValidatedOn:       validatedDay,
-				Appointment:       completeDetails().Appointment,
+				Appointment:       completeDetails().First(),
 				LastValidationDay: tt.moved.Start - candidate.ConvocationLeadDays,
 				TooLate:           tt.tooLate,
 				OutsideSession:    tt.outsideSession,

@@ -84,6 +84,12 @@ const (
 	// convocation was neither sent by registered mail nor handed over
 	// (docs/rules.md#convocation-delivery).
 	CodeConvocationsNotDelivered FindingCode = "checklist.convocations_not_delivered"
+	// CodeConvocationsUnmet (blocking, area convocations): a validated
+	// convocation no longer gives a day or time the plan needs the
+	// candidate, since the plan or the jury assignment changed; it blocks
+	// until a corrected convocation is validated and delivered
+	// (docs/rules.md#convocation-corrections).
+	CodeConvocationsUnmet FindingCode = "checklist.convocations_unmet"
 	// CodeDeliveryProofMissing (warning, area convocations): a convocation
 	// was sent by registered mail and its proof of delivery is not back; it
 	// was sent as the leaflet requires, the receipt is for the record.
@@ -373,7 +379,7 @@ func (r *report) candidates(f Facts) {
 			"No candidate is registered for the session: register the candidates, or cancel the session.")
 		return
 	}
-	var notValidated, notDelivered, noProof []string
+	var notValidated, notDelivered, noProof, unmet []string
 	for _, reg := range f.Registrations {
 		switch reg.Convocation {
 		case ConvocationDelivered:
@@ -382,10 +388,22 @@ func (r *report) candidates(f Facts) {
 		case ConvocationValidated:
 			notDelivered = append(notDelivered, reg.name())
 		case ConvocationDrafted:
-			notValidated = append(notValidated, reg.name()+" (drafted)")
+			what := " (drafted)"
+			if reg.Correction {
+				what = " (correction drafted)"
+			}
+			notValidated = append(notValidated, reg.name()+what)
 		default:
 			notValidated = append(notValidated, reg.name()+" (not drafted)")
 		}
+		if len(reg.Unmet) > 0 {
+			unmet = append(unmet, fmt.Sprintf("%s (%s)", reg.name(), strings.Join(reg.Unmet, ", ")))
+		}
+	}
+	if len(unmet) > 0 {
+		r.add(AreaConvocations, CodeConvocationsUnmet, SeverityBlocking,
+			"The plan needs %s at a day or time their validated convocation does not give: %s. Correct each convocation, validate the correction at least as many days ahead as the first and deliver it, or plan again so that the convocations hold.",
+			count(len(unmet), "candidate"), strings.Join(unmet, "; "))
 	}
 	if len(notValidated) > 0 {
 		r.add(AreaConvocations, CodeConvocationsNotValidated, SeverityBlocking,

@@ -129,6 +129,14 @@ type Registration struct {
 	// Name is the candidate's name as a person reads it ("Jeanne Dupont").
 	Name        string
 	Convocation ConvocationState
+	// Correction tells that the convocation corrects one validated before.
+	Correction bool
+	// Unmet lists, for a validated convocation, the days and times the
+	// plan needs the candidate that it does not give ("2027-03-02 at
+	// 10:25"), since the plan or the jury assignment changed after it was
+	// validated; empty when it gives them all, or when the plan does not
+	// say when the candidate comes (docs/rules.md#convocation-appointments).
+	Unmet []string
 	// InPanel tells whether the stored jury assignment gives the candidate
 	// a panel.
 	InPanel bool

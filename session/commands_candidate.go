@@ -178,7 +178,7 @@ func (s *Service) Registrations(ctx context.Context, by Actor, sid tpsession.Ses
 // Withdraw withdraws a candidate's registration: it is kept, marked
 // withdrawn, and the withdrawal is in the event log.
 func (s *Service) Withdraw(ctx context.Context, by Actor, sid tpsession.SessionID, cid tpsession.CandidateID) error {
-	_, err := s.updateRegistration(ctx, by, sid, cid, nil, func(_ candidate.Session, r *candidate.Registration, o op) (string, string, error) {
+	_, err := s.updateRegistration(ctx, by, sid, cid, false, nil, func(_ candidate.Session, _ planView, r *candidate.Registration, o op) (string, string, error) {
 		return ActionCandidateWithdrawn, "candidate " + string(cid) + " withdrawn", r.Withdraw(o.now, by.Name)
 	})
 	return err
@@ -188,9 +188,11 @@ func (s *Service) Withdraw(ctx context.Context, by Actor, sid tpsession.SessionI
 // given the session as the candidate package sees it, records the event fn
 // describes and returns the registration as saved. check, when not nil,
 // vets the input against the session before its state is (400 before 409:
-// docs/http-api.md#order-of-checks).
-func (s *Service) updateRegistration(ctx context.Context, by Actor, sid tpsession.SessionID, cid tpsession.CandidateID,
-	check func(Session, op) error, fn func(candidate.Session, *candidate.Registration, op) (action, detail string, err error)) (candidate.Registration, error) {
+// docs/http-api.md#order-of-checks). With withPlan, fn is also given what
+// the session's plan says of its candidates, read in the same transaction;
+// otherwise an empty view.
+func (s *Service) updateRegistration(ctx context.Context, by Actor, sid tpsession.SessionID, cid tpsession.CandidateID, withPlan bool,
+	check func(Session, op) error, fn func(candidate.Session, planView, *candidate.Registration, op) (action, detail string, err error)) (candidate.Registration, error) {
 	if err := checkActor(by); err != nil {
 		return candidate.Registration{}, err
 	}
@@ -212,10 +214,16 @@ func (s *Service) updateRegistration(ctx context.Context, by Actor, sid tpsessio
 		if err != nil {
 			return err
 		}
+		var v planView
+		if withPlan {
+			if v, err = s.planView(ctx, by, ses); err != nil {
+				return err
+			}
+		}
 		var action, detail string
 		err = s.st.Registrations.UpdateRegistration(ctx, by.Centre, sid, cid, func(r *candidate.Registration) error {
 			var err error
-			action, detail, err = fn(view, r, o)
+			action, detail, err = fn(view, v, r, o)
 			out = r.Clone()
 			return err
 		})
@@ -234,14 +242,47 @@ func (s *Service) updateRegistration(ctx context.Context, by Actor, sid tpsessio
 }
 
 // DraftConvocation drafts (or drafts again) a candidate's convocation.
+// When the session's plan says when the candidate comes, the draft takes
+// the plan's appointments, one for each day the candidate must be present,
+// unless in gives appointments that still meet them
+// (docs/rules.md#convocation-appointments; candidate.ErrAppointmentsUnmet
+// otherwise).
 func (s *Service) DraftConvocation(ctx context.Context, by Actor, sid tpsession.SessionID, cid tpsession.CandidateID, in candidate.ConvocationInput) (candidate.Convocation, error) {
+	return s.draft(ctx, by, sid, cid, in, ActionConvocationDrafted, "drafted", (*candidate.Registration).DraftConvocation)
+}
+
+// CorrectConvocation corrects a candidate's validated convocation whose
+// appointments no longer hold (docs/rules.md#convocation-corrections): the
+// convocation as validated and delivered is kept, and the correction is a
+// draft, taking the plan's appointments as DraftConvocation does, to
+// validate and deliver again, under the same lead time.
+func (s *Service) CorrectConvocation(ctx context.Context, by Actor, sid tpsession.SessionID, cid tpsession.CandidateID, in candidate.ConvocationInput) (candidate.Convocation, error) {
+	return s.draft(ctx, by, sid, cid, in, ActionConvocationCorrected, "corrected", (*candidate.Registration).CorrectConvocation)
+}
+
+// draft drafts a convocation with apply, its appointments completed by the
+// plan's.
+func (s *Service) draft(ctx context.Context, by Actor, sid tpsession.SessionID, cid tpsession.CandidateID, in candidate.ConvocationInput, action, verb string,
+	apply func(*candidate.Registration, candidate.ConvocationDetails, candidate.Session, date.Date) error) (candidate.Convocation, error) {
 	d, err := candidate.ParseConvocation(in)
 	if err != nil {
 		return candidate.Convocation{}, err
 	}
-	r, err := s.updateRegistration(ctx, by, sid, cid, nil, func(view candidate.Session, r *candidate.Registration, o op) (string, string, error) {
-		return ActionConvocationDrafted, fmt.Sprintf("convocation of candidate %s drafted for %s at %s", cid, d.Appointment, d.Place),
-			r.DraftConvocation(d, view, o.today)
+	r, err := s.updateRegistration(ctx, by, sid, cid, true, nil, func(view candidate.Session, v planView, r *candidate.Registration, o op) (string, string, error) {
+		// The registration's state decides before the plan does: a
+		// convocation that may not be drafted is a conflict, whatever its
+		// appointments.
+		probe := r.Clone()
+		if err := apply(&probe, d, view, o.today); tpsession.KindOf(err) == tpsession.Conflict {
+			return "", "", err
+		}
+		needed, known := v.appointments(cid)
+		d, err := fromPlan(d, needed, known)
+		if err != nil {
+			return "", "", err
+		}
+		return action, fmt.Sprintf("convocation of candidate %s %s for %s at %s", cid, verb, candidate.AppointmentsString(d.Appointments), d.Place),
+			apply(r, d, view, o.today)
 	})
 	if err != nil {
 		return candidate.Convocation{}, err
@@ -255,9 +296,14 @@ func (s *Service) DraftConvocation(ctx context.Context, by Actor, sid tpsession.
 // registered candidate's convocation is validated, the session reaches
 // convocations_sent, dated by the last validation.
 func (s *Service) ValidateConvocation(ctx context.Context, by Actor, sid tpsession.SessionID, cid tpsession.CandidateID, on date.Date) (candidate.Convocation, error) {
-	r, err := s.updateRegistration(ctx, by, sid, cid, func(ses Session, o op) error {
+	r, err := s.updateRegistration(ctx, by, sid, cid, true, func(ses Session, o op) error {
 		return s.checkFact("validated_on", orToday(on, o.today), ses, o.today)
-	}, func(view candidate.Session, r *candidate.Registration, o op) (string, string, error) {
+	}, func(view candidate.Session, v planView, r *candidate.Registration, o op) (string, string, error) {
+		if needed, known := v.appointments(cid); known && r.Convocation != nil && !r.Convocation.Validated() {
+			if err := r.Convocation.MeetPlan(needed); err != nil {
+				return "", "", err
+			}
+		}
 		day := orToday(on, o.today)
 		return ActionConvocationValid, fmt.Sprintf("convocation of candidate %s validated in CERES on %s", cid, day),
 			r.ValidateConvocation(day, view, s.conv, o.today)
@@ -275,12 +321,12 @@ func (s *Service) RecordDelivery(ctx context.Context, by Actor, sid tpsession.Se
 	if err != nil {
 		return candidate.Convocation{}, err
 	}
-	r, err := s.updateRegistration(ctx, by, sid, cid, func(ses Session, o op) error {
+	r, err := s.updateRegistration(ctx, by, sid, cid, false, func(ses Session, o op) error {
 		var fe tpsession.FieldErrors
 		s.factDate(&fe, "sent_on", d.SentOn, ses, o.today, false)
 		s.factDate(&fe, "delivered_on", d.DeliveredOn, ses, o.today, false)
 		return fe.Err(candidate.ErrInvalidDelivery)
-	}, func(_ candidate.Session, r *candidate.Registration, o op) (string, string, error) {
+	}, func(_ candidate.Session, _ planView, r *candidate.Registration, o op) (string, string, error) {
 		return ActionConvocationDelivery, fmt.Sprintf("convocation of candidate %s: %s", cid, d), r.RecordDelivery(d, o.today)
 	})
 	if err != nil {

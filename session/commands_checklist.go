@@ -229,12 +229,23 @@ func (s *Service) facts(ctx context.Context, by Actor, ses Session, today date.D
 	if err != nil {
 		return f, err
 	}
+	v, err := s.planView(ctx, by, ses)
+	if err != nil {
+		return f, err
+	}
 	for _, r := range regs {
 		c, err := s.st.Candidates.Candidate(ctx, by.Centre, r.Candidate)
 		if err != nil {
 			return f, err
 		}
-		f.Registrations = append(f.Registrations, registrationFacts(r, c, sj, members, s.jury.Conflicts))
+		rf := registrationFacts(r, c, sj, members, s.jury.Conflicts)
+		if conv := r.Convocation; conv != nil && conv.Validated() {
+			needed, _ := v.appointments(c.ID)
+			for _, a := range conv.Unmet(needed) {
+				rf.Unmet = append(rf.Unmet, fmt.Sprintf("%s at %s", a.Day, a.Time))
+			}
+		}
+		f.Registrations = append(f.Registrations, rf)
 	}
 	f.Compliance, err = s.compliance(ctx, by, ses, today)
 	return f, err
@@ -274,6 +285,7 @@ func registrationFacts(r candidate.Registration, c candidate.Candidate, sj jury.
 		Candidate:   c.ID,
 		Name:        fullName(c),
 		Convocation: checklist.ConvocationState(r.ConvocationState()),
+		Correction:  r.Convocation != nil && r.Convocation.Correction(),
 	}
 	panel, ok := sj.Assignment.PanelOf(c.ID)
 	out.InPanel = ok

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/tpsession/tpsession"
+	"github.com/tpsession/tpsession/candidate"
 	"github.com/tpsession/tpsession/jury"
 	"github.com/tpsession/tpsession/session/plan"
 )
@@ -235,8 +236,10 @@ func (s *Service) DeclareConflict(ctx context.Context, by Actor, sid tpsession.S
 // AssignJury forms the session's panels from the accepted members and
 // assigns every registered candidate to a panel none of whose members
 // conflicts with them. With a plan of the session's dates, the panels take
-// its juries' sizes and capacities; without one, they are balanced. When no
-// assignment exists it returns a *jury.AssignmentError naming each
+// its juries' sizes and capacities, and the candidates whose convocation
+// is drafted or validated keep the times it gives where the conflicts
+// allow (see NumberPlanCandidates); without one, they are balanced. When
+// no assignment exists it returns a *jury.AssignmentError naming each
 // candidate left without a panel and why.
 func (s *Service) AssignJury(ctx context.Context, by Actor, sid tpsession.SessionID) (jury.Assignment, error) {
 	if err := checkActor(by); err != nil {
@@ -261,13 +264,22 @@ func (s *Service) AssignJury(ctx context.Context, by Actor, sid tpsession.Sessio
 			return err
 		}
 		layout := jury.Layout{}
+		var regs []candidate.Registration
 		if planned {
 			layout = planLayout(rec, len(candidates))
+			if regs, err = s.st.Registrations.RegistrationsOfSession(ctx, by.Centre, sid); err != nil {
+				return err
+			}
 		}
 		return s.updateJury(ctx, by, sid, func(ses Session, j *jury.SessionJury, o op) (string, string, error) {
 			var err error
 			out, err = j.Assign(ctx, juryView(ses), members, candidates, layout, s.jury.Conflicts, o.today)
-			return ActionJuryAssigned, describeAssignment(out), err
+			if err != nil || !planned {
+				return ActionJuryAssigned, describeAssignment(out), err
+			}
+			out = keepTimes(out, rec, regs, conflictsOf(members, candidates, j.Conflicts, s.jury.Conflicts))
+			j.Assignment = out.Clone()
+			return ActionJuryAssigned, describeAssignment(out), nil
 		})
 	})
 	return out, err
@@ -278,20 +290,8 @@ func (s *Service) AssignJury(ctx context.Context, by Actor, sid tpsession.Sessio
 // candidates registered (otherwise the panels are balanced).
 func planLayout(rec plan.Record, registered int) jury.Layout {
 	l := jury.Layout{MembersPerJury: rec.Input.Jury.MembersPerJury}
-	exclusive := map[string]bool{}
-	for _, e := range rec.Input.Epreuves {
-		exclusive[e.ID] = e.Jury == plan.Exclusive
-	}
-	// A candidate's jury attends its exclusive épreuves and does its
-	// hidden tasks (docs/planning.md#the-model).
-	juryOf := map[int]int{}
-	for _, it := range rec.Plan.Items {
-		if it.Candidate > 0 && it.Jury > 0 && (it.Task != "" || exclusive[it.Epreuve]) {
-			juryOf[it.Candidate] = it.Jury
-		}
-	}
 	caps := make([]int, rec.Plan.Juries)
-	for _, j := range juryOf {
+	for _, j := range PlanJuries(rec) {
 		if j <= len(caps) {
 			caps[j-1]++
 		}
@@ -304,6 +304,22 @@ func planLayout(rec plan.Record, registered int) jury.Layout {
 		l.Capacities = caps
 	}
 	return l
+}
+
+// conflictsOf tells whether a member has a conflict of interest with a
+// candidate, among members and candidates.
+func conflictsOf(members []jury.Member, candidates []jury.Candidate, declared []jury.DeclaredConflict, rules jury.ConflictRules) func(tpsession.MemberID, tpsession.CandidateID) bool {
+	ms := map[tpsession.MemberID]jury.Member{}
+	for _, m := range members {
+		ms[m.ID] = m
+	}
+	cs := map[tpsession.CandidateID]jury.Candidate{}
+	for _, c := range candidates {
+		cs[c.ID] = c
+	}
+	return func(m tpsession.MemberID, c tpsession.CandidateID) bool {
+		return len(jury.FindConflicts(ms[m], cs[c], declared, rules)) > 0
+	}
 }
 
 func describeAssignment(a jury.Assignment) string {

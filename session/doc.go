@@ -28,6 +28,20 @@
 // action is bound to the actor's centre: another centre's data is reported
 // as not found.
 //
+// # Appointments
+//
+// The plan numbers its candidates; [NumberPlanCandidates] tells who is who
+// from the registrations, the jury assignment and the convocations, and
+// [PlanAppointments] the days and times the plan needs each
+// (docs/rules.md#convocation-appointments). Convocations take them when
+// drafted, validation refuses one that misses them, [Service.AssignJury]
+// arranges its panels so that convocations keep their times, and readiness
+// blocks while a validated convocation misses them, until it is corrected
+// ([Service.CorrectConvocation], docs/rules.md#convocation-corrections).
+// [Service.PublishCalendar] remembers what each calendar published
+// ([CalendarStore]), so that its events' SEQUENCE starts at 0 and grows by
+// one at each change, across restarts.
+//
 // # Roles
 //
 // [Policy] holds the role rules (docs/rules.md#roles): which [Role] — admin
@@ -43,5 +57,6 @@
 //
 // The package imports the domain packages (candidate, jury, pli,
 // checklist), session/plan and the root package; it declares the store
-// interfaces of sessions and of the event log, and imports no adapter.
+// interfaces of sessions, of the event log and of the calendars'
+// publications, and imports no adapter.
 package session

@@ -36,6 +36,7 @@ type Stores struct {
 	Plans         plan.Store
 	Agrements     agrement.Store
 	Programmes    programme.Store
+	Calendars     CalendarStore
 	// Receipts keeps the answers of the commands run by Idempotent.
 	Receipts ReceiptStore
 	Tx       Transactor
@@ -119,7 +120,8 @@ func NewService(st Stores, cfg Config) (*Service, error) {
 	for name, s := range map[string]any{
 		"Sessions": st.Sessions, "Events": st.Events, "Candidates": st.Candidates, "Registrations": st.Registrations,
 		"Members": st.Members, "Juries": st.Juries, "Plis": st.Plis, "Checklists": st.Checklists, "Plans": st.Plans,
-		"Agrements": st.Agrements, "Programmes": st.Programmes, "Receipts": st.Receipts,
+		"Agrements": st.Agrements, "Programmes": st.Programmes,
+		"Calendars": st.Calendars, "Receipts": st.Receipts,
 	} {
 		if s == nil {
 			missing = append(missing, name)

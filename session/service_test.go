@@ -43,10 +43,11 @@ func mustParis() *time.Location {
 func at(d date.Date) time.Time { return d.Time(0, paris).Add(9 * time.Hour) }
 
 type fixture struct {
-	t     *testing.T
-	ctx   context.Context
-	clock *tpsession.FixedClock
-	svc   *session.Service
+	t      *testing.T
+	ctx    context.Context
+	clock  *tpsession.FixedClock
+	svc    *session.Service
+	stores session.Stores
 }
 
 func newFixture(t *testing.T, today date.Date) *fixture {
@@ -61,12 +62,13 @@ func newFixtureWith(t *testing.T, today date.Date, cfg session.Config) *fixture 
 	store := memstore.New()
 	clock := tpsession.NewFixedClock(at(today))
 	cfg.Clock, cfg.Location = clock, paris
-	svc, err := session.NewService(session.Stores{
+	stores := session.Stores{
 		Sessions: store, Events: store, Candidates: store, Registrations: store,
-		Members: store, Juries: store, Plis: store, Checklists: store, Plans: store, Agrements: store, Programmes: store, Receipts: store, Tx: store,
-	}, cfg)
+		Members: store, Juries: store, Plis: store, Checklists: store, Plans: store, Agrements: store, Programmes: store, Calendars: store, Receipts: store, Tx: store,
+	}
+	svc, err := session.NewService(stores, cfg)
 	require.NoError(t, err)
-	return &fixture{t: t, ctx: context.Background(), clock: clock, svc: svc}
+	return &fixture{t: t, ctx: context.Background(), clock: clock, svc: svc, stores: stores}
 }
 
 func (f *fixture) on(d date.Date) { f.clock.Set(at(d)) }
@@ -107,6 +109,15 @@ func (f *fixture) candidate(first, last string, hostSIRET string) candidate.Cand
 	c, err := f.svc.CreateCandidate(f.ctx, admin, in)
 	require.NoError(f.t, err)
 	return c
+}
+
+// spelled writes n in letters, as a name has them: 1 is "A", 27 "AA".
+func spelled(n int) string {
+	s := ""
+	for ; n > 0; n = (n - 1) / 26 {
+		s = string(rune('A'+(n-1)%26)) + s
+	}
+	return s
 }
 
 func (f *fixture) status(sid tpsession.SessionID) session.Status {
@@ -170,12 +181,12 @@ func (f *fixture) prepared() session.Session {
 	assert.Empty(t, warnings, "ordered more than 3 months ahead")
 
 	for i := range 4 {
-		c := f.candidate("Candidat", fmt.Sprintf("N°%d", i+1), "12345678200010")
+		c := f.candidate("Candidat", "Numéro "+spelled(i+1), "12345678200010")
 		_, err := f.svc.Register(ctx, admin, s.ID, c.ID)
 		require.NoError(t, err)
+		// The appointments are the plan's.
 		_, err = f.svc.DraftConvocation(ctx, admin, s.ID, c.ID, candidate.ConvocationInput{
-			Appointment: "2027-03-01T08:30", Place: "Centre de Lyon, salle 2",
-			Documents: candidate.UsualDocuments(),
+			Place: "Centre de Lyon, salle 2", Documents: candidate.UsualDocuments(),
 		})
 		require.NoError(t, err)
 		_, err = f.svc.ValidateConvocation(ctx, admin, s.ID, c.ID, date.Zero)

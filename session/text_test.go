@@ -3,6 +3,7 @@ package session_test
 import (
 	"fmt"
 	"reflect"
+	"strings"
 	"testing"
 	"time"
 
@@ -17,6 +18,7 @@ import (
 	"github.com/tpsession/tpsession/pli"
 	"github.com/tpsession/tpsession/session"
 	"github.com/tpsession/tpsession/session/agrement"
+	"github.com/tpsession/tpsession/session/plan"
 	"github.com/tpsession/tpsession/session/programme"
 )
 
@@ -108,7 +110,7 @@ func TestEveryCommandInputFollowsTheTextRule(t *testing.T) {
 	}
 	candidateInput := func() candidate.CandidateInput {
 		return candidate.CandidateInput{FirstName: "Léa", LastName: "Dubois", BirthDate: "1998-04-12", Email: "lea@example.fr", Phone: "06 12 34 56 78",
-			PostalAddress: &candidate.PostalAddressInput{Lines: []string{"3 rue Victor Hugo"}, Postcode: "69002", City: "Lyon"},
+			PostalAddress: &candidate.PostalAddressInput{Lines: []string{"3 rue Victor Hugo"}, Postcode: "69002", City: "Lyon", Country: "France"},
 			Route:         "vae", VAERecevabiliteOn: "2026-10-01", TitlesHeld: []string{"TP-00001"},
 			HostCompanies: []candidate.HostCompanyInput{{SIRET: "73282932000074", Name: "Atelier", From: "2026-04-01", Until: "2026-06-30"}},
 			Trainings: []candidate.TrainingInput{{Organisation: "AFPA Lyon", SIRET: "73282932000074", From: "2026-01-05", Until: "2026-06-30",
@@ -117,6 +119,14 @@ func TestEveryCommandInputFollowsTheTextRule(t *testing.T) {
 	agrementInput := func() agrement.Input {
 		return agrement.Input{TitleCode: "TP-01281", Sites: []string{"Centre de Lyon, 12 rue des Lilas"}, ValidFrom: "2026-01-01", ValidUntil: "2027-12-31",
 			Reference: "arrêté du 3 janvier 2026", Note: "renouvellement demandé"}
+	}
+	// appointed is a convocation giving its appointments, each with its
+	// room and épreuve.
+	appointed := func() candidate.ConvocationInput {
+		return candidate.ConvocationInput{Place: "Centre de Lyon", Documents: candidate.UsualDocuments(), Appointments: []candidate.AppointmentInput{
+			{At: "2027-03-01T08:30", Room: "Salle 2", Epreuve: "Mise en situation", Opening: true},
+			{At: "2027-03-02T10:00", Room: "Salle 3", Epreuve: "Entretien final"},
+		}}
 	}
 	commands := []command{
 		commandOf("CreateSession", details, func(f *fixture, _ session.Session, _ candidate.Candidate, in session.Details) error {
@@ -189,6 +199,14 @@ func TestEveryCommandInputFollowsTheTextRule(t *testing.T) {
 			_, err := f.svc.DraftConvocation(f.ctx, admin, s.ID, c.ID, in)
 			return err
 		}),
+		commandOf("DraftConvocation with appointments", appointed, func(f *fixture, s session.Session, c candidate.Candidate, in candidate.ConvocationInput) error {
+			_, err := f.svc.DraftConvocation(f.ctx, admin, s.ID, c.ID, in)
+			return err
+		}),
+		commandOf("CorrectConvocation", appointed, func(f *fixture, s session.Session, c candidate.Candidate, in candidate.ConvocationInput) error {
+			_, err := f.svc.CorrectConvocation(f.ctx, admin, s.ID, c.ID, in)
+			return err
+		}),
 		commandOf("RecordDelivery", func() candidate.DeliveryInput {
 			return candidate.DeliveryInput{Method: "registered_mail", SentOn: "2026-11-16", TrackingNumber: "1A00000000001"}
 		}, func(f *fixture, s session.Session, c candidate.Candidate, in candidate.DeliveryInput) error {
@@ -234,6 +252,7 @@ func TestEveryCommandInputFollowsTheTextRule(t *testing.T) {
 		commandOf("PlanSession", func() string { return "a note" }, func(f *fixture, s session.Session, _ candidate.Candidate, note string) error {
 			in := planInput(t)
 			in.Note, in.Title.Name, in.Epreuves[0].Label = note, note, note
+			in.Resources = map[string]plan.ResourceType{"salle_qp": {Label: note}}
 			_, err := f.svc.PlanSession(f.ctx, admin, s.ID, in)
 			return err
 		}),
@@ -258,7 +277,7 @@ func TestEveryCommandInputFollowsTheTextRule(t *testing.T) {
 			_, err = f.svc.ReceivePli(f.ctx, admin, s.ID, date.Zero, []pli.Material{{Name: "PC", Quantity: 1}})
 			require.NoError(t, err)
 		}
-		if name != "DraftConvocation" {
+		if !strings.HasPrefix(name, "DraftConvocation") {
 			_, err = f.svc.DraftConvocation(f.ctx, admin, s.ID, c.ID, convocation())
 			require.NoError(t, err)
 			_, err = f.svc.ValidateConvocation(f.ctx, admin, s.ID, c.ID, date.Zero)

@@ -5,6 +5,9 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/rickb777/date/v2"
+
+	"github.com/tpsession/tpsession"
 	"github.com/tpsession/tpsession/candidate"
 	"github.com/tpsession/tpsession/jury"
 )
@@ -51,11 +54,7 @@ func AttendanceSheets(d Dossier) (Document, error) {
 		p.font("", 11)
 		p.para(0, 6, "La session n'a aucun jour ouvré : aucune feuille d'émargement à imprimer.")
 	}
-	body, err := p.bytes()
-	if err != nil {
-		return Document{}, err
-	}
-	return Document{Name: fileName("pdf", "emargement", string(b.Session.Title), b.Session.Start.String()), ContentType: ContentTypePDF, Body: body}, nil
+	return p.document(fileName("pdf", "emargement", string(b.Session.Title), b.Session.Start.String()))
 }
 
 // sheetRow is a candidate of a sheet with the number that identifies them
@@ -125,13 +124,14 @@ func (b *book) signatories(h halfDay) [][2]string {
 
 var (
 	candidateColumns = []column{
-		{title: "N°", width: 10, align: "C"},
-		{title: "Nom", width: 38, align: "L"},
-		{title: "Prénom", width: 30, align: "L"},
+		{title: "N°", width: 8, align: "C"},
+		{title: "Nom", width: 34, align: "L"},
+		{title: "Prénom", width: 28, align: "L"},
 		{title: "Né(e) le", width: 21, align: "C"},
-		{title: "Identité\nvérifiée", width: 20, check: true},
-		{title: "Heure\nd'arrivée", width: 19},
-		{title: "Signature", width: 36},
+		{title: "Rendez-vous", width: 19, align: "C"},
+		{title: "Identité vérifiée", width: 16, check: true},
+		{title: "Heure d'arrivée", width: 17},
+		{title: "Signature", width: 31},
 	}
 	staffColumns = []column{
 		{title: "Nom", width: 60, align: "L"},
@@ -154,65 +154,82 @@ func (b *book) writeSheet(p *pdfDoc, h halfDay) {
 	if h.day > 0 {
 		when = fmt.Sprintf("Jour %d — %s", h.day, when)
 	}
-	p.section("Feuille d'émargement — " + dateFR(h.date) + ", " + period)
+	p.section("Feuille d'émargement — " + b.Session.TitleName + " — " + dateFR(h.date) + ", " + period)
 	f := p.f
 
 	p.font("B", 15)
-	p.cell(0, 8, "Feuille d'émargement", "", "C", true)
+	p.para(0, 8, "Feuille d'émargement", "C")
 	p.font("", 10)
-	p.cell(0, 5, b.Centre.Name, "", "C", true)
+	p.para(0, 5, b.Centre.Name, "C")
 	f.Ln(3)
 	p.font("B", 10.5)
 	p.para(0, 5.5, "Session d'examen du "+titleFR(b.Session))
 	p.font("", 10)
-	p.para(0, 5, fmt.Sprintf("Session %s · %s · lieu : %s", b.Session.ID, periodFR(b.Session.Start, b.Session.End), b.Session.Site))
+	p.para(0, 5, upperFirst(periodFR(b.Session.Start, b.Session.End))+" · lieu : "+b.Session.Site)
 	p.font("B", 12)
 	f.Ln(1)
-	p.cell(0, 7, when, "", "L", true)
+	p.para(0, 7, when)
 	f.Ln(2)
 
 	rows, unplanned := b.expected(h)
 	p.font("B", 10.5)
-	p.cell(0, 6, fmt.Sprintf("Candidats (%d)", len(rows)), "", "L", true)
+	p.keep(6 + 10 + 10)
+	p.para(0, 6, fmt.Sprintf("Candidats (%d)", len(rows)))
 	if len(rows) == 0 {
 		p.font("", 9.5)
-		p.cell(0, 5, "Aucun candidat n'est attendu dans cette demi-journée.", "", "L", true)
+		p.para(0, 5, "Aucun candidat n'est attendu dans cette demi-journée.")
 	} else {
-		b.writeCandidates(p, rows)
+		b.writeCandidates(p, h, rows)
 	}
 	if len(unplanned) > 0 {
 		f.Ln(3)
 		p.font("B", 10.5)
-		p.cell(0, 6, fmt.Sprintf("Candidats non planifiés (%d)", len(unplanned)), "", "L", true)
+		p.keep(6 + 10 + 10 + 10)
+		p.para(0, 6, fmt.Sprintf("Candidats non planifiés (%d)", len(unplanned)))
 		p.font("", 9)
 		p.para(0, 4.5, "Inscrits après l'établissement du déroulé, qui ne dit pas quand ils passent : ils émargent sur chaque feuille de la demi-journée où ils sont présents.")
 		f.Ln(1)
-		b.writeCandidates(p, unplanned)
+		b.writeCandidates(p, h, unplanned)
 	}
 	if len(rows)+len(unplanned) > 0 {
 		f.Ln(3)
 		p.font("", 9.5)
-		p.cell(0, 5, "Candidats présents : ……    Absents : ……", "", "L", true)
+		p.para(0, 5, "Candidats présents : ……    Absents : ……")
 	}
 
 	f.Ln(4)
 	p.font("B", 10.5)
-	p.cell(0, 6, "Jury et responsable de session", "", "L", true)
-	p.header(staffColumns)
+	p.keep(6 + 10 + 10)
+	p.para(0, 6, "Jury et responsable de session")
+	p.header(staffColumns, 10)
 	for _, s := range b.signatories(h) {
 		p.row(staffColumns, s[:], 10)
 	}
 	p.row(staffColumns, []string{b.Session.Responsable.Name, "Responsable de session"}, 10)
 }
 
-// writeCandidates prints a table of candidates to sign.
-func (b *book) writeCandidates(p *pdfDoc, rows []sheetRow) {
-	p.header(candidateColumns)
+// writeCandidates prints a table of candidates to sign, with the time each
+// is convoked that day (its "rendez-vous").
+func (b *book) writeCandidates(p *pdfDoc, h halfDay, rows []sheetRow) {
+	p.header(candidateColumns, 10)
 	for _, r := range rows {
 		n := ""
 		if r.number > 0 {
 			n = fmt.Sprint(r.number)
 		}
-		p.row(candidateColumns, []string{n, strings.ToUpper(r.cand.LastName), r.cand.FirstName, numericFR(r.cand.BirthDate)}, 10)
+		p.row(candidateColumns, []string{n, strings.ToUpper(r.cand.LastName), r.cand.FirstName, numericFR(r.cand.BirthDate), b.convokedFR(r.cand.ID, h.date)}, 10)
 	}
+}
+
+// convokedFR writes when the candidate's convocation convokes them on the
+// day: "8 h 30", or "—" when it gives no time that day.
+func (b *book) convokedFR(id tpsession.CandidateID, day date.Date) string {
+	if r, ok := b.registration(id); ok && r.Convocation != nil {
+		for _, a := range r.Convocation.Appointments {
+			if a.Day == day {
+				return clockFR(a.Time)
+			}
+		}
+	}
+	return "—"
 }

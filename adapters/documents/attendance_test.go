@@ -18,11 +18,8 @@ import (
 	"github.com/tpsession/tpsession/session/plan"
 )
 
-// sheetName is a candidate as a sheet prints them, the letters outside
-// Windows-1252 without their diacritics.
-func sheetName(last, first string) string {
-	return strings.NewReplacer("Ł", "L", "ł", "l", "Ę", "E", "ę", "e").Replace(strings.ToUpper(last) + " " + first)
-}
+// sheetName is a candidate as a sheet prints them, every letter as typed.
+func sheetName(last, first string) string { return strings.ToUpper(last) + " " + first }
 
 func TestAttendanceSheetsFollowThePlan(t *testing.T) {
 	w := newWorld(t, 1) // one day: two juries
@@ -116,7 +113,9 @@ func TestAttendanceSheetsWithoutAPlanListEveryone(t *testing.T) {
 
 func TestAttendanceSheetsWithAPlanButNoNumberingListEveryone(t *testing.T) {
 	w := newWorld(t, 3)
-	doc, err := documents.AttendanceSheets(w.dossier())
+	d := w.dossier()
+	d.PlanCandidates = nil
+	doc, err := documents.AttendanceSheets(d)
 	require.NoError(t, err)
 	for _, page := range pdfPages(t, doc.Body) {
 		if strings.Contains(page, "Aucun candidat n'est attendu") {
@@ -127,7 +126,9 @@ func TestAttendanceSheetsWithAPlanButNoNumberingListEveryone(t *testing.T) {
 	}
 
 	w.registerLate("")
-	doc, err = documents.AttendanceSheets(w.dossier())
+	d = w.dossier()
+	d.PlanCandidates = nil
+	doc, err = documents.AttendanceSheets(d)
 	require.NoError(t, err)
 	for _, page := range pdfPages(t, doc.Body) {
 		assert.Contains(t, page, "Candidats (5)", "one candidate has no place in the plan and may come at any time")
@@ -270,7 +271,7 @@ func TestAttendanceSheetsListCandidatesRegisteredAfterPlanning(t *testing.T) {
 				if !strings.Contains(page, "Feuille d'émargement —") {
 					continue
 				}
-				want := slices.ContainsFunc(tt.days, func(day string) bool { return strings.Contains(page, "Feuille d'émargement — "+day+",") })
+				want := slices.ContainsFunc(tt.days, func(day string) bool { return strings.Contains(page, "applications — "+day+",") })
 				if want {
 					listed++
 					assert.Contains(t, page, "Candidats non planifiés (1)")

@@ -1,16 +1,18 @@
 package documents
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"slices"
 	"strings"
-	"time"
 
 	ics "github.com/arran4/golang-ical"
 	"github.com/rickb777/date/v2"
 
 	"github.com/tpsession/tpsession"
 	"github.com/tpsession/tpsession/jury"
+	"github.com/tpsession/tpsession/session"
 	"github.com/tpsession/tpsession/session/plan"
 )
 
@@ -77,48 +79,42 @@ func (z zone) vtimezone() *ics.VTimezone {
 	return tz
 }
 
-// sequenceEpoch is where an event's SEQUENCE counts from.
-var sequenceEpoch = time.Date(2024, time.January, 1, 0, 0, 0, 0, time.UTC)
+// CalendarLog records a publication of a calendar of the dossier's
+// session and returns what it publishes: each event given with its
+// SEQUENCE and last change, then each event the calendar published before
+// and no longer holds, cancelled (session.Service.PublishCalendar, which
+// Gather sets). key names the calendar: "member:<id>",
+// "registration:<id>".
+type CalendarLog func(key string, events []session.EventDigest) ([]session.PublishedEvent, error)
 
-// revision is the version of a dossier's events: the instant the session
-// last changed (LAST-MODIFIED), and the SEQUENCE that tells a calendar the
-// events are newer than those it holds: the seconds from 2024 to that
-// instant. It grows with every change, which a count kept by hand would
-// need a store for, and fits the signed 32-bit integer in which calendar
-// software keeps it until 2092.
-type revision struct {
-	at  time.Time
-	seq int
+// calEvent is an event of a calendar being made.
+type calEvent struct {
+	uid, summary, description, location string
+	day                                 date.Date
+	// allDay events take the whole day; the others run from to.
+	allDay   bool
+	from, to tpsession.TimeOfDay
+	status   ics.ObjectStatus
 }
 
-// revision returns the dossier's revision: from Changed, else At, which
-// the caller then sets to the instant the calendar is made.
-func (b *book) revision() (revision, error) {
-	at := b.Changed
-	if at.IsZero() {
-		at = b.At
-	}
-	if at.IsZero() {
-		return revision{}, ErrInvalidDossier.Withf("a calendar needs the instant of the session's last change (Dossier.Changed, which Gather sets) or the instant it is made (Dossier.At)").
-			WithFields(tpsession.FieldError{Field: "changed", Message: "is required for a calendar, as at is when changed is not known"})
-	}
-	return revision{at: at, seq: max(0, int(at.Sub(sequenceEpoch)/time.Second))}, nil
+// digest identifies what the event says, to tell a change.
+func (e calEvent) digest() string {
+	h := sha256.Sum256(fmt.Appendf(nil, "%q|%q|%q|%q|%s|%t|%d|%d|%s", e.uid, e.summary, e.description, e.location, e.day, e.allDay, e.from, e.to, e.status))
+	return hex.EncodeToString(h[:16])
 }
 
 // icsDoc is an iCalendar object being made for the session's site.
 type icsDoc struct {
-	b   *book
-	cal *ics.Calendar
-	z   zone
-	rev revision
+	b      *book
+	cal    *ics.Calendar
+	z      zone
+	key    string
+	events []calEvent
 }
 
-// calendar starts an iCalendar object for the session's site.
-func (b *book) calendar(name string) (*icsDoc, error) {
-	rev, err := b.revision()
-	if err != nil {
-		return nil, err
-	}
+// calendar starts the iCalendar object of calendar key for the session's
+// site.
+func (b *book) calendar(key, name string) *icsDoc {
 	z := zoneOf(b.Session.Region)
 	cal := ics.NewCalendar()
 	cal.SetProductId("-//tpsession//documents//FR")
@@ -127,24 +123,65 @@ func (b *book) calendar(name string) (*icsDoc, error) {
 	cal.SetXWRCalName(name)
 	cal.SetXWRTimezone(z.id)
 	cal.AddVTimezone(z.vtimezone())
-	return &icsDoc{b: b, cal: cal, z: z, rev: rev}, nil
+	return &icsDoc{b: b, cal: cal, z: z, key: key}
 }
 
-// event adds an event whose UID is stable: the same sitting or appointment
-// keeps its UID when the documents are made again, and its SEQUENCE grows
-// with the session's changes, so that a calendar updates it rather than
-// adding a copy or keeping the old one.
-func (c *icsDoc) event(uid, summary, description string) *ics.VEvent {
-	e := c.cal.AddEvent(uid)
-	e.SetDtStampTime(c.b.stamp())
-	e.SetLastModifiedAt(c.rev.at)
-	e.SetSequence(c.rev.seq)
-	e.SetSummary(summary)
-	e.SetLocation(c.b.Session.Site)
-	if description != "" {
-		e.SetDescription(description)
+// add adds an event to the calendar.
+func (c *icsDoc) add(e calEvent) { c.events = append(c.events, e) }
+
+// publish records the calendar's publication in the dossier's log and
+// writes its events: each with its SEQUENCE (0 at its first publication,
+// one more at each change) and LAST-MODIFIED, then the events the
+// calendar published before and no longer holds, CANCELLED. Without a
+// log, the calendar is a first publication. A UID stays the same from one
+// publication to the next, so that a calendar that imported an earlier
+// one updates its events rather than adding copies.
+func (c *icsDoc) publish() error {
+	digests := make([]session.EventDigest, len(c.events))
+	byUID := map[string]calEvent{}
+	for i, e := range c.events {
+		digests[i] = session.EventDigest{UID: e.uid, Digest: e.digest(), Day: e.day}
+		byUID[e.uid] = e
 	}
-	return e
+	var published []session.PublishedEvent
+	if c.b.Calendars != nil {
+		var err error
+		if published, err = c.b.Calendars(c.key, digests); err != nil {
+			return err
+		}
+	} else {
+		for _, d := range digests {
+			published = append(published, session.PublishedEvent{UID: d.UID, Digest: d.Digest, Modified: c.b.stamp(), Day: d.Day})
+		}
+	}
+	for _, p := range published {
+		v := c.cal.AddEvent(p.UID)
+		v.SetDtStampTime(c.b.stamp())
+		v.SetLastModifiedAt(p.Modified)
+		v.SetSequence(p.Sequence)
+		e, ok := byUID[p.UID]
+		if p.Cancelled || !ok {
+			v.SetSummary("Annulé — " + c.b.Session.TitleName)
+			v.SetDescription("Ce rendez-vous n'a plus lieu.")
+			v.SetStatus(ics.ObjectStatusCancelled)
+			allDay(v, p.Day)
+			continue
+		}
+		v.SetSummary(e.summary)
+		v.SetLocation(e.location)
+		if e.description != "" {
+			v.SetDescription(e.description)
+		}
+		if e.status != "" {
+			v.SetStatus(e.status)
+		}
+		if e.allDay {
+			allDay(v, e.day)
+		} else {
+			c.at(v, e.day, e.from, e.to)
+		}
+	}
+	return nil
 }
 
 // at sets the event's times, local to the zone.
@@ -166,8 +203,12 @@ func allDay(e *ics.VEvent, day date.Date) {
 	e.SetAllDayEndAt((day + 1).Midnight())
 }
 
+// document publishes the calendar and returns it.
 func (c *icsDoc) document(words ...string) (Document, error) {
 	if err := c.b.alive(); err != nil {
+		return Document{}, err
+	}
+	if err := c.publish(); err != nil {
 		return Document{}, err
 	}
 	var buf strings.Builder
@@ -181,21 +222,21 @@ func (c *icsDoc) document(words ...string) (Document, error) {
 // MemberCalendar returns a jury member's sittings in the session
 // (iCalendar). With a plan and the member on a panel, there is one event
 // per block of a day in which the panel's jury works, from its first task
-// to its last, the tasks listed in the description; otherwise one all-day
-// event per day of the plan, or of the session without a plan. Times are
-// local to the session's site, with its VTIMEZONE.
+// to its last, the tasks listed in the description, rooms by their labels;
+// otherwise one all-day event per day of the plan, or of the session
+// without a plan. Times are local to the session's site, with its
+// VTIMEZONE.
 //
 // The UIDs are the member's days: the day's first sitting has the UID the
 // day's all-day event has before the plan exists, the next ones the same
 // with "-2", "-3"…, so that a calendar that imported the file before the
-// plan updates its events rather than keeping them beside the sittings.
-// Every other UID the member's calendar may have held — a day of the
-// session or of the plan on which the member no longer sits, a second
-// sitting that is gone — is published CANCELLED, which retires the event
-// from a calendar that has it.
+// plan updates its events. With the dossier's CalendarLog, a sitting that
+// no longer takes place is published CANCELLED, which retires the event
+// from a calendar that has it, and every change raises the event's
+// SEQUENCE by one.
 //
 // Errors: jury.ErrMemberNotFound when the member is not among the dossier's
-// members; ErrInvalidDossier when the dossier has neither Changed nor At.
+// members; the CalendarLog's.
 func MemberCalendar(d Dossier, id tpsession.MemberID) (Document, error) {
 	b, err := d.open()
 	if err != nil {
@@ -205,10 +246,7 @@ func MemberCalendar(d Dossier, id tpsession.MemberID) (Document, error) {
 	if !ok {
 		return Document{}, jury.ErrMemberNotFound.Withf("jury member %s is not on session %s", id, b.Session.ID)
 	}
-	c, err := b.calendar("Jury — " + b.Session.TitleName)
-	if err != nil {
-		return Document{}, err
-	}
+	c := b.calendar("member:"+string(id), "Jury — "+b.Session.TitleName)
 	panel, onPanel := b.panelOf(id)
 	summary := fmt.Sprintf("Jury %s — %s", b.Session.Title, b.Session.TitleName)
 	if b.Assignment.Assigned() && !onPanel {
@@ -222,49 +260,30 @@ func MemberCalendar(d Dossier, id tpsession.MemberID) (Document, error) {
 		}
 		return u
 	}
-	// Every UID the calendar may have held: each slot of each day of the
-	// session and of the plan.
-	days := b.Session.Calendar().WorkingDays(b.Session.Start, b.Session.End)
-	slots := 1
-	if b.Plan != nil {
-		days = append(days, b.Plan.Plan.Days...)
-		slots = max(slots, len(b.Plan.Input.Calendar.Blocks))
-	}
-	slices.Sort(days)
-	days = slices.Compact(days)
-	held := map[date.Date]int{} // the slots the member holds each day
-
 	if b.plan != nil && onPanel {
 		r, err := b.deroule()
 		if err != nil {
 			return Document{}, err
 		}
 		summary = fmt.Sprintf("Jury %d — %s %s", panel.Jury, b.Session.Title, b.Session.TitleName)
+		held := map[date.Date]int{}
 		for _, s := range b.sittings(r, panel.Jury) {
 			var lines []string
 			for _, l := range s.lines {
 				lines = append(lines, span(l.seg.Start, l.seg.End)+"  "+l.text)
 			}
 			held[s.date]++
-			e := c.event(uid(s.date, held[s.date]), summary, strings.Join(lines, "\n"))
-			c.at(e, s.date, s.from, s.to)
+			c.add(calEvent{uid: uid(s.date, held[s.date]), summary: summary, description: strings.Join(lines, "\n"),
+				location: b.Session.Site, day: s.date, from: s.from, to: s.to})
 		}
 	} else {
-		sitting := days
+		days := b.Session.Calendar().WorkingDays(b.Session.Start, b.Session.End)
 		if b.plan != nil {
-			sitting = b.plan.Plan.Days
+			days = b.plan.Plan.Days
 		}
-		for _, day := range sitting {
-			held[day] = 1
-			e := c.event(uid(day, 1), summary, "Session d'examen du "+titleFR(b.Session)+", "+periodFR(b.Session.Start, b.Session.End)+".")
-			allDay(e, day)
-		}
-	}
-	for _, day := range days {
-		for slot := held[day] + 1; slot <= slots; slot++ {
-			e := c.event(uid(day, slot), summary, "Séance retirée : le jury ne siège plus à ce moment.")
-			e.SetStatus(ics.ObjectStatusCancelled)
-			allDay(e, day)
+		for _, day := range days {
+			c.add(calEvent{uid: uid(day, 1), summary: summary, location: b.Session.Site, day: day, allDay: true,
+				description: "Session d'examen du " + titleFR(b.Session) + ", " + periodFR(b.Session.Start, b.Session.End) + "."})
 		}
 	}
 	return c.document("jury", m.Name, string(b.Session.Title), b.Session.Start.String())
@@ -310,61 +329,77 @@ func (b *book) sittings(r deroule, j int) []sitting {
 	return out
 }
 
-// CandidateCalendar returns a registered candidate's appointment
-// (iCalendar): one event at the convocation's date, time and place, with
-// the documents and equipment to bring and the reminders in its
-// description. When PlanCandidates identifies the candidate, the event
-// ends with the candidate's last épreuve that day and the description
-// lists their day; otherwise it ends with the day's last block of the
-// plan, or at 17:30 without a plan (see dayEnd). A convocation not
-// validated yet is TENTATIVE. The event's UID is the registration's, so
-// that a moved appointment replaces the one a calendar holds.
+// CandidateCalendar returns a registered candidate's appointments
+// (iCalendar): one event for each day and time the convocation gives, at
+// the place and in the room, with what comes first, the documents and
+// equipment to bring and the reminders in its description. When the plan
+// says who the candidate is, the event ends with the candidate's last
+// épreuve that day and the description lists their day; otherwise it ends
+// with the day's last block of the plan, or at 17:30 without a plan (see
+// dayEnd). A convocation not validated yet is TENTATIVE. The first event's
+// UID is the registration's, the next ones the same with "-2", "-3"…, so
+// that a moved appointment replaces the one a calendar holds; with the
+// dossier's CalendarLog, one that no longer takes place is CANCELLED.
 //
-// Errors: those of ConvocationLetter; ErrInvalidDossier when the dossier
-// has neither Changed nor At.
+// Errors: those of ConvocationLetter; the CalendarLog's.
 func CandidateCalendar(d Dossier, id tpsession.CandidateID) (Document, error) {
 	b, l, err := d.letter(id)
 	if err != nil {
 		return Document{}, err
 	}
 	conv := l.conv
-	c, err := b.calendar("Convocation — " + b.Session.TitleName)
-	if err != nil {
-		return Document{}, err
-	}
-	var desc []string
-	desc = append(desc, "Convocation à la session d'examen du "+titleFR(b.Session)+".", "", "Documents à apporter :")
+	c := b.calendar("registration:"+string(l.reg.ID), "Convocation — "+b.Session.TitleName)
+	var bring []string
+	bring = append(bring, "", "Documents à apporter :")
 	for _, s := range conv.Documents {
-		desc = append(desc, "- "+s)
+		bring = append(bring, "- "+s)
 	}
 	if len(conv.PPE) > 0 {
-		desc = append(desc, "Équipements de protection individuelle (EPI) à apporter :")
+		bring = append(bring, "Équipements de protection individuelle (EPI) à apporter :")
 		for _, s := range conv.PPE {
-			desc = append(desc, "- "+s)
+			bring = append(bring, "- "+s)
 		}
 	}
-	desc = append(desc, "", "Rappels :")
+	bring = append(bring, "", "Rappels :")
 	for _, s := range reminders {
-		desc = append(desc, "- "+s)
+		bring = append(bring, "- "+s)
 	}
-	day, end := b.candidateDay(id, conv.Appointment.Day)
-	if len(day) > 0 {
-		desc = append(desc, "", "Votre journée :")
-		for _, l := range day {
-			desc = append(desc, span(l.seg.Start, l.seg.End)+"  "+l.text)
-		}
-	}
-	if end <= conv.Appointment.Time {
-		end = b.dayEnd(conv.Appointment.Time)
-	}
-	e := c.event(string(l.reg.ID), "Convocation — examen du "+titleFR(b.Session), strings.Join(desc, "\n"))
-	e.SetLocation(conv.Place)
+	status := ics.ObjectStatusTentative
 	if conv.Validated() {
-		e.SetStatus(ics.ObjectStatusConfirmed)
-	} else {
-		e.SetStatus(ics.ObjectStatusTentative)
+		status = ics.ObjectStatusConfirmed
 	}
-	c.at(e, conv.Appointment.Day, conv.Appointment.Time, end)
+	n := len(conv.Appointments)
+	for i, a := range conv.Appointments {
+		desc := []string{"Convocation à la session d'examen du " + titleFR(b.Session) + "."}
+		if what := appointmentFR(a); what != "" {
+			desc = append(desc, what+".")
+		}
+		desc = append(desc, bring...)
+		day, end := b.candidateDay(id, a.Day)
+		if len(day) > 0 {
+			desc = append(desc, "", "Votre journée :")
+			for _, l := range day {
+				desc = append(desc, span(l.seg.Start, l.seg.End)+"  "+l.text)
+			}
+		}
+		if end <= a.Time {
+			end = b.dayEnd(a.Time)
+		}
+		summary := "Convocation — examen du " + titleFR(b.Session)
+		uid := string(l.reg.ID)
+		if n > 1 {
+			summary += fmt.Sprintf(" — jour %d sur %d", i+1, n)
+		}
+		if i > 0 {
+			uid += fmt.Sprintf("-%d", i+1)
+		}
+		location := conv.Place
+		if a.Room != "" {
+			location += " — " + a.Room
+		}
+		c.add(calEvent{uid: uid, summary: summary, description: strings.Join(desc, "\n"), location: location,
+			day: a.Day, from: a.Time, to: end, status: status})
+	}
 	return c.document("convocation", l.cand.LastName, l.cand.FirstName)
 }
 

@@ -40,45 +40,57 @@ func prop(c *ics.VEvent, p ics.ComponentProperty) string {
 	return ""
 }
 
-func TestCandidateCalendarHoldsTheAppointment(t *testing.T) {
+func TestCandidateCalendarHoldsEveryAppointment(t *testing.T) {
 	w := newWorld(t, 3)
 	w.convoke()
 	d := w.dossier()
-	numbers, err := documents.PlanNumbering(d)
-	require.NoError(t, err)
-	d.PlanCandidates = numbers
-	c := w.cands[0]
-	doc, err := documents.CandidateCalendar(d, c.ID)
-	require.NoError(t, err)
-	assert.Equal(t, "convocation-martin-lefevre-elise.ics", doc.Name)
-	cal := parseICS(t, doc)
-
-	tz := cal.Timezones()
-	require.Len(t, tz, 1)
-	assert.Equal(t, "Europe/Paris", tz[0].GetProperty(ics.ComponentPropertyTzid).Value)
-	events := cal.Events()
-	require.Len(t, events, 1)
-	e := events[0]
-	r := slices.IndexFunc(d.Registrations, func(r candidate.Registration) bool { return r.Candidate == c.ID })
-	assert.Equal(t, string(d.Registrations[r].ID), e.Id(), "the UID is the registration's, stable over regenerations")
-	begin, err := e.GetStartAt()
-	require.NoError(t, err)
-	assert.True(t, begin.Equal(time.Date(2027, time.March, 1, 8, 30, 0, 0, paris)), begin)
-	finish, err := e.GetEndAt()
-	require.NoError(t, err)
-	assert.True(t, finish.After(begin), "with the plan the appointment ends with the candidate's last épreuve")
-	assert.Equal(t, place, prop(e, ics.ComponentPropertyLocation))
-	assert.Equal(t, "CONFIRMED", prop(e, ics.ComponentPropertyStatus))
-	assert.Contains(t, prop(e, ics.ComponentPropertySummary), "Concepteur développeur d'applications (TP-01281)")
-	desc := prop(e, ics.ComponentPropertyDescription)
-	for _, want := range []string{"Pièce d'identité en cours de validité", "Dossier professionnel (DP)", "Chaussures de sécurité",
-		"un retard ne prolonge pas les épreuves", "Les téléphones portables", "arrêté du 21 juillet 2016", "Votre journée", "EF Entretien final"} {
-		assert.Contains(t, desc, want)
+	require.NotEmpty(t, d.PlanCandidates, "Gather says who is who")
+	severalDays := 0
+	for _, c := range w.cands {
+		r := slices.IndexFunc(d.Registrations, func(r candidate.Registration) bool { return r.Candidate == c.ID })
+		reg := d.Registrations[r]
+		conv := reg.Convocation
+		doc, err := documents.CandidateCalendar(d, c.ID)
+		require.NoError(t, err)
+		cal := parseICS(t, doc)
+		tz := cal.Timezones()
+		require.Len(t, tz, 1)
+		assert.Equal(t, "Europe/Paris", tz[0].GetProperty(ics.ComponentPropertyTzid).Value)
+		events := cal.Events()
+		require.Len(t, events, len(conv.Appointments), "one event per appointment")
+		if len(events) > 1 {
+			severalDays++
+		}
+		for i, e := range events {
+			a := conv.Appointments[i]
+			uid := string(reg.ID)
+			if i > 0 {
+				uid += fmt.Sprintf("-%d", i+1)
+			}
+			assert.Equal(t, uid, e.Id(), "the UIDs are the registration's, stable over regenerations")
+			begin, err := e.GetStartAt()
+			require.NoError(t, err)
+			y, m, day := a.Day.Date()
+			assert.True(t, begin.Equal(time.Date(y, m, day, int(a.Time)/60, int(a.Time)%60, 0, 0, paris)), begin)
+			finish, err := e.GetEndAt()
+			require.NoError(t, err)
+			assert.True(t, finish.After(begin), "with the plan the appointment ends with the candidate's last épreuve")
+			assert.Equal(t, place+" — "+a.Room, prop(e, ics.ComponentPropertyLocation), "the place and the room")
+			assert.Equal(t, "CONFIRMED", prop(e, ics.ComponentPropertyStatus))
+			assert.Equal(t, "0", prop(e, ics.ComponentPropertySequence), "a first publication")
+			assert.Contains(t, prop(e, ics.ComponentPropertySummary), "Concepteur développeur d'applications (TP-01281)")
+			desc := prop(e, ics.ComponentPropertyDescription)
+			for _, want := range []string{"Pièce d'identité en cours de validité", "Dossier professionnel (DP)", "Chaussures de sécurité",
+				"un retard ne prolonge pas les épreuves", "Les téléphones portables", "arrêté du 21 juillet 2016", "Votre journée", a.Epreuve} {
+				assert.Contains(t, desc, want)
+			}
+		}
+		again, err := documents.CandidateCalendar(d, c.ID)
+		require.NoError(t, err)
+		assert.Equal(t, doc.Body, again.Body, "published again unchanged: the same bytes")
 	}
-
-	again, err := documents.CandidateCalendar(d, c.ID)
-	require.NoError(t, err)
-	assert.Equal(t, doc.Body, again.Body)
+	assert.Positive(t, severalDays, "some candidates come on two days")
+	assert.Equal(t, "convocation-martin-lefevre-elise.ics", must(documents.CandidateCalendar(d, w.cands[0].ID)).Name)
 }
 
 func TestCandidateCalendarWithoutNumberingEndsWithTheDay(t *testing.T) {
@@ -98,7 +110,9 @@ func TestCandidateCalendarWithoutNumberingEndsWithTheDay(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			w := tt.world(t)
 			w.convoke()
-			cal := parseICS(t, must(documents.CandidateCalendar(w.dossier(), w.cands[1].ID)))
+			d := w.dossier()
+			d.PlanCandidates = nil
+			cal := parseICS(t, must(documents.CandidateCalendar(d, w.cands[1].ID)))
 			e := cal.Events()[0]
 			begin, err := e.GetStartAt()
 			require.NoError(t, err)
@@ -121,6 +135,10 @@ func revisionOf(t *testing.T, e *ics.VEvent) (int, time.Time) {
 	return seq, modified
 }
 
+// TestCandidateCalendarOfAMovedAppointmentIsNewer: the calendar published,
+// the appointment moved, the calendar published again: the same UID, its
+// SEQUENCE one more, a later LAST-MODIFIED; published once more unchanged,
+// nothing changes.
 func TestCandidateCalendarOfAMovedAppointmentIsNewer(t *testing.T) {
 	w := newWorld(t, 0)
 	c := w.cands[0]
@@ -136,34 +154,40 @@ func TestCandidateCalendarOfAMovedAppointmentIsNewer(t *testing.T) {
 	first := draft("2027-03-01T08:30")
 	w.clock.Advance(time.Hour)
 	moved := draft("2027-03-02T13:30")
+	w.clock.Advance(time.Hour)
+	same := draft("2027-03-02T13:30")
 
 	assert.Equal(t, first.Id(), moved.Id(), "the same appointment, moved")
 	seq1, mod1 := revisionOf(t, first)
 	seq2, mod2 := revisionOf(t, moved)
-	assert.Greater(t, seq2, seq1)
+	seq3, mod3 := revisionOf(t, same)
+	assert.Equal(t, 0, seq1, "a first publication")
+	assert.Equal(t, 1, seq2, "one change")
 	assert.True(t, mod2.After(mod1), "%s then %s", mod1, mod2)
+	assert.Equal(t, seq2, seq3, "no change, no new SEQUENCE")
+	assert.True(t, mod3.Equal(mod2))
 	begin, err := moved.GetStartAt()
 	require.NoError(t, err)
 	assert.True(t, begin.Equal(time.Date(2027, time.March, 2, 13, 30, 0, 0, paris)), begin)
 }
 
-func TestCalendarsNeedTheInstantOfTheLastChange(t *testing.T) {
-	w := newWorld(t, 0)
+// TestACalendarWithoutLogIsAFirstPublication: without the service's log,
+// a calendar is made as a first publication, dated by the dossier.
+func TestACalendarWithoutLogIsAFirstPublication(t *testing.T) {
+	w := newWorld(t, 3)
 	w.convoke()
 	d := w.dossier()
-	require.False(t, d.Changed.IsZero(), "Gather reads the last change from the event log")
-	d.Changed = time.Time{}
-	_, err := documents.CandidateCalendar(d, w.cands[0].ID)
-	assert.ErrorIs(t, err, documents.ErrInvalidDossier)
-	_, err = documents.MemberCalendar(d, w.mems[0].ID)
-	assert.ErrorIs(t, err, documents.ErrInvalidDossier)
-
+	d.Calendars = nil
 	d.At = time.Date(2027, time.February, 1, 10, 0, 0, 0, time.UTC)
-	e := parseICS(t, must(documents.CandidateCalendar(d, w.cands[0].ID))).Events()[0]
-	seq, modified := revisionOf(t, e)
-	assert.Equal(t, int(d.At.Sub(time.Date(2024, time.January, 1, 0, 0, 0, 0, time.UTC))/time.Second), seq, "seconds from 2024")
-	assert.True(t, modified.Equal(d.At))
-	assert.Equal(t, "20270201T100000Z", prop(e, ics.ComponentPropertyDtstamp))
+	for _, doc := range []documents.Document{must(documents.CandidateCalendar(d, w.cands[0].ID)), must(documents.MemberCalendar(d, w.mems[0].ID))} {
+		for _, e := range parseICS(t, doc).Events() {
+			seq, modified := revisionOf(t, e)
+			assert.Zero(t, seq)
+			assert.True(t, modified.Equal(d.At))
+			assert.Equal(t, "20270201T100000Z", prop(e, ics.ComponentPropertyDtstamp))
+			assert.NotEqual(t, "CANCELLED", prop(e, ics.ComponentPropertyStatus))
+		}
+	}
 }
 
 // active returns the events that are not cancelled.
@@ -199,7 +223,8 @@ func TestMemberCalendarKeepsItsUIDsWhenThePlanComes(t *testing.T) {
 			}
 			seq1, mod1 := revisionOf(t, old)
 			seq2, mod2 := revisionOf(t, e)
-			assert.Greater(t, seq2, seq1)
+			assert.Equal(t, 0, seq1, "a first publication")
+			assert.Equal(t, 1, seq2, "changed once")
 			assert.True(t, mod2.After(mod1))
 		}
 	}
@@ -229,14 +254,10 @@ func TestMemberCalendarHasOneEventPerSitting(t *testing.T) {
 	all := cal.Events()
 	events := active(all)
 	require.NotEmpty(t, events)
-	days := len(w.ses.Calendar().WorkingDays(w.ses.Start, w.ses.End))
 	blocks := d.Plan.Input.Calendar.Blocks
-	assert.Len(t, all, days*len(blocks), "a sitting or a cancellation for each block of each day of the session")
+	assert.Equal(t, all, events, "a first publication cancels nothing")
 	for _, e := range all {
-		if prop(e, ics.ComponentPropertyStatus) == "CANCELLED" {
-			_, err := e.GetAllDayStartAt()
-			assert.NoError(t, err, "a cancellation is dated by its day")
-		}
+		assert.Equal(t, "0", prop(e, ics.ComponentPropertySequence), "a first publication")
 	}
 
 	seen := map[string]bool{}

@@ -35,7 +35,8 @@ func richWorld(t *testing.T) *world {
 				{SIRET: "35600000049837", Name: "Société \"Le Bœuf\"", From: "2026-01-05", Until: "2026-03-27"},
 			},
 		},
-		{FirstName: "=HYPERLINK(\"x\")", LastName: "-Tiret", BirthDate: "2001-12-31", Route: "apprentissage"},
+		{FirstName: "Zoé", LastName: "-Tiret", BirthDate: "2001-12-31", Route: "apprentissage",
+			PostalAddress: &candidate.PostalAddressInput{Lines: []string{"=HYPERLINK(\"x\")"}, Postcode: "69002", City: "Lyon"}},
 	} {
 		c, err := w.svc.CreateCandidate(w.ctx, admin, in)
 		require.NoError(t, err)
@@ -66,7 +67,7 @@ func TestCandidatesCSVRoundTrips(t *testing.T) {
 	assert.Contains(t, text, `;"=""73282932000074""";`, "a SIRET is its 14 digits, kept from Excel's number conversion")
 	assert.Contains(t, text, `;"=""01000""";`, "a postcode keeps its leading zero")
 	assert.Contains(t, text, ";+33 6 12 34 56 78;", "a phone number is left as it is")
-	assert.Contains(t, text, "\r\n'-Tiret;\"'=HYPERLINK(\"\"x\"\")\";")
+	assert.Contains(t, text, "\r\n'-Tiret;Zoé;31/12/2001;;;\"'=HYPERLINK(\"\"x\"\")\";")
 
 	im, err := documents.ParseCandidates(bytes.NewReader(doc.Body), documents.ImportOptions{Today: prepared})
 	require.NoError(t, err)
@@ -220,14 +221,14 @@ func TestImportedCandidatesGoIntoTheServiceAllAtOnce(t *testing.T) {
 	w := newWorld(t, 0)
 	file := "Nom;Prénom;Date de naissance;Parcours\n"
 	for i := range 3 {
-		file += fmt.Sprintf("Candidat;Numéro %d;0%d/01/1990;formation\n", i+1, i+1)
+		file += fmt.Sprintf("Candidat;Numéro %s;0%d/01/1990;formation\n", string(rune('A'+i)), i+1)
 	}
 	im, err := documents.ParseCandidates(strings.NewReader(file), documents.ImportOptions{Today: prepared})
 	require.NoError(t, err)
 	imported, err := w.svc.ImportCandidates(w.ctx, admin, im.Candidates, session.ImportOptions{})
 	require.NoError(t, err)
 	require.Len(t, imported.Created, 3)
-	assert.Equal(t, "Numéro 3", imported.Created[2].FirstName)
+	assert.Equal(t, "Numéro C", imported.Created[2].FirstName)
 }
 
 func TestParseCandidatesBoundsTheTitlesOfACell(t *testing.T) {

@@ -173,10 +173,10 @@ func exportColumn(c Column, lines, hosts int, b *book) ([]string, func(candidate
 	case ColumnConvocation:
 		return []string{headerConvDate, headerConvTime, headerConvPlace}, func(c candidate.Candidate) []string {
 			r, _ := b.registration(c.ID)
-			if r.Convocation == nil || r.Convocation.Appointment.IsZero() {
+			if r.Convocation == nil || r.Convocation.First().IsZero() {
 				return []string{"", "", ""}
 			}
-			a := r.Convocation.Appointment
+			a := r.Convocation.First()
 			return []string{numericFR(a.Day), a.Time.String(), r.Convocation.Place}
 		}, true
 	}

@@ -13,6 +13,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/rickb777/date/v2"
+	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/encoding/unicode"
 	"golang.org/x/text/unicode/norm"
 
@@ -207,7 +208,7 @@ func decodeText(data []byte) (string, string, error) {
 	if utf8.Valid(data) {
 		return string(data), "UTF-8", nil
 	}
-	text, err := win1252.NewDecoder().Bytes(data)
+	text, err := charmap.Windows1252.NewDecoder().Bytes(data)
 	if err != nil {
 		return "", "", ErrInvalidImport.Withf("the file is neither UTF-8 nor Windows-1252 text").Wrap(err)
 	}

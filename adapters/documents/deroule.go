@@ -153,8 +153,8 @@ func candidateLineFR(e plan.Entry) string {
 		return fmt.Sprintf("Accueil par le jury %d", e.Jury)
 	}
 	s := epreuveFR(e)
-	if len(e.Units) > 0 {
-		s += " — " + strings.Join(e.Units, ", ")
+	if len(e.Rooms) > 0 {
+		s += " — " + strings.Join(e.Rooms, ", ")
 	}
 	if e.Jury > 0 {
 		s += fmt.Sprintf(" — jury %d", e.Jury)
@@ -341,9 +341,5 @@ func DeroulePDF(d Dossier) (Document, error) {
 			}
 		}
 	}
-	body, err := p.bytes()
-	if err != nil {
-		return Document{}, err
-	}
-	return Document{Name: fileName("pdf", "deroule", string(b.Session.Title), b.Session.Start.String()), ContentType: ContentTypePDF, Body: body}, nil
+	return p.document(fileName("pdf", "deroule", string(b.Session.Title), b.Session.Start.String()))
 }

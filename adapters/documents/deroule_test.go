@@ -75,7 +75,7 @@ func TestDerouleShowsSplitEpreuvesAndCost(t *testing.T) {
 	assert.Contains(t, text, "Jour 1 — lundi 1er mars 2027")
 	assert.Contains(t, text, "(partie 1/")
 	assert.Contains(t, text, "Coût du jury")
-	assert.Contains(t, text, "cabine_elec#")
+	assert.Contains(t, text, "Cabine elec n° ", "rooms by their readable name")
 }
 
 // TestDerouleTextIsWriteDerouleWithNames: the dossier's text is the

@@ -7,6 +7,8 @@ import (
 	"unicode"
 
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/tpsession/tpsession"
 )
 
 // Content types of the documents, as an HTTP response declares them.
@@ -30,6 +32,24 @@ type Document struct {
 	Name        string
 	ContentType string
 	Body        []byte
+	// Unprintable lists the characters of the document's text that its
+	// font lacks, in the order met: each is printed as its letters without
+	// their diacritics, or as U+FFFD, never silently; empty when the
+	// document prints everything as typed.
+	Unprintable []rune
+	// Omitted lists what a batch leaves out and why: the registrations
+	// without a convocation to print, in a file of every letter. The file
+	// says so too (ConvocationLetters).
+	Omitted []Omission
+}
+
+// Omission is a registered candidate a batch of documents leaves out.
+type Omission struct {
+	Candidate tpsession.CandidateID
+	// Name is the candidate's name as printed.
+	Name string
+	// Reason says why, in French, as the file prints it.
+	Reason string
 }
 
 // WriteTo writes the document's bytes to w.

@@ -32,6 +32,15 @@ type Centre struct {
 	City string
 }
 
+// Signatory is who signs the convocation letters for the centre, as the
+// letters print it.
+type Signatory struct {
+	Name string
+	// Role is the signatory's role in the centre, as it is written under
+	// the name: "Responsable de session", "Directrice".
+	Role string
+}
+
 // Dossier is everything a session's documents are made from, as the caller
 // reads it from the session.Service (see Gather). Every document takes the
 // whole dossier and uses what it needs; the zero value of an optional part
@@ -60,8 +69,11 @@ type Dossier struct {
 	// (and apart those it leaves without a number) and a candidate's
 	// calendar shows their day; without it (nil) the déroulé prints
 	// numbers and the sheets list every candidate whenever the plan
-	// expects any. PlanNumbering proposes one.
+	// expects any. Gather sets the service's (session.NumberPlanCandidates).
 	PlanCandidates []tpsession.CandidateID
+	// Signatory signs the letters; zero is the session's responsable,
+	// "Responsable de session".
+	Signatory Signatory
 	// Delivery is how the letters whose delivery is not recorded yet will
 	// be delivered, which decides the mention they carry; empty prints
 	// both mentions, to tick by hand.
@@ -71,12 +83,7 @@ type Dossier struct {
 	// letter whose delivery is recorded bears the day it left the centre.
 	Today date.Date
 	// Changed is the instant of the session's last recorded change: the
-	// last entry of its event log, which Gather reads. A registration, a
-	// convocation drafted again, a new plan or assignment, a change of the
-	// session each add an entry, so a calendar event made from a later
-	// dossier carries a later LAST-MODIFIED and a greater SEQUENCE, and a
-	// calendar that imported it before takes the new one. Zero makes the
-	// calendars use At, and refuse a dossier without either.
+	// last entry of its event log, which Gather reads.
 	Changed time.Time
 	// At is when the documents are made: the PDF creation date and the
 	// iCalendar DTSTAMP. Zero uses Changed, or else the session's creation
@@ -88,6 +95,12 @@ type Dossier struct {
 	// so that a request that is gone stops using the machine. Gather sets
 	// it to the context it is given, as http.Request carries its own.
 	Context context.Context
+	// Calendars records what each calendar publishes, so that an event's
+	// SEQUENCE starts at 0 and grows by one at each change, and an event
+	// gone is published cancelled, across restarts (Gather sets the
+	// service's). Without it, every calendar is made as a first
+	// publication: SEQUENCE 0, nothing cancelled.
+	Calendars CalendarLog
 }
 
 // book is a checked Dossier with its indexes.
@@ -168,11 +181,18 @@ func (d Dossier) open() (*book, error) {
 		b.number[id] = i + 1
 		b.named[i+1] = id
 	}
+	// The signatory is printed as given: it follows the text rule
+	// (docs/rules.md#text-fields).
+	fe.Text("signatory.name", d.Signatory.Name, maxSignatoryLen, false)
+	fe.Text("signatory.role", d.Signatory.Role, maxSignatoryLen, false)
 	if err := fe.Err(ErrInvalidDossier); err != nil {
 		return nil, err
 	}
 	return b, nil
 }
+
+// maxSignatoryLen bounds the signatory's name and role, in characters.
+const maxSignatoryLen = 200
 
 // registration returns the active registration of the candidate.
 func (b *book) registration(id tpsession.CandidateID) (candidate.Registration, bool) {
@@ -226,6 +246,18 @@ func (b *book) panelMembers(j int) []jury.Member {
 	}
 	slices.SortFunc(out, func(x, y jury.Member) int { return compareFold(x.Name, y.Name) })
 	return out
+}
+
+// signatory returns who signs the letters.
+func (b *book) signatory() Signatory {
+	s := b.Signatory
+	if s.Name == "" {
+		s.Name = b.Session.Responsable.Name
+	}
+	if s.Role == "" {
+		s.Role = "Responsable de session"
+	}
+	return s
 }
 
 // stamp is the instant the documents are made.

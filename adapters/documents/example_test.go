@@ -27,7 +27,7 @@ func Example() {
 	clock := tpsession.NewFixedClock(time.Date(2027, time.January, 10, 9, 0, 0, 0, paris))
 	svc, _ := session.NewService(session.Stores{
 		Sessions: store, Events: store, Candidates: store, Registrations: store,
-		Members: store, Juries: store, Plis: store, Checklists: store, Plans: store, Agrements: store, Programmes: store, Receipts: store,
+		Members: store, Juries: store, Plis: store, Checklists: store, Plans: store, Agrements: store, Programmes: store, Calendars: store, Receipts: store,
 	}, session.Config{Clock: clock, Location: paris})
 	by := session.Actor{Centre: "centre-lyon", Name: "Claire Martin"}
 	ses, _ := svc.CreateSession(ctx, by, session.Details{
@@ -144,6 +144,7 @@ func ExampleDerouleText() {
 		Epreuves: []plan.Epreuve{{ID: "ENT", Label: "Entretien", DurationMin: 45, Jury: plan.Exclusive,
 			Resources: []plan.ResourceNeed{{Type: "salle", Units: 1}}}},
 		Capacities: map[string]int{"salle": 1},
+		Resources:  map[string]plan.ResourceType{"salle": {Label: "Salle Rhône"}},
 		Hidden:     &plan.Hidden{OpeningMin: 30},
 		Calendar: plan.Calendar{Start: date.New(2027, time.March, 1), MaxDays: 1,
 			Blocks: []plan.Block{{Start: 8*60 + 30, End: 12*60 + 30}}},
@@ -191,9 +192,9 @@ func ExampleDerouleText() {
 	//
 	//   Candidats
 	//     Candidat 1 — Noé DUPRÉ
-	//       09:00–09:45  ENT Entretien — salle#1 — jury 1
+	//       09:00–09:45  ENT Entretien — Salle Rhône — jury 1
 	//     Candidat 2 — Élise MARTIN
-	//       09:45–10:30  ENT Entretien — salle#1 — jury 1
+	//       09:45–10:30  ENT Entretien — Salle Rhône — jury 1
 }
 
 // The déroulé de session of a plan, as text to display in the exam rooms:
@@ -244,9 +245,9 @@ func ExampleWriteDeroule() {
 	//
 	//   Candidats
 	//     Candidat 1
-	//       09:00–09:30  QP — salle_qp#1
+	//       09:00–09:30  QP — Salle QP n° 1
 	//       10:00–10:05  Accueil par le jury 1
-	//       10:05–10:45  PROJ — salle_entretien#1 — jury 1
-	//       10:45–11:30  ET — salle_entretien#1 — jury 1
-	//       11:30–11:50  EF — salle_entretien#1 — jury 1
+	//       10:05–10:45  PROJ — Salle entretien n° 1 — jury 1
+	//       10:45–11:30  ET — Salle entretien n° 1 — jury 1
+	//       11:30–11:50  EF — Salle entretien n° 1 — jury 1
 }

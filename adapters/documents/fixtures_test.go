@@ -1,7 +1,6 @@
 package documents_test
 
 import (
-	"bytes"
 	"context"
 	"fmt"
 	"os"
@@ -11,12 +10,12 @@ import (
 	"time"
 	_ "time/tzdata" // the calendars are parsed back in Europe/Paris on any machine
 
-	"github.com/ledongthuc/pdf"
 	"github.com/rickb777/date/v2"
 	"github.com/stretchr/testify/require"
 
 	"github.com/tpsession/tpsession"
 	"github.com/tpsession/tpsession/adapters/documents"
+	"github.com/tpsession/tpsession/adapters/internal/pdftest"
 	"github.com/tpsession/tpsession/adapters/memstore"
 	"github.com/tpsession/tpsession/candidate"
 	"github.com/tpsession/tpsession/jury"
@@ -82,18 +81,24 @@ func newWorld(t testing.TB, planDays int) *world {
 // the session is planned.
 func newWorldWith(t testing.TB, planDays int, adjust func(*plan.Input)) *world {
 	t.Helper()
+	return newWorldOf(t, planDays, people, adjust)
+}
+
+// newWorldOf is newWorldWith with the candidates given.
+func newWorldOf(t testing.TB, planDays int, people []person, adjust func(*plan.Input)) *world {
+	t.Helper()
 	store := memstore.New()
 	clock := tpsession.NewFixedClock(time.Time{})
 	svc, err := session.NewService(session.Stores{
 		Sessions: store, Events: store, Candidates: store, Registrations: store,
-		Members: store, Juries: store, Plis: store, Checklists: store, Plans: store, Agrements: store, Programmes: store, Receipts: store,
+		Members: store, Juries: store, Plis: store, Checklists: store, Plans: store, Agrements: store, Programmes: store, Calendars: store, Receipts: store,
 	}, session.Config{Clock: clock, Location: paris})
 	require.NoError(t, err)
 	w := &world{t: t, ctx: context.Background(), svc: svc, clock: clock}
 	w.on(date.New(2027, time.January, 10))
 	w.ses, err = svc.CreateSession(w.ctx, admin, session.Details{
 		Title: "TP-01281", TitleName: "Concepteur développeur d'applications", Kind: "titre",
-		Site: "Centre Les Lilas, Lyon", Start: start, End: end, PlannedCandidates: len(people),
+		Site: "Centre Les Lilas, Lyon", Start: start, End: end, PlannedCandidates: max(len(people), 1),
 		Responsable: session.Person{Name: "Claire Martin", Email: "claire.martin@leslilas.example.fr"},
 	})
 	require.NoError(t, err)
@@ -111,8 +116,8 @@ func newWorldWith(t testing.TB, planDays int, adjust func(*plan.Input)) *world {
 	}
 	for i, p := range people {
 		c, err := svc.CreateCandidate(w.ctx, admin, candidate.CandidateInput{
-			FirstName: p.first, LastName: p.last, BirthDate: "1996-05-1" + string(rune('1'+i)), Route: "formation",
-			Email:         strings.ToLower(string(rune('a'+i))) + "@candidat.example.fr",
+			FirstName: p.first, LastName: p.last, BirthDate: fmt.Sprintf("1996-05-%02d", 11+i%18), Route: "formation",
+			Email:         fmt.Sprintf("c%d@candidat.example.fr", i+1),
 			PostalAddress: &candidate.PostalAddressInput{Lines: []string{"3 rue Victor Hugo", "Bâtiment B"}, Postcode: "69002", City: "Lyon"},
 		})
 		require.NoError(t, err)
@@ -135,7 +140,7 @@ func (w *world) plan(planDays int, adjust func(*plan.Input)) {
 	require.NoError(w.t, err)
 	in, err := plan.DecodeBytes(data)
 	require.NoError(w.t, err)
-	in.Candidates = len(people)
+	in.Candidates = len(w.cands)
 	in.Calendar.Start, in.Calendar.MaxDays = date.Zero, planDays
 	if adjust != nil {
 		adjust(&in)
@@ -152,8 +157,12 @@ func (w *world) plan(planDays int, adjust func(*plan.Input)) {
 func (w *world) convoke() {
 	w.t.Helper()
 	for _, c := range w.cands {
+		appointment := "2027-03-01T08:30" // without a plan; with one, the plan's
+		if _, known, err := w.svc.PlanAppointments(w.ctx, admin, w.ses.ID, c.ID); err != nil || known {
+			appointment = ""
+		}
 		_, err := w.svc.DraftConvocation(w.ctx, admin, w.ses.ID, c.ID, candidate.ConvocationInput{
-			Appointment: "2027-03-01T08:30", Place: place,
+			Appointment: appointment, Place: place,
 			Documents: append(candidate.UsualDocuments(), "Attestation de formation"),
 			PPE:       []string{"Chaussures de sécurité", "Lunettes de protection"},
 		})
@@ -182,23 +191,10 @@ func (w *world) dossier() documents.Dossier {
 
 // pdfPages extracts the text of each page of a PDF, whitespace folded to
 // single spaces so that a sentence wrapped over lines is found whole.
-func pdfPages(t *testing.T, body []byte) []string {
-	t.Helper()
-	r, err := pdf.NewReader(bytes.NewReader(body), int64(len(body)))
-	require.NoError(t, err, "the PDF cannot be read")
-	pages := make([]string, r.NumPage())
-	for i := range pages {
-		text, err := r.Page(i + 1).GetPlainText(nil)
-		require.NoError(t, err)
-		pages[i] = fold(text)
-	}
-	return pages
-}
+func pdfPages(t *testing.T, body []byte) []string { return pdftest.Pages(t, body) }
 
 // pdfText is the text of the whole PDF.
-func pdfText(t *testing.T, body []byte) string {
-	return strings.Join(pdfPages(t, body), " ")
-}
+func pdfText(t *testing.T, body []byte) string { return pdftest.Text(t, body) }
 
 var spaces = regexp.MustCompile(`[\s\x{a0}]+`)
 

@@ -3,12 +3,12 @@ package documents
 import (
 	"cmp"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 	"unicode"
 
 	"github.com/rickb777/date/v2"
-	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/tpsession/tpsession"
@@ -97,66 +97,6 @@ func periodFR(from, until date.Date) string {
 	return "du " + first + " au " + dateFR(until)
 }
 
-// win1252 is the encoding of the PDF core fonts (Helvetica's WinAnsi):
-// every character of French is in it, œ, « », €, ’ and … included.
-var win1252 = charmap.Windows1252
-
-// pdfText encodes s for the PDF core fonts. Every string printed in a PDF
-// goes through it. Accents typed as combining marks after their letter
-// (Unicode NFD, as macOS and some forms give them) are composed first
-// (NFC), since Windows-1252 has "é" but no combining acute. A letter
-// outside Windows-1252 (the ł of Łukasz, the ș of Ștefan) is printed
-// without its diacritic rather than as a '?', so that a name stays
-// readable; other characters outside it become '?'. Line feeds are kept
-// for multi-line cells; other control characters dropped.
-func pdfText(s string) string {
-	s = norm.NFC.String(s)
-	b := make([]byte, 0, len(s))
-	for _, r := range s {
-		switch {
-		case r == '\n':
-			b = append(b, '\n')
-		case unicode.IsControl(r):
-		default:
-			if c, ok := win1252.EncodeRune(r); ok {
-				b = append(b, c)
-				continue
-			}
-			b = append(b, fallback(r)...)
-		}
-	}
-	return string(b)
-}
-
-// fallback spells a character outside Windows-1252 with characters inside
-// it: the letters that do not decompose by hand (ł → l), typographic
-// spaces and dashes by their plain forms, others by their base letter
-// (ș → s).
-func fallback(r rune) []byte {
-	if s := string(r); asciiLigatures.Replace(s) != s {
-		return []byte(asciiLigatures.Replace(s))
-	}
-	switch r {
-	case '\u2009', '\u202f', '\u2007': // thin, narrow no-break and figure spaces
-		return []byte{0xa0}
-	case '\u2010', '\u2011', '\u2012', '\u2212': // hyphens and the minus sign
-		return []byte{'-'}
-	}
-	var out []byte
-	for _, d := range norm.NFD.String(string(r)) {
-		if unicode.Is(unicode.Mn, d) {
-			continue
-		}
-		if c, ok := win1252.EncodeRune(d); ok && d != r {
-			out = append(out, c)
-		}
-	}
-	if len(out) == 0 {
-		return []byte{'?'}
-	}
-	return out
-}
-
 // foldKey is s without case, accents or ligatures: "Œuvray" and "oeuvray"
 // have the same key, which orders names as a French reader expects and
 // matches column headers however they are typed.
@@ -173,4 +113,41 @@ func foldKey(s string) string {
 // compareFold orders names by their fold keys, then as written.
 func compareFold(a, b string) int {
 	return cmp.Or(strings.Compare(foldKey(a), foldKey(b)), strings.Compare(a, b))
+}
+
+// deFR writes "de" before a name as French writes it: elided before a
+// vowel or an h ("d'Emma FAURE", "d'Hélène", "d'Yves"), in full otherwise
+// ("de Noé", "de Yasmine": a y before a vowel is a consonant).
+func deFR(name string) string {
+	r := []rune(foldKey(name))
+	if len(r) == 0 {
+		return "de " + name
+	}
+	switch vowel := func(c rune) bool { return strings.ContainsRune("aeiouy", c) }; {
+	case r[0] == 'h', r[0] != 'y' && vowel(r[0]), r[0] == 'y' && len(r) > 1 && !vowel(r[1]):
+		return "d'" + name
+	}
+	return "de " + name
+}
+
+// upperFirst writes s with its first letter in capitals.
+func upperFirst(s string) string {
+	for i, r := range s {
+		return string(unicode.ToUpper(r)) + s[i+len(string(r)):]
+	}
+	return s
+}
+
+// addressFR writes the lines of a postal address that follow the name, as
+// La Poste asks them: the lines, the postcode and the city in capitals,
+// and for an address abroad its country in capitals, last.
+func addressFR(a candidate.PostalAddress) []string {
+	out := slices.Clone(a.Lines)
+	if a.Postcode != "" || a.City != "" {
+		out = append(out, strings.TrimSpace(a.Postcode+" "+strings.ToUpper(a.City)))
+	}
+	if a.Country != "" {
+		out = append(out, strings.ToUpper(a.Country))
+	}
+	return out
 }

@@ -15,10 +15,13 @@ import (
 // it: the session, its active registrations in registration order and
 // their candidates, the accepted jury members and those of the assignment,
 // the assignment and the plan (each zero or nil when not made yet), and
-// the instant of the last entry of its event log (Dossier.Changed). It is
-// the only function of the package that reads anything; the caller then
-// sets the letterhead (Centre), the delivery method, the day and the plan
-// numbering, and every document is pure rendering from there.
+// the instant of the last entry of its event log (Dossier.Changed), who is
+// who in the plan (Dossier.PlanCandidates), and the service's log of the
+// calendars' publications (Dossier.Calendars). It and the calendars it
+// records publications for are the only functions of the package that
+// reach the service; the caller then sets the letterhead (Centre), the
+// signatory, the delivery method and the day, and every document is made
+// from there.
 //
 // Errors are the service's: session.ErrSessionNotFound and the actor's
 // errors above all.
@@ -74,6 +77,12 @@ func Gather(ctx context.Context, svc *session.Service, by session.Actor, sid tps
 		return Dossier{}, err
 	default:
 		d.Plan = &rec
+	}
+	if d.PlanCandidates, err = svc.PlanCandidates(ctx, by, sid); err != nil {
+		return Dossier{}, err
+	}
+	d.Calendars = func(key string, events []session.EventDigest) ([]session.PublishedEvent, error) {
+		return svc.PublishCalendar(ctx, by, sid, key, events)
 	}
 	return d, nil
 }

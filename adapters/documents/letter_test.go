@@ -53,19 +53,20 @@ func TestConvocationLettersPrintOneLetterPerCandidateInOneFile(t *testing.T) {
 	doc, err := documents.ConvocationLetters(d)
 	require.NoError(t, err)
 	assert.Equal(t, "convocations-tp-01281-2027-03-01.pdf", doc.Name)
-	pages := pdfPages(t, doc.Body)
-	require.Len(t, pages, len(w.cands), "one page per letter")
-	for i, want := range []string{"Élise MARTIN-LEFÈVRE", "Noé DUPRÉ", "Inès ŒUVRAY", "Lukasz WALESA"} {
-		assert.Contains(t, pages[i], want)
-		assert.Contains(t, pages[i], "Page 1/1", "each letter numbers its own pages")
-		assert.Contains(t, pages[i], "le lundi 1er mars 2027 à 8 h 30")
+	assert.Empty(t, doc.Omitted)
+	letters := lettersOf(pdfPages(t, doc.Body))
+	require.Len(t, letters, len(w.cands), "a letter per candidate")
+	for i, want := range []string{"Élise MARTIN-LEFÈVRE", "Noé DUPRÉ", "Inès ŒUVRAY", "Łukasz WAŁĘSA"} {
+		assert.Contains(t, letters[i], want)
+		assert.Contains(t, letters[i], "Page 1/", "each letter numbers its own pages")
+		assert.Contains(t, letters[i], "le lundi 1er mars 2027 à 8 h 30")
 		for j, other := range w.cands {
 			if j != i {
-				assert.NotContains(t, pages[i], other.FirstName+" "+strings.ToUpper(other.LastName))
+				assert.NotContains(t, letters[i], other.FirstName+" "+strings.ToUpper(other.LastName))
 			}
 		}
 	}
-	assert.Contains(t, pages[1], "Remise en main propre le 20 janvier 2027 à Noé Dupré")
+	assert.Contains(t, letters[1], "Remise en main propre le 20 janvier 2027 à Noé Dupré")
 
 	again, err := documents.ConvocationLetters(d)
 	require.NoError(t, err)
@@ -73,10 +74,24 @@ func TestConvocationLettersPrintOneLetterPerCandidateInOneFile(t *testing.T) {
 
 	some, err := documents.ConvocationLetters(d, w.cands[2].ID, w.cands[0].ID)
 	require.NoError(t, err)
-	pages = pdfPages(t, some.Body)
-	require.Len(t, pages, 2)
-	assert.Contains(t, pages[0], "Inès ŒUVRAY")
-	assert.Contains(t, pages[1], "Élise MARTIN-LEFÈVRE")
+	letters = lettersOf(pdfPages(t, some.Body))
+	require.Len(t, letters, 2)
+	assert.Contains(t, letters[0], "Inès ŒUVRAY")
+	assert.Contains(t, letters[1], "Élise MARTIN-LEFÈVRE")
+}
+
+// lettersOf groups a file's pages by letter: a letter starts on a page
+// numbered 1.
+func lettersOf(pages []string) []string {
+	var out []string
+	for _, p := range pages {
+		if strings.Contains(p, "Page 1/") || len(out) == 0 {
+			out = append(out, p)
+			continue
+		}
+		out[len(out)-1] += " " + p
+	}
+	return out
 }
 
 func TestConvocationLetterDeliveryMention(t *testing.T) {
@@ -163,10 +178,48 @@ func TestConvocationLetterRefusals(t *testing.T) {
 	_, err = documents.ConvocationLetter(d, w.cands[0].ID)
 	require.ErrorIs(t, err, candidate.ErrConvocationIncomplete)
 	assert.Contains(t, err.Error(), "place, documents")
-	_, err = documents.ConvocationLetters(d)
-	assert.ErrorIs(t, err, candidate.ErrConvocationIncomplete, "the whole file is refused rather than a letter left out")
+	_, err = documents.ConvocationLetters(d, w.cands[0].ID)
+	assert.ErrorIs(t, err, candidate.ErrConvocationIncomplete, "a file of the letters asked for is refused rather than a letter left out")
 	_, err = documents.CandidateCalendar(d, w.cands[1].ID)
 	assert.ErrorIs(t, err, session.ErrConvocationNotFound)
+}
+
+// TestTheBatchOfLettersSaysWhoHasNone: the file of every letter prints
+// those it can, and names on a cover page, and in Omitted, the registered
+// candidates without a letter, and why.
+func TestTheBatchOfLettersSaysWhoHasNone(t *testing.T) {
+	w := newWorld(t, 0)
+	for _, c := range w.cands[1:3] {
+		_, err := w.svc.DraftConvocation(w.ctx, admin, w.ses.ID, c.ID, candidate.ConvocationInput{
+			Appointment: "2027-03-01T08:30", Place: place, Documents: candidate.UsualDocuments(),
+		})
+		require.NoError(t, err)
+	}
+	_, err := w.svc.DraftConvocation(w.ctx, admin, w.ses.ID, w.cands[3].ID, candidate.ConvocationInput{Appointment: "2027-03-01T08:30"})
+	require.NoError(t, err)
+	doc, err := documents.ConvocationLetters(w.dossier())
+	require.NoError(t, err)
+	require.Len(t, doc.Omitted, 2)
+	assert.Equal(t, w.cands[0].ID, doc.Omitted[0].Candidate)
+	assert.Equal(t, "Élise MARTIN-LEFÈVRE", doc.Omitted[0].Name)
+	assert.Equal(t, "aucune convocation n'est rédigée", doc.Omitted[0].Reason)
+	assert.Equal(t, w.cands[3].ID, doc.Omitted[1].Candidate)
+	assert.Contains(t, doc.Omitted[1].Reason, "de lieu")
+	pages := pdfPages(t, doc.Body)
+	cover := pages[0]
+	assert.Contains(t, cover, "2 lettres dans ce fichier ; 2 candidats inscrits sans lettre")
+	assert.Contains(t, cover, "Élise MARTIN-LEFÈVRE Sans lettre : aucune convocation n'est rédigée.")
+	assert.Contains(t, cover, "Łukasz WAŁĘSA Sans lettre : la convocation rédigée n'a pas encore de lieu, ni de liste des documents à apporter.")
+	letters := lettersOf(pages[1:])
+	require.Len(t, letters, 2)
+	assert.Contains(t, letters[0], "Noé DUPRÉ")
+	assert.Contains(t, letters[1], "Inès ŒUVRAY")
+
+	for _, c := range w.cands {
+		require.NoError(t, w.svc.Withdraw(w.ctx, admin, w.ses.ID, c.ID))
+	}
+	_, err = documents.ConvocationLetters(w.dossier())
+	assert.ErrorIs(t, err, candidate.ErrRegistrationNotFound, "nobody registered: nothing to print")
 }
 
 func TestALongLetterNumbersItsOwnPages(t *testing.T) {
@@ -188,15 +241,16 @@ func TestALongLetterNumbersItsOwnPages(t *testing.T) {
 		Appointment: "2027-03-01T08:30", Place: place, Documents: docs, PPE: []string{"Casque"},
 	})
 	require.NoError(t, err)
-	doc, err := documents.ConvocationLetters(w.dossier())
+	doc, err := documents.ConvocationLetter(w.dossier(), w.cands[3].ID)
 	require.NoError(t, err)
 	pages := pdfPages(t, doc.Body)
-	require.Len(t, pages, 5, "three one-page letters and a two-page one")
-	assert.Contains(t, pages[3], "Lukasz WALESA")
-	assert.Contains(t, pages[3], "Page 1/2")
-	assert.Contains(t, pages[4], "Justificatif n° 28 à apporter en original")
-	assert.Contains(t, pages[4], "Page 2/2")
-	assert.Contains(t, pages[4], "Convocation de Lukasz WALESA")
+	require.Len(t, pages, 2, "a two-page letter")
+	assert.Contains(t, pages[0], "Łukasz WAŁĘSA")
+	assert.Contains(t, pages[0], "Page 1/2")
+	assert.Contains(t, pages[1], "Justificatif n° 28 à apporter en original")
+	assert.Contains(t, pages[1], "Page 2/2")
+	assert.Contains(t, pages[1], "Convocation de Łukasz WAŁĘSA")
+	assert.Contains(t, pages[1], "Claire Martin Responsable de session", "signed on the page of the letter's end")
 }
 
 func TestDecomposedAccentsArePrinted(t *testing.T) {

@@ -7,6 +7,7 @@ import (
 
 	"github.com/tpsession/tpsession"
 	"github.com/tpsession/tpsession/candidate"
+	"github.com/tpsession/tpsession/session"
 	"github.com/tpsession/tpsession/session/plan"
 )
 
@@ -58,25 +59,6 @@ func halfBounds(blocks []plan.Block, afternoon bool, cutFrom, cutTo tpsession.Ti
 	return from, to, ok
 }
 
-// exclusive reports whether the épreuve is attended by the candidate's jury.
-func exclusive(in plan.Input, epreuve string) bool {
-	i := slices.IndexFunc(in.Epreuves, func(e plan.Epreuve) bool { return e.ID == epreuve })
-	return i >= 0 && in.Epreuves[i].Jury == plan.Exclusive
-}
-
-// candidateJuries returns each plan candidate's jury: the one that attends
-// its exclusive épreuves and does its hidden tasks (docs/planning.md#the-model).
-// Candidates without exclusive épreuve have none.
-func candidateJuries(rec plan.Record) map[int]int {
-	out := map[int]int{}
-	for _, it := range rec.Plan.Items {
-		if it.Candidate > 0 && it.Jury > 0 && (it.Task != "" || exclusive(rec.Input, it.Epreuve)) {
-			out[it.Candidate] = it.Jury
-		}
-	}
-	return out
-}
-
 // present reports whether the candidate attends the item: an épreuve or
 // the accueil; the jury reads, corrects and deliberates alone.
 func present(it plan.Item) bool {
@@ -123,8 +105,10 @@ func (b *book) halfDays() []halfDay {
 	rec := b.plan
 	days := slices.Clone(rec.Plan.Days)
 	for _, c := range b.unplannedCandidates() {
-		if a := b.appointment(c.ID); !a.IsZero() && !slices.Contains(days, a.Day) {
-			days = append(days, a.Day)
+		for _, a := range b.appointments(c.ID) {
+			if !slices.Contains(days, a.Day) {
+				days = append(days, a.Day)
+			}
 		}
 	}
 	slices.Sort(days)
@@ -205,84 +189,48 @@ func (b *book) unplannedCandidates() []candidate.Candidate {
 }
 
 // unplanned returns the unplanned candidates who may come in the half-day:
-// those convoked before its end, or not convoked yet. A candidate's
-// épreuves may run over several days, so they stay on every sheet after
-// the one of their convocation.
+// those its day convokes before its end, those convoked on an earlier day
+// and on none later (their épreuves may run on), and those not convoked
+// yet.
 func (b *book) unplanned(h halfDay) []candidate.Candidate {
 	var out []candidate.Candidate
 	for _, c := range b.unplannedCandidates() {
-		a := b.appointment(c.ID)
-		if a.IsZero() || a.Day < h.date || (a.Day == h.date && a.Time < h.to) {
+		as := b.appointments(c.ID)
+		today := slices.IndexFunc(as, func(a candidate.Appointment) bool { return a.Day == h.date })
+		switch {
+		case len(as) == 0,
+			today >= 0 && as[today].Time < h.to,
+			today < 0 && as[len(as)-1].Day < h.date:
 			out = append(out, c)
 		}
 	}
 	return out
 }
 
-// appointment returns the date and time of the candidate's convocation,
-// drafted or validated; zero when there is none.
-func (b *book) appointment(id tpsession.CandidateID) candidate.Appointment {
+// appointments returns the days and times of the candidate's convocation,
+// drafted or validated; none when there is none.
+func (b *book) appointments(id tpsession.CandidateID) []candidate.Appointment {
 	if r, ok := b.registration(id); ok && r.Convocation != nil {
-		return r.Convocation.Appointment
+		return r.Convocation.Appointments
 	}
-	return candidate.Appointment{}
+	return nil
 }
 
-// PlanNumbering proposes Dossier.PlanCandidates: who is who in the plan.
-// The plan's jury j is the assignment's panel j, so each panel's
-// candidates take, in registration order, the numbers of the plan
-// candidates that jury attends; the candidates and numbers left over are
-// then paired in order. Without an assignment, the candidates take the
-// numbers in registration order. Candidates beyond the plan's count,
-// registered after it was made, get no number: the attendance sheets list
-// them apart, as not planned, and the plan is to be made again for them to
-// have a place in the déroulé. It returns nil when the dossier has no
-// feasible plan, and ErrInvalidDossier when the dossier does not hold
-// together (its PlanCandidates aside).
-//
-// It is a proposal: a centre whose convocations already give candidates
-// their times keeps the numbering that matches them.
+// PlanNumbering tells who is who in the dossier's plan
+// (session.NumberPlanCandidates, from the dossier's registrations and
+// assignment): the candidates of panel j take numbers of the plan's jury
+// j, those whose convocation gives appointments keep a number they meet,
+// the others take the numbers left in registration order. It returns nil
+// when the dossier has no feasible plan, and ErrInvalidDossier when the
+// dossier does not hold together (its PlanCandidates aside). Gather sets
+// Dossier.PlanCandidates to the service's numbering, which also counts
+// the withdrawn registrations; this one is for a dossier assembled by
+// other means.
 func PlanNumbering(d Dossier) ([]tpsession.CandidateID, error) {
 	d.PlanCandidates = nil
 	b, err := d.open()
 	if err != nil || b.plan == nil {
 		return nil, err
 	}
-	n := b.plan.Input.Candidates
-	out := make([]tpsession.CandidateID, n)
-	taken := map[tpsession.CandidateID]bool{}
-	juryOf := candidateJuries(*b.plan)
-	for _, p := range b.Assignment.Panels {
-		next := 1
-		for _, r := range b.regs {
-			if !slices.Contains(p.Candidates, r.Candidate) {
-				continue
-			}
-			for next <= n && (juryOf[next] != p.Jury || out[next-1] != "") {
-				next++
-			}
-			if next > n {
-				break
-			}
-			out[next-1], taken[r.Candidate] = r.Candidate, true
-		}
-	}
-	next := 1
-	for _, r := range b.regs {
-		if taken[r.Candidate] {
-			continue
-		}
-		for next <= n && out[next-1] != "" {
-			next++
-		}
-		if next > n {
-			break
-		}
-		out[next-1] = r.Candidate
-	}
-	last := len(out)
-	for last > 0 && out[last-1] == "" {
-		last--
-	}
-	return out[:last], nil
+	return session.NumberPlanCandidates(*b.plan, b.regs, b.Assignment), nil
 }

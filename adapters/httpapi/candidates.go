@@ -9,8 +9,9 @@ import (
 
 type postalAddressIO struct {
 	Lines    []string `json:"lines" text:"line,38" minItems:"1" maxItems:"4" doc:"street, building, lieu-dit: at most 4 lines of 38 characters"`
-	Postcode string   `json:"postcode" text:"line,10"`
+	Postcode string   `json:"postcode" text:"line,10" doc:"5 digits in France (a leading zero lost by a spreadsheet is refused with a hint); as given abroad"`
 	City     string   `json:"city" text:"line,38"`
+	Country  string   `json:"country,omitempty" text:"line,38" doc:"for an address abroad; left out (or France) for France"`
 }
 
 type hostCompanyIO struct {
@@ -53,7 +54,7 @@ func (r *candidateRequest) input() candidate.CandidateInput {
 		Route: r.Route, VAERecevabiliteOn: r.VAERecevabiliteOn, TitlesHeld: r.TitlesHeld,
 	}
 	if a := r.PostalAddress; a != nil {
-		in.PostalAddress = &candidate.PostalAddressInput{Lines: a.Lines, Postcode: a.Postcode, City: a.City}
+		in.PostalAddress = &candidate.PostalAddressInput{Lines: a.Lines, Postcode: a.Postcode, City: a.City, Country: a.Country}
 	}
 	for _, h := range r.HostCompanies {
 		in.HostCompanies = append(in.HostCompanies, candidate.HostCompanyInput{SIRET: h.SIRET, Name: h.Name, From: h.From, Until: h.Until})
@@ -91,7 +92,7 @@ func candidateOf(c candidate.Candidate) candidateResource {
 		TitlesHeld: strs(c.TitlesHeld), HostCompanies: make([]hostCompanyIO, len(c.HostCompanies)),
 	}
 	if a := c.PostalAddress; !a.IsZero() {
-		out.PostalAddress = &postalAddressIO{Lines: list(a.Lines), Postcode: a.Postcode, City: a.City}
+		out.PostalAddress = &postalAddressIO{Lines: list(a.Lines), Postcode: a.Postcode, City: a.City, Country: a.Country}
 	}
 	for i, h := range c.HostCompanies {
 		out.HostCompanies[i] = hostCompanyIO{SIRET: string(h.SIRET), Name: h.Name, From: h.Period.From.String(), Until: h.Period.Until.String()}
@@ -238,21 +239,46 @@ func (a *api) withdrawCandidate(c *call) (noContent, error) {
 }
 
 type convocationRequest struct {
-	Appointment string   `json:"appointment,omitempty" pattern:"appointment" doc:"YYYY-MM-DDTHH:MM on a day of the session, e.g. 2027-03-01T08:30; required to validate"`
-	Place       string   `json:"place,omitempty" text:"line,300" doc:"required to validate"`
-	Documents   []string `json:"documents,omitempty" text:"line,200" maxItems:"30" doc:"the documents to bring; required to validate"`
-	PPE         []string `json:"ppe,omitempty" text:"line,200" maxItems:"30" doc:"the personal protective equipment (EPI) to bring; to validate, every item the title register's épreuves and the DTE organisateur require"`
+	Appointment  string             `json:"appointment,omitempty" pattern:"appointment" doc:"YYYY-MM-DDTHH:MM on a day of the session, e.g. 2027-03-01T08:30: a single appointment; left out with appointments, the plan's"`
+	Appointments []appointmentInput `json:"appointments,omitempty" maxItems:"31" doc:"every day and time the candidate must be present, one a day; left out, the session's plan gives them; given, they must meet the plan's"`
+	Place        string             `json:"place,omitempty" text:"line,300" doc:"required to validate"`
+	Documents    []string           `json:"documents,omitempty" text:"line,200" maxItems:"30" doc:"the documents to bring; required to validate"`
+	PPE          []string           `json:"ppe,omitempty" text:"line,200" maxItems:"30" doc:"the personal protective equipment (EPI) to bring; to validate, every item the title register's épreuves and the DTE organisateur require"`
+}
+
+type appointmentInput struct {
+	At      string `json:"at" pattern:"appointment" doc:"YYYY-MM-DDTHH:MM on a day of the session"`
+	Room    string `json:"room,omitempty" text:"line,100" doc:"where to go at that time within the place"`
+	Epreuve string `json:"epreuve,omitempty" text:"line,200" doc:"what the candidate comes for first that day"`
+	Opening bool   `json:"opening,omitempty" doc:"the candidate attends the session's opening at that time"`
+}
+
+func (r *convocationRequest) input() candidate.ConvocationInput {
+	in := candidate.ConvocationInput{Appointment: r.Appointment, Place: r.Place, Documents: r.Documents, PPE: r.PPE}
+	for _, a := range r.Appointments {
+		in.Appointments = append(in.Appointments, candidate.AppointmentInput{At: a.At, Room: a.Room, Epreuve: a.Epreuve, Opening: a.Opening})
+	}
+	return in
 }
 
 type convocationResource struct {
-	State       string            `json:"state" enum:"drafted,validated,sent,delivered"`
-	Appointment string            `json:"appointment,omitempty"`
-	Place       string            `json:"place,omitempty"`
-	Documents   []string          `json:"documents"`
-	PPE         []string          `json:"ppe"`
-	DraftedOn   jsonDate          `json:"drafted_on,omitzero" doc:"the day it was last drafted: it is validated no earlier"`
-	ValidatedOn jsonDate          `json:"validated_on,omitzero" doc:"the day it was validated in CERES"`
-	Delivery    *deliveryResource `json:"delivery,omitempty"`
+	State        string                `json:"state" enum:"drafted,validated,sent,delivered"`
+	Appointment  string                `json:"appointment,omitempty" pattern:"appointment" doc:"the first of the appointments"`
+	Appointments []appointmentResource `json:"appointments" doc:"every day and time the candidate must be present, in order"`
+	Place        string                `json:"place,omitempty"`
+	Documents    []string              `json:"documents"`
+	PPE          []string              `json:"ppe"`
+	DraftedOn    jsonDate              `json:"drafted_on,omitzero" doc:"the day it was last drafted: it is validated no earlier"`
+	ValidatedOn  jsonDate              `json:"validated_on,omitzero" doc:"the day it was validated in CERES"`
+	Delivery     *deliveryResource     `json:"delivery,omitempty"`
+	Replaces     []convocationResource `json:"replaces,omitempty" doc:"the convocations this one corrects, as they were validated and delivered, the earliest first"`
+}
+
+type appointmentResource struct {
+	At      string `json:"at" pattern:"appointment" doc:"YYYY-MM-DDTHH:MM"`
+	Room    string `json:"room,omitempty"`
+	Epreuve string `json:"epreuve,omitempty"`
+	Opening bool   `json:"opening,omitempty"`
 }
 
 type deliveryResource struct {
@@ -265,8 +291,14 @@ type deliveryResource struct {
 
 func convocationOf(cv candidate.Convocation) convocationResource {
 	out := convocationResource{
-		State: string(cv.State()), Appointment: cv.Appointment.String(), Place: cv.Place,
+		State: string(cv.State()), Appointment: cv.First().String(), Appointments: []appointmentResource{}, Place: cv.Place,
 		Documents: list(cv.Documents), PPE: list(cv.PPE), DraftedOn: jsonDate(cv.DraftedOn), ValidatedOn: jsonDate(cv.ValidatedOn),
+	}
+	for _, a := range cv.Appointments {
+		out.Appointments = append(out.Appointments, appointmentResource{At: a.String(), Room: a.Room, Epreuve: a.Epreuve, Opening: a.Opening})
+	}
+	for _, r := range cv.Replaces {
+		out.Replaces = append(out.Replaces, convocationOf(r))
 	}
 	if d := cv.Delivery; d != nil {
 		out.Delivery = &deliveryResource{
@@ -278,9 +310,14 @@ func convocationOf(cv candidate.Convocation) convocationResource {
 }
 
 func (a *api) draftConvocation(c *call, req *convocationRequest) (convocationResource, error) {
-	cv, err := a.svc.DraftConvocation(c.ctx, c.actor, c.ses.ID, c.reg.Candidate, candidate.ConvocationInput{
-		Appointment: req.Appointment, Place: req.Place, Documents: req.Documents, PPE: req.PPE,
-	})
+	cv, err := a.svc.DraftConvocation(c.ctx, c.actor, c.ses.ID, c.reg.Candidate, req.input())
+	return convocationOf(cv), err
+}
+
+// correctConvocation corrects a validated convocation whose appointments
+// no longer hold: the correction is a draft, validated and delivered again.
+func (a *api) correctConvocation(c *call, req *convocationRequest) (convocationResource, error) {
+	cv, err := a.svc.CorrectConvocation(c.ctx, c.actor, c.ses.ID, c.reg.Candidate, req.input())
 	return convocationOf(cv), err
 }
 

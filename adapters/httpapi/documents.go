@@ -14,10 +14,8 @@ import (
 type file struct{ doc documents.Document }
 
 // dossier gathers what the session's documents are made from, headed with
-// the centre's letterhead and dated by the Service's clock; with numbered,
-// who is who in the plan, so that the documents made from the plan name
-// the candidates.
-func (a *api) dossier(c *call, numbered bool) (documents.Dossier, error) {
+// the centre's letterhead and dated by the Service's clock.
+func (a *api) dossier(c *call) (documents.Dossier, error) {
 	d, err := documents.Gather(c.ctx, a.svc, c.actor, c.ses.ID)
 	if err != nil {
 		return documents.Dossier{}, err
@@ -26,15 +24,12 @@ func (a *api) dossier(c *call, numbered bool) (documents.Dossier, error) {
 		return documents.Dossier{}, err
 	}
 	d.Today = a.svc.Today()
-	if numbered {
-		d.PlanCandidates, err = documents.PlanNumbering(d)
-	}
-	return d, err
+	return d, nil
 }
 
 // render gathers the dossier and makes one document of it.
-func (a *api) render(c *call, numbered bool, make func(documents.Dossier) (documents.Document, error)) (file, error) {
-	d, err := a.dossier(c, numbered)
+func (a *api) render(c *call, make func(documents.Dossier) (documents.Document, error)) (file, error) {
+	d, err := a.dossier(c)
 	if err != nil {
 		return file{}, err
 	}
@@ -44,7 +39,7 @@ func (a *api) render(c *call, numbered bool, make func(documents.Dossier) (docum
 
 // letter renders a candidate's convocation letter.
 func (a *api) letter(c *call, cid tpsession.CandidateID) (file, error) {
-	return a.render(c, false, func(d documents.Dossier) (documents.Document, error) {
+	return a.render(c, func(d documents.Dossier) (documents.Document, error) {
 		return documents.ConvocationLetter(d, cid)
 	})
 }
@@ -58,30 +53,30 @@ func (a *api) letters(c *call) (file, error) {
 	if err := fe.Err(tpsession.ErrInvalidInput); err != nil {
 		return file{}, err
 	}
-	return a.render(c, false, func(d documents.Dossier) (documents.Document, error) {
+	return a.render(c, func(d documents.Dossier) (documents.Document, error) {
 		d.Delivery = delivery
 		return documents.ConvocationLetters(d)
 	})
 }
 
 func (a *api) attendanceSheets(c *call) (file, error) {
-	return a.render(c, true, documents.AttendanceSheets)
+	return a.render(c, documents.AttendanceSheets)
 }
 
-func (a *api) deroulePDF(c *call) (file, error) { return a.render(c, true, documents.DeroulePDF) }
+func (a *api) deroulePDF(c *call) (file, error) { return a.render(c, documents.DeroulePDF) }
 
 func (a *api) candidatesCSV(c *call) (file, error) {
-	return a.render(c, false, func(d documents.Dossier) (documents.Document, error) { return documents.CandidatesCSV(d) })
+	return a.render(c, func(d documents.Dossier) (documents.Document, error) { return documents.CandidatesCSV(d) })
 }
 
 func (a *api) candidateCalendar(c *call) (file, error) {
-	return a.render(c, true, func(d documents.Dossier) (documents.Document, error) {
+	return a.render(c, func(d documents.Dossier) (documents.Document, error) {
 		return documents.CandidateCalendar(d, c.reg.Candidate)
 	})
 }
 
 func (a *api) memberCalendar(c *call) (file, error) {
-	return a.render(c, true, func(d documents.Dossier) (documents.Document, error) {
+	return a.render(c, func(d documents.Dossier) (documents.Document, error) {
 		return documents.MemberCalendar(d, c.inv.Member)
 	})
 }

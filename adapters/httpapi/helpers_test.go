@@ -103,7 +103,7 @@ func newEnv(t testing.TB, opts ...httpapi.Option) *env {
 	clock := tpsession.NewFixedClock(at(today))
 	svc, err := session.NewService(session.Stores{
 		Sessions: store, Events: store, Candidates: store, Registrations: store,
-		Members: store, Juries: store, Plis: store, Checklists: store, Plans: store, Agrements: store, Programmes: store, Receipts: store, Tx: store,
+		Members: store, Juries: store, Plis: store, Checklists: store, Plans: store, Agrements: store, Programmes: store, Calendars: store, Receipts: store, Tx: store,
 	}, session.Config{Clock: clock, Location: paris})
 	require.NoError(t, err)
 	logs := &syncBuffer{}
@@ -282,10 +282,18 @@ func (d *openAPIDoc) check(t testing.TB, method, path string, r reply) {
 	if ref, ok := resp["$ref"].(string); ok {
 		resp = d.resolve(ref)
 	}
-	for _, h := range []string{"Location", "Idempotent-Replayed"} {
+	for _, h := range []string{"Location", "Idempotent-Replayed", "Convocations-Missing", "Unprintable-Characters"} {
 		headers, _ := resp["headers"].(map[string]any)
-		if _, documented := headers[h]; r.Header.Get(h) != "" && !documented {
+		doc, documented := headers[h].(map[string]any)
+		v := r.Header.Get(h)
+		switch {
+		case v == "":
+		case !documented:
 			t.Errorf("%s %s answered a %s header, which its operation %s does not document", method, path, h, op["operationId"])
+		default:
+			for _, problem := range d.validate(doc["schema"].(map[string]any), v, h) {
+				t.Errorf("%s %s: its %s header does not match its schema: %s", method, path, h, problem)
+			}
 		}
 	}
 	mt, _, _ := strings.Cut(r.Header.Get("Content-Type"), ";")

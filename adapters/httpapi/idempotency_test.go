@@ -229,7 +229,7 @@ func TestAKeyedRequestRunAgainByTheStoreActsOnce(t *testing.T) {
 	store := memstore.New()
 	svc, err := session.NewService(session.Stores{
 		Sessions: store, Events: store, Candidates: store, Registrations: store, Members: store,
-		Juries: store, Plis: store, Checklists: store, Plans: store, Agrements: store, Programmes: store, Receipts: store, Tx: rerunTx{store},
+		Juries: store, Plis: store, Checklists: store, Plans: store, Agrements: store, Programmes: store, Calendars: store, Receipts: store, Tx: rerunTx{store},
 	}, session.Config{Clock: tpsession.NewFixedClock(at(today)), Location: paris})
 	require.NoError(t, err)
 	e := &env{t: t, h: httpapi.New(svc, httpapi.WithAuthenticator(tokens(t)), httpapi.WithLogger(slog.New(slog.DiscardHandler))), svc: svc}
@@ -239,4 +239,35 @@ func TestAKeyedRequestRunAgainByTheStoreActsOnce(t *testing.T) {
 	again := e.keyed(adminToken, "POST", "/v1/candidates", "k", candidateBody("Léa", "Dubois", siretOther))
 	assert.Equal(t, string(first.Body), string(again.Body))
 	assert.Equal(t, 1, e.count("/v1/candidates", "candidates"))
+}
+
+// TestACorrectionIsKeptByItsKey: a correction sent again with its key gets
+// the first answer, and the convocation is corrected once; sent again
+// without one, it is refused, the convocation being no longer validated.
+func TestACorrectionIsKeptByItsKey(t *testing.T) {
+	e := newEnv(t)
+	w := e.prepare()
+	e.moveThePlan(w)
+
+	path := w.url("/registrations/" + w.c1 + "/convocation/correction")
+	body := correctionBody()
+	first := e.keyed(adminToken, "POST", path, "correct-alice", body)
+	require.Equal(t, http.StatusOK, first.Status, "%s", first.Body)
+	again := e.keyed(adminToken, "POST", path, "correct-alice", body)
+	assert.Equal(t, http.StatusOK, again.Status)
+	assert.Equal(t, string(first.Body), string(again.Body))
+	assert.Equal(t, "true", again.Header.Get("Idempotent-Replayed"))
+
+	corrected := 0
+	for _, ev := range e.must(http.StatusOK, adminToken, "GET", w.url("/events"), nil)["events"].([]any) {
+		if ev.(map[string]any)["action"] == "convocation.corrected" {
+			corrected++
+		}
+	}
+	assert.Equal(t, 1, corrected, "corrected once")
+	conv := e.must(http.StatusOK, adminToken, "GET", w.url("/registrations/"+w.c1+"/convocation"), nil)
+	assert.Len(t, conv["replaces"], 1)
+
+	r := e.do(adminToken, "POST", path, body)
+	assert.Equal(t, http.StatusConflict, r.Status, "without the key, a second correction of a draft: %s", r.Body)
 }

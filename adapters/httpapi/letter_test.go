@@ -1,20 +1,18 @@
 package httpapi_test
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"net/http"
-	"strings"
 	"testing"
 
-	"github.com/ledongthuc/pdf"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/tpsession/tpsession"
 	"github.com/tpsession/tpsession/adapters/documents"
 	"github.com/tpsession/tpsession/adapters/httpapi"
+	"github.com/tpsession/tpsession/adapters/internal/pdftest"
 )
 
 func TestConvocationLetterWithTheCentresLetterhead(t *testing.T) {
@@ -43,15 +41,4 @@ func TestALetterheadThatFailsIsAnInternalError(t *testing.T) {
 	assert.Contains(t, e.logs.String(), "the centre's directory is down")
 }
 
-func pdfText(t *testing.T, body []byte) string {
-	t.Helper()
-	r, err := pdf.NewReader(bytes.NewReader(body), int64(len(body)))
-	require.NoError(t, err, "the PDF cannot be read")
-	var pages []string
-	for i := 1; i <= r.NumPage(); i++ {
-		text, err := r.Page(i).GetPlainText(nil)
-		require.NoError(t, err)
-		pages = append(pages, strings.Join(strings.Fields(text), " "))
-	}
-	return strings.Join(pages, " ")
-}
+func pdfText(t *testing.T, body []byte) string { return pdftest.Text(t, body) }

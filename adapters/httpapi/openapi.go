@@ -212,6 +212,9 @@ func (a *api) operation(g *schemas, rt route) (object, error) {
 		}
 		ok["links"] = links
 	}
+	for name, h := range documentHeaders(rt) {
+		headers[name] = h
+	}
 	if len(headers) > 0 {
 		ok["headers"] = headers
 	}

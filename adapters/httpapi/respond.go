@@ -3,12 +3,16 @@ package httpapi
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"mime"
 	"net/http"
+	"slices"
 	"strconv"
+	"strings"
 	"sync"
 
 	"github.com/tpsession/tpsession"
+	"github.com/tpsession/tpsession/adapters/documents"
 )
 
 // raw is an answer that is not JSON: the printable déroulé.
@@ -27,11 +31,58 @@ func (a *api) answer(w http.ResponseWriter, x *exchange, rt *route, v any) {
 		a.write(w, x, http.StatusOK, v.contentType, v.body)
 	case file:
 		w.Header().Set("Content-Disposition", attachment(v.doc.Name))
+		fileHeaders(w.Header(), v.doc)
 		a.write(w, x, http.StatusOK, v.doc.ContentType, v.doc.Body)
 	case noContent:
 		w.WriteHeader(http.StatusNoContent)
 	default:
 		a.writeJSON(w, x, rt.status, "application/json", v)
+	}
+}
+
+// The headers that say what a document leaves out or could not print as
+// typed (docs/http-api.md#documents): the candidates a batch of letters
+// has none for, by ID, and the characters the PDF's font lacks, as U+XXXX.
+const (
+	headerMissing     = "Convocations-Missing"
+	headerUnprintable = "Unprintable-Characters"
+)
+
+// documentHeaders returns, by name, the headers of fileHeaders the route
+// may answer, as the OpenAPI document states them: Unprintable-Characters
+// on a PDF, Convocations-Missing on a file that may leave letters out.
+func documentHeaders(rt route) object {
+	out := object{}
+	if rt.produces == documents.ContentTypePDF || slices.Contains(rt.alt, documents.ContentTypePDF) {
+		out[headerUnprintable] = object{
+			"description": "the characters the PDF's font lacks, which it prints as U+FFFD, space-separated (on a PDF answer only)",
+			"schema":      object{"type": "string", "pattern": `^U\+[0-9A-F]{4,6}( U\+[0-9A-F]{4,6})*$`},
+		}
+	}
+	if rt.omits {
+		id := strings.TrimSuffix(strings.TrimPrefix(patterns["candidate_id"], "^"), "$")
+		out[headerMissing] = object{
+			"description": "the registered candidates the file has no letter for (no convocation drafted), by ID, comma-separated; the cover page names them too",
+			"schema":      object{"type": "string", "pattern": "^" + id + "(, " + id + ")*$"},
+		}
+	}
+	return out
+}
+
+func fileHeaders(h http.Header, doc documents.Document) {
+	if len(doc.Omitted) > 0 {
+		ids := make([]string, len(doc.Omitted))
+		for i, o := range doc.Omitted {
+			ids[i] = string(o.Candidate)
+		}
+		h.Set(headerMissing, strings.Join(ids, ", "))
+	}
+	if len(doc.Unprintable) > 0 {
+		codes := make([]string, len(doc.Unprintable))
+		for i, r := range doc.Unprintable {
+			codes[i] = fmt.Sprintf("U+%04X", r)
+		}
+		h.Set(headerUnprintable, strings.Join(codes, " "))
 	}
 }
 

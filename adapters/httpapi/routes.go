@@ -28,6 +28,9 @@ type route struct {
 	alt []string
 	// produces is the media type of a route that answers a file.
 	produces string
+	// omits tells that the route's file may leave some of what it was
+	// asked out, which the Convocations-Missing header names.
+	omits bool
 	// accepts lists the media types of the body; nil is application/json.
 	accepts []string
 	// scopes are the resources the path names, loaded before anything
@@ -246,6 +249,8 @@ func (a *api) table() []route {
 			endpoint: write(requiredBody, http.StatusOK, a.recordAttempt)},
 		{method: "POST", path: "/v1/sessions/{sid}/registrations/{cid}/convocation/delivery", id: "recordDelivery", tag: tagCandidates, summary: "Record how the convocation was delivered",
 			fails: fails409, endpoint: write(requiredBody, http.StatusOK, a.recordDelivery)},
+		{method: "POST", path: "/v1/sessions/{sid}/registrations/{cid}/convocation/correction", id: "correctConvocation", tag: tagCandidates, summary: "Correct a validated convocation whose appointments no longer hold",
+			fails: fails409422, endpoint: write(requiredBody, http.StatusOK, a.correctConvocation)},
 
 		{method: "PUT", path: "/v1/sessions/{sid}/pli/ppe", id: "recordDTEPPE", tag: tagPli, summary: "Record the protective equipment the DTE organisateur lists",
 			fails: fails409, endpoint: write(requiredBody, http.StatusOK, a.recordDTEPPE)},
@@ -284,16 +289,16 @@ func (a *api) table() []route {
 		{method: "POST", path: "/v1/programmes/{year}/submit", id: "submitProgramme", tag: tagAround, summary: "Record that the yearly programming was sent to the DDETS",
 			fails: fails409, endpoint: write(optionalBody, http.StatusOK, a.submitProgramme)},
 
-		{method: "GET", path: "/v1/sessions/{sid}/convocations.pdf", id: "getConvocationLetters", tag: tagDocuments, summary: "Get the convocation letters of every registered candidate, in one file",
+		{method: "GET", path: "/v1/sessions/{sid}/convocations.pdf", id: "getConvocationLetters", tag: tagDocuments, summary: "Get the convocation letters of every registered candidate, in one file; Convocations-Missing names those without one",
 			query:    []param{{name: "delivery", doc: "how the letters whose delivery is not recorded will go, which decides their mention; both mentions when left out", enum: []string{"registered_mail", "hand"}}},
-			produces: documents.ContentTypePDF, endpoint: read(a.letters)},
+			produces: documents.ContentTypePDF, omits: true, endpoint: read(a.letters)},
 		{method: "GET", path: "/v1/sessions/{sid}/attendance.pdf", id: "getAttendanceSheets", tag: tagDocuments, summary: "Get the attendance sheets, one per day and half-day",
 			produces: documents.ContentTypePDF, endpoint: read(a.attendanceSheets)},
 		{method: "GET", path: "/v1/sessions/{sid}/deroule.pdf", id: "getDeroulePDF", tag: tagDocuments, summary: "Get the déroulé de session to display, with the candidates' names",
 			produces: documents.ContentTypePDF, endpoint: read(a.deroulePDF)},
 		{method: "GET", path: "/v1/sessions/{sid}/candidates.csv", id: "exportCandidates", tag: tagDocuments, summary: "Get the session's candidates as a spreadsheet, in the order of CERES",
 			produces: documents.ContentTypeCSV, endpoint: read(a.candidatesCSV)},
-		{method: "GET", path: "/v1/sessions/{sid}/registrations/{cid}/calendar.ics", id: "getCandidateCalendar", tag: tagDocuments, summary: "Get a candidate's appointment as a calendar",
+		{method: "GET", path: "/v1/sessions/{sid}/registrations/{cid}/calendar.ics", id: "getCandidateCalendar", tag: tagDocuments, summary: "Get a candidate's appointments as a calendar",
 			produces: documents.ContentTypeICS, endpoint: read(a.candidateCalendar)},
 		{method: "GET", path: "/v1/sessions/{sid}/invitations/{mid}/calendar.ics", id: "getMemberCalendar", tag: tagDocuments, summary: "Get a jury member's sittings as a calendar",
 			produces: documents.ContentTypeICS, endpoint: read(a.memberCalendar)},

@@ -26,7 +26,7 @@ func newAPI(t *testing.T) *api {
 	store := memstore.New()
 	svc, err := session.NewService(session.Stores{
 		Sessions: store, Events: store, Candidates: store, Registrations: store,
-		Members: store, Juries: store, Plis: store, Checklists: store, Plans: store, Agrements: store, Programmes: store, Receipts: store, Tx: store,
+		Members: store, Juries: store, Plis: store, Checklists: store, Plans: store, Agrements: store, Programmes: store, Calendars: store, Receipts: store, Tx: store,
 	}, session.Config{})
 	require.NoError(t, err)
 	return New(svc, WithLogger(slog.New(slog.DiscardHandler))).(*api)

@@ -160,7 +160,7 @@ func newTextEnv(t *testing.T) textEnv {
 	today := date.New(2026, time.November, 2)
 	svc, err := session.NewService(session.Stores{
 		Sessions: store, Events: store, Candidates: store, Registrations: store, Members: store,
-		Juries: store, Plis: store, Checklists: store, Plans: store, Agrements: store, Programmes: store, Receipts: store, Tx: store,
+		Juries: store, Plis: store, Checklists: store, Plans: store, Agrements: store, Programmes: store, Calendars: store, Receipts: store, Tx: store,
 	}, session.Config{Clock: tpsession.NewFixedClock(today.Time(0, paris).Add(9 * time.Hour)), Location: paris})
 	require.NoError(t, err)
 	tokens, err := NewStaticTokens([]TokenEntry{{Token: textToken, Centre: "centre-lyon", Role: "admin", Name: "Claire Martin"}})

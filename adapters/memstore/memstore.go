@@ -44,6 +44,7 @@ type Store struct {
 	agrements     table[tpsession.AgrementID, agrement.Agrement]
 	programmes    table[programmeKey, programme.Programme]
 	receipts      map[receiptKey]session.Receipt
+	calendars     table[calendarKey, session.CalendarRecord]
 }
 
 // programmeKey identifies a programme: one per centre and year.
@@ -55,6 +56,12 @@ type programmeKey struct {
 type receiptKey struct {
 	centre tpsession.CentreID
 	key    string
+}
+
+// calendarKey identifies a calendar record: its session and its key.
+type calendarKey struct {
+	session tpsession.SessionID
+	key     string
 }
 
 // The store interfaces Store implements.
@@ -70,6 +77,7 @@ var (
 	_ plan.Store                  = (*Store)(nil)
 	_ agrement.Store              = (*Store)(nil)
 	_ programme.Store             = (*Store)(nil)
+	_ session.CalendarStore       = (*Store)(nil)
 	_ session.Transactor          = (*Store)(nil)
 	_ session.ReceiptStore        = (*Store)(nil)
 )
@@ -129,6 +137,11 @@ func New() *Store {
 			clone:  programme.Programme.Clone, notFound: programme.ErrProgrammeNotFound, duplicate: programme.ErrDuplicateProgramme,
 		},
 		receipts: map[receiptKey]session.Receipt{},
+		calendars: table[calendarKey, session.CalendarRecord]{
+			key:    func(v session.CalendarRecord) calendarKey { return calendarKey{v.Session, v.Key} },
+			centre: func(v session.CalendarRecord) tpsession.CentreID { return v.Centre },
+			clone:  session.CalendarRecord.Clone, notFound: session.ErrCalendarNotFound,
+		},
 	}
 }
 
@@ -186,6 +199,7 @@ type snapshot struct {
 	agrements     map[tpsession.AgrementID]agrement.Agrement
 	programmes    map[programmeKey]programme.Programme
 	receipts      map[receiptKey]session.Receipt
+	calendars     map[calendarKey]session.CalendarRecord
 }
 
 func (s *Store) snapshot() snapshot {
@@ -194,7 +208,7 @@ func (s *Store) snapshot() snapshot {
 		candidates: maps.Clone(s.candidates.rows), registrations: maps.Clone(s.registrations.rows),
 		members: maps.Clone(s.members.rows), juries: maps.Clone(s.juries.rows), plis: maps.Clone(s.plis.rows),
 		checklists: maps.Clone(s.checklists.rows), plans: maps.Clone(s.plans.rows),
-		agrements: maps.Clone(s.agrements.rows), programmes: maps.Clone(s.programmes.rows),
+		agrements: maps.Clone(s.agrements.rows), programmes: maps.Clone(s.programmes.rows), calendars: maps.Clone(s.calendars.rows),
 		receipts: maps.Clone(s.receipts),
 	}
 }
@@ -206,6 +220,7 @@ func (s *Store) restore(v snapshot) {
 	s.checklists.rows, s.plans.rows = v.checklists, v.plans
 	s.agrements.rows, s.programmes.rows = v.agrements, v.programmes
 	s.receipts = v.receipts
+	s.calendars.rows = v.calendars
 }
 
 // read runs f under the mutex (already held inside a transaction), unless
@@ -617,4 +632,29 @@ func (s *Store) ForgetReceipts(ctx context.Context, centre tpsession.CentreID, b
 		maps.DeleteFunc(s.receipts, func(k receiptKey, r session.Receipt) bool { return k.centre == centre && r.At.Before(before) })
 		return nil
 	})
+}
+
+// Calendars.
+
+// UpdateCalendar applies fn to the calendar's record, a new one when none
+// is stored; another centre's record of the same key is not found.
+func (s *Store) UpdateCalendar(ctx context.Context, centre tpsession.CentreID, sid tpsession.SessionID, key string, fn func(*session.CalendarRecord) error) error {
+	return write(s, ctx, func() error {
+		k := calendarKey{sid, key}
+		if _, ok := s.calendars.rows[k]; !ok {
+			r := session.CalendarRecord{Centre: centre, Session: sid, Key: key}
+			if err := fn(&r); err != nil {
+				return err
+			}
+			if r.Centre != centre || r.Session != sid || r.Key != key {
+				return errKeyChanged
+			}
+			return s.calendars.insert(r)
+		}
+		return s.calendars.update(centre, k, fn, nil)
+	})
+}
+
+func (s *Store) Calendar(ctx context.Context, centre tpsession.CentreID, sid tpsession.SessionID, key string) (session.CalendarRecord, error) {
+	return read(s, ctx, func() (session.CalendarRecord, error) { return s.calendars.get(centre, calendarKey{sid, key}) })
 }

@@ -8,6 +8,7 @@ import (
 	"path"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/jackc/pgx/v5/pgxpool"
 	"github.com/rickb777/date/v2"
@@ -55,7 +56,8 @@ func TestReleasedMigrationsNeverChange(t *testing.T) {
 	released := map[string]string{
 		"0001_initial.sql":                     "0210b470d0eb006c7677c6a8260e16f584210f893b23a459d743e7ddd06d82f2",
 		"0002_agrements_programmes.sql":        "3b4954fd01b821d9ce407b5f25ab86c998b24c76ef1d4d1a6becb383d9a2c5d1",
-		"0003_candidate_keys_and_receipts.sql": "3a33e73aa85afffa2c69ac5844da0fa5c20a429aafec502f36d41537fcb2eec8",
+		"0003_calendars.sql":                   "4fa3ed4b3522043dba92ac13b17946e8ad3d27d39b6a0a449f44a75c00a9511c",
+		"0004_candidate_keys_and_receipts.sql": "3a33e73aa85afffa2c69ac5844da0fa5c20a429aafec502f36d41537fcb2eec8",
 	}
 	names, err := fs.Glob(migrationFiles, "migrations/*.sql")
 	require.NoError(t, err)
@@ -154,15 +156,25 @@ func TestMigrations(t *testing.T) {
 	})
 }
 
-// TestUpgradeFillsTheCandidateKeys stores candidates in a database of
-// schema version 2, then opens it: version 3 computes their name keys, so
-// that they are listed, searched and known again like the candidates
-// written after.
+// TestUpgradeFillsTheCandidateKeys stores candidates and a calendar in a
+// database of schema version 3, the calendars' release, then opens it:
+// version 4 computes the candidates' name keys, so that they are listed,
+// searched and known again like the candidates written after, and the
+// calendar is kept.
 func TestUpgradeFillsTheCandidateKeys(t *testing.T) {
 	ctx := context.Background()
 	u := postgrestest.Schema(t)
 	pool := rawPool(t, u)
-	_, err := migrate(ctx, pool, mustMigrations(t)[:2])
+	_, err := migrate(ctx, pool, mustMigrations(t)[:3])
+	require.NoError(t, err)
+	sid := tpsession.NewSessionID()
+	published := session.CalendarRecord{Centre: storetest.CentreA, Session: sid, Key: "member:mem_1", Events: []session.PublishedEvent{
+		{UID: "uid-1", Digest: "d1", Sequence: 2, Modified: time.Date(2026, 11, 16, 9, 0, 0, 0, time.UTC), Day: storetest.Start},
+	}}
+	doc, err := records.Calendars.Encode(published)
+	require.NoError(t, err)
+	_, err = pool.Exec(ctx, "INSERT INTO calendars (centre, id, session, version, doc) VALUES ($1, $2, $3, 1, $4)",
+		string(published.Centre), records.CalendarID(sid, published.Key), string(sid), doc)
 	require.NoError(t, err)
 	old := []candidate.Candidate{
 		{Centre: storetest.CentreA, ID: tpsession.NewCandidateID(), FirstName: "Léa", LastName: "Dubois", BirthDate: date.New(1998, 4, 12), Route: candidate.RouteVAE},
@@ -194,4 +206,7 @@ func TestUpgradeFillsTheCandidateKeys(t *testing.T) {
 	assert.Equal(t, []tpsession.CandidateID{old[0].ID, newer.ID}, ids(candidate.Query{Route: candidate.RouteVAE}))
 	twin := candidate.Candidate{FirstName: "LEA", LastName: "dubois", BirthDate: date.New(1998, 4, 12)}.Identity()
 	assert.Equal(t, []tpsession.CandidateID{old[0].ID}, ids(candidate.Query{Identity: &twin}))
+	kept, err := db.Calendar(ctx, storetest.CentreA, sid, published.Key)
+	require.NoError(t, err)
+	assert.Equal(t, published, kept, "the calendar published before the upgrade")
 }

@@ -24,7 +24,7 @@ func service(t *testing.T, db *postgres.DB, clock tpsession.Clock) *session.Serv
 	t.Helper()
 	svc, err := session.NewService(session.Stores{
 		Sessions: db, Events: db, Candidates: db, Registrations: db, Members: db,
-		Juries: db, Plis: db, Checklists: db, Plans: db, Agrements: db, Programmes: db, Receipts: db, Tx: db,
+		Juries: db, Plis: db, Checklists: db, Plans: db, Agrements: db, Programmes: db, Calendars: db, Receipts: db, Tx: db,
 	}, session.Config{Clock: clock})
 	require.NoError(t, err)
 	return svc
@@ -67,7 +67,7 @@ func TestServicesShareTheDatabase(t *testing.T) {
 	candidates := make([]candidate.Candidate, n)
 	for i := 0; i < n; i += 3 {
 		candidates[i], err = svcs[i%2].CreateCandidate(ctx, by, candidate.CandidateInput{
-			FirstName: "Léa", LastName: fmt.Sprintf("Dubois %d", i), BirthDate: "1998-04-12", Route: "formation",
+			FirstName: "Léa", LastName: "Dubois " + string(rune('A'+i%26)) + string(rune('a'+i/26)), BirthDate: "1998-04-12", Route: "formation",
 		})
 		require.NoError(t, err)
 	}

@@ -63,6 +63,7 @@ type DB struct {
 	plans         *table[plan.Record]
 	agrements     *table[agrement.Agrement]
 	programmes    *table[programme.Programme]
+	calendars     *table[session.CalendarRecord]
 }
 
 // The interfaces DB implements.
@@ -79,6 +80,7 @@ var (
 	_ plan.Store                  = (*DB)(nil)
 	_ agrement.Store              = (*DB)(nil)
 	_ programme.Store             = (*DB)(nil)
+	_ session.CalendarStore       = (*DB)(nil)
 )
 
 // Option tunes Open.
@@ -260,4 +262,5 @@ func (db *DB) newTables() {
 	db.plans = planTable()
 	db.agrements = agrementTable()
 	db.programmes = programmeTable()
+	db.calendars = calendarTable()
 }

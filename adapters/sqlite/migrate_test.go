@@ -62,8 +62,9 @@ func TestReleasedMigrationsNeverChange(t *testing.T) {
 		"0001_initial.sql":              "7202ddc985fb2abff3bf194292d79c283e1c348e5178afaecf4d79c831667452",
 		"0002_jury_invitations.sql":     "64970f74c62df3278355c369bc261a359a68e8b35206f4ae2aa0fbdf155135a3",
 		"0003_agrements_programmes.sql": "1d0a4c457559680532c3757edb6c60be2c21738154638f64a67ca5c8fd64378e",
-		"0004_candidate_keys.sql":       "40d6bc5bfe2d67cde6bb21c312c20991b679849b7690f7e256eb3f6011f76ba9",
-		"0005_receipts.sql":             "99660c9bea68e7872dd7a2790d298461d41e4a2aa5a16082acfa2616ddd414e1",
+		"0004_calendars.sql":            "6453d57de9dba3a689a0c75b8f66c593fb065f5d9a8c9284a805cbf129689287",
+		"0005_candidate_keys.sql":       "40d6bc5bfe2d67cde6bb21c312c20991b679849b7690f7e256eb3f6011f76ba9",
+		"0006_receipts.sql":             "99660c9bea68e7872dd7a2790d298461d41e4a2aa5a16082acfa2616ddd414e1",
 	}
 	names, err := fs.Glob(migrationFiles, "migrations/*.sql")
 	require.NoError(t, err)
@@ -352,15 +353,24 @@ func TestConcurrentOpensMigrateOnce(t *testing.T) {
 	}
 }
 
-// TestUpgradeFillsTheCandidateKeys stores candidates in a database of
-// schema version 3, then opens it: version 4 computes their name keys, so
-// that they are listed, searched and known again like the candidates
-// written after.
+// TestUpgradeFillsTheCandidateKeys stores candidates and a calendar in a
+// database of schema version 4, the calendars' release, then opens it:
+// version 5 computes the candidates' name keys, so that they are listed,
+// searched and known again like the candidates written after, and the
+// calendar is kept.
 func TestUpgradeFillsTheCandidateKeys(t *testing.T) {
 	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), "v3.db")
+	path := filepath.Join(t.TempDir(), "v4.db")
 	raw := rawDB(t, path)
-	_, err := migrate(ctx, raw, mustMigrations(t), 3)
+	_, err := migrate(ctx, raw, mustMigrations(t), 4)
+	require.NoError(t, err)
+	published := session.CalendarRecord{Centre: centre, Session: sid, Key: "member:mem_1", Events: []session.PublishedEvent{
+		{UID: "uid-1", Digest: "d1", Sequence: 2, Modified: at, Day: start},
+	}}
+	doc, err := records.Calendars.Encode(published)
+	require.NoError(t, err)
+	_, err = raw.ExecContext(ctx, "INSERT INTO calendars (id, centre, session, version, doc) VALUES (?, ?, ?, 1, ?)",
+		records.CalendarID(sid, published.Key), string(centre), string(sid), doc)
 	require.NoError(t, err)
 	old := []candidate.Candidate{
 		{Centre: centre, ID: tpsession.NewCandidateID(), FirstName: "Léa", LastName: "Dubois", BirthDate: date.New(1998, 4, 12), Route: candidate.RouteVAE},
@@ -394,4 +404,7 @@ func TestUpgradeFillsTheCandidateKeys(t *testing.T) {
 	assert.Equal(t, []tpsession.CandidateID{old[0].ID, newer.ID}, ids(candidate.Query{Route: candidate.RouteVAE}))
 	twin := candidate.Candidate{FirstName: "LEA", LastName: "dubois", BirthDate: date.New(1998, 4, 12)}.Identity()
 	assert.Equal(t, []tpsession.CandidateID{old[0].ID}, ids(candidate.Query{Identity: &twin}))
+	kept, err := db.Calendar(ctx, centre, sid, published.Key)
+	require.NoError(t, err)
+	assert.Equal(t, published, kept, "the calendar published before the upgrade")
 }

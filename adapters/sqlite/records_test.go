@@ -66,7 +66,7 @@ func fullCandidate() candidate.Candidate {
 	return candidate.Candidate{
 		Centre: centre, ID: cid, FirstName: "Léa", LastName: "Dubois", BirthDate: date.New(1998, time.April, 12),
 		Email: "lea.dubois@example.fr", Phone: "+33 6 12 34 56 78",
-		PostalAddress: candidate.PostalAddress{Lines: []string{"Bâtiment B", "3 rue Victor Hugo"}, Postcode: "69002", City: "Lyon"},
+		PostalAddress: candidate.PostalAddress{Lines: []string{"Bâtiment B", "3 rue Victor Hugo"}, Postcode: "1000", City: "Bruxelles", Country: "Belgique"},
 		Route:         candidate.RouteVAE, VAERecevabiliteOn: today - 60,
 		TitlesHeld:    []tpsession.TitleCode{"TP-00467"},
 		HostCompanies: []candidate.HostCompany{{SIRET: employer, Name: "Atelier Numérique", Period: tpsession.DateRange{From: today - 200, Until: today - 150}}},
@@ -84,15 +84,56 @@ func fullRegistration() candidate.Registration {
 		Withdrawal: &candidate.Withdrawal{At: at.Add(time.Hour + 1), By: "Claire Martin"},
 		Convocation: &candidate.Convocation{
 			ConvocationDetails: candidate.ConvocationDetails{
-				Appointment: candidate.Appointment{Day: start, Time: 8*60 + 30}, Place: "Salle 2",
+				Appointments: []candidate.Appointment{
+					{Day: start, Time: 8*60 + 30, Epreuve: "Questionnaire professionnel", Opening: true},
+					{Day: start + 1, Time: 10*60 + 25, Room: "Salle d'entretien n° 2", Epreuve: "Présentation du projet"},
+				},
+				Place:     "Salle 2",
 				Documents: []string{"pièce d'identité", "convocation"}, PPE: []string{"chaussures de sécurité"},
 			},
-			DraftedOn:   today - 1,
-			ValidatedOn: today,
+			DraftedOn:   today + 1,
+			ValidatedOn: today + 2,
 			Delivery: &candidate.Delivery{
-				Method: candidate.DeliveryRegisteredMail, SentOn: today + 1, TrackingNumber: "1A23456789012",
-				DeliveredOn: today + 3, ReceivedBy: "Léa Dubois",
+				Method: candidate.DeliveryRegisteredMail, SentOn: today + 2, TrackingNumber: "1A23456789013",
+				DeliveredOn: today + 4, ReceivedBy: "Léa Dubois",
 			},
+			Replaces: []candidate.Convocation{{
+				ConvocationDetails: candidate.ConvocationDetails{
+					Appointments: []candidate.Appointment{{Day: start, Time: 9 * 60, Room: "Salle QP n° 3", Epreuve: "QP", Opening: true}},
+					Place:        "Salle 2", Documents: []string{"convocation"}, PPE: []string{"gants"},
+				},
+				DraftedOn:   today - 1,
+				ValidatedOn: today,
+				Delivery: &candidate.Delivery{Method: candidate.DeliveryRegisteredMail, SentOn: today + 1, TrackingNumber: "1A23456789012",
+					DeliveredOn: today + 1, ReceivedBy: "Léa Dubois"},
+			}},
+		},
+	}
+}
+
+// v1Convocation is the convocation of testdata/registration_v1.json, the
+// stored form of before convocations held several appointments.
+func v1Convocation() candidate.Convocation {
+	return candidate.Convocation{
+		ConvocationDetails: candidate.ConvocationDetails{
+			Appointments: []candidate.Appointment{{Day: start, Time: 8*60 + 30}}, Place: "Salle 2",
+			Documents: []string{"pièce d'identité", "convocation"}, PPE: []string{"chaussures de sécurité"},
+		},
+		DraftedOn:   today - 1,
+		ValidatedOn: today,
+		Delivery: &candidate.Delivery{
+			Method: candidate.DeliveryRegisteredMail, SentOn: today + 1, TrackingNumber: "1A23456789012",
+			DeliveredOn: today + 3, ReceivedBy: "Léa Dubois",
+		},
+	}
+}
+
+func fullCalendar() session.CalendarRecord {
+	return session.CalendarRecord{
+		Centre: centre, Session: sid, Key: "member:" + string(mid),
+		Events: []session.PublishedEvent{
+			{UID: "ses-mem-20270301", Digest: "9f86d081884c7d65", Sequence: 0, Modified: at, Day: start},
+			{UID: "ses-mem-20270301-2", Digest: "60303ae22b998861", Sequence: 3, Modified: at.Add(time.Hour), Cancelled: true, Day: start + 1},
 		},
 	}
 }
@@ -170,6 +211,7 @@ func fullPlan(t *testing.T) plan.Record {
 			{"type": "same_station", "epreuves": ["MS"]}
 		],
 		"capacities": {"salle": 1, "poste": 2},
+		"resources": {"salle": {"label": "Salle d'entretien"}},
 		"station_reset_min": {"poste": 5},
 		"hidden": {"opening_min": 30, "jury_briefing_min": 15, "jury_closure_min": 15, "accueil_min": 10, "reading_min": 20, "correction_min": 15, "deliberation_min": 20},
 		"calendar": {"start": "2027-03-01", "blocks": [["08:30", "12:30"], ["13:30", "17:30"]], "max_days": 2, "region": "alsace-moselle"},
@@ -231,8 +273,22 @@ func TestRecords(t *testing.T) {
 	t.Run("pli", func(t *testing.T) { roundTrip(t, pliTable(), "pli", fullPli()) })
 	t.Run("checklist", func(t *testing.T) { roundTrip(t, checklistTable(), "checklist", fullChecklist()) })
 	t.Run("plan", func(t *testing.T) { roundTrip(t, planTable(), "plan", fullPlan(t)) })
+	t.Run("calendar", func(t *testing.T) { roundTrip(t, calendarTable(), "calendar", fullCalendar()) })
 	t.Run("agrément", func(t *testing.T) { roundTrip(t, agrementTable(), "agrement", fullAgrement()) })
 	t.Run("programme", func(t *testing.T) { roundTrip(t, programmeTable(), "programme", fullProgramme()) })
+}
+
+// TestRecordsOfEarlierVersions reads the stored forms an earlier version
+// wrote, which databases still hold.
+func TestRecordsOfEarlierVersions(t *testing.T) {
+	doc, err := os.ReadFile(filepath.Join("testdata", "registration_v1.json"))
+	require.NoError(t, err)
+	got, err := registrationTable().decode(string(doc))
+	require.NoError(t, err)
+	want := fullRegistration()
+	conv := v1Convocation()
+	want.Convocation = &conv
+	assert.Equal(t, want, got, "a convocation of one appointment reads as one with a list of one")
 }
 
 func fullAgrement() agrement.Agrement {

@@ -93,7 +93,7 @@ func Benchmark(b *testing.B, open func(b *testing.B) Stores) {
 			i++
 			require.NoError(b, st.Registrations.UpdateRegistration(ctx, centre, s.ID, r.Candidate, func(r *candidate.Registration) error {
 				r.Convocation = &candidate.Convocation{ConvocationDetails: candidate.ConvocationDetails{Place: "Salle 2", Documents: []string{"pièce d'identité"}}}
-				r.Convocation.Appointment.Time = tpsession.TimeOfDay(i % 1440)
+				r.Convocation.Appointments = []candidate.Appointment{{Day: s.Start, Time: tpsession.TimeOfDay(i % 1440)}}
 				return nil
 			}))
 		}

@@ -34,6 +34,7 @@ type Stores struct {
 	Plans         plan.Store
 	Agrements     agrement.Store
 	Programmes    programme.Store
+	Calendars     session.CalendarStore
 	Receipts      session.ReceiptStore
 	Tx            session.Transactor
 }
@@ -62,6 +63,7 @@ func Run(t *testing.T, open Open) {
 	t.Run("member listing", func(t *testing.T) { testMemberListing(t, open) })
 	t.Run("session juries of a member", func(t *testing.T) { testSessionJuriesOfMember(t, open) })
 	t.Run("plans", func(t *testing.T) { testPlans(t, open) })
+	t.Run("calendars", func(t *testing.T) { testCalendars(t, open) })
 	t.Run("custody log is append-only", func(t *testing.T) { testCustodyAppendOnly(t, open) })
 	t.Run("transactions", func(t *testing.T) { testTransactions(t, open) })
 	t.Run("service under concurrency", func(t *testing.T) { testServiceConcurrency(t, open) })

@@ -227,8 +227,8 @@ func TestInABrowser(t *testing.T) {
 		"#register-email": "lea.dubois@example.fr"}),
 		chromedp.Submit(chromedp.CSS("#register-first_name")), chromedp.WaitVisible(chromedp.CSS(`tr[id^="candidat-"]`)))
 	assert.Contains(t, b.text(".message-succes"), "Léa DUBOIS")
+	// The appointment left blank: the plan's, every day the candidate sits.
 	b.do(chromedp.Click(chromedp.CSS(`details.actions-candidat summary`)),
-		fill(map[string]string{`input[name="appointment"]`: "2027-06-07T09:00"}),
 		chromedp.Submit(chromedp.CSS(`input[name="appointment"]`)), chromedp.WaitVisible(chromedp.CSS(`input[name="validated_on"]`)))
 	b.do(chromedp.Submit(chromedp.CSS(`input[name="validated_on"]`)), chromedp.WaitVisible(chromedp.CSS(".message-succes")))
 	assert.Contains(t, b.text(".message-succes"), "validée")

@@ -25,10 +25,10 @@ func (u *UI) dossier(rq *req, ses session.Session, numbered bool) (documents.Dos
 		return documents.Dossier{}, err
 	}
 	d.Today = u.svc.Today()
-	if numbered {
-		d.PlanCandidates, err = documents.PlanNumbering(d)
+	if !numbered {
+		d.PlanCandidates = nil
 	}
-	return d, err
+	return d, nil
 }
 
 func (u *UI) sessionDocument(rq *req) error {

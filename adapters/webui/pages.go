@@ -591,9 +591,14 @@ func (u *UI) candidatesOf(ses session.Session, regs []candidate.Registration, ca
 		row.Documents = append(row.Documents, docLink{URL: curl + "/rendez-vous.ics", Label: "Rendez-vous (agenda)", Kind: "iCalendar"})
 		if cv := r.Convocation; cv != nil {
 			row.Drafted = true
-			if !cv.Appointment.IsZero() {
-				row.Appointment = shortDate(cv.Appointment.Day) + " à " + cv.Appointment.Time.String()
-				row.DraftAppointment = cv.Appointment.Day.String() + "T" + cv.Appointment.Time.String()
+			var when []string
+			for _, a := range cv.Appointments {
+				when = append(when, shortDate(a.Day)+" à "+a.Time.String())
+			}
+			row.Appointment = strings.Join(when, " ; ")
+			if len(cv.Appointments) == 1 {
+				// Several come from the plan, which a draft left blank takes.
+				row.DraftAppointment = cv.Appointments[0].String()
 			}
 			row.Place = cv.Place
 			row.DraftPlace = cv.Place

@@ -90,18 +90,14 @@ func (u *UI) showPlan(rq *req, status int, f *form) error {
 }
 
 // planNames tells who is who among the plan's numbered candidates, as the
-// documents propose it (documents.PlanNumbering).
+// session numbers them (session.NumberPlanCandidates, which Gather reads).
 func (u *UI) planNames(rq *req, ses session.Session) (map[int]string, error) {
 	d, err := documents.Gather(rq.ctx, u.svc, rq.actor, ses.ID)
 	if err != nil {
 		return nil, err
 	}
-	ids, err := documents.PlanNumbering(d)
-	if err != nil {
-		return nil, err
-	}
 	out := map[int]string{}
-	for i, id := range ids {
+	for i, id := range d.PlanCandidates {
 		for _, c := range d.Candidates {
 			if c.ID == id {
 				out[i+1] = upperName(c)

@@ -76,7 +76,7 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 	clock := tpsession.NewFixedClock(time.Time{})
 	svc, err := session.NewService(session.Stores{
 		Sessions: store, Events: store, Candidates: store, Registrations: store, Members: store,
-		Juries: store, Plis: store, Checklists: store, Plans: store, Agrements: store, Programmes: store, Receipts: store, Tx: store,
+		Juries: store, Plis: store, Checklists: store, Plans: store, Agrements: store, Programmes: store, Calendars: store, Receipts: store, Tx: store,
 	}, session.Config{Clock: clock, Location: paris})
 	if err != nil {
 		return err
@@ -220,9 +220,9 @@ func (w *walk) register() error {
 		if _, err := w.svc.Register(w.ctx, w.by, w.sid, c.ID); err != nil {
 			return err
 		}
+		// The appointments are the plan's: every day the candidate sits.
 		if _, err := w.svc.DraftConvocation(w.ctx, w.by, w.sid, c.ID, candidate.ConvocationInput{
-			Appointment: "2027-03-01T08:30", Place: "Lyon Formation, salle 2",
-			Documents: candidate.UsualDocuments(),
+			Place: "Lyon Formation, 12 rue des Lilas, 69003 Lyon", Documents: candidate.UsualDocuments(),
 		}); err != nil {
 			return err
 		}

@@ -288,6 +288,8 @@ func (d *demo) register(s session.Session, people ...person) ([]candidate.Candid
 	return out, nil
 }
 
+// plan plans the session from the CDA déroulé-type, whose rooms have the
+// centre's labels.
 func (d *demo) plan(s session.Session, candidates int) error {
 	in, err := plan.DecodeBytes(derouleCDA)
 	if err != nil {
@@ -299,7 +301,8 @@ func (d *demo) plan(s session.Session, candidates int) error {
 }
 
 // convocations drafts every candidate's convocation on the clock's day,
-// with the protective equipment the DTE organisateur lists, validates the
+// with the plan's appointments when the session has a plan and the
+// protective equipment the DTE organisateur lists, validates the
 // first validated on the day n days from today, and records that the first
 // delivered came back from the post three days later (or today).
 func (d *demo) convocations(s session.Session, cs []candidate.Candidate, validated, delivered int, n int) error {
@@ -308,8 +311,15 @@ func (d *demo) convocations(s session.Session, cs []candidate.Candidate, validat
 		return err
 	}
 	for _, c := range cs {
+		// The plan's appointments when the session has one.
+		appointment := s.Start.String() + "T08:30"
+		if _, known, err := d.svc.PlanAppointments(d.ctx, d.by, s.ID, c.ID); err != nil {
+			return err
+		} else if known {
+			appointment = ""
+		}
 		_, err := d.svc.DraftConvocation(d.ctx, d.by, s.ID, c.ID, candidate.ConvocationInput{
-			Appointment: s.Start.String() + "T08:30", Place: "Lyon Formation, salle 2",
+			Appointment: appointment, Place: site,
 			Documents: candidate.UsualDocuments(), PPE: p.PPE,
 		})
 		if err != nil {
@@ -403,7 +413,8 @@ func (d *demo) sessionSendingConvocations() error {
 }
 
 // sessionNearlyReady: two weeks ahead, everything done but the schedule to
-// display and the workstations to check.
+// display and the workstations to check. Its plan has candidates sitting
+// on two days: their convocations give both.
 func (d *demo) sessionNearlyReady() error {
 	d.on(-100)
 	s, err := d.newSession("TP-01281", "Concepteur développeur d'applications", 14, 3, 4)
@@ -431,6 +442,10 @@ func (d *demo) sessionNearlyReady() error {
 	if err != nil {
 		return err
 	}
+	// The panels first: the plan's times follow them.
+	if _, err := d.svc.AssignJury(d.ctx, d.by, s.ID); err != nil {
+		return err
+	}
 	if err := d.convocations(s, cs, len(cs), len(cs), -30); err != nil {
 		return err
 	}
@@ -442,10 +457,6 @@ func (d *demo) sessionNearlyReady() error {
 		return err
 	}
 	if _, err := d.svc.SecurePli(d.ctx, d.by, s.ID, "Coffre du bureau de direction", "Claire Martin"); err != nil {
-		return err
-	}
-	d.on(-10)
-	if _, err := d.svc.AssignJury(d.ctx, d.by, s.ID); err != nil {
 		return err
 	}
 	d.on(-1)

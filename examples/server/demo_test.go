@@ -7,12 +7,15 @@ import (
 	"testing"
 	"time"
 
+	"github.com/rickb777/date/v2"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/tpsession/tpsession"
 	"github.com/tpsession/tpsession/adapters/postgres/postgrestest"
+	"github.com/tpsession/tpsession/checklist"
 	"github.com/tpsession/tpsession/jury"
+	"github.com/tpsession/tpsession/pli"
 	"github.com/tpsession/tpsession/session"
 )
 
@@ -125,4 +128,60 @@ func TestASeedOverOtherDataFails(t *testing.T) {
 			assert.Equal(t, 1, members, "left as it was")
 		})
 	}
+}
+
+// TestTheDemosDatesAgree: every step of the demo is dated the day it
+// claims: the custody log with the pli's milestones, the event log with the
+// convocations' validation, and the convocations of candidates sitting on
+// two days give both.
+func TestTheDemosDatesAgree(t *testing.T) {
+	stores := demoStores(t)["memory"]
+	seeded, err := seedDemo(context.Background(), stores, session.Config{Location: paris(t)})
+	require.NoError(t, err)
+	require.True(t, seeded)
+	svc := newService(t, stores)
+	ctx, by := context.Background(), session.Actor{Centre: demoCentre, Name: "test"}
+	day := func(at time.Time) date.Date { return date.NewAt(at.In(paris(t))) }
+	sessions, err := svc.Sessions(ctx, by, session.Filter{})
+	require.NoError(t, err)
+	twoDays := 0
+	for _, s := range sessions {
+		p, err := svc.Pli(ctx, by, s.ID)
+		require.NoError(t, err)
+		for _, e := range p.Custody {
+			switch e.Action {
+			case pli.ActionOrdered:
+				assert.Equal(t, p.OrderedOn, day(e.At), "%s: the pli was ordered the day the log says", s.TitleName)
+			case pli.ActionReceived:
+				assert.Equal(t, p.ReceivedOn, day(e.At), "%s: received the day the log says", s.TitleName)
+			}
+		}
+		assert.Equal(t, s.Milestones().DeclaredOn, func() date.Date {
+			events, err := svc.Events(ctx, by, s.ID)
+			require.NoError(t, err)
+			for _, e := range events {
+				if e.Action == session.ActionSessionDeclared {
+					return day(e.At)
+				}
+			}
+			return date.Zero
+		}(), "%s: declared the day the event log says", s.TitleName)
+		regs, err := svc.Registrations(ctx, by, s.ID)
+		require.NoError(t, err)
+		for _, r := range regs {
+			if r.Convocation == nil || !r.Convocation.Validated() {
+				continue
+			}
+			assert.True(t, r.RegisteredAt.Before(r.Convocation.ValidatedOn.Time(0, paris(t))), "registered before the convocation was validated")
+			if len(r.Convocation.Appointments) > 1 {
+				twoDays++
+			}
+		}
+		readiness, err := svc.Readiness(ctx, by, s.ID)
+		require.NoError(t, err)
+		for _, f := range readiness.Findings {
+			assert.NotEqual(t, checklist.CodeConvocationsUnmet, f.Code, "%s: %s", s.TitleName, f.Message)
+		}
+	}
+	assert.Positive(t, twoDays, "the plan has candidates on two days, and their convocations say so")
 }

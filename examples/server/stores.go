@@ -101,6 +101,7 @@ type allStores interface {
 	plan.Store
 	agrement.Store
 	programme.Store
+	session.CalendarStore
 	session.ReceiptStore
 	session.Transactor
 }
@@ -108,6 +109,6 @@ type allStores interface {
 func storesOf(s allStores) session.Stores {
 	return session.Stores{
 		Sessions: s, Events: s, Candidates: s, Registrations: s, Members: s,
-		Juries: s, Plis: s, Checklists: s, Plans: s, Agrements: s, Programmes: s, Receipts: s, Tx: s,
+		Juries: s, Plis: s, Checklists: s, Plans: s, Agrements: s, Programmes: s, Calendars: s, Receipts: s, Tx: s,
 	}
 }

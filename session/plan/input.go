@@ -39,6 +39,12 @@ type Input struct {
 	Calendar  Calendar  `json:"calendar"`
 	Jury      Jury      `json:"jury"`
 	Objective Objective `json:"objective"`
+
+	// Resources describes resource types for the people who read the
+	// plan: the label a centre gives its rooms and stations, which the
+	// déroulé, the convocations and the calendars print (UnitLabel). A
+	// type left out is named from its ID.
+	Resources map[string]ResourceType `json:"resources,omitempty" text:"line,60"`
 }
 
 // Title names the titre professionnel; the code is optional because some
@@ -84,6 +90,16 @@ type Epreuve struct {
 	// épreuve is final.
 	Final bool `json:"final,omitempty"`
 }
+
+// ResourceType describes a resource type for the people who read the plan.
+type ResourceType struct {
+	// Label names the type's units on paper: "Salle d'entretien", "Poste
+	// de soudage". Its units are numbered after it when there are several.
+	Label string `json:"label,omitempty" text:"line,60"`
+}
+
+// MaxResourceLabelLen bounds a resource's label, in characters.
+const MaxResourceLabelLen = 60
 
 // ResourceNeed is a number of units of one resource type held for a whole
 // épreuve.
@@ -259,6 +275,7 @@ func (in Input) Clone() Input {
 	}
 	out.Capacities = maps.Clone(in.Capacities)
 	out.StationResetMin = maps.Clone(in.StationResetMin)
+	out.Resources = maps.Clone(in.Resources)
 	out.Calendar.Blocks = slices.Clone(in.Calendar.Blocks)
 	return out
 }

@@ -74,8 +74,10 @@ type Entry struct {
 	// giving the accueil (0 for an épreuve without jury); in a jury's, the
 	// jury itself.
 	Jury int
-	// Units are the stations and rooms the épreuve holds (salle_qp#1).
-	Units []string
+	// Units are the stations and rooms the épreuve holds (salle_qp#1), and
+	// Rooms the same named for the people who read the schedule
+	// (Input.UnitLabel: "Salle QP n° 1").
+	Units, Rooms []string
 	// Part and Parts say which part of a split épreuve this is (1 of 3);
 	// both are 0 for an épreuve in one piece.
 	Part, Parts int
@@ -127,6 +129,7 @@ func NewSchedule(in Input, p Plan) Schedule {
 				}
 				e.Label = epreuves[it.Epreuve].Label
 				e.Units = slices.Clone(it.Units)
+				e.Rooms = in.UnitLabels(it.Units)
 				e.Candidates = []int{it.Candidate}
 				cands[it.Candidate] = append(cands[it.Candidate], e)
 				if it.Jury == 0 {
@@ -134,7 +137,7 @@ func NewSchedule(in Input, p Plan) Schedule {
 				}
 				// The jury's line names no station: it follows its
 				// candidates from room to room.
-				e.Units = nil
+				e.Units, e.Rooms = nil, nil
 				if epreuves[it.Epreuve].Jury == Observe {
 					// Candidates observed together form one sitting.
 					key := observedSitting{it.Jury, it.Epreuve, sg.Start}

@@ -116,6 +116,11 @@ func (in Input) validateCapacities(fe *tpsession.FieldErrors) {
 			fe.Add("station_reset_min."+t, "must be between 0 and %d minutes, got %d", minutesPerDay, m)
 		}
 	}
+	for _, t := range sortedKeys(in.Resources) {
+		if _, ok := in.Capacities[t]; !ok {
+			fe.Add("resources."+t, "resource type %q has no capacity", t)
+		}
+	}
 }
 
 // validateEpreuves checks the épreuves and returns their index by ID.
@@ -496,11 +501,18 @@ func (in Input) validateText(fe *tpsession.FieldErrors) {
 			check(fmt.Sprintf("%s.epreuves[%d]", field, j), id, MaxIDLen, false)
 		}
 	}
+	key := func(name, t string) {
+		if p := tpsession.TextProblem(t, MaxIDLen, false); p != "" {
+			fe.Add(name, "key %q %s", tpsession.Truncate(t, 40), p)
+		}
+	}
 	for name, m := range map[string]map[string]int{"capacities": in.Capacities, "station_reset_min": in.StationResetMin} {
 		for _, t := range sortedKeys(m) {
-			if p := tpsession.TextProblem(t, MaxIDLen, false); p != "" {
-				fe.Add(name, "key %q %s", tpsession.Truncate(t, 40), p)
-			}
+			key(name, t)
 		}
+	}
+	for _, t := range sortedKeys(in.Resources) {
+		key("resources", t)
+		check("resources."+t+".label", in.Resources[t].Label, MaxResourceLabelLen, false)
 	}
 }

@@ -277,6 +277,10 @@ func TestEveryTextOfTheInputFollowsTheTextRule(t *testing.T) {
 		},
 		"capacities":        func(in *plan.Input) { in.Capacities = map[string]int{"a\x7f": 1} },
 		"station_reset_min": func(in *plan.Input) { in.StationResetMin = map[string]int{"\xff": 1} },
+		"resources":         func(in *plan.Input) { in.Resources = map[string]plan.ResourceType{"a\u2028b": {}} },
+		"resources.salle_qp.label": func(in *plan.Input) {
+			in.Resources = map[string]plan.ResourceType{"salle_qp": {Label: "Salle\u0007"}}
+		},
 	} {
 		in := baseInput()
 		set(&in)

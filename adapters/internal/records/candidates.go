@@ -50,6 +50,7 @@ type addressRecord struct {
 	Lines    []string `json:"lines"`
 	Postcode string   `json:"postcode,omitempty"`
 	City     string   `json:"city,omitempty"`
+	Country  string   `json:"country,omitempty"`
 }
 
 type hostCompanyRecord struct {
@@ -62,7 +63,7 @@ func toCandidateRecord(c candidate.Candidate) candidateRecord {
 	return candidateRecord{
 		ID: string(c.ID), Centre: string(c.Centre), FirstName: c.FirstName, LastName: c.LastName,
 		BirthDate: day(c.BirthDate), Email: c.Email, Phone: c.Phone,
-		PostalAddress: addressRecord{Lines: c.PostalAddress.Lines, Postcode: c.PostalAddress.Postcode, City: c.PostalAddress.City},
+		PostalAddress: addressRecord{Lines: c.PostalAddress.Lines, Postcode: c.PostalAddress.Postcode, City: c.PostalAddress.City, Country: c.PostalAddress.Country},
 		Route:         string(c.Route), VAERecevabiliteOn: day(c.VAERecevabiliteOn), TitlesHeld: strs(c.TitlesHeld),
 		HostCompanies: each(c.HostCompanies, func(h candidate.HostCompany) hostCompanyRecord {
 			return hostCompanyRecord{SIRET: string(h.SIRET), Name: h.Name, Period: toRange(h.Period)}
@@ -82,7 +83,7 @@ func fromCandidateRecord(d *decoder, r candidateRecord) candidate.Candidate {
 	return candidate.Candidate{
 		ID: tpsession.CandidateID(r.ID), Centre: tpsession.CentreID(r.Centre), FirstName: r.FirstName, LastName: r.LastName,
 		BirthDate: d.day(r.BirthDate), Email: r.Email, Phone: r.Phone,
-		PostalAddress: candidate.PostalAddress{Lines: r.PostalAddress.Lines, Postcode: r.PostalAddress.Postcode, City: r.PostalAddress.City},
+		PostalAddress: candidate.PostalAddress{Lines: r.PostalAddress.Lines, Postcode: r.PostalAddress.Postcode, City: r.PostalAddress.City, Country: r.PostalAddress.Country},
 		Route:         candidate.Route(r.Route), VAERecevabiliteOn: d.day(r.VAERecevabiliteOn),
 		TitlesHeld: typed[tpsession.TitleCode](r.TitlesHeld),
 		HostCompanies: each(r.HostCompanies, func(h hostCompanyRecord) candidate.HostCompany {
@@ -118,18 +119,25 @@ type withdrawalRecord struct {
 }
 
 type convocationRecord struct {
-	Appointment appointmentRecord `json:"appointment"`
-	Place       string            `json:"place"`
-	Documents   []string          `json:"documents"`
-	PPE         []string          `json:"ppe"`
-	DraftedOn   string            `json:"drafted_on,omitempty"`
-	ValidatedOn string            `json:"validated_on,omitempty"`
-	Delivery    *deliveryRecord   `json:"delivery,omitempty"`
+	// Appointment is the one appointment of a convocation stored before
+	// convocations held several; it is read, never written.
+	Appointment  *appointmentRecord  `json:"appointment,omitempty"`
+	Appointments []appointmentRecord `json:"appointments"`
+	Place        string              `json:"place"`
+	Documents    []string            `json:"documents"`
+	PPE          []string            `json:"ppe"`
+	DraftedOn    string              `json:"drafted_on,omitempty"`
+	ValidatedOn  string              `json:"validated_on,omitempty"`
+	Delivery     *deliveryRecord     `json:"delivery,omitempty"`
+	Replaces     []convocationRecord `json:"replaces,omitempty"`
 }
 
 type appointmentRecord struct {
-	Day  string `json:"day"`
-	Time string `json:"time"` // HH:MM
+	Day     string `json:"day"`
+	Time    string `json:"time"` // HH:MM
+	Room    string `json:"room,omitempty"`
+	Epreuve string `json:"epreuve,omitempty"`
+	Opening bool   `json:"opening,omitempty"`
 }
 
 type deliveryRecord struct {
@@ -149,15 +157,49 @@ func toRegistrationRecord(r candidate.Registration) registrationRecord {
 		out.Withdrawal = &withdrawalRecord{At: instant(w.At), By: w.By}
 	}
 	if c := r.Convocation; c != nil {
-		out.Convocation = &convocationRecord{
-			Appointment: appointmentRecord{Day: day(c.Appointment.Day), Time: c.Appointment.Time.String()},
-			Place:       c.Place, Documents: c.Documents, PPE: c.PPE, DraftedOn: day(c.DraftedOn), ValidatedOn: day(c.ValidatedOn),
+		conv := toConvocationRecord(*c)
+		out.Convocation = &conv
+	}
+	return out
+}
+
+func toConvocationRecord(c candidate.Convocation) convocationRecord {
+	out := convocationRecord{
+		Appointments: each(c.Appointments, func(a candidate.Appointment) appointmentRecord {
+			return appointmentRecord{Day: day(a.Day), Time: a.Time.String(), Room: a.Room, Epreuve: a.Epreuve, Opening: a.Opening}
+		}),
+		Place: c.Place, Documents: c.Documents, PPE: c.PPE, DraftedOn: day(c.DraftedOn), ValidatedOn: day(c.ValidatedOn),
+		Replaces: each(c.Replaces, toConvocationRecord),
+	}
+	if dl := c.Delivery; dl != nil {
+		out.Delivery = &deliveryRecord{
+			Method: string(dl.Method), SentOn: day(dl.SentOn), TrackingNumber: dl.TrackingNumber,
+			DeliveredOn: day(dl.DeliveredOn), ReceivedBy: dl.ReceivedBy,
 		}
-		if dl := c.Delivery; dl != nil {
-			out.Convocation.Delivery = &deliveryRecord{
-				Method: string(dl.Method), SentOn: day(dl.SentOn), TrackingNumber: dl.TrackingNumber,
-				DeliveredOn: day(dl.DeliveredOn), ReceivedBy: dl.ReceivedBy,
-			}
+	}
+	return out
+}
+
+func fromConvocationRecord(d *decoder, c convocationRecord) candidate.Convocation {
+	appointment := func(a appointmentRecord) candidate.Appointment {
+		return candidate.Appointment{Day: d.day(a.Day), Time: d.timeOfDay(a.Time), Room: a.Room, Epreuve: a.Epreuve, Opening: a.Opening}
+	}
+	out := candidate.Convocation{
+		ConvocationDetails: candidate.ConvocationDetails{
+			Appointments: each(c.Appointments, appointment),
+			Place:        c.Place, Documents: c.Documents, PPE: c.PPE,
+		},
+		DraftedOn:   d.day(c.DraftedOn),
+		ValidatedOn: d.day(c.ValidatedOn),
+		Replaces:    each(c.Replaces, func(r convocationRecord) candidate.Convocation { return fromConvocationRecord(d, r) }),
+	}
+	if a := c.Appointment; a != nil && a.Day != "" && len(c.Appointments) == 0 {
+		out.Appointments = []candidate.Appointment{appointment(*a)}
+	}
+	if dl := c.Delivery; dl != nil {
+		out.Delivery = &candidate.Delivery{
+			Method: candidate.DeliveryMethod(dl.Method), SentOn: d.day(dl.SentOn), TrackingNumber: dl.TrackingNumber,
+			DeliveredOn: d.day(dl.DeliveredOn), ReceivedBy: dl.ReceivedBy,
 		}
 	}
 	return out
@@ -173,20 +215,8 @@ func fromRegistrationRecord(d *decoder, r registrationRecord) candidate.Registra
 		out.Withdrawal = &candidate.Withdrawal{At: d.instant(w.At), By: w.By}
 	}
 	if c := r.Convocation; c != nil {
-		out.Convocation = &candidate.Convocation{
-			ConvocationDetails: candidate.ConvocationDetails{
-				Appointment: candidate.Appointment{Day: d.day(c.Appointment.Day), Time: d.timeOfDay(c.Appointment.Time)},
-				Place:       c.Place, Documents: c.Documents, PPE: c.PPE,
-			},
-			DraftedOn:   d.day(c.DraftedOn),
-			ValidatedOn: d.day(c.ValidatedOn),
-		}
-		if dl := c.Delivery; dl != nil {
-			out.Convocation.Delivery = &candidate.Delivery{
-				Method: candidate.DeliveryMethod(dl.Method), SentOn: d.day(dl.SentOn), TrackingNumber: dl.TrackingNumber,
-				DeliveredOn: d.day(dl.DeliveredOn), ReceivedBy: dl.ReceivedBy,
-			}
-		}
+		conv := fromConvocationRecord(d, *c)
+		out.Convocation = &conv
 	}
 	return out
 }
