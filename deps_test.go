@@ -27,19 +27,21 @@ var layers = map[string]int{
 	"session/titles":                 1, // the title register: reference data and the rules read from it
 	"session/agrement":               1,
 	"session/programme":              1,
+	"session/exam":                   1, // the exam days, the deliberation, the procès-verbal and what follows
 	"session":                        2,
 	"adapters/documents":             3, // renders the session's data for the transports above it; no rule
 	"adapters/auth":                  3, // who a request acts for, shared by the transports above it
 	"adapters/internal/records":      3, // the stored forms the SQL stores share
 	"adapters/internal/pdftest":      3, // reads the PDFs back, for the adapters' tests
-	"adapters/httpapi":               4,
-	"adapters/webui":                 4,
+	"adapters/archive":               4, // a session's archive: the stores' records and the documents
+	"adapters/httpapi":               5,
+	"adapters/webui":                 5,
 	"adapters/memstore":              4,
 	"adapters/postgres":              4,
 	"adapters/postgres/postgrestest": 4, // a server for the tests
 	"adapters/sqlite":                4,
 	"adapters/storetest":             4,
-	"examples/*":                     5,
+	"examples/*":                     6,
 }
 
 // domainLayer is the highest layer of the domain: packages up to it hold the

@@ -8,6 +8,7 @@ import (
 	"github.com/tpsession/tpsession"
 	"github.com/tpsession/tpsession/jury"
 	"github.com/tpsession/tpsession/pli"
+	"github.com/tpsession/tpsession/session/exam"
 )
 
 // Role is what an actor may do and see in its centre (docs/rules.md#roles).
@@ -127,6 +128,34 @@ const (
 	ActionReadProgrammes Action = "programme.read"
 	// ActionManageProgrammes records and submits the yearly programming.
 	ActionManageProgrammes Action = "programme.manage"
+
+	// ActionReadExam reads what happened from the opening on: sittings,
+	// attendance, presences, incidents, decisions; the jury role only what
+	// concerns the candidates of its own panel (Policy.VisibleExam).
+	ActionReadExam Action = "exam.read"
+	// ActionRecordExam records the exam days: sittings and surveillants,
+	// attendance, the jury's and the responsable's presence, the sheets'
+	// signatures, incidents, the remote modalities, the PV de
+	// constatation.
+	ActionRecordExam Action = "exam.record"
+	// ActionDeliberate records, signs and amends the jury's decisions; the
+	// jury role only for the candidates of its own panel
+	// (Policy.AuthorizeCandidate).
+	ActionDeliberate Action = "exam.deliberate"
+	// ActionReadResults reads the procès-verbal, the PV de constatation,
+	// the results export and the session's archive.
+	ActionReadResults Action = "results.read"
+	// ActionManageResults records the procès-verbal sent to the
+	// administration and the documents issued.
+	ActionManageResults Action = "results.manage"
+	// ActionValidateResults records the administration's validation of
+	// the results.
+	ActionValidateResults Action = "results.validate"
+	// ActionReadRetention reads the centre's retention period.
+	ActionReadRetention Action = "retention.read"
+	// ActionManageRetention sets the centre's retention period and
+	// pseudonymises the sessions past it.
+	ActionManageRetention Action = "retention.manage"
 )
 
 // JuryScope says how the jury role is narrowed on an action it may
@@ -146,7 +175,8 @@ const (
 	// JuryOwnInvitation: only its own invitation (VisibleInvitations).
 	JuryOwnInvitation
 	// JuryOwnPanel: only its own panel, with its candidates' names; no
-	// reserves (VisibleAssignment).
+	// reserves (VisibleAssignment); of the exam, only what concerns its
+	// panel's candidates (VisibleExam, AuthorizeCandidate).
 	JuryOwnPanel
 	// JuryPliOpened: the pli only once it is opened (PliVisible).
 	JuryPliOpened
@@ -183,6 +213,9 @@ var (
 	// ErrPliSealed refuses the pli to a jury member before it is opened: a
 	// jury member never sees a DTE before the opening.
 	ErrPliSealed = tpsession.NewError(tpsession.Forbidden, "session.pli_sealed", "a jury member sees the pli only once it is opened")
+	// ErrNotOwnCandidate refuses a jury member deliberating on a candidate
+	// of another panel.
+	ErrNotOwnCandidate = tpsession.NewError(tpsession.Forbidden, "session.candidate_not_own", "a jury member deliberates only on the candidates of its own panel")
 )
 
 // Policy is the role rules of the library (docs/rules.md#roles): which role
@@ -215,6 +248,8 @@ var (
 	everyone     = grant{roles: []Role{RoleAdmin, RoleJury, RoleController}}
 	staffAndJury = grant{roles: []Role{RoleAdmin, RoleJury}}
 	staffAndCtrl = grant{roles: []Role{RoleAdmin, RoleController}}
+	juryOnly     = grant{roles: []Role{RoleJury}}
+	ctrlOnly     = grant{roles: []Role{RoleController}}
 )
 
 func narrowed(g grant, j JuryScope) grant { g.jury = j; return g }
@@ -257,6 +292,15 @@ var grants = map[Action]grant{
 	ActionManageAgrements:  adminOnly,
 	ActionReadProgrammes:   staffAndCtrl,
 	ActionManageProgrammes: adminOnly,
+
+	ActionReadExam:        narrowed(everyone, JuryOwnPanel),
+	ActionRecordExam:      adminOnly,
+	ActionDeliberate:      narrowed(juryOnly, JuryOwnPanel),
+	ActionReadResults:     staffAndCtrl,
+	ActionManageResults:   adminOnly,
+	ActionValidateResults: ctrlOnly,
+	ActionReadRetention:   staffAndCtrl,
+	ActionManageRetention: adminOnly,
 }
 
 // Actions lists every action the Policy knows, sorted.
@@ -376,6 +420,84 @@ func (Policy) PliVisible(by Actor, p pli.Pli) error {
 		return ErrPliSealed
 	}
 	return nil
+}
+
+// AuthorizeCandidate returns nil when the actor may perform the action on
+// candidate c of a session whose panels are as: any candidate for a role
+// the action does not narrow, only one of a panel it sits on for the jury
+// role where the action narrows it so (deliberating); otherwise
+// ErrNotOwnCandidate. It does not repeat Authorize.
+func (Policy) AuthorizeCandidate(by Actor, a Action, as jury.Assignment, c tpsession.CandidateID) error {
+	if by.Role != RoleJury || grants[a].jury != JuryOwnPanel {
+		return nil
+	}
+	if p, ok := as.PanelOf(c); ok && by.Member != "" && slices.Contains(p.Members, by.Member) {
+		return nil
+	}
+	return ErrNotOwnCandidate.Withf("a jury member deliberates only on the candidates of its own panel")
+}
+
+// VisibleExam returns the part of the exam's record the actor may see: all
+// of it, or for the jury role what concerns the candidates of the panels
+// it sits on — their sittings, attendance, incidents, decisions,
+// amendments, constatations, modalities and documents — and the presence
+// of those panels' members; not the sheets' signatures.
+func (Policy) VisibleExam(by Actor, rec exam.Record, as jury.Assignment) exam.Record {
+	if by.Role != RoleJury {
+		return rec
+	}
+	var members []tpsession.MemberID
+	var own []tpsession.CandidateID
+	for _, p := range as.Panels {
+		if by.Member != "" && slices.Contains(p.Members, by.Member) {
+			own = append(own, p.Candidates...)
+			members = append(members, p.Members...)
+		}
+	}
+	mine := func(c tpsession.CandidateID) bool { return slices.Contains(own, c) }
+	out := exam.New(rec.Centre, rec.Session)
+	out.ClosedAt, out.PVSent, out.Validation, out.Pseudonymised = rec.ClosedAt, rec.PVSent, rec.Validation, rec.Pseudonymised
+	for _, s := range rec.Sittings {
+		if slices.ContainsFunc(s.Candidates, mine) {
+			s.Candidates = slices.DeleteFunc(slices.Clone(s.Candidates), func(c tpsession.CandidateID) bool { return !mine(c) })
+			out.Sittings = append(out.Sittings, s)
+		}
+	}
+	out.Attendance = keep(rec.Attendance, func(a exam.Attendance) bool { return mine(a.Candidate) })
+	out.Jury = keep(rec.Jury, func(p exam.Presence) bool { return slices.Contains(members, p.Member) })
+	out.Responsable = rec.Responsable
+	out.Incidents = keep(rec.Incidents, func(i exam.Incident) bool { return slices.ContainsFunc(i.Candidates, mine) })
+	for i, inc := range out.Incidents {
+		out.Incidents[i].Candidates = slices.DeleteFunc(slices.Clone(inc.Candidates), func(c tpsession.CandidateID) bool { return !mine(c) })
+	}
+	out.Statements = keep(rec.Statements, func(s exam.ModalityStatement) bool { return mine(s.Candidate) })
+	out.Decisions = keep(rec.Decisions, func(d exam.Decision) bool { return mine(d.Candidate) })
+	out.Amendments = keep(rec.Amendments, func(a exam.Amendment) bool { return mine(a.Candidate) })
+	out.Issuances = keep(rec.Issuances, func(i exam.Issuance) bool { return mine(i.Candidate) })
+	for _, k := range rec.Constatations {
+		if slices.ContainsFunc(k.Candidates, mine) {
+			var cs []tpsession.CandidateID
+			var ps []exam.Panel
+			for i, c := range k.Candidates {
+				if mine(c) {
+					cs, ps = append(cs, c), append(ps, k.Panels[i])
+				}
+			}
+			k.Candidates, k.Panels = cs, ps
+			out.Constatations = append(out.Constatations, k)
+		}
+	}
+	return out.Clone()
+}
+
+func keep[T any](in []T, ok func(T) bool) []T {
+	var out []T
+	for _, v := range in {
+		if ok(v) {
+			out = append(out, v)
+		}
+	}
+	return out
 }
 
 // Policy returns the role rules the Service's adapters apply.

@@ -12,6 +12,7 @@ import (
 	"github.com/tpsession/tpsession/jury"
 	"github.com/tpsession/tpsession/pli"
 	"github.com/tpsession/tpsession/session"
+	"github.com/tpsession/tpsession/session/exam"
 )
 
 // expectedGrants is who may perform each action, written out here apart
@@ -54,6 +55,15 @@ var expectedGrants = map[session.Action][]session.Role{
 	session.ActionManageAgrements:  {session.RoleAdmin},
 	session.ActionReadProgrammes:   {session.RoleAdmin, session.RoleController},
 	session.ActionManageProgrammes: {session.RoleAdmin},
+
+	session.ActionReadExam:        {session.RoleAdmin, session.RoleJury, session.RoleController},
+	session.ActionRecordExam:      {session.RoleAdmin},
+	session.ActionDeliberate:      {session.RoleJury},
+	session.ActionReadResults:     {session.RoleAdmin, session.RoleController},
+	session.ActionManageResults:   {session.RoleAdmin},
+	session.ActionValidateResults: {session.RoleController},
+	session.ActionReadRetention:   {session.RoleAdmin, session.RoleController},
+	session.ActionManageRetention: {session.RoleAdmin},
 }
 
 const (
@@ -119,6 +129,8 @@ func TestPolicyJuryScopes(t *testing.T) {
 		session.ActionListInvitations:    session.JuryOwnInvitation,
 		session.ActionReadAssignment:     session.JuryOwnPanel,
 		session.ActionReadPli:            session.JuryPliOpened,
+		session.ActionReadExam:           session.JuryOwnPanel,
+		session.ActionDeliberate:         session.JuryOwnPanel,
 	}
 	for _, a := range p.Actions() {
 		assert.Equal(t, want[a], p.JuryScope(a), "%s", a)
@@ -293,4 +305,57 @@ func TestJuryActor(t *testing.T) {
 	by, err = f.svc.JuryActor(f.ctx, "centre-other", "Jeanne Martin", "jeanne.martin@example.fr")
 	require.NoError(t, err)
 	assert.Empty(t, by.Member, "another centre's directory")
+}
+
+// TestPolicyAuthorizeCandidate: a jury member deliberates on the
+// candidates of the panels it sits on, and on no other.
+func TestPolicyAuthorizeCandidate(t *testing.T) {
+	var p session.Policy
+	mine, theirs := tpsession.CandidateID("can_01HZX3J9V3M2W5Q8D6N4T7B1CA"), tpsession.CandidateID("can_01HZX3J9V3M2W5Q8D6N4T7B1CB")
+	as := jury.Assignment{Panels: []jury.Panel{
+		{Jury: 1, Members: []tpsession.MemberID{ownMember, "mem_01HZX3J9V3M2W5Q8D6N4T7B1CC"}, Candidates: []tpsession.CandidateID{mine}},
+		{Jury: 2, Members: []tpsession.MemberID{otherMember, "mem_01HZX3J9V3M2W5Q8D6N4T7B1CD"}, Candidates: []tpsession.CandidateID{theirs}},
+	}}
+	assert.NoError(t, p.AuthorizeCandidate(actorOf(session.RoleJury, ownMember), session.ActionDeliberate, as, mine))
+	err := p.AuthorizeCandidate(actorOf(session.RoleJury, ownMember), session.ActionDeliberate, as, theirs)
+	assert.ErrorIs(t, err, session.ErrNotOwnCandidate)
+	assert.Equal(t, tpsession.Forbidden, tpsession.KindOf(err))
+	assert.ErrorIs(t, p.AuthorizeCandidate(actorOf(session.RoleJury, ""), session.ActionDeliberate, as, mine), session.ErrNotOwnCandidate, "a jury user matched to no member")
+	assert.ErrorIs(t, p.AuthorizeCandidate(actorOf(session.RoleJury, ownMember), session.ActionDeliberate, jury.Assignment{}, mine), session.ErrNotOwnCandidate, "no panels")
+	assert.NoError(t, p.AuthorizeCandidate(actorOf(session.RoleAdmin, ""), session.ActionDeliberate, as, theirs), "Authorize refuses the admin; this does not repeat it")
+}
+
+// TestPolicyVisibleExam: a jury member sees of the exam what concerns
+// the candidates of its panel.
+func TestPolicyVisibleExam(t *testing.T) {
+	var p session.Policy
+	mine, theirs := tpsession.CandidateID("can_01HZX3J9V3M2W5Q8D6N4T7B1CA"), tpsession.CandidateID("can_01HZX3J9V3M2W5Q8D6N4T7B1CB")
+	colleague := tpsession.MemberID("mem_01HZX3J9V3M2W5Q8D6N4T7B1CC")
+	as := jury.Assignment{Panels: []jury.Panel{
+		{Jury: 1, Members: []tpsession.MemberID{ownMember, colleague}, Candidates: []tpsession.CandidateID{mine}},
+		{Jury: 2, Members: []tpsession.MemberID{otherMember}, Candidates: []tpsession.CandidateID{theirs}},
+	}}
+	rec := exam.New("centre-lyon", "ses_01HZX3J9V3M2W5Q8D6N4T7B1CA")
+	rec.Sittings = []exam.Sitting{{Key: "qp", Candidates: []tpsession.CandidateID{mine, theirs}}, {Key: "msp-2", Candidates: []tpsession.CandidateID{theirs}}}
+	rec.Attendance = []exam.Attendance{{Sitting: "qp", Candidate: mine}, {Sitting: "qp", Candidate: theirs}}
+	rec.Jury = []exam.Presence{{Member: ownMember}, {Member: colleague}, {Member: otherMember}}
+	rec.Sheets = []exam.SheetSignature{{Sheet: "qp"}}
+	rec.Incidents = []exam.Incident{{Number: 1, Candidates: []tpsession.CandidateID{mine, theirs}}, {Number: 2, Candidates: []tpsession.CandidateID{theirs}}}
+	rec.Decisions = []exam.Decision{{Candidate: mine}, {Candidate: theirs}}
+	rec.Constatations = []exam.Constatation{{Number: 1, Candidates: []tpsession.CandidateID{theirs, mine}, Panels: []exam.Panel{{}, {Absent: []tpsession.MemberID{colleague}}}}}
+
+	assert.Equal(t, rec, p.VisibleExam(actorOf(session.RoleController, ""), rec, as), "the controller reads everything")
+	got := p.VisibleExam(actorOf(session.RoleJury, ownMember), rec, as)
+	require.Len(t, got.Sittings, 1)
+	assert.Equal(t, []tpsession.CandidateID{mine}, got.Sittings[0].Candidates)
+	assert.Equal(t, []exam.Attendance{{Sitting: "qp", Candidate: mine}}, got.Attendance)
+	assert.Equal(t, []exam.Presence{{Member: ownMember}, {Member: colleague}}, got.Jury)
+	assert.Empty(t, got.Sheets)
+	require.Len(t, got.Incidents, 1)
+	assert.Equal(t, []tpsession.CandidateID{mine}, got.Incidents[0].Candidates)
+	assert.Equal(t, []exam.Decision{{Candidate: mine}}, got.Decisions)
+	require.Len(t, got.Constatations, 1)
+	assert.Equal(t, []tpsession.CandidateID{mine}, got.Constatations[0].Candidates)
+	assert.Equal(t, []exam.Panel{{Absent: []tpsession.MemberID{colleague}}}, got.Constatations[0].Panels)
+	assert.Len(t, rec.Sittings[0].Candidates, 2, "the record given is left as it was")
 }

@@ -84,7 +84,7 @@ func TestTheLengthOfASessionIsBounded(t *testing.T) {
 		store := memstore.New()
 		_, err := session.NewService(session.Stores{
 			Sessions: store, Events: store, Candidates: store, Registrations: store,
-			Members: store, Juries: store, Plis: store, Checklists: store, Plans: store, Agrements: store, Programmes: store, Calendars: store, Receipts: store,
+			Members: store, Juries: store, Plis: store, Checklists: store, Plans: store, Agrements: store, Programmes: store, Calendars: store, Exams: store, Retentions: store, Receipts: store,
 		}, session.Config{MaxSessionDays: -1})
 		assert.ErrorIs(t, err, tpsession.ErrInternal)
 	})

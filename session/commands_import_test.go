@@ -38,7 +38,7 @@ func importService(t *testing.T, candidates candidate.CandidateStore) (*session.
 	}
 	svc, err := session.NewService(session.Stores{
 		Sessions: store, Events: store, Candidates: candidates, Registrations: store,
-		Members: store, Juries: store, Plis: store, Checklists: store, Plans: store, Agrements: store, Programmes: store, Calendars: store, Receipts: store,
+		Members: store, Juries: store, Plis: store, Checklists: store, Plans: store, Agrements: store, Programmes: store, Calendars: store, Exams: store, Retentions: store, Receipts: store,
 	}, session.Config{Clock: tpsession.NewFixedClock(at(start)), Location: paris})
 	require.NoError(t, err)
 	return svc, store

@@ -135,13 +135,6 @@ func (s *Service) Cancel(ctx context.Context, by Actor, sid tpsession.SessionID)
 	})
 }
 
-// Close closes an opened session.
-func (s *Service) Close(ctx context.Context, by Actor, sid tpsession.SessionID) (Session, error) {
-	return s.updateSession(ctx, by, sid, func(ses *Session, o op) (string, string, error) {
-		return ActionSessionClosed, "closed on " + o.today.String(), ses.Close(o.today)
-	})
-}
-
 // ChangeSession changes a session's dates, planned number of candidates,
 // site or use of computers. A change of dates is refused when it would
 // break a rule already satisfied: a validated convocation falling under
@@ -330,7 +323,7 @@ func (s *Service) progress(ctx context.Context, by Actor, ses Session, today dat
 		return p, err
 	}
 	switch ses.Status() {
-	case StatusOpened, StatusClosed:
+	case StatusOpened, StatusClosed, StatusValidated:
 		p.Ready = true
 	case StatusCancelled:
 	default:

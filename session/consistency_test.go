@@ -75,7 +75,7 @@ func hookedFixture(t *testing.T, today date.Date) (*fixture, *hooked, *countingC
 	clock := &countingClock{FixedClock: tpsession.NewFixedClock(at(today))}
 	svc, err := session.NewService(session.Stores{
 		Sessions: h, Events: h, Candidates: h, Registrations: h,
-		Members: h, Juries: h, Plis: h, Checklists: h, Plans: h, Agrements: h, Programmes: h, Calendars: h, Receipts: h, Tx: h,
+		Members: h, Juries: h, Plis: h, Checklists: h, Plans: h, Agrements: h, Programmes: h, Calendars: h, Exams: h, Retentions: h, Receipts: h, Tx: h,
 	}, session.Config{Clock: clock, Location: paris})
 	require.NoError(t, err)
 	return &fixture{t: t, ctx: context.Background(), clock: clock.FixedClock, svc: svc}, h, clock
@@ -324,7 +324,7 @@ func TestTheServiceNeverNestsTransactions(t *testing.T) {
 	tx := &flatTx{}
 	svc, err := session.NewService(session.Stores{
 		Sessions: store, Events: store, Candidates: store, Registrations: store,
-		Members: store, Juries: store, Plis: store, Checklists: store, Plans: store, Agrements: store, Programmes: store, Calendars: store, Receipts: store, Tx: tx,
+		Members: store, Juries: store, Plis: store, Checklists: store, Plans: store, Agrements: store, Programmes: store, Calendars: store, Exams: store, Retentions: store, Receipts: store, Tx: tx,
 	}, session.Config{Clock: tpsession.NewFixedClock(at(date.New(2026, time.November, 16))), Location: paris})
 	require.NoError(t, err)
 	f := &fixture{t: t, ctx: context.Background(), svc: svc}

@@ -19,8 +19,12 @@ var (
 	ErrNotWritable = tpsession.NewError(tpsession.Conflict, "session.not_writable", "the session can no longer change")
 	// ErrAlreadyDeclared refuses declaring a session twice.
 	ErrAlreadyDeclared = tpsession.NewError(tpsession.Conflict, "session.already_declared", "the session is already declared")
-	// ErrNotOpened refuses closing a session that was never opened.
+	// ErrNotOpened refuses closing a session that was never opened, and a
+	// step of the exam days before the opening.
 	ErrNotOpened = tpsession.NewError(tpsession.Conflict, "session.not_opened", "the session is not opened")
+	// ErrNotClosed refuses the validation of a session whose
+	// procès-verbal is not closed.
+	ErrNotClosed = tpsession.NewError(tpsession.Conflict, "session.not_closed", "the session is not closed")
 
 	// ErrRevisionBreaksEligibility refuses a revision of a candidate that
 	// would make them ineligible to a session they are registered to.
@@ -47,4 +51,8 @@ var (
 	// ErrNotSat refuses an outcome for a candidate the session did not
 	// hold: not registered, withdrawn, or a session not opened yet.
 	ErrNotSat = tpsession.NewError(tpsession.Conflict, "session.outcome_not_sat", "the candidate did not sit the session")
+	// ErrOutcomeDeliberated refuses an outcome recorded by hand for a
+	// candidate the jury decided on in the library: the validated decision
+	// feeds the history.
+	ErrOutcomeDeliberated = tpsession.NewError(tpsession.Conflict, "session.outcome_deliberated", "the jury's decision gives the outcome")
 )

@@ -33,7 +33,9 @@ const (
 	ActionSessionReady            = "session.ready"
 	ActionSessionOpened           = "session.opened"
 	ActionSessionClosed           = "session.closed"
+	ActionSessionValidated        = "session.validated"
 	ActionSessionCancelled        = "session.cancelled"
+	ActionSessionPseudonymised    = "session.pseudonymised"
 
 	ActionJuryInvited          = "jury.invited"
 	ActionJuryAccepted         = "jury.accepted"
@@ -51,6 +53,22 @@ const (
 	ActionConvocationDelivery  = "convocation.delivery_recorded"
 	ActionChecklistItem        = "checklist.item_checked"
 	ActionChecklistEquipment   = "checklist.equipment_updated"
+
+	ActionExamSitting       = "exam.sitting_recorded"
+	ActionExamSurveillants  = "exam.surveillants_recorded"
+	ActionExamAttendance    = "exam.attendance_recorded"
+	ActionExamPresence      = "exam.presence_recorded"
+	ActionExamSheetSigned   = "exam.sheet_signed"
+	ActionExamIncident      = "exam.incident_reported"
+	ActionExamWitness       = "exam.incident_signed"
+	ActionExamModality      = "exam.modality_stated"
+	ActionExamConstatation  = "exam.constatation_recorded"
+	ActionDecisionRecorded  = "deliberation.decision_recorded"
+	ActionDecisionSigned    = "deliberation.decision_signed"
+	ActionAmendmentRecorded = "deliberation.amendment_recorded"
+	ActionAmendmentSigned   = "deliberation.amendment_signed"
+	ActionPVSent            = "results.pv_sent"
+	ActionDocumentIssued    = "results.document_issued"
 )
 
 // Clone returns a copy (an Event holds no reference).

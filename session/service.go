@@ -14,6 +14,7 @@ import (
 	"github.com/tpsession/tpsession/jury"
 	"github.com/tpsession/tpsession/pli"
 	"github.com/tpsession/tpsession/session/agrement"
+	"github.com/tpsession/tpsession/session/exam"
 	"github.com/tpsession/tpsession/session/plan"
 	"github.com/tpsession/tpsession/session/programme"
 	"github.com/tpsession/tpsession/session/titles"
@@ -37,6 +38,10 @@ type Stores struct {
 	Agrements     agrement.Store
 	Programmes    programme.Store
 	Calendars     CalendarStore
+	// Exams keeps what happens from the opening on; Retentions the
+	// centres' retention periods.
+	Exams      exam.Store
+	Retentions exam.RetentionStore
 	// Receipts keeps the answers of the commands run by Idempotent.
 	Receipts ReceiptStore
 	Tx       Transactor
@@ -69,6 +74,12 @@ type Config struct {
 	// MaxSessionDays is the longest a session may last, in calendar days;
 	// zero is DefaultMaxSessionDays.
 	MaxSessionDays int
+	// Exam sets the readings of the rules of the exam days that come from
+	// the abrogated 2008 règlement général or from no text: the jury's
+	// quorum, how often identities are checked, whether trainers may
+	// watch their candidates, the witnesses of a fraud report, the default
+	// retention period (docs/rules.md#where-sources-disagree).
+	Exam exam.Rules
 }
 
 // Actor is who performs an action: the centre they act for, which bounds
@@ -107,6 +118,7 @@ type Service struct {
 	titles titles.Register
 	// maxDays is the longest a session may last, in calendar days.
 	maxDays int
+	exam    exam.Rules
 }
 
 // ConflictRules returns how the service reads conflicts of interest
@@ -121,7 +133,7 @@ func NewService(st Stores, cfg Config) (*Service, error) {
 		"Sessions": st.Sessions, "Events": st.Events, "Candidates": st.Candidates, "Registrations": st.Registrations,
 		"Members": st.Members, "Juries": st.Juries, "Plis": st.Plis, "Checklists": st.Checklists, "Plans": st.Plans,
 		"Agrements": st.Agrements, "Programmes": st.Programmes,
-		"Calendars": st.Calendars, "Receipts": st.Receipts,
+		"Calendars": st.Calendars, "Exams": st.Exams, "Retentions": st.Retentions, "Receipts": st.Receipts,
 	} {
 		if s == nil {
 			missing = append(missing, name)
@@ -136,7 +148,10 @@ func NewService(st Stores, cfg Config) (*Service, error) {
 	if cfg.MaxSessionDays < 0 {
 		return nil, tpsession.ErrInternal.Withf("session.NewService: MaxSessionDays is %d: give a positive number of days, or zero for the default", cfg.MaxSessionDays)
 	}
-	s := &Service{st: st, clock: cfg.Clock, loc: cfg.Location, conv: cfg.Convocations, jury: cfg.Jury, maxDays: cfg.MaxSessionDays}
+	if err := cfg.Exam.Check(); err != nil {
+		return nil, tpsession.ErrInternal.Withf("session.NewService: %s", tpsession.MessageOf(err)).Wrap(err)
+	}
+	s := &Service{st: st, clock: cfg.Clock, loc: cfg.Location, conv: cfg.Convocations, jury: cfg.Jury, maxDays: cfg.MaxSessionDays, exam: cfg.Exam}
 	if s.maxDays == 0 {
 		s.maxDays = DefaultMaxSessionDays
 	}

@@ -19,6 +19,7 @@ import (
 	"github.com/tpsession/tpsession/pli"
 	"github.com/tpsession/tpsession/session"
 	"github.com/tpsession/tpsession/session/agrement"
+	"github.com/tpsession/tpsession/session/exam"
 	"github.com/tpsession/tpsession/session/plan"
 	"github.com/tpsession/tpsession/session/programme"
 )
@@ -64,7 +65,7 @@ func newFixtureWith(t *testing.T, today date.Date, cfg session.Config) *fixture 
 	cfg.Clock, cfg.Location = clock, paris
 	stores := session.Stores{
 		Sessions: store, Events: store, Candidates: store, Registrations: store,
-		Members: store, Juries: store, Plis: store, Checklists: store, Plans: store, Agrements: store, Programmes: store, Calendars: store, Receipts: store, Tx: store,
+		Members: store, Juries: store, Plis: store, Checklists: store, Plans: store, Agrements: store, Programmes: store, Calendars: store, Exams: store, Retentions: store, Receipts: store, Tx: store,
 	}
 	svc, err := session.NewService(stores, cfg)
 	require.NoError(t, err)
@@ -674,10 +675,8 @@ func TestAnOpenedSessionTakesOnlyItsOpeningSteps(t *testing.T) {
 	assert.ErrorIs(t, err, session.ErrNotWritable)
 
 	_, err = f.svc.Close(f.ctx, admin, s.ID)
-	require.NoError(t, err)
-	_, err = f.svc.RecordPliAccess(f.ctx, admin, s.ID, pli.Access{Reason: "late access"})
-	assert.ErrorIs(t, err, session.ErrNotWritable, "a closed session takes no more writes")
-	assert.Contains(t, tpsession.MessageOf(err), "closed")
+	assert.ErrorIs(t, err, exam.ErrPVIncomplete, "a session closes with its procès-verbal")
+	assert.Equal(t, session.StatusOpened, f.status(s.ID))
 }
 
 func TestTheTimelineOfACancelledSessionShowsNothingDue(t *testing.T) {

@@ -25,12 +25,17 @@ const (
 	StatusConvocationsSent Status = "convocations_sent"
 	StatusReady            Status = "ready"
 	StatusOpened           Status = "opened"
-	StatusClosed           Status = "closed"
-	StatusCancelled        Status = "cancelled"
+	// StatusClosed: every jury member has signed the procès-verbal
+	// (docs/rules.md#the-procès-verbal).
+	StatusClosed Status = "closed"
+	// StatusValidated: the administration validated the results
+	// (docs/rules.md#validation).
+	StatusValidated Status = "validated"
+	StatusCancelled Status = "cancelled"
 )
 
 // Statuses lists the statuses in lifecycle order.
-var Statuses = []Status{StatusPreparation, StatusDeclared, StatusPliOrdered, StatusConvocationsSent, StatusReady, StatusOpened, StatusClosed, StatusCancelled}
+var Statuses = []Status{StatusPreparation, StatusDeclared, StatusPliOrdered, StatusConvocationsSent, StatusReady, StatusOpened, StatusClosed, StatusValidated, StatusCancelled}
 
 // ParseStatus parses a status name.
 func ParseStatus(s string) (Status, error) {
@@ -58,8 +63,12 @@ type Milestones struct {
 	ReadyOn            date.Date // the readiness verdict was first "ready"
 	OpenedAt           time.Time
 	OpenedOn           date.Date // the day of OpenedAt in the centre's time zone
-	ClosedOn           date.Date
-	CancelledOn        date.Date
+	// ClosedOn is the day every jury member had signed the procès-verbal.
+	ClosedOn date.Date
+	// ValidatedOn is the day of the administration's validation of the
+	// results.
+	ValidatedOn date.Date
+	CancelledOn date.Date
 }
 
 // Session is one exam session of a centre: a titre professionnel (or one of
@@ -118,6 +127,8 @@ func (s Session) Status() Status {
 	switch {
 	case s.m.CancelledOn != date.Zero:
 		return StatusCancelled
+	case s.m.ValidatedOn != date.Zero:
+		return StatusValidated
 	case s.m.ClosedOn != date.Zero:
 		return StatusClosed
 	case s.m.OpenedOn != date.Zero:
@@ -289,11 +300,11 @@ func dayKind(cal tpsession.Calendar, d date.Date) string {
 	return strings.ToLower(d.Weekday().String())
 }
 
-// CheckWritable refuses changes to a session that is opened, closed or
-// cancelled: its preparation is over.
+// CheckWritable refuses changes to a session that is opened, closed,
+// validated or cancelled: its preparation is over.
 func (s Session) CheckWritable() error {
 	switch st := s.Status(); st {
-	case StatusOpened, StatusClosed, StatusCancelled:
+	case StatusOpened, StatusClosed, StatusValidated, StatusCancelled:
 		return ErrNotWritable.Withf("session %s is %s: its preparation can no longer change", s.ID, st)
 	}
 	return nil
@@ -364,16 +375,33 @@ func (s *Session) Open(at time.Time, today date.Date, notReady error) error {
 	return nil
 }
 
-// Close closes an opened session.
+// Close records that an opened session closed on the day its
+// procès-verbal was completed; the Service calls it when the exam's record
+// closes (docs/rules.md#the-procès-verbal).
 func (s *Session) Close(on date.Date) error {
 	switch st := s.Status(); st {
 	case StatusOpened:
 		s.m.ClosedOn = on
 		return nil
-	case StatusClosed, StatusCancelled:
+	case StatusClosed, StatusValidated, StatusCancelled:
 		return ErrNotWritable.Withf("session %s is already %s", s.ID, st)
 	default:
 		return ErrNotOpened.Withf("session %s is %s: only an opened session can be closed", s.ID, st)
+	}
+}
+
+// Validate records that the administration validated a closed session's
+// results on the day on; the Service calls it with the exam's validation
+// (docs/rules.md#validation).
+func (s *Session) Validate(on date.Date) error {
+	switch st := s.Status(); st {
+	case StatusClosed:
+		s.m.ValidatedOn = on
+		return nil
+	case StatusValidated:
+		return ErrNotWritable.Withf("session %s was validated on %s", s.ID, s.m.ValidatedOn)
+	default:
+		return ErrNotClosed.Withf("session %s is %s: its results are validated once its procès-verbal is closed", s.ID, st)
 	}
 }
 

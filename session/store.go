@@ -78,6 +78,13 @@ type EventLog interface {
 	// instant, and in the order they were appended for equal instants;
 	// none for an unknown session or another centre's.
 	Events(ctx context.Context, centre tpsession.CentreID, id tpsession.SessionID) ([]Event, error)
+	// RewriteDetails replaces the detail of each event of the session for
+	// which fn returns a new one and true; nothing else of an event
+	// changes, and no event is added or removed. It is the one exception
+	// to the log being append-only: the pseudonymisation of a session's
+	// records once their retention period has ended
+	// (docs/rules.md#retention).
+	RewriteDetails(ctx context.Context, centre tpsession.CentreID, id tpsession.SessionID, fn func(Event) (string, bool)) error
 }
 
 // Transactor is implemented by stores that can make several writes all or

@@ -18,6 +18,7 @@ import (
 	"github.com/tpsession/tpsession/pli"
 	"github.com/tpsession/tpsession/session"
 	"github.com/tpsession/tpsession/session/agrement"
+	"github.com/tpsession/tpsession/session/exam"
 	"github.com/tpsession/tpsession/session/plan"
 	"github.com/tpsession/tpsession/session/programme"
 )
@@ -301,18 +302,119 @@ func TestEveryCommandInputFollowsTheTextRule(t *testing.T) {
 
 					in := cmd.fresh()
 					require.True(t, setString(reflect.ValueOf(in), path, value), path)
-					err = cmd.run(f, s, c, in)
-					require.Error(t, err, "%s: %s", path, what)
-					assert.Equal(t, tpsession.Invalid, tpsession.KindOf(err), "%s: %s: %v", path, what, err)
-					e, ok := err.(*tpsession.Error)
-					if assert.True(t, ok, "%s: %s: %T", path, what, err) {
-						assert.NotEmpty(t, e.Fields, "%s: %s: the error names the field: %v", path, what, err)
-					}
+					assertInvalidInput(t, cmd.run(f, s, c, in), path+": "+what)
 					after, err := f.svc.Events(f.ctx, admin, s.ID)
 					require.NoError(t, err)
 					assert.Equal(t, before, after, "%s: %s: nothing was written", path, what)
 				}
 			}
 		})
+	}
+}
+
+// TestEveryExamInputFollowsTheTextRule walks the input of every command
+// of the exam days that takes text, as TestEveryCommandInputFollowsTheTextRule
+// does, on a session whose exam days are recorded (examined): each string,
+// set to text that breaks the text rule, is refused as invalid input
+// naming a field, and nothing is written; then the valid input is
+// accepted.
+func TestEveryExamInputFollowsTheTextRule(t *testing.T) {
+	type world struct {
+		s     session.Session
+		cands []tpsession.CandidateID
+		sj    jury.SessionJury
+	}
+	type examCommand struct {
+		name  string
+		fresh func(w world) any
+		run   func(f *fixture, w world, in any) error
+	}
+	examOf := func(name string, fresh func(w world) any, run func(f *fixture, w world, in any) error) examCommand {
+		return examCommand{name, fresh, run}
+	}
+	ids := func(w world) []string {
+		var out []string
+		for _, c := range w.cands {
+			out = append(out, string(c))
+		}
+		return out
+	}
+	commands := []examCommand{
+		examOf("PutSitting", func(w world) any {
+			return &exam.SittingInput{Epreuve: "MSP", Label: "Mise en situation", Day: (start + 1).String(), Start: "09:00", End: "12:00", Candidates: ids(w)}
+		}, func(f *fixture, w world, in any) error {
+			_, err := f.svc.PutSitting(f.ctx, admin, w.s.ID, "msp", *in.(*exam.SittingInput))
+			return err
+		}),
+		examOf("SetSurveillants", func(world) any {
+			return &[]exam.SurveillantInput{{Name: "Paul Girard", Email: "paul.girard@example.fr", Role: "surveillance"}}
+		}, func(f *fixture, w world, in any) error {
+			_, err := f.svc.SetSurveillants(f.ctx, admin, w.s.ID, "qp", *in.(*[]exam.SurveillantInput))
+			return err
+		}),
+		examOf("RecordAttendance", func(world) any {
+			return &exam.AttendanceInput{Status: "present", IdentityCheckedBy: "Sami Accueil", IdentityCheckedAt: at(end).Add(4 * time.Hour).Format(time.RFC3339),
+				ArrivedAt: "14:00", Note: "arrivé par le train"}
+		}, func(f *fixture, w world, in any) error {
+			_, err := f.svc.RecordAttendance(f.ctx, admin, w.s.ID, "ef", w.cands[1], *in.(*exam.AttendanceInput))
+			return err
+		}),
+		examOf("ReportIncident", func(w world) any {
+			return &exam.IncidentInput{Kind: "disturbance", At: at(end).Add(5 * time.Hour).Format(time.RFC3339), Sitting: "ef",
+				Candidates: ids(w)[:1], Description: "Bruit dans le couloir.", Witnesses: []exam.WitnessInput{{Name: "Sami Accueil", SignedAt: at(end).Add(6 * time.Hour).Format(time.RFC3339)}}}
+		}, func(f *fixture, w world, in any) error {
+			_, err := f.svc.ReportIncident(f.ctx, admin, w.s.ID, *in.(*exam.IncidentInput))
+			return err
+		}),
+		examOf("Decide", func(world) any {
+			return &exam.DecisionInput{Outcome: "obtained", DossierProfessionnel: true, ECF: true, Reasons: "au vu des épreuves",
+				CCPs: []exam.CCPResultInput{{Code: "CCP1", Acquired: true}, {Code: "CCP2", Acquired: true}, {Code: "CCP3", Acquired: true}}}
+		}, func(f *fixture, w world, in any) error {
+			p, _ := w.sj.Assignment.PanelOf(w.cands[1])
+			_, err := f.svc.Decide(f.ctx, juror(p.Members[0]), w.s.ID, w.cands[1], *in.(*exam.DecisionInput))
+			return err
+		}),
+	}
+	bad := map[string]string{
+		"a control character":      "a\u0007b",
+		"a bidirectional override": "a\u202eb",
+		"the bytes of a surrogate": "a\xed\xa0\x80b",
+		"a NUL":                    "a\x00b",
+	}
+	for _, cmd := range commands {
+		t.Run(cmd.name, func(t *testing.T) {
+			f := newFixture(t, date.New(2026, time.November, 16))
+			s, cands, sj := f.examined()
+			w := world{s, cands, sj}
+			paths := stringPaths(reflect.ValueOf(cmd.fresh(w)), "")
+			require.NotEmpty(t, paths)
+			before, err := f.svc.Events(f.ctx, admin, s.ID)
+			require.NoError(t, err)
+			// A refused input writes nothing: every one runs on the same
+			// session.
+			for _, path := range paths {
+				for what, value := range bad {
+					in := cmd.fresh(w)
+					require.True(t, setString(reflect.ValueOf(in), path, value), path)
+					assertInvalidInput(t, cmd.run(f, w, in), path+": "+what)
+				}
+			}
+			after, err := f.svc.Events(f.ctx, admin, s.ID)
+			require.NoError(t, err)
+			assert.Equal(t, before, after, "nothing was written")
+			require.NoError(t, cmd.run(f, w, cmd.fresh(w)), "the valid input is accepted")
+		})
+	}
+}
+
+// assertInvalidInput checks that err refuses the input as invalid, naming
+// a field.
+func assertInvalidInput(t *testing.T, err error, what string) {
+	t.Helper()
+	require.Error(t, err, what)
+	assert.Equal(t, tpsession.Invalid, tpsession.KindOf(err), "%s: %v", what, err)
+	e, ok := err.(*tpsession.Error)
+	if assert.True(t, ok, "%s: %T", what, err) {
+		assert.NotEmpty(t, e.Fields, "%s: the error names the field: %v", what, err)
 	}
 }

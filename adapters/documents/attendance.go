@@ -40,14 +40,26 @@ import (
 // refusal leaves the centre without any, and a sheet missing a present
 // candidate is what the rules forbid. Making the plan again gives them
 // their place.
+//
+// Once the exam's record holds sittings (Dossier.Exam), the sheets are
+// printed from it instead: one per sitting, listing its candidates with
+// who checked their identity and when, their arrival, their presence or
+// the responsable's decision on a late arrival, and when they signed; its
+// foot says who signed it and when (the signed state, not an image), and
+// leaves blank what is still to sign. Then one sheet per day for the jury:
+// each member's presence, arrival, departure and signature.
 func AttendanceSheets(d Dossier) (Document, error) {
 	b, err := d.open()
 	if err != nil {
 		return Document{}, err
 	}
 	p := newPDF(b, "Feuilles d'émargement — "+titleFR(b.Session))
-	for _, h := range b.halfDays() {
-		b.writeSheet(p, h)
+	if b.Exam != nil && len(b.Exam.Record.Sittings) > 0 {
+		b.writeRecordedSheets(p, b.Exam.Record)
+	} else {
+		for _, h := range b.halfDays() {
+			b.writeSheet(p, h)
+		}
 	}
 	if len(p.sections) == 0 {
 		p.section("Feuilles d'émargement")
@@ -157,15 +169,7 @@ func (b *book) writeSheet(p *pdfDoc, h halfDay) {
 	p.section("Feuille d'émargement — " + b.Session.TitleName + " — " + dateFR(h.date) + ", " + period)
 	f := p.f
 
-	p.font("B", 15)
-	p.para(0, 8, "Feuille d'émargement", "C")
-	p.font("", 10)
-	p.para(0, 5, b.Centre.Name, "C")
-	f.Ln(3)
-	p.font("B", 10.5)
-	p.para(0, 5.5, "Session d'examen du "+titleFR(b.Session))
-	p.font("", 10)
-	p.para(0, 5, upperFirst(periodFR(b.Session.Start, b.Session.End))+" · lieu : "+b.Session.Site)
+	b.sessionHead(p, "Feuille d'émargement")
 	p.font("B", 12)
 	f.Ln(1)
 	p.para(0, 7, when)

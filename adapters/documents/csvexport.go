@@ -72,29 +72,45 @@ func CandidatesCSV(d Dossier, columns ...Column) (Document, error) {
 		header = append(header, h...)
 		cells = append(cells, f)
 	}
+	rows := [][]string{header}
+	for _, c := range cands {
+		var row []string
+		for _, f := range cells {
+			row = append(row, f(c)...)
+		}
+		rows = append(rows, row)
+	}
+	return b.csvDocument(fileName("csv", "candidats", string(b.Session.Title), b.Session.Start.String()), rows)
+}
+
+// csvDocument writes rows, the header first, as a CSV file French Excel
+// opens as it is: UTF-8 with a byte-order mark, ';' separators, CRLF, each
+// cell of the rows after the header written for a spreadsheet to show it
+// as it is and run nothing (spreadsheetCell). Each row checks the
+// dossier's Context.
+func (b *book) csvDocument(name string, rows [][]string) (Document, error) {
 	var buf bytes.Buffer
 	buf.WriteString("\ufeff")
 	w := csv.NewWriter(&buf)
 	w.Comma = ';'
 	w.UseCRLF = true
-	_ = w.Write(header) // a bytes.Buffer does not fail
-	for _, c := range cands {
+	for i, row := range rows {
 		if err := b.alive(); err != nil {
 			return Document{}, err
 		}
-		var row []string
-		for _, f := range cells {
-			for _, v := range f(c) {
-				row = append(row, spreadsheetCell(v))
+		if i > 0 {
+			row = slices.Clone(row)
+			for j, v := range row {
+				row[j] = spreadsheetCell(v)
 			}
 		}
-		_ = w.Write(row)
+		_ = w.Write(row) // a bytes.Buffer does not fail
 	}
 	w.Flush()
 	if err := w.Error(); err != nil {
 		return Document{}, ErrRender.Wrap(err)
 	}
-	return Document{Name: fileName("csv", "candidats", string(b.Session.Title), b.Session.Start.String()), ContentType: ContentTypeCSV, Body: buf.Bytes()}, nil
+	return Document{Name: name, ContentType: ContentTypeCSV, Body: buf.Bytes()}, nil
 }
 
 func columnNames() string {

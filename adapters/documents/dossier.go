@@ -62,6 +62,12 @@ type Dossier struct {
 	// Plan is the session's plan; nil when there is none. An infeasible
 	// plan gives a déroulé that says why and is otherwise ignored.
 	Plan *plan.Record
+	// Exam is what happened from the opening on — the sittings and their
+	// attendance, the incidents, the decisions, the procès-verbal — with
+	// what the procès-verbal still lacks; nil before anything is recorded.
+	// The attendance sheets are printed from it once it holds sittings;
+	// the procès-verbal, the PV de constatation and the results need it.
+	Exam *session.ExamState
 	// PlanCandidates tells who is who in the plan, which numbers its
 	// candidates 1…N: candidate k of the plan is PlanCandidates[k-1] (""
 	// for a number given to nobody). With it the déroulé names the

@@ -26,4 +26,7 @@ var (
 	// ErrCancelled reports a document left unfinished because the
 	// dossier's Context ended: the request that asked for it is gone.
 	ErrCancelled = tpsession.NewError(tpsession.Internal, "documents.cancelled", "the document was left unfinished: its request was cancelled")
+	// ErrNoConstatation is returned for the PV de constatation of a
+	// session whose jury could deliberate on every candidate.
+	ErrNoConstatation = tpsession.NewError(tpsession.NotFound, "documents.constatation_missing", "the session has no PV de constatation")
 )

@@ -27,7 +27,7 @@ func Example() {
 	clock := tpsession.NewFixedClock(time.Date(2027, time.January, 10, 9, 0, 0, 0, paris))
 	svc, _ := session.NewService(session.Stores{
 		Sessions: store, Events: store, Candidates: store, Registrations: store,
-		Members: store, Juries: store, Plis: store, Checklists: store, Plans: store, Agrements: store, Programmes: store, Calendars: store, Receipts: store,
+		Members: store, Juries: store, Plis: store, Checklists: store, Plans: store, Agrements: store, Programmes: store, Calendars: store, Exams: store, Retentions: store, Receipts: store,
 	}, session.Config{Clock: clock, Location: paris})
 	by := session.Actor{Centre: "centre-lyon", Name: "Claire Martin"}
 	ses, _ := svc.CreateSession(ctx, by, session.Details{

@@ -14,14 +14,14 @@ import (
 // Gather reads a session's dossier through the service, as actor by sees
 // it: the session, its active registrations in registration order and
 // their candidates, the accepted jury members and those of the assignment,
-// the assignment and the plan (each zero or nil when not made yet), and
-// the instant of the last entry of its event log (Dossier.Changed), who is
-// who in the plan (Dossier.PlanCandidates), and the service's log of the
-// calendars' publications (Dossier.Calendars). It and the calendars it
-// records publications for are the only functions of the package that
-// reach the service; the caller then sets the letterhead (Centre), the
-// signatory, the delivery method and the day, and every document is made
-// from there.
+// the assignment, the plan and the exam's record (each zero or nil when
+// not made yet), and the instant of the last entry of its event log
+// (Dossier.Changed), who is who in the plan (Dossier.PlanCandidates), and
+// the service's log of the calendars' publications (Dossier.Calendars). It
+// and the calendars it records publications for are the only functions of
+// the package that reach the service; the caller then sets the letterhead
+// (Centre), the signatory, the delivery method and the day, and every
+// document is made from there.
 //
 // Errors are the service's: session.ErrSessionNotFound and the actor's
 // errors above all.
@@ -84,5 +84,10 @@ func Gather(ctx context.Context, svc *session.Service, by session.Actor, sid tps
 	d.Calendars = func(key string, events []session.EventDigest) ([]session.PublishedEvent, error) {
 		return svc.PublishCalendar(ctx, by, sid, key, events)
 	}
+	st, err := svc.Exam(ctx, by, sid)
+	if err != nil {
+		return Dossier{}, err
+	}
+	d.Exam = &st
 	return d, nil
 }

@@ -558,3 +558,13 @@ func (p *pdfDoc) row(cols []column, cells []string, minH float64) {
 	}
 	p.f.SetXY(marginX, y+h)
 }
+
+// heading prints a section heading of a long document on a grey band, on
+// a new page when little room is left under it.
+func (p *pdfDoc) heading(s string) {
+	p.keep(30)
+	p.f.Ln(4)
+	p.font("B", 11.5)
+	p.band(7, s)
+	p.f.Ln(2)
+}

@@ -91,6 +91,32 @@ var expectedAccess = map[string][]string{
 	"GET /v1/programmes/{year}":         {"admin", "controller"},
 	"PUT /v1/programmes/{year}":         {"admin"},
 	"POST /v1/programmes/{year}/submit": {"admin"},
+
+	"GET /v1/sessions/{sid}/exam":                                              {"admin", "jury", "controller"},
+	"PUT /v1/sessions/{sid}/sittings/{key}":                                    {"admin"},
+	"PUT /v1/sessions/{sid}/sittings/{key}/surveillants":                       {"admin"},
+	"PUT /v1/sessions/{sid}/sittings/{key}/attendance/{cid}":                   {"admin"},
+	"PUT /v1/sessions/{sid}/invitations/{mid}/attendance/{day}":                {"admin"},
+	"PUT /v1/sessions/{sid}/responsable-attendance/{day}":                      {"admin"},
+	"POST /v1/sessions/{sid}/sheets/{sheet}/signatures":                        {"admin"},
+	"POST /v1/sessions/{sid}/incidents":                                        {"admin"},
+	"POST /v1/sessions/{sid}/incidents/{n}/witnesses":                          {"admin"},
+	"PUT /v1/sessions/{sid}/registrations/{cid}/remote-modality":               {"admin"},
+	"POST /v1/sessions/{sid}/constatations":                                    {"admin"},
+	"PUT /v1/sessions/{sid}/registrations/{cid}/decision":                      {"jury"},
+	"POST /v1/sessions/{sid}/registrations/{cid}/decision/sign":                {"jury"},
+	"POST /v1/sessions/{sid}/registrations/{cid}/decision/amendments":          {"jury"},
+	"POST /v1/sessions/{sid}/registrations/{cid}/decision/amendments/{n}/sign": {"jury"},
+	"POST /v1/sessions/{sid}/pv/sent":                                          {"admin"},
+	"POST /v1/sessions/{sid}/validate":                                         {"controller"},
+	"PUT /v1/sessions/{sid}/registrations/{cid}/issuances/{document}":          {"admin"},
+	"POST /v1/sessions/{sid}/pseudonymise":                                     {"admin"},
+	"GET /v1/retention":                                                        {"admin", "controller"},
+	"PUT /v1/retention":                                                        {"admin"},
+	"GET /v1/sessions/{sid}/pv.pdf":                                            {"admin", "controller"},
+	"GET /v1/sessions/{sid}/constatations.pdf":                                 {"admin", "controller"},
+	"GET /v1/sessions/{sid}/results.csv":                                       {"admin", "controller"},
+	"GET /v1/sessions/{sid}/archive.zip":                                       {"admin", "controller"},
 }
 
 var publicRoutes = []string{"GET /healthz", "GET /openapi.json"}
@@ -135,6 +161,7 @@ func fillPath(path string, w world) string {
 		"{sid}", w.sid, "{mid}", w.jury, "{cid}", w.c1,
 		"{key}", "rules_displayed", "{name}", "Poste%20informatique",
 		"{aid}", w.agr, "{code}", "TP-01281", "{year}", "2027",
+		"{day}", "2027-03-01", "{sheet}", "jury-2027-03-01", "{n}", "1", "{document}", "parchemin",
 	).Replace(path)
 }
 
@@ -153,6 +180,24 @@ func TestAccessOfEveryRouteForEveryRole(t *testing.T) {
 			w := e.prepare()
 			method, tmpl, _ := strings.Cut(op, " ")
 			path := fillPath(tmpl, w)
+			switch {
+			case strings.Contains(tmpl, "/incidents/{n}"): // the report the path names
+				e.hold(w)
+			case strings.HasSuffix(tmpl, "/constatations.pdf"): // a PV de constatation to print
+				e.hold(w)
+				e.must(http.StatusOK, adminToken, "PUT", w.url("/invitations/"+w.m2+"/attendance/2027-03-03"), map[string]any{"status": "absent"})
+				e.must(http.StatusCreated, adminToken, "POST", w.url("/constatations"), nil)
+			case strings.Contains(tmpl, "/amendments/{n}"): // the amendment the path names
+				e.hold(w)
+				e.deliberate(w)
+				e.must(http.StatusCreated, juryToken, "POST", w.url("/registrations/"+w.c1+"/decision/amendments"), map[string]any{
+					"outcome": "partial_success", "reason": "le CCP3 n'était pas acquis", "dossier_professionnel": true, "ecf": true,
+					"ccps": []any{map[string]any{"code": "CCP1", "acquired": true}, map[string]any{"code": "CCP2", "acquired": true}, map[string]any{"code": "CCP3"}}})
+			}
+			if strings.Contains(tmpl, "/sittings/{key}/") { // the sitting the path names
+				e.must(http.StatusOK, adminToken, "PUT", w.url("/sittings/rules_displayed"), map[string]any{"label": "QP", "day": "2027-03-01",
+					"start": "09:00", "end": "10:00", "candidates": []string{w.c1, w.c2}})
+			}
 			var body any
 			if method != "GET" && method != "DELETE" {
 				body = map[string]any{}

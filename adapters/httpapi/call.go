@@ -18,6 +18,7 @@ import (
 	"github.com/tpsession/tpsession/jury"
 	"github.com/tpsession/tpsession/session"
 	"github.com/tpsession/tpsession/session/agrement"
+	"github.com/tpsession/tpsession/session/exam"
 )
 
 // call is one request on its way through a route: who sends it, the
@@ -33,13 +34,14 @@ type call struct {
 	actor session.Actor
 
 	// The resources the path names, loaded by scope (see scopesOf).
-	ses    session.Session
-	member jury.Member
-	cand   candidate.Candidate
-	inv    jury.Invitation
-	reg    candidate.Registration
-	item   checklist.Item
-	agr    agrement.Agrement
+	ses     session.Session
+	member  jury.Member
+	cand    candidate.Candidate
+	inv     jury.Invitation
+	reg     candidate.Registration
+	item    checklist.Item
+	agr     agrement.Agrement
+	sitting exam.Sitting
 
 	// sj is the path's session's jury record, once loaded.
 	sj *jury.SessionJury
@@ -190,6 +192,60 @@ func (c *call) load(s resourceScope) error {
 		}
 		c.agr, err = c.a.svc.Agrement(c.ctx, c.actor, id)
 		return err
+	case sittingScope:
+		st, err := c.a.svc.Exam(c.ctx, c.actor, c.ses.ID)
+		if err != nil {
+			return err
+		}
+		c.sitting, err = st.Record.Sitting(c.r.PathValue("key"))
+		return err
+	case sheetScope:
+		st, err := c.a.svc.Exam(c.ctx, c.actor, c.ses.ID)
+		if err != nil {
+			return err
+		}
+		sheet := c.r.PathValue("sheet")
+		if d, ok := strings.CutPrefix(sheet, "jury-"); ok {
+			if day, err := tpsession.ParseDate(d); err == nil && c.ses.Dates().Contains(day) {
+				return nil
+			}
+			return exam.ErrSittingNotFound.Withf("there is no jury sheet %q: the session runs from %s to %s", tpsession.Truncate(sheet, 40), c.ses.Start, c.ses.End)
+		}
+		_, err = st.Record.Sitting(sheet)
+		return err
+	case incidentScope:
+		st, err := c.a.svc.Exam(c.ctx, c.actor, c.ses.ID)
+		if err != nil {
+			return err
+		}
+		n, err := c.pathNumber(exam.ErrIncidentNotFound)
+		if err != nil {
+			return err
+		}
+		if n > len(st.Record.Incidents) {
+			return exam.ErrIncidentNotFound.Withf("the exam has no incident report %d", n)
+		}
+		return nil
+	case amendmentScope:
+		st, err := c.a.svc.Exam(c.ctx, c.actor, c.ses.ID)
+		if err != nil {
+			return err
+		}
+		n, err := c.pathNumber(exam.ErrAmendmentNotFound)
+		if err != nil {
+			return err
+		}
+		if n > len(st.Record.AmendmentsOf(c.reg.Candidate)) {
+			return exam.ErrAmendmentNotFound.Withf("the decision on candidate %s has no amendment %d", c.reg.Candidate, n)
+		}
+		return nil
+	case attendeeScope:
+		cid, err := tpsession.ParseCandidateID(c.r.PathValue("cid"))
+		if err != nil {
+			return candidate.ErrRegistrationNotFound
+		}
+		c.reg, err = c.a.svc.Registration(c.ctx, c.actor, c.ses.ID, cid)
+		return err
 	case itemScope:
 		cl, err := c.a.svc.Checklist(c.ctx, c.actor, c.ses.ID)
 		if err != nil {
@@ -222,6 +278,15 @@ func (c *call) authorize(acc access) error {
 	}
 	if acc.jury == session.JuryOwnMember {
 		if err := c.a.policy.AuthorizeMember(c.actor, acc.action, c.pathMember()); err != nil {
+			return errForbidden.Withf("%s", tpsession.MessageOf(err)).Wrap(err)
+		}
+	}
+	if acc.jury == session.JuryOwnPanel && c.actor.Role == RoleJury && slices.Contains(c.rt.scopes, registrationScope) {
+		sj, err := c.sessionJury()
+		if err != nil {
+			return err
+		}
+		if err := c.a.policy.AuthorizeCandidate(c.actor, acc.action, sj.Assignment, c.reg.Candidate); err != nil {
 			return errForbidden.Withf("%s", tpsession.MessageOf(err)).Wrap(err)
 		}
 	}

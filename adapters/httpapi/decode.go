@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"iter"
 	"math"
 	"mime"
 	"net/http"
@@ -359,12 +360,8 @@ func (a *api) fieldsOf(t reflect.Type) map[string]field {
 }
 
 func addFields(fields map[string]field, t reflect.Type) {
-	for f := range t.Fields() {
+	for f := range jsonFields(t) {
 		name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
-		if f.Anonymous && name == "" && f.Type.Kind() == reflect.Struct {
-			addFields(fields, f.Type) // promoted, as encoding/json does
-			continue
-		}
 		if !f.IsExported() || name == "-" {
 			continue
 		}
@@ -372,5 +369,27 @@ func addFields(fields map[string]field, t reflect.Type) {
 			name = f.Name
 		}
 		fields[name] = field{t: f.Type, text: textRuleOf(f)}
+	}
+}
+
+// jsonFields yields the fields of the struct type t as encoding/json
+// reads them: the fields of an embedded struct without a JSON name are
+// promoted in its place.
+func jsonFields(t reflect.Type) iter.Seq[reflect.StructField] {
+	return func(yield func(reflect.StructField) bool) {
+		for f := range t.Fields() {
+			name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+			if f.Anonymous && name == "" && f.Type.Kind() == reflect.Struct {
+				for g := range jsonFields(f.Type) {
+					if !yield(g) {
+						return
+					}
+				}
+				continue
+			}
+			if !yield(f) {
+				return
+			}
+		}
 	}
 }

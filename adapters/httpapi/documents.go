@@ -4,6 +4,7 @@ import (
 	"bytes"
 
 	"github.com/tpsession/tpsession"
+	"github.com/tpsession/tpsession/adapters/archive"
 	"github.com/tpsession/tpsession/adapters/documents"
 	"github.com/tpsession/tpsession/candidate"
 	"github.com/tpsession/tpsession/session"
@@ -64,6 +65,25 @@ func (a *api) attendanceSheets(c *call) (file, error) {
 }
 
 func (a *api) deroulePDF(c *call) (file, error) { return a.render(c, documents.DeroulePDF) }
+
+func (a *api) procesVerbal(c *call) (file, error) { return a.render(c, documents.ProcesVerbal) }
+
+func (a *api) constatations(c *call) (file, error) {
+	return a.render(c, documents.Constatations)
+}
+
+func (a *api) resultsCSV(c *call) (file, error) { return a.render(c, documents.ResultsCSV) }
+
+// archive makes the session's archive, with the documents of its dossier
+// numbered as the plan numbers its candidates.
+func (a *api) archive(c *call) (file, error) {
+	d, err := a.dossier(c)
+	if err != nil {
+		return file{}, err
+	}
+	doc, err := archive.Build(c.ctx, a.svc, c.actor, d, a.svc.Now())
+	return file{doc}, err
+}
 
 func (a *api) candidatesCSV(c *call) (file, error) {
 	return a.render(c, func(d documents.Dossier) (documents.Document, error) { return documents.CandidatesCSV(d) })

@@ -2,6 +2,9 @@ package httpapi_test
 
 import (
 	"net/http"
+	"time"
+
+	"github.com/tpsession/tpsession"
 )
 
 // Valid SIRETs: a member employed by the establishment that hosted a
@@ -94,7 +97,7 @@ func (e *env) staff(w *world) {
 		return e.must(http.StatusCreated, adminToken, "POST", "/v1/jury-members", body)["id"].(string)
 	}
 	w.jury = id(memberBody("Jeanne Martin", juryEmail, ""))
-	w.m2 = id(memberBody("Karim Benali", "karim.benali@example.fr", siretM2))
+	w.m2 = id(memberBody("Karim Benali", jury2Email, siretM2))
 	w.m3 = id(memberBody("Sophie Durand", "sophie.durand@example.fr", siretEmployer))
 	w.m4 = id(memberBody("Luc Moreau", "luc.moreau@example.fr", ""))
 	for _, m := range []string{w.jury, w.m2, w.m3, w.m4} {
@@ -165,4 +168,61 @@ func (e *env) prepare() world {
 		"available": 2, "operational_from": "2027-02-01", "operational_until": "2027-03-31",
 	})
 	return w
+}
+
+// hold opens the prepared session on its start date and holds its exam:
+// the questionnaire "qp" on day 1 and the entretien final "ef" on day 3,
+// for both candidates, c2 late and admitted at qp; the responsable and
+// the members present on both days; an incident reported. The clock is
+// left at 17:00 on day 3.
+func (e *env) hold(w world) {
+	e.t.Helper()
+	e.on(start)
+	e.must(http.StatusOK, adminToken, "POST", w.url("/open"), nil)
+	both := []string{w.c1, w.c2}
+	e.must(http.StatusOK, adminToken, "PUT", w.url("/sittings/qp"), map[string]any{"label": "Questionnaire professionnel", "day": "2027-03-01",
+		"start": "09:00", "end": "10:00", "candidates": both})
+	e.must(http.StatusOK, adminToken, "PUT", w.url("/sittings/ef"), map[string]any{"label": "Entretien final", "day": "2027-03-03",
+		"start": "14:00", "end": "16:00", "candidates": both, "final": true})
+	for _, day := range []string{"2027-03-01", "2027-03-03"} {
+		d, _ := tpsession.ParseDate(day)
+		e.clock.Set(at(d).Add(8 * time.Hour))
+		e.must(http.StatusOK, adminToken, "PUT", w.url("/responsable-attendance/"+day), map[string]any{"status": "present", "arrived_at": "07:45"})
+		for _, m := range []string{w.jury, w.m2, w.m3} {
+			e.must(http.StatusOK, adminToken, "PUT", w.url("/invitations/"+m+"/attendance/"+day), map[string]any{"status": "present", "arrived_at": "08:15"})
+		}
+		key, begin := "qp", "09:00"
+		if day == "2027-03-03" {
+			key, begin = "ef", "14:00"
+		}
+		for _, c := range both {
+			body := map[string]any{"status": "present", "identity_checked_by": "Sami Accueil",
+				"identity_checked_at": day + "T08:50:00+01:00", "arrived_at": begin}
+			if c == w.c2 && key == "qp" {
+				body["arrived_at"], body["late_decision"] = "09:15", "admitted"
+			}
+			e.must(http.StatusOK, adminToken, "PUT", w.url("/sittings/"+key+"/attendance/"+c), body)
+		}
+	}
+	e.must(http.StatusCreated, adminToken, "POST", w.url("/incidents"), map[string]any{"kind": "technical_failure", "at": "2027-03-01T09:30:00+01:00",
+		"sitting": "qp", "description": "Coupure du réseau pendant cinq minutes."})
+}
+
+// deliberate has the panel of both candidates — the jury token's member
+// and m2 — decide and sign: c1 obtains the title, c2 partial success. The
+// last signature closes the session.
+func (e *env) deliberate(w world) {
+	e.t.Helper()
+	all := []any{map[string]any{"code": "CCP1", "acquired": true}, map[string]any{"code": "CCP2", "acquired": true}, map[string]any{"code": "CCP3", "acquired": true}}
+	some := []any{map[string]any{"code": "CCP1", "acquired": true}, map[string]any{"code": "CCP2", "acquired": true}, map[string]any{"code": "CCP3", "acquired": false}}
+	for c, ccps := range map[string][]any{w.c1: all, w.c2: some} {
+		outcome := "obtained"
+		if c == w.c2 {
+			outcome = "partial_success"
+		}
+		e.must(http.StatusOK, juryToken, "PUT", w.url("/registrations/"+c+"/decision"), map[string]any{"outcome": outcome, "ccps": ccps,
+			"dossier_professionnel": true, "ecf": true})
+		e.must(http.StatusOK, juryToken, "POST", w.url("/registrations/"+c+"/decision/sign"), nil)
+		e.must(http.StatusOK, jury2Token, "POST", w.url("/registrations/"+c+"/decision/sign"), nil)
+	}
 }

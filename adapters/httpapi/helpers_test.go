@@ -35,8 +35,10 @@ const (
 	controllerToken = "ctrl-lyon-0123456789abcdef0123456789a"
 	otherToken      = "admin-nantes-0123456789abcdef01234567"
 	strangerToken   = "jury-stranger-0123456789abcdef0123456"
+	jury2Token      = "jury2-lyon-0123456789abcdef0123456789"
 
-	juryEmail = "jeanne.martin@example.fr"
+	juryEmail  = "jeanne.martin@example.fr"
+	jury2Email = "karim.benali@example.fr" // m2 of the fixtures
 )
 
 var (
@@ -92,6 +94,7 @@ func tokens(t testing.TB) *httpapi.StaticTokens {
 		{Token: controllerToken, Centre: "centre-lyon", Role: "controller", Name: "DREETS inspector"},
 		{Token: otherToken, Centre: "centre-nantes", Role: "admin", Name: "Paul Girard"},
 		{Token: strangerToken, Centre: "centre-lyon", Role: "jury", MemberEmail: "nobody@example.fr"},
+		{Token: jury2Token, Centre: "centre-lyon", Role: "jury", MemberEmail: jury2Email},
 	})
 	require.NoError(t, err)
 	return st
@@ -103,7 +106,7 @@ func newEnv(t testing.TB, opts ...httpapi.Option) *env {
 	clock := tpsession.NewFixedClock(at(today))
 	svc, err := session.NewService(session.Stores{
 		Sessions: store, Events: store, Candidates: store, Registrations: store,
-		Members: store, Juries: store, Plis: store, Checklists: store, Plans: store, Agrements: store, Programmes: store, Calendars: store, Receipts: store, Tx: store,
+		Members: store, Juries: store, Plis: store, Checklists: store, Plans: store, Agrements: store, Programmes: store, Calendars: store, Exams: store, Retentions: store, Receipts: store, Tx: store,
 	}, session.Config{Clock: clock, Location: paris})
 	require.NoError(t, err)
 	logs := &syncBuffer{}

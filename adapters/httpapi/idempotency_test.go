@@ -229,7 +229,7 @@ func TestAKeyedRequestRunAgainByTheStoreActsOnce(t *testing.T) {
 	store := memstore.New()
 	svc, err := session.NewService(session.Stores{
 		Sessions: store, Events: store, Candidates: store, Registrations: store, Members: store,
-		Juries: store, Plis: store, Checklists: store, Plans: store, Agrements: store, Programmes: store, Calendars: store, Receipts: store, Tx: rerunTx{store},
+		Juries: store, Plis: store, Checklists: store, Plans: store, Agrements: store, Programmes: store, Calendars: store, Exams: store, Retentions: store, Receipts: store, Tx: rerunTx{store},
 	}, session.Config{Clock: tpsession.NewFixedClock(at(today)), Location: paris})
 	require.NoError(t, err)
 	e := &env{t: t, h: httpapi.New(svc, httpapi.WithAuthenticator(tokens(t)), httpapi.WithLogger(slog.New(slog.DiscardHandler))), svc: svc}

@@ -141,8 +141,94 @@ func TestLifecycle(t *testing.T) {
 		assert.Contains(t, actions, a)
 	}
 	assert.Equal(t, "session.not_writable", e.do(adminToken, "PUT", w.url("/checklist/rules_displayed"), map[string]any{"status": "ok"}).Code(t))
-	closed := e.must(http.StatusOK, adminToken, "POST", w.url("/close"), nil)
-	assert.Equal(t, "closed", closed["status"])
+	close := e.do(adminToken, "POST", w.url("/close"), nil)
+	assert.Equal(t, http.StatusUnprocessableEntity, close.Status, "a session closes with its procès-verbal")
+	assert.Equal(t, "exam.pv_incomplete", close.Code(t))
+}
+
+// TestLifecycleAfterTheOpening walks a session from its opening to its
+// validated results over HTTP: the admin records the exam days, the jury
+// members decide and sign for their own panel, the last signature closes
+// the session, the admin records the PV sent, the controller validates,
+// and the documents and the archive follow.
+func TestLifecycleAfterTheOpening(t *testing.T) {
+	e := newEnv(t)
+	w := e.prepare()
+	e.hold(w)
+
+	ex := e.must(http.StatusOK, adminToken, "GET", w.url("/exam"), nil)
+	assert.Len(t, ex["pending"], 2)
+	assert.EqualValues(t, 2, ex["quorum"])
+	late := map[string]any{}
+	for _, a := range ex["attendance"].([]any) {
+		if a := a.(map[string]any); a["candidate_id"] == w.c2 && a["sitting"] == "qp" {
+			late = a
+		}
+	}
+	assert.Equal(t, "late_admitted", late["status"])
+	assert.EqualValues(t, 45, late["late"].(map[string]any)["minutes_left"], "the end at 10:00 does not move")
+
+	// The admin does not deliberate; a jury member of another panel does
+	// not either (here: no member at all).
+	body := map[string]any{"outcome": "failed", "ccps": []any{map[string]any{"code": "CCP1"}, map[string]any{"code": "CCP2"}, map[string]any{"code": "CCP3"}}}
+	assert.Equal(t, http.StatusForbidden, e.do(adminToken, "PUT", w.url("/registrations/"+w.c1+"/decision"), body).Status)
+	assert.Equal(t, http.StatusNotFound, e.do(strangerToken, "PUT", w.url("/registrations/"+w.c1+"/decision"), body).Status)
+	r := e.do(juryToken, "PUT", w.url("/registrations/"+w.c1+"/decision"), map[string]any{"outcome": "obtained"})
+	assert.Equal(t, http.StatusBadRequest, r.Status)
+	assert.Contains(t, r.Fields(t), "ccps", "bad input names the field: %s", r.Body)
+
+	e.deliberate(w)
+	s := e.must(http.StatusOK, adminToken, "GET", w.sessionURL, nil)
+	assert.Equal(t, "closed", s["status"], "the last signature closed it")
+	r = e.do(juryToken, "PUT", w.url("/registrations/"+w.c1+"/decision"), body)
+	assert.Equal(t, http.StatusConflict, r.Status)
+	assert.Equal(t, "exam.pv_closed", r.Code(t))
+
+	pv := e.send(request{token: controllerToken, method: "GET", path: w.url("/pv.pdf")})
+	require.Equal(t, http.StatusOK, pv.Status, "%s", pv.Body)
+	assert.Equal(t, "application/pdf", pv.Header.Get("Content-Type"))
+	assert.Equal(t, http.StatusForbidden, e.do(juryToken, "GET", w.url("/pv.pdf"), nil).Status)
+
+	assert.Equal(t, http.StatusForbidden, e.do(adminToken, "POST", w.url("/validate"), nil).Status, "the administration validates")
+	r = e.do(controllerToken, "POST", w.url("/validate"), nil)
+	assert.Equal(t, http.StatusUnprocessableEntity, r.Status, "%s", r.Body)
+	assert.Equal(t, "exam.not_validatable", r.Code(t), "not sent yet")
+	sent := e.must(http.StatusOK, adminToken, "POST", w.url("/pv/sent"), nil)
+	assert.Equal(t, "2027-03-03", sent["on"])
+	v := e.must(http.StatusOK, controllerToken, "POST", w.url("/validate"), map[string]any{"reference": "DDETS-69-2027-031"})
+	assert.Equal(t, "validated", v["status"])
+	assert.Equal(t, "2027-03-03", v["milestones"].(map[string]any)["validated_on"])
+
+	c1 := e.must(http.StatusOK, adminToken, "GET", "/v1/candidates/"+w.c1, nil)
+	assert.Contains(t, c1["titles_held"], "TP-01281", "the validated outcome feeds the history")
+	is := e.must(http.StatusOK, adminToken, "PUT", w.url("/registrations/"+w.c2+"/issuances/livret"), map[string]any{})
+	assert.Equal(t, "livret", is["document"])
+	r = e.do(adminToken, "PUT", w.url("/registrations/"+w.c2+"/issuances/parchemin"), map[string]any{})
+	assert.Equal(t, "exam.not_issuable", r.Code(t))
+
+	csv := e.send(request{token: controllerToken, method: "GET", path: w.url("/results.csv")})
+	require.Equal(t, http.StatusOK, csv.Status)
+	assert.Contains(t, string(csv.Body), "Titre obtenu")
+	assert.Contains(t, string(csv.Body), "Réussite partielle")
+
+	zip := e.send(request{token: adminToken, method: "GET", path: w.url("/archive.zip")})
+	require.Equal(t, http.StatusOK, zip.Status, "%s", zip.Body)
+	assert.Equal(t, "application/zip", zip.Header.Get("Content-Type"))
+
+	dry := e.must(http.StatusOK, adminToken, "POST", w.url("/pseudonymise"), map[string]any{"dry_run": true})
+	assert.Equal(t, true, dry["dry_run"])
+	assert.Equal(t, "2032-03-03", dry["retained_until"])
+	assert.NotEmpty(t, dry["changes"])
+	r = e.do(adminToken, "POST", w.url("/pseudonymise"), nil)
+	assert.Equal(t, http.StatusUnprocessableEntity, r.Status)
+	assert.Equal(t, "exam.retention_running", r.Code(t))
+
+	ret := e.must(http.StatusOK, controllerToken, "GET", "/v1/retention", nil)
+	assert.EqualValues(t, 5, ret["years"])
+	assert.Equal(t, http.StatusForbidden, e.do(controllerToken, "PUT", "/v1/retention", map[string]any{"years": 3}).Status)
+	r = e.do(adminToken, "PUT", "/v1/retention", map[string]any{"years": 0})
+	assert.Equal(t, http.StatusBadRequest, r.Status)
+	assert.Contains(t, r.Fields(t), "years")
 }
 
 // checkCustodyChain recomputes the custody log's hash chain from the JSON

@@ -275,6 +275,22 @@ var createdResources = map[string]created{
 		{"getAgrement", "getAgrement", "the agrément", object{"aid": "$response.body#/id"}},
 		{"reviseAgrement", "reviseAgrement", "revise the agrément", object{"aid": "$response.body#/id"}},
 	}},
+	"signSheet": {links: []link{
+		{"getExam", "getExam", "the exam's record, with the sheets' signatures", object{"sid": "$request.path.sid"}},
+		{"getAttendanceSheets", "getAttendanceSheets", "the attendance sheets, signed", object{"sid": "$request.path.sid"}},
+	}},
+	"reportIncident": {location: "/v1/sessions/{sid}/incidents/{n}", links: []link{
+		{"signIncident", "signIncident", "a witness signs the report", object{"sid": "$request.path.sid", "n": "$response.body#/number"}},
+		{"getExam", "getExam", "the exam's record, with its incidents", object{"sid": "$request.path.sid"}},
+	}},
+	"constate": {links: []link{
+		{"getConstatations", "getConstatations", "the PV de constatation to send", object{"sid": "$request.path.sid"}},
+		{"getExam", "getExam", "the exam's record, with its constatations", object{"sid": "$request.path.sid"}},
+	}},
+	"amend": {links: []link{
+		{"signAmendment", "signAmendment", "a member who deliberated signs the amendment", object{"sid": "$request.path.sid", "cid": "$request.path.cid", "n": "$response.body#/number"}},
+		{"getExam", "getExam", "the exam's record, with its amendments", object{"sid": "$request.path.sid"}},
+	}},
 	"importCandidates": {links: []link{
 		{"listCandidates", "listCandidates", "the centre's candidates", object{}},
 	}},
@@ -549,7 +565,7 @@ func (g *schemas) component(t reflect.Type, s side) (string, error) {
 func (g *schemas) structSchema(t reflect.Type, side side) (object, error) {
 	props := object{}
 	required := []string{}
-	for f := range t.Fields() {
+	for f := range jsonFields(t) {
 		tag := f.Tag.Get("json")
 		name, opts, _ := strings.Cut(tag, ",")
 		if !f.IsExported() || name == "-" {
@@ -674,6 +690,8 @@ var patterns = map[string]string{
 	"title_code":      `^TP-[0-9]{5}$`,
 	"appointment":     `^[0-9]{4}-[0-9]{2}-[0-9]{2}T([01][0-9]|2[0-3]):[0-5][0-9]$`,
 	"phone":           `^\+?[0-9 .()-]*$`,
+	"time_of_day":     `^(([01][0-9]|2[0-3]):[0-5][0-9]|24:00)$`,
+	"sitting_key":     `^[a-z0-9][a-z0-9_-]{0,39}$`,
 	"tracking_number": "^[A-Za-z0-9 \u00a0]{0,60}$",
 	"candidate_id":    `^can_[0-7][0-9A-HJKMNP-TV-Z]{25}$`,
 	"session_id":      `^ses_[0-7][0-9A-HJKMNP-TV-Z]{25}$`,

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/tpsession/tpsession/adapters/archive"
 	"github.com/tpsession/tpsession/adapters/documents"
 )
 
@@ -67,27 +68,50 @@ const (
 	itemScope
 	// agrementScope: the agrément of /v1/agrements/{aid}.
 	agrementScope
+	// sittingScope: the sitting of /v1/sessions/{sid}/sittings/{key}/…,
+	// below the sitting only: PUT on the sitting itself records it.
+	sittingScope
+	// attendeeScope: the registration of the candidate of
+	// /v1/sessions/{sid}/sittings/{key}/attendance/{cid}.
+	attendeeScope
+	// sheetScope: the attendance sheet of /v1/sessions/{sid}/sheets/{sheet}:
+	// a sitting's, or the jury's of a day of the session.
+	sheetScope
+	// incidentScope: the report of /v1/sessions/{sid}/incidents/{n}.
+	incidentScope
+	// amendmentScope: the amendment of
+	// /v1/sessions/{sid}/registrations/{cid}/decision/amendments/{n}.
+	amendmentScope
 )
 
 // scopesOf lists the resources a path names, outermost first: each is
 // looked up inside the one before. The {name} of
 // /v1/sessions/{sid}/equipment/{name} is not among them: PUT records the
-// material or replaces its state, so it cannot be absent.
+// material or replaces its state, so it cannot be absent; nor is a
+// sitting's {key} on the path that records it.
 func scopesOf(path string) []resourceScope {
 	var out []resourceScope
 	for _, r := range []struct {
 		prefix string
 		scope  resourceScope
+		// below: only the paths below the prefix name the resource; the
+		// prefix itself records it.
+		below bool
 	}{
-		{"/v1/sessions/{sid}", sessionScope},
-		{"/v1/sessions/{sid}/invitations/{mid}", invitationScope},
-		{"/v1/sessions/{sid}/registrations/{cid}", registrationScope},
-		{"/v1/sessions/{sid}/checklist/{key}", itemScope},
-		{"/v1/jury-members/{mid}", memberScope},
-		{"/v1/candidates/{cid}", candidateScope},
-		{"/v1/agrements/{aid}", agrementScope},
+		{"/v1/sessions/{sid}", sessionScope, false},
+		{"/v1/sessions/{sid}/invitations/{mid}", invitationScope, false},
+		{"/v1/sessions/{sid}/registrations/{cid}", registrationScope, false},
+		{"/v1/sessions/{sid}/checklist/{key}", itemScope, false},
+		{"/v1/jury-members/{mid}", memberScope, false},
+		{"/v1/candidates/{cid}", candidateScope, false},
+		{"/v1/agrements/{aid}", agrementScope, false},
+		{"/v1/sessions/{sid}/sittings/{key}", sittingScope, true},
+		{"/v1/sessions/{sid}/sittings/{key}/attendance/{cid}", attendeeScope, false},
+		{"/v1/sessions/{sid}/sheets/{sheet}", sheetScope, false},
+		{"/v1/sessions/{sid}/incidents/{n}", incidentScope, false},
+		{"/v1/sessions/{sid}/registrations/{cid}/decision/amendments/{n}", amendmentScope, false},
 	} {
-		if path == r.prefix || strings.HasPrefix(path, r.prefix+"/") {
+		if path == r.prefix && !r.below || strings.HasPrefix(path, r.prefix+"/") {
 			out = append(out, r.scope)
 		}
 	}
@@ -156,6 +180,8 @@ const (
 	tagChecklist  = "Readiness checklist"
 	tagDocuments  = "Documents"
 	tagAround     = "Agréments, titles and programming"
+	tagExam       = "Exam days"
+	tagResults    = "Deliberation and results"
 )
 
 // table lists every route of the API, in the order of docs/http-api.md#routes.
@@ -185,8 +211,8 @@ func (a *api) table() []route {
 			fails: fails409, endpoint: write(optionalBody, http.StatusOK, a.declareSession)},
 		{method: "POST", path: "/v1/sessions/{sid}/cancel", id: "cancelSession", tag: tagSessions, summary: "Cancel a session before its opening",
 			fails: fails409, endpoint: act(http.StatusOK, a.cancelSession)},
-		{method: "POST", path: "/v1/sessions/{sid}/close", id: "closeSession", tag: tagSessions, summary: "Close an opened session",
-			fails: fails409, endpoint: act(http.StatusOK, a.closeSession)},
+		{method: "POST", path: "/v1/sessions/{sid}/close", id: "closeSession", tag: tagSessions, summary: "Close an opened session whose procès-verbal is complete",
+			fails: fails409422, endpoint: act(http.StatusOK, a.closeSession)},
 		{method: "GET", path: "/v1/sessions/{sid}/timeline", id: "getTimeline", tag: tagSessions, summary: "Get the session's deadlines", endpoint: read(a.timeline)},
 		{method: "PUT", path: "/v1/sessions/{sid}/plan", id: "planSession", tag: tagSessions, summary: "Plan the session from its déroulé-type",
 			fails: fails409422, endpoint: write(requiredBody, http.StatusOK, a.planSession)},
@@ -289,6 +315,48 @@ func (a *api) table() []route {
 		{method: "POST", path: "/v1/programmes/{year}/submit", id: "submitProgramme", tag: tagAround, summary: "Record that the yearly programming was sent to the DDETS",
 			fails: fails409, endpoint: write(optionalBody, http.StatusOK, a.submitProgramme)},
 
+		{method: "GET", path: "/v1/sessions/{sid}/exam", id: "getExam", tag: tagExam, summary: "Get what happened from the opening on, and what the procès-verbal lacks",
+			endpoint: read(a.getExam)},
+		{method: "PUT", path: "/v1/sessions/{sid}/sittings/{key}", id: "putSitting", tag: tagExam, summary: "Record a sitting of an épreuve",
+			fails: fails409422, endpoint: write(requiredBody, http.StatusOK, a.putSitting)},
+		{method: "PUT", path: "/v1/sessions/{sid}/sittings/{key}/surveillants", id: "setSurveillants", tag: tagExam, summary: "Name the surveillants of a sitting",
+			fails: fails409422, endpoint: write(requiredBody, http.StatusOK, a.setSurveillants)},
+		{method: "PUT", path: "/v1/sessions/{sid}/sittings/{key}/attendance/{cid}", id: "recordAttendance", tag: tagExam, summary: "Record a candidate's attendance at a sitting",
+			fails: fails409422, endpoint: write(requiredBody, http.StatusOK, a.recordAttendance)},
+		{method: "PUT", path: "/v1/sessions/{sid}/invitations/{mid}/attendance/{day}", id: "recordMemberPresence", tag: tagExam, summary: "Record a jury member's presence on a day",
+			fails: fails409422, endpoint: write(requiredBody, http.StatusOK, a.recordMemberPresence)},
+		{method: "PUT", path: "/v1/sessions/{sid}/responsable-attendance/{day}", id: "recordResponsablePresence", tag: tagExam, summary: "Record the responsable de session's presence on a day",
+			fails: fails409422, endpoint: write(requiredBody, http.StatusOK, a.recordResponsablePresence)},
+		{method: "POST", path: "/v1/sessions/{sid}/sheets/{sheet}/signatures", id: "signSheet", tag: tagExam, summary: "Record a signature at the foot of an attendance sheet",
+			fails: fails409422, endpoint: write(requiredBody, http.StatusCreated, a.signSheet)},
+		{method: "POST", path: "/v1/sessions/{sid}/incidents", id: "reportIncident", tag: tagExam, summary: "Report an incident",
+			fails: fails409422, endpoint: write(requiredBody, http.StatusCreated, a.reportIncident)},
+		{method: "POST", path: "/v1/sessions/{sid}/incidents/{n}/witnesses", id: "signIncident", tag: tagExam, summary: "Add a witness's signature to an incident report",
+			fails: fails409422, endpoint: write(requiredBody, http.StatusOK, a.signIncident)},
+		{method: "PUT", path: "/v1/sessions/{sid}/registrations/{cid}/remote-modality", id: "stateModality", tag: tagExam, summary: "State how a candidate sat a remote session, for the procès-verbal",
+			fails: fails409422, endpoint: write(requiredBody, http.StatusOK, a.stateModality)},
+		{method: "POST", path: "/v1/sessions/{sid}/constatations", id: "constate", tag: tagExam, summary: "Record a PV de constatation: the jury cannot deliberate on some candidates",
+			fails: fails409422, endpoint: write(optionalBody, http.StatusCreated, a.constate)},
+		{method: "PUT", path: "/v1/sessions/{sid}/registrations/{cid}/decision", id: "decide", tag: tagResults, summary: "Record the jury's decision on a candidate",
+			fails: fails409422, endpoint: write(requiredBody, http.StatusOK, a.decide)},
+		{method: "POST", path: "/v1/sessions/{sid}/registrations/{cid}/decision/sign", id: "signDecision", tag: tagResults, summary: "Sign the decision on a candidate",
+			fails: fails409422, endpoint: act(http.StatusOK, a.signDecision)},
+		{method: "POST", path: "/v1/sessions/{sid}/registrations/{cid}/decision/amendments", id: "amend", tag: tagResults, summary: "Correct a decision of the closed procès-verbal",
+			fails: fails409422, endpoint: write(requiredBody, http.StatusCreated, a.amend)},
+		{method: "POST", path: "/v1/sessions/{sid}/registrations/{cid}/decision/amendments/{n}/sign", id: "signAmendment", tag: tagResults, summary: "Sign an amendment of a decision",
+			fails: fails409422, endpoint: act(http.StatusOK, a.signAmendment)},
+		{method: "POST", path: "/v1/sessions/{sid}/pv/sent", id: "recordPVSent", tag: tagResults, summary: "Record the day the procès-verbal was sent to the administration",
+			fails: fails409, endpoint: write(optionalBody, http.StatusOK, a.recordPVSent)},
+		{method: "POST", path: "/v1/sessions/{sid}/validate", id: "validateResults", tag: tagResults, summary: "Record the administration's validation of the results",
+			fails: fails409422, endpoint: write(optionalBody, http.StatusOK, a.validateResults)},
+		{method: "PUT", path: "/v1/sessions/{sid}/registrations/{cid}/issuances/{document}", id: "issue", tag: tagResults, summary: "Record a document issued to a candidate: parchemin, livret, CCS",
+			fails: fails409422, endpoint: write(optionalBody, http.StatusOK, a.issue)},
+		{method: "POST", path: "/v1/sessions/{sid}/pseudonymise", id: "pseudonymise", tag: tagResults, summary: "Pseudonymise the candidates' personal data after the retention period, or list what would change",
+			fails: fails409422, endpoint: write(optionalBody, http.StatusOK, a.pseudonymise)},
+		{method: "GET", path: "/v1/retention", id: "getRetention", tag: tagResults, summary: "Get the centre's retention period", endpoint: read(a.getRetention)},
+		{method: "PUT", path: "/v1/retention", id: "putRetention", tag: tagResults, summary: "Set the centre's retention period",
+			endpoint: write(requiredBody, http.StatusOK, a.putRetention)},
+
 		{method: "GET", path: "/v1/sessions/{sid}/convocations.pdf", id: "getConvocationLetters", tag: tagDocuments, summary: "Get the convocation letters of every registered candidate, in one file; Convocations-Missing names those without one",
 			query:    []param{{name: "delivery", doc: "how the letters whose delivery is not recorded will go, which decides their mention; both mentions when left out", enum: []string{"registered_mail", "hand"}}},
 			produces: documents.ContentTypePDF, omits: true, endpoint: read(a.letters)},
@@ -302,6 +370,14 @@ func (a *api) table() []route {
 			produces: documents.ContentTypeICS, endpoint: read(a.candidateCalendar)},
 		{method: "GET", path: "/v1/sessions/{sid}/invitations/{mid}/calendar.ics", id: "getMemberCalendar", tag: tagDocuments, summary: "Get a jury member's sittings as a calendar",
 			produces: documents.ContentTypeICS, endpoint: read(a.memberCalendar)},
+		{method: "GET", path: "/v1/sessions/{sid}/pv.pdf", id: "getProcesVerbal", tag: tagDocuments, summary: "Get the procès-verbal, a draft until it is closed",
+			produces: documents.ContentTypePDF, endpoint: read(a.procesVerbal)},
+		{method: "GET", path: "/v1/sessions/{sid}/constatations.pdf", id: "getConstatations", tag: tagDocuments, summary: "Get the PV de constatation for the administration",
+			produces: documents.ContentTypePDF, endpoint: read(a.constatations)},
+		{method: "GET", path: "/v1/sessions/{sid}/results.csv", id: "exportResults", tag: tagDocuments, summary: "Get the results as a spreadsheet, for the Ministry's application",
+			produces: documents.ContentTypeCSV, endpoint: read(a.resultsCSV)},
+		{method: "GET", path: "/v1/sessions/{sid}/archive.zip", id: "getArchive", tag: tagDocuments, summary: "Get the session's archive: its data, its logs and its documents, in one file",
+			produces: archive.ContentTypeZIP, endpoint: read(a.archive)},
 		{method: "POST", path: "/v1/candidates/import", id: "importCandidates", tag: tagDocuments, summary: "Import candidates from a spreadsheet export, all or none",
 			query: []param{
 				{name: "default_route", doc: "the route of the rows that give none", enum: []string{"formation", "vae", "apprentissage"}},

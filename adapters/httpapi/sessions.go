@@ -73,7 +73,7 @@ type sessionResource struct {
 	EndDate           jsonDate       `json:"end_date"`
 	PlannedCandidates int            `json:"planned_candidates"`
 	Responsable       personResource `json:"responsable"`
-	Status            string         `json:"status" enum:"preparation,declared,pli_ordered,convocations_sent,ready,opened,closed,cancelled"`
+	Status            string         `json:"status" enum:"preparation,declared,pli_ordered,convocations_sent,ready,opened,closed,validated,cancelled"`
 	CreatedAt         jsonInstant    `json:"created_at"`
 	DeclaredOn        *jsonDate      `json:"declared_on" doc:"the day the session was declared in CERES; null until then"`
 	Milestones        milestones     `json:"milestones"`
@@ -89,7 +89,8 @@ type milestones struct {
 	ConvocationsSentOn jsonDate    `json:"convocations_sent_on,omitzero"`
 	ReadyOn            jsonDate    `json:"ready_on,omitzero"`
 	OpenedAt           jsonInstant `json:"opened_at,omitzero"`
-	ClosedOn           jsonDate    `json:"closed_on,omitzero"`
+	ClosedOn           jsonDate    `json:"closed_on,omitzero" doc:"the day every jury member had signed the procès-verbal"`
+	ValidatedOn        jsonDate    `json:"validated_on,omitzero" doc:"the day the administration validated the results"`
 	CancelledOn        jsonDate    `json:"cancelled_on,omitzero"`
 }
 
@@ -113,7 +114,7 @@ func sessionOf(s session.Session) sessionResource {
 		Milestones: milestones{
 			DeclaredOn: jsonDate(m.DeclaredOn), PliOrderedOn: jsonDate(m.PliOrderedOn),
 			ConvocationsSentOn: jsonDate(m.ConvocationsSentOn), ReadyOn: jsonDate(m.ReadyOn),
-			OpenedAt: jsonInstant(m.OpenedAt), ClosedOn: jsonDate(m.ClosedOn), CancelledOn: jsonDate(m.CancelledOn),
+			OpenedAt: jsonInstant(m.OpenedAt), ClosedOn: jsonDate(m.ClosedOn), ValidatedOn: jsonDate(m.ValidatedOn), CancelledOn: jsonDate(m.CancelledOn),
 		},
 	}
 }

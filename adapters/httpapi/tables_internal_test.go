@@ -26,7 +26,7 @@ func newAPI(t *testing.T) *api {
 	store := memstore.New()
 	svc, err := session.NewService(session.Stores{
 		Sessions: store, Events: store, Candidates: store, Registrations: store,
-		Members: store, Juries: store, Plis: store, Checklists: store, Plans: store, Agrements: store, Programmes: store, Calendars: store, Receipts: store, Tx: store,
+		Members: store, Juries: store, Plis: store, Checklists: store, Plans: store, Agrements: store, Programmes: store, Calendars: store, Exams: store, Retentions: store, Receipts: store, Tx: store,
 	}, session.Config{})
 	require.NoError(t, err)
 	return New(svc, WithLogger(slog.New(slog.DiscardHandler))).(*api)
@@ -168,6 +168,7 @@ func TestEveryPathResourceIsLoadedFirst(t *testing.T) {
 	param := map[resourceScope]string{
 		sessionScope: "sid", memberScope: "mid", candidateScope: "cid",
 		invitationScope: "mid", registrationScope: "cid", itemScope: "key", agrementScope: "aid",
+		sittingScope: "key", attendeeScope: "cid", sheetScope: "sheet", incidentScope: "n", amendmentScope: "n",
 	}
 	// PUT records the material or replaces its state: it cannot be absent.
 	// A title is reference data, not a stored resource; a year keys the
@@ -178,6 +179,11 @@ func TestEveryPathResourceIsLoadedFirst(t *testing.T) {
 		"GET /v1/programmes/{year}":               "year",
 		"PUT /v1/programmes/{year}":               "year",
 		"POST /v1/programmes/{year}/submit":       "year",
+		// PUT records the sitting, a day's presence, a document issued.
+		"PUT /v1/sessions/{sid}/sittings/{key}":                           "key",
+		"PUT /v1/sessions/{sid}/invitations/{mid}/attendance/{day}":       "day",
+		"PUT /v1/sessions/{sid}/responsable-attendance/{day}":             "day",
+		"PUT /v1/sessions/{sid}/registrations/{cid}/issuances/{document}": "document",
 	}
 	for _, rt := range newAPI(t).routes {
 		var named []string

@@ -16,6 +16,7 @@ import (
 	"github.com/tpsession/tpsession/pli"
 	"github.com/tpsession/tpsession/session"
 	"github.com/tpsession/tpsession/session/agrement"
+	"github.com/tpsession/tpsession/session/exam"
 	"github.com/tpsession/tpsession/session/plan"
 	"github.com/tpsession/tpsession/session/programme"
 )
@@ -45,6 +46,8 @@ type Store struct {
 	programmes    table[programmeKey, programme.Programme]
 	receipts      map[receiptKey]session.Receipt
 	calendars     table[calendarKey, session.CalendarRecord]
+	exams         table[tpsession.SessionID, exam.Record]
+	retentions    table[tpsession.CentreID, exam.Retention]
 }
 
 // programmeKey identifies a programme: one per centre and year.
@@ -78,6 +81,8 @@ var (
 	_ agrement.Store              = (*Store)(nil)
 	_ programme.Store             = (*Store)(nil)
 	_ session.CalendarStore       = (*Store)(nil)
+	_ exam.Store                  = (*Store)(nil)
+	_ exam.RetentionStore         = (*Store)(nil)
 	_ session.Transactor          = (*Store)(nil)
 	_ session.ReceiptStore        = (*Store)(nil)
 )
@@ -142,6 +147,16 @@ func New() *Store {
 			centre: func(v session.CalendarRecord) tpsession.CentreID { return v.Centre },
 			clone:  session.CalendarRecord.Clone, notFound: session.ErrCalendarNotFound,
 		},
+		exams: table[tpsession.SessionID, exam.Record]{
+			key:    func(v exam.Record) tpsession.SessionID { return v.Session },
+			centre: func(v exam.Record) tpsession.CentreID { return v.Centre },
+			clone:  exam.Record.Clone, notFound: exam.ErrRecordNotFound, duplicate: exam.ErrDuplicateRecord,
+		},
+		retentions: table[tpsession.CentreID, exam.Retention]{
+			key:    func(v exam.Retention) tpsession.CentreID { return v.Centre },
+			centre: func(v exam.Retention) tpsession.CentreID { return v.Centre },
+			clone:  exam.Retention.Clone, notFound: exam.ErrRetentionNotFound, duplicate: exam.ErrDuplicateRetention,
+		},
 	}
 }
 
@@ -200,6 +215,8 @@ type snapshot struct {
 	programmes    map[programmeKey]programme.Programme
 	receipts      map[receiptKey]session.Receipt
 	calendars     map[calendarKey]session.CalendarRecord
+	exams         map[tpsession.SessionID]exam.Record
+	retentions    map[tpsession.CentreID]exam.Retention
 }
 
 func (s *Store) snapshot() snapshot {
@@ -209,6 +226,7 @@ func (s *Store) snapshot() snapshot {
 		members: maps.Clone(s.members.rows), juries: maps.Clone(s.juries.rows), plis: maps.Clone(s.plis.rows),
 		checklists: maps.Clone(s.checklists.rows), plans: maps.Clone(s.plans.rows),
 		agrements: maps.Clone(s.agrements.rows), programmes: maps.Clone(s.programmes.rows), calendars: maps.Clone(s.calendars.rows),
+		exams: maps.Clone(s.exams.rows), retentions: maps.Clone(s.retentions.rows),
 		receipts: maps.Clone(s.receipts),
 	}
 }
@@ -221,6 +239,7 @@ func (s *Store) restore(v snapshot) {
 	s.agrements.rows, s.programmes.rows = v.agrements, v.programmes
 	s.receipts = v.receipts
 	s.calendars.rows = v.calendars
+	s.exams.rows, s.retentions.rows = v.exams, v.retentions
 }
 
 // read runs f under the mutex (already held inside a transaction), unless
@@ -304,6 +323,24 @@ func (s *Store) Events(ctx context.Context, centre tpsession.CentreID, id tpsess
 		}
 		slices.SortStableFunc(out, func(a, b session.Event) int { return a.At.Compare(b.At) })
 		return out, nil
+	})
+}
+
+// RewriteDetails replaces the details of the session's events for which
+// fn gives a new one; the rest of each event stays.
+func (s *Store) RewriteDetails(ctx context.Context, centre tpsession.CentreID, id tpsession.SessionID, fn func(session.Event) (string, bool)) error {
+	return write(s, ctx, func() error {
+		evs := slices.Clone(s.events[id])
+		for i, e := range evs {
+			if e.Centre != centre {
+				continue
+			}
+			if d, ok := fn(e); ok {
+				evs[i].Detail = d
+			}
+		}
+		s.events[id] = evs
+		return nil
 	})
 }
 
@@ -657,4 +694,32 @@ func (s *Store) UpdateCalendar(ctx context.Context, centre tpsession.CentreID, s
 
 func (s *Store) Calendar(ctx context.Context, centre tpsession.CentreID, sid tpsession.SessionID, key string) (session.CalendarRecord, error) {
 	return read(s, ctx, func() (session.CalendarRecord, error) { return s.calendars.get(centre, calendarKey{sid, key}) })
+}
+
+// Exam records.
+
+func (s *Store) CreateRecord(ctx context.Context, r exam.Record) error {
+	return write(s, ctx, func() error { return s.exams.insert(r) })
+}
+
+func (s *Store) Record(ctx context.Context, centre tpsession.CentreID, sid tpsession.SessionID) (exam.Record, error) {
+	return read(s, ctx, func() (exam.Record, error) { return s.exams.get(centre, sid) })
+}
+
+func (s *Store) UpdateRecord(ctx context.Context, centre tpsession.CentreID, sid tpsession.SessionID, fn func(*exam.Record) error) error {
+	return write(s, ctx, func() error { return s.exams.update(centre, sid, fn, exam.Vet) })
+}
+
+// Retention periods.
+
+func (s *Store) CreateRetention(ctx context.Context, r exam.Retention) error {
+	return write(s, ctx, func() error { return s.retentions.insert(r) })
+}
+
+func (s *Store) Retention(ctx context.Context, centre tpsession.CentreID) (exam.Retention, error) {
+	return read(s, ctx, func() (exam.Retention, error) { return s.retentions.get(centre, centre) })
+}
+
+func (s *Store) UpdateRetention(ctx context.Context, centre tpsession.CentreID, fn func(*exam.Retention) error) error {
+	return write(s, ctx, func() error { return s.retentions.update(centre, centre, fn, nil) })
 }

@@ -240,11 +240,11 @@ func (db *DB) begin(st *txState) error {
 // fills complete a migration with what SQL cannot compute, in its
 // transaction: fills[n] runs after migration n's script.
 var fills = map[int]func(context.Context, pgx.Tx) error{
-	4: fillCandidateKeys,
+	5: fillCandidateKeys,
 }
 
 // fillCandidateKeys computes the name keys of the candidates stored before
-// migration 4, with the candidate package's folding.
+// migration 5, with the candidate package's folding.
 func fillCandidateKeys(ctx context.Context, tx pgx.Tx) error {
 	type keys struct{ centre, id, nameKey, search string }
 	rows, err := tx.Query(ctx, "SELECT centre, id, doc::text FROM candidates")

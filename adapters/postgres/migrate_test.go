@@ -57,7 +57,8 @@ func TestReleasedMigrationsNeverChange(t *testing.T) {
 		"0001_initial.sql":                     "0210b470d0eb006c7677c6a8260e16f584210f893b23a459d743e7ddd06d82f2",
 		"0002_agrements_programmes.sql":        "3b4954fd01b821d9ce407b5f25ab86c998b24c76ef1d4d1a6becb383d9a2c5d1",
 		"0003_calendars.sql":                   "4fa3ed4b3522043dba92ac13b17946e8ad3d27d39b6a0a449f44a75c00a9511c",
-		"0004_candidate_keys_and_receipts.sql": "3a33e73aa85afffa2c69ac5844da0fa5c20a429aafec502f36d41537fcb2eec8",
+		"0004_exams.sql":                       "99471091e9ec5f1c23eb3891edea2d66c402c086ff1951d875a1a52905b54ead",
+		"0005_candidate_keys_and_receipts.sql": "3a33e73aa85afffa2c69ac5844da0fa5c20a429aafec502f36d41537fcb2eec8",
 	}
 	names, err := fs.Glob(migrationFiles, "migrations/*.sql")
 	require.NoError(t, err)
@@ -157,15 +158,15 @@ func TestMigrations(t *testing.T) {
 }
 
 // TestUpgradeFillsTheCandidateKeys stores candidates and a calendar in a
-// database of schema version 3, the calendars' release, then opens it:
-// version 4 computes the candidates' name keys, so that they are listed,
+// database of schema version 4, the exams' release, then opens it:
+// version 5 computes the candidates' name keys, so that they are listed,
 // searched and known again like the candidates written after, and the
 // calendar is kept.
 func TestUpgradeFillsTheCandidateKeys(t *testing.T) {
 	ctx := context.Background()
 	u := postgrestest.Schema(t)
 	pool := rawPool(t, u)
-	_, err := migrate(ctx, pool, mustMigrations(t)[:3])
+	_, err := migrate(ctx, pool, mustMigrations(t)[:4])
 	require.NoError(t, err)
 	sid := tpsession.NewSessionID()
 	published := session.CalendarRecord{Centre: storetest.CentreA, Session: sid, Key: "member:mem_1", Events: []session.PublishedEvent{

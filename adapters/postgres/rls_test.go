@@ -138,4 +138,6 @@ func TestEveryTableIsUnderRowLevelSecurity(t *testing.T) {
 	require.NoError(t, rows.Err())
 	assert.Contains(t, tables, "agrements")
 	assert.Contains(t, tables, "programmes")
+	assert.Contains(t, tables, "exams")
+	assert.Contains(t, tables, "retentions")
 }

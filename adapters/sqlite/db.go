@@ -19,6 +19,7 @@ import (
 	"github.com/tpsession/tpsession/pli"
 	"github.com/tpsession/tpsession/session"
 	"github.com/tpsession/tpsession/session/agrement"
+	"github.com/tpsession/tpsession/session/exam"
 	"github.com/tpsession/tpsession/session/plan"
 	"github.com/tpsession/tpsession/session/programme"
 )
@@ -64,6 +65,8 @@ type DB struct {
 	agrements     *table[agrement.Agrement]
 	programmes    *table[programme.Programme]
 	calendars     *table[session.CalendarRecord]
+	exams         *table[exam.Record]
+	retentions    *table[exam.Retention]
 }
 
 // The interfaces DB implements.
@@ -81,6 +84,8 @@ var (
 	_ agrement.Store              = (*DB)(nil)
 	_ programme.Store             = (*DB)(nil)
 	_ session.CalendarStore       = (*DB)(nil)
+	_ exam.Store                  = (*DB)(nil)
+	_ exam.RetentionStore         = (*DB)(nil)
 )
 
 // Option tunes Open.
@@ -263,4 +268,6 @@ func (db *DB) newTables() {
 	db.agrements = agrementTable()
 	db.programmes = programmeTable()
 	db.calendars = calendarTable()
+	db.exams = examTable()
+	db.retentions = retentionTable()
 }

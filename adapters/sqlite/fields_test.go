@@ -40,6 +40,8 @@ func TestFullValuesSetEveryField(t *testing.T) {
 		{"calendar", fullCalendar(), records.Calendars.Record(fullCalendar()), nil, nil},
 		{"agrément", fullAgrement(), records.Agrements.Record(fullAgrement()), nil, nil},
 		{"programme", fullProgramme(), records.Programmes.Record(fullProgramme()), nil, nil},
+		{"exam", fullExam(), records.Exams.Record(fullExam()), []string{".Responsable[].Member"}, nil}, // the responsable is no member
+		{"retention", fullRetention(), records.Retentions.Record(fullRetention()), nil, nil},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -180,11 +180,11 @@ func (db *DB) checkSchema(st *txState) error {
 // fills complete a migration with what SQL cannot compute, in its
 // transaction: fills[n] runs after migration n's script.
 var fills = map[int]func(context.Context, *sql.Tx) error{
-	5: fillCandidateKeys,
+	6: fillCandidateKeys,
 }
 
 // fillCandidateKeys computes the name keys of the candidates stored before
-// migration 5, with the candidate package's folding.
+// migration 6, with the candidate package's folding.
 func fillCandidateKeys(ctx context.Context, tx *sql.Tx) error {
 	type keys struct{ id, nameKey, search string }
 	var all []keys

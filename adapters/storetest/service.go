@@ -40,7 +40,7 @@ func serviceOver(t *testing.T, s Stores) *session.Service {
 	svc, err := session.NewService(session.Stores{
 		Sessions: s.Sessions, Events: s.Events, Candidates: s.Candidates, Registrations: s.Registrations,
 		Members: s.Members, Juries: s.Juries, Plis: s.Plis, Checklists: s.Checklists, Plans: s.Plans,
-		Agrements: s.Agrements, Programmes: s.Programmes, Calendars: s.Calendars, Receipts: s.Receipts, Tx: s.Tx,
+		Agrements: s.Agrements, Programmes: s.Programmes, Calendars: s.Calendars, Exams: s.Exams, Retentions: s.Retentions, Receipts: s.Receipts, Tx: s.Tx,
 	}, session.Config{Clock: &hookedClock{base: At}, Location: time.UTC})
 	require.NoError(t, err)
 	return svc

@@ -16,6 +16,7 @@ import (
 	"github.com/tpsession/tpsession/pli"
 	"github.com/tpsession/tpsession/session"
 	"github.com/tpsession/tpsession/session/agrement"
+	"github.com/tpsession/tpsession/session/exam"
 	"github.com/tpsession/tpsession/session/plan"
 	"github.com/tpsession/tpsession/session/programme"
 )
@@ -35,6 +36,8 @@ type Stores struct {
 	Agrements     agrement.Store
 	Programmes    programme.Store
 	Calendars     session.CalendarStore
+	Exams         exam.Store
+	Retentions    exam.RetentionStore
 	Receipts      session.ReceiptStore
 	Tx            session.Transactor
 }
@@ -54,6 +57,10 @@ func Run(t *testing.T, open Open) {
 	t.Run("checklists", func(t *testing.T) { checklistContract().run(t, open) })
 	t.Run("agréments", func(t *testing.T) { agrementContract().run(t, open) })
 	t.Run("yearly programmes", func(t *testing.T) { programmeContract().run(t, open) })
+	t.Run("exam records", func(t *testing.T) { examContract().run(t, open) })
+	t.Run("retention periods", func(t *testing.T) { retentionContract().run(t, open) })
+	t.Run("closed procès-verbal", func(t *testing.T) { testClosedPV(t, open) })
+	t.Run("event details rewritten", func(t *testing.T) { testRewriteDetails(t, open) })
 	t.Run("programme listing", func(t *testing.T) { testProgrammeListing(t, open) })
 	t.Run("session listing", func(t *testing.T) { testSessionListing(t, open) })
 	t.Run("session paging", func(t *testing.T) { testSessionPaging(t, open) })

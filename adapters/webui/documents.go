@@ -4,6 +4,7 @@ import (
 	"net/http"
 
 	"github.com/tpsession/tpsession"
+	"github.com/tpsession/tpsession/adapters/archive"
 	"github.com/tpsession/tpsession/adapters/documents"
 	"github.com/tpsession/tpsession/candidate"
 	"github.com/tpsession/tpsession/jury"
@@ -68,6 +69,28 @@ func (u *UI) sessionDocument(rq *req) error {
 			doc, err = documents.DeroulePDF(d)
 		default:
 			doc, err = documents.CandidatesCSV(d)
+		}
+		if err != nil {
+			return err
+		}
+	case "proces-verbal.pdf", "resultats.csv", "pv-constatation.pdf", "archive.zip":
+		if err := rq.must(session.ActionReadResults); err != nil {
+			return err
+		}
+		name := rq.r.PathValue("doc")
+		d, err := u.dossier(rq, ses, name == "archive.zip")
+		if err != nil {
+			return err
+		}
+		switch name {
+		case "proces-verbal.pdf":
+			doc, err = documents.ProcesVerbal(d)
+		case "resultats.csv":
+			doc, err = documents.ResultsCSV(d)
+		case "pv-constatation.pdf":
+			doc, err = documents.Constatations(d)
+		default:
+			doc, err = archive.Build(rq.ctx, u.svc, rq.actor, d, u.svc.Now())
 		}
 		if err != nil {
 			return err

@@ -29,6 +29,7 @@ var sessionStatusFR = map[session.Status]string{
 	session.StatusReady:            "Prête",
 	session.StatusOpened:           "Ouverte",
 	session.StatusClosed:           "Close",
+	session.StatusValidated:        "Résultats validés",
 	session.StatusCancelled:        "Annulée",
 }
 

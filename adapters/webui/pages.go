@@ -731,5 +731,23 @@ func (u *UI) documentLinks(rq *req, ses session.Session, planned bool, jv *juryV
 	if jv != nil && jv.Own != nil && jv.Own.Calendar != "" {
 		out = append(out, docLink{URL: jv.Own.Calendar, Label: "Mes séances de jury (agenda)", Kind: "iCalendar"})
 	}
+	switch ses.Status() {
+	case session.StatusOpened, session.StatusClosed, session.StatusValidated:
+		if !rq.can(session.ActionReadResults) {
+			break
+		}
+		pv := "Procès-verbal"
+		if ses.Status() == session.StatusOpened {
+			pv += " (projet, tant qu'il n'est pas clos)"
+		}
+		out = append(out,
+			docLink{URL: base + "proces-verbal.pdf", Label: pv, Kind: "PDF"},
+			docLink{URL: base + "resultats.csv", Label: "Résultats pour CERES", Kind: "CSV"},
+		)
+		if st, err := u.svc.Exam(rq.ctx, rq.actor, ses.ID); err == nil && len(st.Record.Constatations) > 0 {
+			out = append(out, docLink{URL: base + "pv-constatation.pdf", Label: "PV de constatation", Kind: "PDF"})
+		}
+		out = append(out, docLink{URL: base + "archive.zip", Label: "Archive de la session (données, journaux, documents)", Kind: "ZIP"})
+	}
 	return out
 }

@@ -1,9 +1,11 @@
 // Command lifecycle walks a titre professionnel exam session through its
-// whole preparation, from its creation in November to its opening on
-// 1 March 2027, with the in-memory store and a clock that jumps from one
-// step to the next. After each step it prints the session's status, its
-// timeline (what a centre looks at every morning) and the readiness
-// findings that remain.
+// whole life, from its creation in November to its opening on 1 March
+// 2027, its exam days, the jury's deliberation and the procès-verbal, to
+// the administration's validation of its results, with the in-memory store
+// and a clock that jumps from one step to the next. After each step it
+// prints the session's status, its timeline (what a centre looks at every
+// morning) and the readiness findings that remain, then what the
+// procès-verbal still lacks.
 //
 //	go run ./examples/lifecycle
 package main
@@ -30,6 +32,7 @@ import (
 	"github.com/tpsession/tpsession/pli"
 	"github.com/tpsession/tpsession/session"
 	"github.com/tpsession/tpsession/session/agrement"
+	"github.com/tpsession/tpsession/session/exam"
 	"github.com/tpsession/tpsession/session/plan"
 	"github.com/tpsession/tpsession/session/programme"
 )
@@ -76,7 +79,7 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 	clock := tpsession.NewFixedClock(time.Time{})
 	svc, err := session.NewService(session.Stores{
 		Sessions: store, Events: store, Candidates: store, Registrations: store, Members: store,
-		Juries: store, Plis: store, Checklists: store, Plans: store, Agrements: store, Programmes: store, Calendars: store, Receipts: store, Tx: store,
+		Juries: store, Plis: store, Checklists: store, Plans: store, Agrements: store, Programmes: store, Calendars: store, Exams: store, Retentions: store, Receipts: store, Tx: store,
 	}, session.Config{Clock: clock, Location: paris})
 	if err != nil {
 		return err
@@ -100,6 +103,12 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 		{date.New(2027, time.February, 10), "Assign the candidates to juries without conflict of interest", w.assign},
 		{date.New(2027, time.February, 26), "Check the plateau technique and the rooms", w.check},
 		{date.New(2027, time.March, 1), "Open the session", w.open},
+		{date.New(2027, time.March, 1), "Record the sittings, the presences and the questionnaire's attendance", w.firstDay},
+		{date.New(2027, time.March, 3), "Hold the entretiens finals", w.lastDay},
+		{date.New(2027, time.March, 3), "The juries deliberate and sign: the last signature closes the session", w.deliberate},
+		{date.New(2027, time.March, 4), "Send the procès-verbal to the DDETS", w.sendPV},
+		{date.New(2027, time.March, 25), "The DDETS validates the results", w.validate},
+		{date.New(2027, time.April, 2), "The parchemins and livrets are issued", w.issue},
 	} {
 		clock.Set(step.day.Time(0, paris).Add(9 * time.Hour))
 		fmt.Fprintf(stdout, "\n== %s — %s\n", step.day.Format("Monday 2 January 2006"), step.title)
@@ -303,6 +312,9 @@ func (w *walk) report() error {
 		return err
 	}
 	fmt.Fprintf(w.out, "status: %s\n", s.Status())
+	if st := s.Status(); st == session.StatusClosed || st == session.StatusValidated {
+		return w.reportExam() // the timeline's steps are all done
+	}
 	deadlines, err := w.svc.Timeline(w.ctx, w.by, w.sid)
 	if err != nil {
 		return err
@@ -315,7 +327,7 @@ func (w *walk) report() error {
 		fmt.Fprintln(w.out, strings.TrimRight(line, " "))
 	}
 	if s.Status() == session.StatusOpened {
-		return nil
+		return w.reportExam()
 	}
 	r, err := w.svc.Readiness(w.ctx, w.by, w.sid)
 	if err != nil {
@@ -324,6 +336,201 @@ func (w *walk) report() error {
 	fmt.Fprintf(w.out, "ready to open: %t\n", r.Ready())
 	for _, f := range r.Findings {
 		fmt.Fprintf(w.out, "  [%s] %s\n", f.Severity, f.Message)
+	}
+	return nil
+}
+
+// reportExam prints what the procès-verbal still lacks.
+func (w *walk) reportExam() error {
+	st, err := w.svc.Exam(w.ctx, w.by, w.sid)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(w.out, "procès-verbal: %d candidate(s) awaiting a decision or signatures\n", len(st.Pending))
+	return nil
+}
+
+// at sets the clock to hh:mm of the current day.
+func (w *walk) at(hh, mm int) {
+	day := date.NewAt(w.clock.Now().In(w.paris))
+	w.clock.Set(day.Time(0, w.paris).Add(time.Duration(hh)*time.Hour + time.Duration(mm)*time.Minute))
+}
+
+// candidatesOf returns the registered candidates, in registration order.
+func (w *walk) candidatesOf() ([]tpsession.CandidateID, error) {
+	regs, err := w.svc.Registrations(w.ctx, w.by, w.sid)
+	var out []tpsession.CandidateID
+	for _, r := range regs {
+		out = append(out, r.Candidate)
+	}
+	return out, err
+}
+
+// present records the responsable and the jury present on the day.
+func (w *walk) present(day date.Date) error {
+	if _, err := w.svc.RecordPresence(w.ctx, w.by, w.sid, "", day, exam.PresenceInput{Status: "present", ArrivedAt: "07:45"}); err != nil {
+		return err
+	}
+	sj, err := w.svc.SessionJury(w.ctx, w.by, w.sid)
+	if err != nil {
+		return err
+	}
+	for _, m := range sj.AcceptedMembers() {
+		if _, err := w.svc.RecordPresence(w.ctx, w.by, w.sid, m, day, exam.PresenceInput{Status: "present", ArrivedAt: "08:30"}); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// firstDay records the questionnaire professionnel of every candidate at
+// 09:00 and each one's entretien final on Wednesday afternoon; on Monday,
+// the responsable and the jury present, Hugo Petit late and admitted,
+// Mathis Girard absent.
+func (w *walk) firstDay() error {
+	cands, err := w.candidatesOf()
+	if err != nil {
+		return err
+	}
+	var all []string
+	for _, c := range cands {
+		all = append(all, string(c))
+	}
+	if _, err := w.svc.PutSitting(w.ctx, w.by, w.sid, "qp", exam.SittingInput{Epreuve: "QP", Label: "Questionnaire professionnel",
+		Day: "2027-03-01", Start: "09:00", End: "09:30", Candidates: all}); err != nil {
+		return err
+	}
+	for i, c := range cands {
+		start := tpsession.TimeOfDay(14*60 + 25*i)
+		if _, err := w.svc.PutSitting(w.ctx, w.by, w.sid, fmt.Sprintf("ef-%d", i+1), exam.SittingInput{Epreuve: "EF", Label: "Entretien final",
+			Day: "2027-03-03", Start: start.String(), End: (start + 20).String(), Candidates: []string{string(c)}, Final: true}); err != nil {
+			return err
+		}
+	}
+	w.at(12, 0)
+	if err := w.present(date.New(2027, time.March, 1)); err != nil {
+		return err
+	}
+	for i, c := range cands {
+		in := exam.AttendanceInput{Status: "present", IdentityCheckedBy: "Claire Martin", IdentityCheckedAt: "2027-03-01T08:45:00+01:00", ArrivedAt: "08:50"}
+		switch i {
+		case 1:
+			in.ArrivedAt, in.LateDecision = "09:10", exam.Admitted
+		case len(cands) - 1:
+			in = exam.AttendanceInput{Status: "absent"}
+		}
+		a, err := w.svc.RecordAttendance(w.ctx, w.by, w.sid, "qp", c, in)
+		if err != nil {
+			return err
+		}
+		if a.Late != nil {
+			fmt.Fprintf(w.out, "late arrival at %s: admitted by %s, %d minutes left until the unchanged end\n", a.Arrived, a.Late.DecidedBy, a.Late.MinutesLeft)
+		}
+	}
+	return nil
+}
+
+// lastDay records Wednesday's presences and each entretien final.
+func (w *walk) lastDay() error {
+	cands, err := w.candidatesOf()
+	if err != nil {
+		return err
+	}
+	w.at(17, 0)
+	if err := w.present(date.New(2027, time.March, 3)); err != nil {
+		return err
+	}
+	for i, c := range cands {
+		key := fmt.Sprintf("ef-%d", i+1)
+		s, err := w.svc.Exam(w.ctx, w.by, w.sid)
+		if err != nil {
+			return err
+		}
+		sitting, err := s.Record.Sitting(key)
+		if err != nil {
+			return err
+		}
+		in := exam.AttendanceInput{Status: "present", IdentityCheckedBy: "Claire Martin", IdentityCheckedAt: "2027-03-03T13:55:00+01:00", ArrivedAt: sitting.Start.String()}
+		if i == len(cands)-1 {
+			in = exam.AttendanceInput{Status: "absent"}
+		}
+		if _, err := w.svc.RecordAttendance(w.ctx, w.by, w.sid, key, c, in); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// deliberate has the first member of each candidate's panel record the
+// decision, and every member of the panel sign it.
+func (w *walk) deliberate() error {
+	cands, err := w.candidatesOf()
+	if err != nil {
+		return err
+	}
+	sj, err := w.svc.SessionJury(w.ctx, w.by, w.sid)
+	if err != nil {
+		return err
+	}
+	juror := func(m tpsession.MemberID) session.Actor {
+		return session.Actor{Centre: w.by.Centre, Name: string(m), Role: session.RoleJury, Member: m}
+	}
+	all := []exam.CCPResultInput{{Code: "CCP1", Acquired: true}, {Code: "CCP2", Acquired: true}, {Code: "CCP3", Acquired: true}}
+	for i, c := range cands {
+		in := exam.DecisionInput{Outcome: "obtained", CCPs: all, DossierProfessionnel: true, ECF: true}
+		switch i {
+		case 2:
+			in.Outcome = "partial_success"
+			in.CCPs = []exam.CCPResultInput{{Code: "CCP1", Acquired: true}, {Code: "CCP2"}, {Code: "CCP3", Acquired: true}}
+		case len(cands) - 1:
+			in = exam.DecisionInput{Outcome: "absent"}
+		}
+		p, _ := sj.Assignment.PanelOf(c)
+		d, err := w.svc.Decide(w.ctx, juror(p.Members[0]), w.sid, c, in)
+		if err != nil {
+			return err
+		}
+		for _, m := range p.Members {
+			if _, err := w.svc.SignDecision(w.ctx, juror(m), w.sid, c); err != nil {
+				return err
+			}
+		}
+		fmt.Fprintf(w.out, "decision: %s, CCPs acquired %v, signed by %d members\n", d.Outcome, d.Acquired(), len(p.Members))
+	}
+	return nil
+}
+
+func (w *walk) sendPV() error {
+	_, err := w.svc.RecordPVSent(w.ctx, w.by, w.sid, date.Zero)
+	return err
+}
+
+// validate records the validation, as the DDETS's inspector does.
+func (w *walk) validate() error {
+	inspector := session.Actor{Centre: w.by.Centre, Name: "DDETS du Rhône", Role: session.RoleController}
+	_, err := w.svc.Validate(w.ctx, inspector, w.sid, exam.ValidationInput{On: "2027-03-24", Reference: "DDETS-69-2027-031"})
+	return err
+}
+
+// issue records the parchemins and the livret the decisions give.
+func (w *walk) issue() error {
+	st, err := w.svc.Exam(w.ctx, w.by, w.sid)
+	if err != nil {
+		return err
+	}
+	s, err := w.svc.Session(w.ctx, w.by, w.sid)
+	if err != nil {
+		return err
+	}
+	for _, d := range st.Record.Finals() {
+		doc, ok := exam.Gives(s.Kind, d)
+		if !ok {
+			continue
+		}
+		if _, err := w.svc.Issue(w.ctx, w.by, w.sid, d.Candidate, doc, exam.IssuanceInput{IssuedOn: "2027-03-31"}); err != nil {
+			return err
+		}
+		fmt.Fprintf(w.out, "issued: %s\n", doc)
 	}
 	return nil
 }

@@ -10,12 +10,12 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-func TestRunWalksTheSessionToItsOpening(t *testing.T) {
+func TestRunWalksTheSessionToItsValidatedResults(t *testing.T) {
 	var out bytes.Buffer
 	require.NoError(t, run(context.Background(), nil, &out))
 	text := out.String()
 
-	statuses := []string{"preparation", "declared", "pli_ordered", "convocations_sent", "ready", "opened"}
+	statuses := []string{"preparation", "declared", "pli_ordered", "convocations_sent", "ready", "opened", "closed", "validated"}
 	last := -1
 	for _, st := range statuses {
 		i := strings.Index(text, "status: "+st+"\n")
@@ -29,6 +29,12 @@ func TestRunWalksTheSessionToItsOpening(t *testing.T) {
 	assert.Contains(t, text, "plan: 6 candidates over")
 	assert.Regexp(t, `open\s+due 2027-03-01  done`, text)
 	assert.NotContains(t, text, "overdue", "a centre following the steps misses no deadline")
+	assert.Contains(t, text, "late arrival at 09:10: admitted by Claire Martin, 20 minutes left until the unchanged end")
+	assert.Contains(t, text, "decision: partial_success, CCPs acquired [CCP1 CCP3]")
+	assert.Contains(t, text, "decision: absent")
+	assert.Contains(t, text, "procès-verbal: 0 candidate(s) awaiting")
+	assert.Contains(t, text, "issued: parchemin")
+	assert.Contains(t, text, "issued: livret")
 }
 
 func TestRunRefusesArguments(t *testing.T) {

@@ -448,7 +448,7 @@ func openStores(ctx context.Context, store string) (session.Stores, func() error
 		m := memstore.New()
 		return session.Stores{
 			Sessions: m, Events: m, Candidates: m, Registrations: m, Members: m,
-			Juries: m, Plis: m, Checklists: m, Plans: m, Agrements: m, Programmes: m, Calendars: m, Receipts: m, Tx: m,
+			Juries: m, Plis: m, Checklists: m, Plans: m, Agrements: m, Programmes: m, Calendars: m, Exams: m, Retentions: m, Receipts: m, Tx: m,
 		}, func() error { return nil }, nil
 	}
 	dir, err := os.MkdirTemp("", "loadgen-")
@@ -461,7 +461,7 @@ func openStores(ctx context.Context, store string) (session.Stores, func() error
 	}
 	return session.Stores{
 		Sessions: db, Events: db, Candidates: db, Registrations: db, Members: db,
-		Juries: db, Plis: db, Checklists: db, Plans: db, Agrements: db, Programmes: db, Calendars: db, Receipts: db, Tx: db,
+		Juries: db, Plis: db, Checklists: db, Plans: db, Agrements: db, Programmes: db, Calendars: db, Exams: db, Retentions: db, Receipts: db, Tx: db,
 	}, func() error { return errors.Join(db.Close(), os.RemoveAll(dir)) }, nil
 }
 

@@ -18,6 +18,7 @@ import (
 	"github.com/tpsession/tpsession/pli"
 	"github.com/tpsession/tpsession/session"
 	"github.com/tpsession/tpsession/session/agrement"
+	"github.com/tpsession/tpsession/session/exam"
 	"github.com/tpsession/tpsession/session/plan"
 	"github.com/tpsession/tpsession/session/programme"
 )
@@ -29,7 +30,8 @@ var derouleCDA []byte
 // worked, on the days they would have: the seeding's own service reads a
 // clock the demo moves, so that every step is in the event logs at its day
 // and the rules that compare days (a convocation validated after the
-// registration) hold. Its dates follow today: a session prepared from
+// registration) hold. Its dates follow today: a session held four months
+// ago whose results the administration validated, a session prepared from
 // scratch four months ahead, one whose convocations are going out six weeks
 // ahead, one two weeks ahead that is nearly ready to open, and a cancelled
 // one; and the centre's agréments and yearly programming.
@@ -158,7 +160,7 @@ func (d *demo) clockDay() date.Date { return date.NewAt(d.clock.Now().In(d.paris
 
 // sessions are the steps that each make one session of the demo.
 func (d *demo) sessions() []func() error {
-	return []func() error{d.sessionFromScratch, d.sessionSendingConvocations, d.sessionNearlyReady, d.cancelledSession}
+	return []func() error{d.sessionValidated, d.sessionFromScratch, d.sessionSendingConvocations, d.sessionNearlyReady, d.cancelledSession}
 }
 
 // empty reports whether the demo centre holds nothing, so that it may be
@@ -450,13 +452,7 @@ func (d *demo) sessionNearlyReady() error {
 		return err
 	}
 	d.on(-20)
-	if _, err := d.svc.ReceivePli(d.ctx, d.by, s.ID, date.Zero, []pli.Material{
-		{Name: "Poste informatique sans accès à internet", Quantity: 4, Epreuve: "QP"},
-		{Name: "Vidéoprojecteur", Quantity: 2, Epreuve: "PROJ"},
-	}); err != nil {
-		return err
-	}
-	if _, err := d.svc.SecurePli(d.ctx, d.by, s.ID, "Coffre du bureau de direction", "Claire Martin"); err != nil {
+	if err := d.securePli(s); err != nil {
 		return err
 	}
 	d.on(-1)
@@ -472,6 +468,18 @@ func (d *demo) sessionNearlyReady() error {
 	return err
 }
 
+// securePli receives the pli of a CDA session and locks it away.
+func (d *demo) securePli(s session.Session) error {
+	if _, err := d.svc.ReceivePli(d.ctx, d.by, s.ID, date.Zero, []pli.Material{
+		{Name: "Poste informatique sans accès à internet", Quantity: 4, Epreuve: "QP"},
+		{Name: "Vidéoprojecteur", Quantity: 2, Epreuve: "PROJ"},
+	}); err != nil {
+		return err
+	}
+	_, err := d.svc.SecurePli(d.ctx, d.by, s.ID, "Coffre du bureau de direction", "Claire Martin")
+	return err
+}
+
 // cancelledSession: a session the centre cancelled for lack of candidates.
 func (d *demo) cancelledSession() error {
 	d.on(0)
@@ -481,4 +489,190 @@ func (d *demo) cancelledSession() error {
 	}
 	_, err = d.svc.Cancel(d.ctx, d.by, s.ID)
 	return err
+}
+
+// onDay moves the seeding's clock to hh:mm on day.
+func (d *demo) onDay(day date.Date, hh, mm int) {
+	d.clock.Set(day.Time(0, d.paris).Add(time.Duration(hh)*time.Hour + time.Duration(mm)*time.Minute))
+}
+
+// sessionValidated: held four months ago — prepared, opened, its exam days
+// recorded (a late arrival, an absence, an incident), the juries'
+// decisions signed, the procès-verbal sent and the results validated by the
+// administration, the parchemins and the livret issued.
+func (d *demo) sessionValidated() error {
+	d.on(-250)
+	s, err := d.newSession("TP-01281", "Concepteur développeur d'applications", -120, 2, 4)
+	if err != nil {
+		return err
+	}
+	if _, err := d.svc.Declare(d.ctx, d.by, s.ID, date.Zero); err != nil {
+		return err
+	}
+	if _, _, err := d.svc.OrderPli(d.ctx, d.by, s.ID, date.Zero); err != nil {
+		return err
+	}
+	if err := d.plan(s, 4); err != nil {
+		return err
+	}
+	d.on(-240)
+	if err := d.invite(s, 4, d.members[:4]...); err != nil {
+		return err
+	}
+	d.on(-200)
+	cs, err := d.register(s,
+		person{"Manon", "Rousseau", "73282932000074"}, person{"Nathan", "Morel", ""},
+		person{"Sarah", "Lemoine", ""}, person{"Adam", "Perrin", "55203253400646"})
+	if err != nil {
+		return err
+	}
+	if err := d.convocations(s, cs, len(cs), len(cs), -190); err != nil {
+		return err
+	}
+	d.on(-140)
+	if err := d.securePli(s); err != nil {
+		return err
+	}
+	d.on(-130)
+	if _, err := d.svc.AssignJury(d.ctx, d.by, s.ID); err != nil {
+		return err
+	}
+	for _, key := range []checklist.ItemKey{checklist.ItemEquipmentOperational, checklist.ItemInterviewRoomsConfidential, checklist.ItemRulesDisplayed,
+		checklist.ItemScheduleDisplayed, checklist.ItemResponsableDesignated, checklist.ItemComputersSecured} {
+		if _, err := d.svc.SetChecklistItem(d.ctx, d.by, s.ID, key, checklist.ItemUpdate{Status: checklist.StatusOK}); err != nil {
+			return err
+		}
+	}
+	for name, units := range map[string]int{"Poste informatique sans accès à internet": 5, "Vidéoprojecteur": 2} {
+		if _, err := d.svc.SetEquipment(d.ctx, d.by, s.ID, name, checklist.EquipmentUpdate{Available: units, OperationalFrom: s.Start - 7, OperationalUntil: s.End + 7}); err != nil {
+			return err
+		}
+	}
+	d.onDay(s.Start, 8, 0)
+	if _, err := d.svc.Open(d.ctx, d.by, s.ID, nil); err != nil {
+		return err
+	}
+	return d.hold(s, cs)
+}
+
+// hold records the exam days of the opened session s and what follows
+// them, up to the validated results.
+func (d *demo) hold(s session.Session, cs []candidate.Candidate) error {
+	var all []string
+	for _, c := range cs {
+		all = append(all, string(c.ID))
+	}
+	if _, err := d.svc.PutSitting(d.ctx, d.by, s.ID, "qp", exam.SittingInput{Epreuve: "QP", Label: "Questionnaire professionnel",
+		Day: s.Start.String(), Start: "09:00", End: "09:30", Candidates: all}); err != nil {
+		return err
+	}
+	for i, c := range cs {
+		start := tpsession.TimeOfDay(14*60 + 30*i)
+		if _, err := d.svc.PutSitting(d.ctx, d.by, s.ID, fmt.Sprintf("ef-%d", i+1), exam.SittingInput{Epreuve: "EF", Label: "Entretien final",
+			Day: s.End.String(), Start: start.String(), End: (start + 20).String(), Candidates: []string{string(c.ID)}, Final: true}); err != nil {
+			return err
+		}
+	}
+	sj, err := d.svc.SessionJury(d.ctx, d.by, s.ID)
+	if err != nil {
+		return err
+	}
+	for _, day := range []date.Date{s.Start, s.End} {
+		d.onDay(day, 18, 0)
+		if _, err := d.svc.RecordPresence(d.ctx, d.by, s.ID, "", day, exam.PresenceInput{Status: "present", ArrivedAt: "07:45"}); err != nil {
+			return err
+		}
+		for _, m := range sj.AcceptedMembers() {
+			if _, err := d.svc.RecordPresence(d.ctx, d.by, s.ID, m, day, exam.PresenceInput{Status: "present", ArrivedAt: "08:30", LeftAt: "17:45"}); err != nil {
+				return err
+			}
+		}
+		for i, c := range cs {
+			key, sitting := "qp", "09:00"
+			if day == s.End {
+				key, sitting = fmt.Sprintf("ef-%d", i+1), (tpsession.TimeOfDay(14*60 + 30*i)).String()
+			}
+			checked := day.Time(0, d.paris).Add(8*time.Hour + 45*time.Minute)
+			if day == s.End {
+				checked = day.Time(0, d.paris).Add(13*time.Hour + 50*time.Minute)
+			}
+			in := exam.AttendanceInput{Status: "present", IdentityCheckedBy: "Claire Martin", IdentityCheckedAt: checked.Format(time.RFC3339), ArrivedAt: sitting}
+			switch {
+			case i == len(cs)-1:
+				in = exam.AttendanceInput{Status: "absent"}
+			case i == 1 && key == "qp":
+				in.ArrivedAt, in.LateDecision = "09:12", exam.Admitted
+			}
+			if _, err := d.svc.RecordAttendance(d.ctx, d.by, s.ID, key, c.ID, in); err != nil {
+				return err
+			}
+		}
+	}
+	if _, err := d.svc.ReportIncident(d.ctx, d.by, s.ID, exam.IncidentInput{Kind: "technical_failure",
+		At: s.Start.Time(0, d.paris).Add(9*time.Hour + 10*time.Minute).Format(time.RFC3339), Sitting: "qp",
+		Description: "Le réseau de la salle 2 a été coupé quatre minutes ; le temps perdu a été signalé au jury."}); err != nil {
+		return err
+	}
+	facts, err := d.svc.ExamFacts(d.ctx, d.by, s.ID)
+	if err != nil {
+		return err
+	}
+	for i, c := range cs {
+		// The CCPs of the title's revision in force, as the register the
+		// server reads lists them.
+		var ccps []exam.CCPResultInput
+		for _, code := range facts.Candidates[slices.IndexFunc(facts.Candidates, func(x exam.Candidate) bool { return x.ID == c.ID })].CCPs {
+			ccps = append(ccps, exam.CCPResultInput{Code: code, Acquired: true})
+		}
+		in := exam.DecisionInput{Outcome: "obtained", CCPs: ccps, DossierProfessionnel: true, ECF: true}
+		switch {
+		case i == 2 && len(ccps) > 1:
+			ccps[len(ccps)-1].Acquired = false
+			in.Outcome, in.Reasons = "partial_success", "Le "+ccps[len(ccps)-1].Code+" reste à acquérir."
+		case i == len(cs)-1:
+			in = exam.DecisionInput{Outcome: "absent"}
+		}
+		p, _ := sj.Assignment.PanelOf(c.ID)
+		if _, err := d.svc.Decide(d.ctx, d.juror(p.Members[0]), s.ID, c.ID, in); err != nil {
+			return err
+		}
+		for _, m := range p.Members {
+			if _, err := d.svc.SignDecision(d.ctx, d.juror(m), s.ID, c.ID); err != nil {
+				return err
+			}
+		}
+	}
+	d.onDay(s.End+1, 10, 0)
+	if _, err := d.svc.RecordPVSent(d.ctx, d.by, s.ID, date.Zero); err != nil {
+		return err
+	}
+	d.onDay(s.End+21, 10, 0)
+	inspector := session.Actor{Centre: demoCentre, Name: "Inspection DDETS du Rhône (demo)", Role: session.RoleController}
+	if _, err := d.svc.Validate(d.ctx, inspector, s.ID, exam.ValidationInput{Reference: "DDETS-69-031"}); err != nil {
+		return err
+	}
+	d.onDay(s.End+35, 10, 0)
+	st, err := d.svc.Exam(d.ctx, d.by, s.ID)
+	if err != nil {
+		return err
+	}
+	for _, f := range st.Record.Finals() {
+		if doc, ok := exam.Gives(s.Kind, f); ok {
+			if _, err := d.svc.Issue(d.ctx, d.by, s.ID, f.Candidate, doc, exam.IssuanceInput{}); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// juror is the actor of the demo's member m.
+func (d *demo) juror(m tpsession.MemberID) session.Actor {
+	name := string(m)
+	for _, x := range d.members {
+		if x.ID == m {
+			name = x.Name
+		}
+	}
+	return session.Actor{Centre: demoCentre, Name: name, Role: session.RoleJury, Member: m}
 }

@@ -97,7 +97,7 @@ func TestAnInterruptedSeedLeavesNothing(t *testing.T) {
 			require.NoError(t, err)
 			assert.True(t, seeded, "a later run seeds the demo whole")
 			sessions, members = contents(t, svc)
-			assert.Equal(t, 4, sessions)
+			assert.Equal(t, 5, sessions)
 			assert.Equal(t, 6, members)
 
 			seeded, err = seedDemo(context.Background(), stores, session.Config{Location: paris(t)})

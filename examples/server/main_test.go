@@ -246,7 +246,7 @@ func TestSQLiteByDefault(t *testing.T) {
 	assert.NotContains(t, out.String(), "seeded", "the centre has sessions: it is not seeded again")
 	status, body := call(t, "GET", url+"/v1/sessions", adminToken, "")
 	assert.Equal(t, http.StatusOK, status)
-	assert.Len(t, body["sessions"], 4)
+	assert.Len(t, body["sessions"], 5)
 	require.NoError(t, stop())
 }
 
@@ -268,7 +268,7 @@ func TestTokensFile(t *testing.T) {
 	assert.NotContains(t, out.String(), "admin token")
 	status, body := call(t, "GET", url+"/v1/sessions", "controller-token-0123456789abcdef01", "")
 	assert.Equal(t, http.StatusOK, status)
-	assert.Len(t, body["sessions"], 4)
+	assert.Len(t, body["sessions"], 5)
 	status, _ = call(t, "POST", url+"/v1/sessions", "controller-token-0123456789abcdef01", "{}")
 	assert.Equal(t, http.StatusForbidden, status)
 	require.NoError(t, stop())
@@ -335,7 +335,7 @@ func TestPostgresServer(t *testing.T) {
 	assert.Equal(t, map[string]any{"status": "ok"}, body)
 	status, body = call(t, "GET", url+"/v1/sessions", token, "")
 	require.Equal(t, http.StatusOK, status)
-	assert.Len(t, body["sessions"], 4)
+	assert.Len(t, body["sessions"], 5)
 
 	p.Close()
 	status, body = call(t, "GET", url+"/healthz", "", "")
@@ -435,4 +435,22 @@ func TestDashboard(t *testing.T) {
 	assert.Equal(t, http.StatusOK, resp.StatusCode)
 	assert.Equal(t, "/ui/sessions", resp.Request.URL.Path)
 	assert.Contains(t, string(page), "Électricien d&#39;équipement du bâtiment", "the demo centre's sessions")
+	assert.Contains(t, string(page), "Résultats validés", "the session carried to its validated results")
+
+	// The validated session's page links its procès-verbal, which serves.
+	_, body := call(t, "GET", url+"/v1/sessions?status=validated", token, "")
+	require.Len(t, body["sessions"], 1)
+	sid := body["sessions"].([]any)[0].(map[string]any)["id"].(string)
+	resp, err = client.Get(url + "/ui/sessions/" + sid)
+	require.NoError(t, err)
+	page, _ = io.ReadAll(resp.Body)
+	resp.Body.Close()
+	assert.Equal(t, http.StatusOK, resp.StatusCode)
+	pv := regexp.MustCompile(`href="([^"]+/proces-verbal\.pdf)"`).FindSubmatch(page)
+	require.NotNil(t, pv, "the page links the procès-verbal")
+	resp, err = client.Get(url + string(pv[1]))
+	require.NoError(t, err)
+	resp.Body.Close()
+	assert.Equal(t, http.StatusOK, resp.StatusCode)
+	assert.Equal(t, "application/pdf", resp.Header.Get("Content-Type"))
 }

@@ -15,6 +15,7 @@ import (
 	"github.com/tpsession/tpsession/pli"
 	"github.com/tpsession/tpsession/session"
 	"github.com/tpsession/tpsession/session/agrement"
+	"github.com/tpsession/tpsession/session/exam"
 	"github.com/tpsession/tpsession/session/plan"
 	"github.com/tpsession/tpsession/session/programme"
 )
@@ -102,6 +103,8 @@ type allStores interface {
 	agrement.Store
 	programme.Store
 	session.CalendarStore
+	exam.Store
+	exam.RetentionStore
 	session.ReceiptStore
 	session.Transactor
 }
@@ -109,6 +112,6 @@ type allStores interface {
 func storesOf(s allStores) session.Stores {
 	return session.Stores{
 		Sessions: s, Events: s, Candidates: s, Registrations: s, Members: s,
-		Juries: s, Plis: s, Checklists: s, Plans: s, Agrements: s, Programmes: s, Calendars: s, Receipts: s, Tx: s,
+		Juries: s, Plis: s, Checklists: s, Plans: s, Agrements: s, Programmes: s, Calendars: s, Exams: s, Retentions: s, Receipts: s, Tx: s,
 	}
 }

@@ -39,6 +39,7 @@ type milestonesRecord struct {
 	OpenedAt           string `json:"opened_at,omitempty"`
 	OpenedOn           string `json:"opened_on,omitempty"`
 	ClosedOn           string `json:"closed_on,omitempty"`
+	ValidatedOn        string `json:"validated_on,omitempty"`
 	CancelledOn        string `json:"cancelled_on,omitempty"`
 }
 
@@ -54,7 +55,7 @@ func toSessionRecord(s session.Session) sessionRecord {
 		Milestones: milestonesRecord{
 			DeclaredOn: day(m.DeclaredOn), PliOrderedOn: day(m.PliOrderedOn), ConvocationsSentOn: day(m.ConvocationsSentOn),
 			ReadyOn: day(m.ReadyOn), OpenedAt: instant(m.OpenedAt), OpenedOn: day(m.OpenedOn),
-			ClosedOn: day(m.ClosedOn), CancelledOn: day(m.CancelledOn),
+			ClosedOn: day(m.ClosedOn), ValidatedOn: day(m.ValidatedOn), CancelledOn: day(m.CancelledOn),
 		},
 	}
 }
@@ -72,7 +73,7 @@ func fromSessionRecord(d *decoder, r sessionRecord) session.Session {
 	s.RestoreMilestones(session.Milestones{
 		DeclaredOn: d.day(m.DeclaredOn), PliOrderedOn: d.day(m.PliOrderedOn), ConvocationsSentOn: d.day(m.ConvocationsSentOn),
 		ReadyOn: d.day(m.ReadyOn), OpenedAt: d.instant(m.OpenedAt), OpenedOn: d.day(m.OpenedOn),
-		ClosedOn: d.day(m.ClosedOn), CancelledOn: d.day(m.CancelledOn),
+		ClosedOn: d.day(m.ClosedOn), ValidatedOn: d.day(m.ValidatedOn), CancelledOn: d.day(m.CancelledOn),
 	})
 	return s
 }
