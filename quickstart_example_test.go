@@ -33,7 +33,7 @@ func Example_quickStart() {
 	ctx, store := context.Background(), memstore.New()
 	svc, err := session.NewService(session.Stores{Sessions: store, Events: store, Candidates: store,
 		Registrations: store, Members: store, Juries: store, Plis: store, Checklists: store, Plans: store,
-		Agrements: store, Programmes: store, Calendars: store, Exams: store, Retentions: store, Tx: store,
+		Agrements: store, Programmes: store, Calendars: store, Exams: store, Retentions: store, Receipts: store, Tx: store,
 	}, session.Config{Clock: tpsession.NewFixedClock(time.Date(2027, 1, 4, 9, 0, 0, 0, time.UTC))})
 	check(err)
 	by := session.Actor{Centre: "centre-lyon", Name: "Claire Martin", Role: session.RoleAdmin}

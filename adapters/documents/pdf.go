@@ -2,6 +2,7 @@ package documents
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -107,7 +108,23 @@ func newPDF(b *book, title string) *pdfDoc {
 	f.SetAuthor(p.text(b.Centre.Name), true)
 	f.SetCreator("tpsession", true)
 	f.SetLang("fr-FR")
+	// Every new page, the ones a break makes too, checks the dossier's
+	// context.
+	f.SetHeaderFunc(p.alive)
 	return p
+}
+
+// alive stops the document once the dossier's context has ended: fpdf
+// does nothing more after an error, and document returns it. It is called
+// at every page, every table row and every block kept on a page, so that
+// each loop over candidates, days or lines checks it.
+func (p *pdfDoc) alive() {
+	if p.f.Err() {
+		return
+	}
+	if err := p.b.alive(); err != nil {
+		p.f.SetError(err)
+	}
 }
 
 // section starts a new page that opens a section with its own page count
@@ -159,9 +176,14 @@ func (p *pdfDoc) document(name string) (Document, error) {
 	if p.err != nil {
 		return Document{}, ErrRender.Wrap(p.err)
 	}
-	p.footers()
+	if p.alive(); !p.f.Err() {
+		p.footers()
+	}
 	var buf bytes.Buffer
 	if err := p.f.Output(&buf); err != nil {
+		if errors.Is(err, ErrCancelled) {
+			return Document{}, err
+		}
 		return Document{}, ErrRender.Wrap(err)
 	}
 	return Document{Name: name, ContentType: ContentTypePDF, Body: buf.Bytes(), Unprintable: slices.Clone(p.missing)}, nil
@@ -267,6 +289,7 @@ func (p *pdfDoc) room(h float64) bool { return p.f.GetY()+h <= p.bottom() }
 // keep starts a new page unless h millimetres fit on this one: the block
 // that follows stays on one page (when it fits on a page at all).
 func (p *pdfDoc) keep(h float64) {
+	p.alive()
 	if !p.room(h) {
 		x := p.f.GetX()
 		p.f.AddPage()
@@ -509,6 +532,7 @@ func (p *pdfDoc) rowHeight(cols []column, cells []string, minH float64) float64 
 // within its column (never cut), repeating the header on a new page when
 // the row does not fit.
 func (p *pdfDoc) row(cols []column, cells []string, minH float64) {
+	p.alive()
 	p.font("", tableSize)
 	h := p.rowHeight(cols, cells, minH)
 	if !p.room(h) {

@@ -105,12 +105,13 @@ type allStores interface {
 	session.CalendarStore
 	exam.Store
 	exam.RetentionStore
+	session.ReceiptStore
 	session.Transactor
 }
 
 func storesOf(s allStores) session.Stores {
 	return session.Stores{
 		Sessions: s, Events: s, Candidates: s, Registrations: s, Members: s,
-		Juries: s, Plis: s, Checklists: s, Plans: s, Agrements: s, Programmes: s, Calendars: s, Exams: s, Retentions: s, Tx: s,
+		Juries: s, Plis: s, Checklists: s, Plans: s, Agrements: s, Programmes: s, Calendars: s, Exams: s, Retentions: s, Receipts: s, Tx: s,
 	}
 }

@@ -1,6 +1,7 @@
 package plan
 
 import (
+	"context"
 	"slices"
 
 	"github.com/rickb777/date/v2"
@@ -43,6 +44,10 @@ type model struct {
 	// limit is the work at which the current phase of the search stops,
 	// so that each phase leaves some of the budget to the next.
 	limit int
+	// ctx, when not nil, stops the search when it ends; stopped tells
+	// that it has (see interrupted).
+	ctx     context.Context
+	stopped bool
 }
 
 type epInfo struct {

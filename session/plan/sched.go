@@ -510,7 +510,7 @@ func (s *scheduler) place(cx *candCtx, pos int) (ok bool, backTo, backFrom int) 
 	skipped := false
 	for {
 		m.work++
-		if s.steps++; s.steps > s.maxSteps {
+		if s.steps++; s.steps > s.maxSteps || m.interrupted() {
 			restore()
 			return false, -1, 0
 		}

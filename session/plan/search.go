@@ -2,6 +2,7 @@ package plan
 
 import (
 	"cmp"
+	"context"
 	"fmt"
 	"math/rand/v2"
 	"slices"
@@ -24,16 +25,46 @@ import (
 // the plan carries a note (NoteHiddenZero) that the jury count ignores
 // them.
 func Compute(in Input) (Plan, error) {
+	return ComputeContext(context.Background(), in)
+}
+
+// ComputeContext is Compute stopping when ctx ends: the search checks ctx
+// every thousand steps or so, and returns ErrCancelled, wrapping ctx's
+// error, instead of a plan.
+func ComputeContext(ctx context.Context, in Input) (Plan, error) {
 	if err := in.Validate(); err != nil {
 		return Plan{}, err
 	}
-	p := compile(in).solve()
+	if err := ctx.Err(); err != nil {
+		return Plan{}, ErrCancelled.Wrap(err)
+	}
+	m := compile(in)
+	m.ctx = ctx
+	p := m.solve()
+	if m.stopped {
+		return Plan{}, ErrCancelled.Wrap(context.Cause(ctx))
+	}
 	if in.Hidden.Zero() {
 		p.Notes = append(p.Notes, Note{Code: NoteHiddenZero, Message: "every hidden time is 0: the jury count ignores the time the juries spend on the opening, " +
 			"their briefing and closure, welcoming the candidates, reading their files, correcting and deliberating (the leaflet's « temps cachés »); " +
 			"give them if they take any time"})
 	}
 	return p, nil
+}
+
+// interrupted reports whether the computation's context has ended,
+// looking at it every 1024 steps. Once it has, the budget is spent, so
+// that every phase of the search ends, and every scheduler run fails.
+func (m *model) interrupted() bool {
+	if m.stopped {
+		return true
+	}
+	if m.ctx == nil || m.work&1023 != 0 || m.ctx.Err() == nil {
+		return false
+	}
+	m.stopped = true
+	m.budget, m.limit = 0, 0
+	return true
 }
 
 // searchBudget bounds the scheduler steps of one search: past it the search
