@@ -47,6 +47,37 @@ type Stores struct {
 	Tx       Transactor
 }
 
+// Backend is a store that keeps every aggregate and runs units of work, as
+// the adapters memstore, sqlite and postgres do: StoresOf wires it into
+// every field of Stores.
+type Backend interface {
+	Store
+	EventLog
+	candidate.CandidateStore
+	candidate.RegistrationStore
+	jury.MemberStore
+	jury.SessionJuryStore
+	pli.Store
+	checklist.Store
+	plan.Store
+	agrement.Store
+	programme.Store
+	CalendarStore
+	exam.Store
+	exam.RetentionStore
+	ReceiptStore
+	Transactor
+}
+
+// StoresOf returns Stores that keep everything in b.
+func StoresOf(b Backend) Stores {
+	return Stores{
+		Sessions: b, Events: b, Candidates: b, Registrations: b, Members: b, Juries: b, Plis: b,
+		Checklists: b, Plans: b, Agrements: b, Programmes: b, Calendars: b, Exams: b, Retentions: b,
+		Receipts: b, Tx: b,
+	}
+}
+
 // Config tunes a Service. The zero value is usable: the system clock, the
 // Europe/Paris day, and the leaflet's 31-day convocation lead time for every
 // kind of session.

@@ -69,6 +69,7 @@ type calendarKey struct {
 
 // The store interfaces Store implements.
 var (
+	_ session.Backend             = (*Store)(nil) // every store below, for session.StoresOf
 	_ session.Store               = (*Store)(nil)
 	_ session.EventLog            = (*Store)(nil)
 	_ candidate.CandidateStore    = (*Store)(nil)

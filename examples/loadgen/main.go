@@ -446,10 +446,7 @@ func startServers(ctx context.Context, store string) (s servers, err error) {
 func openStores(ctx context.Context, store string) (session.Stores, func() error, error) {
 	if store == "memory" {
 		m := memstore.New()
-		return session.Stores{
-			Sessions: m, Events: m, Candidates: m, Registrations: m, Members: m,
-			Juries: m, Plis: m, Checklists: m, Plans: m, Agrements: m, Programmes: m, Calendars: m, Exams: m, Retentions: m, Receipts: m, Tx: m,
-		}, func() error { return nil }, nil
+		return session.StoresOf(m), func() error { return nil }, nil
 	}
 	dir, err := os.MkdirTemp("", "loadgen-")
 	if err != nil {
@@ -459,10 +456,7 @@ func openStores(ctx context.Context, store string) (session.Stores, func() error
 	if err != nil {
 		return session.Stores{}, nil, errors.Join(err, os.RemoveAll(dir))
 	}
-	return session.Stores{
-		Sessions: db, Events: db, Candidates: db, Registrations: db, Members: db,
-		Juries: db, Plis: db, Checklists: db, Plans: db, Agrements: db, Programmes: db, Calendars: db, Exams: db, Retentions: db, Receipts: db, Tx: db,
-	}, func() error { return errors.Join(db.Close(), os.RemoveAll(dir)) }, nil
+	return session.StoresOf(db), func() error { return errors.Join(db.Close(), os.RemoveAll(dir)) }, nil
 }
 
 func serve(h http.Handler) (*http.Server, string, error) {
