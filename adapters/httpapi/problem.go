@@ -6,6 +6,7 @@ import (
 	"net/http"
 
 	"github.com/tpsession/tpsession"
+	"github.com/tpsession/tpsession/candidate"
 	"github.com/tpsession/tpsession/checklist"
 	"github.com/tpsession/tpsession/jury"
 )
@@ -53,6 +54,9 @@ type problem struct {
 	// Candidates lists, when no jury assignment exists, the candidates left
 	// without an eligible panel.
 	Candidates []string `json:"candidates,omitempty" doc:"on jury.assignment_infeasible: the candidates left without an eligible panel"`
+	// Candidate names, when a candidate is refused as known, the one the
+	// centre already has.
+	Candidate string `json:"candidate,omitempty" doc:"on candidate.known: the ID of the candidate the centre already has with these names and birth date"`
 	// Findings lists, when a session may not open, what blocks it.
 	Findings  []findingResource `json:"findings,omitempty" doc:"on checklist.not_ready: the blocking findings"`
 	RequestID string            `json:"request_id" doc:"the X-Request-Id of the answer, under which the server logged the request"`
@@ -116,6 +120,9 @@ func problemOf(err error, x *exchange) problem {
 			p.Candidates = append(p.Candidates, string(u.Candidate))
 			p.Errors = append(p.Errors, fieldProblem{Field: fmt.Sprintf("candidates[%d]", i), Message: u.Message, Reason: string(u.Reason)})
 		}
+	}
+	if ke, ok := errors.AsType[*candidate.KnownError](err); ok {
+		p.Candidate = string(ke.Known.ID)
 	}
 	if nr, ok := errors.AsType[*checklist.NotReadyError](err); ok {
 		p.Findings = findingsOf(nr.Findings)
