@@ -137,3 +137,23 @@ func (c *Candidate) UpdateContacts(from Candidate) {
 		c.PostalAddress = PostalAddress{Lines: slices.Clone(from.PostalAddress.Lines), Postcode: from.PostalAddress.Postcode, City: from.PostalAddress.City}
 	}
 }
+
+// KnownError refuses to record a second candidate with the identity of
+// one the centre already has (docs/rules.md#known-candidates). Known is
+// the candidate already there; the error wraps an ErrKnownCandidate copy
+// (errors.Is matches it; its kind is Conflict) whose message names them.
+type KnownError struct {
+	Known Candidate
+}
+
+// Error returns the code and the message naming the candidate already
+// there.
+func (e *KnownError) Error() string { return e.cause().Error() }
+
+// Unwrap returns the ErrKnownCandidate copy carrying the facts.
+func (e *KnownError) Unwrap() error { return e.cause() }
+
+func (e *KnownError) cause() *tpsession.Error {
+	k := e.Known
+	return ErrKnownCandidate.Withf("%s %s, born %s, is already candidate %s of the centre", k.FirstName, strings.ToUpper(k.LastName), k.BirthDate, k.ID)
+}

@@ -10,7 +10,10 @@ import (
 	"github.com/tpsession/tpsession/candidate"
 )
 
-// CreateCandidate adds a candidate to the centre.
+// CreateCandidate adds a candidate to the centre. A centre knows a person
+// once: a candidate with the names and birth date of one it already has,
+// case and accents aside, is refused with a *candidate.KnownError naming
+// that one (docs/rules.md#known-candidates).
 func (s *Service) CreateCandidate(ctx context.Context, by Actor, in candidate.CandidateInput) (candidate.Candidate, error) {
 	if err := checkActor(by); err != nil {
 		return candidate.Candidate{}, err
@@ -19,6 +22,9 @@ func (s *Service) CreateCandidate(ctx context.Context, by Actor, in candidate.Ca
 	err := s.atomic(ctx, func(ctx context.Context, o op) error {
 		var err error
 		if c, err = candidate.NewCandidate(by.Centre, tpsession.NewCandidateID(), in, o.today); err != nil {
+			return err
+		}
+		if err := s.checkUnknown(ctx, c); err != nil {
 			return err
 		}
 		return s.st.Candidates.CreateCandidate(ctx, c)
@@ -55,13 +61,25 @@ func (s *Service) Candidates(ctx context.Context, by Actor, q candidate.Query) (
 // ReviseCandidate replaces a candidate's details. It is refused when the
 // revised candidate would no longer be eligible to a session they are
 // registered to (a VAE recevabilité moved so that it expires before the
-// session, a title held removed for a CCS session).
+// session, a title held removed for a CCS session), and, with a
+// *candidate.KnownError, when the revised names and birth date are those
+// of another candidate of the centre.
 func (s *Service) ReviseCandidate(ctx context.Context, by Actor, id tpsession.CandidateID, in candidate.CandidateInput) (candidate.Candidate, error) {
 	if err := checkActor(by); err != nil {
 		return candidate.Candidate{}, err
 	}
 	var out candidate.Candidate
 	err := s.atomic(ctx, func(ctx context.Context, o op) error {
+		cur, err := s.st.Candidates.Candidate(ctx, by.Centre, id)
+		if err != nil {
+			return err
+		}
+		if err := cur.Revise(in, o.today); err != nil {
+			return err
+		}
+		if err := s.checkUnknown(ctx, cur); err != nil {
+			return err
+		}
 		regs, err := s.st.Registrations.RegistrationsOfCandidate(ctx, by.Centre, id)
 		if err != nil {
 			return err
@@ -346,4 +364,20 @@ func (s *Service) Convocation(ctx context.Context, by Actor, sid tpsession.Sessi
 		return candidate.Convocation{}, ErrConvocationNotFound.Withf("no convocation is drafted for candidate %s", cid)
 	}
 	return r.Convocation.Clone(), nil
+}
+
+// checkUnknown refuses c when the centre has another candidate with its
+// identity.
+func (s *Service) checkUnknown(ctx context.Context, c candidate.Candidate) error {
+	id := c.Identity()
+	known, err := s.st.Candidates.Candidates(ctx, c.Centre, candidate.Query{Identity: &id, Limit: 2})
+	if err != nil {
+		return err
+	}
+	for _, k := range known {
+		if k.ID != c.ID {
+			return &candidate.KnownError{Known: k}
+		}
+	}
+	return nil
 }

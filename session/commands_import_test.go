@@ -168,3 +168,43 @@ func TestImportCandidatesKnowsWhoIsThere(t *testing.T) {
 	require.NoError(t, err)
 	assert.Len(t, theirs.Created, 1)
 }
+
+func TestCreateAndReviseRefuseAKnownPerson(t *testing.T) {
+	svc, store := importService(t, nil)
+	ctx := context.Background()
+	elise, err := svc.CreateCandidate(ctx, admin, importInput("Élise", "Martin", "1996-05-14"))
+	require.NoError(t, err)
+
+	// The same person, case, accents and punctuation aside: refused,
+	// naming the candidate already there, and nothing stored.
+	_, err = svc.CreateCandidate(ctx, admin, importInput("ELISE", "MARTÍN", "1996-05-14"))
+	require.ErrorIs(t, err, candidate.ErrKnownCandidate)
+	assert.Equal(t, tpsession.Conflict, tpsession.KindOf(err))
+	var known *candidate.KnownError
+	require.ErrorAs(t, err, &known)
+	assert.Equal(t, elise.ID, known.Known.ID)
+	assert.Contains(t, err.Error(), string(elise.ID))
+	all, err := store.CandidatesOfCentre(ctx, admin.Centre)
+	require.NoError(t, err)
+	assert.Len(t, all, 1)
+
+	// One day apart, or another first name, or another centre: another
+	// person.
+	twin, err := svc.CreateCandidate(ctx, admin, importInput("Élise", "Martin", "1996-05-15"))
+	require.NoError(t, err)
+	_, err = svc.CreateCandidate(ctx, admin, importInput("Élisa", "Martin", "1996-05-14"))
+	require.NoError(t, err)
+	_, err = svc.CreateCandidate(ctx, other, importInput("Élise", "Martin", "1996-05-14"))
+	require.NoError(t, err)
+
+	// A revision that keeps one's own identity is no conflict; one that
+	// takes another's is refused and changes nothing.
+	_, err = svc.ReviseCandidate(ctx, admin, elise.ID, importInput("Élise", "MARTIN", "1996-05-14"))
+	require.NoError(t, err)
+	_, err = svc.ReviseCandidate(ctx, admin, twin.ID, importInput("Élise", "Martin", "1996-05-14"))
+	require.ErrorAs(t, err, &known)
+	assert.Equal(t, elise.ID, known.Known.ID)
+	stored, err := svc.Candidate(ctx, admin, twin.ID)
+	require.NoError(t, err)
+	assert.Equal(t, "1996-05-15", stored.BirthDate.String())
+}

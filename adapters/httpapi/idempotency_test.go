@@ -75,9 +75,13 @@ func TestAnIdempotencyKeyMakesARetryHarmless(t *testing.T) {
 		assert.Equal(t, "true", e.keyed(adminToken, "POST", "/v1/candidates", "create-lea-1", body).Header.Get("Idempotent-Replayed"))
 		e.clock.Set(e.clock.Now().Add(2 * time.Second))
 		r := e.keyed(adminToken, "POST", "/v1/candidates", "create-lea-1", body)
-		assert.Equal(t, http.StatusCreated, r.Status)
 		assert.Empty(t, r.Header.Get("Idempotent-Replayed"), "after a day the key is free")
-		assert.Equal(t, 2, e.count("/v1/candidates", "candidates"))
+		// Sent again, the request is a new one, which the centre's own
+		// records still refuse: the person is known.
+		assert.Equal(t, http.StatusConflict, r.Status)
+		assert.Equal(t, "candidate.known", r.Code(t))
+		assert.Equal(t, first.JSON(t)["id"], r.JSON(t)["candidate"])
+		assert.Equal(t, 1, e.count("/v1/candidates", "candidates"))
 		e.on(today)
 	})
 	t.Run("a malformed key is refused", func(t *testing.T) {

@@ -58,6 +58,7 @@ func TestListingCandidates(t *testing.T) {
 	for i, n := range names {
 		body := candidateBody(n[0], n[1], siretOther)
 		body["email"] = fmt.Sprintf("c%d@example.fr", i)
+		body["birth_date"] = fmt.Sprintf("1995-04-%02d", 10+i) // two Léa Dubois, two people
 		if i%3 == 1 {
 			body["route"] = "apprentissage"
 		}

@@ -6,6 +6,7 @@ import (
 	"net/http"
 
 	"github.com/tpsession/tpsession"
+	"github.com/tpsession/tpsession/candidate"
 	"github.com/tpsession/tpsession/checklist"
 	"github.com/tpsession/tpsession/jury"
 )
@@ -56,6 +57,9 @@ type problem struct {
 	// Members lists, when no jury assignment exists, the members in
 	// conflict with those candidates: whom to replace.
 	Members []string `json:"members,omitempty" doc:"on jury.assignment_infeasible: the members in conflict of interest with the candidates left out, whom to replace or whose declarations to review"`
+	// Candidate names, when a candidate is refused as known, the one the
+	// centre already has.
+	Candidate string `json:"candidate,omitempty" doc:"on candidate.known: the ID of the candidate the centre already has with these names and birth date"`
 	// Findings lists, when a session may not open, what blocks it.
 	Findings  []findingResource `json:"findings,omitempty" doc:"on checklist.not_ready: the blocking findings"`
 	RequestID string            `json:"request_id" doc:"the X-Request-Id of the answer, under which the server logged the request"`
@@ -121,6 +125,9 @@ func problemOf(err error, x *exchange) problem {
 			p.Errors = append(p.Errors, fieldProblem{Field: fmt.Sprintf("candidates[%d]", i), Message: u.Message, Reason: string(u.Reason), Members: idStrings(u.Members())})
 		}
 		p.Members = idStrings(ae.Members())
+	}
+	if ke, ok := errors.AsType[*candidate.KnownError](err); ok {
+		p.Candidate = string(ke.Known.ID)
 	}
 	if nr, ok := errors.AsType[*checklist.NotReadyError](err); ok {
 		p.Findings = findingsOf(nr.Findings)

@@ -14,6 +14,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/tpsession/tpsession/candidate"
 	"github.com/tpsession/tpsession/session"
 )
 
@@ -266,4 +267,44 @@ func TestRolesAndCentres(t *testing.T) {
 	status, body = ctrl.get("/ui/nulle-part")
 	assert.Equal(t, http.StatusNotFound, status)
 	assert.Contains(t, body, "Page introuvable")
+}
+
+// TestRegisteringAKnownPerson: the register form, sent for a person the
+// centre already has (a second session, a re-sit), registers the record
+// already there instead of entering the person twice.
+func TestRegisteringAKnownPerson(t *testing.T) {
+	e := newEnv(t)
+	srv := httptest.NewServer(e.handler)
+	defer srv.Close()
+	s := e.seeded
+	second := session.Details{Title: string(s.Title), TitleName: s.TitleName, Kind: string(s.Kind), Site: s.Site,
+		Start: s.Start + 14, End: s.End + 14, PlannedCandidates: s.PlannedCandidates, Responsable: s.Responsable}
+	later, err := e.svc.CreateSession(t.Context(), e.admin, second)
+	require.NoError(t, err)
+
+	u := signIn(t, srv, adminToken)
+	register := func(ses session.Session, first, last string) (int, string) {
+		path := "/ui/sessions/" + string(ses.ID)
+		u.get(path)
+		status, _ := u.post(path+"/candidats", url.Values{"csrf": {u.csrf}, "first_name": {first}, "last_name": {last},
+			"birth_date": {"1998-04-12"}, "route": {"formation"}, "email": {"lea.dubois@example.fr"}})
+		_, body := u.get(path)
+		return status, body
+	}
+	status, body := register(e.seeded, "Léa", "Dubois")
+	assert.Equal(t, http.StatusSeeOther, status)
+	assert.Contains(t, body, "DUBOIS est inscrit(e) à la session.")
+	status, body = register(later, "LEA", "DUBOIS")
+	assert.Equal(t, http.StatusSeeOther, status)
+	assert.Contains(t, body, "déjà connu(e) du centre")
+
+	all, err := e.svc.Candidates(t.Context(), e.admin, candidate.Query{})
+	require.NoError(t, err)
+	require.Len(t, all, 1, "one person, one record")
+	for _, ses := range []session.Session{e.seeded, later} {
+		regs, err := e.svc.Registrations(t.Context(), e.admin, ses.ID)
+		require.NoError(t, err)
+		require.Len(t, regs, 1)
+		assert.Equal(t, all[0].ID, regs[0].Candidate)
+	}
 }
