@@ -180,7 +180,7 @@ func ExampleDerouleText() {
 	fmt.Print(string(doc.Body))
 	// Output:
 	// Déroulé de session — Concepteur développeur d'applications (TP-01281)
-	// 2 candidats · 1 jury de 2 membres (2 membres) · 1 jour, du lundi 1er mars 2027 au lundi 1er mars 2027
+	// 2 candidats · 1 jury de 2 membres · 1 jour, le lundi 1er mars 2027
 	//
 	// Jour 1 — lundi 1er mars 2027
 	//   08:30–09:00  Ouverture de la session : accueil des candidats, vérification des identités, ouverture du pli
@@ -225,8 +225,8 @@ func ExampleWriteDeroule() {
 	_ = documents.WriteDeroule(os.Stdout, plan.NewSchedule(in, p))
 	// Output:
 	// Déroulé de session — Concepteur développeur d'applications (TP-01281)
-	// 1 candidat · 1 jury de 2 membres (2 membres) · 1 jour, du lundi 1er mars 2027 au lundi 1er mars 2027
-	// Coût du jury : 2 journées-membre, 360.00 €
+	// 1 candidat · 1 jury de 2 membres · 1 jour, le lundi 1er mars 2027
+	// Coût du jury : 2 journées-membre, 360,00 €
 	//
 	// Jour 1 — lundi 1er mars 2027
 	//   08:30–09:00  Ouverture de la session : accueil des candidats, vérification des identités, ouverture du pli

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"regexp"
 	"slices"
 	"strings"
 	"sync"
@@ -314,9 +315,7 @@ func (p *pdfDoc) wrapLine(s string, w float64) []string {
 	fits := func(t string) bool { return p.f.GetStringWidth(t) <= w }
 	var lines []string
 	line := ""
-	// A no-break space (the one of "n° 3", after French usage) holds its
-	// words together.
-	s = strings.ReplaceAll(s, "n° ", "n°\u00a0")
+	s = noBreakFR(s)
 	for _, word := range strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == '\t' }) {
 		try := word
 		if line != "" {
@@ -342,6 +341,22 @@ func (p *pdfDoc) wrapLine(s string, w float64) []string {
 	}
 	return lines
 }
+
+// noBreakFR puts the no-break spaces of French typography where s has
+// plain ones, so that a line never starts with a colon, a semicolon, an
+// exclamation or a question mark or a closing guillemet, never ends with
+// an opening one, and never splits "n° 3", "8 h 30" or "18 min".
+func noBreakFR(s string) string {
+	s = frenchSpaces.Replace(s)
+	return clockSpaces.ReplaceAllStringFunc(s, func(m string) string { return strings.ReplaceAll(m, " ", "\u00a0") })
+}
+
+var (
+	frenchSpaces = strings.NewReplacer(" :", "\u00a0:", " ;", "\u00a0;", " !", "\u00a0!", " ?", "\u00a0?",
+		" »", "\u00a0»", "« ", "«\u00a0", "n° ", "n°\u00a0")
+	// clockSpaces finds "8 h 30", "14 h" and "18 min", not "7 heures".
+	clockSpaces = regexp.MustCompile(`\b\d+ (h( \d\d)?|min)\b`)
+)
 
 // split cuts a word too wide for w: after its last hyphen that fits, else
 // after as many characters as fit (at least one).
