@@ -1,12 +1,14 @@
 package webui_test
 
 import (
+	"context"
 	"crypto/tls"
 	"io"
 	"net/http"
 	"net/http/cookiejar"
 	"net/http/httptest"
 	"net/url"
+	"os"
 	"regexp"
 	"strings"
 	"testing"
@@ -16,6 +18,7 @@ import (
 
 	"github.com/tpsession/tpsession/candidate"
 	"github.com/tpsession/tpsession/session"
+	"github.com/tpsession/tpsession/session/plan"
 )
 
 // user is a browser without a browser: a cookie jar, and the CSRF token
@@ -307,4 +310,26 @@ func TestRegisteringAKnownPerson(t *testing.T) {
 		require.Len(t, regs, 1)
 		assert.Equal(t, all[0].ID, regs[0].Candidate)
 	}
+}
+
+// TestThePlanNamesRoomsAsThePapersDo: the chart's rows and the tables name
+// a room by the label the planning input gives its type, as the déroulé
+// and the convocations print it, not by the type's ID.
+func TestThePlanNamesRoomsAsThePapersDo(t *testing.T) {
+	e := newEnv(t)
+	srv := httptest.NewServer(e.handler)
+	defer srv.Close()
+	sample, err := os.ReadFile("../../examples/server/deroule-cda.json")
+	require.NoError(t, err)
+	in, err := plan.DecodeBytes(sample)
+	require.NoError(t, err)
+	_, err = e.svc.PlanSession(context.Background(), e.admin, e.seeded.ID, in)
+	require.NoError(t, err)
+
+	status, body := signIn(t, srv, adminToken).get("/ui/sessions/" + string(e.seeded.ID) + "/plan")
+	require.Equal(t, http.StatusOK, status)
+	assert.Contains(t, body, "Salle informatique n° 1")
+	assert.Contains(t, body, "Salle d&#39;entretien n° 1")
+	assert.NotContains(t, body, "salle qp")
+	assert.NotContains(t, body, "salle entretien")
 }
