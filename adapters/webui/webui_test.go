@@ -314,7 +314,8 @@ func TestRegisteringAKnownPerson(t *testing.T) {
 
 // TestThePlanNamesRoomsAsThePapersDo: the chart's rows and the tables name
 // a room by the label the planning input gives its type, as the déroulé
-// and the convocations print it, not by the type's ID.
+// and the convocations print it, not by the type's ID; the plan's counts
+// are words with their plural.
 func TestThePlanNamesRoomsAsThePapersDo(t *testing.T) {
 	e := newEnv(t)
 	srv := httptest.NewServer(e.handler)
@@ -332,4 +333,10 @@ func TestThePlanNamesRoomsAsThePapersDo(t *testing.T) {
 	assert.Contains(t, body, "Salle d&#39;entretien n° 1")
 	assert.NotContains(t, body, "salle qp")
 	assert.NotContains(t, body, "salle entretien")
+
+	// The counts are written as French writes them, not "jury(s)".
+	assert.NotContains(t, body, "(s)")
+	_, body = signIn(t, srv, adminToken).get("/ui/sessions/" + string(e.seeded.ID))
+	assert.NotContains(t, body, "(s)")
+	assert.Regexp(t, `8 candidats sur \d jours, du .* avec \d jurys?, soit \d+ membres\.`, body)
 }
