@@ -340,3 +340,23 @@ func TestThePlanNamesRoomsAsThePapersDo(t *testing.T) {
 	assert.NotContains(t, body, "(s)")
 	assert.Regexp(t, `8 candidats sur \d jours, du .* avec \d jurys?, soit \d+ membres\.`, body)
 }
+
+// TestStaticFilesAreVersioned: pages link the stylesheet and the script
+// under the version of the build's files, so that a browser never keeps
+// an older build's after an upgrade; the files are served under it.
+func TestStaticFilesAreVersioned(t *testing.T) {
+	e := newEnv(t)
+	srv := httptest.NewServer(e.handler)
+	defer srv.Close()
+	u := newUser(t, srv)
+	status, body := u.get("/ui/connexion")
+	require.Equal(t, http.StatusOK, status)
+	m := regexp.MustCompile(`href="/ui/static/style\.css\?v=([0-9a-f]{12})"`).FindStringSubmatch(body)
+	require.NotNil(t, m, "the stylesheet is linked with its version")
+	assert.Contains(t, body, `src="/ui/static/dashboard.js?v=`+m[1]+`"`)
+	status, css := u.get("/ui/static/style.css?v=" + m[1])
+	assert.Equal(t, http.StatusOK, status)
+	assert.Contains(t, css, "{")
+	_, again := newUser(t, srv).get("/ui/connexion")
+	assert.Contains(t, again, "style.css?v="+m[1], "the same build, the same version")
+}
