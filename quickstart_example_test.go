@@ -30,11 +30,8 @@ func check(err error) {
 // declared, planned from its title's déroulé-type, and its deadlines. The
 // clock is fixed so that the output is the same on any day.
 func Example_quickStart() {
-	ctx, store := context.Background(), memstore.New()
-	svc, err := session.NewService(session.Stores{Sessions: store, Events: store, Candidates: store,
-		Registrations: store, Members: store, Juries: store, Plis: store, Checklists: store, Plans: store,
-		Agrements: store, Programmes: store, Calendars: store, Exams: store, Retentions: store, Tx: store,
-	}, session.Config{Clock: tpsession.NewFixedClock(time.Date(2027, 1, 4, 9, 0, 0, 0, time.UTC))})
+	ctx, clock := context.Background(), tpsession.NewFixedClock(time.Date(2027, 1, 4, 9, 0, 0, 0, time.UTC))
+	svc, err := session.NewService(session.StoresOf(memstore.New()), session.Config{Clock: clock})
 	check(err)
 	by := session.Actor{Centre: "centre-lyon", Name: "Claire Martin", Role: session.RoleAdmin}
 	s, err := svc.CreateSession(ctx, by, session.Details{Title: "TP-01281", TitleName: "Concepteur développeur d'applications",

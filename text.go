@@ -2,6 +2,7 @@ package tpsession
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -45,52 +46,90 @@ func Truncate(s string, n int) string {
 	return s
 }
 
-// Text checks a one-line text field (a name, a place, a label) and returns
-// it normalised: its ends trimmed, every run of white space, line breaks
-// included, made one space, and accents composed (Unicode NFC), so that
-// "Hélène" typed with a combining accent is stored, compared and printed
-// as the same name. It records on field a value that is not valid
-// UTF-8, one longer than max characters (runes, counted after
-// normalisation), one holding other control characters, and, when required,
-// an empty one.
-func (fe *FieldErrors) Text(field, s string, max int, required bool) string {
+// The text rule: every free-text field of the library (a name, a place, a
+// reason, a note) is valid UTF-8 (a lone surrogate, which UTF-8 cannot
+// encode, included), holds no control character (C0, DEL, C1), no
+// line or paragraph separator (U+2028, U+2029) and no bidirectional
+// control (U+202A to U+202E, U+2066 to U+2069, which can make a text read
+// otherwise than it is stored) nor noncharacter; a multi-line field
+// (Note) may hold line breaks. Its length is bounded per field, in
+// characters once normalised (docs/rules.md#text-fields).
+
+// TextProblem returns what is wrong with s as a free-text field of at most
+// max characters (multi-line when lines is true), in the words of a field
+// error, or "" when nothing is. The length is counted as Text and Note
+// count it, after normalisation: a value of at most max characters as sent
+// is never too long.
+func TextProblem(s string, max int, lines bool) string {
 	if !utf8.ValidString(s) {
-		fe.Add(field, "must be valid UTF-8 text")
+		return "must be valid UTF-8 text"
+	}
+	if i := strings.IndexFunc(s, func(r rune) bool { return forbiddenIn(r, lines) }); i >= 0 {
+		r, _ := utf8.DecodeRuneInString(s[i:])
+		if lines {
+			return fmt.Sprintf("must not contain control characters other than line breaks (found U+%04X)", r)
+		}
+		return fmt.Sprintf("must be one line of text, without control characters (found U+%04X)", r)
+	}
+	if n := utf8.RuneCountInString(normalised(s, lines)); n > max {
+		return fmt.Sprintf("must have at most %d characters", max)
+	}
+	return ""
+}
+
+// forbiddenIn reports whether r may not appear in a free-text field; a
+// line break may in a multi-line one.
+func forbiddenIn(r rune, lines bool) bool {
+	switch {
+	case lines && (r == '\n' || r == '\r'):
+		return false
+	case unicode.IsControl(r), r == '\u2028', r == '\u2029':
+		return true
+	case r >= '\u202a' && r <= '\u202e', r >= '\u2066' && r <= '\u2069':
+		return true
+	}
+	return unicode.Is(unicode.Noncharacter_Code_Point, r)
+}
+
+// normalised is s as a field keeps it: its ends trimmed and accents
+// composed (NFC); in one line, every run of white space made one space; in
+// several, each line break written "\n".
+func normalised(s string, lines bool) string {
+	if lines {
+		return norm.NFC.String(strings.TrimSpace(strings.ReplaceAll(strings.ReplaceAll(s, "\r\n", "\n"), "\r", "\n")))
+	}
+	return norm.NFC.String(strings.Join(strings.Fields(s), " "))
+}
+
+// Text checks a one-line text field (a name, a place, a label) under the
+// text rule (TextProblem) and returns it normalised: its ends trimmed,
+// every run of spaces made one, and accents composed (Unicode NFC), so
+// that "Hélène" typed with a combining accent is stored, compared and
+// printed as the same name. It records on field a value that breaks the
+// rule and, when required, an empty one.
+func (fe *FieldErrors) Text(field, s string, max int, required bool) string {
+	if p := TextProblem(s, max, false); p != "" {
+		fe.Add(field, "%s", p)
 		return strings.TrimSpace(s)
 	}
-	s = norm.NFC.String(strings.Join(strings.Fields(s), " "))
-	switch {
-	case s == "":
-		if required {
-			fe.Add(field, "is required")
-		}
-	case utf8.RuneCountInString(s) > max:
-		fe.Add(field, "must have at most %d characters", max)
-	case strings.ContainsFunc(s, unicode.IsControl):
-		fe.Add(field, "must be one line of text, without control characters")
+	s = normalised(s, false)
+	if s == "" && required {
+		fe.Add(field, "is required")
 	}
 	return s
 }
 
-// Note checks a free-text field that may span lines (a note, a comment) and
-// returns it with its ends trimmed, its line breaks written "\n" (a
-// "\r\n" or a lone "\r" becomes "\n") and its accents composed (NFC). It records on field a value that is
-// not valid UTF-8, one longer than max characters (runes), and one holding
-// control characters other than line breaks and tabs. An empty note is
-// valid.
+// Note checks a free-text field that may span lines (a note, a comment)
+// under the text rule (TextProblem) and returns it with its ends trimmed,
+// its line breaks written "\n" (a "\r\n" or a lone "\r" becomes "\n")
+// and its accents composed (NFC). It records on field a value that breaks
+// the rule. An empty note is valid.
 func (fe *FieldErrors) Note(field, s string, max int) string {
-	if !utf8.ValidString(s) {
-		fe.Add(field, "must be valid UTF-8 text")
+	if p := TextProblem(s, max, true); p != "" {
+		fe.Add(field, "%s", p)
 		return strings.TrimSpace(s)
 	}
-	s = norm.NFC.String(strings.TrimSpace(strings.ReplaceAll(strings.ReplaceAll(s, "\r\n", "\n"), "\r", "\n")))
-	switch {
-	case utf8.RuneCountInString(s) > max:
-		fe.Add(field, "must have at most %d characters", max)
-	case strings.ContainsFunc(s, func(r rune) bool { return unicode.IsControl(r) && r != '\n' && r != '\t' }):
-		fe.Add(field, "must not contain control characters other than line breaks and tabs")
-	}
-	return s
+	return normalised(s, true)
 }
 
 // PastDate checks a date that records a past fact (a notification, an

@@ -70,14 +70,23 @@ func TestText(t *testing.T) {
 		want     string
 		problem  string // "" when accepted
 	}{
-		{"trimmed, spaces collapsed", "  Salle \t B\n12 ", 10, true, "Salle B 12", ""},
+		{"trimmed, spaces collapsed", "  Salle \u00a0 B  12 ", 10, true, "Salle B 12", ""},
+		{"a tab refused", "Salle\tB", 10, true, "Salle\tB", "must be one line of text, without control characters (found U+0009)"},
+		{"a line break refused", "Salle\nB", 10, true, "Salle\nB", "must be one line of text, without control characters (found U+000A)"},
+		{"a carriage return refused", "Salle B\r", 10, true, "Salle B", "must be one line of text, without control characters (found U+000D)"},
+		{"a line separator refused", "Salle\u2028B", 10, true, "Salle\u2028B", "must be one line of text, without control characters (found U+2028)"},
+		{"a bidirectional override refused", "Salle \u202eB", 10, true, "Salle \u202eB", "must be one line of text, without control characters (found U+202E)"},
+		{"a noncharacter refused", "Salle\uffff", 10, true, "Salle\uffff", "must be one line of text, without control characters (found U+FFFF)"},
+		{"a C1 control refused", "Salle\u0085B", 10, true, "Salle\u0085B", "must be one line of text, without control characters (found U+0085)"},
+		{"U+FFFD is a character", "Salle \ufffd", 10, true, "Salle \ufffd", ""},
+		{"an emoji with a joiner is text", "👩\u200d💻", 10, true, "👩\u200d💻", ""},
 		{"max runes accepted", "ééééé", 5, true, "ééééé", ""},
 		{"max+1 runes refused", "éééééé", 5, true, "éééééé", "must have at most 5 characters"},
 		{"length counted after collapsing", "a    b", 3, true, "a b", ""},
-		{"empty and required", " \t ", 5, true, "", "is required"},
-		{"empty and optional", " \t ", 5, false, "", ""},
-		{"control character", "a\x00b", 5, false, "a\x00b", "must be one line of text, without control characters"},
-		{"escape", "a\x1b[1mb", 10, false, "a\x1b[1mb", "must be one line of text, without control characters"},
+		{"empty and required", "   ", 5, true, "", "is required"},
+		{"empty and optional", "   ", 5, false, "", ""},
+		{"control character", "a\x00b", 5, false, "a\x00b", "must be one line of text, without control characters (found U+0000)"},
+		{"escape", "a\x1b[1mb", 10, false, "a\x1b[1mb", "must be one line of text, without control characters (found U+001B)"},
 		{"invalid UTF-8", "a\xffb", 5, true, "a\xffb", "must be valid UTF-8 text"},
 	}
 	for _, tt := range tests {
@@ -98,12 +107,14 @@ func TestNote(t *testing.T) {
 		want    string
 		problem string
 	}{
-		{"lines kept, ends trimmed", "\n first line\n\tsecond line \n", 30, "first line\n\tsecond line", ""},
+		{"lines kept, ends trimmed", "\n first line\n  second line \n", 30, "first line\n  second line", ""},
+		{"a tab refused", "a\tb", 10, "a\tb", "must not contain control characters other than line breaks (found U+0009)"},
+		{"a bidirectional isolate refused", "a\u2066b", 10, "a\u2066b", "must not contain control characters other than line breaks (found U+2066)"},
 		{"CRLF and CR become LF", "a\r\nb\rc", 10, "a\nb\nc", ""},
 		{"empty is valid", "  ", 10, "", ""},
 		{"max runes accepted", "é\né", 3, "é\né", ""},
 		{"max+1 runes refused", "é\néé", 3, "é\néé", "must have at most 3 characters"},
-		{"other control character", "a\x07b", 10, "a\x07b", "must not contain control characters other than line breaks and tabs"},
+		{"other control character", "a\x07b", 10, "a\x07b", "must not contain control characters other than line breaks (found U+0007)"},
 		{"invalid UTF-8", "\xc3", 10, "\xc3", "must be valid UTF-8 text"},
 	}
 	for _, tt := range tests {
@@ -212,7 +223,7 @@ func FuzzParseEmail(f *testing.F) {
 }
 
 func FuzzText(f *testing.F) {
-	for _, s := range []string{"Salle B", " a \n b ", "a\x00", "\xff", "éé"} {
+	for _, s := range []string{"Salle B", " a \u00a0 b ", "a\n", "a\x00", "\xff", "éé", "a\u202e"} {
 		f.Add(s, 5)
 	}
 	f.Fuzz(func(t *testing.T, s string, max int) {
@@ -222,7 +233,7 @@ func FuzzText(f *testing.F) {
 			return
 		}
 		if got == "" || got != strings.TrimSpace(got) || strings.Contains(got, "  ") ||
-			strings.ContainsFunc(got, unicode.IsControl) || utf8.RuneCountInString(got) > max {
+			strings.ContainsFunc(s, unicode.IsControl) || utf8.RuneCountInString(got) > max {
 			t.Fatalf("accepted %q as %q", s, got)
 		}
 		var again tpsession.FieldErrors

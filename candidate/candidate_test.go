@@ -181,14 +181,21 @@ func titles(n int) []string {
 
 func TestNewCandidateNormalisesText(t *testing.T) {
 	in := validInput()
-	in.FirstName = " Camille \n Marie "
-	in.LastName = "Martin\tDupont"
+	in.FirstName = " Camille   Marie "
+	in.LastName = "Martin\u00a0Dupont"
 	in.Email = " Camille.Martin@Example.FR "
 	c, err := candidate.NewCandidate(centre, candidateID, in, today)
 	require.NoError(t, err)
 	assert.Equal(t, "Camille Marie", c.FirstName, "one line, spaces collapsed")
 	assert.Equal(t, "Martin Dupont", c.LastName)
 	assert.Equal(t, "camille.martin@example.fr", c.Email, "stored in lower case")
+
+	in.FirstName, in.LastName = "Camille\nMarie", "Martin\tDupont"
+	_, err = candidate.NewCandidate(centre, candidateID, in, today)
+	require.ErrorIs(t, err, candidate.ErrInvalidCandidate)
+	assert.Equal(t, "first_name: must be one line of text, without control characters (found U+000A); "+
+		"last_name: must be one line of text, without control characters (found U+0009)", tpsession.FieldErrors(err.(*tpsession.Error).Fields).String(),
+		"a line break or a tab is refused, not folded away")
 }
 
 func TestNewCandidateNeedsCentreAndID(t *testing.T) {

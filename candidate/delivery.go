@@ -109,6 +109,9 @@ func ParseDelivery(in DeliveryInput) (Delivery, error) {
 func normaliseDelivery(fe *tpsession.FieldErrors, d Delivery) Delivery {
 	tracking := strings.ToUpper(strings.Join(strings.Fields(d.TrackingNumber), ""))
 	switch {
+	case tpsession.TextProblem(d.TrackingNumber, 2*maxTrackingLen, false) != "":
+		// a tab or a line break is refused, not folded away
+		fe.Add("tracking_number", "%s", tpsession.TextProblem(d.TrackingNumber, 2*maxTrackingLen, false))
 	case len(tracking) > maxTrackingLen:
 		fe.Add("tracking_number", "must have at most %d characters", maxTrackingLen)
 	case strings.ContainsFunc(tracking, func(r rune) bool { return (r < 'A' || r > 'Z') && (r < '0' || r > '9') }):

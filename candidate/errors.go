@@ -25,6 +25,7 @@ var (
 // Duplicates and lifecycle conflicts.
 var (
 	ErrDuplicateCandidate      = tpsession.NewError(tpsession.Conflict, "candidate.duplicate", "the candidate already exists")
+	ErrKnownCandidate          = tpsession.NewError(tpsession.Conflict, "candidate.known", "the centre already has a candidate with these names and birth date")
 	ErrDuplicateRegistration   = tpsession.NewError(tpsession.Conflict, "candidate.registration_duplicate", "the candidate is already registered to this session")
 	ErrRegistrationWithdrawn   = tpsession.NewError(tpsession.Conflict, "candidate.registration_withdrawn", "the registration has been withdrawn")
 	ErrNoConvocation           = tpsession.NewError(tpsession.Conflict, "candidate.convocation_missing", "no convocation has been drafted")

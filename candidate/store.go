@@ -30,6 +30,13 @@ type CandidateStore interface {
 	// order (by ID, which sorts by creation time); a centre without
 	// candidates has an empty slice and no error.
 	CandidatesOfCentre(ctx context.Context, centre tpsession.CentreID) ([]Candidate, error)
+
+	// Candidates returns the candidates of centre that q selects, by
+	// NameKey then ID (both compared byte by byte), from q.After
+	// (excluded) and at most q.Limit of them when it is positive; none is
+	// an empty slice and no error. q.Session keeps the candidates with an
+	// active registration to that session of centre.
+	Candidates(ctx context.Context, centre tpsession.CentreID, q Query) ([]Candidate, error)
 }
 
 // RegistrationStore keeps the registrations of candidates to sessions,

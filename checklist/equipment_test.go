@@ -108,11 +108,12 @@ func TestSetEquipmentBoundaries(t *testing.T) {
 		{"operational one day", "Poste", operational(1, march1, march1), actor, today, nil},
 		{"range ends before it starts", "Poste", operational(1, march1, march1-1), actor, today, []string{"operational_until"}},
 		{"no dates", "Poste", checklist.EquipmentUpdate{Available: 1}, actor, today, []string{"operational_from", "operational_until"}},
-		{"blank name", " \t", operational(1, march1, march3), actor, today, []string{"name"}},
+		{"blank name", "  ", operational(1, march1, march3), actor, today, []string{"name"}},
 		{"name at the limit", strings.Repeat("é", checklist.MaxNameLen), operational(1, march1, march3), actor, today, nil},
 		{"name too long", strings.Repeat("é", checklist.MaxNameLen+1), operational(1, march1, march3), actor, today, []string{"name"}},
 		{"control character", "Poste\x00", operational(1, march1, march3), actor, today, []string{"name"}},
-		{"name on two lines is made one", "Poste\ninformatique", operational(1, march1, march3), actor, today, nil},
+		{"name on two lines is refused", "Poste\ninformatique", operational(1, march1, march3), actor, today, []string{"name"}},
+		{"spaces are made one", "Poste   informatique", operational(1, march1, march3), actor, today, nil},
 		{"every bad field at once", "", checklist.EquipmentUpdate{Available: -2}, actor, today, []string{"name", "available", "operational_from", "operational_until"}},
 	}
 	for _, tt := range tests {

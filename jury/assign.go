@@ -136,19 +136,41 @@ const (
 type Unassigned struct {
 	Candidate tpsession.CandidateID
 	Reason    UnassignedReason
+	// Conflicts are the conflicts of interest between the candidate and the
+	// members given to Assign, by member ID, then as FindConflicts lists
+	// them: replacing one of those members, or lifting a declaration, is
+	// what can give the candidate a jury. Empty for TooFewMembers, where
+	// conflicts play no part.
+	Conflicts []Conflict
 	// Message says why with the numbers that decided it, naming the
-	// candidate (by name, or by ID when the name is not known).
+	// candidate (by name, or by ID when the name is not known) and each
+	// member in conflict with them, with the reasons.
 	Message string
+}
+
+// Members returns the IDs of the members in conflict with the candidate,
+// sorted.
+func (u Unassigned) Members() []tpsession.MemberID {
+	var out []tpsession.MemberID
+	for _, c := range u.Conflicts {
+		if !slices.Contains(out, c.Member) {
+			out = append(out, c.Member)
+		}
+	}
+	slices.Sort(out)
+	return out
 }
 
 // AssignmentError is returned when no assignment exists. It lists the
 // candidates that an assignment reaching as many candidates as possible
 // still leaves without a panel, in ID order, and wraps an ErrNoAssignment
 // copy (errors.Is matches it; its kind is Rule) whose message sums up the
-// numbers and whose field errors explain each of those candidates: the
+// numbers and names those candidates and the members in conflict with them
+// (Members), and whose field errors explain each of those candidates: the
 // i-th, named "candidates[i]" after the list of IDs the HTTP contract
 // returns in the error's candidates member (Candidates), has the
-// Unassigned's message, which names the candidate.
+// Unassigned's message, which names the candidate and the members in
+// conflict with them.
 type AssignmentError struct {
 	Unassigned []Unassigned
 	err        *tpsession.Error
@@ -176,6 +198,22 @@ func (e *AssignmentError) Candidates() []tpsession.CandidateID {
 		ids[i] = u.Candidate
 	}
 	return ids
+}
+
+// Members returns the IDs of the members in conflict with at least one of
+// the unassigned candidates, sorted: those a centre replaces, or whose
+// declared conflicts it reviews, to give every candidate a jury.
+func (e *AssignmentError) Members() []tpsession.MemberID {
+	var out []tpsession.MemberID
+	for _, u := range e.Unassigned {
+		for _, m := range u.Members() {
+			if !slices.Contains(out, m) {
+				out = append(out, m)
+			}
+		}
+	}
+	slices.Sort(out)
+	return out
 }
 
 // Assign forms panels from members and assigns every candidate to a panel
@@ -272,6 +310,8 @@ func checkUnique(members []Member, candidates []Candidate) error {
 type problem struct {
 	members    []Member
 	candidates []Candidate
+	declared   []DeclaredConflict
+	rules      ConflictRules
 	layout     Layout
 	perJury    int
 	classes    []memberClass
@@ -280,7 +320,7 @@ type problem struct {
 }
 
 func newProblem(members []Member, candidates []Candidate, declared []DeclaredConflict, layout Layout, rules ConflictRules) *problem {
-	p := &problem{members: members, candidates: candidates, layout: layout, perJury: layout.perJury()}
+	p := &problem{members: members, candidates: candidates, declared: declared, rules: rules, layout: layout, perJury: layout.perJury()}
 	index := make(map[tpsession.CandidateID]int, len(candidates))
 	for j, c := range candidates {
 		index[c.ID] = j
@@ -428,7 +468,9 @@ func (p *problem) failure(best *solution, proven bool) error {
 		}
 		for j, c := range p.candidates {
 			if !assigned[c.ID] {
-				out = append(out, p.explain(j, panels, load, capacity))
+				u := p.explain(j, panels, load, capacity)
+				u.Conflicts, u.Message = p.conflictsOf(j, u.Message)
+				out = append(out, u)
 			}
 		}
 		juries := fmt.Sprintf("%s of %d members", quantity(len(best.panels), "jury", "juries"), p.perJury)
@@ -443,9 +485,23 @@ func (p *problem) failure(best *solution, proven bool) error {
 	for i, u := range out {
 		fields[i] = tpsession.FieldError{Field: fmt.Sprintf("candidates[%d]", i), Message: u.Message}
 	}
-	err := ErrNoAssignment.Withf("no jury assignment exists: %s; %s without a jury",
-		summary, quantity(len(out), "candidate is left", "candidates are left")).WithFields(fields...)
-	return &AssignmentError{Unassigned: out, err: err}
+	ae := &AssignmentError{Unassigned: out}
+	left := make([]string, len(out))
+	for i, u := range out {
+		left[i] = p.candidates[slices.IndexFunc(p.candidates, func(c Candidate) bool { return c.ID == u.Candidate })].label()
+	}
+	summary = fmt.Sprintf("%s; %s without a jury: %s",
+		summary, quantity(len(out), "candidate is left", "candidates are left"), listed(left))
+	if ms := ae.Members(); len(ms) > 0 {
+		names := make([]string, len(ms))
+		for i, id := range ms {
+			names[i] = p.members[slices.IndexFunc(p.members, func(m Member) bool { return m.ID == id })].label()
+		}
+		summary += fmt.Sprintf("; %s in conflict with %s: %s",
+			plural(len(ms), "member", "members"), plural(len(out), "that candidate", "those candidates"), listed(names))
+	}
+	ae.err = ErrNoAssignment.Withf("no jury assignment exists: %s", summary).WithFields(fields...)
+	return ae
 }
 
 // explain says why candidate j has no panel in the best solution.
@@ -481,6 +537,42 @@ func (p *problem) explain(j int, panels []Panel, load map[int]int, capacity int)
 		}
 	}
 	return u
+}
+
+// conflictsOf returns the conflicts between the members and candidate j,
+// and msg followed by who is in conflict with the candidate and why.
+func (p *problem) conflictsOf(j int, msg string) ([]Conflict, string) {
+	c := p.candidates[j]
+	var out []Conflict
+	var who []string
+	for _, m := range p.members {
+		if !p.conflicts[m.ID].has(j) {
+			continue
+		}
+		cs := FindConflicts(m, c, p.declared, p.rules)
+		out = append(out, cs...)
+		why := make([]string, len(cs))
+		for i, x := range cs {
+			why[i] = x.short()
+		}
+		who = append(who, fmt.Sprintf("%s (%s)", m.label(), strings.Join(why, "; ")))
+	}
+	if len(who) > 0 {
+		msg += fmt.Sprintf("; in conflict with %s: %s", c.label(), listed(who))
+	}
+	return out, msg
+}
+
+// listedNames bounds the names a message lists; the error's structured
+// members hold them all.
+const listedNames = 8
+
+// listed joins names, the first listedNames of them and how many more.
+func listed(names []string) string {
+	if len(names) <= listedNames {
+		return strings.Join(names, ", ")
+	}
+	return fmt.Sprintf("%s and %d more", strings.Join(names[:listedNames], ", "), len(names)-listedNames)
 }
 
 func (p *problem) eligible(j int, panel Panel) bool {

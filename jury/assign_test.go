@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -230,6 +231,7 @@ func TestAssignFailures(t *testing.T) {
 		want       map[tpsession.CandidateID]jury.UnassignedReason
 		summary    string   // in the error's message
 		facts      []string // in the messages of the unassigned candidates
+		conflicted []jury.Member
 	}{
 		{
 			name:    "a single member",
@@ -248,18 +250,20 @@ func TestAssignFailures(t *testing.T) {
 		{
 			name:    "a candidate in conflict with every member",
 			members: []jury.Member{anne, bruno, chloe}, candidates: []jury.Candidate{lea, marc},
-			declared: []jury.DeclaredConflict{declared(anne, lea, jury.ReasonOther), declared(bruno, lea, jury.ReasonOther), declared(chloe, lea, jury.ReasonOther)},
-			want:     map[tpsession.CandidateID]jury.UnassignedReason{lea.ID: jury.ConflictsWithAll},
-			summary:  "at most 1 of the 2 candidates can be evaluated by a jury without a conflict of interest (1 jury of 2 members); 1 candidate is left without a jury",
-			facts:    []string{"Léa conflicts with every accepted member (3)"},
+			declared:   []jury.DeclaredConflict{declared(anne, lea, jury.ReasonOther), declared(bruno, lea, jury.ReasonOther), declared(chloe, lea, jury.ReasonOther)},
+			want:       map[tpsession.CandidateID]jury.UnassignedReason{lea.ID: jury.ConflictsWithAll},
+			summary:    "at most 1 of the 2 candidates can be evaluated by a jury without a conflict of interest (1 jury of 2 members); 1 candidate is left without a jury",
+			facts:      []string{"Léa conflicts with every accepted member (3); in conflict with Léa: Anne (declared: other), Bruno (declared: other), Chloé (declared: other)"},
+			conflicted: []jury.Member{anne, bruno, chloe},
 		},
 		{
 			name:    "a single member without conflict",
 			members: []jury.Member{anne, bruno, chloe}, candidates: []jury.Candidate{lea, marc},
-			declared: []jury.DeclaredConflict{declared(anne, lea, jury.ReasonOther), declared(bruno, lea, jury.ReasonOther)},
-			want:     map[tpsession.CandidateID]jury.UnassignedReason{lea.ID: jury.TooFewFreeMembers},
-			summary:  "at most 1 of the 2 candidates",
-			facts:    []string{"only 1 of the 3 accepted members has no conflict with Léa, and a jury needs 2"},
+			declared:   []jury.DeclaredConflict{declared(anne, lea, jury.ReasonOther), declared(bruno, lea, jury.ReasonOther)},
+			want:       map[tpsession.CandidateID]jury.UnassignedReason{lea.ID: jury.TooFewFreeMembers},
+			summary:    "at most 1 of the 2 candidates",
+			facts:      []string{"only 1 of the 3 accepted members has no conflict with Léa, and a jury needs 2; in conflict with Léa: Anne (declared: other), Bruno (declared: other)"},
+			conflicted: []jury.Member{anne, bruno},
 		},
 		{
 			name:    "the plan's juries are full",
@@ -273,10 +277,11 @@ func TestAssignFailures(t *testing.T) {
 			// Marc) and Chloé: whichever pair sits, one candidate is left.
 			name:    "no jury free for both",
 			members: []jury.Member{anne, bruno, chloe}, candidates: []jury.Candidate{lea, marc}, layout: jury.Layout{Capacities: []int{2}},
-			declared: []jury.DeclaredConflict{declared(anne, lea, jury.ReasonOther), declared(bruno, marc, jury.ReasonOther)},
-			want:     map[tpsession.CandidateID]jury.UnassignedReason{marc.ID: jury.NoFreeJury},
-			summary:  "at most 1 of the 2 candidates",
-			facts:    []string{"2 accepted members have no conflict with Marc, but no way of forming the juries gives Marc a jury"},
+			declared:   []jury.DeclaredConflict{declared(anne, lea, jury.ReasonOther), declared(bruno, marc, jury.ReasonOther)},
+			want:       map[tpsession.CandidateID]jury.UnassignedReason{marc.ID: jury.NoFreeJury},
+			summary:    "at most 1 of the 2 candidates",
+			facts:      []string{"2 accepted members have no conflict with Marc, but no way of forming the juries gives Marc a jury", "in conflict with Marc: Bruno (declared: other)"},
+			conflicted: []jury.Member{bruno},
 		},
 	}
 	for _, tt := range tests {
@@ -308,8 +313,73 @@ func TestAssignFailures(t *testing.T) {
 			for _, fact := range tt.facts {
 				assert.Contains(t, strings.Join(messages, "\n"), fact)
 			}
+			if len(tt.conflicted) > 0 {
+				assert.Equal(t, memberIDs(tt.conflicted...), ae.Members(), "the members whose conflicts leave candidates out")
+			} else {
+				assert.Empty(t, ae.Members())
+			}
+			for _, m := range tt.conflicted {
+				assert.Contains(t, e.Message, m.Name, "the summary names the members in conflict")
+			}
+			if len(tt.conflicted) == 0 {
+				assert.NotContains(t, e.Message, "in conflict with", "no member is blamed when conflicts play no part")
+			}
+			for _, c := range ae.Candidates() {
+				i := slices.IndexFunc(tt.candidates, func(x jury.Candidate) bool { return x.ID == c })
+				assert.Contains(t, e.Message, tt.candidates[i].Name, "the summary names the candidates left out")
+			}
 		})
 	}
+}
+
+// A centre reading the refusal learns whom to replace: each member in
+// conflict with a candidate left out, with every reason, found or declared.
+func TestAssignmentErrorNamesTheMembersInConflict(t *testing.T) {
+	employer := siret(t, 1, 1)
+	anne := employedBy(panelMember(1, "Anne Petit"), siret(t, 1, 2)) // same company, another establishment
+	bruno := panelMember(2, "Bruno Roy")
+	bruno.Email = "bruno.roy@example.fr"
+	chloe := panelMember(3, "Chloé Lenoir")
+	lea := candidate(1, "Léa Dubois", employer)
+	lea.Trainers = []string{"bruno.roy@example.fr"}
+	_, err := jury.Assign(ctx, []jury.Member{anne, bruno, chloe}, []jury.Candidate{lea}, []jury.DeclaredConflict{declared(bruno, lea, jury.ReasonPersonal)}, jury.Layout{}, jury.ConflictRules{})
+	var ae *jury.AssignmentError
+	require.ErrorAs(t, err, &ae)
+	require.Len(t, ae.Unassigned, 1)
+	u := ae.Unassigned[0]
+	assert.Equal(t, jury.TooFewFreeMembers, u.Reason)
+	assert.Equal(t, memberIDs(anne, bruno), u.Members())
+	assert.Equal(t, memberIDs(anne, bruno), ae.Members())
+	var reasons []jury.ConflictReason
+	for _, c := range u.Conflicts {
+		assert.Equal(t, lea.ID, c.Candidate)
+		reasons = append(reasons, c.Reason)
+	}
+	assert.Equal(t, []jury.ConflictReason{jury.ReasonHosted, jury.ReasonTrained, jury.ReasonPersonal}, reasons)
+	assert.Contains(t, u.Message, "in conflict with Léa Dubois: Anne Petit (employed in the company that hosted the candidate, SIRET "+employer.Format()+
+		"), Bruno Roy (trained the candidate; declared: personal)")
+	assert.Contains(t, err.Error(), "1 candidate is left without a jury: Léa Dubois; members in conflict with that candidate: Anne Petit, Bruno Roy")
+	assert.NotContains(t, err.Error(), "Chloé")
+
+	// Under the establishment reading Anne's establishment is not the host:
+	// only Bruno is named.
+	_, err = jury.Assign(ctx, []jury.Member{anne, bruno, chloe}, []jury.Candidate{lea}, nil, jury.Layout{}, jury.ConflictRules{Company: jury.SameEstablishment})
+	assert.NoError(t, err, "Anne and Chloé are free")
+
+	// A long list is cut in the messages, never in the structured members.
+	var many []jury.Member
+	var decl []jury.DeclaredConflict
+	for i := range 12 {
+		m := panelMember(10+i, fmt.Sprintf("Membre %02d", i))
+		many = append(many, m)
+		decl = append(decl, declared(m, lea, jury.ReasonOther))
+	}
+	_, err = jury.Assign(ctx, many, []jury.Candidate{lea}, decl, jury.Layout{}, jury.ConflictRules{})
+	require.ErrorAs(t, err, &ae)
+	assert.Len(t, ae.Members(), 12)
+	assert.Contains(t, err.Error(), "Membre 07 and 4 more")
+	assert.NotContains(t, err.Error(), "Membre 08")
+	assert.Contains(t, ae.Unassigned[0].Message, "Membre 07 (declared: other) and 4 more")
 }
 
 func TestAssignmentErrorBuiltElsewhere(t *testing.T) {

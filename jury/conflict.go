@@ -209,10 +209,7 @@ type Conflict struct {
 
 // String describes the conflict for a user.
 func (c Conflict) String() string {
-	sirets := make([]string, len(c.HostCompanies))
-	for i, s := range c.HostCompanies {
-		sirets[i] = s.Format()
-	}
+	sirets := c.sirets()
 	switch {
 	case c.Declared:
 	case c.Reason == ReasonHosted:
@@ -229,6 +226,31 @@ func (c Conflict) String() string {
 		s += ": " + c.Note
 	}
 	return s
+}
+
+// sirets formats the conflict's companies for a message.
+func (c Conflict) sirets() []string {
+	out := make([]string, len(c.HostCompanies))
+	for i, s := range c.HostCompanies {
+		out[i] = s.Format()
+	}
+	return out
+}
+
+// short says why the conflict keeps its member from evaluating the
+// candidate, for a message that already names both.
+func (c Conflict) short() string {
+	sirets := c.sirets()
+	switch {
+	case c.Declared:
+		return fmt.Sprintf("declared: %s", c.Reason)
+	case c.Reason == ReasonHosted:
+		return "employed in the company that hosted the candidate, SIRET " + strings.Join(sirets, ", ")
+	case c.Reason == ReasonEmployer:
+		return "employed in an organisation that trained the candidate, SIRET " + strings.Join(sirets, ", ")
+	default:
+		return "trained the candidate"
+	}
 }
 
 // FindConflicts returns every reason member m may not evaluate candidate c

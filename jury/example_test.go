@@ -157,7 +157,7 @@ func ExampleAssignmentError() {
 	if ae, ok := errors.AsType[*jury.AssignmentError](err); ok {
 		fmt.Println(tpsession.KindOf(err), errors.Is(err, jury.ErrNoAssignment))
 		fmt.Println(err)
-		fmt.Println(ae.Candidates())
+		fmt.Println(ae.Candidates(), ae.Members())
 		for _, u := range ae.Unassigned {
 			fmt.Println(u.Reason)
 		}
@@ -170,8 +170,8 @@ func ExampleAssignmentError() {
 	}
 	// Output:
 	// rule true
-	// jury.assignment_infeasible: no jury assignment exists: at most 1 of the 2 candidates can be evaluated by a jury without a conflict of interest (1 jury of 2 members); 1 candidate is left without a jury
-	// [can_01JQ0000000000000000000001]
+	// jury.assignment_infeasible: no jury assignment exists: at most 1 of the 2 candidates can be evaluated by a jury without a conflict of interest (1 jury of 2 members); 1 candidate is left without a jury: Léa; members in conflict with that candidate: Anne, Bruno
+	// [can_01JQ0000000000000000000001] [mem_01JQ0000000000000000000001 mem_01JQ0000000000000000000002]
 	// too_few_members_without_conflict
-	// candidates[0]: only 1 of the 3 accepted members has no conflict with Léa, and a jury needs 2
+	// candidates[0]: only 1 of the 3 accepted members has no conflict with Léa, and a jury needs 2; in conflict with Léa: Anne (employed in the company that hosted the candidate, SIRET 732 829 320 00074), Bruno (employed in the company that hosted the candidate, SIRET 732 829 320 00074)
 }

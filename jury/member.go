@@ -167,6 +167,15 @@ func NormalizeEmail(s string) (string, error) {
 // asked for leave (Code du travail L.3142-42 to 45).
 func (m Member) Employed() bool { return m.Employer != "" }
 
+// label names the member in a message: by name, or by ID when the name is
+// not known.
+func (m Member) label() string {
+	if m.Name != "" {
+		return m.Name
+	}
+	return string(m.ID)
+}
+
 // HabilitatedOver reports whether the member is habilitated on title for
 // every day of period. Habilitations on the same title that follow one
 // another without a gap (one until 2 March, the next from 3 March) or

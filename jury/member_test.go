@@ -42,10 +42,14 @@ func TestNewMember(t *testing.T) {
 
 func TestNewMemberNameIsOneLine(t *testing.T) {
 	in := validInput()
-	in.Name = "Jeanne\n  Martin"
+	in.Name = " Jeanne   Martin "
 	m, err := jury.NewMember(centre, memberID(1), in)
 	require.NoError(t, err)
 	assert.Equal(t, "Jeanne Martin", m.Name)
+
+	in.Name = "Jeanne\n  Martin"
+	_, err = jury.NewMember(centre, memberID(1), in)
+	assert.ErrorIs(t, err, jury.ErrInvalidMember, "a line break is refused")
 
 	in.Name = strings.Repeat("é", 200)
 	_, err = jury.NewMember(centre, memberID(1), in)

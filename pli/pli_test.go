@@ -317,7 +317,7 @@ func TestReadOrganisateurMaterials(t *testing.T) {
 		fields    []string       // when refused
 	}{
 		{"one material", []pli.Material{{Name: "Tour CN", Quantity: 1}}, []pli.Material{{Name: "Tour CN", Quantity: 1}}, nil},
-		{"names tidied", []pli.Material{{Name: "  Poste \t informatique ", Quantity: 3, Epreuve: " MSP "}},
+		{"names tidied", []pli.Material{{Name: "  Poste   informatique ", Quantity: 3, Epreuve: " MSP "}},
 			[]pli.Material{{Name: "Poste informatique", Quantity: 3, Epreuve: "MSP"}}, nil},
 		{"blank épreuve is unknown", []pli.Material{{Name: "Tour CN", Quantity: 2, Epreuve: "  "}},
 			[]pli.Material{{Name: "Tour CN", Quantity: 2}}, nil},
@@ -330,8 +330,7 @@ func TestReadOrganisateurMaterials(t *testing.T) {
 		{"negative quantity", []pli.Material{{Name: "PC", Quantity: -1}}, nil, []string{"materials[0].quantity"}},
 		{"blank name", []pli.Material{{Name: "PC", Quantity: 1}, {Name: " ", Quantity: 1}}, nil, []string{"materials[1].name"}},
 		{"name too long", []pli.Material{{Name: long + "é", Quantity: 1}}, nil, []string{"materials[0].name"}},
-		{"épreuve with a newline kept as a space", []pli.Material{{Name: "PC", Quantity: 1, Epreuve: "MSP\npartie 2"}},
-			[]pli.Material{{Name: "PC", Quantity: 1, Epreuve: "MSP partie 2"}}, nil},
+		{"épreuve with a newline refused", []pli.Material{{Name: "PC", Quantity: 1, Epreuve: "MSP\npartie 2"}}, nil, []string{"materials[0].epreuve"}},
 		{"épreuve not UTF-8", []pli.Material{{Name: "PC", Quantity: 1, Epreuve: "\xc3"}}, nil, []string{"materials[0].epreuve"}},
 		{"same material twice for one épreuve", []pli.Material{{Name: "PC", Quantity: 1, Epreuve: "MSP"}, {Name: "pc", Quantity: 2, Epreuve: "msp"}},
 			nil, []string{"materials[1].name"}},

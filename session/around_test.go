@@ -56,7 +56,7 @@ func fixtureWith(t *testing.T, today date.Date, config func(*session.Config)) *f
 	}
 	svc, err := session.NewService(session.Stores{
 		Sessions: store, Events: store, Candidates: store, Registrations: store,
-		Members: store, Juries: store, Plis: store, Checklists: store, Plans: store, Agrements: store, Programmes: store, Calendars: store, Exams: store, Retentions: store, Tx: store,
+		Members: store, Juries: store, Plis: store, Checklists: store, Plans: store, Agrements: store, Programmes: store, Calendars: store, Exams: store, Retentions: store, Receipts: store, Tx: store,
 	}, cfg)
 	require.NoError(t, err)
 	return &fixture{t: t, ctx: context.Background(), clock: clock, svc: svc}

@@ -141,9 +141,8 @@ func (s *Service) PublishCalendar(ctx context.Context, by Actor, sid tpsession.S
 	if len(events) > MaxCalendarEvents {
 		return nil, errCalendarTooLarge.Withf("a calendar publishes at most %d events, got %d", MaxCalendarEvents, len(events))
 	}
-	o := s.begin()
 	var out []PublishedEvent
-	err := s.atomic(ctx, func(ctx context.Context) error {
+	err := s.atomic(ctx, func(ctx context.Context, o op) error {
 		return s.st.Calendars.UpdateCalendar(ctx, by.Centre, sid, key, func(r *CalendarRecord) error {
 			out = r.Publish(events, o.now)
 			if len(r.Events) > 2*MaxCalendarEvents {

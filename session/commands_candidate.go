@@ -10,17 +10,26 @@ import (
 	"github.com/tpsession/tpsession/candidate"
 )
 
-// CreateCandidate adds a candidate to the centre.
+// CreateCandidate adds a candidate to the centre. A centre knows a person
+// once: a candidate with the names and birth date of one it already has,
+// case and accents aside, is refused with a *candidate.KnownError naming
+// that one (docs/rules.md#known-candidates).
 func (s *Service) CreateCandidate(ctx context.Context, by Actor, in candidate.CandidateInput) (candidate.Candidate, error) {
 	if err := checkActor(by); err != nil {
 		return candidate.Candidate{}, err
 	}
-	o := s.begin()
-	c, err := candidate.NewCandidate(by.Centre, tpsession.NewCandidateID(), in, o.today)
+	var c candidate.Candidate
+	err := s.atomic(ctx, func(ctx context.Context, o op) error {
+		var err error
+		if c, err = candidate.NewCandidate(by.Centre, tpsession.NewCandidateID(), in, o.today); err != nil {
+			return err
+		}
+		if err := s.checkUnknown(ctx, c); err != nil {
+			return err
+		}
+		return s.st.Candidates.CreateCandidate(ctx, c)
+	})
 	if err != nil {
-		return candidate.Candidate{}, err
-	}
-	if err := s.st.Candidates.CreateCandidate(ctx, c); err != nil {
 		return candidate.Candidate{}, err
 	}
 	return c, nil
@@ -34,17 +43,43 @@ func (s *Service) Candidate(ctx context.Context, by Actor, id tpsession.Candidat
 	return s.st.Candidates.Candidate(ctx, by.Centre, id)
 }
 
+// Candidates returns the candidates of the actor's centre that q selects,
+// by last name, first name (case and accents aside) and ID, from q.After
+// and at most q.Limit of them when it is positive: a name search, a
+// filter by route or by session (the candidates actively registered to
+// it), one page of the list at a time.
+func (s *Service) Candidates(ctx context.Context, by Actor, q candidate.Query) ([]candidate.Candidate, error) {
+	if err := checkActor(by); err != nil {
+		return nil, err
+	}
+	if q.Limit < 0 {
+		return nil, tpsession.ErrInvalidInput.WithFields(tpsession.FieldError{Field: "limit", Message: "must not be negative"}).Withf("the page size %d is negative", q.Limit)
+	}
+	return s.st.Candidates.Candidates(ctx, by.Centre, q)
+}
+
 // ReviseCandidate replaces a candidate's details. It is refused when the
 // revised candidate would no longer be eligible to a session they are
 // registered to (a VAE recevabilité moved so that it expires before the
-// session, a title held removed for a CCS session).
+// session, a title held removed for a CCS session), and, with a
+// *candidate.KnownError, when the revised names and birth date are those
+// of another candidate of the centre.
 func (s *Service) ReviseCandidate(ctx context.Context, by Actor, id tpsession.CandidateID, in candidate.CandidateInput) (candidate.Candidate, error) {
 	if err := checkActor(by); err != nil {
 		return candidate.Candidate{}, err
 	}
-	o := s.begin()
 	var out candidate.Candidate
-	err := s.atomic(ctx, func(ctx context.Context) error {
+	err := s.atomic(ctx, func(ctx context.Context, o op) error {
+		cur, err := s.st.Candidates.Candidate(ctx, by.Centre, id)
+		if err != nil {
+			return err
+		}
+		if err := cur.Revise(in, o.today); err != nil {
+			return err
+		}
+		if err := s.checkUnknown(ctx, cur); err != nil {
+			return err
+		}
 		regs, err := s.st.Registrations.RegistrationsOfCandidate(ctx, by.Centre, id)
 		if err != nil {
 			return err
@@ -106,9 +141,8 @@ func (s *Service) RegisterWith(ctx context.Context, by Actor, sid tpsession.Sess
 	if err := checkActor(by); err != nil {
 		return candidate.Registration{}, err
 	}
-	o := s.begin()
 	var out candidate.Registration
-	err := s.atomic(ctx, func(ctx context.Context) error {
+	err := s.atomic(ctx, func(ctx context.Context, o op) error {
 		ses, err := s.writable(ctx, by, sid)
 		if err != nil {
 			return err
@@ -162,8 +196,7 @@ func (s *Service) Registrations(ctx context.Context, by Actor, sid tpsession.Ses
 // Withdraw withdraws a candidate's registration: it is kept, marked
 // withdrawn, and the withdrawal is in the event log.
 func (s *Service) Withdraw(ctx context.Context, by Actor, sid tpsession.SessionID, cid tpsession.CandidateID) error {
-	o := s.begin()
-	_, err := s.updateRegistration(ctx, by, o, sid, cid, false, func(_ candidate.Session, _ planView, r *candidate.Registration) (string, string, error) {
+	_, err := s.updateRegistration(ctx, by, sid, cid, false, nil, func(_ candidate.Session, _ planView, r *candidate.Registration, o op) (string, string, error) {
 		return ActionCandidateWithdrawn, "candidate " + string(cid) + " withdrawn", r.Withdraw(o.now, by.Name)
 	})
 	return err
@@ -171,18 +204,28 @@ func (s *Service) Withdraw(ctx context.Context, by Actor, sid tpsession.SessionI
 
 // updateRegistration applies fn to a registration of a writable session,
 // given the session as the candidate package sees it, records the event fn
-// describes and returns the registration as saved. With withPlan, fn is
-// also given what the session's plan says of its candidates, read in the
-// same transaction; otherwise an empty view.
-func (s *Service) updateRegistration(ctx context.Context, by Actor, o op, sid tpsession.SessionID, cid tpsession.CandidateID, withPlan bool,
-	fn func(candidate.Session, planView, *candidate.Registration) (action, detail string, err error)) (candidate.Registration, error) {
+// describes and returns the registration as saved. check, when not nil,
+// vets the input against the session before its state is (400 before 409:
+// docs/http-api.md#order-of-checks). With withPlan, fn is also given what
+// the session's plan says of its candidates, read in the same transaction;
+// otherwise an empty view.
+func (s *Service) updateRegistration(ctx context.Context, by Actor, sid tpsession.SessionID, cid tpsession.CandidateID, withPlan bool,
+	check func(Session, op) error, fn func(candidate.Session, planView, *candidate.Registration, op) (action, detail string, err error)) (candidate.Registration, error) {
 	if err := checkActor(by); err != nil {
 		return candidate.Registration{}, err
 	}
 	var out candidate.Registration
-	err := s.atomic(ctx, func(ctx context.Context) error {
-		ses, err := s.writable(ctx, by, sid)
+	err := s.atomic(ctx, func(ctx context.Context, o op) error {
+		ses, err := s.st.Sessions.Session(ctx, by.Centre, sid)
 		if err != nil {
+			return err
+		}
+		if check != nil {
+			if err := check(ses, o); err != nil {
+				return err
+			}
+		}
+		if err := ses.CheckWritable(); err != nil {
 			return err
 		}
 		view, err := s.candidateView(ctx, by, ses)
@@ -198,7 +241,7 @@ func (s *Service) updateRegistration(ctx context.Context, by Actor, o op, sid tp
 		var action, detail string
 		err = s.st.Registrations.UpdateRegistration(ctx, by.Centre, sid, cid, func(r *candidate.Registration) error {
 			var err error
-			action, detail, err = fn(view, v, r)
+			action, detail, err = fn(view, v, r, o)
 			out = r.Clone()
 			return err
 		})
@@ -243,8 +286,7 @@ func (s *Service) draft(ctx context.Context, by Actor, sid tpsession.SessionID, 
 	if err != nil {
 		return candidate.Convocation{}, err
 	}
-	o := s.begin()
-	r, err := s.updateRegistration(ctx, by, o, sid, cid, true, func(view candidate.Session, v planView, r *candidate.Registration) (string, string, error) {
+	r, err := s.updateRegistration(ctx, by, sid, cid, true, nil, func(view candidate.Session, v planView, r *candidate.Registration, o op) (string, string, error) {
 		// The registration's state decides before the plan does: a
 		// convocation that may not be drafted is a conflict, whatever its
 		// appointments.
@@ -272,19 +314,17 @@ func (s *Service) draft(ctx context.Context, by Actor, sid tpsession.SessionID, 
 // registered candidate's convocation is validated, the session reaches
 // convocations_sent, dated by the last validation.
 func (s *Service) ValidateConvocation(ctx context.Context, by Actor, sid tpsession.SessionID, cid tpsession.CandidateID, on date.Date) (candidate.Convocation, error) {
-	o := s.begin()
-	on = orToday(on, o.today)
-	if err := pastFact("validated_on", on, o.today); err != nil {
-		return candidate.Convocation{}, err
-	}
-	r, err := s.updateRegistration(ctx, by, o, sid, cid, true, func(view candidate.Session, v planView, r *candidate.Registration) (string, string, error) {
+	r, err := s.updateRegistration(ctx, by, sid, cid, true, func(ses Session, o op) error {
+		return s.checkFact("validated_on", orToday(on, o.today), ses, o.today)
+	}, func(view candidate.Session, v planView, r *candidate.Registration, o op) (string, string, error) {
 		if needed, known := v.appointments(cid); known && r.Convocation != nil && !r.Convocation.Validated() {
 			if err := r.Convocation.MeetPlan(needed); err != nil {
 				return "", "", err
 			}
 		}
-		return ActionConvocationValid, fmt.Sprintf("convocation of candidate %s validated in CERES on %s", cid, on),
-			r.ValidateConvocation(on, view, s.conv, o.today)
+		day := orToday(on, o.today)
+		return ActionConvocationValid, fmt.Sprintf("convocation of candidate %s validated in CERES on %s", cid, day),
+			r.ValidateConvocation(day, view, s.conv, o.today)
 	})
 	if err != nil {
 		return candidate.Convocation{}, err
@@ -299,15 +339,12 @@ func (s *Service) RecordDelivery(ctx context.Context, by Actor, sid tpsession.Se
 	if err != nil {
 		return candidate.Convocation{}, err
 	}
-	o := s.begin()
-	var fe tpsession.FieldErrors
-	for field, on := range map[string]date.Date{"sent_on": d.SentOn, "delivered_on": d.DeliveredOn} {
-		fe.PastDate(field, on, o.today, false)
-	}
-	if err := fe.Err(candidate.ErrInvalidDelivery); err != nil {
-		return candidate.Convocation{}, err
-	}
-	r, err := s.updateRegistration(ctx, by, o, sid, cid, false, func(_ candidate.Session, _ planView, r *candidate.Registration) (string, string, error) {
+	r, err := s.updateRegistration(ctx, by, sid, cid, false, func(ses Session, o op) error {
+		var fe tpsession.FieldErrors
+		s.factDate(&fe, "sent_on", d.SentOn, ses, o.today, false)
+		s.factDate(&fe, "delivered_on", d.DeliveredOn, ses, o.today, false)
+		return fe.Err(candidate.ErrInvalidDelivery)
+	}, func(_ candidate.Session, _ planView, r *candidate.Registration, o op) (string, string, error) {
 		return ActionConvocationDelivery, fmt.Sprintf("convocation of candidate %s: %s", cid, d), r.RecordDelivery(d, o.today)
 	})
 	if err != nil {
@@ -327,4 +364,20 @@ func (s *Service) Convocation(ctx context.Context, by Actor, sid tpsession.Sessi
 		return candidate.Convocation{}, ErrConvocationNotFound.Withf("no convocation is drafted for candidate %s", cid)
 	}
 	return r.Convocation.Clone(), nil
+}
+
+// checkUnknown refuses c when the centre has another candidate with its
+// identity.
+func (s *Service) checkUnknown(ctx context.Context, c candidate.Candidate) error {
+	id := c.Identity()
+	known, err := s.st.Candidates.Candidates(ctx, c.Centre, candidate.Query{Identity: &id, Limit: 2})
+	if err != nil {
+		return err
+	}
+	for _, k := range known {
+		if k.ID != c.ID {
+			return &candidate.KnownError{Known: k}
+		}
+	}
+	return nil
 }

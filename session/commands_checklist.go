@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/rickb777/date/v2"
 
@@ -29,8 +30,7 @@ func (s *Service) updateChecklist(ctx context.Context, by Actor, sid tpsession.S
 	if err := checkActor(by); err != nil {
 		return err
 	}
-	o := s.begin()
-	return s.atomic(ctx, func(ctx context.Context) error {
+	return s.atomic(ctx, func(ctx context.Context, o op) error {
 		if _, err := s.writable(ctx, by, sid); err != nil {
 			return err
 		}
@@ -94,9 +94,8 @@ func (s *Service) Open(ctx context.Context, by Actor, sid tpsession.SessionID, w
 	if err := checkActor(by); err != nil {
 		return Session{}, err
 	}
-	o := s.begin()
 	var out Session
-	err := s.atomic(ctx, func(ctx context.Context) error {
+	err := s.atomic(ctx, func(ctx context.Context, o op) error {
 		ses, err := s.writable(ctx, by, sid)
 		if err != nil {
 			return err
@@ -143,8 +142,8 @@ func (s *Service) Open(ctx context.Context, by Actor, sid tpsession.SessionID, w
 		if err := s.record(ctx, by, sid, o, ActionSessionOpened, "session opened"); err != nil {
 			return err
 		}
-		_, err = s.updatePli(ctx, by, o, sid, true, func(_ Session, p *pli.Pli) error {
-			return p.Open(true, witnesses, o.now, by.Name)
+		_, err = s.updatePli(ctx, by, sid, true, nil, func(_ Session, p *pli.Pli, _ op, at time.Time) error {
+			return p.Open(true, witnesses, at, by.Name)
 		})
 		return err
 	})

@@ -178,9 +178,8 @@ func (s *Service) examStep(ctx context.Context, by Actor, sid tpsession.SessionI
 	if err := checkActor(by); err != nil {
 		return exam.Record{}, err
 	}
-	o := s.begin()
 	var out exam.Record
-	err := s.atomic(ctx, func(ctx context.Context) error {
+	err := s.atomic(ctx, func(ctx context.Context, o op) error {
 		ses, err := s.st.Sessions.Session(ctx, by.Centre, sid)
 		if err != nil {
 			return err
@@ -522,9 +521,8 @@ func (s *Service) Close(ctx context.Context, by Actor, sid tpsession.SessionID) 
 	if err := checkActor(by); err != nil {
 		return Session{}, err
 	}
-	o := s.begin()
 	var out Session
-	err := s.atomic(ctx, func(ctx context.Context) error {
+	err := s.atomic(ctx, func(ctx context.Context, o op) error {
 		ses, err := s.st.Sessions.Session(ctx, by.Centre, sid)
 		if err != nil {
 			return err
@@ -575,9 +573,8 @@ func (s *Service) Validate(ctx context.Context, by Actor, sid tpsession.SessionI
 	if err := checkActor(by); err != nil {
 		return Session{}, err
 	}
-	o := s.begin()
 	var out Session
-	err := s.atomic(ctx, func(ctx context.Context) error {
+	err := s.atomic(ctx, func(ctx context.Context, o op) error {
 		rec, err := s.examStep(ctx, by, sid, fromClosing, func(rec *exam.Record, f exam.Facts) (string, string, error) {
 			v, err := rec.Validate(f, by.Name, in)
 			detail := fmt.Sprintf("results validated by the administration on %s, recorded by %s", v.On, v.By)

@@ -59,9 +59,8 @@ func (s *Service) RecordOutcome(ctx context.Context, by Actor, sid tpsession.Ses
 	if err := checkActor(by); err != nil {
 		return candidate.Candidate{}, err
 	}
-	o := s.begin()
 	var saved candidate.Candidate
-	err := s.atomic(ctx, func(ctx context.Context) error {
+	err := s.atomic(ctx, func(ctx context.Context, o op) error {
 		ses, err := s.st.Sessions.Session(ctx, by.Centre, sid)
 		if err != nil {
 			return err

@@ -65,9 +65,8 @@ func (s *Service) SetMemberAvailability(ctx context.Context, by Actor, id tpsess
 	if days.Until < days.From {
 		return jury.Member{}, tpsession.ErrInvalidInput.WithFields(tpsession.FieldError{Field: "until", Message: "is before from"}).Withf("until %s is before from %s", days.Until, days.From)
 	}
-	o := s.begin()
 	var out jury.Member
-	err := s.atomic(ctx, func(ctx context.Context) error {
+	err := s.atomic(ctx, func(ctx context.Context, o op) error {
 		err := s.st.Members.UpdateMember(ctx, by.Centre, id, func(m *jury.Member) error {
 			if available {
 				m.MarkAvailable(days)
@@ -127,8 +126,8 @@ func (s *Service) SessionJury(ctx context.Context, by Actor, sid tpsession.Sessi
 
 // updateJury applies fn to the session's jury record, the session being
 // writable, and records the event fn describes.
-func (s *Service) updateJury(ctx context.Context, by Actor, o op, sid tpsession.SessionID, fn func(ses Session, j *jury.SessionJury) (action, detail string, err error)) error {
-	return s.atomic(ctx, func(ctx context.Context) error {
+func (s *Service) updateJury(ctx context.Context, by Actor, sid tpsession.SessionID, fn func(ses Session, j *jury.SessionJury, o op) (action, detail string, err error)) error {
+	return s.atomic(ctx, func(ctx context.Context, o op) error {
 		ses, err := s.writable(ctx, by, sid)
 		if err != nil {
 			return err
@@ -136,7 +135,7 @@ func (s *Service) updateJury(ctx context.Context, by Actor, o op, sid tpsession.
 		var action, detail string
 		err = s.st.Juries.UpdateSessionJury(ctx, by.Centre, sid, func(j *jury.SessionJury) error {
 			var err error
-			action, detail, err = fn(ses, j)
+			action, detail, err = fn(ses, j, o)
 			return err
 		})
 		if err != nil {
@@ -164,8 +163,7 @@ func (s *Service) Invite(ctx context.Context, by Actor, sid tpsession.SessionID,
 		inv      jury.Invitation
 		warnings []jury.Warning
 	)
-	o := s.begin()
-	err = s.updateJury(ctx, by, o, sid, func(ses Session, j *jury.SessionJury) (string, string, error) {
+	err = s.updateJury(ctx, by, sid, func(ses Session, j *jury.SessionJury, o op) (string, string, error) {
 		var err error
 		inv, warnings, err = j.Invite(juryView(ses), m, o.today, s.jury)
 		detail := m.Name + " invited"
@@ -180,8 +178,7 @@ func (s *Service) Invite(ctx context.Context, by Actor, sid tpsession.SessionID,
 // AnswerInvitation records a member's answer: accepted or declined.
 func (s *Service) AnswerInvitation(ctx context.Context, by Actor, sid tpsession.SessionID, mid tpsession.MemberID, accept bool) (jury.Invitation, error) {
 	var inv jury.Invitation
-	o := s.begin()
-	err := s.updateJury(ctx, by, o, sid, func(_ Session, j *jury.SessionJury) (string, string, error) {
+	err := s.updateJury(ctx, by, sid, func(_ Session, j *jury.SessionJury, o op) (string, string, error) {
 		var err error
 		if accept {
 			inv, err = j.Accept(mid, o.today)
@@ -196,8 +193,7 @@ func (s *Service) AnswerInvitation(ctx context.Context, by Actor, sid tpsession.
 // WithdrawInvitation withdraws a member's invitation, answered or not.
 func (s *Service) WithdrawInvitation(ctx context.Context, by Actor, sid tpsession.SessionID, mid tpsession.MemberID) (jury.Invitation, error) {
 	var inv jury.Invitation
-	o := s.begin()
-	err := s.updateJury(ctx, by, o, sid, func(_ Session, j *jury.SessionJury) (string, string, error) {
+	err := s.updateJury(ctx, by, sid, func(_ Session, j *jury.SessionJury, o op) (string, string, error) {
 		var err error
 		inv, err = j.Withdraw(mid, o.today)
 		return ActionJuryWithdrawn, "invitation of member " + string(mid) + " withdrawn", err
@@ -212,24 +208,29 @@ func (s *Service) DeclareConflict(ctx context.Context, by Actor, sid tpsession.S
 	if err := checkActor(by); err != nil {
 		return jury.DeclaredConflict{}, err
 	}
-	o := s.begin()
-	c, err := jury.NewDeclaredConflict(in, o.today)
-	if err != nil {
-		return jury.DeclaredConflict{}, err
-	}
-	m, err := s.st.Members.Member(ctx, by.Centre, c.Member)
-	if err != nil {
-		return jury.DeclaredConflict{}, err
-	}
-	cand, err := s.st.Candidates.Candidate(ctx, by.Centre, c.Candidate)
-	if err != nil {
-		return jury.DeclaredConflict{}, err
-	}
-	err = s.updateJury(ctx, by, o, sid, func(_ Session, j *jury.SessionJury) (string, string, error) {
-		detail := m.Name + " may not evaluate " + fullName(cand) + " (" + string(c.Reason) + ")"
-		return ActionJuryConflict, detail, j.DeclareConflict(c)
+	var c jury.DeclaredConflict
+	err := s.atomic(ctx, func(ctx context.Context, o op) error {
+		var err error
+		if c, err = jury.NewDeclaredConflict(in, o.today); err != nil {
+			return err
+		}
+		m, err := s.st.Members.Member(ctx, by.Centre, c.Member)
+		if err != nil {
+			return err
+		}
+		cand, err := s.st.Candidates.Candidate(ctx, by.Centre, c.Candidate)
+		if err != nil {
+			return err
+		}
+		return s.updateJury(ctx, by, sid, func(_ Session, j *jury.SessionJury, _ op) (string, string, error) {
+			detail := m.Name + " may not evaluate " + fullName(cand) + " (" + string(c.Reason) + ")"
+			return ActionJuryConflict, detail, j.DeclareConflict(c)
+		})
 	})
-	return c, err
+	if err != nil {
+		return jury.DeclaredConflict{}, err
+	}
+	return c, nil
 }
 
 // AssignJury forms the session's panels from the accepted members and
@@ -244,9 +245,8 @@ func (s *Service) AssignJury(ctx context.Context, by Actor, sid tpsession.Sessio
 	if err := checkActor(by); err != nil {
 		return jury.Assignment{}, err
 	}
-	o := s.begin()
 	var out jury.Assignment
-	err := s.atomic(ctx, func(ctx context.Context) error {
+	err := s.atomic(ctx, func(ctx context.Context, o op) error {
 		ses, err := s.writable(ctx, by, sid)
 		if err != nil {
 			return err
@@ -271,7 +271,7 @@ func (s *Service) AssignJury(ctx context.Context, by Actor, sid tpsession.Sessio
 				return err
 			}
 		}
-		return s.updateJury(ctx, by, o, sid, func(ses Session, j *jury.SessionJury) (string, string, error) {
+		return s.updateJury(ctx, by, sid, func(ses Session, j *jury.SessionJury, o op) (string, string, error) {
 			var err error
 			out, err = j.Assign(ctx, juryView(ses), members, candidates, layout, s.jury.Conflicts, o.today)
 			if err != nil || !planned {

@@ -2,6 +2,7 @@ package session
 
 import (
 	"context"
+	"time"
 
 	"github.com/rickb777/date/v2"
 
@@ -23,7 +24,14 @@ func (s *Service) Pli(ctx context.Context, by Actor, sid tpsession.SessionID) (p
 // custody log (opening too early) is saved, recorded, and its error
 // returned. opening tells whether the step belongs to the session's
 // opening, which may write to an opened session.
-func (s *Service) updatePli(ctx context.Context, by Actor, o op, sid tpsession.SessionID, opening bool, step func(Session, *pli.Pli) error) (pli.Pli, error) {
+//
+// check, when not nil, vets the input against the session before its
+// state is (400 before 409: docs/http-api.md#order-of-checks). The step receives
+// the instant its entries are stamped with: the
+// command's time, or the last entry's instant when the clock reads
+// earlier (a clock set back, or another server's running behind), so that
+// the log stays in time order and no step is refused for it.
+func (s *Service) updatePli(ctx context.Context, by Actor, sid tpsession.SessionID, opening bool, check func(ses Session, o op) error, step func(ses Session, p *pli.Pli, o op, at time.Time) error) (pli.Pli, error) {
 	if err := checkActor(by); err != nil {
 		return pli.Pli{}, err
 	}
@@ -31,10 +39,16 @@ func (s *Service) updatePli(ctx context.Context, by Actor, o op, sid tpsession.S
 		out     pli.Pli
 		refusal error
 	)
-	err := s.atomic(ctx, func(ctx context.Context) error {
+	err := s.atomic(ctx, func(ctx context.Context, o op) error {
+		refusal = nil
 		ses, err := s.st.Sessions.Session(ctx, by.Centre, sid)
 		if err != nil {
 			return err
+		}
+		if check != nil {
+			if err := check(ses, o); err != nil {
+				return err
+			}
 		}
 		if !opening || ses.Status() != StatusOpened {
 			if err := ses.CheckWritable(); err != nil {
@@ -44,7 +58,11 @@ func (s *Service) updatePli(ctx context.Context, by Actor, o op, sid tpsession.S
 		logged := 0
 		err = s.st.Plis.UpdatePli(ctx, by.Centre, sid, func(p *pli.Pli) error {
 			logged, refusal = len(p.Custody), nil // the closure may run again (Transactor)
-			err := step(ses, p)
+			at := o.now
+			if n := len(p.Custody); n > 0 && at.Before(p.Custody[n-1].At) {
+				at = p.Custody[n-1].At
+			}
+			err := step(ses, p, o, at)
 			if pli.RefusalLogged(err) {
 				refusal, err = err, nil
 			}
@@ -56,7 +74,7 @@ func (s *Service) updatePli(ctx context.Context, by Actor, o op, sid tpsession.S
 		}
 		for i, e := range out.Custody[logged:] {
 			head := out.Custody[:logged+i+1].Head()
-			if err := s.record(ctx, by, sid, o, string(e.Action), "%s; custody head %s", e.Detail, head); err != nil {
+			if err := s.recordAt(ctx, by, sid, e.At, string(e.Action), "%s; custody head %s", e.Detail, head); err != nil {
 				return err
 			}
 		}
@@ -76,19 +94,19 @@ func (s *Service) updatePli(ctx context.Context, by Actor, o op, sid tpsession.S
 // warnings say so.
 func (s *Service) OrderPli(ctx context.Context, by Actor, sid tpsession.SessionID, on date.Date) (pli.Pli, []pli.Warning, error) {
 	var (
-		ses Session
-		p   pli.Pli
+		ses   Session
+		p     pli.Pli
+		today date.Date
 	)
-	o := s.begin()
-	on = orToday(on, o.today)
-	if err := pastFact("ordered_on", on, o.today); err != nil {
-		return pli.Pli{}, nil, err
-	}
-	err := s.atomic(ctx, func(ctx context.Context) error {
+	err := s.atomic(ctx, func(ctx context.Context, o op) error {
+		today = o.today
+		day := orToday(on, o.today)
 		var err error
-		p, err = s.updatePli(ctx, by, o, sid, false, func(cur Session, p *pli.Pli) error {
+		p, err = s.updatePli(ctx, by, sid, false, func(cur Session, o op) error {
+			return s.checkFact("ordered_on", day, cur, o.today)
+		}, func(cur Session, p *pli.Pli, o op, at time.Time) error {
 			ses = cur
-			return p.Order(on, o.today, o.now, by.Name)
+			return p.Order(day, o.today, at, by.Name)
 		})
 		if err != nil {
 			return err
@@ -99,7 +117,7 @@ func (s *Service) OrderPli(ctx context.Context, by Actor, sid tpsession.SessionI
 	if err != nil {
 		return pli.Pli{}, nil, err
 	}
-	return p, pli.Advise(ses.Start, o.today, p), nil
+	return p, pli.Advise(ses.Start, today, p), nil
 }
 
 // updateSessionQuiet records a milestone the command that reached it
@@ -118,25 +136,22 @@ func (s *Service) updateSessionQuiet(ctx context.Context, by Actor, sid tpsessio
 // when zero) and, when materials are given, that the DTE organisateur was
 // read with its list of required materials.
 func (s *Service) ReceivePli(ctx context.Context, by Actor, sid tpsession.SessionID, on date.Date, materials []pli.Material) (pli.Pli, error) {
-	o := s.begin()
-	on = orToday(on, o.today)
-	if err := pastFact("received_on", on, o.today); err != nil {
-		return pli.Pli{}, err
-	}
-	return s.updatePli(ctx, by, o, sid, false, func(_ Session, p *pli.Pli) error {
+	return s.updatePli(ctx, by, sid, false, func(ses Session, o op) error {
+		return s.checkFact("received_on", orToday(on, o.today), ses, o.today)
+	}, func(_ Session, p *pli.Pli, o op, at time.Time) error {
+		day := orToday(on, o.today)
 		if len(materials) == 0 {
-			return p.Receive(on, o.today, o.now, by.Name)
+			return p.Receive(day, o.today, at, by.Name)
 		}
-		return p.ReceiveAndRead(on, o.today, materials, o.now, by.Name)
+		return p.ReceiveAndRead(day, o.today, materials, at, by.Name)
 	})
 }
 
 // ReadOrganisateur records the DTE organisateur's list of required
 // materials for a pli already received.
 func (s *Service) ReadOrganisateur(ctx context.Context, by Actor, sid tpsession.SessionID, materials []pli.Material) (pli.Pli, error) {
-	o := s.begin()
-	return s.updatePli(ctx, by, o, sid, false, func(_ Session, p *pli.Pli) error {
-		return p.ReadOrganisateur(materials, o.now, by.Name)
+	return s.updatePli(ctx, by, sid, false, nil, func(_ Session, p *pli.Pli, _ op, at time.Time) error {
+		return p.ReadOrganisateur(materials, at, by.Name)
 	})
 }
 
@@ -144,18 +159,16 @@ func (s *Service) ReadOrganisateur(ctx context.Context, by Actor, sid tpsession.
 // organisateur says the candidates bring, replacing the list recorded
 // before: a convocation is validated only once it lists every item.
 func (s *Service) RecordDTEPPE(ctx context.Context, by Actor, sid tpsession.SessionID, ppe []string) (pli.Pli, error) {
-	o := s.begin()
-	return s.updatePli(ctx, by, o, sid, false, func(_ Session, p *pli.Pli) error {
-		return p.RecordPPE(ppe, o.now, by.Name)
+	return s.updatePli(ctx, by, sid, false, nil, func(_ Session, p *pli.Pli, _ op, at time.Time) error {
+		return p.RecordPPE(ppe, at, by.Name)
 	})
 }
 
 // SecurePli records that the DTE jury and candidat were locked away, where
 // and in whose custody.
 func (s *Service) SecurePli(ctx context.Context, by Actor, sid tpsession.SessionID, location, custodian string) (pli.Pli, error) {
-	o := s.begin()
-	return s.updatePli(ctx, by, o, sid, false, func(_ Session, p *pli.Pli) error {
-		return p.Secure(location, custodian, o.now, by.Name)
+	return s.updatePli(ctx, by, sid, false, nil, func(_ Session, p *pli.Pli, _ op, at time.Time) error {
+		return p.Secure(location, custodian, at, by.Name)
 	})
 }
 
@@ -163,9 +176,8 @@ func (s *Service) SecurePli(ctx context.Context, by Actor, sid tpsession.Session
 // would unseal the DTE jury or candidat before their opening is refused,
 // and the refusal is logged.
 func (s *Service) RecordPliAccess(ctx context.Context, by Actor, sid tpsession.SessionID, a pli.Access) (pli.Pli, error) {
-	o := s.begin()
-	return s.updatePli(ctx, by, o, sid, true, func(_ Session, p *pli.Pli) error {
-		return p.RecordAccess(a, o.now, by.Name)
+	return s.updatePli(ctx, by, sid, true, nil, func(_ Session, p *pli.Pli, _ op, at time.Time) error {
+		return p.RecordAccess(a, at, by.Name)
 	})
 }
 
@@ -173,8 +185,7 @@ func (s *Service) RecordPliAccess(ctx context.Context, by Actor, sid tpsession.S
 // the session is opened it is refused (pli.ErrSessionNotOpened), and the
 // refused attempt stays in the custody log.
 func (s *Service) OpenPli(ctx context.Context, by Actor, sid tpsession.SessionID, witnesses []string) (pli.Pli, error) {
-	o := s.begin()
-	return s.updatePli(ctx, by, o, sid, true, func(ses Session, p *pli.Pli) error {
-		return p.Open(ses.Status() == StatusOpened, witnesses, o.now, by.Name)
+	return s.updatePli(ctx, by, sid, true, nil, func(ses Session, p *pli.Pli, _ op, at time.Time) error {
+		return p.Open(ses.Status() == StatusOpened, witnesses, at, by.Name)
 	})
 }

@@ -21,7 +21,7 @@ func (s *Service) PutProgramme(ctx context.Context, by Actor, year int, in progr
 		return programme.Programme{}, err
 	}
 	var out programme.Programme
-	err = s.atomic(ctx, func(ctx context.Context) error {
+	err = s.atomic(ctx, func(ctx context.Context, _ op) error {
 		err := s.st.Programmes.UpdateProgramme(ctx, by.Centre, year, func(p *programme.Programme) error {
 			if err := p.Revise(in); err != nil {
 				return err
@@ -52,15 +52,15 @@ func (s *Service) SubmitProgramme(ctx context.Context, by Actor, year int, on da
 	if err := programme.ParseYear(year); err != nil {
 		return programme.Programme{}, err
 	}
-	o := s.begin()
-	on = orToday(on, o.today)
 	var out programme.Programme
-	err := s.st.Programmes.UpdateProgramme(ctx, by.Centre, year, func(p *programme.Programme) error {
-		if err := p.Submit(on, o.today); err != nil {
-			return err
-		}
-		out = p.Clone()
-		return nil
+	err := s.atomic(ctx, func(ctx context.Context, o op) error {
+		return s.st.Programmes.UpdateProgramme(ctx, by.Centre, year, func(p *programme.Programme) error {
+			if err := p.Submit(orToday(on, o.today), o.today); err != nil {
+				return err
+			}
+			out = p.Clone()
+			return nil
+		})
 	})
 	if errors.Is(err, programme.ErrProgrammeNotFound) {
 		return programme.Programme{}, programme.ErrProgrammeNotFound.Withf("no programming of %d is recorded: record it before submitting it", year)

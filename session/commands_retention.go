@@ -36,13 +36,13 @@ func (s *Service) SetRetention(ctx context.Context, by Actor, years int) (exam.R
 	if err := checkActor(by); err != nil {
 		return exam.Retention{}, err
 	}
-	o := s.begin()
-	r, err := exam.NewRetention(by.Centre, years, by.Name, o.now)
-	if err != nil {
-		return exam.Retention{}, err
-	}
-	err = s.atomic(ctx, func(ctx context.Context) error {
-		_, err := s.st.Retentions.Retention(ctx, by.Centre)
+	var r exam.Retention
+	err := s.atomic(ctx, func(ctx context.Context, o op) error {
+		var err error
+		if r, err = exam.NewRetention(by.Centre, years, by.Name, o.now); err != nil {
+			return err
+		}
+		_, err = s.st.Retentions.Retention(ctx, by.Centre)
 		if errors.Is(err, exam.ErrRetentionNotFound) {
 			return s.st.Retentions.CreateRetention(ctx, r)
 		}
@@ -97,9 +97,8 @@ func (s *Service) Pseudonymise(ctx context.Context, by Actor, sid tpsession.Sess
 	if err := checkActor(by); err != nil {
 		return Pseudonymisation{}, err
 	}
-	o := s.begin()
 	var out Pseudonymisation
-	err := s.atomic(ctx, func(ctx context.Context) error {
+	err := s.atomic(ctx, func(ctx context.Context, o op) error {
 		out = Pseudonymisation{DryRun: dryRun}
 		ses, err := s.st.Sessions.Session(ctx, by.Centre, sid)
 		if err != nil {

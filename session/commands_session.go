@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/rickb777/date/v2"
 
@@ -28,7 +29,6 @@ func (s *Service) CreateSession(ctx context.Context, by Actor, d Details) (Sessi
 	if err := checkActor(by); err != nil {
 		return Session{}, err
 	}
-	o := s.begin()
 	if strings.TrimSpace(d.TitleName) == "" {
 		if code, err := tpsession.ParseTitleCode(d.Title); err == nil {
 			if t, err := s.titles.Title(code); err == nil {
@@ -36,19 +36,21 @@ func (s *Service) CreateSession(ctx context.Context, by Actor, d Details) (Sessi
 			}
 		}
 	}
-	ses, err := New(tpsession.NewSessionID(), by.Centre, d, o.now)
-	if err != nil {
-		return Session{}, err
-	}
-	p, err := pli.New(by.Centre, tpsession.NewPliID(), ses.ID)
-	if err != nil {
-		return Session{}, err
-	}
-	cl, err := checklist.New(by.Centre, ses.ID)
-	if err != nil {
-		return Session{}, err
-	}
-	err = s.atomic(ctx, func(ctx context.Context) error {
+	var ses Session
+	err := s.atomic(ctx, func(ctx context.Context, o op) error {
+		var err error
+		ses, err = New(tpsession.NewSessionID(), by.Centre, d, o.now)
+		if err := s.withLength(err, d.Start, d.End); err != nil {
+			return err
+		}
+		p, err := pli.New(by.Centre, tpsession.NewPliID(), ses.ID)
+		if err != nil {
+			return err
+		}
+		cl, err := checklist.New(by.Centre, ses.ID)
+		if err != nil {
+			return err
+		}
 		if err := s.checkAround(ctx, by, ses, o.today); err != nil {
 			return err
 		}
@@ -91,25 +93,27 @@ func (s *Service) Sessions(ctx context.Context, by Actor, f Filter) ([]Session, 
 // Declare records that the session was created in the Ministry's
 // application (CERES) on the given day, today when on is zero.
 func (s *Service) Declare(ctx context.Context, by Actor, sid tpsession.SessionID, on date.Date) (Session, error) {
-	o := s.begin()
-	on = orToday(on, o.today)
-	return s.updateSession(ctx, by, sid, o, func(ses *Session) (string, string, error) {
-		return ActionSessionDeclared, "declared in CERES on " + on.String(), ses.Declare(on, o.today)
+	return s.updateSession(ctx, by, sid, func(ses *Session, o op) (string, string, error) {
+		day := orToday(on, o.today)
+		if err := s.checkFact("declared_on", day, *ses, o.today); err != nil {
+			return "", "", err
+		}
+		return ActionSessionDeclared, "declared in CERES on " + day.String(), ses.Declare(day, o.today)
 	})
 }
 
 // updateSession applies a change to the session and records it; fn
 // returns the event's action and detail, and the change's error.
-func (s *Service) updateSession(ctx context.Context, by Actor, sid tpsession.SessionID, o op, fn func(*Session) (action, detail string, err error)) (Session, error) {
+func (s *Service) updateSession(ctx context.Context, by Actor, sid tpsession.SessionID, fn func(*Session, op) (action, detail string, err error)) (Session, error) {
 	if err := checkActor(by); err != nil {
 		return Session{}, err
 	}
 	var out Session
-	err := s.atomic(ctx, func(ctx context.Context) error {
+	err := s.atomic(ctx, func(ctx context.Context, o op) error {
 		var action, detail string
 		err := s.st.Sessions.UpdateSession(ctx, by.Centre, sid, func(ses *Session) error {
 			var err error
-			action, detail, err = fn(ses)
+			action, detail, err = fn(ses, o)
 			out = *ses
 			return err
 		})
@@ -126,8 +130,7 @@ func (s *Service) updateSession(ctx context.Context, by Actor, sid tpsession.Ses
 
 // Cancel cancels a session that has not been opened.
 func (s *Service) Cancel(ctx context.Context, by Actor, sid tpsession.SessionID) (Session, error) {
-	o := s.begin()
-	return s.updateSession(ctx, by, sid, o, func(ses *Session) (string, string, error) {
+	return s.updateSession(ctx, by, sid, func(ses *Session, o op) (string, string, error) {
 		return ActionSessionCancelled, "cancelled on " + o.today.String(), ses.Cancel(o.today)
 	})
 }
@@ -142,15 +145,21 @@ func (s *Service) ChangeSession(ctx context.Context, by Actor, sid tpsession.Ses
 	if err := checkActor(by); err != nil {
 		return Session{}, err
 	}
-	o := s.begin()
 	var out Session
-	err := s.atomic(ctx, func(ctx context.Context) error {
-		ses, err := s.writable(ctx, by, sid)
+	err := s.atomic(ctx, func(ctx context.Context, o op) error {
+		ses, err := s.st.Sessions.Session(ctx, by.Centre, sid)
 		if err != nil {
 			return err
 		}
 		moved := ses.Clone()
-		if err := moved.Apply(c); err != nil {
+		start, end := ses.Start, ses.End
+		if c.Start != nil {
+			start = *c.Start
+		}
+		if c.End != nil {
+			end = *c.End
+		}
+		if err := s.withLength(moved.Apply(c), start, end); err != nil {
 			return err
 		}
 		if moved.Start != ses.Start || moved.End != ses.End {
@@ -370,7 +379,6 @@ func (s *Service) PlanSession(ctx context.Context, by Actor, sid tpsession.Sessi
 	if err != nil {
 		return plan.Record{}, err
 	}
-	o := s.begin()
 	days := len(ses.Calendar().WorkingDays(ses.Start, ses.End))
 	if err := checkPlanFits(ses, in, days); err != nil {
 		return plan.Record{}, err
@@ -399,15 +407,17 @@ func (s *Service) PlanSession(ctx context.Context, by Actor, sid tpsession.Sessi
 		}
 	}
 	// Planning takes a while: it runs before the transaction, which checks
-	// again that the session has not moved meanwhile.
-	rec, err := plan.NewRecord(by.Centre, sid, in, o.now)
+	// again that the session has not moved meanwhile, and stops when ctx
+	// ends. The record is dated when it is saved.
+	rec, err := plan.NewRecord(ctx, by.Centre, sid, in, time.Time{})
 	if err != nil {
 		return plan.Record{}, err
 	}
 	if note != nil {
 		rec.Plan.Notes = append([]plan.Note{*note}, rec.Plan.Notes...)
 	}
-	err = s.atomic(ctx, func(ctx context.Context) error {
+	err = s.atomic(ctx, func(ctx context.Context, o op) error {
+		rec.ComputedAt = o.now
 		cur, err := s.writable(ctx, by, sid)
 		if err != nil {
 			return err

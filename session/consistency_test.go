@@ -75,7 +75,7 @@ func hookedFixture(t *testing.T, today date.Date) (*fixture, *hooked, *countingC
 	clock := &countingClock{FixedClock: tpsession.NewFixedClock(at(today))}
 	svc, err := session.NewService(session.Stores{
 		Sessions: h, Events: h, Candidates: h, Registrations: h,
-		Members: h, Juries: h, Plis: h, Checklists: h, Plans: h, Agrements: h, Programmes: h, Calendars: h, Exams: h, Retentions: h, Tx: h,
+		Members: h, Juries: h, Plis: h, Checklists: h, Plans: h, Agrements: h, Programmes: h, Calendars: h, Exams: h, Retentions: h, Receipts: h, Tx: h,
 	}, session.Config{Clock: clock, Location: paris})
 	require.NoError(t, err)
 	return &fixture{t: t, ctx: context.Background(), clock: clock.FixedClock, svc: svc}, h, clock
@@ -324,7 +324,7 @@ func TestTheServiceNeverNestsTransactions(t *testing.T) {
 	tx := &flatTx{}
 	svc, err := session.NewService(session.Stores{
 		Sessions: store, Events: store, Candidates: store, Registrations: store,
-		Members: store, Juries: store, Plis: store, Checklists: store, Plans: store, Agrements: store, Programmes: store, Calendars: store, Exams: store, Retentions: store, Tx: tx,
+		Members: store, Juries: store, Plis: store, Checklists: store, Plans: store, Agrements: store, Programmes: store, Calendars: store, Exams: store, Retentions: store, Receipts: store, Tx: tx,
 	}, session.Config{Clock: tpsession.NewFixedClock(at(date.New(2026, time.November, 16))), Location: paris})
 	require.NoError(t, err)
 	f := &fixture{t: t, ctx: context.Background(), svc: svc}
@@ -339,4 +339,33 @@ func TestTheServiceNeverNestsTransactions(t *testing.T) {
 	_, err = svc.ValidateConvocation(f.ctx, admin, s.ID, c.ID, date.Zero)
 	require.NoError(t, err)
 	assert.Zero(t, tx.nested)
+}
+
+// TestACustodyEntryIsNeverStampedBeforeTheLastOne sets the clock back, as
+// a time server correcting it or another server running behind would: the
+// access is recorded all the same, at the last entry's instant, and the
+// chain verifies.
+func TestACustodyEntryIsNeverStampedBeforeTheLastOne(t *testing.T) {
+	f := newFixture(t, date.New(2026, time.November, 16))
+	s := f.session()
+	_, _, err := f.svc.OrderPli(f.ctx, admin, s.ID, date.Zero)
+	require.NoError(t, err)
+	p, err := f.svc.ReceivePli(f.ctx, admin, s.ID, date.Zero, nil)
+	require.NoError(t, err)
+	last := p.Custody[len(p.Custody)-1].At
+
+	f.clock.Set(at(date.New(2026, time.November, 16)).Add(-time.Hour))
+	p, err = f.svc.RecordPliAccess(f.ctx, admin, s.ID, pli.Access{Reason: "seal check"})
+	require.NoError(t, err)
+	require.NoError(t, p.Custody.Verify())
+	assert.Equal(t, last, p.Custody[len(p.Custody)-1].At)
+	events, err := f.svc.Events(f.ctx, admin, s.ID)
+	require.NoError(t, err)
+	assert.Equal(t, last, events[len(events)-1].At, "the event anchoring the entry has its instant")
+	assert.Equal(t, string(pli.ActionAccessed), events[len(events)-1].Action)
+
+	f.clock.Set(at(date.New(2026, time.November, 16)).Add(time.Hour))
+	p, err = f.svc.RecordPliAccess(f.ctx, admin, s.ID, pli.Access{Reason: "seal check again"})
+	require.NoError(t, err)
+	assert.Equal(t, at(date.New(2026, time.November, 16)).Add(time.Hour).UTC(), p.Custody[len(p.Custody)-1].At, "a clock ahead again stamps its own time")
 }

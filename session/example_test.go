@@ -17,7 +17,7 @@ func ExampleService() {
 	store := memstore.New()
 	svc, _ := session.NewService(session.Stores{
 		Sessions: store, Events: store, Candidates: store, Registrations: store, Members: store,
-		Juries: store, Plis: store, Checklists: store, Plans: store, Agrements: store, Programmes: store, Calendars: store, Exams: store, Retentions: store, Tx: store,
+		Juries: store, Plis: store, Checklists: store, Plans: store, Agrements: store, Programmes: store, Calendars: store, Exams: store, Retentions: store, Receipts: store, Tx: store,
 	}, session.Config{
 		Clock:    tpsession.NewFixedClock(time.Date(2026, time.November, 27, 9, 0, 0, 0, paris)),
 		Location: paris,

@@ -44,7 +44,7 @@ func TestCommandsMayRunAgain(t *testing.T) {
 		clock := tpsession.NewFixedClock(at(date.New(2026, time.November, 16)))
 		svc, err := session.NewService(session.Stores{
 			Sessions: store, Events: store, Candidates: store, Registrations: store,
-			Members: store, Juries: store, Plis: store, Checklists: store, Plans: store, Agrements: store, Programmes: store, Calendars: store, Exams: store, Retentions: store, Tx: tx(store),
+			Members: store, Juries: store, Plis: store, Checklists: store, Plans: store, Agrements: store, Programmes: store, Calendars: store, Exams: store, Retentions: store, Receipts: store, Tx: tx(store),
 		}, session.Config{Clock: clock, Location: paris})
 		require.NoError(t, err)
 		f := &fixture{t: t, ctx: context.Background(), clock: clock, svc: svc}

@@ -96,7 +96,28 @@ func (s *Service) checkAgrement(ctx context.Context, by Actor, ses Session) erro
 	if err != nil || len(as) == 0 {
 		return err
 	}
-	return agrement.Check(as, agrement.Subject{Title: ses.Title, Site: ses.Site, Days: ses.Dates()})
+	return agrement.Check(as, s.agrementSubject(ses))
+}
+
+// agrementSubject is what the session asks of the agréments, with the
+// délai de prolongation of its title when the register knows the title's
+// end of validity.
+func (s *Service) agrementSubject(ses Session) agrement.Subject {
+	sub := agrement.Subject{Title: ses.Title, Site: ses.Site, Days: ses.Dates()}
+	if end := s.titleEnd(ses.Title); end != date.Zero {
+		sub.Prolongation = tpsession.DateRange{From: end + 1, Until: titles.ProlongationEnd(end)}
+	}
+	return sub
+}
+
+// titleEnd is the title's end of validity, that of its last revision;
+// zero when the register does not know the title or its end.
+func (s *Service) titleEnd(code tpsession.TitleCode) date.Date {
+	t, err := s.titles.Title(code)
+	if err != nil || len(t.Revisions) == 0 {
+		return date.Zero
+	}
+	return t.Revisions[len(t.Revisions)-1].End()
 }
 
 // checkAround applies the rules around the session to a session being
@@ -118,7 +139,7 @@ func (s *Service) compliance(ctx context.Context, by Actor, ses Session, today d
 	}
 	if len(as) == 0 {
 		c.NoAgrement = true
-	} else if err := agrement.Check(as, agrement.Subject{Title: ses.Title, Site: ses.Site, Days: ses.Dates()}); err != nil {
+	} else if err := agrement.Check(as, s.agrementSubject(ses)); err != nil {
 		c.AgrementProblem = tpsession.MessageOf(err)
 	}
 	if tf := s.titleOf(ses); !tf.known {

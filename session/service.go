@@ -42,7 +42,40 @@ type Stores struct {
 	// centres' retention periods.
 	Exams      exam.Store
 	Retentions exam.RetentionStore
-	Tx         Transactor
+	// Receipts keeps the answers of the commands run by Idempotent.
+	Receipts ReceiptStore
+	Tx       Transactor
+}
+
+// Backend is a store that keeps every aggregate and runs units of work, as
+// the adapters memstore, sqlite and postgres do: StoresOf wires it into
+// every field of Stores.
+type Backend interface {
+	Store
+	EventLog
+	candidate.CandidateStore
+	candidate.RegistrationStore
+	jury.MemberStore
+	jury.SessionJuryStore
+	pli.Store
+	checklist.Store
+	plan.Store
+	agrement.Store
+	programme.Store
+	CalendarStore
+	exam.Store
+	exam.RetentionStore
+	ReceiptStore
+	Transactor
+}
+
+// StoresOf returns Stores that keep everything in b.
+func StoresOf(b Backend) Stores {
+	return Stores{
+		Sessions: b, Events: b, Candidates: b, Registrations: b, Members: b, Juries: b, Plis: b,
+		Checklists: b, Plans: b, Agrements: b, Programmes: b, Calendars: b, Exams: b, Retentions: b,
+		Receipts: b, Tx: b,
+	}
 }
 
 // Config tunes a Service. The zero value is usable: the system clock, the
@@ -69,6 +102,9 @@ type Config struct {
 	// is the register shipped with the library (titles.Default). A centre
 	// loads its own file with titles.Decode.
 	Titles *titles.Register
+	// MaxSessionDays is the longest a session may last, in calendar days;
+	// zero is DefaultMaxSessionDays.
+	MaxSessionDays int
 	// Exam sets the readings of the rules of the exam days that come from
 	// the abrogated 2008 règlement général or from no text: the jury's
 	// quorum, how often identities are checked, whether trainers may
@@ -111,7 +147,9 @@ type Service struct {
 	conv   candidate.ConvocationPolicy
 	jury   jury.Policy
 	titles titles.Register
-	exam   exam.Rules
+	// maxDays is the longest a session may last, in calendar days.
+	maxDays int
+	exam    exam.Rules
 }
 
 // ConflictRules returns how the service reads conflicts of interest
@@ -126,7 +164,7 @@ func NewService(st Stores, cfg Config) (*Service, error) {
 		"Sessions": st.Sessions, "Events": st.Events, "Candidates": st.Candidates, "Registrations": st.Registrations,
 		"Members": st.Members, "Juries": st.Juries, "Plis": st.Plis, "Checklists": st.Checklists, "Plans": st.Plans,
 		"Agrements": st.Agrements, "Programmes": st.Programmes,
-		"Calendars": st.Calendars, "Exams": st.Exams, "Retentions": st.Retentions,
+		"Calendars": st.Calendars, "Exams": st.Exams, "Retentions": st.Retentions, "Receipts": st.Receipts,
 	} {
 		if s == nil {
 			missing = append(missing, name)
@@ -138,10 +176,16 @@ func NewService(st Stores, cfg Config) (*Service, error) {
 	if err := cfg.Jury.Conflicts.Check(); err != nil {
 		return nil, tpsession.ErrInternal.Withf("session.NewService: %s", tpsession.MessageOf(err)).Wrap(err)
 	}
+	if cfg.MaxSessionDays < 0 {
+		return nil, tpsession.ErrInternal.Withf("session.NewService: MaxSessionDays is %d: give a positive number of days, or zero for the default", cfg.MaxSessionDays)
+	}
 	if err := cfg.Exam.Check(); err != nil {
 		return nil, tpsession.ErrInternal.Withf("session.NewService: %s", tpsession.MessageOf(err)).Wrap(err)
 	}
-	s := &Service{st: st, clock: cfg.Clock, loc: cfg.Location, conv: cfg.Convocations, jury: cfg.Jury, exam: cfg.Exam}
+	s := &Service{st: st, clock: cfg.Clock, loc: cfg.Location, conv: cfg.Convocations, jury: cfg.Jury, maxDays: cfg.MaxSessionDays, exam: cfg.Exam}
+	if s.maxDays == 0 {
+		s.maxDays = DefaultMaxSessionDays
+	}
 	if cfg.Titles != nil {
 		s.titles = *cfg.Titles
 	} else {
@@ -164,7 +208,8 @@ func NewService(st Stores, cfg Config) (*Service, error) {
 	return s, nil
 }
 
-// op is one command's view of time: the clock is read once per command.
+// op is one command's view of time: the clock is read once per command,
+// once the command's transaction has begun (see atomic).
 type op struct {
 	now   time.Time
 	today date.Date
@@ -175,26 +220,44 @@ func (s *Service) begin() op {
 	return op{now: now, today: date.NewAt(now.In(s.loc))}
 }
 
-// inAtomic marks the context of a command's transaction, so that a step
-// which is itself atomic joins it instead of opening another.
-type inAtomic struct{}
+// opKey marks the context of a command's transaction with the command's
+// time, so that a step which is itself atomic joins the transaction and
+// shares the time instead of opening another.
+type opKey struct{}
 
 // atomic runs fn in one transaction when the stores provide one; called
 // within a transaction, it runs fn in it. Without a Transactor each store
 // call is atomic on its own only.
-func (s *Service) atomic(ctx context.Context, fn func(ctx context.Context) error) error {
-	if s.st.Tx == nil || ctx.Value(inAtomic{}) != nil {
-		return fn(ctx)
+//
+// fn receives the command's time, read from the clock once the
+// transaction has begun, which is once it holds the stores' write lock
+// (Transactor): commands that wait for one another read the clock in the
+// order they commit, so the event log and the custody log, read by time,
+// are in commit order. A time read before waiting would stamp a command
+// that waited earlier than the one it waited for.
+func (s *Service) atomic(ctx context.Context, fn func(ctx context.Context, o op) error) error {
+	if o, ok := ctx.Value(opKey{}).(op); ok {
+		return fn(ctx, o)
 	}
-	return s.st.Tx.Atomic(ctx, func(ctx context.Context) error {
-		return fn(context.WithValue(ctx, inAtomic{}, true))
-	})
+	run := func(ctx context.Context) error {
+		o := s.begin()
+		return fn(context.WithValue(ctx, opKey{}, o), o)
+	}
+	if s.st.Tx == nil {
+		return run(ctx)
+	}
+	return s.st.Tx.Atomic(ctx, run)
 }
 
 // record appends an event to the session's log.
 func (s *Service) record(ctx context.Context, by Actor, sid tpsession.SessionID, o op, action, format string, args ...any) error {
+	return s.recordAt(ctx, by, sid, o.now, action, format, args...)
+}
+
+// recordAt appends an event at the instant at to the session's log.
+func (s *Service) recordAt(ctx context.Context, by Actor, sid tpsession.SessionID, at time.Time, action, format string, args ...any) error {
 	return s.st.Events.AppendEvent(ctx, Event{
-		ID: tpsession.NewEventID(), Centre: by.Centre, Session: sid, At: o.now,
+		ID: tpsession.NewEventID(), Centre: by.Centre, Session: sid, At: at,
 		Actor: by.Name, Action: action, Detail: fmt.Sprintf(format, args...),
 	})
 }

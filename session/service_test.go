@@ -53,13 +53,21 @@ type fixture struct {
 
 func newFixture(t *testing.T, today date.Date) *fixture {
 	t.Helper()
+	return newFixtureWith(t, today, session.Config{})
+}
+
+// newFixtureWith is newFixture with a configuration; its clock and time
+// zone are the fixture's.
+func newFixtureWith(t *testing.T, today date.Date, cfg session.Config) *fixture {
+	t.Helper()
 	store := memstore.New()
 	clock := tpsession.NewFixedClock(at(today))
+	cfg.Clock, cfg.Location = clock, paris
 	stores := session.Stores{
 		Sessions: store, Events: store, Candidates: store, Registrations: store,
-		Members: store, Juries: store, Plis: store, Checklists: store, Plans: store, Agrements: store, Programmes: store, Calendars: store, Exams: store, Retentions: store, Tx: store,
+		Members: store, Juries: store, Plis: store, Checklists: store, Plans: store, Agrements: store, Programmes: store, Calendars: store, Exams: store, Retentions: store, Receipts: store, Tx: store,
 	}
-	svc, err := session.NewService(stores, session.Config{Clock: clock, Location: paris})
+	svc, err := session.NewService(stores, cfg)
 	require.NoError(t, err)
 	return &fixture{t: t, ctx: context.Background(), clock: clock, svc: svc, stores: stores}
 }

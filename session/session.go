@@ -173,6 +173,16 @@ type Details struct {
 // any real session, low enough to catch a typing slip.
 const MaxPlannedCandidates = 500
 
+// Bounds on a session's free text, in characters: a title's name as the
+// RNCP writes it (the longest run to about 150), a site's address, a
+// person's name. They keep a value on the lines of the documents and the
+// calendars that print it.
+const (
+	MaxTitleNameLen  = 200
+	MaxSiteLen       = 300
+	MaxPersonNameLen = 200
+)
+
 // New returns a session in preparation, checking every field: the title
 // code, the kind, the site, the dates (working days, the end not before the
 // start) and the responsable de session.
@@ -180,16 +190,12 @@ func New(id tpsession.SessionID, centre tpsession.CentreID, d Details, createdAt
 	var fe tpsession.FieldErrors
 	title, err := tpsession.ParseTitleCode(d.Title)
 	fe.AddErr("title_code", err)
-	if strings.TrimSpace(d.TitleName) == "" {
-		fe.Add("title_name", "is required")
-	}
+	titleName := fe.Text("title_name", d.TitleName, MaxTitleNameLen, true)
 	kind, err := tpsession.ParseSessionKind(d.Kind)
 	fe.AddErr("kind", err)
 	region, err := tpsession.ParseRegion(d.Region)
 	fe.AddErr("region", err)
-	if strings.TrimSpace(d.Site) == "" {
-		fe.Add("site", "is required")
-	}
+	site := fe.Text("site", d.Site, MaxSiteLen, true)
 	checkPlanned(&fe, d.PlannedCandidates)
 	responsable := checkResponsable(&fe, d.Responsable)
 	checkDates(&fe, tpsession.Calendar{Region: region}, d.Start, d.End)
@@ -204,9 +210,9 @@ func New(id tpsession.SessionID, centre tpsession.CentreID, d Details, createdAt
 		ID:                id,
 		Centre:            centre,
 		Title:             title,
-		TitleName:         strings.TrimSpace(d.TitleName),
+		TitleName:         titleName,
 		Kind:              kind,
-		Site:              strings.TrimSpace(d.Site),
+		Site:              site,
 		Region:            region,
 		Start:             d.Start,
 		End:               d.End,
@@ -263,10 +269,7 @@ func checkPlanned(fe *tpsession.FieldErrors, n int) {
 // checkResponsable returns the responsable de session as recorded: the name
 // trimmed, the e-mail address in the form tpsession.ParseEmail returns.
 func checkResponsable(fe *tpsession.FieldErrors, p Person) Person {
-	name := strings.TrimSpace(p.Name)
-	if name == "" {
-		fe.Add("responsable.name", "is required")
-	}
+	name := fe.Text("responsable.name", p.Name, MaxPersonNameLen, true)
 	email, err := tpsession.ParseEmail(p.Email)
 	fe.AddErr("responsable.email", err)
 	return Person{Name: name, Email: email}
@@ -440,8 +443,9 @@ func (s *Session) Apply(c Change) error {
 	if c.PlannedCandidates != nil {
 		checkPlanned(&fe, *c.PlannedCandidates)
 	}
-	if c.Site != nil && strings.TrimSpace(*c.Site) == "" {
-		fe.Add("site", "must not be empty")
+	var site string
+	if c.Site != nil {
+		site = fe.Text("site", *c.Site, MaxSiteLen, true)
 	}
 	var modality tpsession.Modality
 	if c.Modality != nil {
@@ -460,7 +464,7 @@ func (s *Session) Apply(c Change) error {
 		s.PlannedCandidates = *c.PlannedCandidates
 	}
 	if c.Site != nil {
-		s.Site = strings.TrimSpace(*c.Site)
+		s.Site = site
 	}
 	if c.UsesComputers != nil {
 		s.UsesComputers = *c.UsesComputers

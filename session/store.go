@@ -22,7 +22,8 @@ type Store interface {
 	// returns ErrSessionNotFound when there is no such session.
 	UpdateSession(ctx context.Context, centre tpsession.CentreID, id tpsession.SessionID, fn func(*Session) error) error
 	// Sessions returns the centre's sessions that match the filter, by
-	// start date then ID.
+	// start date then ID: from f.After (excluded), and at most f.Limit of
+	// them when it is positive.
 	Sessions(ctx context.Context, centre tpsession.CentreID, f Filter) ([]Session, error)
 }
 
@@ -32,9 +33,30 @@ type Filter struct {
 	// From and To select the sessions that have at least one day in the
 	// range, both ends included.
 	From, To date.Date
+	// After starts the listing after this place: that of the last session
+	// of the previous page.
+	After *Position
+	// Limit bounds the listing; zero is no bound.
+	Limit int
 }
 
-// Match reports whether s passes the filter.
+// Position is a place in the list of sessions, which is by start date
+// then ID.
+type Position struct {
+	Start date.Date
+	ID    tpsession.SessionID
+}
+
+// Position returns the session's place in the list.
+func (s Session) Position() Position { return Position{Start: s.Start, ID: s.ID} }
+
+// Before reports whether p comes before o in the list.
+func (p Position) Before(o Position) bool {
+	return p.Start < o.Start || p.Start == o.Start && p.ID < o.ID
+}
+
+// Match reports whether s passes the filter, its page aside (After and
+// Limit).
 func (f Filter) Match(s Session) bool {
 	if f.Status != "" && s.Status() != f.Status {
 		return false

@@ -77,7 +77,7 @@ func TestPrincipalCheck(t *testing.T) {
 func TestActorOfAJuryPrincipal(t *testing.T) {
 	ctx, store := context.Background(), memstore.New()
 	svc, err := session.NewService(session.Stores{Sessions: store, Events: store, Candidates: store,
-		Registrations: store, Members: store, Juries: store, Plis: store, Checklists: store, Plans: store, Agrements: store, Programmes: store, Calendars: store, Exams: store, Retentions: store, Tx: store}, session.Config{})
+		Registrations: store, Members: store, Juries: store, Plis: store, Checklists: store, Plans: store, Agrements: store, Programmes: store, Calendars: store, Exams: store, Retentions: store, Receipts: store, Tx: store}, session.Config{})
 	require.NoError(t, err)
 	p := auth.Principal{Centre: "centre-lyon", Role: session.RoleJury, MemberEmail: "jeanne.martin@jury.example", Name: "Jeanne"}
 	by, err := p.Actor(ctx, svc)

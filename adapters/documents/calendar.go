@@ -205,6 +205,9 @@ func allDay(e *ics.VEvent, day date.Date) {
 
 // document publishes the calendar and returns it.
 func (c *icsDoc) document(words ...string) (Document, error) {
+	if err := c.b.alive(); err != nil {
+		return Document{}, err
+	}
 	if err := c.publish(); err != nil {
 		return Document{}, err
 	}

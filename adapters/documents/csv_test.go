@@ -17,6 +17,7 @@ import (
 	"github.com/tpsession/tpsession"
 	"github.com/tpsession/tpsession/adapters/documents"
 	"github.com/tpsession/tpsession/candidate"
+	"github.com/tpsession/tpsession/session"
 )
 
 // richWorld adds to the world candidates with everything a spreadsheet
@@ -224,10 +225,10 @@ func TestImportedCandidatesGoIntoTheServiceAllAtOnce(t *testing.T) {
 	}
 	im, err := documents.ParseCandidates(strings.NewReader(file), documents.ImportOptions{Today: prepared})
 	require.NoError(t, err)
-	created, err := w.svc.ImportCandidates(w.ctx, admin, im.Candidates)
+	imported, err := w.svc.ImportCandidates(w.ctx, admin, im.Candidates, session.ImportOptions{})
 	require.NoError(t, err)
-	require.Len(t, created, 3)
-	assert.Equal(t, "Numéro C", created[2].FirstName)
+	require.Len(t, imported.Created, 3)
+	assert.Equal(t, "Numéro C", imported.Created[2].FirstName)
 }
 
 func TestParseCandidatesBoundsTheTitlesOfACell(t *testing.T) {

@@ -80,20 +80,24 @@ func CandidatesCSV(d Dossier, columns ...Column) (Document, error) {
 		}
 		rows = append(rows, row)
 	}
-	return csvDocument(fileName("csv", "candidats", string(b.Session.Title), b.Session.Start.String()), rows)
+	return b.csvDocument(fileName("csv", "candidats", string(b.Session.Title), b.Session.Start.String()), rows)
 }
 
 // csvDocument writes rows, the header first, as a CSV file French Excel
 // opens as it is: UTF-8 with a byte-order mark, ';' separators, CRLF, each
 // cell of the rows after the header written for a spreadsheet to show it
-// as it is and run nothing (spreadsheetCell).
-func csvDocument(name string, rows [][]string) (Document, error) {
+// as it is and run nothing (spreadsheetCell). Each row checks the
+// dossier's Context.
+func (b *book) csvDocument(name string, rows [][]string) (Document, error) {
 	var buf bytes.Buffer
 	buf.WriteString("\ufeff")
 	w := csv.NewWriter(&buf)
 	w.Comma = ';'
 	w.UseCRLF = true
 	for i, row := range rows {
+		if err := b.alive(); err != nil {
+			return Document{}, err
+		}
 		if i > 0 {
 			row = slices.Clone(row)
 			for j, v := range row {

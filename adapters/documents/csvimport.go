@@ -159,8 +159,10 @@ func ParseCandidates(r io.Reader, opts ImportOptions) (Import, error) {
 			return Import{}, ErrInvalidImport.Withf("the file has more than %d candidates: import it in parts", session.MaxImportCandidates)
 		}
 		in, fields := readRow(cols, rec, len(header), opts)
-		if key := in.LastName + "|" + in.FirstName + "|" + in.BirthDate; in.BirthDate != "" {
-			key = foldKey(key)
+		if in.BirthDate != "" {
+			// The identity the service knows a candidate by, case, accents
+			// and punctuation aside (candidate.Identity).
+			key := candidate.FoldName(in.LastName) + "|" + candidate.FoldName(in.FirstName) + "|" + in.BirthDate
 			if first, dup := seen[key]; dup {
 				fields = append(fields, tpsession.FieldError{Field: "candidate", Message: fmt.Sprintf("is the candidate of line %d again (same names and birth date)", first)})
 			} else {

@@ -88,9 +88,12 @@ func buildDeroule(s plan.Schedule, juryName, candidateName func(int) string) der
 		return r
 	}
 	first, last := s.Days[0].Date, s.Days[len(s.Days)-1].Date
-	r.summary = fmt.Sprintf("%s · %s de %d membres (%d membres) · %s, du %s au %s",
-		pluralFR(s.Candidates, "candidat"), pluralFR(s.Juries, "jury"), s.MembersPerJury, s.Members,
-		pluralFR(len(s.Days), "jour"), dateFR(first), dateFR(last))
+	juries := fmt.Sprintf("%s de %d membres", pluralFR(s.Juries, "jury"), s.MembersPerJury)
+	if s.Juries > 1 {
+		juries += fmt.Sprintf(", soit %d membres", s.Members)
+	}
+	r.summary = fmt.Sprintf("%s · %s · %s, %s",
+		pluralFR(s.Candidates, "candidat"), juries, pluralFR(len(s.Days), "jour"), periodFR(first, last))
 	if s.MemberDays > 0 {
 		r.cost = fmt.Sprintf("Coût du jury : %d journées-membre, %s €", s.MemberDays, euros(s.JuryCost.Decimal))
 	}
@@ -171,9 +174,21 @@ func numbersFR(ns []int) string {
 	return strings.Join(parts, ", ")
 }
 
-// euros writes an amount with at least two decimals, more when the fee
-// had more, as the plan does.
-func euros(d decimal.Decimal) string { return d.StringFixed(max(2, -d.Exponent())) }
+// euros writes an amount as French does, "1 360,00": at least two
+// decimals, more when the fee had more, as the plan does, after a decimal
+// comma, and the thousands set apart by no-break spaces.
+func euros(d decimal.Decimal) string {
+	s := d.StringFixed(max(2, -d.Exponent()))
+	whole, frac, _ := strings.Cut(s, ".")
+	sign := ""
+	if strings.HasPrefix(whole, "-") {
+		sign, whole = "-", whole[1:]
+	}
+	for i := len(whole) - 3; i > 0; i -= 3 {
+		whole = whole[:i] + "\u00a0" + whole[i:]
+	}
+	return sign + whole + "," + frac
+}
 
 // writeText prints the déroulé in the plan's text form.
 func (r deroule) writeText(w io.Writer) error {

@@ -2,6 +2,7 @@ package documents_test
 
 import (
 	"bytes"
+	"context"
 	"flag"
 	"os"
 	"path/filepath"
@@ -29,7 +30,7 @@ func planned(t *testing.T, sample string, n int, change func(*plan.Input)) (docu
 	if change != nil {
 		change(&in)
 	}
-	rec, err := plan.NewRecord("centre-lyon", "ses_01JN0000000000000000000001", in, time.Date(2027, 1, 10, 9, 0, 0, 0, time.UTC))
+	rec, err := plan.NewRecord(context.Background(), "centre-lyon", "ses_01JN0000000000000000000001", in, time.Date(2027, 1, 10, 9, 0, 0, 0, time.UTC))
 	require.NoError(t, err)
 	ses := session.Session{ID: rec.Session, Centre: rec.Centre, Title: "TP-01281", TitleName: in.Title.Name, Kind: "titre",
 		Site: "Lyon", Start: in.Calendar.Start, End: in.Calendar.Start + 4, Responsable: session.Person{Name: "Claire Martin"}}

@@ -1,6 +1,7 @@
 package documents
 
 import (
+	"context"
 	"fmt"
 	"slices"
 	"time"
@@ -95,6 +96,11 @@ type Dossier struct {
 	// instant, which keeps the documents of an unchanged session byte for
 	// byte the same.
 	At time.Time
+	// Context, when not nil, bounds the rendering: a document whose
+	// Context ends before it is finished is abandoned with ErrCancelled,
+	// so that a request that is gone stops using the machine. Gather sets
+	// it to the context it is given, as http.Request carries its own.
+	Context context.Context
 	// Calendars records what each calendar publishes, so that an event's
 	// SEQUENCE starts at 0 and grows by one at each change, and an event
 	// gone is published cancelled, across restarts (Gather sets the
@@ -125,6 +131,9 @@ func (d Dossier) open() (*book, error) {
 		members: map[tpsession.MemberID]jury.Member{},
 		number:  map[tpsession.CandidateID]int{},
 		named:   map[int]tpsession.CandidateID{},
+	}
+	if err := b.alive(); err != nil {
+		return nil, err
 	}
 	var fe tpsession.FieldErrors
 	if d.Session.ID == "" {
@@ -178,11 +187,18 @@ func (d Dossier) open() (*book, error) {
 		b.number[id] = i + 1
 		b.named[i+1] = id
 	}
+	// The signatory is printed as given: it follows the text rule
+	// (docs/rules.md#text-fields).
+	fe.Text("signatory.name", d.Signatory.Name, maxSignatoryLen, false)
+	fe.Text("signatory.role", d.Signatory.Role, maxSignatoryLen, false)
 	if err := fe.Err(ErrInvalidDossier); err != nil {
 		return nil, err
 	}
 	return b, nil
 }
+
+// maxSignatoryLen bounds the signatory's name and role, in characters.
+const maxSignatoryLen = 200
 
 // registration returns the active registration of the candidate.
 func (b *book) registration(id tpsession.CandidateID) (candidate.Registration, bool) {
@@ -259,4 +275,15 @@ func (b *book) stamp() time.Time {
 		return b.Changed
 	}
 	return b.Session.CreatedAt
+}
+
+// alive returns ErrCancelled once the dossier's Context has ended.
+func (b *book) alive() error {
+	if b.Context == nil {
+		return nil
+	}
+	if err := b.Context.Err(); err != nil {
+		return ErrCancelled.Wrap(err)
+	}
+	return nil
 }

@@ -2,6 +2,7 @@ package documents_test
 
 import (
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -111,6 +112,8 @@ func TestInconsistentDossiersAreRefused(t *testing.T) {
 		{"more numbers than the plan", func(d *documents.Dossier) {
 			d.PlanCandidates = make([]tpsession.CandidateID, 5)
 		}},
+		{"a signatory's name on two lines", func(d *documents.Dossier) { d.Signatory.Name = "Anne\nDupont" }},
+		{"a signatory's role of 201 characters", func(d *documents.Dossier) { d.Signatory.Role = strings.Repeat("é", 201) }},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

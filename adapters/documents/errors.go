@@ -23,6 +23,9 @@ var (
 	// ErrRender reports a failure of the PDF or iCalendar library: a bug,
 	// never the user's input.
 	ErrRender = tpsession.NewError(tpsession.Internal, "documents.render_failed", "the document could not be produced")
+	// ErrCancelled reports a document left unfinished because the
+	// dossier's Context ended: the request that asked for it is gone.
+	ErrCancelled = tpsession.NewError(tpsession.Internal, "documents.cancelled", "the document was left unfinished: its request was cancelled")
 	// ErrNoConstatation is returned for the PV de constatation of a
 	// session whose jury could deliberate on every candidate.
 	ErrNoConstatation = tpsession.NewError(tpsession.NotFound, "documents.constatation_missing", "the session has no PV de constatation")

@@ -27,7 +27,7 @@ func Example() {
 	clock := tpsession.NewFixedClock(time.Date(2027, time.January, 10, 9, 0, 0, 0, paris))
 	svc, _ := session.NewService(session.Stores{
 		Sessions: store, Events: store, Candidates: store, Registrations: store,
-		Members: store, Juries: store, Plis: store, Checklists: store, Plans: store, Agrements: store, Programmes: store, Calendars: store, Exams: store, Retentions: store,
+		Members: store, Juries: store, Plis: store, Checklists: store, Plans: store, Agrements: store, Programmes: store, Calendars: store, Exams: store, Retentions: store, Receipts: store,
 	}, session.Config{Clock: clock, Location: paris})
 	by := session.Actor{Centre: "centre-lyon", Name: "Claire Martin"}
 	ses, _ := svc.CreateSession(ctx, by, session.Details{
@@ -151,7 +151,7 @@ func ExampleDerouleText() {
 		Jury:      plan.Jury{MembersPerJury: 2, MemberDayMin: 420, MaxJuries: 1},
 		Objective: plan.MinJuries,
 	}
-	rec, err := plan.NewRecord("centre-lyon", "ses_01JN0000000000000000000001", in, time.Date(2027, time.January, 10, 9, 0, 0, 0, time.UTC))
+	rec, err := plan.NewRecord(context.Background(), "centre-lyon", "ses_01JN0000000000000000000001", in, time.Date(2027, time.January, 10, 9, 0, 0, 0, time.UTC))
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -180,7 +180,7 @@ func ExampleDerouleText() {
 	fmt.Print(string(doc.Body))
 	// Output:
 	// Déroulé de session — Concepteur développeur d'applications (TP-01281)
-	// 2 candidats · 1 jury de 2 membres (2 membres) · 1 jour, du lundi 1er mars 2027 au lundi 1er mars 2027
+	// 2 candidats · 1 jury de 2 membres · 1 jour, le lundi 1er mars 2027
 	//
 	// Jour 1 — lundi 1er mars 2027
 	//   08:30–09:00  Ouverture de la session : accueil des candidats, vérification des identités, ouverture du pli
@@ -225,8 +225,8 @@ func ExampleWriteDeroule() {
 	_ = documents.WriteDeroule(os.Stdout, plan.NewSchedule(in, p))
 	// Output:
 	// Déroulé de session — Concepteur développeur d'applications (TP-01281)
-	// 1 candidat · 1 jury de 2 membres (2 membres) · 1 jour, du lundi 1er mars 2027 au lundi 1er mars 2027
-	// Coût du jury : 2 journées-membre, 360.00 €
+	// 1 candidat · 1 jury de 2 membres · 1 jour, le lundi 1er mars 2027
+	// Coût du jury : 2 journées-membre, 360,00 €
 	//
 	// Jour 1 — lundi 1er mars 2027
 	//   08:30–09:00  Ouverture de la session : accueil des candidats, vérification des identités, ouverture du pli

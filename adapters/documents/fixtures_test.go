@@ -91,7 +91,7 @@ func newWorldOf(t testing.TB, planDays int, people []person, adjust func(*plan.I
 	clock := tpsession.NewFixedClock(time.Time{})
 	svc, err := session.NewService(session.Stores{
 		Sessions: store, Events: store, Candidates: store, Registrations: store,
-		Members: store, Juries: store, Plis: store, Checklists: store, Plans: store, Agrements: store, Programmes: store, Calendars: store, Exams: store, Retentions: store,
+		Members: store, Juries: store, Plis: store, Checklists: store, Plans: store, Agrements: store, Programmes: store, Calendars: store, Exams: store, Retentions: store, Receipts: store,
 	}, session.Config{Clock: clock, Location: paris})
 	require.NoError(t, err)
 	w := &world{t: t, ctx: context.Background(), svc: svc, clock: clock}

@@ -30,7 +30,7 @@ func Gather(ctx context.Context, svc *session.Service, by session.Actor, sid tps
 	if err != nil {
 		return Dossier{}, err
 	}
-	d := Dossier{Session: ses}
+	d := Dossier{Session: ses, Context: ctx}
 	events, err := svc.Events(ctx, by, sid)
 	if err != nil {
 		return Dossier{}, err

@@ -176,6 +176,9 @@ func TestTheLetterIsSignedByTheSignatory(t *testing.T) {
 	assert.Contains(t, text, "Convocation d'Élise MARTIN-LEFÈVRE", "the footer elides before a vowel")
 	text = pdfText(t, must(documents.ConvocationLetter(d, w.cands[1].ID)).Body)
 	assert.Contains(t, text, "Convocation de Noé DUPRÉ")
+	d.Signatory.Role = strings.Repeat("é", 200) // the longest role the text rule allows
+	_, err := documents.ConvocationLetter(d, w.cands[0].ID)
+	assert.NoError(t, err)
 }
 
 // TestACorrectionSaysWhatItReplaces: validated, handed over, then

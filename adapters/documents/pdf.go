@@ -2,7 +2,9 @@ package documents
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
+	"regexp"
 	"slices"
 	"strings"
 	"sync"
@@ -107,7 +109,23 @@ func newPDF(b *book, title string) *pdfDoc {
 	f.SetAuthor(p.text(b.Centre.Name), true)
 	f.SetCreator("tpsession", true)
 	f.SetLang("fr-FR")
+	// Every new page, the ones a break makes too, checks the dossier's
+	// context.
+	f.SetHeaderFunc(p.alive)
 	return p
+}
+
+// alive stops the document once the dossier's context has ended: fpdf
+// does nothing more after an error, and document returns it. It is called
+// at every page, every table row and every block kept on a page, so that
+// each loop over candidates, days or lines checks it.
+func (p *pdfDoc) alive() {
+	if p.f.Err() {
+		return
+	}
+	if err := p.b.alive(); err != nil {
+		p.f.SetError(err)
+	}
 }
 
 // section starts a new page that opens a section with its own page count
@@ -159,9 +177,14 @@ func (p *pdfDoc) document(name string) (Document, error) {
 	if p.err != nil {
 		return Document{}, ErrRender.Wrap(p.err)
 	}
-	p.footers()
+	if p.alive(); !p.f.Err() {
+		p.footers()
+	}
 	var buf bytes.Buffer
 	if err := p.f.Output(&buf); err != nil {
+		if errors.Is(err, ErrCancelled) {
+			return Document{}, err
+		}
 		return Document{}, ErrRender.Wrap(err)
 	}
 	return Document{Name: name, ContentType: ContentTypePDF, Body: buf.Bytes(), Unprintable: slices.Clone(p.missing)}, nil
@@ -267,6 +290,7 @@ func (p *pdfDoc) room(h float64) bool { return p.f.GetY()+h <= p.bottom() }
 // keep starts a new page unless h millimetres fit on this one: the block
 // that follows stays on one page (when it fits on a page at all).
 func (p *pdfDoc) keep(h float64) {
+	p.alive()
 	if !p.room(h) {
 		x := p.f.GetX()
 		p.f.AddPage()
@@ -291,9 +315,7 @@ func (p *pdfDoc) wrapLine(s string, w float64) []string {
 	fits := func(t string) bool { return p.f.GetStringWidth(t) <= w }
 	var lines []string
 	line := ""
-	// A no-break space (the one of "n° 3", after French usage) holds its
-	// words together.
-	s = strings.ReplaceAll(s, "n° ", "n°\u00a0")
+	s = noBreakFR(s)
 	for _, word := range strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == '\t' }) {
 		try := word
 		if line != "" {
@@ -319,6 +341,22 @@ func (p *pdfDoc) wrapLine(s string, w float64) []string {
 	}
 	return lines
 }
+
+// noBreakFR puts the no-break spaces of French typography where s has
+// plain ones, so that a line never starts with a colon, a semicolon, an
+// exclamation or a question mark or a closing guillemet, never ends with
+// an opening one, and never splits "n° 3", "8 h 30" or "18 min".
+func noBreakFR(s string) string {
+	s = frenchSpaces.Replace(s)
+	return clockSpaces.ReplaceAllStringFunc(s, func(m string) string { return strings.ReplaceAll(m, " ", "\u00a0") })
+}
+
+var (
+	frenchSpaces = strings.NewReplacer(" :", "\u00a0:", " ;", "\u00a0;", " !", "\u00a0!", " ?", "\u00a0?",
+		" »", "\u00a0»", "« ", "«\u00a0", "n° ", "n°\u00a0")
+	// clockSpaces finds "8 h 30", "14 h" and "18 min", not "7 heures".
+	clockSpaces = regexp.MustCompile(`\b\d+ (h( \d\d)?|min)\b`)
+)
 
 // split cuts a word too wide for w: after its last hyphen that fits, else
 // after as many characters as fit (at least one).
@@ -509,6 +547,7 @@ func (p *pdfDoc) rowHeight(cols []column, cells []string, minH float64) float64 
 // within its column (never cut), repeating the header on a new page when
 // the row does not fit.
 func (p *pdfDoc) row(cols []column, cells []string, minH float64) {
+	p.alive()
 	p.font("", tableSize)
 	h := p.rowHeight(cols, cells, minH)
 	if !p.room(h) {

@@ -655,7 +655,7 @@ func ResultsCSV(d Dossier) (Document, error) {
 		row = append(row, day, modalityFR(r), statement, validated)
 		rows = append(rows, row)
 	}
-	return csvDocument(fileName("csv", "resultats", string(b.Session.Title), b.Session.Start.String()), rows)
+	return b.csvDocument(fileName("csv", "resultats", string(b.Session.Title), b.Session.Start.String()), rows)
 }
 
 func modalityFR(r candidate.Registration) string {

@@ -44,6 +44,7 @@ var expectedAccess = map[string][]string{
 	"GET /v1/sessions/{sid}/jury-assignment":             {"admin", "jury"},
 
 	"POST /v1/candidates":                                                {"admin"},
+	"GET /v1/candidates":                                                 {"admin"},
 	"GET /v1/candidates/{cid}":                                           {"admin"},
 	"PUT /v1/candidates/{cid}":                                           {"admin"},
 	"POST /v1/sessions/{sid}/registrations":                              {"admin"},

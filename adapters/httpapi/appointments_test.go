@@ -27,12 +27,25 @@ func TestAConvocationCarriesThePlansAppointments(t *testing.T) {
 // TestAPlanChangeIsCorrected: the plan moves the validated convocations'
 // times earlier; readiness blocks, naming the candidates, until each
 // correction is validated and delivered.
-func TestAPlanChangeIsCorrected(t *testing.T) {
-	e := newEnv(t)
-	w := e.prepare()
+// moveThePlan moves the plan of a prepared session to an earlier start,
+// which its delivered convocations no longer meet.
+func (e *env) moveThePlan(w world) {
+	e.t.Helper()
 	moved := smallPlan()
 	moved["calendar"] = map[string]any{"blocks": []any{[]string{"08:00", "12:00"}, []string{"13:00", "17:00"}}}
 	e.must(http.StatusOK, adminToken, "PUT", w.url("/plan"), moved)
+}
+
+// correctionBody is the body of a correction: the plan gives the
+// appointments.
+func correctionBody() map[string]any {
+	return map[string]any{"place": "Centre de Lyon, salle 4", "documents": []string{"Convocation", "Pièce d'identité en cours de validité"}}
+}
+
+func TestAPlanChangeIsCorrected(t *testing.T) {
+	e := newEnv(t)
+	w := e.prepare()
+	e.moveThePlan(w)
 
 	unmet := func() string {
 		r := e.must(http.StatusOK, adminToken, "GET", w.url("/readiness"), nil)
@@ -50,9 +63,7 @@ func TestAPlanChangeIsCorrected(t *testing.T) {
 
 	r := e.do(adminToken, "PUT", w.url("/registrations/"+w.c1+"/convocation"), convocationBody())
 	assert.Equal(t, http.StatusConflict, r.Status, "a validated convocation is corrected, not drafted again: %s", r.Body)
-	corrected := e.must(http.StatusOK, adminToken, "POST", w.url("/registrations/"+w.c1+"/convocation/correction"), map[string]any{
-		"place": "Centre de Lyon, salle 4", "documents": []string{"Convocation", "Pièce d'identité en cours de validité"},
-	})
+	corrected := e.must(http.StatusOK, adminToken, "POST", w.url("/registrations/"+w.c1+"/convocation/correction"), correctionBody())
 	assert.Equal(t, "drafted", corrected["state"])
 	assert.Equal(t, "2027-03-01T08:00", corrected["appointment"], "the new plan's time")
 	replaces := corrected["replaces"].([]any)

@@ -144,12 +144,12 @@ func (a *api) getTitle(c *call) (titleResource, error) {
 }
 
 type agrementRequest struct {
-	TitleCode  string   `json:"title_code" doc:"the titre professionnel's code, e.g. TP-01281"`
-	Sites      []string `json:"sites" doc:"the places of the plateau technique the agrément names, as written in it"`
-	ValidFrom  string   `json:"valid_from" doc:"YYYY-MM-DD"`
-	ValidUntil string   `json:"valid_until" doc:"YYYY-MM-DD, included; not after the title's end of validity, when the title register knows it"`
-	Reference  string   `json:"reference,omitempty" doc:"the préfet's decision: its number or date"`
-	Note       string   `json:"note,omitempty"`
+	TitleCode  string   `json:"title_code" pattern:"title_code" doc:"the titre professionnel's code, e.g. TP-01281"`
+	Sites      []string `json:"sites" text:"line,300" minItems:"1" maxItems:"20" doc:"the places of the plateau technique the agrément names, as written in it"`
+	ValidFrom  string   `json:"valid_from" format:"date"`
+	ValidUntil string   `json:"valid_until" format:"date" doc:"included; not after the title's end of validity, when the title register knows it"`
+	Reference  string   `json:"reference,omitempty" text:"line,200" doc:"the préfet's decision: its number or date"`
+	Note       string   `json:"note,omitempty" text:"lines,1000"`
 }
 
 func (r *agrementRequest) input() agrement.Input {
@@ -204,17 +204,17 @@ func (a *api) reviseAgrement(c *call, req *agrementRequest) (agrementResource, e
 }
 
 type programmeRequest struct {
-	Sessions []plannedIO `json:"sessions" doc:"the sessions planned that year"`
-	Note     string      `json:"note,omitempty"`
+	Sessions []plannedIO `json:"sessions,omitempty" maxItems:"500" doc:"the sessions planned that year; none when left out"`
+	Note     string      `json:"note,omitempty" text:"lines,2000"`
 }
 
 type plannedIO struct {
-	TitleCode  string `json:"title_code"`
+	TitleCode  string `json:"title_code" pattern:"title_code"`
 	Kind       string `json:"kind" enum:"titre,ccp,ccs"`
-	Site       string `json:"site"`
-	StartDate  string `json:"start_date" doc:"YYYY-MM-DD, in the programme's year"`
-	EndDate    string `json:"end_date" doc:"YYYY-MM-DD"`
-	Candidates int    `json:"candidates"`
+	Site       string `json:"site" text:"line,300"`
+	StartDate  string `json:"start_date" format:"date" doc:"in the programme's year"`
+	EndDate    string `json:"end_date" format:"date"`
+	Candidates int    `json:"candidates" minimum:"1" maximum:"500"`
 	Modality   string `json:"modality,omitempty" enum:"on_site,remote"`
 }
 
@@ -287,7 +287,7 @@ func (a *api) listProgrammes(c *call) (programmeList, error) {
 }
 
 type submitRequest struct {
-	SubmittedOn string `json:"submitted_on,omitempty" validate:"date" doc:"today when left out; not in the future"`
+	SubmittedOn string `json:"submitted_on,omitempty" validate:"date" format:"date" doc:"today when left out; not in the future"`
 }
 
 func (a *api) submitProgramme(c *call, req *submitRequest) (programmeResource, error) {
@@ -300,14 +300,14 @@ func (a *api) submitProgramme(c *call, req *submitRequest) (programmeResource, e
 }
 
 type attemptIO struct {
-	SessionID string   `json:"session_id,omitempty" doc:"a session of this centre; left out for one sat elsewhere or before"`
-	TitleCode string   `json:"title_code"`
-	Revision  string   `json:"revision,omitempty" doc:"the title's revision, when known"`
+	SessionID string   `json:"session_id,omitempty" pattern:"session_id" doc:"a session of this centre; left out for one sat elsewhere or before"`
+	TitleCode string   `json:"title_code" pattern:"title_code"`
+	Revision  string   `json:"revision,omitempty" text:"line,40" doc:"the title's revision, when known"`
 	Kind      string   `json:"kind" enum:"titre,ccp,ccs"`
-	CCPs      []string `json:"ccps,omitempty" doc:"a CCP session: the CCPs it evaluated"`
-	On        string   `json:"on" doc:"YYYY-MM-DD: the session's last day, when the jury decided"`
+	CCPs      []string `json:"ccps,omitempty" text:"line,40" maxItems:"20" doc:"a CCP session: the CCPs it evaluated"`
+	On        string   `json:"on" format:"date" doc:"the session's last day, when the jury decided; not in the future"`
 	Outcome   string   `json:"outcome" enum:"obtained,partial_success,failed,absent"`
-	Acquired  []string `json:"acquired,omitempty" doc:"the CCPs acquired: a partial success's, or a CCP session's when not all its CCPs were obtained"`
+	Acquired  []string `json:"acquired,omitempty" text:"line,40" maxItems:"20" doc:"the CCPs acquired: a partial success's, or a CCP session's when not all its CCPs were obtained"`
 }
 
 func attemptOf(a candidate.Attempt) attemptIO {
@@ -325,7 +325,7 @@ func (a *api) recordAttempt(c *call, req *attemptIO) (candidateResource, error) 
 
 type outcomeRequest struct {
 	Outcome  string   `json:"outcome" enum:"obtained,partial_success,failed,absent"`
-	Acquired []string `json:"acquired,omitempty" doc:"the CCPs acquired: required for a partial success"`
+	Acquired []string `json:"acquired,omitempty" text:"line,40" maxItems:"20" doc:"the CCPs acquired: required for a partial success"`
 }
 
 func (a *api) recordOutcome(c *call, req *outcomeRequest) (candidateResource, error) {

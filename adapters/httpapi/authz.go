@@ -73,6 +73,7 @@ func authorization() map[string]access {
 		"GET /v1/sessions/{sid}/jury-assignment":             does(session.ActionReadAssignment),
 
 		"POST /v1/candidates":                                                does(session.ActionManageCandidates),
+		"GET /v1/candidates":                                                 does(session.ActionReadCandidates),
 		"GET /v1/candidates/{cid}":                                           does(session.ActionReadCandidates),
 		"PUT /v1/candidates/{cid}":                                           does(session.ActionManageCandidates),
 		"POST /v1/sessions/{sid}/registrations":                              does(session.ActionManageCandidates),

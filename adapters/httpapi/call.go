@@ -59,6 +59,10 @@ func (a *api) handler(rt route) http.Handler {
 		x := exchangeOf(r.Context())
 		x.route = rt.pattern()
 		c := &call{a: a, rt: &rt, w: w, r: r, ctx: r.Context(), x: x}
+		if key, ok := r.Header[idempotencyHeader]; ok && r.Method == http.MethodPost {
+			c.serveOnce(acc, known, strings.Join(key, ","))
+			return
+		}
 		v, err := c.run(acc, known)
 		if err != nil {
 			a.writeProblem(w, x, problemOf(err, x))
@@ -69,21 +73,27 @@ func (a *api) handler(rt route) http.Handler {
 }
 
 func (c *call) run(acc access, known bool) (any, error) {
-	if !known {
-		return nil, tpsession.ErrInternal.Withf("route %s has no entry in the authorization table", c.rt.pattern())
-	}
-	if !acc.public {
-		if err := c.authenticate(); err != nil {
-			return nil, err
-		}
-		if err := c.scope(); err != nil {
-			return nil, err
-		}
-		if err := c.authorize(acc); err != nil {
-			return nil, err
-		}
+	if err := c.admit(acc, known); err != nil {
+		return nil, err
 	}
 	return c.rt.serve(c)
+}
+
+// admit checks who calls and on what: 401, 404, 403.
+func (c *call) admit(acc access, known bool) error {
+	if !known {
+		return tpsession.ErrInternal.Withf("route %s has no entry in the authorization table", c.rt.pattern())
+	}
+	if acc.public {
+		return nil
+	}
+	if err := c.authenticate(); err != nil {
+		return err
+	}
+	if err := c.scope(); err != nil {
+		return err
+	}
+	return c.authorize(acc)
 }
 
 func (c *call) authenticate() error {

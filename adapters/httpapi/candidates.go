@@ -8,44 +8,44 @@ import (
 )
 
 type postalAddressIO struct {
-	Lines    []string `json:"lines" doc:"street, building, lieu-dit: at most 4 lines of 38 characters"`
-	Postcode string   `json:"postcode" doc:"5 digits in France (a leading zero lost by a spreadsheet is refused with a hint); as given abroad"`
-	City     string   `json:"city"`
-	Country  string   `json:"country,omitempty" doc:"for an address abroad; left out (or France) for France"`
+	Lines    []string `json:"lines" text:"line,38" minItems:"1" maxItems:"4" doc:"street, building, lieu-dit: at most 4 lines of 38 characters"`
+	Postcode string   `json:"postcode" text:"line,10" doc:"5 digits in France (a leading zero lost by a spreadsheet is refused with a hint); as given abroad"`
+	City     string   `json:"city" text:"line,38"`
+	Country  string   `json:"country,omitempty" text:"line,38" doc:"for an address abroad; left out (or France) for France"`
 }
 
 type hostCompanyIO struct {
-	SIRET string `json:"siret" doc:"14 digits"`
-	Name  string `json:"name"`
-	From  string `json:"from" doc:"YYYY-MM-DD, included"`
-	Until string `json:"until" doc:"YYYY-MM-DD, included"`
+	SIRET string `json:"siret" pattern:"siret" doc:"14 digits, spaces between groups allowed, with a valid check digit"`
+	Name  string `json:"name" text:"line,200"`
+	From  string `json:"from" format:"date" doc:"included"`
+	Until string `json:"until" format:"date" doc:"included"`
 }
 
 type candidateRequest struct {
-	FirstName         string           `json:"first_name"`
-	LastName          string           `json:"last_name"`
-	BirthDate         string           `json:"birth_date" doc:"YYYY-MM-DD"`
-	Email             string           `json:"email,omitempty"`
-	Phone             string           `json:"phone,omitempty"`
+	FirstName         string           `json:"first_name" text:"line,100"`
+	LastName          string           `json:"last_name" text:"line,100"`
+	BirthDate         string           `json:"birth_date" format:"date" doc:"after 1900-01-01, before today"`
+	Email             string           `json:"email,omitempty" format:"email"`
+	Phone             string           `json:"phone,omitempty" text:"line,200" pattern:"phone" doc:"6 to 15 digits"`
 	PostalAddress     *postalAddressIO `json:"postal_address,omitempty" doc:"where a convocation sent by registered mail goes"`
 	Route             string           `json:"route" enum:"formation,vae,apprentissage"`
-	VAERecevabiliteOn string           `json:"vae_recevabilite_on,omitempty" doc:"for the vae route: the day the recevabilité decision was notified"`
-	TitlesHeld        []string         `json:"titles_held,omitempty" doc:"the titres professionnels held, which a CCS session requires"`
-	HostCompanies     []hostCompanyIO  `json:"host_companies,omitempty" doc:"the companies that hosted the candidate: a jury member employed by one may not evaluate them"`
-	Trainings         []trainingIO     `json:"trainings,omitempty" doc:"the trainings followed, with who trained the candidate: a jury member who did may not evaluate them, and the re-sit rule reads the end of the last one"`
+	VAERecevabiliteOn string           `json:"vae_recevabilite_on,omitempty" format:"date" doc:"for the vae route: the day the recevabilité decision was notified"`
+	TitlesHeld        []string         `json:"titles_held,omitempty" pattern:"title_code" maxItems:"20" doc:"the titres professionnels held, which a CCS session requires"`
+	HostCompanies     []hostCompanyIO  `json:"host_companies,omitempty" maxItems:"20" doc:"the companies that hosted the candidate: a jury member employed by one may not evaluate them"`
+	Trainings         []trainingIO     `json:"trainings,omitempty" maxItems:"10" doc:"the trainings followed, with who trained the candidate: a jury member who did may not evaluate them, and the re-sit rule reads the end of the last one"`
 }
 
 type trainingIO struct {
-	Organisation string      `json:"organisation"`
-	SIRET        string      `json:"siret,omitempty" doc:"14 digits"`
-	From         string      `json:"from" doc:"YYYY-MM-DD, included"`
-	Until        string      `json:"until" doc:"YYYY-MM-DD, included: the last day of the training, planned while it goes on"`
-	Trainers     []trainerIO `json:"trainers,omitempty"`
+	Organisation string      `json:"organisation" text:"line,200"`
+	SIRET        string      `json:"siret,omitempty" pattern:"optional_siret" doc:"14 digits"`
+	From         string      `json:"from" format:"date" doc:"included"`
+	Until        string      `json:"until" format:"date" doc:"included: the last day of the training, planned while it goes on"`
+	Trainers     []trainerIO `json:"trainers,omitempty" maxItems:"20"`
 }
 
 type trainerIO struct {
-	Name  string `json:"name"`
-	Email string `json:"email" doc:"a jury member with this e-mail address trained the candidate"`
+	Name  string `json:"name" text:"line,100"`
+	Email string `json:"email" format:"email" doc:"a jury member with this e-mail address trained the candidate"`
 }
 
 func (r *candidateRequest) input() candidate.CandidateInput {
@@ -120,6 +120,48 @@ func (a *api) createCandidate(c *call, req *candidateRequest) (candidateResource
 	return candidateOf(cand), nil
 }
 
+type candidateList struct {
+	Candidates []candidateResource `json:"candidates" doc:"by last name, then first name (case and accents aside), then ID"`
+	NextCursor string              `json:"next_cursor,omitempty" doc:"when more candidates follow: the cursor of the next page"`
+}
+
+// maxSearchLen bounds a name search: two names.
+const maxSearchLen = 200
+
+// listCandidates lists the centre's candidates: ?name= searches both names,
+// every word of it, case and accents aside; ?route= and ?session= filter.
+func (a *api) listCandidates(c *call) (candidateList, error) {
+	var fe tpsession.FieldErrors
+	q := candidate.Query{Name: c.r.URL.Query().Get("name")}
+	if p := tpsession.TextProblem(q.Name, maxSearchLen, false); p != "" {
+		fe.Add("name", "%s", p)
+	}
+	q.Route = query(c, &fe, "route", candidate.ParseRoute)
+	q.Session = query(c, &fe, "session", tpsession.ParseSessionID)
+	p := c.page(&fe, 2)
+	if p.after != nil {
+		id, err := tpsession.ParseCandidateID(p.after[1])
+		if err != nil {
+			fe.Add("cursor", "is not a cursor of this list: send back the next_cursor of the page before")
+		}
+		q.After = &candidate.Position{NameKey: p.after[0], ID: id}
+	}
+	if err := fe.Err(tpsession.ErrInvalidInput); err != nil {
+		return candidateList{}, err
+	}
+	q.Limit = p.limit + 1
+	cs, err := a.svc.Candidates(c.ctx, c.actor, q)
+	if err != nil {
+		return candidateList{}, err
+	}
+	cs, next := paged(cs, p.limit, func(c candidate.Candidate) []string { return []string{c.NameKey(), string(c.ID)} })
+	out := candidateList{Candidates: make([]candidateResource, len(cs)), NextCursor: next}
+	for i, cand := range cs {
+		out.Candidates[i] = candidateOf(cand)
+	}
+	return out, nil
+}
+
 func (a *api) getCandidate(c *call) (candidateResource, error) { return candidateOf(c.cand), nil }
 
 func (a *api) reviseCandidate(c *call, req *candidateRequest) (candidateResource, error) {
@@ -128,9 +170,9 @@ func (a *api) reviseCandidate(c *call, req *candidateRequest) (candidateResource
 }
 
 type registerRequest struct {
-	CandidateID string   `json:"candidate_id"`
+	CandidateID string   `json:"candidate_id" pattern:"candidate_id"`
 	Modality    string   `json:"modality,omitempty" enum:"on_site,remote" doc:"the session's when left out; remote only in a remote session"`
-	CCPs        []string `json:"ccps,omitempty" doc:"a CCP session: the CCPs the candidate sits; every CCP of the session they lack when left out"`
+	CCPs        []string `json:"ccps,omitempty" text:"line,40" maxItems:"20" doc:"a CCP session: the CCPs the candidate sits; every CCP of the session they lack when left out"`
 }
 
 type registrationResource struct {
@@ -197,17 +239,17 @@ func (a *api) withdrawCandidate(c *call) (noContent, error) {
 }
 
 type convocationRequest struct {
-	Appointment  string             `json:"appointment,omitempty" doc:"YYYY-MM-DDTHH:MM on a day of the session, e.g. 2027-03-01T08:30: a single appointment; left out with appointments, the plan's"`
-	Appointments []appointmentInput `json:"appointments,omitempty" doc:"every day and time the candidate must be present, one a day; left out, the session's plan gives them; given, they must meet the plan's"`
-	Place        string             `json:"place,omitempty" doc:"required to validate"`
-	Documents    []string           `json:"documents,omitempty" doc:"the documents to bring; required to validate"`
-	PPE          []string           `json:"ppe,omitempty" doc:"the personal protective equipment (EPI) to bring; to validate, every item the title register's épreuves and the DTE organisateur require"`
+	Appointment  string             `json:"appointment,omitempty" pattern:"appointment" doc:"YYYY-MM-DDTHH:MM on a day of the session, e.g. 2027-03-01T08:30: a single appointment; left out with appointments, the plan's"`
+	Appointments []appointmentInput `json:"appointments,omitempty" maxItems:"31" doc:"every day and time the candidate must be present, one a day; left out, the session's plan gives them; given, they must meet the plan's"`
+	Place        string             `json:"place,omitempty" text:"line,300" doc:"required to validate"`
+	Documents    []string           `json:"documents,omitempty" text:"line,200" maxItems:"30" doc:"the documents to bring; required to validate"`
+	PPE          []string           `json:"ppe,omitempty" text:"line,200" maxItems:"30" doc:"the personal protective equipment (EPI) to bring; to validate, every item the title register's épreuves and the DTE organisateur require"`
 }
 
 type appointmentInput struct {
-	At      string `json:"at" doc:"YYYY-MM-DDTHH:MM on a day of the session"`
-	Room    string `json:"room,omitempty" doc:"where to go at that time within the place"`
-	Epreuve string `json:"epreuve,omitempty" doc:"what the candidate comes for first that day"`
+	At      string `json:"at" pattern:"appointment" doc:"YYYY-MM-DDTHH:MM on a day of the session"`
+	Room    string `json:"room,omitempty" text:"line,100" doc:"where to go at that time within the place"`
+	Epreuve string `json:"epreuve,omitempty" text:"line,200" doc:"what the candidate comes for first that day"`
 	Opening bool   `json:"opening,omitempty" doc:"the candidate attends the session's opening at that time"`
 }
 
@@ -221,7 +263,7 @@ func (r *convocationRequest) input() candidate.ConvocationInput {
 
 type convocationResource struct {
 	State        string                `json:"state" enum:"drafted,validated,sent,delivered"`
-	Appointment  string                `json:"appointment,omitempty" doc:"the first of the appointments"`
+	Appointment  string                `json:"appointment,omitempty" pattern:"appointment" doc:"the first of the appointments"`
 	Appointments []appointmentResource `json:"appointments" doc:"every day and time the candidate must be present, in order"`
 	Place        string                `json:"place,omitempty"`
 	Documents    []string              `json:"documents"`
@@ -233,7 +275,7 @@ type convocationResource struct {
 }
 
 type appointmentResource struct {
-	At      string `json:"at" doc:"YYYY-MM-DDTHH:MM"`
+	At      string `json:"at" pattern:"appointment" doc:"YYYY-MM-DDTHH:MM"`
 	Room    string `json:"room,omitempty"`
 	Epreuve string `json:"epreuve,omitempty"`
 	Opening bool   `json:"opening,omitempty"`
@@ -292,7 +334,7 @@ func (a *api) getConvocation(c *call) (negotiated[convocationResource], error) {
 }
 
 type validateRequest struct {
-	ValidatedOn string `json:"validated_on,omitempty" validate:"date" doc:"the day it was validated in CERES; today when left out; not in the future"`
+	ValidatedOn string `json:"validated_on,omitempty" validate:"date" format:"date" doc:"the day it was validated in CERES; today when left out; not in the future"`
 }
 
 func (a *api) validateConvocation(c *call, req *validateRequest) (convocationResource, error) {
@@ -302,10 +344,10 @@ func (a *api) validateConvocation(c *call, req *validateRequest) (convocationRes
 
 type deliveryRequest struct {
 	Method         string `json:"method" enum:"registered_mail,hand"`
-	SentOn         string `json:"sent_on,omitempty" doc:"registered mail: the day it was posted; by hand: the day it was handed over when left out"`
-	TrackingNumber string `json:"tracking_number,omitempty" doc:"registered mail: required"`
-	DeliveredOn    string `json:"delivered_on,omitempty" doc:"registered mail: when the receipt comes back; by hand: required"`
-	ReceivedBy     string `json:"received_by,omitempty" doc:"by hand: required"`
+	SentOn         string `json:"sent_on,omitempty" format:"date" doc:"registered mail: the day it was posted; by hand: the day it was handed over when left out"`
+	TrackingNumber string `json:"tracking_number,omitempty" pattern:"tracking_number" doc:"registered mail: required; letters and digits, spaces aside"`
+	DeliveredOn    string `json:"delivered_on,omitempty" format:"date" doc:"registered mail: when the receipt comes back; by hand: required"`
+	ReceivedBy     string `json:"received_by,omitempty" text:"line,100" doc:"by hand: required"`
 }
 
 func (a *api) recordDelivery(c *call, req *deliveryRequest) (convocationResource, error) {

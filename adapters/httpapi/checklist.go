@@ -59,7 +59,7 @@ func (a *api) getChecklist(c *call) (checklistResource, error) {
 
 type itemRequest struct {
 	Status string `json:"status" enum:"pending,ok,not_ok,not_applicable"`
-	Note   string `json:"note,omitempty"`
+	Note   string `json:"note,omitempty" text:"lines,2000"`
 }
 
 func (a *api) setChecklistItem(c *call, req *itemRequest) (itemResource, error) {
@@ -69,9 +69,9 @@ func (a *api) setChecklistItem(c *call, req *itemRequest) (itemResource, error) 
 }
 
 type equipmentRequest struct {
-	Available        *int   `json:"available" validate:"required" doc:"units available, 0 or more"`
-	OperationalFrom  string `json:"operational_from" validate:"required,date" doc:"YYYY-MM-DD, included"`
-	OperationalUntil string `json:"operational_until" validate:"required,date" doc:"YYYY-MM-DD, included"`
+	Available        *int   `json:"available" validate:"required" minimum:"0" doc:"units available"`
+	OperationalFrom  string `json:"operational_from" validate:"required,date" format:"date" doc:"included"`
+	OperationalUntil string `json:"operational_until" validate:"required,date" format:"date" doc:"included, not before operational_from"`
 }
 
 func (a *api) setEquipment(c *call, req *equipmentRequest) (equipmentResource, error) {

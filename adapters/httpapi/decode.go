@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"iter"
 	"math"
 	"mime"
 	"net/http"
@@ -85,16 +86,18 @@ func checkMediaType(header string, accepted []string) error {
 // decodeJSON decodes data into dst, a pointer to a struct. Before decoding
 // it walks the JSON against dst's type, so that every problem is reported
 // at once with its path (host_companies[0].siret): an unknown field, a key
-// given twice, a value of the wrong type. Only then does encoding/json
-// decode, which the walk has made sure will succeed.
+// given twice, a value of the wrong type, a free-text value that breaks
+// the text rule of its field's text tag (tpsession.TextProblem), a string
+// holding a lone surrogate. Only then does encoding/json decode, which
+// the walk has made sure will succeed.
 func (a *api) decodeJSON(data []byte, dst any) error {
 	if !utf8.Valid(data) {
 		return errInvalidBody.WithFields(tpsession.FieldError{Message: "the body is not valid UTF-8"}).Withf("the body is not valid UTF-8")
 	}
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.UseNumber()
-	w := walker{dec: dec, fields: a.fieldsOf}
-	if err := w.value(shapeOf(reflect.TypeOf(dst).Elem()), ""); err != nil {
+	w := walker{dec: dec, fields: a.fieldsOf, surrogates: loneSurrogates(data)}
+	if err := w.value(shapeOf(reflect.TypeOf(dst).Elem()), textRule{}, ""); err != nil {
 		return err
 	}
 	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
@@ -115,8 +118,19 @@ func (a *api) decodeJSON(data []byte, dst any) error {
 // walker checks a JSON value token by token against a Go type.
 type walker struct {
 	dec    *json.Decoder
-	fields func(reflect.Type) map[string]reflect.Type
+	fields func(reflect.Type) map[string]field
 	fe     tpsession.FieldErrors
+	// surrogates are the offsets of the lone surrogate escapes of the
+	// body, in increasing order.
+	surrogates []int64
+}
+
+// field is a JSON field of a struct: its type and the text rule of its
+// text tag, which applies to the elements of a list and the keys of a
+// map.
+type field struct {
+	t    reflect.Type
+	text textRule
 }
 
 var (
@@ -124,13 +138,24 @@ var (
 	jsonUnmarshaler = reflect.TypeFor[json.Unmarshaler]()
 )
 
-// value checks the next value against t, recording shape problems at
-// path. It returns an error only for malformed JSON, after which nothing
-// more can be read.
-func (w *walker) value(t reflect.Type, path string) error {
+// value checks the next value against t and the text rule, recording
+// problems at path. It returns an error only for malformed JSON, after
+// which nothing more can be read.
+func (w *walker) value(t reflect.Type, rule textRule, path string) error {
+	from := w.dec.InputOffset()
 	tok, err := w.dec.Token()
 	if err != nil {
 		return malformed(err, w.dec.InputOffset())
+	}
+	if s, ok := tok.(string); ok {
+		if w.surrogate(from, w.dec.InputOffset()) {
+			w.fe.Add(path, "holds a lone surrogate (an escape from \\ud800 to \\udfff without its pair): it is not text")
+			return nil
+		}
+		if p := rule.problem(s); p != "" {
+			w.fe.Add(path, "%s", p)
+			return nil
+		}
 	}
 	for t.Kind() == reflect.Pointer {
 		if tok == nil {
@@ -156,22 +181,27 @@ func (w *walker) value(t reflect.Type, path string) error {
 	}
 	switch t.Kind() {
 	case reflect.Struct:
-		return w.object(tok, path, func(key string) (reflect.Type, bool) {
-			ft, ok := w.fields(t)[key]
-			return ft, ok
+		return w.object(tok, path, func(key string) (field, bool) {
+			f, ok := w.fields(t)[key]
+			return f, ok
 		})
 	case reflect.Map:
 		if t.Key().Kind() != reflect.String {
 			break
 		}
-		return w.object(tok, path, func(string) (reflect.Type, bool) { return t.Elem(), true })
+		return w.object(tok, path, func(key string) (field, bool) {
+			if p := rule.problem(key); p != "" {
+				w.fe.Add(path, "key %q %s", tpsession.Truncate(key, 40), p)
+			}
+			return field{t: t.Elem()}, true
+		})
 	case reflect.Slice, reflect.Array:
 		if d, ok := tok.(json.Delim); !ok || d != '[' {
 			w.fe.Add(path, "must be a JSON array")
 			return w.skip(tok)
 		}
 		for i := 0; w.dec.More(); i++ {
-			if err := w.value(t.Elem(), fmt.Sprintf("%s[%d]", path, i)); err != nil {
+			if err := w.value(t.Elem(), rule, fmt.Sprintf("%s[%d]", path, i)); err != nil {
 				return err
 			}
 		}
@@ -201,21 +231,29 @@ func (w *walker) value(t reflect.Type, path string) error {
 	return w.skip(tok)
 }
 
-// object checks an object whose keys field resolves.
-func (w *walker) object(tok json.Token, path string, field func(string) (reflect.Type, bool)) error {
+// object checks an object whose keys fieldOf resolves.
+func (w *walker) object(tok json.Token, path string, fieldOf func(string) (field, bool)) error {
 	if d, ok := tok.(json.Delim); !ok || d != '{' {
 		w.fe.Add(path, "must be a JSON object")
 		return w.skip(tok)
 	}
 	seen := map[string]bool{}
 	for w.dec.More() {
+		from := w.dec.InputOffset()
 		kt, err := w.dec.Token()
 		if err != nil {
 			return malformed(err, w.dec.InputOffset())
 		}
 		key, _ := kt.(string) // object keys are strings
 		at := join(path, key)
-		ft, known := field(key)
+		if w.surrogate(from, w.dec.InputOffset()) {
+			w.fe.Add(path, "has a key holding a lone surrogate (an escape from \\ud800 to \\udfff without its pair)")
+			if err := w.skipNext(); err != nil {
+				return err
+			}
+			continue
+		}
+		f, known := fieldOf(key)
 		switch {
 		case seen[key]:
 			w.fe.Add(at, "is given more than once")
@@ -229,7 +267,7 @@ func (w *walker) object(tok json.Token, path string, field func(string) (reflect
 			}
 			continue
 		}
-		if err := w.value(ft, at); err != nil {
+		if err := w.value(f.t, f.text, at); err != nil {
 			return err
 		}
 	}
@@ -311,29 +349,47 @@ func join(path, key string) string {
 // fields with their json tag name (or Go name), those tagged "-" left out.
 // Names match exactly: encoding/json would also take "Title_Code" for
 // title_code, the walk does not.
-func (a *api) fieldsOf(t reflect.Type) map[string]reflect.Type {
+func (a *api) fieldsOf(t reflect.Type) map[string]field {
 	if s, ok := a.fields.Load(t); ok {
-		return s.(map[string]reflect.Type)
+		return s.(map[string]field)
 	}
-	fields := map[string]reflect.Type{}
+	fields := map[string]field{}
 	addFields(fields, t)
 	a.fields.Store(t, fields)
 	return fields
 }
 
-func addFields(fields map[string]reflect.Type, t reflect.Type) {
-	for f := range t.Fields() {
+func addFields(fields map[string]field, t reflect.Type) {
+	for f := range jsonFields(t) {
 		name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
-		if f.Anonymous && name == "" && f.Type.Kind() == reflect.Struct {
-			addFields(fields, f.Type) // promoted, as encoding/json does
-			continue
-		}
 		if !f.IsExported() || name == "-" {
 			continue
 		}
 		if name == "" {
 			name = f.Name
 		}
-		fields[name] = f.Type
+		fields[name] = field{t: f.Type, text: textRuleOf(f)}
+	}
+}
+
+// jsonFields yields the fields of the struct type t as encoding/json
+// reads them: the fields of an embedded struct without a JSON name are
+// promoted in its place.
+func jsonFields(t reflect.Type) iter.Seq[reflect.StructField] {
+	return func(yield func(reflect.StructField) bool) {
+		for f := range t.Fields() {
+			name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+			if f.Anonymous && name == "" && f.Type.Kind() == reflect.Struct {
+				for g := range jsonFields(f.Type) {
+					if !yield(g) {
+						return
+					}
+				}
+				continue
+			}
+			if !yield(f) {
+				return
+			}
+		}
 	}
 }

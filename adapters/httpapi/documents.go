@@ -7,6 +7,7 @@ import (
 	"github.com/tpsession/tpsession/adapters/archive"
 	"github.com/tpsession/tpsession/adapters/documents"
 	"github.com/tpsession/tpsession/candidate"
+	"github.com/tpsession/tpsession/session"
 )
 
 // file is a document answered as a download: its bytes, its content type,
@@ -106,16 +107,27 @@ type csvUpload struct{ data []byte }
 
 type importedList struct {
 	Candidates []candidateResource `json:"candidates" doc:"the candidates created, in the order of the file's rows"`
+	Duplicates []duplicateResource `json:"duplicates" doc:"the rows whose candidate the centre already has (the same names and birth date, case and accents aside), not created again; with update_contacts=true, their contact details recorded on that candidate"`
 	Ignored    []string            `json:"ignored" doc:"the headers of the columns the import does not read"`
+}
+
+type duplicateResource struct {
+	Line        int    `json:"line" doc:"the row's line in the file, the header being line 1"`
+	CandidateID string `json:"candidate_id" doc:"the candidate the centre already has"`
+	Updated     bool   `json:"updated" doc:"whether the row's e-mail, telephone and postal address were recorded on that candidate"`
 }
 
 // importCandidates creates the candidates of a spreadsheet export (CSV,
 // ';' or ',' separated, UTF-8 or Windows-1252, a header row), all or none:
-// every bad row is reported with its line. ?default_route= gives the route
-// of the rows that have none.
+// every bad row is reported with its line. A row whose candidate the
+// centre already has is reported with its line and the candidate's ID, not
+// created, or with ?update_contacts=true its contact details are recorded
+// on that candidate. ?default_route= gives the route of the rows that have
+// none.
 func (a *api) importCandidates(c *call, req *csvUpload) (importedList, error) {
 	var fe tpsession.FieldErrors
 	opts := documents.ImportOptions{Today: a.svc.Today(), DefaultRoute: query(c, &fe, "default_route", candidate.ParseRoute)}
+	update := query(c, &fe, "update_contacts", parseBool)
 	if err := fe.Err(tpsession.ErrInvalidInput); err != nil {
 		return importedList{}, err
 	}
@@ -123,13 +135,27 @@ func (a *api) importCandidates(c *call, req *csvUpload) (importedList, error) {
 	if err != nil {
 		return importedList{}, err
 	}
-	cs, err := a.svc.ImportCandidates(c.ctx, c.actor, imp.Candidates)
+	done, err := a.svc.ImportCandidates(c.ctx, c.actor, imp.Candidates, session.ImportOptions{UpdateContacts: update})
 	if err != nil {
 		return importedList{}, err
 	}
-	out := importedList{Candidates: make([]candidateResource, len(cs)), Ignored: list(imp.Ignored)}
-	for i, cand := range cs {
+	out := importedList{Candidates: make([]candidateResource, len(done.Created)), Duplicates: make([]duplicateResource, len(done.Known)), Ignored: list(imp.Ignored)}
+	for i, cand := range done.Created {
 		out.Candidates[i] = candidateOf(cand)
 	}
+	for i, k := range done.Known {
+		out.Duplicates[i] = duplicateResource{Line: imp.Lines[k.Index], CandidateID: string(k.Candidate.ID), Updated: k.Updated}
+	}
 	return out, nil
+}
+
+// parseBool parses a query flag: true or false.
+func parseBool(s string) (bool, error) {
+	switch s {
+	case "true":
+		return true, nil
+	case "false":
+		return false, nil
+	}
+	return false, tpsession.ErrInvalidInput.Withf("must be true or false, got %q", tpsession.Truncate(s, 20))
 }

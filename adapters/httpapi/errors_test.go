@@ -319,7 +319,14 @@ func TestRulesRefuse(t *testing.T) {
 		assert.Equal(t, "jury.assignment_infeasible", p["code"])
 		assert.Equal(t, []any{w.c1}, p["candidates"])
 		assert.Equal(t, []string{"candidates[0]"}, r.Fields(t))
-		assert.Equal(t, "too_few_members_without_conflict", p["errors"].([]any)[0].(map[string]any)["reason"])
+		first := p["errors"].([]any)[0].(map[string]any)
+		assert.Equal(t, "too_few_members_without_conflict", first["reason"])
+		// Whom to replace: Sophie Durand, employed in the company that
+		// hosted Alice Petit.
+		assert.Equal(t, []any{w.m3}, p["members"])
+		assert.Equal(t, []any{w.m3}, first["members"])
+		assert.Contains(t, p["detail"], "1 candidate is left without a jury: Alice Petit; member in conflict with that candidate: Sophie Durand")
+		assert.Contains(t, first["message"], "in conflict with Alice Petit: Sophie Durand (employed in the company that hosted the candidate, SIRET")
 	})
 	t.Run("the pli opens only once the session is", func(t *testing.T) {
 		e := newEnv(t)

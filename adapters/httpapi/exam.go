@@ -60,12 +60,12 @@ func sittingOf(s exam.Sitting) sittingResource {
 }
 
 type sittingRequest struct {
-	Epreuve            string   `json:"epreuve,omitempty" doc:"the épreuve's ID in the plan or the title register"`
-	Label              string   `json:"label"`
-	Day                string   `json:"day" doc:"YYYY-MM-DD, a day of the session"`
-	Start              string   `json:"start" doc:"HH:MM"`
-	End                string   `json:"end" doc:"HH:MM, after the start"`
-	Candidates         []string `json:"candidates" doc:"IDs of registered candidates"`
+	Epreuve            string   `json:"epreuve,omitempty" text:"line,40" doc:"the épreuve's ID in the plan or the title register"`
+	Label              string   `json:"label" text:"line,200"`
+	Day                string   `json:"day" format:"date" doc:"YYYY-MM-DD, a day of the session"`
+	Start              string   `json:"start" pattern:"time_of_day" doc:"HH:MM"`
+	End                string   `json:"end" pattern:"time_of_day" doc:"HH:MM, after the start"`
+	Candidates         []string `json:"candidates" pattern:"candidate_id" maxItems:"500" doc:"IDs of registered candidates"`
 	Final              bool     `json:"final,omitempty" doc:"the entretien final with which a session titre ends"`
 	DangerousEquipment bool     `json:"dangerous_equipment,omitempty" doc:"the épreuve uses dangerous products or machines"`
 }
@@ -77,13 +77,13 @@ func (a *api) putSitting(c *call, req *sittingRequest) (sittingResource, error) 
 }
 
 type surveillantRequest struct {
-	Name  string `json:"name"`
-	Email string `json:"email,omitempty" doc:"how a trainer of a candidate is recognised"`
+	Name  string `json:"name" text:"line,200"`
+	Email string `json:"email,omitempty" format:"email" doc:"how a trainer of a candidate is recognised"`
 	Role  string `json:"role,omitempty" enum:"surveillance,safety" doc:"surveillance when left out; safety: stands by to intervene in case of danger only"`
 }
 
 type surveillantsRequest struct {
-	Surveillants []surveillantRequest `json:"surveillants"`
+	Surveillants []surveillantRequest `json:"surveillants,omitempty" maxItems:"20" doc:"the sitting's surveillants, replacing those named before; none when left out or empty"`
 }
 
 func (a *api) setSurveillants(c *call, req *surveillantsRequest) (sittingResource, error) {
@@ -136,12 +136,12 @@ func attendanceOf(at exam.Attendance) attendanceResource {
 
 type attendanceRequest struct {
 	Status            string `json:"status" enum:"present,absent"`
-	IdentityCheckedBy string `json:"identity_checked_by,omitempty" doc:"who checked the identity; under the default reading, before each épreuve"`
+	IdentityCheckedBy string `json:"identity_checked_by,omitempty" text:"line,200" doc:"who checked the identity; under the default reading, before each épreuve"`
 	IdentityCheckedAt string `json:"identity_checked_at,omitempty" format:"date-time"`
-	ArrivedAt         string `json:"arrived_at,omitempty" doc:"HH:MM, required for a candidate present"`
+	ArrivedAt         string `json:"arrived_at,omitempty" pattern:"time_of_day" doc:"HH:MM, required for a candidate present"`
 	LateDecision      string `json:"late_decision,omitempty" enum:"admitted,refused" doc:"the responsable de session's decision on an arrival after the start"`
 	SignedAt          string `json:"signed_at,omitempty" format:"date-time" doc:"when the candidate signed the sheet"`
-	Note              string `json:"note,omitempty"`
+	Note              string `json:"note,omitempty" text:"lines,2000"`
 }
 
 func (a *api) recordAttendance(c *call, req *attendanceRequest) (attendanceResource, error) {
@@ -175,8 +175,8 @@ func presenceOf(p exam.Presence) presenceResource {
 
 type presenceRequest struct {
 	Status    string `json:"status" enum:"present,absent"`
-	ArrivedAt string `json:"arrived_at,omitempty" doc:"HH:MM, required for someone present"`
-	LeftAt    string `json:"left_at,omitempty" doc:"HH:MM"`
+	ArrivedAt string `json:"arrived_at,omitempty" pattern:"time_of_day" doc:"HH:MM, required for someone present"`
+	LeftAt    string `json:"left_at,omitempty" pattern:"time_of_day" doc:"HH:MM"`
 	SignedAt  string `json:"signed_at,omitempty" format:"date-time" doc:"when they signed the day's sheet"`
 }
 
@@ -221,8 +221,8 @@ func sheetSignatureOf(s exam.SheetSignature) sheetSignatureResource {
 
 type sheetSignatureRequest struct {
 	Role     string `json:"role" enum:"responsable,jury,surveillant"`
-	MemberID string `json:"member_id,omitempty" doc:"a jury member present that day"`
-	Name     string `json:"name,omitempty" doc:"a surveillant of the sitting"`
+	MemberID string `json:"member_id,omitempty" pattern:"member_id" doc:"a jury member present that day"`
+	Name     string `json:"name,omitempty" text:"line,200" doc:"a surveillant of the sitting"`
 	SignedAt string `json:"signed_at" format:"date-time"`
 }
 
@@ -258,17 +258,17 @@ func incidentOf(i exam.Incident) incidentResource {
 }
 
 type witnessRequest struct {
-	Name     string `json:"name"`
+	Name     string `json:"name" text:"line,200"`
 	SignedAt string `json:"signed_at" format:"date-time"`
 }
 
 type incidentRequest struct {
 	Kind        string           `json:"kind" enum:"fraud_suspicion,disturbance,technical_failure,other"`
 	At          string           `json:"at" format:"date-time" doc:"when it happened, on a day of the session"`
-	Sitting     string           `json:"sitting,omitempty"`
-	Candidates  []string         `json:"candidates,omitempty" doc:"the candidates concerned; required for a suspected fraud"`
-	Description string           `json:"description"`
-	Witnesses   []witnessRequest `json:"witnesses,omitempty" doc:"the witnesses who signed; a suspected fraud needs one by default"`
+	Sitting     string           `json:"sitting,omitempty" pattern:"sitting_key" doc:"the key of the sitting it happened in"`
+	Candidates  []string         `json:"candidates,omitempty" pattern:"candidate_id" maxItems:"500" doc:"the candidates concerned; required for a suspected fraud"`
+	Description string           `json:"description" text:"lines,8000"`
+	Witnesses   []witnessRequest `json:"witnesses,omitempty" maxItems:"20" doc:"the witnesses who signed; a suspected fraud needs one by default"`
 }
 
 func (a *api) reportIncident(c *call, req *incidentRequest) (incidentResource, error) {
@@ -310,7 +310,7 @@ type modalityResource struct {
 }
 
 type modalityRequest struct {
-	Statement string `json:"statement" doc:"how the candidate sat remotely, as the procès-verbal states it"`
+	Statement string `json:"statement" text:"line,2000" doc:"how the candidate sat remotely, as the procès-verbal states it"`
 }
 
 func (a *api) stateModality(c *call, req *modalityRequest) (modalityResource, error) {
@@ -344,9 +344,9 @@ func constatationOf(k exam.Constatation) constatationResource {
 }
 
 type constatationRequest struct {
-	Day        string   `json:"day,omitempty" doc:"YYYY-MM-DD, today when left out"`
-	Candidates []string `json:"candidates,omitempty" doc:"every candidate the jury cannot deliberate on that day when left out"`
-	Note       string   `json:"note,omitempty"`
+	Day        string   `json:"day,omitempty" format:"date" doc:"YYYY-MM-DD, today when left out"`
+	Candidates []string `json:"candidates,omitempty" pattern:"candidate_id" maxItems:"500" doc:"every candidate the jury cannot deliberate on that day when left out"`
+	Note       string   `json:"note,omitempty" text:"lines,2000"`
 }
 
 func (a *api) constate(c *call, req *constatationRequest) (constatationResource, error) {
@@ -412,16 +412,16 @@ func decisionOf(d exam.Decision) decisionResource {
 }
 
 type ccpResultRequest struct {
-	Code     string `json:"code"`
-	Acquired bool   `json:"acquired"`
+	Code     string `json:"code" text:"line,40"`
+	Acquired bool   `json:"acquired,omitempty" doc:"false when left out"`
 }
 
 type decisionRequest struct {
 	Outcome              string             `json:"outcome" enum:"obtained,partial_success,failed,absent"`
-	CCPs                 []ccpResultRequest `json:"ccps,omitempty" doc:"each CCP the candidate is evaluated on, acquired or not; none in a CCS session"`
+	CCPs                 []ccpResultRequest `json:"ccps,omitempty" maxItems:"20" doc:"each CCP the candidate is evaluated on, acquired or not; none in a CCS session"`
 	DossierProfessionnel bool               `json:"dossier_professionnel,omitempty" doc:"the jury had the candidate's dossier professionnel"`
 	ECF                  bool               `json:"ecf,omitempty" doc:"the jury had the ECF results (training route only)"`
-	Reasons              string             `json:"reasons,omitempty" doc:"the jury's reasons; required to refuse the title with every CCP acquired"`
+	Reasons              string             `json:"reasons,omitempty" text:"lines,2000" doc:"the jury's reasons; required to refuse the title with every CCP acquired"`
 }
 
 func (r decisionRequest) input() exam.DecisionInput {
@@ -465,7 +465,7 @@ func amendmentOf(x exam.Amendment) amendmentResource {
 
 type amendmentRequest struct {
 	decisionRequest
-	Reason string `json:"reason" doc:"why the decision is corrected"`
+	Reason string `json:"reason" text:"lines,2000" doc:"why the decision is corrected"`
 }
 
 func (a *api) amend(c *call, req *amendmentRequest) (amendmentResource, error) {
@@ -496,7 +496,7 @@ func factOf(f *exam.Fact) *factResource {
 }
 
 type pvSentRequest struct {
-	SentOn string `json:"sent_on,omitempty" validate:"date" doc:"today when left out; from the day the procès-verbal closed"`
+	SentOn string `json:"sent_on,omitempty" validate:"date" format:"date" doc:"today when left out; from the day the procès-verbal closed"`
 }
 
 func (a *api) recordPVSent(c *call, req *pvSentRequest) (factResource, error) {
@@ -512,8 +512,8 @@ type validationResource struct {
 }
 
 type validationRequest struct {
-	ValidatedOn string `json:"validated_on,omitempty" doc:"YYYY-MM-DD, today when left out; from the day the procès-verbal was sent"`
-	Reference   string `json:"reference,omitempty" doc:"the reference of the administration's decision"`
+	ValidatedOn string `json:"validated_on,omitempty" format:"date" doc:"YYYY-MM-DD, today when left out; from the day the procès-verbal was sent"`
+	Reference   string `json:"reference,omitempty" text:"line,200" doc:"the reference of the administration's decision"`
 }
 
 func (a *api) validateResults(c *call, req *validationRequest) (sessionResource, error) {
@@ -535,8 +535,8 @@ func issuanceOf(i exam.Issuance) issuanceResource {
 }
 
 type issuanceRequest struct {
-	IssuedOn    string `json:"issued_on,omitempty" validate:"date" doc:"today when left out, or the day recorded when only the delivery is added"`
-	DeliveredOn string `json:"delivered_on,omitempty" validate:"date"`
+	IssuedOn    string `json:"issued_on,omitempty" validate:"date" format:"date" doc:"today when left out, or the day recorded when only the delivery is added"`
+	DeliveredOn string `json:"delivered_on,omitempty" validate:"date" format:"date"`
 }
 
 func (a *api) issue(c *call, req *issuanceRequest) (issuanceResource, error) {
@@ -668,7 +668,7 @@ func (a *api) getRetention(c *call) (retentionResource, error) {
 }
 
 type retentionRequest struct {
-	Years int `json:"years" doc:"1 to 50"`
+	Years int `json:"years" minimum:"1" maximum:"50" doc:"1 to 50"`
 }
 
 func (a *api) putRetention(c *call, req *retentionRequest) (retentionResource, error) {

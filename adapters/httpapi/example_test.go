@@ -21,7 +21,7 @@ func ExampleNew() {
 	store := memstore.New()
 	svc, err := session.NewService(session.Stores{
 		Sessions: store, Events: store, Candidates: store, Registrations: store,
-		Members: store, Juries: store, Plis: store, Checklists: store, Plans: store, Agrements: store, Programmes: store, Calendars: store, Exams: store, Retentions: store, Tx: store,
+		Members: store, Juries: store, Plis: store, Checklists: store, Plans: store, Agrements: store, Programmes: store, Calendars: store, Exams: store, Retentions: store, Receipts: store, Tx: store,
 	}, session.Config{Clock: tpsession.NewFixedClock(time.Date(2026, time.November, 2, 9, 0, 0, 0, time.UTC))})
 	if err != nil {
 		fmt.Println(err)

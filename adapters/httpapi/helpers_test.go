@@ -8,12 +8,15 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"net/mail"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/rickb777/date/v2"
 	"github.com/stretchr/testify/require"
@@ -103,7 +106,7 @@ func newEnv(t testing.TB, opts ...httpapi.Option) *env {
 	clock := tpsession.NewFixedClock(at(today))
 	svc, err := session.NewService(session.Stores{
 		Sessions: store, Events: store, Candidates: store, Registrations: store,
-		Members: store, Juries: store, Plis: store, Checklists: store, Plans: store, Agrements: store, Programmes: store, Calendars: store, Exams: store, Retentions: store, Tx: store,
+		Members: store, Juries: store, Plis: store, Checklists: store, Plans: store, Agrements: store, Programmes: store, Calendars: store, Exams: store, Retentions: store, Receipts: store, Tx: store,
 	}, session.Config{Clock: clock, Location: paris})
 	require.NoError(t, err)
 	logs := &syncBuffer{}
@@ -168,18 +171,19 @@ type request struct {
 func (e *env) send(rq request) reply {
 	e.t.Helper()
 	var body io.Reader
+	var sent []byte // the body, when known, for the document's check
 	switch b := rq.body.(type) {
 	case nil:
 	case string:
-		body = strings.NewReader(b)
+		body, sent = strings.NewReader(b), []byte(b)
 	case []byte:
-		body = bytes.NewReader(b)
+		body, sent = bytes.NewReader(b), b
 	case io.Reader:
 		body = b // of unknown length: sent without a Content-Length
 	default:
 		data, err := json.Marshal(b)
 		require.NoError(e.t, err)
-		body = bytes.NewReader(data)
+		body, sent = bytes.NewReader(data), data
 	}
 	r := httptest.NewRequest(rq.method, rq.path, body)
 	if rq.body != nil {
@@ -200,6 +204,9 @@ func (e *env) send(rq request) reply {
 	e.h.ServeHTTP(w, r)
 	out := reply{Status: w.Code, Header: w.Header(), Body: w.Body.Bytes()}
 	e.doc.check(e.t, rq.method, r.URL.Path, out)
+	if out.Status < 300 {
+		e.doc.checkRequest(e.t, r, sent)
+	}
 	return out
 }
 
@@ -278,6 +285,20 @@ func (d *openAPIDoc) check(t testing.TB, method, path string, r reply) {
 	if ref, ok := resp["$ref"].(string); ok {
 		resp = d.resolve(ref)
 	}
+	for _, h := range []string{"Location", "Idempotent-Replayed", "Convocations-Missing", "Unprintable-Characters"} {
+		headers, _ := resp["headers"].(map[string]any)
+		doc, documented := headers[h].(map[string]any)
+		v := r.Header.Get(h)
+		switch {
+		case v == "":
+		case !documented:
+			t.Errorf("%s %s answered a %s header, which its operation %s does not document", method, path, h, op["operationId"])
+		default:
+			for _, problem := range d.validate(doc["schema"].(map[string]any), v, h) {
+				t.Errorf("%s %s: its %s header does not match its schema: %s", method, path, h, problem)
+			}
+		}
+	}
 	mt, _, _ := strings.Cut(r.Header.Get("Content-Type"), ";")
 	content, _ := resp["content"].(map[string]any)
 	if content == nil {
@@ -302,6 +323,76 @@ func (d *openAPIDoc) check(t testing.TB, method, path string, r reply) {
 	for _, problem := range d.validate(media["schema"].(map[string]any), v, "") {
 		t.Errorf("%s %s (%d): the answer does not match its schema: %s", method, path, r.Status, problem)
 	}
+}
+
+// checkRequest fails the test when a request the server accepted is not
+// one the document describes: its query parameters, and its JSON body
+// against the request's schema. A client generated from the document,
+// or a fuzzer driven by it, must be able to send whatever the server
+// takes.
+func (d *openAPIDoc) checkRequest(t testing.TB, r *http.Request, body []byte) {
+	t.Helper()
+	op := d.operation(r.Method, r.URL.Path)
+	if op == nil {
+		return
+	}
+	params := map[string]map[string]any{}
+	for _, p := range asObjects(op["parameters"]) {
+		if p["in"] == "query" {
+			params[p["name"].(string)] = p
+		}
+	}
+	for name, values := range r.URL.Query() {
+		p, ok := params[name]
+		if !ok {
+			t.Errorf("%s %s: the query parameter %s is not documented", r.Method, r.URL.Path, name)
+			continue
+		}
+		for _, v := range values {
+			var value any = v
+			if p["schema"].(map[string]any)["type"] == "integer" {
+				n, err := strconv.Atoi(v)
+				if err != nil {
+					t.Errorf("%s %s: %s=%q is not an integer", r.Method, r.URL.Path, name, v)
+					continue
+				}
+				value = float64(n)
+			}
+			for _, problem := range d.validate(p["schema"].(map[string]any), value, name) {
+				t.Errorf("%s %s: the server took a query parameter its schema refuses: %s", r.Method, r.URL.Path, problem)
+			}
+		}
+	}
+	rb, _ := op["requestBody"].(map[string]any)
+	if rb == nil || len(bytes.TrimSpace(body)) == 0 {
+		return
+	}
+	mt, _, _ := strings.Cut(r.Header.Get("Content-Type"), ";")
+	media, ok := rb["content"].(map[string]any)[mt].(map[string]any)
+	if !ok {
+		t.Errorf("%s %s: the server took a body of type %q, which is not documented", r.Method, r.URL.Path, mt)
+		return
+	}
+	if !strings.HasSuffix(mt, "json") {
+		return
+	}
+	var v any
+	if err := json.Unmarshal(body, &v); err != nil {
+		t.Errorf("%s %s: the server took a body that is not JSON: %q", r.Method, r.URL.Path, body)
+		return
+	}
+	for _, problem := range d.validate(media["schema"].(map[string]any), v, "") {
+		t.Errorf("%s %s: the server took a body its schema refuses: %s", r.Method, r.URL.Path, problem)
+	}
+}
+
+func asObjects(v any) []map[string]any {
+	var out []map[string]any
+	xs, _ := v.([]any)
+	for _, x := range xs {
+		out = append(out, x.(map[string]any))
+	}
+	return out
 }
 
 func (d *openAPIDoc) resolve(ref string) map[string]any {
@@ -345,16 +436,37 @@ func (d *openAPIDoc) validate(s map[string]any, v any, at string) []string {
 		return []string{fmt.Sprintf("%s: %v is not one of %v", at, v, enum)}
 	}
 	var problems []string
+	bound := func(key string, n float64, refused func(limit float64) bool, what string) {
+		if limit, ok := s[key].(float64); ok && refused(limit) {
+			problems = append(problems, fmt.Sprintf("%s: %s %v, %s %v", at, what, n, key, limit))
+		}
+	}
+	below := func(limit float64) func(float64) bool { return func(l float64) bool { return limit < l } }
+	above := func(limit float64) func(float64) bool { return func(l float64) bool { return limit > l } }
 	switch v := v.(type) {
 	case string:
 		problems = append(problems, checkFormat(s, v, at)...)
+		n := float64(utf8.RuneCountInString(v))
+		bound("minLength", n, below(n), "has length")
+		bound("maxLength", n, above(n), "has length")
+	case float64:
+		bound("minimum", v, below(v), "is")
+		bound("maximum", v, above(v), "is")
 	case []any:
 		if items, ok := s["items"].(map[string]any); ok {
 			for i, x := range v {
 				problems = append(problems, d.validate(items, x, fmt.Sprintf("%s[%d]", at, i))...)
 			}
 		}
+		n := float64(len(v))
+		bound("minItems", n, below(n), "has items:")
+		bound("maxItems", n, above(n), "has items:")
 	case map[string]any:
+		if names, ok := s["propertyNames"].(map[string]any); ok {
+			for k := range v {
+				problems = append(problems, d.validate(names, k, at+" (key)")...)
+			}
+		}
 		props, _ := s["properties"].(map[string]any)
 		for _, r := range asList(s["required"]) {
 			if _, ok := v[r]; !ok {
@@ -395,6 +507,10 @@ func checkFormat(s map[string]any, v, at string) []string {
 	case "date-time":
 		if _, err := time.Parse(time.RFC3339Nano, v); err != nil {
 			return []string{fmt.Sprintf("%s: %q is not an RFC 3339 instant", at, v)}
+		}
+	case "email":
+		if _, err := mail.ParseAddress(v); err != nil {
+			return []string{fmt.Sprintf("%s: %q is not an e-mail address", at, v)}
 		}
 	}
 	if p, ok := s["pattern"].(string); ok && !regexp.MustCompile(p).MatchString(v) {

@@ -1,6 +1,8 @@
 package httpapi
 
 import (
+	"slices"
+
 	"github.com/rickb777/date/v2"
 
 	"github.com/tpsession/tpsession"
@@ -8,16 +10,16 @@ import (
 )
 
 type habilitationIO struct {
-	TitleCode  string `json:"title_code"`
-	ValidFrom  string `json:"valid_from" doc:"YYYY-MM-DD, included"`
-	ValidUntil string `json:"valid_until" doc:"YYYY-MM-DD, included"`
+	TitleCode  string `json:"title_code" pattern:"title_code"`
+	ValidFrom  string `json:"valid_from" format:"date" doc:"included"`
+	ValidUntil string `json:"valid_until" format:"date" doc:"included, not before valid_from"`
 }
 
 type memberRequest struct {
-	Name          string           `json:"name"`
-	Email         string           `json:"email" doc:"how a user of the jury role is matched to this record"`
-	EmployerSIRET string           `json:"employer_siret,omitempty" doc:"the establishment employing the member; conflicts with the candidates its company hosted follow from it"`
-	Habilitations []habilitationIO `json:"habilitations"`
+	Name          string           `json:"name" text:"line,200"`
+	Email         string           `json:"email" format:"email" doc:"how a user of the jury role is matched to this record"`
+	EmployerSIRET string           `json:"employer_siret,omitempty" pattern:"optional_siret" doc:"the establishment employing the member; conflicts with the candidates its company hosted follow from it"`
+	Habilitations []habilitationIO `json:"habilitations" minItems:"1"`
 }
 
 type memberResource struct {
@@ -63,7 +65,8 @@ func (a *api) createMember(c *call, req *memberRequest) (memberResource, error) 
 }
 
 type memberList struct {
-	Members []memberResource `json:"members"`
+	Members    []memberResource `json:"members"`
+	NextCursor string           `json:"next_cursor,omitempty" doc:"when more members follow: the cursor of the next page"`
 }
 
 func (a *api) listMembers(c *call) (memberList, error) {
@@ -84,6 +87,7 @@ func (a *api) listMembers(c *call) (memberList, error) {
 	case from != date.Zero || to != date.Zero:
 		fe.Add("title_code", "is required with from and to")
 	}
+	p := c.page(&fe, 1)
 	if err := fe.Err(tpsession.ErrInvalidInput); err != nil {
 		return memberList{}, err
 	}
@@ -92,7 +96,12 @@ func (a *api) listMembers(c *call) (memberList, error) {
 	if err != nil {
 		return memberList{}, err
 	}
-	out := memberList{Members: make([]memberResource, len(ms))}
+	// Members are listed by ID: the page starts after the cursor's.
+	if p.after != nil {
+		ms = slices.DeleteFunc(ms, func(m jury.Member) bool { return string(m.ID) <= p.after[0] })
+	}
+	ms, next := paged(ms, p.limit, func(m jury.Member) []string { return []string{string(m.ID)} })
+	out := memberList{Members: make([]memberResource, len(ms)), NextCursor: next}
 	for i, m := range ms {
 		out.Members[i] = memberOf(m)
 	}
@@ -102,8 +111,8 @@ func (a *api) listMembers(c *call) (memberList, error) {
 func (a *api) getMember(c *call) (memberResource, error) { return memberOf(c.member), nil }
 
 type availabilityRequest struct {
-	From      string `json:"from" validate:"required,date" doc:"first day, included"`
-	Until     string `json:"until" validate:"required,date" doc:"last day, included"`
+	From      string `json:"from" validate:"required,date" format:"date" doc:"first day, included"`
+	Until     string `json:"until" validate:"required,date" format:"date" doc:"last day, included, not before from"`
 	Available *bool  `json:"available" validate:"required" doc:"false records the member unavailable over the days; true withdraws that"`
 }
 
@@ -117,7 +126,7 @@ func (a *api) setAvailability(c *call, req *availabilityRequest) (memberResource
 }
 
 type inviteRequest struct {
-	MemberID string `json:"member_id"`
+	MemberID string `json:"member_id" pattern:"member_id"`
 }
 
 type invitationResource struct {
@@ -207,10 +216,10 @@ func (a *api) withdrawInvitation(c *call) (invitationResource, error) {
 }
 
 type conflictRequest struct {
-	MemberID    string `json:"member_id"`
-	CandidateID string `json:"candidate_id"`
+	MemberID    string `json:"member_id" pattern:"member_id"`
+	CandidateID string `json:"candidate_id" pattern:"candidate_id"`
 	Reason      string `json:"reason" enum:"hosted,trained,employer,personal,other"`
-	Note        string `json:"note,omitempty"`
+	Note        string `json:"note,omitempty" text:"lines,1000"`
 }
 
 type conflictResource struct {

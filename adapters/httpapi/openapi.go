@@ -15,6 +15,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/tpsession/tpsession"
+	"github.com/tpsession/tpsession/session"
 	"github.com/tpsession/tpsession/session/plan"
 )
 
@@ -86,6 +87,10 @@ func (a *api) build(g *schemas) (object, error) {
 				"Problem": object{
 					"description": "An RFC 9457 problem",
 					"content":     object{"application/problem+json": object{"schema": problem}},
+					"headers": object{replayedHeader: object{
+						"description": "true when the answer is the one kept for the request's " + idempotencyHeader + " (a refusal the custody log keeps)",
+						"schema":      object{"type": "string", "enum": []string{"true"}},
+					}},
 				},
 			},
 		},
@@ -127,13 +132,27 @@ func (a *api) operation(g *schemas, rt route) (object, error) {
 	params := pathParams(rt.path)
 	for _, q := range rt.query {
 		s := object{"type": "string"}
-		if q.format != "" {
+		switch q.format {
+		case "integer":
+			s = object{"type": "integer", "minimum": 1, "maximum": MaxPageSize}
+		case "":
+		default:
 			s["format"] = q.format
 		}
 		if q.enum != nil {
 			s["enum"] = q.enum
 		}
 		params = append(params, object{"name": q.name, "in": "query", "required": false, "description": q.doc, "schema": s})
+	}
+	if rt.method == http.MethodPost && !acc.public {
+		params = append(params, object{
+			"name": idempotencyHeader, "in": "header", "required": false,
+			"description": "makes the request idempotent: the first answer to a request sent with this key is kept for 24 hours, " +
+				"and the same request sent again with it gets that answer (with " + replayedHeader + ": true) without acting again; " +
+				"another request with the same key is refused (422). Keys are the centre's. An answer is kept when the request changed something " +
+				"(a refusal changes nothing, so the request may be sent again once its cause is fixed).",
+			"schema": object{"type": "string", "minLength": 1, "maxLength": session.MaxKeyLen, "pattern": "^[\\x21-\\x7e]+$"},
+		})
 	}
 	if len(params) > 0 {
 		op["parameters"] = params
@@ -142,6 +161,9 @@ func (a *api) operation(g *schemas, rt route) (object, error) {
 		s, err := g.ref(shapeOf(rt.req), requestSide)
 		if err != nil {
 			return nil, err
+		}
+		if rt.body == optionalBody {
+			s = nullable(s) // an optional body may be sent as null, the same as none
 		}
 		accepts := rt.accepts
 		if accepts == nil {
@@ -173,12 +195,105 @@ func (a *api) operation(g *schemas, rt route) (object, error) {
 		}
 		ok["content"] = content
 	}
+	headers := object{}
+	if rt.method == http.MethodPost && !acc.public {
+		headers[replayedHeader] = object{
+			"description": "true when the answer is the one kept for the request's " + idempotencyHeader,
+			"schema":      object{"type": "string", "enum": []string{"true"}},
+		}
+	}
+	if c, isCreated := createdResources[rt.id]; isCreated {
+		if c.location != "" {
+			headers["Location"] = object{"description": "the created resource: " + c.location, "schema": object{"type": "string", "format": "uri-reference"}}
+		}
+		links := object{}
+		for _, l := range c.links {
+			links[l.name] = object{"operationId": l.operationID, "parameters": l.parameters, "description": l.doc}
+		}
+		ok["links"] = links
+	}
+	for name, h := range documentHeaders(rt) {
+		headers[name] = h
+	}
+	if len(headers) > 0 {
+		ok["headers"] = headers
+	}
 	responses[strconv.Itoa(rt.status)] = ok
 	for _, st := range problemStatuses(rt, acc) {
 		responses[strconv.Itoa(st)] = object{"$ref": "#/components/responses/Problem"}
 	}
 	op["responses"] = responses
 	return op, nil
+}
+
+// created describes what a route creates: where the created resource is
+// (its Location header), and the operations that follow from it (OpenAPI
+// links, their parameters runtime expressions).
+type created struct {
+	location string
+	links    []link
+}
+
+type link struct {
+	name, operationID, doc string
+	parameters             object
+}
+
+// createdResources are the resources the routes that answer 201 create,
+// by operationId.
+var createdResources = map[string]created{
+	"createSession": {location: "/v1/sessions/{sid}", links: []link{
+		{"getSession", "getSession", "the session", object{"sid": "$response.body#/id"}},
+		{"declareSession", "declareSession", "record its declaration in CERES", object{"sid": "$response.body#/id"}},
+		{"planSession", "planSession", "plan it", object{"sid": "$response.body#/id"}},
+		{"getTimeline", "getTimeline", "its deadlines", object{"sid": "$response.body#/id"}},
+		{"listEvents", "listEvents", "its event log", object{"sid": "$response.body#/id"}},
+	}},
+	"createCandidate": {location: "/v1/candidates/{cid}", links: []link{
+		{"getCandidate", "getCandidate", "the candidate", object{"cid": "$response.body#/id"}},
+		{"reviseCandidate", "reviseCandidate", "revise the candidate's details", object{"cid": "$response.body#/id"}},
+	}},
+	"createMember": {location: "/v1/jury-members/{mid}", links: []link{
+		{"getMember", "getMember", "the member", object{"mid": "$response.body#/id"}},
+		{"setAvailability", "setAvailability", "record the member's unavailability", object{"mid": "$response.body#/id"}},
+	}},
+	"invite": {links: []link{
+		{"listInvitations", "listInvitations", "the session's invitations", object{"sid": "$request.path.sid"}},
+		{"acceptInvitation", "acceptInvitation", "the member accepts", object{"sid": "$request.path.sid", "mid": "$response.body#/member_id"}},
+		{"declineInvitation", "declineInvitation", "the member declines", object{"sid": "$request.path.sid", "mid": "$response.body#/member_id"}},
+		{"withdrawInvitation", "withdrawInvitation", "the centre withdraws the invitation", object{"sid": "$request.path.sid", "mid": "$response.body#/member_id"}},
+	}},
+	"declareConflict": {links: []link{
+		{"assignJury", "assignJury", "form the panels, which the conflict keeps apart", object{"sid": "$request.path.sid"}},
+	}},
+	"register": {location: "/v1/sessions/{sid}/registrations/{cid}", links: []link{
+		{"getRegistration", "getRegistration", "the registration", object{"sid": "$request.path.sid", "cid": "$response.body#/candidate_id"}},
+		{"draftConvocation", "draftConvocation", "draft the candidate's convocation", object{"sid": "$request.path.sid", "cid": "$response.body#/candidate_id"}},
+		{"withdrawCandidate", "withdrawCandidate", "withdraw the candidate", object{"sid": "$request.path.sid", "cid": "$response.body#/candidate_id"}},
+	}},
+	"createAgrement": {location: "/v1/agrements/{aid}", links: []link{
+		{"getAgrement", "getAgrement", "the agrément", object{"aid": "$response.body#/id"}},
+		{"reviseAgrement", "reviseAgrement", "revise the agrément", object{"aid": "$response.body#/id"}},
+	}},
+	"signSheet": {links: []link{
+		{"getExam", "getExam", "the exam's record, with the sheets' signatures", object{"sid": "$request.path.sid"}},
+		{"getAttendanceSheets", "getAttendanceSheets", "the attendance sheets, signed", object{"sid": "$request.path.sid"}},
+	}},
+	"reportIncident": {location: "/v1/sessions/{sid}/incidents/{n}", links: []link{
+		{"signIncident", "signIncident", "a witness signs the report", object{"sid": "$request.path.sid", "n": "$response.body#/number"}},
+		{"getExam", "getExam", "the exam's record, with its incidents", object{"sid": "$request.path.sid"}},
+	}},
+	"constate": {links: []link{
+		{"getConstatations", "getConstatations", "the PV de constatation to send", object{"sid": "$request.path.sid"}},
+		{"getExam", "getExam", "the exam's record, with its constatations", object{"sid": "$request.path.sid"}},
+	}},
+	"amend": {links: []link{
+		{"signAmendment", "signAmendment", "a member who deliberated signs the amendment", object{"sid": "$request.path.sid", "cid": "$request.path.cid", "n": "$response.body#/number"}},
+		{"getExam", "getExam", "the exam's record, with its amendments", object{"sid": "$request.path.sid"}},
+	}},
+	"importCandidates": {links: []link{
+		{"listCandidates", "listCandidates", "the centre's candidates", object{}},
+	}},
 }
 
 // problemStatuses lists the error statuses a route may answer.
@@ -195,6 +310,14 @@ func problemStatuses(rt route, acc access) []int {
 	}
 	if rt.req != nil {
 		sts = append(sts, http.StatusRequestEntityTooLarge, http.StatusUnsupportedMediaType)
+	}
+	if rt.method != http.MethodGet {
+		// A write may meet a conflict in the store: another process
+		// holding the database's write lock too long (sqlite.ErrBusy).
+		sts = append(sts, http.StatusConflict)
+	}
+	if rt.method == http.MethodPost {
+		sts = append(sts, http.StatusUnprocessableEntity) // an idempotency key sent with another request
 	}
 	sts = append(sts, rt.fails...)
 	slices.Sort(sts)
@@ -373,6 +496,9 @@ func (g *schemas) ref(t reflect.Type, s side) (object, error) {
 		if e := enumOf(t); e != nil {
 			str["enum"] = e
 		}
+		if p := patternOf(t); p != "" {
+			str["pattern"] = p
+		}
 		return str, nil
 	case reflect.Bool:
 		return object{"type": "boolean"}, nil
@@ -439,7 +565,7 @@ func (g *schemas) component(t reflect.Type, s side) (string, error) {
 func (g *schemas) structSchema(t reflect.Type, side side) (object, error) {
 	props := object{}
 	required := []string{}
-	for f := range t.Fields() {
+	for f := range jsonFields(t) {
 		tag := f.Tag.Get("json")
 		name, opts, _ := strings.Cut(tag, ",")
 		if !f.IsExported() || name == "-" {
@@ -475,7 +601,11 @@ func (g *schemas) structSchema(t reflect.Type, side side) (object, error) {
 	return out, nil
 }
 
-// withTags returns a copy of s with the field's documentation tags.
+// withTags returns a copy of s with the field's documentation tags: doc,
+// enum, format, the text rule of a text tag, a named pattern, and the
+// bounds minimum, maximum, minItems and maxItems. On a list, a string's
+// rule (text, pattern, format) describes its elements; on a map, the text
+// rule describes its keys.
 func withTags(s object, f reflect.StructField) object {
 	out := object{}
 	for k, v := range s {
@@ -483,6 +613,36 @@ func withTags(s object, f reflect.StructField) object {
 	}
 	if doc := f.Tag.Get("doc"); doc != "" {
 		out["description"] = doc
+	}
+	target := out // where a string's rules go
+	if items, ok := out["items"].(object); ok {
+		target = object{}
+		for k, v := range items {
+			target[k] = v
+		}
+		out["items"] = target
+	}
+	if rule := textRuleOf(f); rule.max > 0 {
+		rs := rule.schema()
+		if out["type"] == "object" {
+			out["propertyNames"] = rs
+		} else {
+			for k, v := range rs {
+				target[k] = v
+			}
+		}
+	}
+	if p := f.Tag.Get("pattern"); p != "" {
+		target["pattern"] = patterns[p]
+	}
+	if ft := f.Tag.Get("format"); ft != "" && target["type"] == "string" {
+		target["format"] = ft
+	}
+	for _, bound := range []string{"minimum", "maximum", "minItems", "maxItems"} {
+		if v := f.Tag.Get(bound); v != "" {
+			n, _ := strconv.Atoi(v)
+			out[bound] = n
+		}
 	}
 	if e := f.Tag.Get("enum"); e != "" {
 		enum := strings.Split(e, ",")
@@ -492,13 +652,59 @@ func withTags(s object, f reflect.StructField) object {
 			out["enum"] = enum
 		}
 	}
-	if ft := f.Tag.Get("format"); ft != "" {
-		out["format"] = ft
-	}
 	if strings.Contains(f.Tag.Get("validate"), "date") && out["type"] == "string" {
 		out["format"] = "date"
 	}
 	return out
+}
+
+// schema states the rule in JSON Schema: the length, as maxLength (a value
+// of at most max characters as sent is never too long; see
+// tpsession.TextProblem), and the characters refused, as a pattern.
+func (r textRule) schema() object {
+	if r.lines {
+		return object{"type": "string", "maxLength": r.max, "pattern": noControlsButLineBreaks}
+	}
+	return object{"type": "string", "maxLength": r.max, "pattern": noControls}
+}
+
+// The characters the text rule refuses, as a character class: the C0 and
+// C1 controls and DEL, the line and paragraph separators, the
+// bidirectional controls and the noncharacters U+FFFE and U+FFFF
+// (tpsession.TextProblem; the others, U+FDD0 to U+FDEF and the last two
+// of every plane, are refused too). The regular expressions read the same
+// in ECMA-262, which the OpenAPI document uses, and in Go's regexp.
+const (
+	noControls              = "^[^\\x00-\\x1f\\x7f-\\x9f" + refusedAbove + "]*$"
+	noControlsButLineBreaks = "^[^\\x00-\\x09\\x0b\\x0c\\x0e-\\x1f\\x7f-\\x9f" + refusedAbove + "]*$"
+	// refusedAbove are the characters refused above U+00FF, written as
+	// themselves: the two dialects escape them differently.
+	refusedAbove = "\u2028\u2029\u202a-\u202e\u2066-\u2069\ufffe\uffff"
+)
+
+// patterns are the named patterns of the pattern tag: the forms the
+// server's parsers read.
+var patterns = map[string]string{
+	"siret":           "^[ \u00a0\u202f]*([0-9][ \u00a0\u202f]*){14}$",
+	"optional_siret":  "^[ \u00a0\u202f]*(([0-9][ \u00a0\u202f]*){14})?$",
+	"title_code":      `^TP-[0-9]{5}$`,
+	"appointment":     `^[0-9]{4}-[0-9]{2}-[0-9]{2}T([01][0-9]|2[0-3]):[0-5][0-9]$`,
+	"phone":           `^\+?[0-9 .()-]*$`,
+	"time_of_day":     `^(([01][0-9]|2[0-3]):[0-5][0-9]|24:00)$`,
+	"sitting_key":     `^[a-z0-9][a-z0-9_-]{0,39}$`,
+	"tracking_number": "^[A-Za-z0-9 \u00a0]{0,60}$",
+	"candidate_id":    `^can_[0-7][0-9A-HJKMNP-TV-Z]{25}$`,
+	"session_id":      `^ses_[0-7][0-9A-HJKMNP-TV-Z]{25}$`,
+	"member_id":       `^mem_[0-7][0-9A-HJKMNP-TV-Z]{25}$`,
+}
+
+// patternOf returns the pattern of the named string types that carry
+// their form in their type.
+func patternOf(t reflect.Type) string {
+	if t == reflect.TypeFor[tpsession.TitleCode]() {
+		return patterns["title_code"]
+	}
+	return ""
 }
 
 // nullable returns the schema of s or null.

@@ -6,9 +6,9 @@ import (
 )
 
 type materialIO struct {
-	Name     string `json:"name"`
-	Quantity int    `json:"quantity"`
-	Epreuve  string `json:"epreuve,omitempty" doc:"the épreuve needing it, when the DTE says"`
+	Name     string `json:"name" text:"line,500"`
+	Quantity int    `json:"quantity" minimum:"1"`
+	Epreuve  string `json:"epreuve,omitempty" text:"line,500" doc:"the épreuve needing it, when the DTE says"`
 }
 
 func materialsIn(ms []materialIO) []pli.Material {
@@ -66,7 +66,7 @@ func pliOf(p pli.Pli) pliResource {
 }
 
 type orderRequest struct {
-	OrderedOn string `json:"ordered_on,omitempty" validate:"date" doc:"today when left out; not in the future"`
+	OrderedOn string `json:"ordered_on,omitempty" validate:"date" format:"date" doc:"today when left out; not in the future"`
 }
 
 func (a *api) orderPli(c *call, req *orderRequest) (pliResource, error) {
@@ -82,7 +82,7 @@ func (a *api) orderPli(c *call, req *orderRequest) (pliResource, error) {
 }
 
 type receiveRequest struct {
-	ReceivedOn string       `json:"received_on,omitempty" validate:"date" doc:"today when left out; not in the future"`
+	ReceivedOn string       `json:"received_on,omitempty" validate:"date" format:"date" doc:"today when left out; not in the future"`
 	Materials  []materialIO `json:"materials,omitempty" doc:"the DTE organisateur's list of required materials, when read on receipt"`
 }
 
@@ -96,7 +96,7 @@ func (a *api) receivePli(c *call, req *receiveRequest) (pliResource, error) {
 }
 
 type readRequest struct {
-	Materials []materialIO `json:"materials"`
+	Materials []materialIO `json:"materials" minItems:"1"`
 }
 
 func (a *api) readOrganisateur(c *call, req *readRequest) (pliResource, error) {
@@ -105,8 +105,8 @@ func (a *api) readOrganisateur(c *call, req *readRequest) (pliResource, error) {
 }
 
 type secureRequest struct {
-	Location  string `json:"location"`
-	Custodian string `json:"custodian"`
+	Location  string `json:"location" text:"line,500"`
+	Custodian string `json:"custodian" text:"line,500"`
 }
 
 func (a *api) securePli(c *call, req *secureRequest) (pliResource, error) {
@@ -115,7 +115,7 @@ func (a *api) securePli(c *call, req *secureRequest) (pliResource, error) {
 }
 
 type accessRequest struct {
-	Reason  string `json:"reason" doc:"why, e.g. seal check before the jury briefing"`
+	Reason  string `json:"reason" text:"line,500" doc:"why, e.g. seal check before the jury briefing"`
 	Unseals bool   `json:"unseals,omitempty" doc:"the access opens the DTE jury or candidat: refused, and logged, before the opening"`
 }
 
@@ -125,7 +125,7 @@ func (a *api) recordPliAccess(c *call, req *accessRequest) (pliResource, error) 
 }
 
 type openPliRequest struct {
-	Witnesses []string `json:"witnesses" doc:"at least 2 distinct people"`
+	Witnesses []string `json:"witnesses" text:"line,500" minItems:"2" doc:"at least 2 distinct people"`
 }
 
 func (a *api) openPli(c *call, req *openPliRequest) (pliResource, error) {
@@ -149,7 +149,7 @@ func (a *api) getPli(c *call) (pliResource, error) {
 }
 
 type ppeRequest struct {
-	PPE []string `json:"ppe" doc:"the DTE organisateur's list of protective equipment each candidate brings; empty when it asks for none"`
+	PPE []string `json:"ppe,omitempty" text:"line,500" maxItems:"30" doc:"the DTE organisateur's list of protective equipment each candidate brings; empty or left out when it asks for none"`
 }
 
 func (a *api) recordDTEPPE(c *call, req *ppeRequest) (pliResource, error) {

@@ -6,6 +6,7 @@ import (
 	"net/http"
 
 	"github.com/tpsession/tpsession"
+	"github.com/tpsession/tpsession/candidate"
 	"github.com/tpsession/tpsession/checklist"
 	"github.com/tpsession/tpsession/jury"
 )
@@ -53,15 +54,22 @@ type problem struct {
 	// Candidates lists, when no jury assignment exists, the candidates left
 	// without an eligible panel.
 	Candidates []string `json:"candidates,omitempty" doc:"on jury.assignment_infeasible: the candidates left without an eligible panel"`
+	// Members lists, when no jury assignment exists, the members in
+	// conflict with those candidates: whom to replace.
+	Members []string `json:"members,omitempty" doc:"on jury.assignment_infeasible: the members in conflict of interest with the candidates left out, whom to replace or whose declarations to review"`
+	// Candidate names, when a candidate is refused as known, the one the
+	// centre already has.
+	Candidate string `json:"candidate,omitempty" doc:"on candidate.known: the ID of the candidate the centre already has with these names and birth date"`
 	// Findings lists, when a session may not open, what blocks it.
 	Findings  []findingResource `json:"findings,omitempty" doc:"on checklist.not_ready: the blocking findings"`
 	RequestID string            `json:"request_id" doc:"the X-Request-Id of the answer, under which the server logged the request"`
 }
 
 type fieldProblem struct {
-	Field   string `json:"field" doc:"the JSON path of the field, e.g. host_companies[0].siret; empty for the body as a whole"`
-	Message string `json:"message"`
-	Reason  string `json:"reason,omitempty" doc:"a stable code of the reason, where there is one"`
+	Field   string   `json:"field" doc:"the JSON path of the field, e.g. host_companies[0].siret; empty for the body as a whole"`
+	Message string   `json:"message"`
+	Reason  string   `json:"reason,omitempty" doc:"a stable code of the reason, where there is one"`
+	Members []string `json:"members,omitempty" doc:"on jury.assignment_infeasible: the members in conflict of interest with this candidate"`
 }
 
 // statusOf is the one table from the library's kinds to HTTP statuses
@@ -114,8 +122,12 @@ func problemOf(err error, x *exchange) problem {
 		p.Errors = p.Errors[:0]
 		for i, u := range ae.Unassigned {
 			p.Candidates = append(p.Candidates, string(u.Candidate))
-			p.Errors = append(p.Errors, fieldProblem{Field: fmt.Sprintf("candidates[%d]", i), Message: u.Message, Reason: string(u.Reason)})
+			p.Errors = append(p.Errors, fieldProblem{Field: fmt.Sprintf("candidates[%d]", i), Message: u.Message, Reason: string(u.Reason), Members: idStrings(u.Members())})
 		}
+		p.Members = idStrings(ae.Members())
+	}
+	if ke, ok := errors.AsType[*candidate.KnownError](err); ok {
+		p.Candidate = string(ke.Known.ID)
 	}
 	if nr, ok := errors.AsType[*checklist.NotReadyError](err); ok {
 		p.Findings = findingsOf(nr.Findings)
@@ -129,4 +141,13 @@ func (a *api) writeProblem(w http.ResponseWriter, x *exchange, p problem) {
 		w.Header().Set("WWW-Authenticate", `Bearer realm="tpsession"`)
 	}
 	a.writeJSON(w, x, p.Status, "application/problem+json", p)
+}
+
+// idStrings turns member IDs into the strings of the answer.
+func idStrings(ids []tpsession.MemberID) []string {
+	out := make([]string, len(ids))
+	for i, id := range ids {
+		out[i] = string(id)
+	}
+	return out
 }

@@ -6,8 +6,10 @@ import (
 	"fmt"
 	"mime"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/tpsession/tpsession"
 	"github.com/tpsession/tpsession/adapters/documents"
@@ -46,6 +48,27 @@ const (
 	headerUnprintable = "Unprintable-Characters"
 )
 
+// documentHeaders returns, by name, the headers of fileHeaders the route
+// may answer, as the OpenAPI document states them: Unprintable-Characters
+// on a PDF, Convocations-Missing on a file that may leave letters out.
+func documentHeaders(rt route) object {
+	out := object{}
+	if rt.produces == documents.ContentTypePDF || slices.Contains(rt.alt, documents.ContentTypePDF) {
+		out[headerUnprintable] = object{
+			"description": "the characters the PDF's font lacks, which it prints as U+FFFD, space-separated (on a PDF answer only)",
+			"schema":      object{"type": "string", "pattern": `^U\+[0-9A-F]{4,6}( U\+[0-9A-F]{4,6})*$`},
+		}
+	}
+	if rt.omits {
+		id := strings.TrimSuffix(strings.TrimPrefix(patterns["candidate_id"], "^"), "$")
+		out[headerMissing] = object{
+			"description": "the registered candidates the file has no letter for (no convocation drafted), by ID, comma-separated; the cover page names them too",
+			"schema":      object{"type": "string", "pattern": "^" + id + "(, " + id + ")*$"},
+		}
+	}
+	return out
+}
+
 func fileHeaders(h http.Header, doc documents.Document) {
 	if len(doc.Omitted) > 0 {
 		ids := make([]string, len(doc.Omitted))
@@ -77,14 +100,27 @@ func attachment(name string) string {
 // of a value, or a raw body.
 type formed interface{ form() any }
 
+// buffers hold the answers being encoded, reused from one to the next;
+// one that grew past maxPooledBuffer (a big list) is left to the
+// collector.
+var buffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+const maxPooledBuffer = 64 << 10
+
 // noContent is the answer of a route that answers 204.
 type noContent struct{}
 
 // writeJSON encodes v into a buffer before writing the header, so that an
 // encoding failure is still answered with a proper 500.
 func (a *api) writeJSON(w http.ResponseWriter, x *exchange, status int, contentType string, v any) {
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
+	buf := buffers.Get().(*bytes.Buffer)
+	defer func() {
+		if buf.Cap() <= maxPooledBuffer {
+			buf.Reset()
+			buffers.Put(buf)
+		}
+	}()
+	enc := json.NewEncoder(buf)
 	enc.SetEscapeHTML(false)
 	if err := enc.Encode(v); err != nil {
 		if _, isProblem := v.(problem); isProblem {

@@ -3,6 +3,7 @@ package httpapi
 import (
 	"net/http"
 	"reflect"
+	"slices"
 	"strings"
 
 	"github.com/tpsession/tpsession/adapters/archive"
@@ -28,6 +29,9 @@ type route struct {
 	alt []string
 	// produces is the media type of a route that answers a file.
 	produces string
+	// omits tells that the route's file may leave some of what it was
+	// asked out, which the Convocations-Missing header names.
+	omits bool
 	// accepts lists the media types of the body; nil is application/json.
 	accepts []string
 	// scopes are the resources the path names, loaded before anything
@@ -199,7 +203,7 @@ func (a *api) table() []route {
 		{method: "POST", path: "/v1/sessions", id: "createSession", tag: tagSessions, summary: "Create a session",
 			fails: []int{http.StatusUnprocessableEntity}, endpoint: write(requiredBody, http.StatusCreated, a.createSession)},
 		{method: "GET", path: "/v1/sessions", id: "listSessions", tag: tagSessions, summary: "List the centre's sessions",
-			query: append([]param{{name: "status", doc: "only the sessions with this status", enum: sessionStatuses()}}, datesQuery...), endpoint: read(a.listSessions)},
+			query: slices.Concat([]param{{name: "status", doc: "only the sessions with this status", enum: sessionStatuses()}}, datesQuery, pageParams), endpoint: read(a.listSessions)},
 		{method: "GET", path: "/v1/sessions/{sid}", id: "getSession", tag: tagSessions, summary: "Get a session", endpoint: read(a.getSession)},
 		{method: "PATCH", path: "/v1/sessions/{sid}", id: "changeSession", tag: tagSessions, summary: "Change a session's dates, planned candidates or site",
 			fails: fails409422, accepts: []string{"application/json", "application/merge-patch+json"}, endpoint: write(requiredBody, http.StatusOK, a.changeSession)},
@@ -217,12 +221,13 @@ func (a *api) table() []route {
 		{method: "GET", path: "/v1/sessions/{sid}/readiness", id: "getReadiness", tag: tagSessions, summary: "Tell whether the session is ready to open", endpoint: read(a.readiness)},
 		{method: "POST", path: "/v1/sessions/{sid}/open", id: "openSession", tag: tagSessions, summary: "Open the session",
 			fails: fails409422, endpoint: write(optionalBody, http.StatusOK, a.openSession)},
-		{method: "GET", path: "/v1/sessions/{sid}/events", id: "listEvents", tag: tagSessions, summary: "Get the session's event log", endpoint: read(a.events)},
+		{method: "GET", path: "/v1/sessions/{sid}/events", id: "listEvents", tag: tagSessions, summary: "Get the session's event log",
+			query: pageParams, endpoint: read(a.events)},
 
 		{method: "POST", path: "/v1/jury-members", id: "createMember", tag: tagJury, summary: "Add a jury member to the directory",
 			fails: fails409, endpoint: write(requiredBody, http.StatusCreated, a.createMember)},
 		{method: "GET", path: "/v1/jury-members", id: "listMembers", tag: tagJury, summary: "List the directory's jury members",
-			query: append([]param{{name: "title_code", doc: "only the members habilitated on this title (TP-01281) for the whole period"}}, datesQuery...), endpoint: read(a.listMembers)},
+			query: slices.Concat([]param{{name: "title_code", doc: "only the members habilitated on this title (TP-01281) for the whole period"}}, datesQuery, pageParams), endpoint: read(a.listMembers)},
 		{method: "GET", path: "/v1/jury-members/{mid}", id: "getMember", tag: tagJury, summary: "Get a jury member", endpoint: read(a.getMember)},
 		{method: "POST", path: "/v1/jury-members/{mid}/availability", id: "setAvailability", tag: tagJury, summary: "Record a jury member's unavailability, or availability again",
 			endpoint: write(requiredBody, http.StatusOK, a.setAvailability)},
@@ -243,9 +248,15 @@ func (a *api) table() []route {
 
 		{method: "POST", path: "/v1/candidates", id: "createCandidate", tag: tagCandidates, summary: "Add a candidate",
 			fails: fails409, endpoint: write(requiredBody, http.StatusCreated, a.createCandidate)},
+		{method: "GET", path: "/v1/candidates", id: "listCandidates", tag: tagCandidates, summary: "List or search the centre's candidates",
+			query: append([]param{
+				{name: "name", doc: "only the candidates whose names hold every word of it, case and accents aside: \"dubois lea\", \"Léa\", \"dub\""},
+				{name: "route", doc: "only the candidates of this route", enum: []string{"formation", "vae", "apprentissage"}},
+				{name: "session", doc: "only the candidates registered to this session (a session ID)"},
+			}, pageParams...), endpoint: read(a.listCandidates)},
 		{method: "GET", path: "/v1/candidates/{cid}", id: "getCandidate", tag: tagCandidates, summary: "Get a candidate", endpoint: read(a.getCandidate)},
 		{method: "PUT", path: "/v1/candidates/{cid}", id: "reviseCandidate", tag: tagCandidates, summary: "Replace a candidate's details",
-			endpoint: write(requiredBody, http.StatusOK, a.reviseCandidate)},
+			fails: fails409422, endpoint: write(requiredBody, http.StatusOK, a.reviseCandidate)},
 		{method: "POST", path: "/v1/sessions/{sid}/registrations", id: "register", tag: tagCandidates, summary: "Register a candidate to the session",
 			fails: fails409422, endpoint: write(requiredBody, http.StatusCreated, a.register)},
 		{method: "GET", path: "/v1/sessions/{sid}/registrations", id: "listRegistrations", tag: tagCandidates, summary: "List the session's registrations", endpoint: read(a.listRegistrations)},
@@ -348,7 +359,7 @@ func (a *api) table() []route {
 
 		{method: "GET", path: "/v1/sessions/{sid}/convocations.pdf", id: "getConvocationLetters", tag: tagDocuments, summary: "Get the convocation letters of every registered candidate, in one file; Convocations-Missing names those without one",
 			query:    []param{{name: "delivery", doc: "how the letters whose delivery is not recorded will go, which decides their mention; both mentions when left out", enum: []string{"registered_mail", "hand"}}},
-			produces: documents.ContentTypePDF, endpoint: read(a.letters)},
+			produces: documents.ContentTypePDF, omits: true, endpoint: read(a.letters)},
 		{method: "GET", path: "/v1/sessions/{sid}/attendance.pdf", id: "getAttendanceSheets", tag: tagDocuments, summary: "Get the attendance sheets, one per day and half-day",
 			produces: documents.ContentTypePDF, endpoint: read(a.attendanceSheets)},
 		{method: "GET", path: "/v1/sessions/{sid}/deroule.pdf", id: "getDeroulePDF", tag: tagDocuments, summary: "Get the déroulé de session to display, with the candidates' names",
@@ -368,7 +379,10 @@ func (a *api) table() []route {
 		{method: "GET", path: "/v1/sessions/{sid}/archive.zip", id: "getArchive", tag: tagDocuments, summary: "Get the session's archive: its data, its logs and its documents, in one file",
 			produces: archive.ContentTypeZIP, endpoint: read(a.archive)},
 		{method: "POST", path: "/v1/candidates/import", id: "importCandidates", tag: tagDocuments, summary: "Import candidates from a spreadsheet export, all or none",
-			query:   []param{{name: "default_route", doc: "the route of the rows that give none", enum: []string{"formation", "vae", "apprentissage"}}},
+			query: []param{
+				{name: "default_route", doc: "the route of the rows that give none", enum: []string{"formation", "vae", "apprentissage"}},
+				{name: "update_contacts", doc: "true: a row whose candidate the centre already has records its e-mail, telephone and postal address on that candidate, instead of being only reported", enum: []string{"true", "false"}},
+			},
 			accepts: []string{"text/csv", "application/vnd.ms-excel"}, endpoint: write(requiredBody, http.StatusCreated, a.importCandidates)},
 	}
 	for i := range rs {

@@ -122,23 +122,23 @@ func sessionOf(s session.Session) sessionResource {
 func sessionStatuses() []string { return strs(session.Statuses) }
 
 type personRequest struct {
-	Name  string `json:"name"`
-	Email string `json:"email"`
+	Name  string `json:"name" text:"line,200"`
+	Email string `json:"email" format:"email"`
 }
 
 type createSessionRequest struct {
-	TitleCode         string        `json:"title_code" doc:"the titre professionnel's code, e.g. TP-01281"`
-	TitleName         string        `json:"title_name,omitempty" doc:"the title register's name when left out"`
+	TitleCode         string        `json:"title_code" pattern:"title_code" doc:"the titre professionnel's code, e.g. TP-01281"`
+	TitleName         string        `json:"title_name,omitempty" text:"line,200" doc:"the title register's name when left out"`
 	Kind              string        `json:"kind" enum:"titre,ccp,ccs"`
-	Site              string        `json:"site" doc:"the place the centre's agrément names; once the centre has recorded its agréments, one must cover the title, this site and every day"`
+	Site              string        `json:"site" text:"line,300" doc:"the place the centre's agrément names; once the centre has recorded its agréments, one must cover the title, this site and every day"`
 	Region            string        `json:"region,omitempty" enum:"metropole,alsace-moselle,guadeloupe,martinique,guyane,reunion,mayotte" doc:"selects the public holidays; metropole when left out"`
-	StartDate         string        `json:"start_date" validate:"date" doc:"a working day"`
-	EndDate           string        `json:"end_date" validate:"date" doc:"a working day, not before the start"`
-	PlannedCandidates int           `json:"planned_candidates"`
+	StartDate         string        `json:"start_date" validate:"date" format:"date" doc:"a working day"`
+	EndDate           string        `json:"end_date" validate:"date" format:"date" doc:"a working day, not before the start; the session lasts at most the server's maximum (42 days by default)"`
+	PlannedCandidates int           `json:"planned_candidates" minimum:"1" maximum:"500"`
 	Responsable       personRequest `json:"responsable" doc:"the responsable de session"`
 	UsesComputers     bool          `json:"uses_computers,omitempty" doc:"whether the épreuves use computers, which must then be secured against fraud"`
-	Revision          string        `json:"revision,omitempty" doc:"a revision of the title register's entry, for a session of an old revision in its délai de prolongation"`
-	CCPs              []string      `json:"ccps,omitempty" doc:"a CCP session: the codes of the CCPs it evaluates (CCP1…), as the title register lists them"`
+	Revision          string        `json:"revision,omitempty" text:"line,40" doc:"a revision of the title register's entry, for a session of an old revision in its délai de prolongation"`
+	CCPs              []string      `json:"ccps,omitempty" text:"line,40" maxItems:"20" doc:"a CCP session: the codes of the CCPs it evaluates (CCP1…), as the title register lists them"`
 	Modality          string        `json:"modality,omitempty" enum:"on_site,remote" doc:"on_site when left out; remote only for the titles and CCPs the title register opens to the experiment"`
 }
 
@@ -157,36 +157,54 @@ func (a *api) createSession(c *call, req *createSessionRequest) (sessionResource
 }
 
 type sessionList struct {
-	Sessions []sessionResource `json:"sessions"`
+	Sessions   []sessionResource `json:"sessions"`
+	NextCursor string            `json:"next_cursor,omitempty" doc:"when more sessions follow: the cursor of the next page"`
 }
 
 func (a *api) listSessions(c *call) (sessionList, error) {
 	var fe tpsession.FieldErrors
 	f := session.Filter{Status: query(c, &fe, "status", session.ParseStatus)}
 	f.From, f.To = c.queryDates(&fe)
+	p := c.page(&fe, 2)
+	if p.after != nil {
+		start, err := tpsession.ParseDate(p.after[0])
+		id, idErr := tpsession.ParseSessionID(p.after[1])
+		if err != nil || idErr != nil {
+			fe.Add("cursor", "is not a cursor of this list: send back the next_cursor of the page before")
+		}
+		f.After = &session.Position{Start: start, ID: id}
+	}
 	if err := fe.Err(tpsession.ErrInvalidInput); err != nil {
 		return sessionList{}, err
 	}
-	out := sessionList{Sessions: []sessionResource{}}
+	var ss []session.Session
 	if c.actor.Role == RoleJury {
 		if c.actor.Member == "" {
-			return out, nil
+			return sessionList{Sessions: []sessionResource{}}, nil
 		}
 		invited, err := a.svc.SessionsOfMember(c.ctx, c.actor, c.actor.Member, f)
 		if err != nil {
 			return sessionList{}, err
 		}
 		for _, s := range a.policy.VisibleSessions(c.actor, invited) {
-			out.Sessions = append(out.Sessions, sessionOf(s))
+			if f.After == nil || f.After.Before(s.Position()) {
+				ss = append(ss, s)
+			}
 		}
-		return out, nil
+		if len(ss) > p.limit+1 {
+			ss = ss[:p.limit+1]
+		}
+	} else {
+		f.Limit = p.limit + 1
+		var err error
+		if ss, err = a.svc.Sessions(c.ctx, c.actor, f); err != nil {
+			return sessionList{}, err
+		}
 	}
-	ss, err := a.svc.Sessions(c.ctx, c.actor, f)
-	if err != nil {
-		return sessionList{}, err
-	}
-	for _, s := range ss {
-		out.Sessions = append(out.Sessions, sessionOf(s))
+	ss, next := paged(ss, p.limit, func(s session.Session) []string { return []string{s.Start.String(), string(s.ID)} })
+	out := sessionList{Sessions: make([]sessionResource, len(ss)), NextCursor: next}
+	for i, s := range ss {
+		out.Sessions[i] = sessionOf(s)
 	}
 	return out, nil
 }
@@ -194,10 +212,10 @@ func (a *api) listSessions(c *call) (sessionList, error) {
 func (a *api) getSession(c *call) (sessionResource, error) { return sessionOf(c.ses), nil }
 
 type changeSessionRequest struct {
-	StartDate         *string `json:"start_date,omitempty" validate:"omitempty,date"`
-	EndDate           *string `json:"end_date,omitempty" validate:"omitempty,date"`
-	PlannedCandidates *int    `json:"planned_candidates,omitempty"`
-	Site              *string `json:"site,omitempty"`
+	StartDate         *string `json:"start_date,omitempty" validate:"omitempty,date" format:"date" doc:"a working day"`
+	EndDate           *string `json:"end_date,omitempty" validate:"omitempty,date" format:"date" doc:"a working day, not before the start; the session lasts at most the server's maximum (42 days by default)"`
+	PlannedCandidates *int    `json:"planned_candidates,omitempty" minimum:"1" maximum:"500"`
+	Site              *string `json:"site,omitempty" text:"line,300"`
 	UsesComputers     *bool   `json:"uses_computers,omitempty"`
 	Modality          *string `json:"modality,omitempty" enum:"on_site,remote"`
 }
@@ -217,7 +235,7 @@ func (a *api) changeSession(c *call, req *changeSessionRequest) (sessionResource
 }
 
 type declareRequest struct {
-	DeclaredOn string `json:"declared_on,omitempty" validate:"date" doc:"today when left out; not in the future"`
+	DeclaredOn string `json:"declared_on,omitempty" validate:"date" format:"date" doc:"today when left out; not in the future"`
 }
 
 func (a *api) declareSession(c *call, req *declareRequest) (sessionResource, error) {
@@ -343,7 +361,7 @@ func (a *api) readiness(c *call) (readinessResource, error) {
 }
 
 type openRequest struct {
-	Witnesses []string `json:"witnesses,omitempty" doc:"in front of whom the DTE jury and candidat are opened; the responsable de session and the accepted jury members when left out"`
+	Witnesses []string `json:"witnesses,omitempty" text:"line,500" doc:"in front of whom the DTE jury and candidat are opened; the responsable de session and the accepted jury members when left out"`
 }
 
 func (a *api) openSession(c *call, req *openRequest) (sessionResource, error) {
@@ -352,7 +370,8 @@ func (a *api) openSession(c *call, req *openRequest) (sessionResource, error) {
 }
 
 type eventList struct {
-	Events []eventResource `json:"events"`
+	Events     []eventResource `json:"events"`
+	NextCursor string          `json:"next_cursor,omitempty" doc:"when more events follow: the cursor of the next page"`
 }
 
 type eventResource struct {
@@ -364,11 +383,23 @@ type eventResource struct {
 }
 
 func (a *api) events(c *call) (eventList, error) {
+	var fe tpsession.FieldErrors
+	p := c.page(&fe, 1)
+	if err := fe.Err(tpsession.ErrInvalidInput); err != nil {
+		return eventList{}, err
+	}
 	es, err := a.svc.Events(c.ctx, c.actor, c.ses.ID)
 	if err != nil {
 		return eventList{}, err
 	}
-	out := eventList{Events: make([]eventResource, len(es))}
+	// The log is append-only: the event a cursor names stays where it is.
+	es, ok := after(es, p, func(e session.Event) string { return string(e.ID) })
+	if !ok {
+		fe.Add("cursor", "is not a cursor of this session's events: send back the next_cursor of the page before")
+		return eventList{}, fe.Err(tpsession.ErrInvalidInput)
+	}
+	es, next := paged(es, p.limit, func(e session.Event) []string { return []string{string(e.ID)} })
+	out := eventList{Events: make([]eventResource, len(es)), NextCursor: next}
 	for i, e := range es {
 		out.Events[i] = eventResource{ID: string(e.ID), At: jsonInstant(e.At), Actor: e.Actor, Action: e.Action, Detail: e.Detail}
 	}

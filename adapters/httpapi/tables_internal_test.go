@@ -9,7 +9,9 @@ import (
 	"net/http/httptest"
 	"strings"
 	"testing"
+	"time"
 
+	"github.com/rickb777/date/v2"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -24,7 +26,7 @@ func newAPI(t *testing.T) *api {
 	store := memstore.New()
 	svc, err := session.NewService(session.Stores{
 		Sessions: store, Events: store, Candidates: store, Registrations: store,
-		Members: store, Juries: store, Plis: store, Checklists: store, Plans: store, Agrements: store, Programmes: store, Calendars: store, Exams: store, Retentions: store, Tx: store,
+		Members: store, Juries: store, Plis: store, Checklists: store, Plans: store, Agrements: store, Programmes: store, Calendars: store, Exams: store, Retentions: store, Receipts: store, Tx: store,
 	}, session.Config{})
 	require.NoError(t, err)
 	return New(svc, WithLogger(slog.New(slog.DiscardHandler))).(*api)
@@ -324,5 +326,51 @@ func TestDownloadNames(t *testing.T) {
 		require.NoError(t, err, cd)
 		assert.Equal(t, "attachment", disposition)
 		assert.Equal(t, name, params["filename"], cd)
+	}
+}
+
+// TestTheLinksOfTheDocumentLeadSomewhere checks every link of a created
+// resource: its operation exists, and each parameter it fills is one of
+// that operation's path parameters.
+func TestTheLinksOfTheDocumentLeadSomewhere(t *testing.T) {
+	a := newAPI(t)
+	byID := map[string]route{}
+	for _, rt := range a.routes {
+		byID[rt.id] = rt
+	}
+	for id, c := range createdResources {
+		rt, ok := byID[id]
+		if !assert.True(t, ok, "%s creates nothing: no such route", id) {
+			continue
+		}
+		assert.Equal(t, http.StatusCreated, rt.status, "%s", id)
+		for _, l := range c.links {
+			target, ok := byID[l.operationID]
+			if !assert.True(t, ok, "%s links to %s, which does not exist", id, l.operationID) {
+				continue
+			}
+			for name := range l.parameters {
+				assert.Contains(t, target.path, "{"+name+"}", "%s links to %s with a parameter %s it does not take", id, l.operationID, name)
+			}
+		}
+	}
+	for _, rt := range a.routes {
+		if rt.status == http.StatusCreated {
+			assert.Contains(t, createdResources, rt.id, "%s creates a resource: say where it is and what follows", rt.id)
+		}
+	}
+}
+
+// TestAppendDateWritesWhatStringWrites checks the date writer of the
+// answers against the date package's own, over every day of a few
+// centuries and the ends of the range.
+func TestAppendDateWritesWhatStringWrites(t *testing.T) {
+	for d := date.New(1899, time.January, 1); d < date.New(2201, time.January, 1); d++ {
+		if got := string(appendDate(nil, d)); got != d.String() {
+			t.Fatalf("%s written %s", d.String(), got)
+		}
+	}
+	for _, d := range []date.Date{date.New(0, time.January, 1), date.New(9999, time.December, 31), date.New(10000, time.January, 1), date.New(-1, time.June, 1)} {
+		assert.Equal(t, d.String(), string(appendDate(nil, d)))
 	}
 }

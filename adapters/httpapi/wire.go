@@ -18,7 +18,21 @@ func (d jsonDate) MarshalJSON() ([]byte, error) {
 	if d.IsZero() {
 		return []byte("null"), nil
 	}
-	return []byte(`"` + date.Date(d).String() + `"`), nil
+	b := make([]byte, 0, 12)
+	b = append(b, '"')
+	b = appendDate(b, date.Date(d))
+	return append(b, '"'), nil
+}
+
+// appendDate appends d as YYYY-MM-DD, as date.Date.String writes the
+// days of years 0 to 9999, without fmt: every answer writes several.
+func appendDate(b []byte, d date.Date) []byte {
+	y, m, day := d.Date()
+	if y < 0 || y > 9999 {
+		return append(b, d.String()...)
+	}
+	return append(b, byte('0'+y/1000), byte('0'+y/100%10), byte('0'+y/10%10), byte('0'+y%10), '-',
+		byte('0'+int(m)/10), byte('0'+int(m)%10), '-', byte('0'+day/10), byte('0'+day%10))
 }
 
 // jsonInstant writes an instant in RFC 3339, in UTC; the zero instant is
@@ -31,7 +45,10 @@ func (t jsonInstant) MarshalJSON() ([]byte, error) {
 	if t.IsZero() {
 		return []byte("null"), nil
 	}
-	return []byte(`"` + time.Time(t).UTC().Format(time.RFC3339Nano) + `"`), nil
+	b := make([]byte, 0, 40)
+	b = append(b, '"')
+	b = time.Time(t).UTC().AppendFormat(b, time.RFC3339Nano)
+	return append(b, '"'), nil
 }
 
 // parseDate parses an optional YYYY-MM-DD field of a request whose form the

@@ -5,7 +5,9 @@ import (
 	"context"
 	"maps"
 	"slices"
+	"strings"
 	"sync"
+	"time"
 
 	"github.com/tpsession/tpsession"
 	"github.com/tpsession/tpsession/candidate"
@@ -42,6 +44,7 @@ type Store struct {
 	plans         table[tpsession.SessionID, plan.Record]
 	agrements     table[tpsession.AgrementID, agrement.Agrement]
 	programmes    table[programmeKey, programme.Programme]
+	receipts      map[receiptKey]session.Receipt
 	calendars     table[calendarKey, session.CalendarRecord]
 	exams         table[tpsession.SessionID, exam.Record]
 	retentions    table[tpsession.CentreID, exam.Retention]
@@ -53,6 +56,11 @@ type programmeKey struct {
 	year   int
 }
 
+type receiptKey struct {
+	centre tpsession.CentreID
+	key    string
+}
+
 // calendarKey identifies a calendar record: its session and its key.
 type calendarKey struct {
 	session tpsession.SessionID
@@ -61,6 +69,7 @@ type calendarKey struct {
 
 // The store interfaces Store implements.
 var (
+	_ session.Backend             = (*Store)(nil) // every store below, for session.StoresOf
 	_ session.Store               = (*Store)(nil)
 	_ session.EventLog            = (*Store)(nil)
 	_ candidate.CandidateStore    = (*Store)(nil)
@@ -76,6 +85,7 @@ var (
 	_ exam.Store                  = (*Store)(nil)
 	_ exam.RetentionStore         = (*Store)(nil)
 	_ session.Transactor          = (*Store)(nil)
+	_ session.ReceiptStore        = (*Store)(nil)
 )
 
 // New returns an empty Store.
@@ -132,6 +142,7 @@ func New() *Store {
 			centre: func(v programme.Programme) tpsession.CentreID { return v.Centre },
 			clone:  programme.Programme.Clone, notFound: programme.ErrProgrammeNotFound, duplicate: programme.ErrDuplicateProgramme,
 		},
+		receipts: map[receiptKey]session.Receipt{},
 		calendars: table[calendarKey, session.CalendarRecord]{
 			key:    func(v session.CalendarRecord) calendarKey { return calendarKey{v.Session, v.Key} },
 			centre: func(v session.CalendarRecord) tpsession.CentreID { return v.Centre },
@@ -203,6 +214,7 @@ type snapshot struct {
 	plans         map[tpsession.SessionID]plan.Record
 	agrements     map[tpsession.AgrementID]agrement.Agrement
 	programmes    map[programmeKey]programme.Programme
+	receipts      map[receiptKey]session.Receipt
 	calendars     map[calendarKey]session.CalendarRecord
 	exams         map[tpsession.SessionID]exam.Record
 	retentions    map[tpsession.CentreID]exam.Retention
@@ -216,6 +228,7 @@ func (s *Store) snapshot() snapshot {
 		checklists: maps.Clone(s.checklists.rows), plans: maps.Clone(s.plans.rows),
 		agrements: maps.Clone(s.agrements.rows), programmes: maps.Clone(s.programmes.rows), calendars: maps.Clone(s.calendars.rows),
 		exams: maps.Clone(s.exams.rows), retentions: maps.Clone(s.retentions.rows),
+		receipts: maps.Clone(s.receipts),
 	}
 }
 
@@ -225,6 +238,7 @@ func (s *Store) restore(v snapshot) {
 	s.members.rows, s.juries.rows, s.plis.rows = v.members, v.juries, v.plis
 	s.checklists.rows, s.plans.rows = v.checklists, v.plans
 	s.agrements.rows, s.programmes.rows = v.agrements, v.programmes
+	s.receipts = v.receipts
 	s.calendars.rows = v.calendars
 	s.exams.rows, s.retentions.rows = v.exams, v.retentions
 }
@@ -270,10 +284,25 @@ func (s *Store) UpdateSession(ctx context.Context, centre tpsession.CentreID, id
 
 func (s *Store) Sessions(ctx context.Context, centre tpsession.CentreID, f session.Filter) ([]session.Session, error) {
 	return read(s, ctx, func() ([]session.Session, error) {
-		return sorted(s.sessions.list(centre, f.Match), func(a, b session.Session) int {
+		out, _ := sorted(s.sessions.list(centre, func(v session.Session) bool {
+			return f.Match(v) && (f.After == nil || f.After.Before(v.Position()))
+		}), func(a, b session.Session) int {
 			return cmp.Or(cmp.Compare(a.Start, b.Start), cmp.Compare(a.ID, b.ID))
 		})
+		return page(out, f.Limit), nil
 	})
+}
+
+// page returns the first limit values of vs, all of them when limit is not
+// positive, and never nil.
+func page[T any](vs []T, limit int) []T {
+	if limit > 0 && len(vs) > limit {
+		vs = vs[:limit]
+	}
+	if vs == nil {
+		return []T{}
+	}
+	return vs
 }
 
 // Event log.
@@ -333,6 +362,27 @@ func (s *Store) UpdateCandidate(ctx context.Context, centre tpsession.CentreID, 
 func (s *Store) CandidatesOfCentre(ctx context.Context, centre tpsession.CentreID) ([]candidate.Candidate, error) {
 	return read(s, ctx, func() ([]candidate.Candidate, error) {
 		return sorted(s.candidates.list(centre, nil), func(a, b candidate.Candidate) int { return cmp.Compare(a.ID, b.ID) })
+	})
+}
+
+func (s *Store) Candidates(ctx context.Context, centre tpsession.CentreID, q candidate.Query) ([]candidate.Candidate, error) {
+	return read(s, ctx, func() ([]candidate.Candidate, error) {
+		var registered map[tpsession.CandidateID]bool
+		if q.Session != "" {
+			registered = map[tpsession.CandidateID]bool{}
+			for _, r := range s.registrations.rows {
+				if r.Centre == centre && r.Session == q.Session && r.Active() {
+					registered[r.Candidate] = true
+				}
+			}
+		}
+		out := s.candidates.list(centre, func(c candidate.Candidate) bool {
+			return q.Match(c) && (registered == nil || registered[c.ID]) && (q.After == nil || q.After.Before(c.Position()))
+		})
+		slices.SortFunc(out, func(a, b candidate.Candidate) int {
+			return cmp.Or(strings.Compare(a.NameKey(), b.NameKey()), cmp.Compare(a.ID, b.ID))
+		})
+		return page(out, q.Limit), nil
 	})
 }
 
@@ -593,6 +643,32 @@ func (s *Store) UpdateProgramme(ctx context.Context, centre tpsession.CentreID, 
 func (s *Store) Programmes(ctx context.Context, centre tpsession.CentreID) ([]programme.Programme, error) {
 	return read(s, ctx, func() ([]programme.Programme, error) {
 		return sorted(s.programmes.list(centre, nil), func(a, b programme.Programme) int { return cmp.Compare(a.Year, b.Year) })
+	})
+}
+
+// Receipts.
+
+func (s *Store) Receipt(ctx context.Context, centre tpsession.CentreID, key string) (session.Receipt, error) {
+	return read(s, ctx, func() (session.Receipt, error) {
+		r, ok := s.receipts[receiptKey{centre, key}]
+		if !ok {
+			return session.Receipt{}, session.ErrReceiptNotFound
+		}
+		return r.Clone(), nil
+	})
+}
+
+func (s *Store) PutReceipt(ctx context.Context, r session.Receipt) error {
+	return write(s, ctx, func() error {
+		s.receipts[receiptKey{r.Centre, r.Key}] = r.Clone()
+		return nil
+	})
+}
+
+func (s *Store) ForgetReceipts(ctx context.Context, centre tpsession.CentreID, before time.Time) error {
+	return write(s, ctx, func() error {
+		maps.DeleteFunc(s.receipts, func(k receiptKey, r session.Receipt) bool { return k.centre == centre && r.At.Before(before) })
+		return nil
 	})
 }
 

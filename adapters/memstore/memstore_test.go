@@ -12,7 +12,7 @@ func TestContract(t *testing.T) {
 		s := memstore.New()
 		return storetest.Stores{
 			Sessions: s, Events: s, Candidates: s, Registrations: s, Members: s,
-			Juries: s, Plis: s, Checklists: s, Plans: s, Agrements: s, Programmes: s, Calendars: s, Exams: s, Retentions: s, Tx: s,
+			Juries: s, Plis: s, Checklists: s, Plans: s, Agrements: s, Programmes: s, Calendars: s, Exams: s, Retentions: s, Receipts: s, Tx: s,
 		}
 	})
 }

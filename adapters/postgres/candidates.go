@@ -2,6 +2,8 @@ package postgres
 
 import (
 	"context"
+	"fmt"
+	"strings"
 
 	"github.com/tpsession/tpsession"
 	"github.com/tpsession/tpsession/adapters/internal/records"
@@ -9,7 +11,9 @@ import (
 )
 
 func candidateTable() *table[candidate.Candidate] {
-	return newTable(records.Candidates, "candidates", "id", nil, nil)
+	return newTable(records.Candidates, "candidates", "id", []string{"name_key", "search", "route", "birth_date"}, func(c candidate.Candidate) []any {
+		return []any{c.NameKey(), c.SearchText(), string(c.Route), records.Day(c.BirthDate)}
+	})
 }
 
 // CreateCandidate stores c; ErrDuplicateCandidate when its centre has a
@@ -32,6 +36,36 @@ func (db *DB) UpdateCandidate(ctx context.Context, centre tpsession.CentreID, id
 // CandidatesOfCentre returns the centre's candidates by ID.
 func (db *DB) CandidatesOfCentre(ctx context.Context, centre tpsession.CentreID) ([]candidate.Candidate, error) {
 	return db.candidates.list(ctx, db, centre, "SELECT doc FROM candidates WHERE centre = $1 ORDER BY id")
+}
+
+// Candidates returns the candidates of centre that q selects, by name key
+// then ID (in the "C" collation: byte by byte, as the other stores).
+func (db *DB) Candidates(ctx context.Context, centre tpsession.CentreID, q candidate.Query) ([]candidate.Candidate, error) {
+	var where strings.Builder
+	var args []any
+	param := func(v any) string { args = append(args, v); return fmt.Sprintf("$%d", len(args)+1) }
+	if q.Route != "" {
+		where.WriteString(" AND route = " + param(string(q.Route)))
+	}
+	if id := q.Identity; id != nil {
+		where.WriteString(" AND name_key = " + param(id.NameKey) + " AND birth_date = " + param(records.Day(id.BirthDate)))
+	}
+	// A folded word holds letters and digits only: no LIKE wildcard.
+	for _, w := range q.Words() {
+		where.WriteString(" AND search LIKE " + param("%"+w+"%"))
+	}
+	if q.Session != "" {
+		where.WriteString(" AND EXISTS (SELECT 1 FROM registrations AS r WHERE r.centre = candidates.centre AND r.session = " +
+			param(string(q.Session)) + " AND r.candidate = candidates.id AND r.active)")
+	}
+	if a := q.After; a != nil {
+		where.WriteString(" AND (name_key, id) > (" + param(a.NameKey) + ", " + param(string(a.ID)) + ")")
+	}
+	query := "SELECT doc FROM candidates WHERE centre = $1" + where.String() + " ORDER BY name_key, id"
+	if q.Limit > 0 {
+		query += " LIMIT " + param(q.Limit)
+	}
+	return db.candidates.list(ctx, db, centre, query, args...)
 }
 
 func registrationTable() *table[candidate.Registration] {

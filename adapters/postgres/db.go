@@ -52,6 +52,7 @@ type DB struct {
 
 // The interfaces DB implements.
 var (
+	_ session.Backend             = (*DB)(nil) // every store below, for session.StoresOf
 	_ session.Store               = (*DB)(nil)
 	_ session.EventLog            = (*DB)(nil)
 	_ session.Transactor          = (*DB)(nil)

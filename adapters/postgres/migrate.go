@@ -15,6 +15,7 @@ import (
 	"github.com/jackc/pgx/v5/pgxpool"
 
 	"github.com/tpsession/tpsession"
+	"github.com/tpsession/tpsession/adapters/internal/records"
 )
 
 // migrationFiles are the schema's versions: migrations/NNNN_what.sql takes
@@ -179,6 +180,11 @@ func migrateStep(ctx context.Context, pool *pgxpool.Pool, ms []migration) (int, 
 	if _, err := tx.Exec(ctx, m.script, pgx.QueryExecModeSimpleProtocol); err != nil {
 		return 0, failed.Wrap(err)
 	}
+	if fill := fills[m.version]; fill != nil {
+		if err := fill(ctx, tx); err != nil {
+			return 0, failed.Wrap(err)
+		}
+	}
 	if _, err := tx.Exec(ctx, "INSERT INTO tpsession_migrations (version, name, sha256) VALUES ($1, $2, $3)", m.version, m.name, m.sum); err != nil {
 		return 0, failed.Wrap(err)
 	}
@@ -227,6 +233,46 @@ func (db *DB) begin(st *txState) error {
 		return errSchemaChanged.Withf("the database was upgraded to schema version %d by a newer version of the program, and this one (schema version %d) may no longer write to it: nothing was written; run the newer version", version, db.schema)
 	case version < db.schema:
 		return errSchemaChanged.Withf("the database's schema version went back from %d to %d since the program opened it (was it restored from a backup?): nothing was written; restart the program", db.schema, version)
+	}
+	return nil
+}
+
+// fills complete a migration with what SQL cannot compute, in its
+// transaction: fills[n] runs after migration n's script.
+var fills = map[int]func(context.Context, pgx.Tx) error{
+	5: fillCandidateKeys,
+}
+
+// fillCandidateKeys computes the name keys of the candidates stored before
+// migration 5, with the candidate package's folding.
+func fillCandidateKeys(ctx context.Context, tx pgx.Tx) error {
+	type keys struct{ centre, id, nameKey, search string }
+	rows, err := tx.Query(ctx, "SELECT centre, id, doc::text FROM candidates")
+	if err != nil {
+		return err
+	}
+	var all []keys
+	err = eachRow(rows, func(r pgx.Rows) error {
+		var k keys
+		var doc string
+		if err := r.Scan(&k.centre, &k.id, &doc); err != nil {
+			return err
+		}
+		c, err := records.Candidates.Decode(doc)
+		if err != nil {
+			return errUnreadable.Wrap(err)
+		}
+		k.nameKey, k.search = c.NameKey(), c.SearchText()
+		all = append(all, k)
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	for _, k := range all {
+		if _, err := tx.Exec(ctx, "UPDATE candidates SET name_key = $1, search = $2 WHERE centre = $3 AND id = $4", k.nameKey, k.search, k.centre, k.id); err != nil {
+			return err
+		}
 	}
 	return nil
 }

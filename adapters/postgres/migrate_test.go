@@ -8,14 +8,18 @@ import (
 	"path"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/jackc/pgx/v5/pgxpool"
+	"github.com/rickb777/date/v2"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/tpsession/tpsession"
+	"github.com/tpsession/tpsession/adapters/internal/records"
 	"github.com/tpsession/tpsession/adapters/postgres/postgrestest"
 	"github.com/tpsession/tpsession/adapters/storetest"
+	"github.com/tpsession/tpsession/candidate"
 	"github.com/tpsession/tpsession/session"
 )
 
@@ -50,10 +54,11 @@ func TestMigrationsAreInSequence(t *testing.T) {
 // once released.
 func TestReleasedMigrationsNeverChange(t *testing.T) {
 	released := map[string]string{
-		"0001_initial.sql":              "0210b470d0eb006c7677c6a8260e16f584210f893b23a459d743e7ddd06d82f2",
-		"0002_agrements_programmes.sql": "3b4954fd01b821d9ce407b5f25ab86c998b24c76ef1d4d1a6becb383d9a2c5d1",
-		"0003_calendars.sql":            "4fa3ed4b3522043dba92ac13b17946e8ad3d27d39b6a0a449f44a75c00a9511c",
-		"0004_exams.sql":                "99471091e9ec5f1c23eb3891edea2d66c402c086ff1951d875a1a52905b54ead",
+		"0001_initial.sql":                     "0210b470d0eb006c7677c6a8260e16f584210f893b23a459d743e7ddd06d82f2",
+		"0002_agrements_programmes.sql":        "3b4954fd01b821d9ce407b5f25ab86c998b24c76ef1d4d1a6becb383d9a2c5d1",
+		"0003_calendars.sql":                   "4fa3ed4b3522043dba92ac13b17946e8ad3d27d39b6a0a449f44a75c00a9511c",
+		"0004_exams.sql":                       "99471091e9ec5f1c23eb3891edea2d66c402c086ff1951d875a1a52905b54ead",
+		"0005_candidate_keys_and_receipts.sql": "3a33e73aa85afffa2c69ac5844da0fa5c20a429aafec502f36d41537fcb2eec8",
 	}
 	names, err := fs.Glob(migrationFiles, "migrations/*.sql")
 	require.NoError(t, err)
@@ -150,4 +155,59 @@ func TestMigrations(t *testing.T) {
 		assertSafe(t, err, tpsession.Internal)
 		assert.Contains(t, tpsession.MessageOf(err), "never changes")
 	})
+}
+
+// TestUpgradeFillsTheCandidateKeys stores candidates and a calendar in a
+// database of schema version 4, the exams' release, then opens it:
+// version 5 computes the candidates' name keys, so that they are listed,
+// searched and known again like the candidates written after, and the
+// calendar is kept.
+func TestUpgradeFillsTheCandidateKeys(t *testing.T) {
+	ctx := context.Background()
+	u := postgrestest.Schema(t)
+	pool := rawPool(t, u)
+	_, err := migrate(ctx, pool, mustMigrations(t)[:4])
+	require.NoError(t, err)
+	sid := tpsession.NewSessionID()
+	published := session.CalendarRecord{Centre: storetest.CentreA, Session: sid, Key: "member:mem_1", Events: []session.PublishedEvent{
+		{UID: "uid-1", Digest: "d1", Sequence: 2, Modified: time.Date(2026, 11, 16, 9, 0, 0, 0, time.UTC), Day: storetest.Start},
+	}}
+	doc, err := records.Calendars.Encode(published)
+	require.NoError(t, err)
+	_, err = pool.Exec(ctx, "INSERT INTO calendars (centre, id, session, version, doc) VALUES ($1, $2, $3, 1, $4)",
+		string(published.Centre), records.CalendarID(sid, published.Key), string(sid), doc)
+	require.NoError(t, err)
+	old := []candidate.Candidate{
+		{Centre: storetest.CentreA, ID: tpsession.NewCandidateID(), FirstName: "Léa", LastName: "Dubois", BirthDate: date.New(1998, 4, 12), Route: candidate.RouteVAE},
+		{Centre: storetest.CentreA, ID: tpsession.NewCandidateID(), FirstName: "Noé", LastName: "Œuvray", BirthDate: date.New(1990, 1, 2), Route: candidate.RouteFormation},
+	}
+	for _, c := range old {
+		doc, err := records.Candidates.Encode(c)
+		require.NoError(t, err)
+		_, err = pool.Exec(ctx, "INSERT INTO candidates (centre, id, version, doc) VALUES ($1, $2, 1, $3)", string(c.Centre), string(c.ID), doc)
+		require.NoError(t, err)
+	}
+
+	db, err := Open(ctx, u)
+	require.NoError(t, err)
+	defer db.Close()
+	newer := candidate.Candidate{Centre: storetest.CentreA, ID: tpsession.NewCandidateID(), FirstName: "Marc", LastName: "Durand", BirthDate: date.New(1985, 6, 1), Route: candidate.RouteVAE}
+	require.NoError(t, db.CreateCandidate(ctx, newer))
+	ids := func(q candidate.Query) []tpsession.CandidateID {
+		got, err := db.Candidates(ctx, storetest.CentreA, q)
+		require.NoError(t, err)
+		var out []tpsession.CandidateID
+		for _, c := range got {
+			out = append(out, c.ID)
+		}
+		return out
+	}
+	assert.Equal(t, []tpsession.CandidateID{old[0].ID, newer.ID, old[1].ID}, ids(candidate.Query{}), "by last name")
+	assert.Equal(t, []tpsession.CandidateID{old[1].ID}, ids(candidate.Query{Name: "oeuvray"}))
+	assert.Equal(t, []tpsession.CandidateID{old[0].ID, newer.ID}, ids(candidate.Query{Route: candidate.RouteVAE}))
+	twin := candidate.Candidate{FirstName: "LEA", LastName: "dubois", BirthDate: date.New(1998, 4, 12)}.Identity()
+	assert.Equal(t, []tpsession.CandidateID{old[0].ID}, ids(candidate.Query{Identity: &twin}))
+	kept, err := db.Calendar(ctx, storetest.CentreA, sid, published.Key)
+	require.NoError(t, err)
+	assert.Equal(t, published, kept, "the calendar published before the upgrade")
 }

@@ -29,7 +29,7 @@ func fresh(t testing.TB, opts ...postgres.Option) *postgres.DB {
 func stores(db *postgres.DB) storetest.Stores {
 	return storetest.Stores{
 		Sessions: db, Events: db, Candidates: db, Registrations: db, Members: db,
-		Juries: db, Plis: db, Checklists: db, Plans: db, Agrements: db, Programmes: db, Calendars: db, Exams: db, Retentions: db, Tx: db,
+		Juries: db, Plis: db, Checklists: db, Plans: db, Agrements: db, Programmes: db, Calendars: db, Exams: db, Retentions: db, Receipts: db, Tx: db,
 	}
 }
 

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"regexp"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -24,7 +25,7 @@ func service(t *testing.T, db *postgres.DB, clock tpsession.Clock) *session.Serv
 	t.Helper()
 	svc, err := session.NewService(session.Stores{
 		Sessions: db, Events: db, Candidates: db, Registrations: db, Members: db,
-		Juries: db, Plis: db, Checklists: db, Plans: db, Agrements: db, Programmes: db, Calendars: db, Exams: db, Retentions: db, Tx: db,
+		Juries: db, Plis: db, Checklists: db, Plans: db, Agrements: db, Programmes: db, Calendars: db, Exams: db, Retentions: db, Receipts: db, Tx: db,
 	}, session.Config{Clock: clock})
 	require.NoError(t, err)
 	return svc
@@ -37,15 +38,14 @@ func service(t *testing.T, db *postgres.DB, clock tpsession.Clock) *session.Serv
 // rule; the custody chain verifies, and the event log tells the changes
 // and the accesses in the order they were made.
 //
-// The clock stands still: the service reads it before its transaction, so
-// a command run again after a conflict keeps the instant it read, which a
-// later commit may have passed. The order of the logs is what is checked;
-// TestCommitOrder checks their instants with the clock read inside the
-// transaction.
+// The clock ticks at every reading, as two instances' clocks move on
+// between commands: the service reads it inside its transaction, so a
+// command run again after a conflict reads it again, and the instants of
+// the custody log and the event log rise in their commit order.
 func TestServicesShareTheDatabase(t *testing.T) {
 	ctx := context.Background()
 	u := postgrestest.Schema(t)
-	clock := tpsession.NewFixedClock(time.Date(2026, time.November, 27, 8, 0, 0, 0, time.UTC))
+	clock := &tickingClock{base: time.Date(2026, time.November, 27, 8, 0, 0, 0, time.UTC)}
 	dbs := []*postgres.DB{open(t, u, postgres.WithMaxConns(4)), open(t, u, postgres.WithMaxConns(4))}
 	svcs := []*session.Service{service(t, dbs[0], clock), service(t, dbs[1], clock)}
 	by := session.Actor{Centre: storetest.CentreA, Name: "Claire Martin"}
@@ -163,9 +163,26 @@ func TestServicesShareTheDatabase(t *testing.T) {
 		}
 	}
 	assert.Equal(t, heads, loggedHeads, "the accesses are logged in the custody log's order")
+	for i := 1; i < len(p.Custody); i++ {
+		assert.False(t, p.Custody[i].At.Before(p.Custody[i-1].At), "custody entry %d is stamped before the one it follows", i)
+	}
+	for i := 1; i < len(events); i++ {
+		assert.False(t, events[i].At.Before(events[i-1].At), "event %d (%s) is stamped before the one it follows", i, events[i].Action)
+	}
 	assert.Equal(t, done[1], changes)
 	assert.Equal(t, done[0], registered)
 	got, err := svcs[1].Session(ctx, by, s.ID)
 	require.NoError(t, err)
 	assert.Equal(t, site, got.Site, "the session has the site of the last change logged")
+}
+
+// tickingClock moves a millisecond at every reading, whichever instance
+// reads it.
+type tickingClock struct {
+	base  time.Time
+	ticks atomic.Int64
+}
+
+func (c *tickingClock) Now() time.Time {
+	return c.base.Add(time.Duration(c.ticks.Add(1)) * time.Millisecond)
 }

@@ -2,6 +2,7 @@ package postgres
 
 import (
 	"context"
+	"errors"
 	"fmt"
 
 	"github.com/jackc/pgx/v5"
@@ -35,30 +36,48 @@ func (db *DB) UpdateSession(ctx context.Context, centre tpsession.CentreID, id t
 }
 
 // Sessions returns the centre's sessions that match the filter, by start
-// date then ID. The query narrows the rows by dates; the filter's own
-// Match decides.
+// date then ID. The query narrows the rows by dates and position; the
+// filter's own Match decides, and the reading stops once the page is full.
 func (db *DB) Sessions(ctx context.Context, centre tpsession.CentreID, f session.Filter) ([]session.Session, error) {
-	query, args := "SELECT doc FROM sessions WHERE centre = $1", []any{}
+	query, args := "SELECT doc FROM sessions WHERE centre = $1", []any{string(centre)}
 	if f.From != date.Zero {
 		args = append(args, records.Day(f.From))
-		query += " AND end_date >= $2::date"
+		query += fmt.Sprintf(" AND end_date >= $%d::date", len(args))
 	}
 	if f.To != date.Zero {
 		args = append(args, records.Day(f.To))
-		query += fmt.Sprintf(" AND start_date <= $%d::date", len(args)+1)
+		query += fmt.Sprintf(" AND start_date <= $%d::date", len(args))
 	}
-	all, err := db.sessions.list(ctx, db, centre, query+" ORDER BY start_date, id", args...)
-	if err != nil {
-		return nil, err
+	if a := f.After; a != nil {
+		args = append(args, records.Day(a.Start), string(a.ID))
+		query += fmt.Sprintf(" AND (start_date, id) > ($%d::date, $%d)", len(args)-1, len(args))
 	}
-	out := all[:0]
-	for _, s := range all {
+	out := []session.Session{}
+	err := db.reader(ctx).query(ctx, centre, func(rows pgx.Rows) error {
+		var doc string
+		if err := rows.Scan(&doc); err != nil {
+			return err
+		}
+		s, err := db.sessions.decode(doc)
+		if err != nil {
+			return err
+		}
 		if f.Match(s) {
 			out = append(out, s)
 		}
+		if f.Limit > 0 && len(out) == f.Limit {
+			return errPageFull
+		}
+		return nil
+	}, query+" ORDER BY start_date, id", args...)
+	if err != nil && !errors.Is(err, errPageFull) {
+		return nil, failure(err, nil)
 	}
 	return out, nil
 }
+
+// errPageFull stops the reading of a listing whose page is full.
+var errPageFull = errors.New("postgres: the page is full")
 
 // appendEvent numbers the event after the last of its session's log (the
 // head row's update makes concurrent appends to one log commit one after

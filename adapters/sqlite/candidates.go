@@ -9,7 +9,9 @@ import (
 )
 
 func candidateTable() *table[candidate.Candidate] {
-	return newTable(records.Candidates, "candidates", "id", nil, nil)
+	return newTable(records.Candidates, "candidates", "id", []string{"name_key", "search", "route", "birth_date"}, func(c candidate.Candidate) []any {
+		return []any{c.NameKey(), c.SearchText(), string(c.Route), records.Day(c.BirthDate)}
+	})
 }
 
 // CreateCandidate stores c; ErrDuplicateCandidate when its ID is taken.
@@ -31,6 +33,34 @@ func (db *DB) UpdateCandidate(ctx context.Context, centre tpsession.CentreID, id
 // CandidatesOfCentre returns the centre's candidates by ID.
 func (db *DB) CandidatesOfCentre(ctx context.Context, centre tpsession.CentreID) ([]candidate.Candidate, error) {
 	return db.candidates.list(ctx, db, "SELECT doc FROM candidates WHERE centre = ? ORDER BY id", string(centre))
+}
+
+// Candidates returns the candidates of centre that q selects, by name key
+// then ID.
+func (db *DB) Candidates(ctx context.Context, centre tpsession.CentreID, q candidate.Query) ([]candidate.Candidate, error) {
+	query, args := "SELECT doc FROM candidates WHERE centre = ?", []any{string(centre)}
+	if q.Route != "" {
+		query, args = query+" AND route = ?", append(args, string(q.Route))
+	}
+	if id := q.Identity; id != nil {
+		query, args = query+" AND name_key = ? AND birth_date = ?", append(args, id.NameKey, records.Day(id.BirthDate))
+	}
+	// A folded word holds letters and digits only: no LIKE wildcard.
+	for _, w := range q.Words() {
+		query, args = query+" AND search LIKE ?", append(args, "%"+w+"%")
+	}
+	if q.Session != "" {
+		query, args = query+" AND EXISTS (SELECT 1 FROM registrations AS r WHERE r.centre = candidates.centre AND r.session = ? AND r.candidate = candidates.id AND r.active)",
+			append(args, string(q.Session))
+	}
+	if a := q.After; a != nil {
+		query, args = query+" AND (name_key, id) > (?, ?)", append(args, a.NameKey, string(a.ID))
+	}
+	query += " ORDER BY name_key, id"
+	if q.Limit > 0 {
+		query, args = query+" LIMIT ?", append(args, q.Limit)
+	}
+	return db.candidates.list(ctx, db, query, args...)
 }
 
 func registrationTable() *table[candidate.Registration] {

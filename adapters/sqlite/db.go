@@ -3,9 +3,11 @@ package sqlite
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"runtime"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	_ "modernc.org/sqlite" // registers the "sqlite" driver with database/sql
@@ -41,6 +43,13 @@ const Memory = ":memory:"
 type DB struct {
 	write *sql.DB
 	read  *sql.DB
+	// stmts are the statements prepared on the read connections.
+	stmts *statements
+	// closed is set by Close.
+	closed atomic.Bool
+	// wal is the header of the WAL-index, nil for an in-memory database
+	// or where it cannot be read.
+	wal *walIndex
 	// schema is the schema version the package writes: the database's
 	// after Open.
 	schema int
@@ -62,6 +71,7 @@ type DB struct {
 
 // The interfaces DB implements.
 var (
+	_ session.Backend             = (*DB)(nil) // every store below, for session.StoresOf
 	_ session.Store               = (*DB)(nil)
 	_ session.EventLog            = (*DB)(nil)
 	_ session.Transactor          = (*DB)(nil)
@@ -150,6 +160,10 @@ func Open(ctx context.Context, path string, opts ...Option) (*DB, error) {
 		db.read.SetMaxOpenConns(cfg.readers)
 		db.read.SetMaxIdleConns(cfg.readers)
 	}
+	db.stmts = newStatements(db.read)
+	if !memory {
+		db.wal = openWALIndex(path)
+	}
 	db.newTables()
 	return db, nil
 }
@@ -229,9 +243,10 @@ func dsn(path string, cfg config, wal, readOnly bool) string {
 
 // Close closes the database. Transactions in progress are rolled back.
 func (db *DB) Close() error {
-	var err error
+	db.closed.Store(true)
+	err := errors.Join(db.stmts.close(), db.wal.close())
 	if db.read != db.write {
-		err = db.read.Close()
+		err = errors.Join(err, db.read.Close())
 	}
 	if werr := db.write.Close(); err == nil {
 		err = werr

@@ -53,7 +53,20 @@
 // upgrade, and an update closure reads and writes its aggregate in one
 // transaction, so concurrent updates never lose a write. Reads outside a
 // transaction use a pool of read-only connections that run alongside the
-// writer. [DB.Atomic] implements session.Transactor: the store methods
+// writer, through statements prepared once per connection.
+//
+// A read by key outside a transaction goes through a cache of decoded
+// aggregates. Its entries are stamped with the database's committed state,
+// read from the header of the WAL-index (the -shm file SQLite maps in every
+// process using the database, sqlite.org/walformat.html) before the row is:
+// while the header is unchanged nothing was committed, by this process or
+// another, and the entry is served without SQL nor JSON; once it changed,
+// the row is read again, and decoded again only if its document changed. A
+// read therefore never returns a state older than the last commit that
+// returned before it began (the contract suite and tests with two handles
+// on one file, one writing, check it). Where the header cannot be mapped
+// (an in-memory database, a system other than unix) every read goes to
+// SQLite. [DB.Atomic] implements session.Transactor: the store methods
 // called with the context it passes take part in its transaction, and a
 // nested call joins the outer transaction under a savepoint. Every
 // statement of a transaction runs with the context of its outermost call,

@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/tpsession/tpsession"
+	"github.com/tpsession/tpsession/adapters/internal/records"
 )
 
 // migrationFiles are the schema's versions: migrations/NNNN_what.sql takes
@@ -120,6 +121,11 @@ func migrateStep(ctx context.Context, conn *sql.Conn, scripts []string, target i
 	if _, err := tx.ExecContext(ctx, script); err != nil {
 		return 0, failed.Wrap(err)
 	}
+	if fill := fills[version+1]; fill != nil {
+		if err := fill(ctx, tx); err != nil {
+			return 0, failed.Wrap(err)
+		}
+	}
 	if fkOff {
 		var dangling int
 		err := queryEach(ctx, tx, func(*sql.Rows) error { dangling++; return nil }, "PRAGMA foreign_key_check", nil)
@@ -167,6 +173,40 @@ func (db *DB) checkSchema(st *txState) error {
 		return errSchemaChanged.Withf("the database was upgraded to schema version %d by a newer version of the program, and this one (schema version %d) may no longer write to it: nothing was written; run the newer version", version, db.schema)
 	case version < db.schema:
 		return errSchemaChanged.Withf("the database's schema version went back from %d to %d since the program opened it (was the file replaced?): nothing was written; restart the program", db.schema, version)
+	}
+	return nil
+}
+
+// fills complete a migration with what SQL cannot compute, in its
+// transaction: fills[n] runs after migration n's script.
+var fills = map[int]func(context.Context, *sql.Tx) error{
+	6: fillCandidateKeys,
+}
+
+// fillCandidateKeys computes the name keys of the candidates stored before
+// migration 6, with the candidate package's folding.
+func fillCandidateKeys(ctx context.Context, tx *sql.Tx) error {
+	type keys struct{ id, nameKey, search string }
+	var all []keys
+	err := queryEach(ctx, tx, func(rows *sql.Rows) error {
+		var id, doc string
+		if err := rows.Scan(&id, &doc); err != nil {
+			return err
+		}
+		c, err := records.Candidates.Decode(doc)
+		if err != nil {
+			return errUnreadable.Wrap(err)
+		}
+		all = append(all, keys{id: id, nameKey: c.NameKey(), search: c.SearchText()})
+		return nil
+	}, "SELECT id, doc FROM candidates", nil)
+	if err != nil {
+		return err
+	}
+	for _, k := range all {
+		if _, err := tx.ExecContext(ctx, "UPDATE candidates SET name_key = ?, search = ? WHERE id = ?", k.nameKey, k.search, k.id); err != nil {
+			return err
+		}
 	}
 	return nil
 }

@@ -15,11 +15,14 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/rickb777/date/v2"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/tpsession/tpsession"
+	"github.com/tpsession/tpsession/adapters/internal/records"
 	"github.com/tpsession/tpsession/adapters/storetest"
+	"github.com/tpsession/tpsession/candidate"
 	"github.com/tpsession/tpsession/jury"
 	"github.com/tpsession/tpsession/session"
 )
@@ -61,6 +64,8 @@ func TestReleasedMigrationsNeverChange(t *testing.T) {
 		"0003_agrements_programmes.sql": "1d0a4c457559680532c3757edb6c60be2c21738154638f64a67ca5c8fd64378e",
 		"0004_calendars.sql":            "6453d57de9dba3a689a0c75b8f66c593fb065f5d9a8c9284a805cbf129689287",
 		"0005_exams.sql":                "1bcc991a993520cfb5ddb5fc307b7543a0fd0608f97e0e1a775992de040b72a7",
+		"0006_candidate_keys.sql":       "40d6bc5bfe2d67cde6bb21c312c20991b679849b7690f7e256eb3f6011f76ba9",
+		"0007_receipts.sql":             "99660c9bea68e7872dd7a2790d298461d41e4a2aa5a16082acfa2616ddd414e1",
 	}
 	names, err := fs.Glob(migrationFiles, "migrations/*.sql")
 	require.NoError(t, err)
@@ -347,4 +352,60 @@ func TestConcurrentOpensMigrateOnce(t *testing.T) {
 		raw := rawDB(t, path)
 		assert.Equal(t, len(mustMigrations(t)), userVersion(t, raw))
 	}
+}
+
+// TestUpgradeFillsTheCandidateKeys stores candidates and a calendar in a
+// database of schema version 5, the exams' release, then opens it:
+// version 6 computes the candidates' name keys, so that they are listed,
+// searched and known again like the candidates written after, and the
+// calendar is kept.
+func TestUpgradeFillsTheCandidateKeys(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "v5.db")
+	raw := rawDB(t, path)
+	_, err := migrate(ctx, raw, mustMigrations(t), 5)
+	require.NoError(t, err)
+	published := session.CalendarRecord{Centre: centre, Session: sid, Key: "member:mem_1", Events: []session.PublishedEvent{
+		{UID: "uid-1", Digest: "d1", Sequence: 2, Modified: at, Day: start},
+	}}
+	doc, err := records.Calendars.Encode(published)
+	require.NoError(t, err)
+	_, err = raw.ExecContext(ctx, "INSERT INTO calendars (id, centre, session, version, doc) VALUES (?, ?, ?, 1, ?)",
+		records.CalendarID(sid, published.Key), string(centre), string(sid), doc)
+	require.NoError(t, err)
+	old := []candidate.Candidate{
+		{Centre: centre, ID: tpsession.NewCandidateID(), FirstName: "Léa", LastName: "Dubois", BirthDate: date.New(1998, 4, 12), Route: candidate.RouteVAE},
+		{Centre: centre, ID: tpsession.NewCandidateID(), FirstName: "Noé", LastName: "Œuvray", BirthDate: date.New(1990, 1, 2), Route: candidate.RouteFormation},
+	}
+	for _, c := range old {
+		doc, err := records.Candidates.Encode(c)
+		require.NoError(t, err)
+		_, err = raw.ExecContext(ctx, "INSERT INTO candidates (id, centre, version, doc) VALUES (?, ?, 1, ?)", string(c.ID), string(c.Centre), doc)
+		require.NoError(t, err)
+	}
+	require.NoError(t, raw.Close())
+
+	db, err := Open(ctx, path)
+	require.NoError(t, err)
+	defer db.Close()
+	newer := candidate.Candidate{Centre: centre, ID: tpsession.NewCandidateID(), FirstName: "Marc", LastName: "Durand", BirthDate: date.New(1985, 6, 1), Route: candidate.RouteVAE}
+	require.NoError(t, db.CreateCandidate(ctx, newer))
+
+	ids := func(q candidate.Query) []tpsession.CandidateID {
+		got, err := db.Candidates(ctx, centre, q)
+		require.NoError(t, err)
+		var out []tpsession.CandidateID
+		for _, c := range got {
+			out = append(out, c.ID)
+		}
+		return out
+	}
+	assert.Equal(t, []tpsession.CandidateID{old[0].ID, newer.ID, old[1].ID}, ids(candidate.Query{}), "by last name")
+	assert.Equal(t, []tpsession.CandidateID{old[1].ID}, ids(candidate.Query{Name: "oeuvray"}))
+	assert.Equal(t, []tpsession.CandidateID{old[0].ID, newer.ID}, ids(candidate.Query{Route: candidate.RouteVAE}))
+	twin := candidate.Candidate{FirstName: "LEA", LastName: "dubois", BirthDate: date.New(1998, 4, 12)}.Identity()
+	assert.Equal(t, []tpsession.CandidateID{old[0].ID}, ids(candidate.Query{Identity: &twin}))
+	kept, err := db.Calendar(ctx, centre, sid, published.Key)
+	require.NoError(t, err)
+	assert.Equal(t, published, kept, "the calendar published before the upgrade")
 }

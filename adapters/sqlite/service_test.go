@@ -20,7 +20,7 @@ func service(t *testing.T, db *sqlite.DB, clock tpsession.Clock) *session.Servic
 	t.Helper()
 	svc, err := session.NewService(session.Stores{
 		Sessions: db, Events: db, Candidates: db, Registrations: db, Members: db,
-		Juries: db, Plis: db, Checklists: db, Plans: db, Agrements: db, Programmes: db, Calendars: db, Exams: db, Retentions: db, Tx: db,
+		Juries: db, Plis: db, Checklists: db, Plans: db, Agrements: db, Programmes: db, Calendars: db, Exams: db, Retentions: db, Receipts: db, Tx: db,
 	}, session.Config{Clock: clock})
 	require.NoError(t, err)
 	return svc

@@ -3,6 +3,8 @@ package sqlite
 import (
 	"context"
 	"database/sql"
+	"errors"
+
 	"github.com/tpsession/tpsession/adapters/internal/records"
 
 	"github.com/rickb777/date/v2"
@@ -34,8 +36,8 @@ func (db *DB) UpdateSession(ctx context.Context, centre tpsession.CentreID, id t
 }
 
 // Sessions returns the centre's sessions that match the filter, by start
-// date then ID. The query narrows the rows by dates; the filter's own
-// Match decides.
+// date then ID. The query narrows the rows by dates and position; the
+// filter's own Match decides, and the reading stops once the page is full.
 func (db *DB) Sessions(ctx context.Context, centre tpsession.CentreID, f session.Filter) ([]session.Session, error) {
 	query, args := "SELECT doc FROM sessions WHERE centre = ?", []any{string(centre)}
 	if f.From != date.Zero {
@@ -44,18 +46,35 @@ func (db *DB) Sessions(ctx context.Context, centre tpsession.CentreID, f session
 	if f.To != date.Zero {
 		query, args = query+" AND start_date <= ?", append(args, records.Day(f.To))
 	}
-	all, err := db.sessions.list(ctx, db, query+" ORDER BY start_date, id", args...)
-	if err != nil {
-		return nil, err
+	if a := f.After; a != nil {
+		query, args = query+" AND (start_date, id) > (?, ?)", append(args, records.Day(a.Start), string(a.ID))
 	}
-	out := all[:0]
-	for _, s := range all {
+	out := []session.Session{}
+	err := db.reader(ctx).query(ctx, func(rows *sql.Rows) error {
+		var doc string
+		if err := rows.Scan(&doc); err != nil {
+			return err
+		}
+		s, err := db.sessions.decode(doc)
+		if err != nil {
+			return err
+		}
 		if f.Match(s) {
 			out = append(out, s)
 		}
+		if f.Limit > 0 && len(out) == f.Limit {
+			return errPageFull
+		}
+		return nil
+	}, query+" ORDER BY start_date, id", args...)
+	if err != nil && !errors.Is(err, errPageFull) {
+		return nil, failure(err, nil)
 	}
 	return out, nil
 }
+
+// errPageFull stops the reading of a listing whose page is full.
+var errPageFull = errors.New("sqlite: the page is full")
 
 // AppendEvent adds an event to its session's log.
 func (db *DB) AppendEvent(ctx context.Context, e session.Event) error {

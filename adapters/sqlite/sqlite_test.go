@@ -32,7 +32,7 @@ func writeFile(path, content string) error { return os.WriteFile(path, []byte(co
 func stores(db *sqlite.DB) storetest.Stores {
 	return storetest.Stores{
 		Sessions: db, Events: db, Candidates: db, Registrations: db, Members: db,
-		Juries: db, Plis: db, Checklists: db, Plans: db, Agrements: db, Programmes: db, Calendars: db, Exams: db, Retentions: db, Tx: db,
+		Juries: db, Plis: db, Checklists: db, Plans: db, Agrements: db, Programmes: db, Calendars: db, Exams: db, Retentions: db, Receipts: db, Tx: db,
 	}
 }
 

@@ -4,10 +4,11 @@ import (
 	"context"
 	"database/sql"
 	"errors"
-	"github.com/tpsession/tpsession/adapters/internal/records"
 	"strings"
+	"sync"
 
 	"github.com/tpsession/tpsession"
+	"github.com/tpsession/tpsession/adapters/internal/records"
 )
 
 // errChanged is returned when a row changed between the read and the write
@@ -34,6 +35,86 @@ type table[V any] struct {
 	written func(ctx context.Context, q querier, old *V, v V) error
 
 	insertSQL, updateSQL string
+
+	// decoded keeps the aggregates decoded from the documents last read,
+	// by key (see decodeOne).
+	decoded docCache[V]
+}
+
+// The bounds of a table's cache of decoded documents: its entries, and the
+// size of a document it keeps.
+const (
+	maxDecoded    = 4096
+	maxDecodedDoc = 64 << 10
+)
+
+// docCache maps a row's key to the document last read from it, the
+// aggregate decoded from that document, and the committed state of the
+// database the read began in (walIndex). An entry serves a read by key
+// outright while nothing was committed since that state, by any process
+// (a read then costs neither SQL nor JSON); otherwise it serves a read of
+// the very same document, compared byte for byte, which it spares the
+// decoding. It is never stale, whoever wrote the row.
+type docCache[V any] struct {
+	mu sync.Mutex
+	m  map[string]decodedDoc[V]
+}
+
+type decodedDoc[V any] struct {
+	centre tpsession.CentreID
+	doc    string
+	v      V
+	// at is the committed state the read began in, when known.
+	at    walVersion
+	known bool
+}
+
+// fresh returns the aggregate of key in centre read while the database was
+// in the committed state at, if the cache holds it.
+func (c *docCache[V]) fresh(key string, centre tpsession.CentreID, at walVersion) (V, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	e, ok := c.m[key]
+	if !ok || !e.known || e.at != at || e.centre != centre {
+		var zero V
+		return zero, false
+	}
+	return e.v, true
+}
+
+// decodeOne decodes the document of the row key, read in the committed
+// state at (when known), from the cache when the row holds the same
+// document as when it was last decoded.
+func (t *table[V]) decodeOne(key, doc string, at walVersion, known bool) (V, error) {
+	c := &t.decoded
+	c.mu.Lock()
+	e, ok := c.m[key]
+	c.mu.Unlock()
+	var v V
+	if ok && e.doc == doc {
+		v = t.Clone(e.v)
+	} else {
+		var err error
+		if v, err = t.decode(doc); err != nil {
+			return v, err
+		}
+	}
+	if len(doc) > maxDecodedDoc {
+		return v, nil
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.m == nil {
+		c.m = map[string]decodedDoc[V]{}
+	}
+	if _, ok := c.m[key]; !ok && len(c.m) >= maxDecoded {
+		for k := range c.m { // any one: map order is random
+			delete(c.m, k)
+			break
+		}
+	}
+	c.m[key] = decodedDoc[V]{centre: t.Centre(v), doc: doc, v: t.Clone(v), at: at, known: known}
+	return v, nil
 }
 
 // newTable returns the table name of the aggregate a, whose rows keyCol
@@ -104,10 +185,38 @@ func (t *table[V]) insert(ctx context.Context, db *DB, v V) error {
 }
 
 // get returns the aggregate of centre with the key; another centre's is
-// not found.
+// not found. Outside a transaction it reads through the table's cache.
 func (t *table[V]) get(ctx context.Context, db *DB, centre tpsession.CentreID, key string) (V, error) {
-	r, err := t.one(ctx, db.reader(ctx), centre, t.keyCol+" = ?", "", key)
-	return r.v, err
+	var zero V
+	q := db.reader(ctx)
+	if q != querier(db.stmts) {
+		r, err := t.one(ctx, q, centre, t.keyCol+" = ?", "", key)
+		return r.v, err
+	}
+	if err := ctx.Err(); err != nil && !db.closed.Load() {
+		return zero, failure(err, nil)
+	}
+	// The committed state is read before the row: a commit in between
+	// makes the entry older than the database, never newer.
+	at, known := db.wal.version()
+	if known {
+		if v, ok := t.decoded.fresh(key, centre, at); ok {
+			return t.Clone(v), nil
+		}
+	}
+	// A read by key lasts a few microseconds: it runs to its end without
+	// watching ctx, which spares database/sql and the driver a goroutine
+	// each to interrupt it.
+	var doc string
+	err := queryRow(context.WithoutCancel(ctx), q, "SELECT doc FROM "+t.name+" WHERE centre = ? AND "+t.keyCol+" = ?",
+		[]any{string(centre), key}, &doc)
+	if errors.Is(err, sql.ErrNoRows) {
+		return zero, t.NotFound
+	}
+	if err != nil {
+		return zero, failure(err, nil)
+	}
+	return t.decodeOne(key, doc, at, known)
 }
 
 // one returns the first row of centre that where selects, in the order

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"sync"
 	"sync/atomic"
 
 	"modernc.org/sqlite"
@@ -320,10 +321,85 @@ func (db *DB) writing(ctx context.Context, f func(ctx context.Context, q querier
 }
 
 // reader returns what a read runs on: the transaction ctx carries, so that
-// a transaction reads its own writes, or else the read connections.
+// a transaction reads its own writes, or else the read connections,
+// through prepared statements.
 func (db *DB) reader(ctx context.Context) querier {
 	if st := db.txOf(ctx); st != nil {
 		return st
 	}
-	return plain{db.read}
+	return db.stmts
+}
+
+// maxStatements bounds the statements a DB keeps prepared: the queries of
+// the stores are a few dozen, listings with their filters included.
+const maxStatements = 256
+
+// statements runs the reads outside transactions through statements
+// prepared once, on each read connection as it first runs one: parsing
+// and planning a query costs SQLite as much as reading a row by its key.
+type statements struct {
+	db *sql.DB
+	mu sync.Mutex
+	m  map[string]*sql.Stmt
+}
+
+func newStatements(db *sql.DB) *statements {
+	return &statements{db: db, m: map[string]*sql.Stmt{}}
+}
+
+// stmt returns the prepared statement of query, preparing it the first
+// time; nil once the cache is full, when the query runs unprepared.
+func (s *statements) stmt(ctx context.Context, query string) (*sql.Stmt, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if st, ok := s.m[query]; ok {
+		return st, nil
+	}
+	if len(s.m) >= maxStatements {
+		return nil, nil
+	}
+	st, err := s.db.PrepareContext(ctx, query)
+	if err != nil {
+		return nil, err
+	}
+	s.m[query] = st
+	return st, nil
+}
+
+func (s *statements) exec(ctx context.Context, query string, args ...any) (sql.Result, error) {
+	return s.db.ExecContext(ctx, query, args...)
+}
+
+func (s *statements) query(ctx context.Context, each func(*sql.Rows) error, query string, args ...any) error {
+	st, err := s.stmt(ctx, query)
+	if err != nil {
+		return err
+	}
+	if st == nil {
+		return queryEach(ctx, s.db, each, query, args)
+	}
+	return queryEach(ctx, stmtQuerier{st}, each, "", args)
+}
+
+// close closes the prepared statements.
+func (s *statements) close() error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	var errs []error
+	for q, st := range s.m {
+		errs = append(errs, st.Close())
+		delete(s.m, q)
+	}
+	return errors.Join(errs...)
+}
+
+// stmtQuerier runs a prepared statement as queryEach runs a query.
+type stmtQuerier struct{ st *sql.Stmt }
+
+func (q stmtQuerier) ExecContext(ctx context.Context, _ string, args ...any) (sql.Result, error) {
+	return q.st.ExecContext(ctx, args...)
+}
+
+func (q stmtQuerier) QueryContext(ctx context.Context, _ string, args ...any) (*sql.Rows, error) {
+	return q.st.QueryContext(ctx, args...)
 }

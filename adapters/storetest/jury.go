@@ -224,7 +224,7 @@ func NewPlanRecord(t testing.TB, centre tpsession.CentreID, sid tpsession.Sessio
 	t.Helper()
 	in, err := plan.DecodeBytes([]byte(smallPlanInput))
 	require.NoError(t, err)
-	rec, err := plan.NewRecord(centre, sid, in, At)
+	rec, err := plan.NewRecord(context.Background(), centre, sid, in, At)
 	require.NoError(t, err)
 	require.True(t, rec.Plan.Feasible)
 	return rec

@@ -38,6 +38,7 @@ type Stores struct {
 	Calendars     session.CalendarStore
 	Exams         exam.Store
 	Retentions    exam.RetentionStore
+	Receipts      session.ReceiptStore
 	Tx            session.Transactor
 }
 
@@ -62,6 +63,8 @@ func Run(t *testing.T, open Open) {
 	t.Run("event details rewritten", func(t *testing.T) { testRewriteDetails(t, open) })
 	t.Run("programme listing", func(t *testing.T) { testProgrammeListing(t, open) })
 	t.Run("session listing", func(t *testing.T) { testSessionListing(t, open) })
+	t.Run("session paging", func(t *testing.T) { testSessionPaging(t, open) })
+	t.Run("candidate listing", func(t *testing.T) { testCandidateListing(t, open) })
 	t.Run("event log", func(t *testing.T) { testEventLog(t, open) })
 	t.Run("registration rules", func(t *testing.T) { testRegistrationRules(t, open) })
 	t.Run("member listing", func(t *testing.T) { testMemberListing(t, open) })
@@ -70,6 +73,9 @@ func Run(t *testing.T, open Open) {
 	t.Run("calendars", func(t *testing.T) { testCalendars(t, open) })
 	t.Run("custody log is append-only", func(t *testing.T) { testCustodyAppendOnly(t, open) })
 	t.Run("transactions", func(t *testing.T) { testTransactions(t, open) })
+	t.Run("service under concurrency", func(t *testing.T) { testServiceConcurrency(t, open) })
+	t.Run("receipts", func(t *testing.T) { testReceipts(t, open) })
+	t.Run("idempotent commands", func(t *testing.T) { testIdempotency(t, open) })
 }
 
 // Centres used by the tests: every aggregate is created in CentreA, and

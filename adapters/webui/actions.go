@@ -1,6 +1,7 @@
 package webui
 
 import (
+	"errors"
 	"net/http"
 	"strings"
 
@@ -187,6 +188,7 @@ func (u *UI) register(rq *req) error {
 			From: strings.TrimSpace(v.Get("host_companies[0].from")), Until: strings.TrimSpace(v.Get("host_companies[0].until"))}}
 	}
 	var c candidate.Candidate
+	known := false // the person was already a candidate of the centre
 	if id := v.Get("candidate_id"); id != "" {
 		cid, err := tpsession.ParseCandidateID(id)
 		if err != nil {
@@ -197,7 +199,13 @@ func (u *UI) register(rq *req) error {
 			return u.refused(rq, "register", err)
 		}
 	} else if c, err = u.svc.CreateCandidate(rq.ctx, rq.actor, in); err != nil {
-		return u.refused(rq, "register", err)
+		// A person the centre knows (a re-sit, a second session) is
+		// registered with the record already there, not entered twice.
+		ke, ok := errors.AsType[*candidate.KnownError](err)
+		if !ok {
+			return u.refused(rq, "register", err)
+		}
+		c, known = ke.Known, true
 	}
 	if _, err := u.svc.Register(rq.ctx, rq.actor, ses.ID, c.ID); err != nil {
 		if !refusable(err) {
@@ -207,7 +215,11 @@ func (u *UI) register(rq *req) error {
 		f.Values.Set("candidate_id", string(c.ID))
 		return u.showSession(rq, statusOf(err), f)
 	}
-	return rq.done(upperName(c)+" est inscrit(e) à la session.", u.sessionURL(ses, "#candidats"))
+	msg := upperName(c) + " est inscrit(e) à la session."
+	if known {
+		msg = upperName(c) + ", déjà connu(e) du centre, est inscrit(e) à la session avec sa fiche existante."
+	}
+	return rq.done(msg, u.sessionURL(ses, "#candidats"))
 }
 
 // candidateAction loads the session and the candidate's registration the

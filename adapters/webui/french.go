@@ -191,9 +191,10 @@ func instant(t time.Time, loc *time.Location) string {
 	return t.In(loc).Format("02/01/2006 à 15:04")
 }
 
-// plural writes "1 candidat", "3 candidats".
+// plural writes "0 candidat", "1 candidat", "3 candidats": in French a
+// count below two takes the singular.
 func plural(n int, one, many string) string {
-	if n > 1 || n == 0 {
+	if n >= 2 {
 		return fmt.Sprintf("%d %s", n, many)
 	}
 	return fmt.Sprintf("%d %s", n, one)

@@ -190,7 +190,7 @@ func newChart(rec plan.Record, names map[int]string) *chart {
 	}
 	slices.SortFunc(units, compareUnits)
 	for _, u := range slices.Compact(units) {
-		addRow("unit:"+u, unitLabel(u), "unit")
+		addRow("unit:"+u, rec.Input.UnitLabel(u), "unit")
 	}
 	if loose {
 		addRow("loose", "Sans jury ni salle", "unit")
@@ -298,7 +298,7 @@ func newChart(rec plan.Record, names map[int]string) *chart {
 				for _, k := range keys {
 					t := title
 					if u, ok := strings.CutPrefix(k, "unit:"); ok {
-						t += " — " + unitLabel(u)
+						t += " — " + rec.Input.UnitLabel(u)
 					}
 					bar(rowOf[k], day.Number, e, e.Epreuve+" C"+numbers(e.Candidates), "C"+numbers(e.Candidates), t+" — "+span)
 				}
@@ -340,16 +340,6 @@ func compareUnits(a, b string) int {
 	ai, _ := strconv.Atoi(an)
 	bi, _ := strconv.Atoi(bn)
 	return cmp.Or(strings.Compare(at, bt), cmp.Compare(ai, bi), strings.Compare(a, b))
-}
-
-// unitLabel writes a unit for a reader: "salle entretien n° 2".
-func unitLabel(u string) string {
-	typ, n, ok := strings.Cut(u, "#")
-	typ = strings.ReplaceAll(typ, "_", " ")
-	if !ok {
-		return typ
-	}
-	return typ + " n° " + n
 }
 
 // openingLabel names the opening's band, shortly when it is narrow.

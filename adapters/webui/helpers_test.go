@@ -48,7 +48,7 @@ func newEnv(t testing.TB) *env {
 	paris, err := tpsession.LoadParis()
 	require.NoError(t, err)
 	svc, err := session.NewService(session.Stores{Sessions: store, Events: store, Candidates: store, Registrations: store,
-		Members: store, Juries: store, Plis: store, Checklists: store, Plans: store, Agrements: store, Programmes: store, Calendars: store, Exams: store, Retentions: store, Tx: store},
+		Members: store, Juries: store, Plis: store, Checklists: store, Plans: store, Agrements: store, Programmes: store, Calendars: store, Exams: store, Retentions: store, Receipts: store, Tx: store},
 		session.Config{Clock: tpsession.NewFixedClock(time.Date(2027, 1, 4, 9, 0, 0, 0, paris)), Location: paris})
 	require.NoError(t, err)
 	tokens, err := auth.NewTokens([]auth.TokenEntry{

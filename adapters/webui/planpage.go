@@ -83,7 +83,7 @@ func (u *UI) showPlan(rq *req, status int, f *form) error {
 			}
 		}
 		p.Chart = newChart(rec, names)
-		p.Days = planDays(rec.Schedule(), names)
+		p.Days = planDays(rec, names)
 	}
 	u.render(rq, status, "plan", p)
 	return nil
@@ -109,7 +109,8 @@ func (u *UI) planNames(rq *req, ses session.Session) (map[int]string, error) {
 
 // planDays writes the schedule as tables, one per day: what the chart
 // shows, for a reader who does not see it.
-func planDays(s plan.Schedule, names map[int]string) []planDay {
+func planDays(rec plan.Record, names map[int]string) []planDay {
+	s := rec.Schedule()
 	var out []planDay
 	who := func(ns []int) string {
 		parts := make([]string, len(ns))
@@ -152,7 +153,7 @@ func planDays(s plan.Schedule, names map[int]string) []planDay {
 				if len(e.Units) > 0 {
 					units := make([]string, len(e.Units))
 					for i, u := range e.Units {
-						units[i] = unitLabel(u)
+						units[i] = rec.Input.UnitLabel(u)
 					}
 					what += " — " + strings.Join(units, ", ")
 				}

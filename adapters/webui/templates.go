@@ -49,5 +49,7 @@ func (u *UI) funcs() template.FuncMap {
 		"add":     func(a, b float64) float64 { return a + b },
 		"join":    strings.Join,
 		"fieldID": fieldID,
+		// count writes "1 jour", "2 jours": count n one many.
+		"count": plural,
 	}
 }

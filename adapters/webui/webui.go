@@ -3,7 +3,9 @@ package webui
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
 	"embed"
+	"encoding/hex"
 	"errors"
 	"html/template"
 	"io/fs"
@@ -23,6 +25,23 @@ var templateFS embed.FS
 
 //go:embed static
 var staticFS embed.FS
+
+// assets names the version of the static files: pages link them with it
+// (style.css?v=…), so that a browser holding the files of an older build
+// fetches the new ones at once instead of when its copy expires.
+var assets = func() string {
+	h := sha256.New()
+	_ = fs.WalkDir(staticFS, "static", func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := staticFS.ReadFile(path)
+		h.Write([]byte(path))
+		h.Write(b)
+		return err
+	})
+	return hex.EncodeToString(h.Sum(nil))[:12]
+}()
 
 // Option configures the dashboard New returns.
 type Option func(*UI)
@@ -264,7 +283,7 @@ type errorPage struct {
 // first, so that a template failure answers 500 rather than half a page.
 func (u *UI) render(rq *req, status int, name string, data any) {
 	var buf bytes.Buffer
-	p := layout{Base: u.base, Page: data, Title: pageTitle(name, data)}
+	p := layout{Base: u.base, Assets: assets, Page: data, Title: pageTitle(name, data)}
 	if rq.in != nil {
 		p.User = &userView{Name: rq.in.principal.Name, Role: word(roleFR, rq.in.principal.Role), Centre: string(rq.in.principal.Centre), CSRF: rq.in.csrf}
 		p.Flash = u.signins.takeFlash(rq.in)
@@ -281,11 +300,13 @@ func (u *UI) render(rq *req, status int, name string, data any) {
 
 // layout is what every page's frame shows.
 type layout struct {
-	Base  string
-	Title string
-	User  *userView
-	Flash string
-	Page  any
+	Base string
+	// Assets is the version of the static files (assets).
+	Assets string
+	Title  string
+	User   *userView
+	Flash  string
+	Page   any
 }
 
 type userView struct{ Name, Role, Centre, CSRF string }

@@ -1,12 +1,14 @@
 package webui_test
 
 import (
+	"context"
 	"crypto/tls"
 	"io"
 	"net/http"
 	"net/http/cookiejar"
 	"net/http/httptest"
 	"net/url"
+	"os"
 	"regexp"
 	"strings"
 	"testing"
@@ -14,7 +16,9 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/tpsession/tpsession/candidate"
 	"github.com/tpsession/tpsession/session"
+	"github.com/tpsession/tpsession/session/plan"
 )
 
 // user is a browser without a browser: a cookie jar, and the CSRF token
@@ -266,4 +270,93 @@ func TestRolesAndCentres(t *testing.T) {
 	status, body = ctrl.get("/ui/nulle-part")
 	assert.Equal(t, http.StatusNotFound, status)
 	assert.Contains(t, body, "Page introuvable")
+}
+
+// TestRegisteringAKnownPerson: the register form, sent for a person the
+// centre already has (a second session, a re-sit), registers the record
+// already there instead of entering the person twice.
+func TestRegisteringAKnownPerson(t *testing.T) {
+	e := newEnv(t)
+	srv := httptest.NewServer(e.handler)
+	defer srv.Close()
+	s := e.seeded
+	second := session.Details{Title: string(s.Title), TitleName: s.TitleName, Kind: string(s.Kind), Site: s.Site,
+		Start: s.Start + 14, End: s.End + 14, PlannedCandidates: s.PlannedCandidates, Responsable: s.Responsable}
+	later, err := e.svc.CreateSession(t.Context(), e.admin, second)
+	require.NoError(t, err)
+
+	u := signIn(t, srv, adminToken)
+	register := func(ses session.Session, first, last string) (int, string) {
+		path := "/ui/sessions/" + string(ses.ID)
+		u.get(path)
+		status, _ := u.post(path+"/candidats", url.Values{"csrf": {u.csrf}, "first_name": {first}, "last_name": {last},
+			"birth_date": {"1998-04-12"}, "route": {"formation"}, "email": {"lea.dubois@example.fr"}})
+		_, body := u.get(path)
+		return status, body
+	}
+	status, body := register(e.seeded, "Léa", "Dubois")
+	assert.Equal(t, http.StatusSeeOther, status)
+	assert.Contains(t, body, "DUBOIS est inscrit(e) à la session.")
+	status, body = register(later, "LEA", "DUBOIS")
+	assert.Equal(t, http.StatusSeeOther, status)
+	assert.Contains(t, body, "déjà connu(e) du centre")
+
+	all, err := e.svc.Candidates(t.Context(), e.admin, candidate.Query{})
+	require.NoError(t, err)
+	require.Len(t, all, 1, "one person, one record")
+	for _, ses := range []session.Session{e.seeded, later} {
+		regs, err := e.svc.Registrations(t.Context(), e.admin, ses.ID)
+		require.NoError(t, err)
+		require.Len(t, regs, 1)
+		assert.Equal(t, all[0].ID, regs[0].Candidate)
+	}
+}
+
+// TestThePlanNamesRoomsAsThePapersDo: the chart's rows and the tables name
+// a room by the label the planning input gives its type, as the déroulé
+// and the convocations print it, not by the type's ID; the plan's counts
+// are words with their plural.
+func TestThePlanNamesRoomsAsThePapersDo(t *testing.T) {
+	e := newEnv(t)
+	srv := httptest.NewServer(e.handler)
+	defer srv.Close()
+	sample, err := os.ReadFile("../../examples/server/deroule-cda.json")
+	require.NoError(t, err)
+	in, err := plan.DecodeBytes(sample)
+	require.NoError(t, err)
+	_, err = e.svc.PlanSession(context.Background(), e.admin, e.seeded.ID, in)
+	require.NoError(t, err)
+
+	status, body := signIn(t, srv, adminToken).get("/ui/sessions/" + string(e.seeded.ID) + "/plan")
+	require.Equal(t, http.StatusOK, status)
+	assert.Contains(t, body, "Salle informatique n° 1")
+	assert.Contains(t, body, "Salle d&#39;entretien n° 1")
+	assert.NotContains(t, body, "salle qp")
+	assert.NotContains(t, body, "salle entretien")
+
+	// The counts are written as French writes them, not "jury(s)".
+	assert.NotContains(t, body, "(s)")
+	_, body = signIn(t, srv, adminToken).get("/ui/sessions/" + string(e.seeded.ID))
+	assert.NotContains(t, body, "(s)")
+	assert.Regexp(t, `8 candidats sur \d jours, du .* avec \d jurys?, soit \d+ membres\.`, body)
+}
+
+// TestStaticFilesAreVersioned: pages link the stylesheet and the script
+// under the version of the build's files, so that a browser never keeps
+// an older build's after an upgrade; the files are served under it.
+func TestStaticFilesAreVersioned(t *testing.T) {
+	e := newEnv(t)
+	srv := httptest.NewServer(e.handler)
+	defer srv.Close()
+	u := newUser(t, srv)
+	status, body := u.get("/ui/connexion")
+	require.Equal(t, http.StatusOK, status)
+	m := regexp.MustCompile(`href="/ui/static/style\.css\?v=([0-9a-f]{12})"`).FindStringSubmatch(body)
+	require.NotNil(t, m, "the stylesheet is linked with its version")
+	assert.Contains(t, body, `src="/ui/static/dashboard.js?v=`+m[1]+`"`)
+	status, css := u.get("/ui/static/style.css?v=" + m[1])
+	assert.Equal(t, http.StatusOK, status)
+	assert.Contains(t, css, "{")
+	_, again := newUser(t, srv).get("/ui/connexion")
+	assert.Contains(t, again, "style.css?v="+m[1], "the same build, the same version")
 }

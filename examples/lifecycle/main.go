@@ -77,10 +77,7 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 	}
 	store := memstore.New()
 	clock := tpsession.NewFixedClock(time.Time{})
-	svc, err := session.NewService(session.Stores{
-		Sessions: store, Events: store, Candidates: store, Registrations: store, Members: store,
-		Juries: store, Plis: store, Checklists: store, Plans: store, Agrements: store, Programmes: store, Calendars: store, Exams: store, Retentions: store, Tx: store,
-	}, session.Config{Clock: clock, Location: paris})
+	svc, err := session.NewService(session.StoresOf(store), session.Config{Clock: clock, Location: paris})
 	if err != nil {
 		return err
 	}

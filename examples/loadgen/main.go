@@ -23,6 +23,13 @@
 // warm-up, then for -duration or -requests requests, whichever ends first.
 // The measure is taken in -rounds slices that go through the routes in
 // turn, so that whatever else the machine runs weighs on every route alike.
+//
+// With -serve it only starts the servers, prints their addresses and the
+// wrk commands that load them, and serves until interrupted: wrk, from
+// Debian's packages, loads them from another process with less of the
+// machine than this program's own client.
+//
+//	go run ./examples/loadgen -serve -store sqlite
 package main
 
 import (
@@ -81,6 +88,7 @@ type config struct {
 	session          string
 	store            string
 	routes           []string
+	serve            bool
 }
 
 // parseFlags reads the flags; on -h it writes them to stdout and returns
@@ -100,6 +108,7 @@ func parseFlags(args []string, stdout io.Writer) (config, error) {
 	fs.StringVar(&c.session, "session", "", "ID of a session of the token's centre on the target, or comma-separated IDs spread over the connections")
 	fs.StringVar(&c.store, "store", "memory", `the store of the server it starts: "memory" or "sqlite" (a file in a temporary directory)`)
 	fs.StringVar(&routes, "routes", "baseline,session,timeline,checklist-item", "routes to measure, in order")
+	fs.BoolVar(&c.serve, "serve", false, "only start the servers, print how to load them, and serve until interrupted")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			fmt.Fprintln(stdout, "usage: loadgen [flags]")
@@ -153,6 +162,9 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 	}
 	if err != nil {
 		return err
+	}
+	if cfg.serve {
+		return serveOnly(ctx, cfg.store, stdout)
 	}
 	var apis []string
 	baseline, token, sid := "", cfg.token, cfg.session
@@ -224,6 +236,25 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 		slices.Sort(r.latencies)
 		fmt.Fprintf(stdout, "| %s | %d | %.0f | %s | %s | %d |\n", r.route.name, r.count, r.perSecond(), ms(r.percentile(50)), ms(r.percentile(99)), r.errors)
 	}
+	return nil
+}
+
+// serveOnly starts the servers and serves them until ctx ends, printing
+// the wrk commands that load each route next to the baseline.
+func serveOnly(ctx context.Context, store string, stdout io.Writer) error {
+	s, err := startServers(ctx, store)
+	if err != nil {
+		return err
+	}
+	defer s.close()
+	fmt.Fprintf(stdout, "the API over the %s store on %s, the baseline on %s; load them with, say:\n\n", store, s.api, s.baseline)
+	fmt.Fprintf(stdout, "wrk -t2 -c32 -d15s %s/\n", s.baseline)
+	sid, _, _ := strings.Cut(s.session, ",")
+	for _, name := range []string{"session", "timeline"} {
+		fmt.Fprintf(stdout, "wrk -t2 -c32 -d15s -H 'Authorization: Bearer %s' %s%s\n", s.token, s.api, routes(sid)[name].path)
+	}
+	fmt.Fprintln(stdout, "\ninterrupt to stop")
+	<-ctx.Done()
 	return nil
 }
 
@@ -415,10 +446,7 @@ func startServers(ctx context.Context, store string) (s servers, err error) {
 func openStores(ctx context.Context, store string) (session.Stores, func() error, error) {
 	if store == "memory" {
 		m := memstore.New()
-		return session.Stores{
-			Sessions: m, Events: m, Candidates: m, Registrations: m, Members: m,
-			Juries: m, Plis: m, Checklists: m, Plans: m, Agrements: m, Programmes: m, Calendars: m, Exams: m, Retentions: m, Tx: m,
-		}, func() error { return nil }, nil
+		return session.StoresOf(m), func() error { return nil }, nil
 	}
 	dir, err := os.MkdirTemp("", "loadgen-")
 	if err != nil {
@@ -428,10 +456,7 @@ func openStores(ctx context.Context, store string) (session.Stores, func() error
 	if err != nil {
 		return session.Stores{}, nil, errors.Join(err, os.RemoveAll(dir))
 	}
-	return session.Stores{
-		Sessions: db, Events: db, Candidates: db, Registrations: db, Members: db,
-		Juries: db, Plis: db, Checklists: db, Plans: db, Agrements: db, Programmes: db, Calendars: db, Exams: db, Retentions: db, Tx: db,
-	}, func() error { return errors.Join(db.Close(), os.RemoveAll(dir)) }, nil
+	return session.StoresOf(db), func() error { return errors.Join(db.Close(), os.RemoveAll(dir)) }, nil
 }
 
 func serve(h http.Handler) (*http.Server, string, error) {

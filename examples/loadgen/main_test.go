@@ -6,9 +6,11 @@ import (
 	"fmt"
 	"net/http"
 	"net/http/httptest"
+	"regexp"
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -85,8 +87,54 @@ func TestHelp(t *testing.T) {
 	for _, flag := range []string{"-h", "-help", "--help"} {
 		var out bytes.Buffer
 		require.NoError(t, run(context.Background(), []string{flag}, &out), flag)
-		for _, name := range []string{"-duration", "-warmup", "-rounds", "-concurrency", "-requests", "-target", "-token", "-session", "-store", "-routes"} {
+		for _, name := range []string{"-duration", "-warmup", "-rounds", "-concurrency", "-requests", "-target", "-token", "-session", "-store", "-routes", "-serve"} {
 			assert.Contains(t, out.String(), name, flag)
 		}
 	}
+}
+
+// syncBuffer is an output written by run's goroutine and read by the test.
+type syncBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (b *syncBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *syncBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
+}
+
+// TestServeOnly starts the servers only: the wrk commands it prints load a
+// baseline and an API that answer, until the program is interrupted.
+func TestServeOnly(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	out := &syncBuffer{}
+	done := make(chan error, 1)
+	go func() { done <- run(ctx, []string{"-serve", "-store", "sqlite"}, out) }()
+	var cmds []string
+	require.Eventually(t, func() bool {
+		cmds = regexp.MustCompile(`(?m)^wrk .*$`).FindAllString(out.String(), -1)
+		return len(cmds) == 3
+	}, 20*time.Second, 10*time.Millisecond, out.String())
+	for _, cmd := range cmds {
+		url := cmd[strings.LastIndex(cmd, " ")+1:]
+		req, err := http.NewRequest("GET", url, nil)
+		require.NoError(t, err)
+		if _, token, ok := strings.Cut(cmd, "Bearer "); ok {
+			req.Header.Set("Authorization", "Bearer "+token[:strings.Index(token, "'")])
+		}
+		resp, err := http.DefaultClient.Do(req)
+		require.NoError(t, err)
+		resp.Body.Close()
+		assert.Equal(t, http.StatusOK, resp.StatusCode, cmd)
+	}
+	cancel()
+	require.NoError(t, <-done)
 }

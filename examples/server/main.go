@@ -24,6 +24,10 @@
 //	-titles  the centre's title register (JSON, docs/rules.md#the-title-register-file);
 //	         without it, the register shipped with the library
 //
+// A request's headers may hold 64 KiB; it has 10 seconds to send them, 30
+// to send the whole request, and its answer must be sent within 60 seconds
+// of its headers; an idle connection is closed after 2 minutes.
+//
 // It stops cleanly on SIGINT or SIGTERM: it stops accepting connections,
 // finishes the requests in flight (for up to 15 seconds, or until a second
 // SIGINT or SIGTERM), then closes the store, so that no acknowledged write
@@ -72,6 +76,48 @@ const demoCentre tpsession.CentreID = "centre-demo"
 // shutdownGrace bounds how long the requests in flight may take to finish
 // once the server is asked to stop.
 const shutdownGrace = 15 * time.Second
+
+// limits are what one connection may ask of the server
+// (docs/http-api.md#limits).
+type limits struct {
+	// maxHeaderBytes bounds a request's line and headers: a bearer token
+	// and the usual headers take a few hundred bytes.
+	maxHeaderBytes int
+	// readHeader bounds the time to send the headers, read the time to
+	// send the whole request (a body is at most httpapi.MaxBodyBytes),
+	// idle the time a kept-alive connection waits for its next request.
+	readHeader, read, idle time.Duration
+	// write bounds the time from the end of the request's headers to the
+	// end of the answer; the handler's context ends then too, so that a
+	// rendering or a plan whose answer can no longer be sent stops.
+	write time.Duration
+}
+
+// serverLimits are the demo server's limits.
+var serverLimits = limits{
+	maxHeaderBytes: 64 << 10,
+	readHeader:     10 * time.Second,
+	read:           30 * time.Second,
+	write:          60 * time.Second,
+	idle:           2 * time.Minute,
+}
+
+// newServer returns the HTTP server of h under the limits l.
+func newServer(h http.Handler, l limits, logger *slog.Logger) *http.Server {
+	return &http.Server{
+		Handler: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			ctx, cancel := context.WithTimeout(r.Context(), l.write)
+			defer cancel()
+			h.ServeHTTP(w, r.WithContext(ctx))
+		}),
+		MaxHeaderBytes:    l.maxHeaderBytes,
+		ReadHeaderTimeout: l.readHeader,
+		ReadTimeout:       l.read,
+		WriteTimeout:      l.write,
+		IdleTimeout:       l.idle,
+		ErrorLog:          slog.NewLogLogger(logger.Handler(), slog.LevelWarn),
+	}
+}
 
 type config struct {
 	addr, tokens, titles string
@@ -198,14 +244,7 @@ func run(ctx context.Context, args []string, stdout io.Writer) (err error) {
 	if err != nil {
 		return err
 	}
-	srv := &http.Server{
-		Handler:           handler(svc, tokens, logger, st.health),
-		ReadHeaderTimeout: 10 * time.Second,
-		ReadTimeout:       30 * time.Second,
-		WriteTimeout:      60 * time.Second,
-		IdleTimeout:       2 * time.Minute,
-		ErrorLog:          slog.NewLogLogger(logger.Handler(), slog.LevelWarn),
-	}
+	srv := newServer(handler(svc, tokens, logger, st.health), serverLimits, logger)
 	fmt.Fprintf(stdout, "listening on http://%s (store: %s); the dashboard is at http://%s/ui/\n", ln.Addr(), describe(cfg.db.db), ln.Addr())
 	served := make(chan error, 1)
 	go func() { served <- srv.Serve(ln) }()

@@ -9,15 +9,7 @@ import (
 	"github.com/tpsession/tpsession/adapters/memstore"
 	"github.com/tpsession/tpsession/adapters/postgres"
 	"github.com/tpsession/tpsession/adapters/sqlite"
-	"github.com/tpsession/tpsession/candidate"
-	"github.com/tpsession/tpsession/checklist"
-	"github.com/tpsession/tpsession/jury"
-	"github.com/tpsession/tpsession/pli"
 	"github.com/tpsession/tpsession/session"
-	"github.com/tpsession/tpsession/session/agrement"
-	"github.com/tpsession/tpsession/session/exam"
-	"github.com/tpsession/tpsession/session/plan"
-	"github.com/tpsession/tpsession/session/programme"
 )
 
 // dbConfig is the store -db names, and the settings of a PostgreSQL one.
@@ -50,7 +42,7 @@ type opened struct {
 func openStores(ctx context.Context, c dbConfig) (opened, error) {
 	switch {
 	case c.db == "memory":
-		return opened{stores: storesOf(memstore.New()), close: func() error { return nil }}, nil
+		return opened{stores: session.StoresOf(memstore.New()), close: func() error { return nil }}, nil
 	case isPostgres(c.db):
 		var opts []postgres.Option
 		if c.maxConns != nil {
@@ -66,13 +58,13 @@ func openStores(ctx context.Context, c dbConfig) (opened, error) {
 		if err != nil {
 			return opened{}, err
 		}
-		return opened{stores: storesOf(s), close: s.Close, health: s.Ping}, nil
+		return opened{stores: session.StoresOf(s), close: s.Close, health: s.Ping}, nil
 	}
 	s, err := sqlite.Open(ctx, c.db)
 	if err != nil {
 		return opened{}, err
 	}
-	return opened{stores: storesOf(s), close: s.Close}, nil
+	return opened{stores: session.StoresOf(s), close: s.Close}, nil
 }
 
 // describe names the store -db names for the start-up line, without the
@@ -87,30 +79,4 @@ func describe(db string) string {
 	}
 	u.RawQuery = ""
 	return u.Redacted()
-}
-
-// allStores is a store that holds every aggregate, in one transaction.
-type allStores interface {
-	session.Store
-	session.EventLog
-	candidate.CandidateStore
-	candidate.RegistrationStore
-	jury.MemberStore
-	jury.SessionJuryStore
-	pli.Store
-	checklist.Store
-	plan.Store
-	agrement.Store
-	programme.Store
-	session.CalendarStore
-	exam.Store
-	exam.RetentionStore
-	session.Transactor
-}
-
-func storesOf(s allStores) session.Stores {
-	return session.Stores{
-		Sessions: s, Events: s, Candidates: s, Registrations: s, Members: s,
-		Juries: s, Plis: s, Checklists: s, Plans: s, Agrements: s, Programmes: s, Calendars: s, Exams: s, Retentions: s, Tx: s,
-	}
 }

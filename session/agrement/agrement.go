@@ -161,6 +161,24 @@ type Subject struct {
 	Title tpsession.TitleCode
 	Site  string
 	Days  tpsession.DateRange
+	// Prolongation is the title's délai de prolongation when the title
+	// register knows its end of validity (zero otherwise): the year after
+	// that end, in which the sessions created before it may still start
+	// (docs/rules.md#délai-de-prolongation). An agrément cannot outlast
+	// the title, so one running to its end covers that year too for the
+	// title's sessions; without that, no centre that records its agréments
+	// could hold the sessions the Ministry allows.
+	Prolongation tpsession.DateRange
+}
+
+// validity is the period over which a covers s's days: its own, stretched
+// over the délai de prolongation when it runs to the title's end.
+func (s Subject) validity(a Agrement) tpsession.DateRange {
+	v := a.Valid
+	if p := s.Prolongation; p.From != 0 && v.Until+1 >= p.From && v.Until < p.Until {
+		v.Until = p.Until
+	}
+	return v
 }
 
 // Check returns nil when the agréments of as cover the title, the site and
@@ -189,8 +207,8 @@ func Check(as []Agrement, s Subject) error {
 	slices.SortFunc(atSite, func(a, b Agrement) int { return cmp.Compare(a.Valid.From, b.Valid.From) })
 	d := s.Days.From
 	for _, a := range atSite {
-		if a.Valid.Contains(d) {
-			d = a.Valid.Until + 1
+		if v := s.validity(a); v.Contains(d) {
+			d = v.Until + 1
 		}
 	}
 	if d > s.Days.Until {

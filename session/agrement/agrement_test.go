@@ -107,6 +107,44 @@ func TestCheckOnBothSidesOfEveryBoundary(t *testing.T) {
 // TestCheckAgreesWithADayByDayCount checks Check on generated agréments
 // against the plainest reading of the rule: every day of the session lies
 // in one agrément of the title and site.
+// The délai de prolongation: an agrément cannot outlast its title (18
+// December 2028 for the CDA), yet the sessions created before that end may
+// start in the year after it; an agrément running to the end covers them.
+func TestCheckStretchesOverTheDelaiDeProlongation(t *testing.T) {
+	delai := tpsession.DateRange{From: day(2028, 12, 19), Until: day(2029, 12, 18)}
+	in := func(from, until date.Date) agrement.Subject {
+		s := subject("TP-01281", site, from, until)
+		s.Prolongation = delai
+		return s
+	}
+	tests := []struct {
+		name string
+		as   []agrement.Agrement
+		s    agrement.Subject
+		says string // the first day not covered; "" when covered
+	}{
+		{"running to the end, the délai's first day", []agrement.Agrement{mk(t, "TP-01281", "2025-01-01", "2028-12-18")}, in(day(2028, 12, 19), day(2028, 12, 19)), ""},
+		{"running to the end, across it", []agrement.Agrement{mk(t, "TP-01281", "2025-01-01", "2028-12-18")}, in(day(2028, 12, 18), day(2028, 12, 20)), ""},
+		{"running to the end, the délai's last day", []agrement.Agrement{mk(t, "TP-01281", "2025-01-01", "2028-12-18")}, in(day(2029, 12, 18), day(2029, 12, 18)), ""},
+		{"running to the end, the day after the délai", []agrement.Agrement{mk(t, "TP-01281", "2025-01-01", "2028-12-18")}, in(day(2029, 12, 18), day(2029, 12, 19)), "2029-12-19"},
+		{"ending the day before the end", []agrement.Agrement{mk(t, "TP-01281", "2025-01-01", "2028-12-17")}, in(day(2028, 12, 19), day(2028, 12, 19)), "2028-12-19"},
+		{"a renewal running to the end", []agrement.Agrement{mk(t, "TP-01281", "2025-01-01", "2027-06-30"), mk(t, "TP-01281", "2027-07-01", "2028-12-18")}, in(day(2029, 3, 1), day(2029, 3, 2)), ""},
+		{"another site's agrément", []agrement.Agrement{mk(t, "TP-01281", "2025-01-01", "2028-12-18", "Autre site")}, in(day(2029, 3, 1), day(2029, 3, 2)), "Autre site"},
+		{"without a known end", []agrement.Agrement{mk(t, "TP-01281", "2025-01-01", "2028-12-18")}, subject("TP-01281", site, day(2029, 3, 1), day(2029, 3, 2)), "2029-03-01"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			err := agrement.Check(tt.as, tt.s)
+			if tt.says == "" {
+				assert.NoError(t, err)
+				return
+			}
+			require.ErrorIs(t, err, agrement.ErrNotCovered)
+			assert.Contains(t, tpsession.MessageOf(err), tt.says)
+		})
+	}
+}
+
 func TestCheckAgreesWithADayByDayCount(t *testing.T) {
 	rng := rand.New(rand.NewPCG(18, 2027))
 	base := day(2027, 1, 1)
@@ -123,11 +161,17 @@ func TestCheckAgreesWithADayByDayCount(t *testing.T) {
 		}
 		start := base + date.Date(rng.IntN(70))
 		s := agrement.Subject{Title: titles[rng.IntN(2)], Site: sites[rng.IntN(2)], Days: tpsession.DateRange{From: start, Until: start + date.Date(rng.IntN(6))}}
+		if rng.IntN(2) == 0 {
+			end := base + date.Date(rng.IntN(80))
+			s.Prolongation = tpsession.DateRange{From: end + 1, Until: end + date.Date(rng.IntN(10))}
+		}
 		want := true
 		for d := s.Days.From; d <= s.Days.Until; d++ {
 			in := false
 			for _, a := range as {
-				in = in || a.Title == s.Title && a.Covers(s.Site) && a.Valid.Contains(d)
+				// An agrément running to the title's end covers the délai too.
+				stretched := s.Prolongation.From != 0 && a.Valid.Until >= s.Prolongation.From-1 && a.Valid.From <= d && s.Prolongation.Contains(d)
+				in = in || a.Title == s.Title && a.Covers(s.Site) && (a.Valid.Contains(d) || stretched)
 			}
 			want = want && in
 		}

@@ -17,6 +17,10 @@ var (
 	// [Plan.Err]: no plan exists within the limits, or none was found.
 	ErrNoPlan = tpsession.NewError(tpsession.Rule, "plan.infeasible", "no plan fits the session's limits")
 
+	// ErrCancelled is returned by ComputeContext and NewRecord when their
+	// context ended before the plan was found: the request that asked for
+	// it is gone.
+	ErrCancelled = tpsession.NewError(tpsession.Internal, "plan.cancelled", "the planning stopped before its end: its request was cancelled")
 	// ErrNoEntretienFinal refuses the déroulé of a session titre in which
 	// no épreuve is marked as the entretien final.
 	ErrNoEntretienFinal = tpsession.NewError(tpsession.Rule, "plan.entretien_final_missing", "a session titre ends with the entretien final")

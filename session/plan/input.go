@@ -15,20 +15,22 @@ import (
 // Input is what the planner solves: the déroulé-type of the title, the
 // plateau technique, the hidden times, the calendar and the jury parameters
 // (docs/planning.md#input). Its JSON is the wire format of docs/planning.md and of the
-// HTTP API's plan resource; [Decode] reads it strictly.
+// HTTP API's plan resource; [Decode] reads it strictly. The text tags
+// state the text rule of its free-text fields (tpsession.TextProblem),
+// which Validate checks, for the adapters that read the JSON.
 type Input struct {
 	// Note is free text the centre keeps with its input; the planner
 	// ignores it.
-	Note        string       `json:"note,omitempty"`
+	Note        string       `json:"note,omitempty" text:"lines,2000"`
 	Title       Title        `json:"title"`
-	Candidates  int          `json:"candidates"`
-	Epreuves    []Epreuve    `json:"epreuves"`
+	Candidates  int          `json:"candidates" minimum:"1" maximum:"500"`
+	Epreuves    []Epreuve    `json:"epreuves" minItems:"1" maxItems:"16"`
 	Constraints []Constraint `json:"constraints,omitempty"`
 	// Capacities is the number of units of each resource type.
-	Capacities map[string]int `json:"capacities"`
+	Capacities map[string]int `json:"capacities" text:"line,60"`
 	// StationResetMin is, per resource type, the minutes a unit needs
 	// between two candidates on the same day.
-	StationResetMin map[string]int `json:"station_reset_min,omitempty"`
+	StationResetMin map[string]int `json:"station_reset_min,omitempty" text:"line,60"`
 	// Hidden holds the hidden times; nil when the input gives none, which
 	// Validate refuses: the session service fills it from the title
 	// register's default profile first. Explicit zeros are allowed, and
@@ -42,7 +44,7 @@ type Input struct {
 	// plan: the label a centre gives its rooms and stations, which the
 	// déroulé, the convocations and the calendars print (UnitLabel). A
 	// type left out is named from its ID.
-	Resources map[string]ResourceType `json:"resources,omitempty"`
+	Resources map[string]ResourceType `json:"resources,omitempty" text:"line,60"`
 
 	// Search tunes the search (its budget and seed); nil for the defaults.
 	Search *SearchSettings `json:"search,omitempty"`
@@ -52,7 +54,7 @@ type Input struct {
 // titles are known only by name or RNCP number.
 type Title struct {
 	Code tpsession.TitleCode `json:"code,omitempty"`
-	Name string              `json:"name,omitempty"`
+	Name string              `json:"name,omitempty" text:"line,200"`
 }
 
 // Presence says whether and how a jury attends an épreuve.
@@ -71,9 +73,9 @@ const (
 
 // Epreuve is one épreuve of the déroulé-type; every candidate sits each once.
 type Epreuve struct {
-	ID          string   `json:"id"`
-	Label       string   `json:"label,omitempty"`
-	DurationMin int      `json:"duration_min"`
+	ID          string   `json:"id" text:"line,60"`
+	Label       string   `json:"label,omitempty" text:"line,200"`
+	DurationMin int      `json:"duration_min" minimum:"1" maximum:"374400"`
 	Jury        Presence `json:"jury"`
 	// ObserveCapacity is the largest sitting a jury observes; only with
 	// Jury == Observe.
@@ -96,7 +98,7 @@ type Epreuve struct {
 type ResourceType struct {
 	// Label names the type's units on paper: "Salle d'entretien", "Poste
 	// de soudage". Its units are numbered after it when there are several.
-	Label string `json:"label,omitempty"`
+	Label string `json:"label,omitempty" text:"line,60"`
 }
 
 // MaxResourceLabelLen bounds a resource's label, in characters.
@@ -105,8 +107,8 @@ const MaxResourceLabelLen = 60
 // ResourceNeed is a number of units of one resource type held for a whole
 // épreuve.
 type ResourceNeed struct {
-	Type  string `json:"type"`
-	Units int    `json:"units"`
+	Type  string `json:"type" text:"line,60"`
+	Units int    `json:"units" minimum:"1"`
 }
 
 // ConstraintType names a constraint between a candidate's épreuves.
@@ -125,25 +127,25 @@ const (
 // required for no_wait), Epreuve for last, Epreuves for same_station.
 type Constraint struct {
 	Type      ConstraintType `json:"type"`
-	Before    string         `json:"before,omitempty"`
-	After     string         `json:"after,omitempty"`
-	MinGapMin int            `json:"min_gap_min,omitempty"`
+	Before    string         `json:"before,omitempty" text:"line,60"`
+	After     string         `json:"after,omitempty" text:"line,60"`
+	MinGapMin int            `json:"min_gap_min,omitempty" minimum:"0"`
 	// MaxGapMin is nil when there is no maximum; 0 is a real maximum.
-	MaxGapMin *int     `json:"max_gap_min,omitempty"`
+	MaxGapMin *int     `json:"max_gap_min,omitempty" minimum:"0"`
 	NextDay   bool     `json:"next_day,omitempty"`
-	Epreuve   string   `json:"epreuve,omitempty"`
-	Epreuves  []string `json:"epreuves,omitempty"`
+	Epreuve   string   `json:"epreuve,omitempty" text:"line,60"`
+	Epreuves  []string `json:"epreuves,omitempty" text:"line,60"`
 }
 
 // Hidden holds the temps cachés in minutes, 0 meaning none (docs/planning.md#the-model).
 type Hidden struct {
-	OpeningMin      int `json:"opening_min"`
-	JuryBriefingMin int `json:"jury_briefing_min"`
-	JuryClosureMin  int `json:"jury_closure_min"`
-	AccueilMin      int `json:"accueil_min"`
-	ReadingMin      int `json:"reading_min"`
-	CorrectionMin   int `json:"correction_min"`
-	DeliberationMin int `json:"deliberation_min"`
+	OpeningMin      int `json:"opening_min" minimum:"0"`
+	JuryBriefingMin int `json:"jury_briefing_min" minimum:"0"`
+	JuryClosureMin  int `json:"jury_closure_min" minimum:"0"`
+	AccueilMin      int `json:"accueil_min" minimum:"0"`
+	ReadingMin      int `json:"reading_min" minimum:"0"`
+	CorrectionMin   int `json:"correction_min" minimum:"0"`
+	DeliberationMin int `json:"deliberation_min" minimum:"0"`
 }
 
 // Calendar is the session's calendar: every working day has the same blocks.
@@ -151,8 +153,8 @@ type Hidden struct {
 // session by [Input.WithSession] before validation.
 type Calendar struct {
 	Start   date.Date        `json:"start,omitzero"`
-	Blocks  []Block          `json:"blocks"`
-	MaxDays int              `json:"max_days,omitempty"`
+	Blocks  []Block          `json:"blocks" minItems:"1" maxItems:"12"`
+	MaxDays int              `json:"max_days,omitempty" minimum:"0" maximum:"260" doc:"working days; 0 or left out: the session's"`
 	Region  tpsession.Region `json:"region,omitempty"`
 }
 
@@ -183,11 +185,11 @@ func (b *Block) UnmarshalJSON(data []byte) error {
 // Jury holds the jury parameters.
 type Jury struct {
 	// MembersPerJury is the size of a jury, at least 2.
-	MembersPerJury int `json:"members_per_jury"`
+	MembersPerJury int `json:"members_per_jury" minimum:"2"`
 	// MemberDayMin bounds a jury's busy minutes in a day.
-	MemberDayMin int `json:"member_day_min"`
+	MemberDayMin int `json:"member_day_min" minimum:"1" maximum:"1440"`
 	// MaxJuries is the number of juries the centre can staff at most.
-	MaxJuries int `json:"max_juries"`
+	MaxJuries int `json:"max_juries" minimum:"1" maximum:"100"`
 	// MemberDayFee, when valid, asks for the jury's cost: the fee of one
 	// member for one day, in euros.
 	MemberDayFee decimal.NullDecimal `json:"member_day_fee,omitzero"`

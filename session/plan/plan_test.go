@@ -1,6 +1,7 @@
 package plan_test
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"strings"
@@ -340,7 +341,7 @@ func TestComputeIsDeterministic(t *testing.T) {
 func TestRecord(t *testing.T) {
 	sid := tpsession.NewSessionID()
 	at := time.Date(2027, 1, 5, 10, 0, 0, 0, time.UTC)
-	r, err := plan.NewRecord("centre-1", sid, baseInput(), at)
+	r, err := plan.NewRecord(context.Background(), "centre-1", sid, baseInput(), at)
 	require.NoError(t, err)
 	assert.True(t, r.Plan.Feasible)
 	c := r.Clone()
@@ -349,7 +350,7 @@ func TestRecord(t *testing.T) {
 	assert.NotEqual(t, 99, r.Plan.Items[0].Segments[0].Day)
 	assert.Equal(t, "QP", r.Input.Epreuves[0].ID)
 
-	_, err = plan.NewRecord("", "nope", baseInput(), at)
+	_, err = plan.NewRecord(context.Background(), "", "nope", baseInput(), at)
 	assert.ElementsMatch(t, []string{"centre", "session"}, fieldsOf(t, err))
 }
 

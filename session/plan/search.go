@@ -2,6 +2,7 @@ package plan
 
 import (
 	"cmp"
+	"context"
 	"fmt"
 	"slices"
 
@@ -27,13 +28,28 @@ import (
 // steps, not time. Hidden times all zero are allowed, and the plan carries
 // a note (NoteHiddenZero) that the jury count ignores them.
 func Compute(in Input, opts ...Option) (Plan, error) {
+	return ComputeContext(context.Background(), in, opts...)
+}
+
+// ComputeContext is Compute stopping when ctx ends: the search looks at
+// ctx every thousand or so of its looks at the step budget, and returns
+// ErrCancelled, wrapping ctx's error, instead of a plan. A context that
+// does not end changes nothing.
+func ComputeContext(ctx context.Context, in Input, opts ...Option) (Plan, error) {
 	if err := in.Validate(); err != nil {
 		return Plan{}, err
+	}
+	if err := ctx.Err(); err != nil {
+		return Plan{}, ErrCancelled.Wrap(err)
 	}
 	params := paramsOf(in, opts)
 	m := compile(in)
 	s := newSearch(m, newBounds(m), params)
+	s.steps.ctx = ctx
 	p := s.solve()
+	if s.steps.stopped {
+		return Plan{}, ErrCancelled.Wrap(context.Cause(ctx))
+	}
 	if in.Hidden.Zero() {
 		p.Notes = append(p.Notes, Note{Code: NoteHiddenZero, Message: "every hidden time is 0: the jury count ignores the time the juries spend on the opening, " +
 			"their briefing and closure, welcoming the candidates, reading their files, correcting and deliberating (the leaflet's « temps cachés »); " +

@@ -1,6 +1,7 @@
 package plan
 
 import (
+	"context"
 	"math/rand/v2"
 	"slices"
 )
@@ -71,10 +72,33 @@ type search struct {
 // finish in the next.
 type stepBudget struct {
 	used, total, limit, stop int
+	// ctx, when not nil, ends the search when it ends: stopped tells that
+	// it has (interrupted); looks counts the looks at the budget.
+	ctx     context.Context
+	stopped bool
+	looks   int
+}
+
+// interrupted reports whether the computation's context has ended,
+// looking at it once every 1024 looks at the budget. Once it has, every
+// look at the budget finds it spent, so that every phase, placement and
+// run of the search ends; a context that does not end changes nothing.
+func (b *stepBudget) interrupted() bool {
+	if b.stopped {
+		return true
+	}
+	if b.ctx == nil {
+		return false
+	}
+	if b.looks++; b.looks&1023 != 0 || b.ctx.Err() == nil {
+		return false
+	}
+	b.stopped = true
+	return true
 }
 
 // cut reports whether a placement must stop.
-func (b *stepBudget) cut() bool { return b.used >= b.stop }
+func (b *stepBudget) cut() bool { return b.interrupted() || b.used >= b.stop }
 
 // bounded makes placements stop at the current phase's limit, and returns
 // a function that ends that.
@@ -85,10 +109,10 @@ func (b *stepBudget) bounded() func() {
 }
 
 // spent reports whether the current phase has used its steps.
-func (b *stepBudget) spent() bool { return b.used >= b.limit }
+func (b *stepBudget) spent() bool { return b.interrupted() || b.used >= b.limit }
 
 // exhausted reports whether the whole budget is used.
-func (b *stepBudget) exhausted() bool { return b.used >= b.total }
+func (b *stepBudget) exhausted() bool { return b.interrupted() || b.used >= b.total }
 
 // phase gives the next phase share/of of what is left of the current
 // one, and returns a function that ends it (the current one's limit

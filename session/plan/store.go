@@ -21,9 +21,10 @@ type Record struct {
 }
 
 // NewRecord validates in, plans it and returns the record of session sid of
-// centre, computed at at. Its only error is ErrInvalidInput (an infeasible
-// answer is a plan too: the centre sees which limit binds).
-func NewRecord(centre tpsession.CentreID, sid tpsession.SessionID, in Input, at time.Time) (Record, error) {
+// centre, computed at at. Its errors are ErrInvalidInput (an infeasible
+// answer is a plan too: the centre sees which limit binds) and
+// ErrCancelled, when ctx ends before the plan is found.
+func NewRecord(ctx context.Context, centre tpsession.CentreID, sid tpsession.SessionID, in Input, at time.Time) (Record, error) {
 	var fe tpsession.FieldErrors
 	if _, err := tpsession.ParseCentreID(string(centre)); err != nil {
 		fe.AddErr("centre", err)
@@ -34,7 +35,7 @@ func NewRecord(centre tpsession.CentreID, sid tpsession.SessionID, in Input, at 
 	if err := fe.Err(ErrInvalidInput); err != nil {
 		return Record{}, err
 	}
-	p, err := Compute(in)
+	p, err := ComputeContext(ctx, in)
 	if err != nil {
 		return Record{}, err
 	}

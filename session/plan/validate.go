@@ -24,6 +24,16 @@ const (
 	MinMembersPerJury = tpsession.MinJuryMembers
 )
 
+// Bounds on the input's free text, in characters (the text rule of
+// tpsession.TextProblem): the note, the title's name and an épreuve's
+// label are printed on the déroulé; an épreuve's id and a resource type
+// name it on every line.
+const (
+	MaxNoteLen  = 2000
+	MaxLabelLen = 200
+	MaxIDLen    = 60
+)
+
 // Validate checks the input against docs/planning.md#input and reports every
 // problem at once as field errors of ErrInvalidInput, named by their JSON
 // paths (epreuves[2].duration_min, constraints[1].before). The calendar's
@@ -48,6 +58,7 @@ func (in Input) Validate() error {
 	in.validateConstraints(&fe, ids)
 	in.validateHidden(&fe, longest)
 	in.validateJury(&fe)
+	in.validateText(&fe)
 	if st := in.Search; st != nil {
 		if st.BudgetMs < 0 || st.BudgetMs > int(MaxBudget/time.Millisecond) {
 			fe.Add("search.budget_ms", "must be between 1 and %d milliseconds (0 or absent for the default, %d), got %d",
@@ -119,7 +130,6 @@ func (in Input) validateCapacities(fe *tpsession.FieldErrors) {
 		if _, ok := in.Capacities[t]; !ok {
 			fe.Add("resources."+t, "resource type %q has no capacity", t)
 		}
-		fe.Text("resources."+t+".label", in.Resources[t].Label, MaxResourceLabelLen, false)
 	}
 }
 
@@ -473,4 +483,46 @@ func sortedKeys[V any](m map[string]V) []string {
 	}
 	slices.Sort(keys)
 	return keys
+}
+
+// validateText checks every free-text field under the text rule; the
+// checks of what the values mean are made elsewhere.
+func (in Input) validateText(fe *tpsession.FieldErrors) {
+	check := func(field, s string, max int, lines bool) {
+		if p := tpsession.TextProblem(s, max, lines); p != "" {
+			fe.Add(field, "%s", p)
+		}
+	}
+	check("note", in.Note, MaxNoteLen, true)
+	check("title.name", in.Title.Name, MaxLabelLen, false)
+	for i, e := range in.Epreuves {
+		check(fmt.Sprintf("epreuves[%d].id", i), e.ID, MaxIDLen, false)
+		check(fmt.Sprintf("epreuves[%d].label", i), e.Label, MaxLabelLen, false)
+		for j, r := range e.Resources {
+			check(fmt.Sprintf("epreuves[%d].resources[%d].type", i, j), r.Type, MaxIDLen, false)
+		}
+	}
+	for i, c := range in.Constraints {
+		field := fmt.Sprintf("constraints[%d]", i)
+		check(field+".before", c.Before, MaxIDLen, false)
+		check(field+".after", c.After, MaxIDLen, false)
+		check(field+".epreuve", c.Epreuve, MaxIDLen, false)
+		for j, id := range c.Epreuves {
+			check(fmt.Sprintf("%s.epreuves[%d]", field, j), id, MaxIDLen, false)
+		}
+	}
+	key := func(name, t string) {
+		if p := tpsession.TextProblem(t, MaxIDLen, false); p != "" {
+			fe.Add(name, "key %q %s", tpsession.Truncate(t, 40), p)
+		}
+	}
+	for name, m := range map[string]map[string]int{"capacities": in.Capacities, "station_reset_min": in.StationResetMin} {
+		for _, t := range sortedKeys(m) {
+			key(name, t)
+		}
+	}
+	for _, t := range sortedKeys(in.Resources) {
+		key("resources", t)
+		check("resources."+t+".label", in.Resources[t].Label, MaxResourceLabelLen, false)
+	}
 }

@@ -266,3 +266,37 @@ func TestInputCloneIsDeep(t *testing.T) {
 	c.Calendar.Blocks[0].End = hm(9, 0)
 	assert.Equal(t, baseInput(), in)
 }
+
+// TestEveryTextOfTheInputFollowsTheTextRule sets each free-text field of
+// a valid input to text holding a control character: each is refused,
+// naming the field.
+func TestEveryTextOfTheInputFollowsTheTextRule(t *testing.T) {
+	for field, set := range map[string]func(in *plan.Input){
+		"note":              func(in *plan.Input) { in.Note = "a\u0007b" },
+		"title.name":        func(in *plan.Input) { in.Title.Name = "a\nb" },
+		"epreuves[0].id":    func(in *plan.Input) { in.Epreuves[0].ID = "a\tb" },
+		"epreuves[0].label": func(in *plan.Input) { in.Epreuves[0].Label = "a\u202eb" },
+		"epreuves[0].resources[0].type": func(in *plan.Input) {
+			in.Epreuves[0].Resources = []plan.ResourceNeed{{Type: "a\x00", Units: 1}}
+		},
+		"constraints[0].before": func(in *plan.Input) {
+			in.Constraints = []plan.Constraint{{Type: plan.Precedes, Before: "a\x01", After: "b"}}
+		},
+		"capacities":        func(in *plan.Input) { in.Capacities = map[string]int{"a\x7f": 1} },
+		"station_reset_min": func(in *plan.Input) { in.StationResetMin = map[string]int{"\xff": 1} },
+		"resources":         func(in *plan.Input) { in.Resources = map[string]plan.ResourceType{"a\u2028b": {}} },
+		"resources.salle_qp.label": func(in *plan.Input) {
+			in.Resources = map[string]plan.ResourceType{"salle_qp": {Label: "Salle\u0007"}}
+		},
+	} {
+		in := baseInput()
+		set(&in)
+		err := in.Validate()
+		require.ErrorIs(t, err, plan.ErrInvalidInput, field)
+		assert.Contains(t, fieldsOf(t, err), field)
+	}
+	in := baseInput()
+	in.Note = "line one\nline two"
+	in.Title.Name = strings.Repeat("é", plan.MaxLabelLen)
+	assert.NoError(t, in.Validate(), "a note may span lines; a name may have the maximum length")
+}
