@@ -188,12 +188,12 @@ func joinAnd(parts []string) string {
 }
 
 // firstPlan looks for a plan with at most k juries within horizon days:
-// probes, the template, then runs with their repair, plain then
+// the serial schedule (the floor of the answer), probes, the template, then runs with their repair, plain then
 // randomised, until one is found or the whole budget is spent: "no plan"
 // comes only after the budget. With fill, the
 // plan takes a fresh jury only for a candidate no working jury can take.
 func (s *search) firstPlan(k, horizon int, fill bool) *solution {
-	var best *solution
+	best := s.serial(k, horizon) // the floor, whatever the budget
 	for run := range probeRuns(s.m) {
 		best = s.better(best, s.probe(k, horizon, run))
 	}
@@ -297,24 +297,43 @@ func (s *search) templateDays(best *solution, k, lo int) *solution {
 }
 
 // fewestJuries finds a plan with as few juries as it can between lo (a
-// lower bound) and hi, within horizon days. Probes come first (one
-// placement of the candidates each, one of them as the naive serial
-// schedule places them): at lo, then upwards with a doubling step and a
+// lower bound) and hi, within horizon days. The serial schedule comes
+// first, with lo, lo+1, … juries until it fits: the floor of the answer.
+// Probes follow (one placement of the candidates each): at lo, then upwards with a doubling step and a
 // bisection back, for the fewest juries a probe fits. Then, when that is
 // more than lo, runs at lo with their repair and the template; then juries
 // are taken away from the best plan (fewestJuriesFor).
-func (s *search) fewestJuries(lo, hi, horizon int) *solution {
+func (s *search) fewestJuries(lo, hi, horizon int) (best *solution) {
 	fits := func(k int) *solution { // the cheap probes: every candidate in the first order
 		return s.better(s.probe(k, horizon, 0), s.probe(k, horizon, 1))
 	}
-	best := fits(lo)
+	// The serial schedule with lo, lo+1, … juries until one fits: the
+	// floor, whatever the budget. A serial plan with fewer juries than
+	// given is the plan of as many juries, so no count is skipped.
+	var floor *solution
+	for k := lo; k <= hi && floor == nil && !s.steps.interrupted(); k++ {
+		floor = s.serial(k, horizon)
+	}
+	defer func() {
+		if floor != nil {
+			best = s.better(best, floor)
+		}
+	}()
+	best = fits(lo)
+	if floor != nil && floor.usedJuries() == lo {
+		return s.better(floor, best)
+	}
 	if best != nil {
 		return best
 	}
 	low, high := lo+1, hi+1 // no probe fits below low; high: one fits
-	for k, step := lo+1, 1; k <= hi && !s.steps.exhausted(); k, step = k+step, 2*step {
-		if best = fits(k); best != nil {
-			high = k
+	if floor != nil {
+		high = floor.usedJuries()
+		best = floor
+	}
+	for k, step := lo+1, 1; k < high && !s.steps.exhausted(); k, step = k+step, 2*step {
+		if sol := fits(k); sol != nil {
+			best, high = sol, k
 			break
 		}
 		low = k + 1
