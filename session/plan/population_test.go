@@ -94,3 +94,32 @@ func evaluateWith(c genCase, opts ...plan.Option) outcome {
 	}
 	return o
 }
+
+// TestSerialFloorAtTheNaiveLimit pins an input where the search's first
+// placement once drifted a day from the naive schedule: a kitchen title at
+// 100 candidates, min_days, its day limit exactly the naive schedule's
+// days. At that limit the planner must find a plan no longer than the
+// naive one; a day below it, the naive schedule finds none and the planner
+// may answer "no plan", never a plan that breaks a rule.
+func TestSerialFloorAtTheNaiveLimit(t *testing.T) {
+	if testing.Short() || raceDetector {
+		t.Skip("a 100-candidate input")
+	}
+	c := generateSized(familyReferentiel, 60, 100)
+	nv := naiveSchedule(c.in)
+	if !nv.Feasible || c.in.Objective != plan.MinDays || len(nv.Days) != c.in.Calendar.MaxDays {
+		t.Fatalf("the generator changed: %s, naive %d days within %d", c.in.Objective, len(nv.Days), c.in.Calendar.MaxDays)
+	}
+	o := evaluate(c)
+	if len(o.errs) > 0 || o.worse != "" {
+		t.Fatalf("at the naive schedule's %d days: %v %s", len(nv.Days), o.errs, o.worse)
+	}
+
+	c.in.Calendar.MaxDays--
+	if naiveSchedule(c.in).Feasible {
+		t.Fatalf("the naive schedule fits %d days too", c.in.Calendar.MaxDays)
+	}
+	if o := evaluate(c); len(o.errs) > 0 {
+		t.Fatalf("a day below: %v", o.errs)
+	}
+}
