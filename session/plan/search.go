@@ -195,7 +195,13 @@ func joinAnd(parts []string) string {
 func (s *search) firstPlan(k, horizon int, fill bool) *solution {
 	best := s.serial(k, horizon) // the floor, whatever the budget
 	for run := range probeRuns(s.m) {
+		// Each probe has a share of what is left, so that a slow one on a
+		// large input leaves the others and the search something.
+		end := s.steps.phase(1, probeRuns(s.m)-run+1)
+		stop := s.steps.bounded()
 		best = s.better(best, s.probe(k, horizon, run))
+		stop()
+		end()
 	}
 	best = s.better(best, s.attemptTemplate(k, horizon))
 	if best != nil {

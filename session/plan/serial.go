@@ -21,9 +21,10 @@ import "slices"
 const serialTries = 2000
 
 // serial plans with k juries within horizon days as the serial schedule
-// does; nil when a candidate does not fit. It runs to its end whatever the
-// step budget says (the floor must not depend on it), and stops only when
-// the computation is cancelled.
+// does; nil when a candidate does not fit. It runs outside the step
+// budget: it does not count its steps, and stops only when the computation
+// is cancelled, so that the floor depends neither on the budget nor costs
+// the search any of it (the time it takes comes on top).
 func (s *search) serial(k, horizon int) *solution {
 	m := s.m
 	defer func(used int) { s.steps.used = used }(s.steps.used)
