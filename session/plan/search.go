@@ -193,7 +193,7 @@ func joinAnd(parts []string) string {
 // comes only after the budget. With fill, the
 // plan takes a fresh jury only for a candidate no working jury can take.
 func (s *search) firstPlan(k, horizon int, fill bool) *solution {
-	best := s.serial(k, horizon) // the floor, whatever the budget
+	best, _ := s.serial(k, horizon) // the floor, whatever the budget
 	for run := range probeRuns(s.m) {
 		// Each probe has a share of what is left, so that a slow one on a
 		// large input leaves the others and the search something.
@@ -313,12 +313,12 @@ func (s *search) fewestJuries(lo, hi, horizon int) (best *solution) {
 	fits := func(k int) *solution { // the cheap probes: every candidate in the first order
 		return s.better(s.probe(k, horizon, 0), s.probe(k, horizon, 1))
 	}
-	// The serial schedule with lo, lo+1, … juries until one fits: the
-	// floor, whatever the budget. A serial plan with fewer juries than
-	// given is the plan of as many juries, so no count is skipped.
+	// The serial schedule with lo, lo+1, … juries until one fits, or until
+	// more juries would not change its failure: the floor, whatever the
+	// budget.
 	var floor *solution
-	for k := lo; k <= hi && floor == nil && !s.steps.interrupted(); k++ {
-		floor = s.serial(k, horizon)
+	for k, more := lo, true; k <= hi && floor == nil && more && !s.steps.interrupted(); k++ {
+		floor, more = s.serial(k, horizon)
 	}
 	defer func() {
 		if floor != nil {

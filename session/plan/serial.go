@@ -21,11 +21,14 @@ import "slices"
 const serialTries = 2000
 
 // serial plans with k juries within horizon days as the serial schedule
-// does; nil when a candidate does not fit. It runs outside the step
+// does; nil when a candidate does not fit, with more false when more
+// juries would not change that: a jury was still fresh where it failed,
+// and fresh juries are alike, so that with more the placement is the same
+// up to there and fails the same way. It runs outside the step
 // budget: it does not count its steps, and stops only when the computation
 // is cancelled, so that the floor depends neither on the budget nor costs
 // the search any of it (the time it takes comes on top).
-func (s *search) serial(k, horizon int) *solution {
+func (s *search) serial(k, horizon int) (sol *solution, more bool) {
 	m := s.m
 	defer func(used int) { s.steps.used = used }(s.steps.used)
 	s.reset(k, horizon)
@@ -41,21 +44,21 @@ func (s *search) serial(k, horizon int) *solution {
 			}
 			s.rollback(mark)
 			if s.steps.interrupted() {
-				return nil
+				return nil, false
 			}
 		}
 		if best == -2 {
-			return nil
+			return nil, s.usedJuries() == k
 		}
 		s.serialCandidate(c, best, order, groups)
 		s.setPlan(c, slices.Clone(s.cand.items))
 		s.forget()
 	}
 	if !s.close() {
-		return nil
+		return nil, s.usedJuries() == k
 	}
 	s.forget()
-	return s.snapshot()
+	return s.snapshot(), false
 }
 
 // maxGapGroups splits order into runs of positions [first, last] that
