@@ -391,7 +391,7 @@ func (s *search) better(a, b *solution) *solution {
 
 // probe is attempt without the repair: one placement of the candidates.
 // Run 0 has every candidate follow the first order and start its own
-// sittings (like the naive serial schedule), run 1 join later sittings,
+// sittings (close to the serial schedule, serial.go), run 1 join later sittings,
 // run 2 take its best order, run 3 (with a last épreuve) also leave the
 // end of the block that épreuve would split to others (options.delayLast).
 func (s *search) probe(k, horizon, run int) *solution {
