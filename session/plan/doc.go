@@ -67,10 +67,12 @@
 //
 // A serial list scheduler places the candidates one after another, each at
 // its earliest finish over the juries and épreuve orders that differ, with
-// its hidden tasks fitted into its jury's free time (sched.go). Probes (one
-// placement of every candidate) come first: one as the naive serial
-// schedule places them (every candidate in the first order of the
-// épreuves, on the first jury that fits), one joining later sittings, one
+// its hidden tasks fitted into its jury's free time (sched.go). The serial
+// schedule comes first (serial.go): every candidate in the first order of
+// the épreuves, on the jury where it finishes first, each épreuve at its
+// earliest start; it runs whatever the budget and its plan is kept, so
+// that no answer is worse than it. Probes (one placement of every
+// candidate) follow: one close to it, one joining later sittings, one
 // letting each candidate take its best order. A large neighbourhood search
 // repairs what does not fit and improves the plan: for min_days the last
 // day's candidates are taken out and put back to shorten it, then juries
