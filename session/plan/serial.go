@@ -3,7 +3,7 @@ package plan
 import "slices"
 
 // The serial schedule: the plainest placement the model allows, and the
-// floor under every answer of the search (docs/planning.md#the-search).
+// floor under every answer of the search (docs/planning.md#how-the-planner-works).
 // It fixes the first order of the épreuves for every candidate, then places
 // the candidates one after another, each with the jury where its last
 // épreuve ends first (the working juries and one fresh one, the first on a
