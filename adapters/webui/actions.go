@@ -3,6 +3,7 @@ package webui
 import (
 	"errors"
 	"net/http"
+	"net/url"
 	"strings"
 
 	"github.com/tpsession/tpsession"
@@ -179,6 +180,9 @@ func (u *UI) register(rq *req) error {
 		return err
 	}
 	v := formValues(rq.r)
+	if v.Has("known") {
+		return u.registerKnown(rq, ses, v)
+	}
 	in := candidate.CandidateInput{
 		FirstName: v.Get("first_name"), LastName: v.Get("last_name"), BirthDate: strings.TrimSpace(v.Get("birth_date")),
 		Email: v.Get("email"), Phone: v.Get("phone"), Route: v.Get("route"), VAERecevabiliteOn: strings.TrimSpace(v.Get("vae_recevabilite_on")),
@@ -220,6 +224,23 @@ func (u *UI) register(rq *req) error {
 		msg = upperName(c) + ", déjà connu(e) du centre, est inscrit(e) à la session avec sa fiche existante."
 	}
 	return rq.done(msg, u.sessionURL(ses, "#candidats"))
+}
+
+// registerKnown registers a candidate the centre already has, chosen in
+// the list of the register form.
+func (u *UI) registerKnown(rq *req, ses session.Session, v url.Values) error {
+	cid, err := tpsession.ParseCandidateID(v.Get("known"))
+	if err != nil {
+		return u.refused(rq, "known", tpsession.ErrInvalidInput.WithFields(tpsession.FieldError{Field: "known", Message: "choose a candidate of the list"}))
+	}
+	if _, err := u.svc.Register(rq.ctx, rq.actor, ses.ID, cid); err != nil {
+		return u.refused(rq, "known", err)
+	}
+	c, err := u.svc.Candidate(rq.ctx, rq.actor, cid)
+	if err != nil {
+		return err
+	}
+	return rq.done(upperName(c)+" est inscrit(e) à la session.", u.sessionURL(ses, "#candidats"))
 }
 
 // candidateAction loads the session and the candidate's registration the

@@ -245,7 +245,17 @@ type conflictView struct{ Member, Candidate, Reason, Note, Source string }
 
 type candidatesView struct {
 	Rows []candidateRow
+	// Known are the centre's candidates not registered to the session,
+	// whom the register form offers to register as they are recorded;
+	// MoreKnown says that the list stops at maxKnown.
+	Known     []option
+	MoreKnown bool
 }
+
+// maxKnown bounds the known candidates the register form lists; past it,
+// a person known to the centre is still found when their names and birth
+// date are typed (docs/rules.md#known-candidates).
+const maxKnown = 300
 
 type candidateRow struct {
 	ID, Name, Birth, Route, State, StateClass string
@@ -385,6 +395,11 @@ func (u *UI) showSession(rq *req, status int, f *form) error {
 	if rq.can(session.ActionReadCandidates) {
 		p.Sections = append(p.Sections, docLink{URL: "#candidats", Label: "Candidats et convocations"})
 		p.Candidates = u.candidatesOf(ses, regs, cands, url, p.CanManageCandidates && p.Writable)
+		if p.CanManageCandidates && p.Writable {
+			if err := u.knownCandidates(rq, cands, p.Candidates); err != nil {
+				return err
+			}
+		}
 	}
 	if rq.can(session.ActionReadPli) {
 		pl, err := u.svc.Pli(rq.ctx, rq.actor, ses.ID)
@@ -750,4 +765,27 @@ func (u *UI) documentLinks(rq *req, ses session.Session, planned bool, jv *juryV
 		out = append(out, docLink{URL: base + "archive.zip", Label: "Archive de la session (données, journaux, documents)", Kind: "ZIP"})
 	}
 	return out
+}
+
+// knownCandidates lists in v the centre's candidates, by name, that are
+// not registered to the session (registered lists those who are).
+func (u *UI) knownCandidates(rq *req, registered map[tpsession.CandidateID]candidate.Candidate, v *candidatesView) error {
+	all, err := u.svc.Candidates(rq.ctx, rq.actor, candidate.Query{Limit: maxKnown + len(registered) + 1})
+	if err != nil {
+		return err
+	}
+	for _, c := range all {
+		if _, ok := registered[c.ID]; ok {
+			continue
+		}
+		if len(v.Known) > maxKnown { // the list's first option is the prompt
+			v.MoreKnown = true
+			break
+		}
+		if v.Known == nil {
+			v.Known = []option{{Value: "", Label: "Choisir dans la liste…"}}
+		}
+		v.Known = append(v.Known, option{Value: string(c.ID), Label: upperName(c) + ", né(e) le " + c.BirthDate.Format("02/01/2006")})
+	}
+	return nil
 }

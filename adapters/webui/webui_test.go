@@ -360,3 +360,43 @@ func TestStaticFilesAreVersioned(t *testing.T) {
 	_, again := newUser(t, srv).get("/ui/connexion")
 	assert.Contains(t, again, "style.css?v="+m[1], "the same build, the same version")
 }
+
+// TestRegisteringFromTheKnownList: the register form lists the centre's
+// candidates not registered to the session; choosing one registers that
+// record, and sending the form without a choice is refused beside the
+// list, registering nobody.
+func TestRegisteringFromTheKnownList(t *testing.T) {
+	e := newEnv(t)
+	srv := httptest.NewServer(e.handler)
+	defer srv.Close()
+	ctx := t.Context()
+	lea, err := e.svc.CreateCandidate(ctx, e.admin, candidate.CandidateInput{FirstName: "Léa", LastName: "Dubois", BirthDate: "1998-04-12", Route: "formation"})
+	require.NoError(t, err)
+	noe, err := e.svc.CreateCandidate(ctx, e.admin, candidate.CandidateInput{FirstName: "Noé", LastName: "Martin", BirthDate: "1990-01-31", Route: "formation"})
+	require.NoError(t, err)
+	_, err = e.svc.Register(ctx, e.admin, e.seeded.ID, noe.ID)
+	require.NoError(t, err)
+
+	u := signIn(t, srv, adminToken)
+	path := "/ui/sessions/" + string(e.seeded.ID)
+	_, body := u.get(path)
+	assert.Contains(t, body, `<option value="`+string(lea.ID)+`">Léa DUBOIS, né(e) le 12/04/1998</option>`)
+	assert.NotContains(t, body, `<option value="`+string(noe.ID)+`"`, "a registered candidate is not offered again")
+
+	status, body := u.post(path+"/candidats", url.Values{"csrf": {u.csrf}, "known": {""}})
+	assert.Equal(t, http.StatusBadRequest, status)
+	assert.Contains(t, body, `id="known-known-erreur"`)
+	regs, err := e.svc.Registrations(ctx, e.admin, e.seeded.ID)
+	require.NoError(t, err)
+	assert.Len(t, regs, 1)
+
+	u.get(path)
+	status, _ = u.post(path+"/candidats", url.Values{"csrf": {u.csrf}, "known": {string(lea.ID)}})
+	assert.Equal(t, http.StatusSeeOther, status)
+	_, body = u.get(path)
+	assert.Contains(t, body, "Léa DUBOIS est inscrit(e) à la session.")
+	regs, err = e.svc.Registrations(ctx, e.admin, e.seeded.ID)
+	require.NoError(t, err)
+	assert.Len(t, regs, 2)
+	assert.NotContains(t, body, "Candidat déjà connu du centre", "nobody left to offer")
+}
