@@ -314,15 +314,23 @@ func (s *Service) planNumbering(ctx context.Context, by Actor, sid tpsession.Ses
 // NumberPlanCandidates); nil when the session has no feasible plan of its
 // dates.
 func (s *Service) PlanCandidates(ctx context.Context, by Actor, sid tpsession.SessionID) ([]tpsession.CandidateID, error) {
+	_, ids, _, err := s.numberedPlan(ctx, by, sid)
+	return ids, err
+}
+
+// numberedPlan returns the session's current plan and who is who in it,
+// and false when the session has no feasible plan of its dates.
+func (s *Service) numberedPlan(ctx context.Context, by Actor, sid tpsession.SessionID) (plan.Record, []tpsession.CandidateID, bool, error) {
 	ses, err := s.Session(ctx, by, sid)
 	if err != nil {
-		return nil, err
+		return plan.Record{}, nil, false, err
 	}
 	rec, planned, err := s.currentPlan(ctx, by, ses)
 	if err != nil || !planned {
-		return nil, err
+		return plan.Record{}, nil, false, err
 	}
-	return s.planNumbering(ctx, by, sid, rec)
+	ids, err := s.planNumbering(ctx, by, sid, rec)
+	return rec, ids, err == nil, err
 }
 
 // PlanAppointments returns the appointments the session's current plan

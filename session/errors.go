@@ -48,6 +48,10 @@ var (
 	// title: hidden times are never silently absent.
 	ErrHiddenTimesMissing = tpsession.NewError(tpsession.Invalid, "session.hidden_times_missing", "the planning input gives no hidden times")
 
+	// ErrNotPlanned refuses to take the sittings from the plan of a
+	// session that has no feasible plan of its dates.
+	ErrNotPlanned = tpsession.NewError(tpsession.Conflict, "session.not_planned", "the session has no feasible plan of its dates")
+
 	// ErrNotSat refuses an outcome for a candidate the session did not
 	// hold: not registered, withdrawn, or a session not opened yet.
 	ErrNotSat = tpsession.NewError(tpsession.Conflict, "session.outcome_not_sat", "the candidate did not sit the session")

@@ -93,6 +93,7 @@ var expectedAccess = map[string][]string{
 	"POST /v1/programmes/{year}/submit": {"admin"},
 
 	"GET /v1/sessions/{sid}/exam":                                              {"admin", "jury", "controller"},
+	"POST /v1/sessions/{sid}/plan/sittings":                                    {"admin"},
 	"PUT /v1/sessions/{sid}/sittings/{key}":                                    {"admin"},
 	"PUT /v1/sessions/{sid}/sittings/{key}/surveillants":                       {"admin"},
 	"PUT /v1/sessions/{sid}/sittings/{key}/attendance/{cid}":                   {"admin"},

@@ -163,3 +163,23 @@ func juryOrAdmin(path string) string {
 	}
 	return adminToken
 }
+
+// TestSittingsFromThePlan: the plan's sittings recorded in one call, each
+// registered candidate in them; the controller may not.
+func TestSittingsFromThePlan(t *testing.T) {
+	e := newEnv(t)
+	w := e.prepare()
+	r := e.must(http.StatusOK, adminToken, "POST", w.url("/plan/sittings"), nil)
+	ss := r["sittings"].([]any)
+	require.NotEmpty(t, ss)
+	seen := map[string]bool{}
+	for _, s := range ss {
+		for _, c := range s.(map[string]any)["candidates"].([]any) {
+			seen[c.(string)] = true
+		}
+	}
+	assert.Equal(t, map[string]bool{w.c1: true, w.c2: true}, seen)
+	exam := e.must(http.StatusOK, adminToken, "GET", w.url("/exam"), nil)
+	assert.Len(t, exam["sittings"], len(ss))
+	assert.Equal(t, http.StatusForbidden, e.do(controllerToken, "POST", w.url("/plan/sittings"), nil).Status)
+}

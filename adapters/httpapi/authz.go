@@ -121,6 +121,7 @@ func authorization() map[string]access {
 		"POST /v1/candidates/import":                              does(session.ActionManageCandidates),
 
 		"GET /v1/sessions/{sid}/exam":                                              does(session.ActionReadExam),
+		"POST /v1/sessions/{sid}/plan/sittings":                                    does(session.ActionRecordExam),
 		"PUT /v1/sessions/{sid}/sittings/{key}":                                    does(session.ActionRecordExam),
 		"PUT /v1/sessions/{sid}/sittings/{key}/surveillants":                       does(session.ActionRecordExam),
 		"PUT /v1/sessions/{sid}/sittings/{key}/attendance/{cid}":                   does(session.ActionRecordExam),

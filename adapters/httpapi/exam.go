@@ -76,6 +76,21 @@ func (a *api) putSitting(c *call, req *sittingRequest) (sittingResource, error) 
 	return sittingOf(s), err
 }
 
+type sittingsResource struct {
+	Sittings []sittingResource `json:"sittings" doc:"the sittings recorded, by day and start"`
+}
+
+// sittingsFromPlan records the sittings of the session's plan
+// (session.Service.SittingsFromPlan).
+func (a *api) sittingsFromPlan(c *call) (sittingsResource, error) {
+	ss, err := a.svc.SittingsFromPlan(c.ctx, c.actor, c.ses.ID)
+	out := sittingsResource{Sittings: make([]sittingResource, len(ss))}
+	for i, s := range ss {
+		out.Sittings[i] = sittingOf(s)
+	}
+	return out, err
+}
+
 type surveillantRequest struct {
 	Name  string `json:"name" text:"line,200"`
 	Email string `json:"email,omitempty" format:"email" doc:"how a trainer of a candidate is recognised"`

@@ -317,6 +317,8 @@ func (a *api) table() []route {
 
 		{method: "GET", path: "/v1/sessions/{sid}/exam", id: "getExam", tag: tagExam, summary: "Get what happened from the opening on, and what the procès-verbal lacks",
 			endpoint: read(a.getExam)},
+		{method: "POST", path: "/v1/sessions/{sid}/plan/sittings", id: "sittingsFromPlan", tag: tagExam, summary: "Record the sittings of the session's plan, all at once",
+			fails: fails409422, endpoint: act(http.StatusOK, a.sittingsFromPlan)},
 		{method: "PUT", path: "/v1/sessions/{sid}/sittings/{key}", id: "putSitting", tag: tagExam, summary: "Record a sitting of an épreuve",
 			fails: fails409422, endpoint: write(requiredBody, http.StatusOK, a.putSitting)},
 		{method: "PUT", path: "/v1/sessions/{sid}/sittings/{key}/surveillants", id: "setSurveillants", tag: tagExam, summary: "Name the surveillants of a sitting",
