@@ -125,23 +125,29 @@ func (b *browser) do(steps ...chromedp.Action[chromedp.Void]) {
 
 func (b *browser) text(sel string) string {
 	b.t.Helper()
-	s, err := chromedp.Run(b.ctx, chromedp.Text(chromedp.CSS(sel)))
-	require.NoError(b.t, err)
-	return s
+	return run(b, chromedp.Text(chromedp.CSS(sel)))
 }
 
 func (b *browser) eval(js string) string {
 	b.t.Helper()
-	s, err := chromedp.Run(b.ctx, chromedp.Evaluate[string](js))
+	return run(b, chromedp.Evaluate[string](js))
+}
+
+// run runs one step that answers, with the same bound as do: a browser
+// that stops answering fails the test instead of hanging it.
+func run[T any](b *browser, step chromedp.Action[T]) T {
+	b.t.Helper()
+	ctx, cancel := context.WithTimeout(b.ctx, 60*time.Second)
+	defer cancel()
+	v, err := chromedp.Run(ctx, step)
 	require.NoError(b.t, err)
-	return s
+	return v
 }
 
 // shot writes a screenshot of the whole page as name.png.
 func (b *browser) shot(name string) {
 	b.t.Helper()
-	png, err := chromedp.Run(b.ctx, chromedp.FullScreenshot(100))
-	require.NoError(b.t, err)
+	png := run(b, chromedp.FullScreenshot(100))
 	require.NoError(b.t, os.WriteFile(filepath.Join(b.dir, name+".png"), png, 0o644))
 }
 
@@ -240,7 +246,9 @@ func TestInABrowser(t *testing.T) {
 	// The other roles: a jury member sees its invitation, an inspector
 	// reads and writes nothing.
 	b.do(chromedp.Submit(chromedp.CSS(`form[action$="/deconnexion"] button`)), chromedp.WaitVisible(chromedp.CSS("#jeton")))
-	b.do(chromedp.SendKeys(chromedp.CSS("#jeton"), juryToken), chromedp.Submit(chromedp.CSS("#jeton")), chromedp.WaitVisible(chromedp.CSS("main h1")))
+	// The sign-in page has a heading too: wait for the sessions' table,
+	// or the screenshot may be taken while the page changes.
+	b.do(chromedp.SendKeys(chromedp.CSS("#jeton"), juryToken), chromedp.Submit(chromedp.CSS("#jeton")), chromedp.WaitVisible(chromedp.CSS("table.tableau")))
 	b.shot("07-jury-sessions")
 	b.do(chromedp.Click(chromedp.CSS(`tbody a`)), chromedp.WaitVisible(chromedp.CSS("#jury")))
 	assert.Contains(t, b.text("#jury ~ form, #jury + form"), "Accepter")
