@@ -187,6 +187,6 @@ func slug(text string) string {
 
 func TestAnchors(t *testing.T) {
 	doc := "# Title\n\n## Convocation lead time\n\n```sh\n# not a heading\n```\n\n" +
-		"## Documents (`adapters/documents`)\n## Convocation lead time\n### L'accueil, [the link](x.md) & co.\n#no space\n## Épreuves_2 ##\n"
+		"## Documents (`adapters/documents`)\n## Convocation lead time\n### L'accueil, [the link](docs/rules.md) & co.\n#no space\n## Épreuves_2 ##\n"
 	assert.Equal(t, []string{"title", "convocation-lead-time", "documents-adaptersdocuments", "convocation-lead-time-1", "laccueil-the-link--co", "épreuves_2"}, anchors(doc))
 }
