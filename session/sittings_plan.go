@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/tpsession/tpsession"
+	"github.com/tpsession/tpsession/candidate"
 	"github.com/tpsession/tpsession/session/exam"
 	"github.com/tpsession/tpsession/session/plan"
 )
@@ -55,7 +56,7 @@ func planSittings(rec plan.Record, ids []tpsession.CandidateID) map[string]exam.
 					st = exam.SittingInput{Epreuve: e.Epreuve, Label: label, Day: day.Date.String(),
 						Start: e.Start.String(), End: e.End.String(), Final: final[e.Epreuve]}
 				}
-				if e.End > tpsession.TimeOfDay(0) && e.End.String() > st.End {
+				if e.End.String() > st.End {
 					st.End = e.End.String()
 				}
 				st.Candidates = append(st.Candidates, string(ids[agenda.Number-1]))
@@ -70,23 +71,27 @@ func planSittings(rec plan.Record, ids []tpsession.CandidateID) map[string]exam.
 	return out
 }
 
-// sittingKey makes a sitting's key of the épreuve's ID, folded to what a
-// key may hold, the day, the start and the part.
+// sittingKey makes a sitting's key of the épreuve's ID, folded as names
+// are (candidate.FoldName) to what a key may hold, the day, the start and
+// the part.
 func sittingKey(epreuve, day string, start tpsession.TimeOfDay, part int) string {
-	var b strings.Builder
-	for _, r := range strings.ToLower(epreuve) {
+	k := strings.Map(func(r rune) rune {
 		switch {
 		case r >= 'a' && r <= 'z' || r >= '0' && r <= '9':
-			b.WriteRune(r)
-		case b.Len() > 0 && !strings.HasSuffix(b.String(), "-"):
-			b.WriteByte('-')
+			return r
+		case r == ' ':
+			return '-'
 		}
-	}
-	k := strings.TrimSuffix(b.String(), "-")
-	if k == "" || strings.HasPrefix(k, "jury") {
+		return -1
+	}, candidate.FoldName(epreuve))
+	k = strings.Trim(k, "-") // a letter the key cannot hold may have led or ended it
+	switch {
+	case k == "":
+		k = "e"
+	case strings.HasPrefix(k, "jury"): // the jury's sheets are named so
 		k = "e-" + k
 	}
-	k = fmt.Sprintf("%s-%s-%02d%02d", strings.TrimSuffix(k, "-"), day, int(start)/60, int(start)%60)
+	k = fmt.Sprintf("%s-%s-%02d%02d", k, day, int(start)/60, int(start)%60)
 	if part > 0 {
 		k += fmt.Sprintf("-p%d", part)
 	}
