@@ -923,7 +923,7 @@ func (s *search) finishCandidate(cx *candCtx) placeResult {
 		lo = max(lo, x+m.h.CorrectionMin)
 	}
 	if d := m.h.DeliberationMin; d > 0 {
-		x, ok := s.findSlot(j, lo, never, d, day)
+		x, ok := s.floatingSlot(j, lo, d, day, true)
 		if !ok {
 			return fail()
 		}
