@@ -647,7 +647,8 @@ func (b *bounds) juriesFor(days int) (int, string) {
 	st := b.sittingBlockJuries(bl, days)
 	jd := b.dayJuries(days)
 	wj, we := b.windowedJuries(days)
-	k := max(e, i, bl, lt, st, jd, wj)
+	sd := b.sittingDayJuries(days)
+	k := max(e, i, bl, lt, st, jd, wj, sd)
 	if b.juryWork > 0 {
 		k = max(k, 1)
 	}
@@ -657,6 +658,8 @@ func (b *bounds) juriesFor(days int) (int, string) {
 		return k, fmt.Sprintf("no jury can do its share in %s: the day budget of %d minutes leaves no room after the opening, briefing and closure", plural(days, "day"), m.dayBudget)
 	case k == never:
 		return k, fmt.Sprintf("no number of juries can hold the candidates' jury work in %s: the blocks or the day budget of %d minutes leave no room for one candidate's accueil and exclusive épreuves after the earliest accueil", plural(days, "day"), m.dayBudget)
+	case sd > max(e, i, bl, lt, st, jd, wj):
+		return k, b.sittingDayWords(k, days)
 	case wj > max(e, i, bl, lt, st, jd):
 		info := m.eps[we]
 		return k, fmt.Sprintf("%s lies in one block with %s, so a jury holds few of them a day in that part of the block: %d candidates need at least %s in %s",
