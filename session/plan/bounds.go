@@ -357,6 +357,9 @@ func (b *bounds) jury() {
 		for _, nd := range info.needs {
 			per = min(per, m.types[nd.rt].cap/nd.units)
 		}
+		if u := b.sittingPerUnit(e); u > 0 {
+			per = min(per, u)
+		}
 		b.sitCap[e] = per
 		b.sitPerJury[e] = b.sittingPerJury(e)
 		n := (m.n + per - 1) / per
@@ -648,7 +651,8 @@ func (b *bounds) juriesFor(days int) (int, string) {
 	jd := b.dayJuries(days)
 	wj, we := b.windowedJuries(days)
 	sd := b.sittingDayJuries(days)
-	k := max(e, i, bl, lt, st, jd, wj, sd)
+	sc, so := b.sittingCountJuries(days)
+	k := max(e, i, bl, lt, st, jd, wj, sd, sc)
 	if b.juryWork > 0 {
 		k = max(k, 1)
 	}
@@ -658,6 +662,8 @@ func (b *bounds) juriesFor(days int) (int, string) {
 		return k, fmt.Sprintf("no jury can do its share in %s: the day budget of %d minutes leaves no room after the opening, briefing and closure", plural(days, "day"), m.dayBudget)
 	case k == never:
 		return k, fmt.Sprintf("no number of juries can hold the candidates' jury work in %s: the blocks or the day budget of %d minutes leave no room for one candidate's accueil and exclusive épreuves after the earliest accueil", plural(days, "day"), m.dayBudget)
+	case sc > max(e, i, bl, lt, st, jd, wj, sd):
+		return k, b.sittingCountWords(k, so, days)
 	case sd > max(e, i, bl, lt, st, jd, wj):
 		return k, b.sittingDayWords(k, days)
 	case wj > max(e, i, bl, lt, st, jd):
