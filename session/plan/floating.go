@@ -1,8 +1,8 @@
 package plan
 
-// Floating hidden tasks. A candidate's deliberation (and a correction that
-// no exclusive épreuve follows) may lie anywhere in its jury's free time
-// on one day after its last exclusive épreuve: nothing else waits for it.
+// Floating hidden tasks. A candidate's deliberation may lie anywhere in its
+// jury's free time on the day of its last exclusive épreuve, after it:
+// nothing else waits for it.
 // Placed at the jury's earliest free minute, such a task often lands in
 // the hole another candidate's rigid chunk (its accueil and the exclusive
 // épreuves joined by short gaps, docs/planning.md#jury-block-integrality)

@@ -10,7 +10,9 @@ import "slices"
 // candidates finishing together, a neighbourhood for that: the
 // candidates of a sitting that is not full, put back with a wide join
 // slack, so that they join a later sitting of the same épreuve when they
-// can.
+// can, half of the time with the sittings they open lined up on a block's
+// start (options.alignSittings), where the candidates ready later can join
+// them; fewestJuries has a probe placed that way too.
 
 // sittingMates returns the candidates of one sitting, not full, of an
 // observed épreuve that has another sitting not full starting later; nil
@@ -22,15 +24,15 @@ func (s *search) sittingMates() []int {
 		if len(list) < 2 {
 			continue
 		}
-		cap := s.m.eps[e].obsCap
+		full := s.m.eps[e].obsCap
 		latest := -1 // the latest start of a sitting not full
 		for _, st := range list {
-			if st.count < cap {
+			if st.count < full {
 				latest = max(latest, st.segs[0].s)
 			}
 		}
 		for i, st := range list {
-			if st.count < cap && st.segs[0].s < latest {
+			if st.count < full && st.segs[0].s < latest {
 				picks = append(picks, pick{e, i})
 			}
 		}
