@@ -313,11 +313,7 @@ func (s *search) templateDays(best *solution, k, lo int) *solution {
 // are taken away from the best plan (fewestJuriesFor).
 func (s *search) fewestJuries(lo, hi, horizon int) (best *solution) {
 	fits := func(k int) *solution { // the cheap probes: every candidate in the first order
-		sol := s.better(s.probe(k, horizon, 0), s.probe(k, horizon, 1))
-		if sol == nil && s.m.hasObserve {
-			sol = s.probe(k, horizon, alignedProbe)
-		}
-		return sol
+		return s.better(s.probe(k, horizon, 0), s.probe(k, horizon, 1))
 	}
 	// The serial schedule with lo, lo+1, … juries until one fits, or until
 	// more juries would not change its failure: the floor, whatever the
@@ -403,8 +399,7 @@ func (s *search) better(a, b *solution) *solution {
 func (s *search) probe(k, horizon, run int) *solution {
 	s.reset(k, horizon)
 	s.steps.used++
-	s.opt = [...]options{{order: 1, firstJury: true}, {joinSlack: minutesPerDay, order: 1}, {joinSlack: minutesPerDay}, {joinSlack: minutesPerDay, delayLast: true},
-		alignedProbe: {joinSlack: minutesPerDay, order: 1, alignSittings: true}}[run]
+	s.opt = [...]options{{order: 1, firstJury: true}, {joinSlack: minutesPerDay, order: 1}, {joinSlack: minutesPerDay}, {joinSlack: minutesPerDay, delayLast: true}}[run]
 	for c := range s.m.n {
 		if s.steps.cut() || !s.addCandidate(c) {
 			return nil // a probe has no repair: one candidate left out fails it
@@ -416,10 +411,6 @@ func (s *search) probe(k, horizon, run int) *solution {
 	s.forget()
 	return s.snapshot()
 }
-
-// alignedProbe is the probe whose sittings open at a block's start
-// (options.alignSittings), for fewestJuries.
-const alignedProbe = 4
 
 // probeRuns is how many probes firstPlan makes: the fourth only when a
 // last épreuve gives it something to change.
