@@ -104,7 +104,6 @@ func (s *search) repair(out []int, rounds int) bool {
 		taken := s.sittingsToMerge()
 		if taken != nil {
 			s.opt.joinSlack = 3 * minutesPerDay // join a later sitting
-			s.opt.alignSittings = s.rng.IntN(2) == 0
 		} else {
 			taken = s.neighbourhood(in)
 		}

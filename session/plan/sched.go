@@ -73,10 +73,6 @@ type options struct {
 	// first jury that fits takes the candidate, the first free one a new
 	// sitting (as the naive serial schedule does).
 	firstJury bool
-	// alignSittings has a candidate that would open a sitting in the
-	// middle of a block open it from the next block instead, where the
-	// candidates ready later can join it (sitmerge.go).
-	alignSittings bool
 	// order, when positive, is 1 + the index of the one épreuve order
 	// every candidate follows: the same order for all makes a regular
 	// pipeline, where each candidate's best order may leave holes.
@@ -706,7 +702,7 @@ func (s *search) scanStarts(cx *candCtx, pos int, w window) placeResult {
 			}
 			t = tj
 		}
-		if !skipped && (len(s.delayed) > 0 && s.delayed[e] || s.lonelySitting(cx, e, t)) {
+		if !skipped && len(s.delayed) > 0 && s.delayed[e] {
 			// Leave this start to others: try from the next block.
 			skipped = true
 			s.candRollback(cx, mk)

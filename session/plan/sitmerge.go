@@ -68,18 +68,3 @@ func (s *search) sittingsToMerge() []int {
 	}
 	return s.sittingMates()
 }
-
-// lonelySitting reports whether épreuve e, just placed at t for the
-// candidate, opened a sitting of its own in the middle of a block while
-// options.alignSittings asks for sittings lined up on the blocks' starts.
-func (s *search) lonelySitting(cx *candCtx, e, t int) bool {
-	if !s.opt.alignSittings || s.m.eps[e].pres != Observe {
-		return false
-	}
-	it := cx.items[len(cx.items)-1]
-	if it.jury < 0 || s.sittings[e][len(s.sittings[e])-1].count != 1 {
-		return false
-	}
-	d, b, _ := s.m.blockOf(t)
-	return t != s.m.blockStart(d, b)
-}
