@@ -100,19 +100,14 @@ func (s *search) repair(out []int, rounds int) bool {
 		if len(in) == 0 {
 			return false
 		}
-		keep := s.opt
-		taken := s.sittingsToMerge()
-		if taken != nil {
-			s.opt.joinSlack = 3 * minutesPerDay // join a later sitting
-		} else {
-			taken = s.neighbourhood(in)
-		}
+		taken := s.neighbourhood(in)
 		mark := s.mark()
 		for _, c := range taken {
 			s.removeCandidate(c)
 		}
 		again := append(slices.Clone(out), taken...)
 		s.rng.Shuffle(len(again), func(i, j int) { again[i], again[j] = again[j], again[i] })
+		keep := s.opt
 		s.opt.noise = []int{0, 10, 60, 240}[s.rng.IntN(4)]
 		s.opt.delay = []int{0, 0, 10, 25}[s.rng.IntN(4)]
 		left := s.insert(again)

@@ -86,9 +86,7 @@ func (s *search) solve() Plan {
 			return s.infeasible(lb, true, fmt.Sprintf("%s (the input allows at most %s: calendar.max_days)", dwhy, plural(maxD, "day")))
 		}
 		end := s.steps.phase(4, 5) // keep a fifth for the days
-		s.mergeSittings = true
 		best = s.fewestJuries(k, maxK, maxD)
-		s.mergeSittings = false
 		end()
 		if best != nil {
 			// The secondary bound is for plans with the juries found.

@@ -52,9 +52,6 @@ type search struct {
 	opt options
 	// runs bounds the fresh runs for one target in the current phase.
 	runs int
-	// mergeSittings lets the repair take out a sitting's candidates
-	// (sitmerge.go): while min_juries looks for fewer juries.
-	mergeSittings bool
 	// cand is the placement in progress of one candidate: its steps (a
 	// candidate gives up past maxCandSteps), its épreuves that skip their
 	// earliest start, and scratch buffers.
