@@ -24,11 +24,6 @@ func TestFewestJuriesReachesTheBound(t *testing.T) {
 		// a deliberation put right after the first leaves the second no
 		// room (floating.go).
 		{"a deliberation keeps the hole of the next interview", familyReferentiel, 220, 5, 1},
-		// 33 candidates, one preparation room: the morning's sitting of
-		// O3 fits only where a preparation–oral chain leaves the jury 90
-		// minutes; sittings lined up on a block's start let them gather
-		// (sitmerge.go).
-		{"sittings lined up on the blocks' starts", familyComposed, 105, 33, 1},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
