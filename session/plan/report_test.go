@@ -125,7 +125,7 @@ func TestPopulationReport(t *testing.T) {
 		runs = append(runs, run{"referentiel, held-out seeds", familyReferentiel, heldOutSeeds}, run{"composed, held-out seeds", familyComposed, heldOutSeeds})
 	}
 	fmt.Fprint(&out, reportHeader)
-	var all []outcome
+	var all, sized []outcome
 	for _, r := range runs {
 		var outs []outcome
 		for _, c := range population(r.f, r.from, *reportCount) {
@@ -141,6 +141,7 @@ func TestPopulationReport(t *testing.T) {
 		for i := range *reportCount / 3 {
 			outs = append(outs, evaluate(generateSized(r.f, r.from+uint64(i), 100), reportOptions()...))
 		}
+		sized = append(sized, outs...)
 		fmt.Fprintln(&out, summaryRow(r.name, outs))
 	}
 	tables := out.String() // what -report.write keeps: the detail is for the reader of the run
@@ -153,6 +154,11 @@ func TestPopulationReport(t *testing.T) {
 		}
 	}
 	fmt.Print(out.String())
+	if *reportHashes != "" {
+		if err := writeHashes(*reportHashes, append(all, sized...)); err != nil {
+			t.Fatal(err)
+		}
+	}
 	if *reportWrite != "" {
 		if err := writeBetweenMarkers(*reportWrite, tables); err != nil {
 			t.Fatal(err)
