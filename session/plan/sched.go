@@ -2,7 +2,6 @@ package plan
 
 import (
 	"slices"
-	"sort"
 )
 
 // The placement of candidates: a serial list scheduler. It places the
@@ -121,6 +120,7 @@ func (s *search) addCandidate(c int) bool {
 		jury, score int
 		work        int
 		working     bool
+		steps       int // the steps its placement took
 	}
 	var best *choice
 	better := func(a, b *choice) bool {
@@ -155,13 +155,13 @@ func (s *search) addCandidate(c int) bool {
 				s.cutoff = best.score
 			}
 		}
-		mark := s.mark()
+		mark, used := s.mark(), s.steps.used
 		s.candSteps = 0
 		cx, ok := s.tryCandidate(c, order, j)
 		if !ok {
 			return
 		}
-		ch := choice{order: order, jury: j, score: cx.finish(), working: working}
+		ch := choice{order: order, jury: j, score: cx.finish(), working: working, steps: s.steps.used - used}
 		s.rollback(mark)
 		if j >= 0 {
 			ch.work = s.juries[j].work
@@ -171,6 +171,7 @@ func (s *search) addCandidate(c int) bool {
 		}
 		if best == nil || better(&ch, best) {
 			best = &ch
+			s.bestItems = append(s.bestItems[:0], cx.items...)
 		}
 	}
 	orders := s.candOrders(c)
@@ -203,8 +204,23 @@ func (s *search) addCandidate(c int) bool {
 		}
 		return false
 	}
+	return s.placeBest(c, best.order, best.jury, best.steps)
+}
+
+// placeBest places candidate c with the order and jury of its best
+// option, which took steps steps when it was tried. Placed again, the
+// option would take the same path to the same items, on the same partial
+// plan, and count the same steps: unless a look at the budget on the way
+// may stop it, its items, kept when it was tried (bestItems), are put
+// back as they were, and its steps counted, without the placement.
+func (s *search) placeBest(c int, order []int, jury, steps int) bool {
+	if s.steps.used+steps < s.steps.stop {
+		s.steps.used += steps
+		s.restoreCandidate(c, slices.Clone(s.bestItems))
+		return true
+	}
 	s.candSteps = 0
-	cx, ok := s.tryCandidate(c, best.order, best.jury)
+	cx, ok := s.tryCandidate(c, order, jury)
 	if !ok {
 		return false
 	}
@@ -282,7 +298,8 @@ func (s *search) release(c int) {
 	for _, r := range s.reserved[c] {
 		s.dropBusy(r.jury, r.span, r.span.e-r.span.s)
 	}
-	s.log = append(s.log, change{kind: changeReserved, cand: c, reservations: s.reserved[c]})
+	s.pushReplaced(replaced{reservations: s.reserved[c]})
+	s.log = append(s.log, change{kind: changeReserved, cand: c})
 	s.reserved[c] = nil
 }
 
@@ -367,7 +384,7 @@ func (s *search) unitFree(rt, u int, sp ival, c, length int) (bool, int) {
 	}
 	// Uses never overlap, so they are sorted by end too: skip those that
 	// end (reset included) before sp starts.
-	i := sort.Search(len(uses), func(i int) bool { return uses[i].e+reset > sp.s })
+	i := useEndingAfter(uses, reset, sp.s)
 	for k, x := range uses[i:] {
 		if x.s >= sp.e+reset {
 			break
@@ -448,7 +465,11 @@ type candCtx struct {
 	end       []int
 	station   map[int][]unitRef
 	items     []placed
-	pending   []int // corrected épreuves awaiting their correction
+	// pending[done:] are the corrected épreuves awaiting their
+	// correction: pending only grows during a placement (and shrinks by
+	// a rollback), so that a mark is its length and done, not a copy.
+	pending   []int
+	done      int
 	sitJuries []int // juries of the sittings the candidate sits
 }
 
@@ -463,7 +484,7 @@ func (s *search) newCandCtx(c int, order []int, jury int) *candCtx {
 	}
 	*cx = candCtx{c: c, order: order, pos: cx.pos, jury: jury, firstExcl: -1, lastExcl: -1,
 		start: cx.start, end: cx.end, station: cx.station,
-		items: cx.items[:0], pending: cx.pending[:0], sitJuries: cx.sitJuries[:0]}
+		items: cx.items[:0], pending: cx.pending[:0], done: 0, sitJuries: cx.sitJuries[:0]}
 	clear(cx.start)
 	clear(cx.end)
 	clear(cx.station)
@@ -481,20 +502,22 @@ func (s *search) newCandCtx(c int, order []int, jury int) *candCtx {
 
 // candMark is where a candidate's placement stood, to return to.
 type candMark struct {
-	log, items, sitJuries int
-	pending               []int
+	log, items, sitJuries, pending, done int
 }
 
 func (s *search) candMark(cx *candCtx) candMark {
-	return candMark{log: s.mark(), items: len(cx.items), sitJuries: len(cx.sitJuries), pending: slices.Clone(cx.pending)}
+	return candMark{log: s.mark(), items: len(cx.items), sitJuries: len(cx.sitJuries), pending: len(cx.pending), done: cx.done}
 }
 
 func (s *search) candRollback(cx *candCtx, mk candMark) {
 	s.rollback(mk.log)
 	cx.items = cx.items[:mk.items]
 	cx.sitJuries = cx.sitJuries[:mk.sitJuries]
-	cx.pending = slices.Clone(mk.pending)
+	cx.pending, cx.done = cx.pending[:mk.pending], mk.done
 }
+
+// waiting returns the corrected épreuves awaiting their correction.
+func (cx *candCtx) waiting() []int { return cx.pending[cx.done:] }
 
 // tryCandidate places candidate c with the given order and jury on top of
 // the current state. On failure the state is as before.
@@ -636,18 +659,18 @@ func (s *search) placeTasksBefore(cx *candCtx, pos int, w *window) bool {
 		if !ok {
 			return false
 		}
-		s.addTask(cx, placed{ep: -1, task: TaskReading, jury: j, segs: []ival{{x, x + m.h.ReadingMin}}})
+		s.addTask(cx, placed{ep: -1, task: TaskReading, jury: j, segs: s.ivals.one(ival{x, x + m.h.ReadingMin})})
 		w.lo = max(w.lo, x+m.h.ReadingMin+w.lead)
 	}
-	for _, q := range cx.pending {
+	for _, q := range cx.waiting() {
 		x, ok := s.findSlot(j, cx.end[q], never, m.h.CorrectionMin, -1)
 		if !ok {
 			return false
 		}
-		s.addTask(cx, placed{ep: q, task: TaskCorrection, jury: j, segs: []ival{{x, x + m.h.CorrectionMin}}})
+		s.addTask(cx, placed{ep: q, task: TaskCorrection, jury: j, segs: s.ivals.one(ival{x, x + m.h.CorrectionMin})})
 		w.lo = max(w.lo, x+m.h.CorrectionMin+w.lead)
 	}
-	cx.pending = nil
+	cx.done = len(cx.pending)
 	return true
 }
 
@@ -780,6 +803,9 @@ func (s *search) tryAt(cx *candCtx, e, t, lead int) (bool, int) {
 	s.segBuf = segs
 	sp := ival{segs[0].s, segs[len(segs)-1].e}
 	refs, ok, next := s.chooseUnits(cx, e, sp, s.refBuf[:0])
+	if cap(refs) > cap(s.refBuf) {
+		s.refBuf = refs[:0] // the next tries reuse it
+	}
 	if !ok {
 		return false, next
 	}
@@ -796,12 +822,12 @@ func (s *search) tryAt(cx *candCtx, e, t, lead int) (bool, int) {
 		}
 	}
 	// Every rule holds: record the placement.
-	segs = slices.Clone(segs)
+	segs = s.ivals.clone(segs)
 	if lead > 0 {
 		acc := ival{t - lead, t}
 		s.addBusy(jury, acc, lead)
 		s.workAdd(jury, lead)
-		cx.items = append(cx.items, placed{ep: -1, task: TaskAccueil, jury: jury, segs: []ival{acc}})
+		cx.items = append(cx.items, placed{ep: -1, task: TaskAccueil, jury: jury, segs: s.ivals.one(acc)})
 	}
 	switch {
 	case info.pres == Exclusive || (info.pres == Observe && join < 0):
@@ -816,7 +842,7 @@ func (s *search) tryAt(cx *candCtx, e, t, lead int) (bool, int) {
 	case join >= 0:
 		s.sittingJoin(e, join)
 	}
-	refs = slices.Clone(refs)
+	refs = s.refs.clone(refs)
 	for _, r := range refs {
 		s.useAdd(r, use{sp.s, sp.e, cx.c})
 	}
@@ -910,7 +936,7 @@ func (s *search) finishCandidate(cx *candCtx) placeResult {
 		s.candRollback(cx, mk)
 		return placeResult{backTo: cx.lastExcl, from: dayStart(day + 1)}
 	}
-	for _, q := range cx.pending {
+	for _, q := range cx.waiting() {
 		onDay := -1
 		if m.h.DeliberationMin > 0 {
 			onDay = day
@@ -919,7 +945,7 @@ func (s *search) finishCandidate(cx *candCtx) placeResult {
 		if !ok {
 			return fail()
 		}
-		s.addTask(cx, placed{ep: q, task: TaskCorrection, jury: j, segs: []ival{{x, x + m.h.CorrectionMin}}})
+		s.addTask(cx, placed{ep: q, task: TaskCorrection, jury: j, segs: s.ivals.one(ival{x, x + m.h.CorrectionMin})})
 		lo = max(lo, x+m.h.CorrectionMin)
 	}
 	if d := m.h.DeliberationMin; d > 0 {
@@ -927,7 +953,7 @@ func (s *search) finishCandidate(cx *candCtx) placeResult {
 		if !ok {
 			return fail()
 		}
-		s.addTask(cx, placed{ep: -1, task: TaskDeliberation, jury: j, segs: []ival{{x, x + d}}})
+		s.addTask(cx, placed{ep: -1, task: TaskDeliberation, jury: j, segs: s.ivals.one(ival{x, x + d})})
 	}
 	return placeResult{ok: true}
 }

@@ -44,7 +44,8 @@ type search struct {
 	pins     [][]pin
 	reserved [][]reservation
 
-	log []change
+	log      []change
+	replaced []replaced // what the log's changes with references replaced
 	// current is the solution the partial plan is, if it is one.
 	current *solution
 
@@ -60,7 +61,11 @@ type search struct {
 	cutoff    int // an option of the candidate finishing later loses
 	delayed   []bool
 	segBuf    []ival
+	bestItems []placed // the items of the candidate's best option so far
 	refBuf    []unitRef
+	// ivals and refs hold the segments and units of the items placed.
+	ivals arena[ival]
+	refs  arena[unitRef]
 }
 
 // stepBudget counts the scheduler's steps over the whole search. A step
@@ -150,7 +155,7 @@ func (s *search) reset(k, horizon int) {
 	s.plans = make([][]placed, m.n)
 	s.closed, s.days = false, 0
 	s.pins, s.reserved = nil, nil
-	s.log = s.log[:0]
+	s.forget()
 	s.current = nil
 	s.cutoff = never
 	s.opt = options{joinSlack: minutesPerDay}
@@ -185,31 +190,51 @@ const (
 	changeSittingNew                         // a sitting appended to ep's
 	changeSittingJoin                        // sitting index of ep gained a candidate
 	changeSittingLeave                       // sitting index of ep lost a candidate
-	changeSittingDrop                        // sitting index of ep (st) deleted
-	changePlan                               // cand's items replaced; items were before
+	changeSittingDrop                        // sitting index of ep deleted; it was before (replaced)
+	changePlan                               // cand's items replaced; they were before (replaced)
 	changeOff                                // jury's off flag set; flag was before
 	changeBrief                              // jury's briefing moved; iv was before
 	changeClosure                            // jury's closure set; iv was before
 	changeClosed                             // closed and days set; flag and day were before
 	changeHorizon                            // horizon set; day was before
-	changeReserved                           // cand's reservations released; res were before
+	changeReserved                           // cand's reservations released; they were before (replaced)
 )
 
 // change is one entry of the undo log: what changed and what it was
-// before. Which fields are set depends on kind (see the constants).
+// before. Which fields are set depends on kind (see the constants). It
+// holds no references: the few changes that replace a slice keep it in
+// the replaced stack, so that the log, written on every start the
+// scheduler tries, is small to copy and the collector need not scan it.
 type change struct {
-	kind         changeKind
-	jury, day    int
-	minutes      int
-	rt, unit     int
-	u            use
-	iv           ival
-	ep, index    int
-	st           sitting
-	cand         int
+	kind      changeKind
+	flag      bool
+	jury, day int
+	minutes   int
+	rt, unit  int
+	u         use
+	iv        ival
+	ep, index int
+	cand      int
+}
+
+// replaced is what a change with references replaced: a candidate's items
+// (changePlan), its reservations (changeReserved) or a sitting
+// (changeSittingDrop). The search stacks them in the order of the log.
+type replaced struct {
 	items        []placed
-	flag         bool
 	reservations []reservation
+	st           sitting
+}
+
+// pushReplaced keeps what the change being logged replaces.
+func (s *search) pushReplaced(r replaced) { s.replaced = append(s.replaced, r) }
+
+// popReplaced returns what the change being undone replaced.
+func (s *search) popReplaced() replaced {
+	r := s.replaced[len(s.replaced)-1]
+	s.replaced[len(s.replaced)-1] = replaced{} // drop references
+	s.replaced = s.replaced[:len(s.replaced)-1]
+	return r
 }
 
 // mark returns the log's position, to roll back to.
@@ -217,14 +242,17 @@ func (s *search) mark() int { return len(s.log) }
 
 // forget empties the log: what is placed can no longer be rolled back.
 // The search calls it where it holds no mark.
-func (s *search) forget() { s.log = s.log[:0] }
+func (s *search) forget() {
+	s.log = s.log[:0]
+	clear(s.replaced)
+	s.replaced = s.replaced[:0]
+}
 
 // rollback undoes every change after mark, last first.
 func (s *search) rollback(mark int) {
 	for len(s.log) > mark {
 		c := &s.log[len(s.log)-1]
 		s.undo(c)
-		*c = change{} // drop references
 		s.log = s.log[:len(s.log)-1]
 	}
 }
@@ -252,9 +280,9 @@ func (s *search) undo(c *change) {
 	case changeSittingLeave:
 		s.sittings[c.ep][c.index].count++
 	case changeSittingDrop:
-		s.sittings[c.ep] = slices.Insert(s.sittings[c.ep], c.index, c.st)
+		s.sittings[c.ep] = slices.Insert(s.sittings[c.ep], c.index, s.popReplaced().st)
 	case changePlan:
-		s.plans[c.cand] = c.items
+		s.plans[c.cand] = s.popReplaced().items
 	case changeOff:
 		s.juries[c.jury].off = c.flag
 	case changeBrief:
@@ -268,7 +296,7 @@ func (s *search) undo(c *change) {
 	case changeHorizon:
 		s.horizon = c.day
 	case changeReserved:
-		s.reserved[c.cand] = c.reservations
+		s.reserved[c.cand] = s.popReplaced().reservations
 	}
 }
 
@@ -329,11 +357,13 @@ func (s *search) sittingLeave(e, i int) {
 	}
 	st := s.sittings[e][i]
 	s.sittings[e] = slices.Delete(s.sittings[e], i, i+1)
-	s.log = append(s.log, change{kind: changeSittingDrop, ep: e, index: i, st: st})
+	s.pushReplaced(replaced{st: st})
+	s.log = append(s.log, change{kind: changeSittingDrop, ep: e, index: i})
 }
 
 func (s *search) setPlan(c int, items []placed) {
-	s.log = append(s.log, change{kind: changePlan, cand: c, items: s.plans[c]})
+	s.pushReplaced(replaced{items: s.plans[c]})
+	s.log = append(s.log, change{kind: changePlan, cand: c})
 	s.plans[c] = items
 }
 

@@ -7,7 +7,10 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"testing"
 	"time"
+
+	"github.com/tpsession/tpsession/session/plan"
 )
 
 var reportHashes = flag.String("report.hashes", "", "write a hash of every plan of the population report into this file")
@@ -46,4 +49,32 @@ func writeHashes(path string, outs []outcome) error {
 		return err
 	}
 	return f.Close()
+}
+
+var benchSized = flag.Int("bench.sized", 20, "inputs per family at 100 candidates in BenchmarkPopulation100")
+
+// BenchmarkPopulation100 plans the population report's first inputs of
+// each family at 100 candidates (development seeds), the size where the
+// planner is slowest: one iteration plans them all. With -cpuprofile it
+// shows where the time goes:
+//
+//	GOMAXPROCS=1 go test ./session/plan -run '^$' -bench Population100 -benchtime 1x -cpuprofile /tmp/cpu.out
+func BenchmarkPopulation100(b *testing.B) {
+	var cases []genCase
+	for _, f := range []family{familyReferentiel, familyComposed} {
+		for i := range *benchSized {
+			cases = append(cases, generateSized(f, 1+uint64(i), 100))
+		}
+	}
+	var cpu time.Duration // the process's CPU time: other processes do not count
+	for b.Loop() {
+		start := cpuTime()
+		for _, c := range cases {
+			if _, err := plan.Compute(c.in); err != nil {
+				b.Fatal(err)
+			}
+		}
+		cpu += cpuTime() - start
+	}
+	b.ReportMetric(float64(cpu)/float64(time.Millisecond)/float64(b.N*len(cases)), "cpu-ms/plan")
 }
