@@ -40,6 +40,7 @@ type juryState struct {
 
 type sitting struct {
 	segs  []ival
+	start int // segs[0].s, where the scheduler looks for a sitting to join
 	jury  int
 	count int
 }
@@ -350,6 +351,9 @@ func (m *model) align(t, dur, lead int, split bool, horizon int) int {
 func (s *search) findSlot(j, lo, hi, dur, onDay int) (int, bool) {
 	js := &s.juries[j]
 	x := lo
+	// i is the first busy interval ending after x: x only moves on, so
+	// the search for it does too (nextEnding).
+	i := -1
 	for tries := 0; ; tries++ {
 		if tries%16 == 0 {
 			// A start tried here costs a sixteenth of a placement's step.
@@ -359,8 +363,8 @@ func (s *search) findSlot(j, lo, hi, dur, onDay int) (int, bool) {
 		if x == never || x+dur > hi || (onDay >= 0 && dayOf(x) != onDay) {
 			return 0, false
 		}
-		if c, end := conflict(js.busy, x, x+dur); c {
-			x = end
+		if i = nextEnding(js.busy, i, x); i < len(js.busy) && js.busy[i].s < x+dur {
+			x = js.busy[i].e // the conflict's end
 			continue
 		}
 		if d := dayOf(x); js.load[d]+dur > s.m.dayBudget {
@@ -779,7 +783,7 @@ func (s *search) joinLaterSitting(cx *candCtx, e, t int, w window, mk candMark) 
 func (s *search) joinableAfter(cx *candCtx, e, after, until int) (int, bool) {
 	best, found := 0, false
 	for _, st := range s.sittings[e] {
-		t := st.segs[0].s
+		t := st.start
 		if t <= after || t > until || st.count >= s.m.eps[e].obsCap || (found && t >= best) {
 			continue
 		}
@@ -860,7 +864,7 @@ func (s *search) tryAt(cx *candCtx, e, t, lead int) (bool, int) {
 // earliest start worth trying next when none.
 func (s *search) sittingFor(e, t int, segs []ival) (jury, join, next int) {
 	for i, st := range s.sittings[e] {
-		if st.segs[0].s == t && st.count < s.m.eps[e].obsCap {
+		if st.start == t && st.count < s.m.eps[e].obsCap {
 			return st.jury, i, 0
 		}
 	}

@@ -338,6 +338,7 @@ func (s *search) useDrop(r unitRef, u use) {
 }
 
 func (s *search) sittingNew(e int, st sitting) {
+	st.start = st.segs[0].s
 	s.sittings[e] = append(s.sittings[e], st)
 	s.log = append(s.log, change{kind: changeSittingNew, ep: e})
 }

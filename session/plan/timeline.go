@@ -44,6 +44,21 @@ func conflict(list []ival, s, e int) (bool, int) {
 	return false, 0
 }
 
+// nextEnding is firstEnding for a t no earlier than the one that gave i
+// (every interval before i ends by t): it moves on from i, and bisects
+// only past a few intervals. With i < 0 it is firstEnding.
+func nextEnding(list []ival, i, t int) int {
+	if i < 0 {
+		return firstEnding(list, t)
+	}
+	for k := 0; i < len(list) && list[i].e <= t; i, k = i+1, k+1 {
+		if k == 8 {
+			return i + firstEnding(list[i:], t)
+		}
+	}
+	return i
+}
+
 // ivalFrom returns the index of the first interval of a list sorted by
 // start that starts at t or later.
 func ivalFrom(list []ival, t int) int {
@@ -109,6 +124,9 @@ func insertIval(list []ival, iv ival) []ival {
 
 // removeIval removes iv from list, sorted by start.
 func removeIval(list []ival, iv ival) []ival {
+	if n := len(list); n > 0 && list[n-1] == iv {
+		return list[:n-1] // the last placed, the first undone
+	}
 	for i := ivalFrom(list, iv.s); i < len(list); i++ {
 		if list[i] == iv {
 			return append(list[:i], list[i+1:]...)
@@ -128,6 +146,9 @@ func insertUse(list []use, u use) []use {
 
 // removeUse is removeIval for uses.
 func removeUse(list []use, u use) []use {
+	if n := len(list); n > 0 && list[n-1] == u {
+		return list[:n-1]
+	}
 	for i := useFrom(list, u.s); i < len(list); i++ {
 		if list[i] == u {
 			return append(list[:i], list[i+1:]...)
