@@ -156,10 +156,11 @@ func (s *search) addCandidate(c int) bool {
 				s.cutoff = best.score
 			}
 		}
-		mark, used := s.mark(), s.steps.used
+		mark, used, kept := s.mark(), s.steps.used, s.arenaMark()
 		s.candSteps = 0
 		cx, ok := s.tryCandidate(c, order, j)
 		if !ok {
+			s.arenaRewind(kept)
 			return
 		}
 		ch := choice{order: order, jury: j, score: cx.finish(), working: working, steps: s.steps.used - used}
@@ -173,6 +174,8 @@ func (s *search) addCandidate(c int) bool {
 		if best == nil || better(&ch, best) {
 			best = &ch
 			s.bestItems = append(s.bestItems[:0], cx.items...)
+		} else {
+			s.arenaRewind(kept) // nothing holds its items
 		}
 	}
 	orders := s.candOrders(c)

@@ -162,7 +162,9 @@ func removeUse(list []use, u use) []use {
 // scheduler keeps one for every start that works, most of them only
 // until the next rollback. A slice handed out is never changed nor
 // appended to in place (its capacity is its length), and a chunk lives
-// while any slice cut from it does.
+// while any slice cut from it does. What an option of a candidate
+// handed out is handed out again once the option is rolled back and not
+// kept (arenaRewind).
 type arena[T any] struct{ chunk []T }
 
 // arenaChunk is the elements of an arena's chunk.
@@ -182,6 +184,20 @@ func (a *arena[T]) clone(src []T) []T {
 	a.chunk = append(a.chunk, src...)
 	return a.chunk[n:len(a.chunk):len(a.chunk)]
 }
+
+// arenaMark is where the search's arenas stand, to hand out again what
+// they handed out since, once nothing holds it (arenaRewind).
+type arenaMark struct {
+	ivals []ival
+	refs  []unitRef
+}
+
+func (s *search) arenaMark() arenaMark { return arenaMark{s.ivals.chunk, s.refs.chunk} }
+
+// arenaRewind hands out again what the arenas handed out since mark: the
+// caller knows that nothing holds it any more (a placement rolled back
+// and not kept).
+func (s *search) arenaRewind(mark arenaMark) { s.ivals.chunk, s.refs.chunk = mark.ivals, mark.refs }
 
 // one returns a slice of x alone, cut from the arena.
 func (a *arena[T]) one(x T) []T {
