@@ -146,13 +146,7 @@ func newSearch(m *model, b *bounds, p searchParams) *search {
 func (s *search) reset(k, horizon int) {
 	m := s.m
 	s.k, s.horizon = k, horizon
-	s.juries = make([]juryState, k)
-	s.units = make([][][]use, len(m.types))
-	for i, t := range m.types {
-		s.units[i] = make([][]use, t.cap)
-	}
-	s.sittings = make([][]sitting, len(m.eps))
-	s.plans = make([][]placed, m.n)
+	s.clearTimelines(k, horizon)
 	s.closed, s.days = false, 0
 	s.pins, s.reserved = nil, nil
 	s.forget()
@@ -162,7 +156,6 @@ func (s *search) reset(k, horizon int) {
 	first := m.blockStart(0, 0)
 	for j := range s.juries {
 		js := &s.juries[j]
-		js.load = make([]int, horizon)
 		js.load[0] = m.open
 		js.brief = ival{first, first}
 		if br := m.h.JuryBriefingMin; br > 0 {
@@ -171,8 +164,50 @@ func (s *search) reset(k, horizon int) {
 				js.load[dayOf(x)] += br
 			}
 		}
-		js.busy = []ival{{0, js.brief.e}}
+		js.busy = append(js.busy, ival{0, js.brief.e})
 	}
+}
+
+// clearTimelines empties the partial plan's timelines for k juries within
+// horizon days, in the slices of the previous partial plan: a new plan is
+// started for every run and probe of the search, and no solution holds
+// these slices (a snapshot copies the candidates' items it keeps).
+func (s *search) clearTimelines(k, horizon int) {
+	m := s.m
+	old := s.juries
+	s.juries = make([]juryState, k)
+	for j := range s.juries {
+		var busy []ival
+		var load []int
+		if j < len(old) {
+			busy, load = old[j].busy[:0], old[j].load
+		}
+		if cap(load) >= horizon {
+			load = load[:horizon]
+			clear(load)
+		} else {
+			load = make([]int, horizon)
+		}
+		s.juries[j] = juryState{busy: busy, load: load}
+	}
+	if s.units == nil {
+		s.units = make([][][]use, len(m.types))
+		for i, t := range m.types {
+			s.units[i] = make([][]use, t.cap)
+		}
+		s.sittings = make([][]sitting, len(m.eps))
+		s.plans = make([][]placed, m.n)
+	}
+	for i := range s.units {
+		for u := range s.units[i] {
+			s.units[i][u] = s.units[i][u][:0]
+		}
+	}
+	for e := range s.sittings {
+		clear(s.sittings[e]) // their segments may go
+		s.sittings[e] = s.sittings[e][:0]
+	}
+	clear(s.plans)
 }
 
 // The undo log.
