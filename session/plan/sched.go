@@ -303,7 +303,7 @@ func (s *search) release(c int) {
 		s.dropBusy(r.jury, r.span, r.span.e-r.span.s)
 	}
 	s.pushReplaced(replaced{reservations: s.reserved[c]})
-	s.log = append(s.log, change{kind: changeReserved, cand: c})
+	s.log = append(s.log, change{kind: changeReserved, cand: int32(c)})
 	s.reserved[c] = nil
 }
 

@@ -620,7 +620,7 @@ func (s *search) moveBriefing(j int) {
 		if x+br <= min(first, m.blockEnd(d, b)) {
 			s.loadAdd(j, dayOf(js.brief.s), -br)
 			s.loadAdd(j, d, br)
-			s.log = append(s.log, change{kind: changeBrief, jury: j, iv: js.brief})
+			s.log = append(s.log, change{kind: changeBrief, jury: int32(j), iv: js.brief})
 			js.brief = ival{x, x + br}
 			js.busy[0] = ival{0, x + br}
 			return

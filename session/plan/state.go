@@ -220,8 +220,8 @@ const (
 	changeBusyDrop                           // iv taken from jury's busy time
 	changeLoad                               // minutes added to jury's load on day
 	changeWork                               // minutes added to jury's work
-	changeUseAdd                             // u added to unit (rt, unit)
-	changeUseDrop                            // u taken from unit (rt, unit)
+	changeUseAdd                             // the use (iv, cand) added to unit (rt, unit)
+	changeUseDrop                            // the use (iv, cand) taken from unit (rt, unit)
 	changeSittingNew                         // a sitting appended to ep's
 	changeSittingJoin                        // sitting index of ep gained a candidate
 	changeSittingLeave                       // sitting index of ep lost a candidate
@@ -237,19 +237,16 @@ const (
 
 // change is one entry of the undo log: what changed and what it was
 // before. Which fields are set depends on kind (see the constants). It
-// holds no references: the few changes that replace a slice keep it in
-// the replaced stack, so that the log, written on every start the
-// scheduler tries, is small to copy and the collector need not scan it.
+// is small, since the log is written on every start the scheduler tries:
+// it holds no references (the few changes that replace a slice keep it
+// in the replaced stack, and the collector need not scan the log), its
+// indices and minutes are 32-bit, and a unit's use is its interval iv
+// and its candidate cand.
 type change struct {
-	kind      changeKind
-	flag      bool
-	jury, day int
-	minutes   int
-	rt, unit  int
-	u         use
-	iv        ival
-	ep, index int
-	cand      int
+	kind                                          changeKind
+	flag                                          bool
+	jury, day, minutes, rt, unit, ep, index, cand int32
+	iv                                            ival
 }
 
 // replaced is what a change with references replaced: a candidate's items
@@ -301,13 +298,13 @@ func (s *search) undo(c *change) {
 		js := &s.juries[c.jury]
 		js.busy = insertIval(js.busy, c.iv)
 	case changeLoad:
-		s.juries[c.jury].load[c.day] -= c.minutes
+		s.juries[c.jury].load[c.day] -= int(c.minutes)
 	case changeWork:
-		s.juries[c.jury].work -= c.minutes
+		s.juries[c.jury].work -= int(c.minutes)
 	case changeUseAdd:
-		s.units[c.rt][c.unit] = removeUse(s.units[c.rt][c.unit], c.u)
+		s.units[c.rt][c.unit] = removeUse(s.units[c.rt][c.unit], use{c.iv.s, c.iv.e, int(c.cand)})
 	case changeUseDrop:
-		s.units[c.rt][c.unit] = insertUse(s.units[c.rt][c.unit], c.u)
+		s.units[c.rt][c.unit] = insertUse(s.units[c.rt][c.unit], use{c.iv.s, c.iv.e, int(c.cand)})
 	case changeSittingNew:
 		s.sittings[c.ep] = s.sittings[c.ep][:len(s.sittings[c.ep])-1]
 	case changeSittingJoin:
@@ -315,7 +312,7 @@ func (s *search) undo(c *change) {
 	case changeSittingLeave:
 		s.sittings[c.ep][c.index].count++
 	case changeSittingDrop:
-		s.sittings[c.ep] = slices.Insert(s.sittings[c.ep], c.index, s.popReplaced().st)
+		s.sittings[c.ep] = slices.Insert(s.sittings[c.ep], int(c.index), s.popReplaced().st)
 	case changePlan:
 		s.plans[c.cand] = s.popReplaced().items
 	case changeOff:
@@ -327,9 +324,9 @@ func (s *search) undo(c *change) {
 	case changeClosure:
 		s.juries[c.jury].closure = c.iv
 	case changeClosed:
-		s.closed, s.days = c.flag, c.day
+		s.closed, s.days = c.flag, int(c.day)
 	case changeHorizon:
-		s.horizon = c.day
+		s.horizon = int(c.day)
 	case changeReserved:
 		s.reserved[c.cand] = s.popReplaced().reservations
 	}
@@ -340,13 +337,13 @@ func (s *search) undo(c *change) {
 func (s *search) busyAdd(j int, iv ival) {
 	js := &s.juries[j]
 	js.busy = insertIval(js.busy, iv)
-	s.log = append(s.log, change{kind: changeBusyAdd, jury: j, iv: iv})
+	s.log = append(s.log, change{kind: changeBusyAdd, jury: int32(j), iv: iv})
 }
 
 func (s *search) busyDrop(j int, iv ival) {
 	js := &s.juries[j]
 	js.busy = removeIval(js.busy, iv)
-	s.log = append(s.log, change{kind: changeBusyDrop, jury: j, iv: iv})
+	s.log = append(s.log, change{kind: changeBusyDrop, jury: int32(j), iv: iv})
 }
 
 func (s *search) loadAdd(j, day, minutes int) {
@@ -354,33 +351,33 @@ func (s *search) loadAdd(j, day, minutes int) {
 		return // beyond the horizon: only a released reservation can be there
 	}
 	s.juries[j].load[day] += minutes
-	s.log = append(s.log, change{kind: changeLoad, jury: j, day: day, minutes: minutes})
+	s.log = append(s.log, change{kind: changeLoad, jury: int32(j), day: int32(day), minutes: int32(minutes)})
 }
 
 func (s *search) workAdd(j, minutes int) {
 	s.juries[j].work += minutes
-	s.log = append(s.log, change{kind: changeWork, jury: j, minutes: minutes})
+	s.log = append(s.log, change{kind: changeWork, jury: int32(j), minutes: int32(minutes)})
 }
 
 func (s *search) useAdd(r unitRef, u use) {
 	s.units[r.rt][r.u] = insertUse(s.units[r.rt][r.u], u)
-	s.log = append(s.log, change{kind: changeUseAdd, rt: r.rt, unit: r.u, u: u})
+	s.log = append(s.log, change{kind: changeUseAdd, rt: int32(r.rt), unit: int32(r.u), iv: ival{u.s, u.e}, cand: int32(u.cand)})
 }
 
 func (s *search) useDrop(r unitRef, u use) {
 	s.units[r.rt][r.u] = removeUse(s.units[r.rt][r.u], u)
-	s.log = append(s.log, change{kind: changeUseDrop, rt: r.rt, unit: r.u, u: u})
+	s.log = append(s.log, change{kind: changeUseDrop, rt: int32(r.rt), unit: int32(r.u), iv: ival{u.s, u.e}, cand: int32(u.cand)})
 }
 
 func (s *search) sittingNew(e int, st sitting) {
 	st.start = st.segs[0].s
 	s.sittings[e] = append(s.sittings[e], st)
-	s.log = append(s.log, change{kind: changeSittingNew, ep: e})
+	s.log = append(s.log, change{kind: changeSittingNew, ep: int32(e)})
 }
 
 func (s *search) sittingJoin(e, i int) {
 	s.sittings[e][i].count++
-	s.log = append(s.log, change{kind: changeSittingJoin, ep: e, index: i})
+	s.log = append(s.log, change{kind: changeSittingJoin, ep: int32(e), index: int32(i)})
 }
 
 // sittingLeave takes a candidate out of sitting i of e, and the sitting
@@ -388,38 +385,38 @@ func (s *search) sittingJoin(e, i int) {
 func (s *search) sittingLeave(e, i int) {
 	if s.sittings[e][i].count > 1 {
 		s.sittings[e][i].count--
-		s.log = append(s.log, change{kind: changeSittingLeave, ep: e, index: i})
+		s.log = append(s.log, change{kind: changeSittingLeave, ep: int32(e), index: int32(i)})
 		return
 	}
 	st := s.sittings[e][i]
 	s.sittings[e] = slices.Delete(s.sittings[e], i, i+1)
 	s.pushReplaced(replaced{st: st})
-	s.log = append(s.log, change{kind: changeSittingDrop, ep: e, index: i})
+	s.log = append(s.log, change{kind: changeSittingDrop, ep: int32(e), index: int32(i)})
 }
 
 func (s *search) setPlan(c int, items []placed) {
 	s.pushReplaced(replaced{items: s.plans[c]})
-	s.log = append(s.log, change{kind: changePlan, cand: c})
+	s.log = append(s.log, change{kind: changePlan, cand: int32(c)})
 	s.plans[c] = items
 }
 
 func (s *search) setOff(j int, off bool) {
-	s.log = append(s.log, change{kind: changeOff, jury: j, flag: s.juries[j].off})
+	s.log = append(s.log, change{kind: changeOff, jury: int32(j), flag: s.juries[j].off})
 	s.juries[j].off = off
 }
 
 func (s *search) setClosure(j int, iv ival) {
-	s.log = append(s.log, change{kind: changeClosure, jury: j, iv: s.juries[j].closure})
+	s.log = append(s.log, change{kind: changeClosure, jury: int32(j), iv: s.juries[j].closure})
 	s.juries[j].closure = iv
 }
 
 func (s *search) setClosed(closed bool, days int) {
-	s.log = append(s.log, change{kind: changeClosed, flag: s.closed, day: s.days})
+	s.log = append(s.log, change{kind: changeClosed, flag: s.closed, day: int32(s.days)})
 	s.closed, s.days = closed, days
 }
 
 func (s *search) setHorizon(days int) {
-	s.log = append(s.log, change{kind: changeHorizon, day: s.horizon})
+	s.log = append(s.log, change{kind: changeHorizon, day: int32(s.horizon)})
 	s.horizon = days
 }
 
