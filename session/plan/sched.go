@@ -384,8 +384,12 @@ func (s *search) findSlot(j, lo, hi, dur, onDay int) (int, bool) {
 // uses after it that leave no gap of length minutes between them (a use
 // that long cannot start in such a gap).
 func (s *search) unitFree(rt, u int, sp ival, c, length int) (bool, int) {
-	uses := s.units[rt][u]
-	reset := s.m.types[rt].reset
+	return unitFree(s.units[rt][u], s.m.types[rt].reset, sp, c, length)
+}
+
+// unitFree is search.unitFree on a unit's uses, with the reset of its
+// type (chooseUnits looks them up once for all the units of a type).
+func unitFree(uses []use, reset int, sp ival, c, length int) (bool, int) {
 	after := func(x use) int {
 		return min(x.e+reset, dayStart(dayOfEnd(x.e)+1))
 	}
@@ -440,11 +444,12 @@ func (s *search) chooseUnits(cx *candCtx, e int, sp ival, buf []unitRef) ([]unit
 	}
 	for _, nd := range info.needs {
 		got, next := 0, never
-		for u := range s.m.types[nd.rt].cap {
+		units, reset := s.units[nd.rt], s.m.types[nd.rt].reset
+		for u, uses := range units {
 			if pn.set && pn.rt == nd.rt && (u < pn.u || u >= pn.u+pn.units) {
 				continue
 			}
-			if ok, n := s.unitFree(nd.rt, u, sp, cx.c, info.dur); ok {
+			if ok, n := unitFree(uses, reset, sp, cx.c, info.dur); ok {
 				refs = append(refs, unitRef{nd.rt, u})
 				if got++; got == nd.units {
 					break
