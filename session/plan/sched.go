@@ -211,6 +211,11 @@ func (s *search) addCandidate(c int) bool {
 	return s.placeBest(c, best.order, best.jury, best.steps)
 }
 
+// keepBestItems lets placeBest and the serial schedule put a candidate's
+// best placement back from its items rather than place it again; the
+// tests turn it off to show that both give the same partial plan.
+var keepBestItems = true
+
 // placeBest places candidate c with the order and jury of its best
 // option, which took steps steps when it was tried. Placed again, the
 // option would take the same path to the same items, on the same partial
@@ -218,7 +223,7 @@ func (s *search) addCandidate(c int) bool {
 // may stop it, its items, kept when it was tried (bestItems), are put
 // back as they were, and its steps counted, without the placement.
 func (s *search) placeBest(c int, order []int, jury, steps int) bool {
-	if s.steps.used+steps < s.steps.stop {
+	if keepBestItems && s.steps.used+steps < s.steps.stop {
 		s.steps.used += steps
 		s.restoreCandidate(c, slices.Clone(s.bestItems))
 		return true

@@ -53,7 +53,12 @@ func (s *search) serial(k, horizon int) (sol *solution, more bool) {
 		}
 		// Placed again, the best jury's placement would give the same
 		// items: they are put back as they were found.
-		s.restoreCandidate(c, slices.Clone(s.bestItems))
+		if keepBestItems {
+			s.restoreCandidate(c, slices.Clone(s.bestItems))
+		} else {
+			s.serialCandidate(c, best, order, groups)
+			s.setPlan(c, slices.Clone(s.cand.items))
+		}
 		s.forget()
 	}
 	if !s.close() {
