@@ -465,7 +465,7 @@ func (r *seqRun) afterSame(p, t int) int {
 // layer, each with the earliest end of its last use.
 func (r *seqRun) expand(layer map[int]seqEntry) map[int]seqEntry {
 	k := len(r.ops)
-	next := make(map[int]seqEntry, 2*len(layer))
+	next := make(map[int]seqEntry, len(layer))
 	keys := make([]int, 0, len(layer))
 	for x := range layer {
 		keys = append(keys, x)
