@@ -1,0 +1,171 @@
+package plan
+
+import "slices"
+
+// Chain patterns. When a resource type serves one candidate at a time (a
+// single interview room, or a use needing more than half its units) and a
+// candidate's uses of it include a chain of épreuves joined by maximum
+// gaps (a presentation then two interviews, no wait between them), the
+// serial placement wastes the room: the first candidate's short uses
+// after its chain go to the earliest free minutes of the room, which split
+// the block the next candidate's chain needed, and the session passes one
+// candidate a day through the room where two chains fit. A plan by hand
+// lays the chains out first, as many as the room's blocks hold, and fits
+// the short uses around them.
+//
+// The chain pattern does that: in each block, the chains laid end to end
+// as late as the block and the rigid group's window allow (so the start of
+// the block stays free for the short uses placed at their earliest), the
+// candidates given the pattern's chains in time order, spread evenly over
+// the chains whose candidates can still finish within the days; each chain
+// épreuve is pinned to its start and holds the room until its candidate is
+// placed (a pin with hold), so that no candidate placed earlier takes it.
+// The list scheduler places everything else around the chains, and the
+// search tries the pattern as it tries the station template (bisection
+// over the days, a short repair).
+
+// chain is the part of a candidate's uses of a one-lane type that a
+// pattern lays out: épreuves of one rigid group, at fixed offsets.
+type chain struct {
+	rt, units int
+	eps       []int // in the group's order
+	off       []int // start of each after the first's start
+	span      int   // first start to last end
+}
+
+// patternChain returns the chain of the one-lane type with the most
+// chained minutes, ok false when no type serves one candidate at a time
+// with two or more of its épreuves in one rigid group, or the type's uses
+// are not a large part of the days bound (the pattern is then not worth
+// its placement).
+func (m *model) patternChain(b *bounds) (chain, bool) {
+	var best chain
+	for rt, t := range m.types {
+		units, demand, oneLane := 0, 0, true
+		for _, info := range m.eps {
+			for _, nd := range info.needs {
+				if nd.rt == rt {
+					oneLane = oneLane && 2*nd.units > t.cap
+					units = max(units, nd.units)
+					demand += info.dur + t.reset
+				}
+			}
+		}
+		if demand == 0 || !oneLane || 4*m.n*demand < 3*b.resDays*m.dayLen {
+			continue
+		}
+		// The rigid group with the most minutes of the type.
+		groups := map[int][]int{}
+		for e, info := range m.eps {
+			if b.group[e] == nil || info.split {
+				continue
+			}
+			for _, nd := range info.needs {
+				if nd.rt == rt {
+					groups[slices.Min(b.group[e])] = append(groups[slices.Min(b.group[e])], e)
+				}
+			}
+		}
+		for _, es := range groups {
+			if len(es) < 2 {
+				continue
+			}
+			slices.SortFunc(es, func(x, y int) int { return b.head[x] - b.head[y] })
+			c := chain{rt: rt, units: units, eps: es}
+			ok := true
+			for i, e := range es {
+				c.off = append(c.off, b.head[e]-b.head[es[0]])
+				if i > 0 && c.off[i] < c.off[i-1]+m.eps[es[i-1]].dur {
+					ok = false // not one after another in every plan
+				}
+			}
+			last := es[len(es)-1]
+			c.span = c.off[len(es)-1] + m.eps[last].dur
+			if ok && c.span > best.span {
+				best = c
+			}
+		}
+	}
+	return best, best.eps != nil
+}
+
+// chainPattern returns the pins of the chain pattern within days days and
+// with k juries, and the order to place the candidates in; nil when there
+// is no chain or the room's blocks hold fewer chains than candidates.
+func (m *model) chainPattern(b *bounds, k, days int) ([][]pin, []int) {
+	ch, ok := m.patternChain(b)
+	if !ok {
+		return nil, nil
+	}
+	first, last := ch.eps[0], ch.eps[len(ch.eps)-1]
+	reset := m.types[ch.rt].reset
+	lft := b.latestEnds(days)
+	// The pattern leaves at its end the days a candidate's épreuves after
+	// its chain take, at a full day's work a day: the others need the
+	// room's last blocks for their short uses.
+	after := never
+	for _, o := range b.orders {
+		i, mins := slices.Index(o, last), 0
+		for _, e := range o[i+1:] {
+			mins += m.eps[e].dur
+		}
+		after = min(after, mins)
+	}
+	if after < never {
+		lft[last] = min(lft[last], m.dayEnd(days-1-(after+m.dayLen-1)/m.dayLen))
+	}
+	// Every chain the blocks hold, laid end to end from the latest start
+	// of each block's window.
+	var starts []int
+	for d := range days {
+		for bi := range m.blocks {
+			lo, hi := b.inWindow(first, d, bi)
+			if d == 0 && bi == 0 {
+				lo = max(lo, m.blockStart(0, 0)+m.open+b.head[first])
+			}
+			hi = min(hi, m.blockEnd(d, bi)-b.tail[last]-ch.off[len(ch.off)-1]-m.eps[last].dur+m.eps[first].dur)
+			var block []int
+			for s := hi - m.eps[first].dur; s >= lo; s -= ch.span + reset {
+				if s+ch.span <= lft[last] {
+					block = append(block, s)
+				}
+			}
+			slices.Reverse(block)
+			starts = append(starts, block...)
+		}
+	}
+	if len(starts) < m.n {
+		return nil, nil
+	}
+	// The candidates take n of them, spread evenly.
+	pins := make([][]pin, m.n)
+	order := make([]int, m.n)
+	c := 0
+	for i, s := range starts {
+		if (i+1)*m.n/len(starts) == i*m.n/len(starts) {
+			continue
+		}
+		pins[c] = make([]pin, len(m.eps))
+		for j, e := range ch.eps {
+			lead := 0
+			if e == b.everyFirstExcl {
+				lead = m.h.AccueilMin
+			}
+			at := s + ch.off[j]
+			pins[c][e] = pin{set: true, hold: true, rt: ch.rt, units: ch.units, start: at, jury: -1,
+				span: ival{at - lead, at + m.eps[e].dur}}
+		}
+		order[c] = c
+		c++
+	}
+	// The chains' juries in turn: a jury whose candidates' chains follow
+	// one another would have no time for their short épreuves.
+	for c := range pins {
+		for e := range pins[c] {
+			if pins[c][e].set && m.eps[e].pres == Exclusive && k > 0 {
+				pins[c][e].jury = c % k
+			}
+		}
+	}
+	return pins, order
+}
