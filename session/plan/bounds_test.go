@@ -136,6 +136,30 @@ func TestBoundsOnHandWorkedInputs(t *testing.T) {
 			},
 			days: 2, juries: 0, lbDays: 2, lbJury: 0,
 		},
+		{
+			// One jury of 379 minutes a day, one block of 8 hours. Each
+			// candidate does I (40, with the jury), a sitting of O (120)
+			// at most 20 minutes later, then F (30, with the jury) at most
+			// 20 minutes after it. One jury cannot do two candidates' I
+			// within 20 minutes of one sitting (40 > 20), nor their F, so
+			// each sitting has one candidate and a candidate's day takes
+			// 190 of the jury's minutes: one candidate a day, 3 days, where
+			// the minutes (570 of 379 a day) say 2.
+			name: "one jury: a candidate's sitting is its jury's too",
+			input: func() plan.Input {
+				return oneJurySittings(379)
+			},
+			days: 3, juries: 1, lbDays: 3, lbJury: 1,
+		},
+		{
+			// The same with 380 minutes a day: two candidates a day, one
+			// after the other, 2 days.
+			name: "one jury: two candidates' sittings in a day",
+			input: func() plan.Input {
+				return oneJurySittings(380)
+			},
+			days: 2, juries: 1, lbDays: 2, lbJury: 1,
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -202,4 +226,20 @@ func TestBoundsOnTheSamples(t *testing.T) {
 			assert.Equal(t, tt.lb, plan.LowerBounds{Days: len(p.Days), Juries: p.Juries}, "the plan meets its bounds: it is optimal")
 		})
 	}
+}
+
+// oneJurySittings is 3 candidates and one jury of dayMin minutes a day,
+// in one block of 8 hours: I (40, exclusive) then, within 20 minutes, a
+// sitting of O (120) then, within 20 minutes, F (30, exclusive).
+func oneJurySittings(dayMin int) plan.Input {
+	in := tiny(3, ep("I", 40, plan.Exclusive),
+		plan.Epreuve{ID: "O", DurationMin: 120, Jury: plan.Observe, ObserveCapacity: 4, Resources: []plan.ResourceNeed{{Type: "salle", Units: 1}}},
+		ep("F", 30, plan.Exclusive))
+	in.Constraints = []plan.Constraint{
+		{Type: plan.NoWait, Before: "I", After: "O", MaxGapMin: intp(20)},
+		{Type: plan.NoWait, Before: "O", After: "F", MaxGapMin: intp(20)},
+	}
+	in.Calendar.Blocks = []plan.Block{{Start: hm(8, 0), End: hm(16, 0)}}
+	in.Jury.MemberDayMin, in.Jury.MaxJuries = dayMin, 1
+	return in
 }
