@@ -648,7 +648,8 @@ func (b *bounds) juriesFor(days int) (int, string) {
 	jd := b.dayJuries(days)
 	wj, we := b.windowedJuries(days)
 	gj, gl, gheld := b.groupJuries(days)
-	k := max(e, i, bl, lt, st, jd, wj, gj)
+	fj, fwhy := b.forcedJuries(days)
+	k := max(e, i, bl, lt, st, jd, wj, gj, fj)
 	if b.juryWork > 0 {
 		k = max(k, 1)
 	}
@@ -658,6 +659,8 @@ func (b *bounds) juriesFor(days int) (int, string) {
 		return k, fmt.Sprintf("no jury can do its share in %s: the day budget of %d minutes leaves no room after the opening, briefing and closure", plural(days, "day"), m.dayBudget)
 	case k == never:
 		return k, fmt.Sprintf("no number of juries can hold the candidates' jury work in %s: the blocks or the day budget of %d minutes leave no room for one candidate's accueil and exclusive épreuves after the earliest accueil", plural(days, "day"), m.dayBudget)
+	case fj > max(e, i, bl, lt, st, jd, wj, gj):
+		return k, fwhy
 	case gj > max(e, i, bl, lt, st, jd, wj) && gl.sit > 0:
 		return k, fmt.Sprintf("one jury alone would watch the sittings of %s too: %d candidates' %d jury minutes and a sitting of %d minutes for every %d of them on one day, within %d minutes a day, fit only %d candidates in %s: %d candidates need at least %s",
 			gl.what, m.n, gl.excl, gl.sit, gl.per, m.dayBudget, gheld, plural(days, "day"), m.n, plural(k, "jury"))

@@ -160,6 +160,30 @@ func TestBoundsOnHandWorkedInputs(t *testing.T) {
 			},
 			days: 2, juries: 1, lbDays: 2, lbJury: 1,
 		},
+		{
+			// One jury of 180 minutes a day, blocks 08:00–12:00 and
+			// 13:00–17:00. Each candidate does X (60, with the jury), then
+			// Y and Z (240 each, a whole block, no jury), then F (30, with
+			// the jury). In 2 days, Z must fill the morning of day 2 for F
+			// to follow, so Y the afternoon of day 1 and X the morning of
+			// day 1: 4 candidates' X take 240 minutes of a jury of 180 on
+			// that day, so 3 days, where the minutes (360 of 180 a day)
+			// say 2.
+			name: "forced days: interviews that must all be on day 1",
+			input: func() plan.Input {
+				return forcedInterviews(4)
+			},
+			days: 3, juries: 1, lbDays: 3, lbJury: 1,
+		},
+		{
+			// The same with 3 candidates: their X fill 180 minutes of day
+			// 1, their F 90 of day 2: 2 days.
+			name: "forced days: interviews that fit on day 1",
+			input: func() plan.Input {
+				return forcedInterviews(3)
+			},
+			days: 2, juries: 1, lbDays: 2, lbJury: 1,
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -241,5 +265,19 @@ func oneJurySittings(dayMin int) plan.Input {
 	}
 	in.Calendar.Blocks = []plan.Block{{Start: hm(8, 0), End: hm(16, 0)}}
 	in.Jury.MemberDayMin, in.Jury.MaxJuries = dayMin, 1
+	return in
+}
+
+// forcedInterviews is candidates candidates and one jury of 180 minutes a
+// day: X (60, exclusive), Y and Z (240 each, no jury), F (30, exclusive),
+// in that order.
+func forcedInterviews(candidates int) plan.Input {
+	in := tiny(candidates, ep("X", 60, plan.Exclusive), ep("Y", 240, plan.NoJury), ep("Z", 240, plan.NoJury), ep("F", 30, plan.Exclusive))
+	in.Constraints = []plan.Constraint{
+		{Type: plan.Precedes, Before: "X", After: "Y"},
+		{Type: plan.Precedes, Before: "Y", After: "Z"},
+		{Type: plan.Precedes, Before: "Z", After: "F"},
+	}
+	in.Jury.MemberDayMin, in.Jury.MaxJuries = 180, 1
 	return in
 }
