@@ -81,7 +81,7 @@ func (m *model) patternChain(b *bounds) (chain, bool) {
 			}
 			last := es[len(es)-1]
 			c.span = c.off[len(es)-1] + m.eps[last].dur
-			if ok && c.span > best.span {
+			if ok && (c.span > best.span || c.span == best.span && best.rt == rt && es[0] < best.eps[0]) {
 				best = c
 			}
 		}
