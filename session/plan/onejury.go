@@ -1,6 +1,10 @@
 package plan
 
-import "fmt"
+import (
+	"fmt"
+	"maps"
+	"slices"
+)
 
 // The one-jury day bound (docs/planning.md#one-jury-days). The jury-day
 // integrality bound counts, for each candidate, only its own jury's
@@ -53,7 +57,8 @@ func (b *bounds) oneJuryLoads() []oneJuryLoad {
 		}
 	}
 	var out []oneJuryLoad
-	for _, es := range members {
+	for _, root := range slices.Sorted(maps.Keys(members)) {
+		es := members[root]
 		excl, allExcl, split := 0, false, false
 		var obs []int
 		for _, e := range es {
