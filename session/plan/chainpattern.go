@@ -97,12 +97,33 @@ func (m *model) chainPattern(b *bounds, k, days int) ([][]pin, []int) {
 	if !ok {
 		return nil, nil
 	}
+	starts := m.chainStarts(b, ch, days)
+	if len(starts) < m.n {
+		return nil, nil
+	}
+	// The candidates take n of them, spread evenly, in time order.
+	pins := make([][]pin, 0, m.n)
+	for i, s := range starts {
+		if (i+1)*m.n/len(starts) > i*m.n/len(starts) {
+			pins = append(pins, m.chainPins(b, ch, s, len(pins), k))
+		}
+	}
+	order := make([]int, m.n)
+	for c := range order {
+		order[c] = c
+	}
+	return pins, order
+}
+
+// chainStarts returns the start of every chain the room's blocks hold in
+// days days: in each block, end to end from the latest start of the
+// chain's window, and early enough for the candidate's épreuves after it.
+func (m *model) chainStarts(b *bounds, ch chain, days int) []int {
 	first, last := ch.eps[0], ch.eps[len(ch.eps)-1]
 	reset := m.types[ch.rt].reset
-	lft := b.latestEnds(days)
 	// The pattern leaves at its end the days a candidate's épreuves after
-	// its chain take, at a full day's work a day: the others need the
-	// room's last blocks for their short uses.
+	// its chain take, at a full day's work a day.
+	lft := b.latestEnds(days)
 	after := never
 	for _, o := range b.orders {
 		i, mins := slices.Index(o, last), 0
@@ -114,16 +135,11 @@ func (m *model) chainPattern(b *bounds, k, days int) ([][]pin, []int) {
 	if after < never {
 		lft[last] = min(lft[last], m.dayEnd(days-1-(after+m.dayLen-1)/m.dayLen))
 	}
-	// Every chain the blocks hold, laid end to end from the latest start
-	// of each block's window.
 	var starts []int
 	for d := range days {
 		for bi := range m.blocks {
 			lo, hi := b.inWindow(first, d, bi)
-			if d == 0 && bi == 0 {
-				lo = max(lo, m.blockStart(0, 0)+m.open+b.head[first])
-			}
-			hi = min(hi, m.blockEnd(d, bi)-b.tail[last]-ch.off[len(ch.off)-1]-m.eps[last].dur+m.eps[first].dur)
+			hi = min(hi, m.blockEnd(d, bi)-b.tail[last]-ch.span+m.eps[first].dur)
 			var block []int
 			for s := hi - m.eps[first].dur; s >= lo; s -= ch.span + reset {
 				if s+ch.span <= lft[last] {
@@ -134,38 +150,26 @@ func (m *model) chainPattern(b *bounds, k, days int) ([][]pin, []int) {
 			starts = append(starts, block...)
 		}
 	}
-	if len(starts) < m.n {
-		return nil, nil
-	}
-	// The candidates take n of them, spread evenly.
-	pins := make([][]pin, m.n)
-	order := make([]int, m.n)
-	c := 0
-	for i, s := range starts {
-		if (i+1)*m.n/len(starts) == i*m.n/len(starts) {
-			continue
+	return starts
+}
+
+// chainPins pins candidate c's chain from start s: each épreuve at its
+// offset, holding the room, an exclusive one with jury c mod k (the
+// juries take the chains in turn: a jury whose candidates' chains follow
+// one another would have no time for their short épreuves).
+func (m *model) chainPins(b *bounds, ch chain, s, c, k int) []pin {
+	pins := make([]pin, len(m.eps))
+	for j, e := range ch.eps {
+		lead, jury := 0, -1
+		if e == b.everyFirstExcl {
+			lead = m.h.AccueilMin
 		}
-		pins[c] = make([]pin, len(m.eps))
-		for j, e := range ch.eps {
-			lead := 0
-			if e == b.everyFirstExcl {
-				lead = m.h.AccueilMin
-			}
-			at := s + ch.off[j]
-			pins[c][e] = pin{set: true, hold: true, rt: ch.rt, units: ch.units, start: at, jury: -1,
-				span: ival{at - lead, at + m.eps[e].dur}}
+		if m.eps[e].pres == Exclusive && k > 0 {
+			jury = c % k
 		}
-		order[c] = c
-		c++
+		at := s + ch.off[j]
+		pins[e] = pin{set: true, hold: true, rt: ch.rt, units: ch.units, start: at, jury: jury,
+			span: ival{at - lead, at + m.eps[e].dur}}
 	}
-	// The chains' juries in turn: a jury whose candidates' chains follow
-	// one another would have no time for their short épreuves.
-	for c := range pins {
-		for e := range pins[c] {
-			if pins[c][e].set && m.eps[e].pres == Exclusive && k > 0 {
-				pins[c][e].jury = c % k
-			}
-		}
-	}
-	return pins, order
+	return pins
 }
