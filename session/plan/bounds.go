@@ -650,6 +650,11 @@ func (b *bounds) juriesFor(days int) (int, string) {
 	gj, gl, gheld := b.groupJuries(days)
 	fj, fwhy := b.forcedJuries(days)
 	k := max(e, i, bl, lt, st, jd, wj, gj, fj)
+	for pk := max(k, 1); pk < never && pk <= MaxJuries && b.piecesShort(days, pk); pk++ {
+		fj, fwhy = pk+1, fmt.Sprintf("in %s, the jury work that can only take place on a few days, whole épreuves on one day each, does not fit %s: at least %s",
+			plural(days, "day"), plural(pk, "jury"), plural(pk+1, "jury"))
+		k = fj
+	}
 	if b.juryWork > 0 {
 		k = max(k, 1)
 	}

@@ -184,6 +184,28 @@ func TestBoundsOnHandWorkedInputs(t *testing.T) {
 			},
 			days: 2, juries: 1, lbDays: 2, lbJury: 1,
 		},
+		{
+			// Two candidates, one jury of 180 minutes a day: X (70, with
+			// the jury), Y and Z (240 each, no jury) after it, F (20, with
+			// the jury) last, and G (75, with the jury) anywhere before
+			// F. In 2 days both X are on day 1 (140 minutes) and both F on
+			// day 2 (40): G finds 40 minutes on day 1 and 140 on day 2,
+			// where only one G of 75 fits. 3 days, where the minutes (330
+			// of 360) say 2.
+			name: "forced days: whole interviews in what the forced ones leave",
+			input: func() plan.Input {
+				return forcedPieces(75)
+			},
+			days: 3, juries: 1, lbDays: 3, lbJury: 1,
+		},
+		{
+			// The same with G of 70: both fit on day 2, after Z: 2 days.
+			name: "forced days: two interviews in what the forced ones leave",
+			input: func() plan.Input {
+				return forcedPieces(70)
+			},
+			days: 2, juries: 1, lbDays: 2, lbJury: 1,
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -279,5 +301,15 @@ func forcedInterviews(candidates int) plan.Input {
 		{Type: plan.Precedes, Before: "Z", After: "F"},
 	}
 	in.Jury.MemberDayMin, in.Jury.MaxJuries = 180, 1
+	return in
+}
+
+// forcedPieces is forcedInterviews with 2 candidates, X of 70 minutes, F
+// of 20 and last, and G of g minutes with the jury, anywhere before F.
+func forcedPieces(g int) plan.Input {
+	in := forcedInterviews(2)
+	in.Epreuves[0].DurationMin, in.Epreuves[3].DurationMin = 70, 20
+	in.Epreuves = append(in.Epreuves, ep("G", g, plan.Exclusive))
+	in.Constraints = append(in.Constraints, plan.Constraint{Type: plan.Last, Epreuve: "F"})
 	return in
 }

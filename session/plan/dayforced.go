@@ -37,6 +37,9 @@ import (
 // forcedWork is the jury minutes of one épreuve and the days they fall in.
 type forcedWork struct {
 	ep, first, last, minutes int
+	// piece is one candidate's minutes of it on its day (one sitting's,
+	// for an observed épreuve).
+	piece int
 }
 
 // forcedWorks returns the jury work of each non-splittable épreuve and
@@ -47,6 +50,22 @@ func (b *bounds) forcedWorks(days int) []forcedWork {
 	if lst == nil {
 		return nil
 	}
+	// The deliberation follows the last exclusive épreuve on its day:
+	// with the same one last in every order, on that one's day.
+	lastExcl := -2
+	for _, o := range b.orders {
+		l := -1
+		for _, e := range o {
+			if m.eps[e].pres == Exclusive {
+				l = e
+			}
+		}
+		if lastExcl == -2 {
+			lastExcl = l
+		} else if lastExcl != l {
+			lastExcl = -1
+		}
+	}
 	var out []forcedWork
 	for e, info := range m.eps {
 		if info.split || lst[e] < 0 {
@@ -55,12 +74,17 @@ func (b *bounds) forcedWorks(days int) []forcedWork {
 		w := forcedWork{ep: e, first: dayOf(b.est[e]), last: dayOf(lst[e])}
 		switch info.pres {
 		case Exclusive:
-			w.minutes = m.n * info.dur
+			w.piece = info.dur
 			if e == b.everyFirstExcl {
-				w.minutes += m.n * m.h.AccueilMin
+				w.piece += m.h.AccueilMin
 			}
+			if e == lastExcl {
+				w.piece += m.h.DeliberationMin
+			}
+			w.minutes = m.n * w.piece
 		case Observe:
 			if p := b.sitCap[e]; p > 0 {
+				w.piece = info.dur
 				w.minutes = (m.n + p - 1) / p * info.dur
 			}
 		}
@@ -187,4 +211,66 @@ func (b *bounds) forcedJuries(days int) (int, string) {
 		}
 	}
 	return best, why
+}
+
+// Whole pieces of forced work. The span bound above counts minutes; the
+// work of one candidate's épreuve is a whole piece on one day of one jury.
+// Take the work whose days are a single day d as due on d, and the
+// épreuves whose days span several: each candidate's piece of such an
+// épreuve e (its duration, with the accueil and the deliberation when
+// they lie on its day) lands on one of its days, on one jury, in what that
+// jury's day leaves after the due work. With K juries, the pieces of e a
+// day holds are at most Σ_j ⌊r_j / piece⌋ ≤ ⌊(K·C_d − due_d) / piece⌋,
+// r_j being what jury j's day leaves; the due work of day 1 brings at
+// least one jury's briefing to day 1, and that of the last day at least
+// one closure to it (a jury's briefing comes before its other tasks, its
+// closure after them). If the days of e hold fewer pieces than
+// candidates (or sittings, ⌈N/p⌉ of d minutes), K juries are too few.
+
+// piecesShort reports whether k juries cannot hold the whole pieces of
+// the work forced into its days, in a plan of days days.
+func (b *bounds) piecesShort(days, k int) bool {
+	m := b.m
+	works := b.forcedWorks(days)
+	if works == nil || k <= 0 {
+		return false
+	}
+	due := make([]int, days)
+	for _, w := range works {
+		if w.first == w.last && w.last < days {
+			due[w.first] += w.minutes
+		}
+	}
+	room := make([]int, days)
+	for d := range days {
+		room[d] = k*m.juryDayCap(d == 0) - due[d]
+	}
+	if due[0] > 0 {
+		room[0] -= m.h.JuryBriefingMin
+	}
+	if due[days-1] > 0 {
+		room[days-1] -= m.h.JuryClosureMin
+	}
+	for _, w := range works {
+		if w.first == w.last || w.last >= days {
+			continue
+		}
+		piece, count := w.piece, m.n
+		if m.eps[w.ep].pres == Observe {
+			count = w.minutes / piece
+		}
+		held := 0
+		for d := w.first; d <= w.last && held < count; d++ {
+			held += max(0, room[d]) / piece
+		}
+		if held < count {
+			return true
+		}
+	}
+	for _, r := range room {
+		if r < 0 {
+			return true
+		}
+	}
+	return false
 }
