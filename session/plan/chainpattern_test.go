@@ -15,8 +15,8 @@ import (
 // room's 220 minutes a candidate hold two candidates in its 450 minutes a
 // day only when both chains are laid first (one in the morning, one in the
 // afternoon, each at the end of its block) and the short interviews in
-// what they leave.
-func oneRoomChains(candidates int) plan.Input {
+// what they leave; with rooms rooms side by side, as many times that.
+func oneRoomChains(candidates, rooms int) plan.Input {
 	room := func(id string, minutes int) plan.Epreuve { return ep(id, minutes, plan.Exclusive, "salle_jury") }
 	in := tiny(candidates,
 		ep("W", 130, plan.NoJury, "salle_ecrit"), ep("PR", 20, plan.NoJury, "salle_prep"),
@@ -33,7 +33,7 @@ func oneRoomChains(candidates int) plan.Input {
 		{Type: plan.SameStation, Epreuves: []string{"P", "J"}},
 		{Type: plan.Last, Epreuve: "EF"},
 	}
-	in.Capacities = map[string]int{"salle_ecrit": 20, "salle_prep": 3, "salle_jury": 1, "atelier": 12}
+	in.Capacities = map[string]int{"salle_ecrit": 20, "salle_prep": 3, "salle_jury": rooms, "atelier": 12}
 	in.Calendar.Blocks = []plan.Block{{Start: hm(8, 0), End: hm(12, 0)}, {Start: hm(13, 30), End: hm(17, 0)}}
 	in.Calendar.MaxDays = min(3*candidates, 260)
 	in.Hidden = &plan.Hidden{OpeningMin: 30, JuryBriefingMin: 30, JuryClosureMin: 30, AccueilMin: 5, ReadingMin: 10, CorrectionMin: 10, DeliberationMin: 10}
@@ -42,17 +42,17 @@ func oneRoomChains(candidates int) plan.Input {
 }
 
 // TestChainPatternPassesTwoCandidatesADay pins what the chain pattern
-// reaches on the session above: close to two candidates a day, where
-// placing the candidates one after another took one a day at 126
-// candidates and 27 days at 40.
+// reaches on the session above: close to two candidates a day a room,
+// where placing the candidates one after another took one a day at 126
+// candidates, 27 days at 40, and 15 days at 40 with two rooms.
 func TestChainPatternPassesTwoCandidatesADay(t *testing.T) {
-	cases := []struct{ candidates, days, bound int }{{40, 22, 21}, {126, 65, 64}}
+	cases := []struct{ candidates, rooms, days, bound int }{{40, 1, 22, 21}, {40, 2, 12, 11}, {126, 1, 65, 64}}
 	if testing.Short() || raceDetector {
-		cases = cases[:1]
+		cases = cases[:2]
 	}
 	for _, tt := range cases {
-		p := solve(t, oneRoomChains(tt.candidates))
+		p := solve(t, oneRoomChains(tt.candidates, tt.rooms))
 		assert.Equal(t, tt.bound, p.LowerBounds.Days)
-		assert.LessOrEqual(t, len(p.Days), tt.days, "%d candidates", tt.candidates)
+		assert.LessOrEqual(t, len(p.Days), tt.days, "%d candidates, %d rooms", tt.candidates, tt.rooms)
 	}
 }
