@@ -109,6 +109,12 @@ func (m *model) chainPattern(b *bounds, k, days int) ([][]pin, []int) {
 	if len(starts) < m.n || len(starts) > 2*m.n {
 		return nil, nil // too few, or so many that placing at will wastes none
 	}
+	// The juries take the chains in turn: twice as many as the days need
+	// at least, so that each has time between its chains for their short
+	// épreuves.
+	if need, _ := b.juriesFor(days); 2*need < k {
+		k = 2 * need
+	}
 	// The candidates take n of them, spread evenly, in time order.
 	pins := make([][]pin, 0, m.n)
 	for i, s := range starts {

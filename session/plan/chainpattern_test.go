@@ -44,9 +44,10 @@ func oneRoomChains(candidates, rooms int) plan.Input {
 // TestChainPatternPassesTwoCandidatesADay pins what the chain pattern
 // reaches on the session above: close to two candidates a day a room,
 // where placing the candidates one after another took one a day at 126
-// candidates, 27 days at 40, and 15 days at 40 with two rooms.
+// candidates, 27 days at 40, and 15 days at 40 with two rooms (and all
+// the juries the input allows, 9).
 func TestChainPatternPassesTwoCandidatesADay(t *testing.T) {
-	cases := []struct{ candidates, rooms, days, bound int }{{40, 1, 22, 21}, {40, 2, 12, 11}, {126, 1, 65, 64}}
+	cases := []struct{ candidates, rooms, days, bound, juries int }{{40, 1, 22, 21, 4}, {40, 2, 12, 11, 6}, {126, 1, 65, 64, 4}}
 	if testing.Short() || raceDetector {
 		cases = cases[:2]
 	}
@@ -54,5 +55,6 @@ func TestChainPatternPassesTwoCandidatesADay(t *testing.T) {
 		p := solve(t, oneRoomChains(tt.candidates, tt.rooms))
 		assert.Equal(t, tt.bound, p.LowerBounds.Days)
 		assert.LessOrEqual(t, len(p.Days), tt.days, "%d candidates, %d rooms", tt.candidates, tt.rooms)
+		assert.LessOrEqual(t, p.Juries, tt.juries, "%d candidates, %d rooms", tt.candidates, tt.rooms)
 	}
 }
