@@ -4,6 +4,7 @@ import (
 	"encoding/csv"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -197,9 +198,23 @@ func TestTheAttendanceSheetsArePrintedFromTheRecord(t *testing.T) {
 	all := strings.Join(pages, " ")
 	for _, want := range []string{"Questionnaire professionnel — lundi 1er mars 2027, 09:00–10:00", "Entretien final", "(entretien final)",
 		"Sami Accueil, 08:30", "Retard admis par Claire Martin ; 35 min restantes", "Signé à 09:30", "Absent",
-		"Surveillance : Sami Accueil", "Signé le lundi 1er mars 2027 à 17:30", "Jury — lundi 1er mars 2027", "08:15", "17:15"} {
+		"Surveillance : Sami Accueil", "Signé le lundi 1er mars 2027 à 17 h 30", "Jury — lundi 1er mars 2027", "08:15", "17:15"} {
 		assert.Contains(t, all, want)
 	}
+
+	// A sheet signed the next morning says so: the date is the
+	// signature's, not the sitting's.
+	rec := d.Exam.Record
+	rec.Sheets = slices.Clone(rec.Sheets)
+	for i, sg := range rec.Sheets {
+		if sg.Role == exam.SignResponsable {
+			rec.Sheets[i].At = (start + 1).Time(0, paris).Add(8*time.Hour + 5*time.Minute)
+		}
+	}
+	d.Exam.Record = rec
+	all = strings.Join(pdfPages(t, must(documents.AttendanceSheets(d)).Body), " ")
+	assert.Contains(t, all, "Signé le mardi 2 mars 2027 à 8 h 05")
+	assert.NotContains(t, all, "Signé le lundi 1er mars 2027 à 17 h 30")
 }
 
 func TestTheResultsAreExportedForTheMinistrysApplication(t *testing.T) {

@@ -137,7 +137,7 @@ func (b *book) writeSittingSheet(p *pdfDoc, rec exam.Record, s exam.Sitting) {
 	signed := func(role exam.Signatory, name string, member tpsession.MemberID) string {
 		for _, sg := range sigs {
 			if sg.Role == role && (member != "" && sg.Member == member || member == "" && strings.EqualFold(sg.Name, name)) {
-				return "Signé le " + dateFR(s.Day) + " à " + b.hhmm(sg.At)
+				return "Signé le " + b.instantFR(sg.At)
 			}
 		}
 		return ""
@@ -196,7 +196,7 @@ func (b *book) writeJurySheet(p *pdfDoc, rec exam.Record, day date.Date) {
 	foot := ""
 	for _, sg := range rec.SheetSignatures(exam.JurySheet(day)) {
 		if sg.Role == exam.SignResponsable {
-			foot = "Signé le " + dateFR(day) + " à " + b.hhmm(sg.At)
+			foot = "Signé le " + b.instantFR(sg.At)
 		}
 	}
 	p.row(footColumns, []string{b.Session.Responsable.Name, "Responsable de session", foot}, 0)
