@@ -59,6 +59,10 @@ type bounds struct {
 	// head, tail and group are the rigid groups' windows (windows.go).
 	head, tail []int
 	group      [][]int
+	// forced caches forcedWorks by the days (dayforced.go), which the
+	// bounds for a number of days ask again and again; a cache, it
+	// changes no bound.
+	forced map[int][]forcedWork
 }
 
 // maxBoundOrders bounds the orders the path bound enumerates; beyond it the

@@ -45,6 +45,17 @@ type forcedWork struct {
 // forcedWorks returns the jury work of each non-splittable épreuve and
 // its days, in a plan of days days; nil when the orders are unknown.
 func (b *bounds) forcedWorks(days int) []forcedWork {
+	if w, ok := b.forced[days]; ok {
+		return w
+	}
+	if b.forced == nil {
+		b.forced = map[int][]forcedWork{}
+	}
+	b.forced[days] = b.computeForcedWorks(days)
+	return b.forced[days]
+}
+
+func (b *bounds) computeForcedWorks(days int) []forcedWork {
 	m := b.m
 	lst := b.latestStarts(days)
 	if lst == nil {
