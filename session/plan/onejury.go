@@ -6,7 +6,7 @@ import (
 	"slices"
 )
 
-// The one-jury day bound (docs/planning.md#one-jury-days). The jury-day
+// Groups of one day (docs/planning.md#groups-of-one-day). The jury-day
 // integrality bound counts, for each candidate, only its own jury's
 // minutes forced onto one day; a sitting may be watched by another jury,
 // so its minutes are left out. With a single jury there is no other: the
