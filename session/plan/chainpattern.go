@@ -40,7 +40,8 @@ type chain struct {
 }
 
 // patternChain returns the chain of a type whose uses all hold the same
-// number of units, with two or more of its épreuves in one rigid group:
+// number of units, with two or more of its épreuves in one rigid group,
+// one right after the other:
 // the type with the fewest lanes (stations of those units side by side),
 // then the chain with the most minutes; ok false when there is none.
 func (m *model) patternChain(b *bounds) (chain, bool) {
@@ -83,8 +84,11 @@ func (m *model) patternChain(b *bounds) (chain, bool) {
 			ok := true
 			for i, e := range es {
 				c.off = append(c.off, b.head[e]-b.head[es[0]])
-				if i > 0 && c.off[i] < c.off[i-1]+m.eps[es[i-1]].dur {
-					ok = false // not one after another in every plan
+				if i > 0 && c.off[i] != c.off[i-1]+m.eps[es[i-1]].dur {
+					// Not one after another in every plan, or the room
+					// free between two: another candidate's use may go
+					// there, and chains laid end to end would waste it.
+					ok = false
 				}
 			}
 			last := es[len(es)-1]
