@@ -64,6 +64,9 @@ func evaluate(c genCase, opts ...plan.Option) outcome {
 		a, _ := primary(c.in, p)
 		o.gap = a - primaryBound(c.in, p.LowerBounds)
 	}
+	if msg := beatsBounds(c.in, o.nv, p.LowerBounds); msg != "" {
+		o.errs = append(o.errs, "the lower bounds are wrong: "+msg)
+	}
 	switch {
 	case o.nv.Feasible && !p.Feasible:
 		o.worse = "no plan, where the naive schedule finds one"
@@ -75,6 +78,26 @@ func evaluate(c genCase, opts ...plan.Option) outcome {
 		}
 	}
 	return o
+}
+
+// beatsBounds says how a valid plan q (the naive schedule's) beats the
+// planner's lower bounds lb, which would prove a bound wrong: q's primary
+// measure below the primary bound, or equal to it with its secondary
+// measure below the secondary bound (which holds for plans that meet the
+// primary one). "" when q is no plan or obeys them.
+func beatsBounds(in plan.Input, q plan.Plan, lb plan.LowerBounds) string {
+	if !q.Feasible {
+		return ""
+	}
+	a1, a2 := primary(in, q)
+	b1, b2 := lb.Days, lb.Juries
+	if in.Objective == plan.MinJuries {
+		b1, b2 = lb.Juries, lb.Days
+	}
+	if a1 < b1 || a1 == b1 && a2 < b2 {
+		return fmt.Sprintf("the naive schedule's %d days and %d juries beat the bounds of %d days and %d juries", len(q.Days), q.Juries, lb.Days, lb.Juries)
+	}
+	return ""
 }
 
 // population generates count inputs of family f from seed from on.
