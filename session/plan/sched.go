@@ -285,6 +285,9 @@ func (s *search) reserve(pins [][]pin) {
 	s.reserved = make([][]reservation, len(pins))
 	for c := range pins {
 		for _, p := range pins[c] {
+			if p.set && p.hold {
+				s.holdUnits(c, p)
+			}
 			if !p.set || p.jury < 0 || p.jury >= len(s.juries) {
 				continue
 			}
@@ -305,6 +308,10 @@ func (s *search) release(c int) {
 		return
 	}
 	for _, r := range s.reserved[c] {
+		if r.jury < 0 {
+			s.useDrop(r.unit, use{r.span.s, r.span.e, c})
+			continue
+		}
 		s.dropBusy(r.jury, r.span, r.span.e-r.span.s)
 	}
 	s.pushReplaced(replaced{reservations: s.reserved[c]})
@@ -312,9 +319,27 @@ func (s *search) release(c int) {
 	s.reserved[c] = nil
 }
 
+// reservation is a pinned part held for its candidate: in jury's time,
+// or, with jury -1, on unit.
 type reservation struct {
 	jury int
+	unit unitRef
 	span ival
+}
+
+// holdUnits holds the units of pin p for candidate c when they are free.
+func (s *search) holdUnits(c int, p pin) {
+	sp := ival{p.start, p.span.e}
+	for u := p.u; u < p.u+p.units; u++ {
+		if ok, _ := s.unitFree(p.rt, u, sp, c, 0); !ok {
+			return
+		}
+	}
+	for u := p.u; u < p.u+p.units; u++ {
+		r := unitRef{p.rt, u}
+		s.useAdd(r, use{sp.s, sp.e, c})
+		s.reserved[c] = append(s.reserved[c], reservation{jury: -1, unit: r, span: sp})
+	}
 }
 
 // alignStart returns the earliest instant from t at which an item of dur

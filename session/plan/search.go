@@ -265,6 +265,9 @@ func (s *search) attemptTemplate(k, days int) *solution {
 	pins, order, work := s.m.template(s.b, k, days)
 	s.steps.used += 1 + work
 	if pins == nil {
+		pins, order = s.m.chainPattern(s.b, k, days)
+	}
+	if pins == nil {
 		return nil
 	}
 	s.reset(k, days)
