@@ -59,6 +59,10 @@ type bounds struct {
 	// head, tail and group are the rigid groups' windows (windows.go).
 	head, tail []int
 	group      [][]int
+	// forced caches forcedWorks by the days (dayforced.go), which the
+	// bounds for a number of days ask again and again; a cache, it
+	// changes no bound.
+	forced map[int][]forcedWork
 }
 
 // maxBoundOrders bounds the orders the path bound enumerates; beyond it the
@@ -652,7 +656,14 @@ func (b *bounds) juriesFor(days int) (int, string) {
 	wj, we := b.windowedJuries(days)
 	sd := b.sittingDayJuries(days)
 	sc, so := b.sittingCountJuries(days)
-	k := max(e, i, bl, lt, st, jd, wj, sd, sc)
+	gj, gl, gheld := b.groupJuries(days)
+	fj, fwhy := b.forcedJuries(days)
+	k := max(e, i, bl, lt, st, jd, wj, gj, fj, sd, sc)
+	for pk := max(k, 1); pk < never && pk <= MaxJuries && b.piecesShort(days, pk); pk++ {
+		fj, fwhy = pk+1, fmt.Sprintf("in %s, the jury work that can only take place on a few days, whole épreuves on one day each, does not fit %s: at least %s",
+			plural(days, "day"), plural(pk, "jury"), plural(pk+1, "jury"))
+		k = fj
+	}
 	if b.juryWork > 0 {
 		k = max(k, 1)
 	}
@@ -662,10 +673,18 @@ func (b *bounds) juriesFor(days int) (int, string) {
 		return k, fmt.Sprintf("no jury can do its share in %s: the day budget of %d minutes leaves no room after the opening, briefing and closure", plural(days, "day"), m.dayBudget)
 	case k == never:
 		return k, fmt.Sprintf("no number of juries can hold the candidates' jury work in %s: the blocks or the day budget of %d minutes leave no room for one candidate's accueil and exclusive épreuves after the earliest accueil", plural(days, "day"), m.dayBudget)
-	case sc > max(e, i, bl, lt, st, jd, wj, sd):
+	case sc > max(e, i, bl, lt, st, jd, wj, gj, fj, sd):
 		return k, b.sittingCountWords(k, so, days)
-	case sd > max(e, i, bl, lt, st, jd, wj):
+	case sd > max(e, i, bl, lt, st, jd, wj, gj, fj):
 		return k, b.sittingDayWords(k, days)
+	case fj > max(e, i, bl, lt, st, jd, wj, gj):
+		return k, fwhy
+	case gj > max(e, i, bl, lt, st, jd, wj) && gl.sit > 0:
+		return k, fmt.Sprintf("one jury alone would watch the sittings of %s too: %d candidates' %d jury minutes and a sitting of %d minutes for every %d of them on one day, within %d minutes a day, fit only %d candidates in %s: %d candidates need at least %s",
+			gl.what, m.n, gl.excl, gl.sit, gl.per, m.dayBudget, gheld, plural(days, "day"), m.n, plural(k, "jury"))
+	case gj > max(e, i, bl, lt, st, jd, wj):
+		return k, fmt.Sprintf("a jury sees at most %d candidates in %s, each needing %d jury minutes on one day (%s) within %d minutes a day: %d candidates need at least %s",
+			gheld, plural(days, "day"), gl.excl, gl.what, m.dayBudget, m.n, plural(k, "jury"))
 	case wj > max(e, i, bl, lt, st, jd):
 		info := m.eps[we]
 		return k, fmt.Sprintf("%s lies in one block with %s, so a jury holds few of them a day in that part of the block: %d candidates need at least %s in %s",

@@ -136,6 +136,76 @@ func TestBoundsOnHandWorkedInputs(t *testing.T) {
 			},
 			days: 2, juries: 0, lbDays: 2, lbJury: 0,
 		},
+		{
+			// One jury of 379 minutes a day, one block of 8 hours. Each
+			// candidate does I (40, with the jury), a sitting of O (120)
+			// at most 20 minutes later, then F (30, with the jury) at most
+			// 20 minutes after it. One jury cannot do two candidates' I
+			// within 20 minutes of one sitting (40 > 20), nor their F, so
+			// each sitting has one candidate and a candidate's day takes
+			// 190 of the jury's minutes: one candidate a day, 3 days, where
+			// the minutes (570 of 379 a day) say 2.
+			name: "one jury: a candidate's sitting is its jury's too",
+			input: func() plan.Input {
+				return oneJurySittings(379)
+			},
+			days: 3, juries: 1, lbDays: 3, lbJury: 1,
+		},
+		{
+			// The same with 380 minutes a day: two candidates a day, one
+			// after the other, 2 days.
+			name: "one jury: two candidates' sittings in a day",
+			input: func() plan.Input {
+				return oneJurySittings(380)
+			},
+			days: 2, juries: 1, lbDays: 2, lbJury: 1,
+		},
+		{
+			// One jury of 180 minutes a day, blocks 08:00–12:00 and
+			// 13:00–17:00. Each candidate does X (60, with the jury), then
+			// Y and Z (240 each, a whole block, no jury), then F (30, with
+			// the jury). In 2 days, Z must fill the morning of day 2 for F
+			// to follow, so Y the afternoon of day 1 and X the morning of
+			// day 1: 4 candidates' X take 240 minutes of a jury of 180 on
+			// that day, so 3 days, where the minutes (360 of 180 a day)
+			// say 2.
+			name: "forced days: interviews that must all be on day 1",
+			input: func() plan.Input {
+				return forcedInterviews(4)
+			},
+			days: 3, juries: 1, lbDays: 3, lbJury: 1,
+		},
+		{
+			// The same with 3 candidates: their X fill 180 minutes of day
+			// 1, their F 90 of day 2: 2 days.
+			name: "forced days: interviews that fit on day 1",
+			input: func() plan.Input {
+				return forcedInterviews(3)
+			},
+			days: 2, juries: 1, lbDays: 2, lbJury: 1,
+		},
+		{
+			// Two candidates, one jury of 180 minutes a day: X (70, with
+			// the jury), Y and Z (240 each, no jury) after it, F (20, with
+			// the jury) last, and G (75, with the jury) anywhere before
+			// F. In 2 days both X are on day 1 (140 minutes) and both F on
+			// day 2 (40): G finds 40 minutes on day 1 and 140 on day 2,
+			// where only one G of 75 fits. 3 days, where the minutes (330
+			// of 360) say 2.
+			name: "forced days: whole interviews in what the forced ones leave",
+			input: func() plan.Input {
+				return forcedPieces(75)
+			},
+			days: 3, juries: 1, lbDays: 3, lbJury: 1,
+		},
+		{
+			// The same with G of 70: both fit on day 2, after Z: 2 days.
+			name: "forced days: two interviews in what the forced ones leave",
+			input: func() plan.Input {
+				return forcedPieces(70)
+			},
+			days: 2, juries: 1, lbDays: 2, lbJury: 1,
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -202,4 +272,44 @@ func TestBoundsOnTheSamples(t *testing.T) {
 			assert.Equal(t, tt.lb, plan.LowerBounds{Days: len(p.Days), Juries: p.Juries}, "the plan meets its bounds: it is optimal")
 		})
 	}
+}
+
+// oneJurySittings is 3 candidates and one jury of dayMin minutes a day,
+// in one block of 8 hours: I (40, exclusive) then, within 20 minutes, a
+// sitting of O (120) then, within 20 minutes, F (30, exclusive).
+func oneJurySittings(dayMin int) plan.Input {
+	in := tiny(3, ep("I", 40, plan.Exclusive),
+		plan.Epreuve{ID: "O", DurationMin: 120, Jury: plan.Observe, ObserveCapacity: 4, Resources: []plan.ResourceNeed{{Type: "salle", Units: 1}}},
+		ep("F", 30, plan.Exclusive))
+	in.Constraints = []plan.Constraint{
+		{Type: plan.NoWait, Before: "I", After: "O", MaxGapMin: intp(20)},
+		{Type: plan.NoWait, Before: "O", After: "F", MaxGapMin: intp(20)},
+	}
+	in.Calendar.Blocks = []plan.Block{{Start: hm(8, 0), End: hm(16, 0)}}
+	in.Jury.MemberDayMin, in.Jury.MaxJuries = dayMin, 1
+	return in
+}
+
+// forcedInterviews is candidates candidates and one jury of 180 minutes a
+// day: X (60, exclusive), Y and Z (240 each, no jury), F (30, exclusive),
+// in that order.
+func forcedInterviews(candidates int) plan.Input {
+	in := tiny(candidates, ep("X", 60, plan.Exclusive), ep("Y", 240, plan.NoJury), ep("Z", 240, plan.NoJury), ep("F", 30, plan.Exclusive))
+	in.Constraints = []plan.Constraint{
+		{Type: plan.Precedes, Before: "X", After: "Y"},
+		{Type: plan.Precedes, Before: "Y", After: "Z"},
+		{Type: plan.Precedes, Before: "Z", After: "F"},
+	}
+	in.Jury.MemberDayMin, in.Jury.MaxJuries = 180, 1
+	return in
+}
+
+// forcedPieces is forcedInterviews with 2 candidates, X of 70 minutes, F
+// of 20 and last, and G of g minutes with the jury, anywhere before F.
+func forcedPieces(g int) plan.Input {
+	in := forcedInterviews(2)
+	in.Epreuves[0].DurationMin, in.Epreuves[3].DurationMin = 70, 20
+	in.Epreuves = append(in.Epreuves, ep("G", g, plan.Exclusive))
+	in.Constraints = append(in.Constraints, plan.Constraint{Type: plan.Last, Epreuve: "F"})
+	return in
 }

@@ -41,7 +41,7 @@ func (s *search) removeCandidate(c int) {
 
 // sittingOf returns the index of the sitting an observed item is in.
 func (s *search) sittingOf(it placed) int {
-	return slices.IndexFunc(s.sittings[it.ep], func(x sitting) bool { return x.jury == it.jury && x.segs[0].s == it.segs[0].s })
+	return slices.IndexFunc(s.sittings[it.ep], func(x sitting) bool { return x.jury == it.jury && x.start == it.segs[0].s })
 }
 
 // restoreCandidate puts back items taken out by removeCandidate (or kept

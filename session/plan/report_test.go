@@ -64,6 +64,9 @@ func evaluate(c genCase, opts ...plan.Option) outcome {
 		a, _ := primary(c.in, p)
 		o.gap = a - primaryBound(c.in, p.LowerBounds)
 	}
+	if msg := beatsBounds(c.in, o.nv, p.LowerBounds); msg != "" {
+		o.errs = append(o.errs, "the lower bounds are wrong: "+msg)
+	}
 	switch {
 	case o.nv.Feasible && !p.Feasible:
 		o.worse = "no plan, where the naive schedule finds one"
@@ -75,6 +78,26 @@ func evaluate(c genCase, opts ...plan.Option) outcome {
 		}
 	}
 	return o
+}
+
+// beatsBounds says how a valid plan q (the naive schedule's) beats the
+// planner's lower bounds lb, which would prove a bound wrong: q's primary
+// measure below the primary bound, or equal to it with its secondary
+// measure below the secondary bound (which holds for plans that meet the
+// primary one). "" when q is no plan or obeys them.
+func beatsBounds(in plan.Input, q plan.Plan, lb plan.LowerBounds) string {
+	if !q.Feasible {
+		return ""
+	}
+	a1, a2 := primary(in, q)
+	b1, b2 := lb.Days, lb.Juries
+	if in.Objective == plan.MinJuries {
+		b1, b2 = lb.Juries, lb.Days
+	}
+	if a1 < b1 || a1 == b1 && a2 < b2 {
+		return fmt.Sprintf("the naive schedule's %d days and %d juries beat the bounds of %d days and %d juries", len(q.Days), q.Juries, lb.Days, lb.Juries)
+	}
+	return ""
 }
 
 // population generates count inputs of family f from seed from on.
@@ -125,7 +148,7 @@ func TestPopulationReport(t *testing.T) {
 		runs = append(runs, run{"referentiel, held-out seeds", familyReferentiel, heldOutSeeds}, run{"composed, held-out seeds", familyComposed, heldOutSeeds})
 	}
 	fmt.Fprint(&out, reportHeader)
-	var all []outcome
+	var all, sized []outcome
 	for _, r := range runs {
 		var outs []outcome
 		for _, c := range population(r.f, r.from, *reportCount) {
@@ -141,6 +164,7 @@ func TestPopulationReport(t *testing.T) {
 		for i := range *reportCount / 3 {
 			outs = append(outs, evaluate(generateSized(r.f, r.from+uint64(i), 100), reportOptions()...))
 		}
+		sized = append(sized, outs...)
 		fmt.Fprintln(&out, summaryRow(r.name, outs))
 	}
 	tables := out.String() // what -report.write keeps: the detail is for the reader of the run
@@ -153,6 +177,11 @@ func TestPopulationReport(t *testing.T) {
 		}
 	}
 	fmt.Print(out.String())
+	if *reportHashes != "" {
+		if err := writeHashes(*reportHashes, append(all, sized...)); err != nil {
+			t.Fatal(err)
+		}
+	}
 	if *reportWrite != "" {
 		if err := writeBetweenMarkers(*reportWrite, tables); err != nil {
 			t.Fatal(err)

@@ -2,7 +2,6 @@ package plan
 
 import (
 	"slices"
-	"sort"
 )
 
 // The placement of candidates: a serial list scheduler. It places the
@@ -41,6 +40,7 @@ type juryState struct {
 
 type sitting struct {
 	segs  []ival
+	start int // segs[0].s, where the scheduler looks for a sitting to join
 	jury  int
 	count int
 }
@@ -121,6 +121,7 @@ func (s *search) addCandidate(c int) bool {
 		jury, score int
 		work        int
 		working     bool
+		steps       int // the steps its placement took
 	}
 	var best *choice
 	better := func(a, b *choice) bool {
@@ -155,13 +156,14 @@ func (s *search) addCandidate(c int) bool {
 				s.cutoff = best.score
 			}
 		}
-		mark := s.mark()
+		mark, used, kept := s.mark(), s.steps.used, s.arenaMark()
 		s.candSteps = 0
 		cx, ok := s.tryCandidate(c, order, j)
 		if !ok {
+			s.arenaRewind(kept)
 			return
 		}
-		ch := choice{order: order, jury: j, score: cx.finish(), working: working}
+		ch := choice{order: order, jury: j, score: cx.finish(), working: working, steps: s.steps.used - used}
 		s.rollback(mark)
 		if j >= 0 {
 			ch.work = s.juries[j].work
@@ -171,6 +173,9 @@ func (s *search) addCandidate(c int) bool {
 		}
 		if best == nil || better(&ch, best) {
 			best = &ch
+			s.bestItems = append(s.bestItems[:0], cx.items...)
+		} else {
+			s.arenaRewind(kept) // nothing holds its items
 		}
 	}
 	orders := s.candOrders(c)
@@ -203,8 +208,28 @@ func (s *search) addCandidate(c int) bool {
 		}
 		return false
 	}
+	return s.placeBest(c, best.order, best.jury, best.steps)
+}
+
+// keepBestItems lets placeBest and the serial schedule put a candidate's
+// best placement back from its items rather than place it again; the
+// tests turn it off to show that both give the same partial plan.
+var keepBestItems = true
+
+// placeBest places candidate c with the order and jury of its best
+// option, which took steps steps when it was tried. Placed again, the
+// option would take the same path to the same items, on the same partial
+// plan, and count the same steps: unless a look at the budget on the way
+// may stop it, its items, kept when it was tried (bestItems), are put
+// back as they were, and its steps counted, without the placement.
+func (s *search) placeBest(c int, order []int, jury, steps int) bool {
+	if keepBestItems && s.steps.used+steps < s.steps.stop {
+		s.steps.used += steps
+		s.restoreCandidate(c, slices.Clone(s.bestItems))
+		return true
+	}
 	s.candSteps = 0
-	cx, ok := s.tryCandidate(c, best.order, best.jury)
+	cx, ok := s.tryCandidate(c, order, jury)
 	if !ok {
 		return false
 	}
@@ -260,6 +285,9 @@ func (s *search) reserve(pins [][]pin) {
 	s.reserved = make([][]reservation, len(pins))
 	for c := range pins {
 		for _, p := range pins[c] {
+			if p.set && p.hold {
+				s.holdUnits(c, p)
+			}
 			if !p.set || p.jury < 0 || p.jury >= len(s.juries) {
 				continue
 			}
@@ -280,15 +308,38 @@ func (s *search) release(c int) {
 		return
 	}
 	for _, r := range s.reserved[c] {
+		if r.jury < 0 {
+			s.useDrop(r.unit, use{r.span.s, r.span.e, c})
+			continue
+		}
 		s.dropBusy(r.jury, r.span, r.span.e-r.span.s)
 	}
-	s.log = append(s.log, change{kind: changeReserved, cand: c, reservations: s.reserved[c]})
+	s.pushReplaced(replaced{reservations: s.reserved[c]})
+	s.log = append(s.log, change{kind: changeReserved, cand: int32(c)})
 	s.reserved[c] = nil
 }
 
+// reservation is a pinned part held for its candidate: in jury's time,
+// or, with jury -1, on unit.
 type reservation struct {
 	jury int
+	unit unitRef
 	span ival
+}
+
+// holdUnits holds the units of pin p for candidate c when they are free.
+func (s *search) holdUnits(c int, p pin) {
+	sp := ival{p.start, p.span.e}
+	for u := p.u; u < p.u+p.units; u++ {
+		if ok, _ := s.unitFree(p.rt, u, sp, c, 0); !ok {
+			return
+		}
+	}
+	for u := p.u; u < p.u+p.units; u++ {
+		r := unitRef{p.rt, u}
+		s.useAdd(r, use{sp.s, sp.e, c})
+		s.reserved[c] = append(s.reserved[c], reservation{jury: -1, unit: r, span: sp})
+	}
 }
 
 // alignStart returns the earliest instant from t at which an item of dur
@@ -333,6 +384,9 @@ func (m *model) align(t, dur, lead int, split bool, horizon int) int {
 func (s *search) findSlot(j, lo, hi, dur, onDay int) (int, bool) {
 	js := &s.juries[j]
 	x := lo
+	// i is the first busy interval ending after x: x only moves on, so
+	// the search for it does too (nextEnding).
+	i := -1
 	for tries := 0; ; tries++ {
 		if tries%16 == 0 {
 			// A start tried here costs a sixteenth of a placement's step.
@@ -342,8 +396,8 @@ func (s *search) findSlot(j, lo, hi, dur, onDay int) (int, bool) {
 		if x == never || x+dur > hi || (onDay >= 0 && dayOf(x) != onDay) {
 			return 0, false
 		}
-		if c, end := conflict(js.busy, x, x+dur); c {
-			x = end
+		if i = nextEnding(js.busy, i, x); i < len(js.busy) && js.busy[i].s < x+dur {
+			x = js.busy[i].e // the conflict's end
 			continue
 		}
 		if d := dayOf(x); js.load[d]+dur > s.m.dayBudget {
@@ -360,14 +414,18 @@ func (s *search) findSlot(j, lo, hi, dur, onDay int) (int, bool) {
 // uses after it that leave no gap of length minutes between them (a use
 // that long cannot start in such a gap).
 func (s *search) unitFree(rt, u int, sp ival, c, length int) (bool, int) {
-	uses := s.units[rt][u]
-	reset := s.m.types[rt].reset
+	return unitFree(s.units[rt][u], s.m.types[rt].reset, sp, c, length)
+}
+
+// unitFree is search.unitFree on a unit's uses, with the reset of its
+// type (chooseUnits looks them up once for all the units of a type).
+func unitFree(uses []use, reset int, sp ival, c, length int) (bool, int) {
 	after := func(x use) int {
 		return min(x.e+reset, dayStart(dayOfEnd(x.e)+1))
 	}
 	// Uses never overlap, so they are sorted by end too: skip those that
 	// end (reset included) before sp starts.
-	i := sort.Search(len(uses), func(i int) bool { return uses[i].e+reset > sp.s })
+	i := useEndingAfter(uses, reset, sp.s)
 	for k, x := range uses[i:] {
 		if x.s >= sp.e+reset {
 			break
@@ -416,11 +474,12 @@ func (s *search) chooseUnits(cx *candCtx, e int, sp ival, buf []unitRef) ([]unit
 	}
 	for _, nd := range info.needs {
 		got, next := 0, never
-		for u := range s.m.types[nd.rt].cap {
+		units, reset := s.units[nd.rt], s.m.types[nd.rt].reset
+		for u, uses := range units {
 			if pn.set && pn.rt == nd.rt && (u < pn.u || u >= pn.u+pn.units) {
 				continue
 			}
-			if ok, n := s.unitFree(nd.rt, u, sp, cx.c, info.dur); ok {
+			if ok, n := unitFree(uses, reset, sp, cx.c, info.dur); ok {
 				refs = append(refs, unitRef{nd.rt, u})
 				if got++; got == nd.units {
 					break
@@ -448,7 +507,11 @@ type candCtx struct {
 	end       []int
 	station   map[int][]unitRef
 	items     []placed
-	pending   []int // corrected épreuves awaiting their correction
+	// pending[done:] are the corrected épreuves awaiting their
+	// correction: pending only grows during a placement (and shrinks by
+	// a rollback), so that a mark is its length and done, not a copy.
+	pending   []int
+	done      int
 	sitJuries []int // juries of the sittings the candidate sits
 }
 
@@ -463,7 +526,7 @@ func (s *search) newCandCtx(c int, order []int, jury int) *candCtx {
 	}
 	*cx = candCtx{c: c, order: order, pos: cx.pos, jury: jury, firstExcl: -1, lastExcl: -1,
 		start: cx.start, end: cx.end, station: cx.station,
-		items: cx.items[:0], pending: cx.pending[:0], sitJuries: cx.sitJuries[:0]}
+		items: cx.items[:0], pending: cx.pending[:0], done: 0, sitJuries: cx.sitJuries[:0]}
 	clear(cx.start)
 	clear(cx.end)
 	clear(cx.station)
@@ -481,20 +544,22 @@ func (s *search) newCandCtx(c int, order []int, jury int) *candCtx {
 
 // candMark is where a candidate's placement stood, to return to.
 type candMark struct {
-	log, items, sitJuries int
-	pending               []int
+	log, items, sitJuries, pending, done int
 }
 
 func (s *search) candMark(cx *candCtx) candMark {
-	return candMark{log: s.mark(), items: len(cx.items), sitJuries: len(cx.sitJuries), pending: slices.Clone(cx.pending)}
+	return candMark{log: s.mark(), items: len(cx.items), sitJuries: len(cx.sitJuries), pending: len(cx.pending), done: cx.done}
 }
 
 func (s *search) candRollback(cx *candCtx, mk candMark) {
 	s.rollback(mk.log)
 	cx.items = cx.items[:mk.items]
 	cx.sitJuries = cx.sitJuries[:mk.sitJuries]
-	cx.pending = slices.Clone(mk.pending)
+	cx.pending, cx.done = cx.pending[:mk.pending], mk.done
 }
+
+// waiting returns the corrected épreuves awaiting their correction.
+func (cx *candCtx) waiting() []int { return cx.pending[cx.done:] }
 
 // tryCandidate places candidate c with the given order and jury on top of
 // the current state. On failure the state is as before.
@@ -636,18 +701,18 @@ func (s *search) placeTasksBefore(cx *candCtx, pos int, w *window) bool {
 		if !ok {
 			return false
 		}
-		s.addTask(cx, placed{ep: -1, task: TaskReading, jury: j, segs: []ival{{x, x + m.h.ReadingMin}}})
+		s.addTask(cx, placed{ep: -1, task: TaskReading, jury: j, segs: s.ivals.one(ival{x, x + m.h.ReadingMin})})
 		w.lo = max(w.lo, x+m.h.ReadingMin+w.lead)
 	}
-	for _, q := range cx.pending {
+	for _, q := range cx.waiting() {
 		x, ok := s.findSlot(j, cx.end[q], never, m.h.CorrectionMin, -1)
 		if !ok {
 			return false
 		}
-		s.addTask(cx, placed{ep: q, task: TaskCorrection, jury: j, segs: []ival{{x, x + m.h.CorrectionMin}}})
+		s.addTask(cx, placed{ep: q, task: TaskCorrection, jury: j, segs: s.ivals.one(ival{x, x + m.h.CorrectionMin})})
 		w.lo = max(w.lo, x+m.h.CorrectionMin+w.lead)
 	}
-	cx.pending = nil
+	cx.done = len(cx.pending)
 	return true
 }
 
@@ -756,7 +821,7 @@ func (s *search) joinLaterSitting(cx *candCtx, e, t int, w window, mk candMark) 
 func (s *search) joinableAfter(cx *candCtx, e, after, until int) (int, bool) {
 	best, found := 0, false
 	for _, st := range s.sittings[e] {
-		t := st.segs[0].s
+		t := st.start
 		if t <= after || t > until || st.count >= s.m.eps[e].obsCap || (found && t >= best) {
 			continue
 		}
@@ -780,6 +845,9 @@ func (s *search) tryAt(cx *candCtx, e, t, lead int) (bool, int) {
 	s.segBuf = segs
 	sp := ival{segs[0].s, segs[len(segs)-1].e}
 	refs, ok, next := s.chooseUnits(cx, e, sp, s.refBuf[:0])
+	if cap(refs) > cap(s.refBuf) {
+		s.refBuf = refs[:0] // the next tries reuse it
+	}
 	if !ok {
 		return false, next
 	}
@@ -796,12 +864,12 @@ func (s *search) tryAt(cx *candCtx, e, t, lead int) (bool, int) {
 		}
 	}
 	// Every rule holds: record the placement.
-	segs = slices.Clone(segs)
+	segs = s.ivals.clone(segs)
 	if lead > 0 {
 		acc := ival{t - lead, t}
 		s.addBusy(jury, acc, lead)
 		s.workAdd(jury, lead)
-		cx.items = append(cx.items, placed{ep: -1, task: TaskAccueil, jury: jury, segs: []ival{acc}})
+		cx.items = append(cx.items, placed{ep: -1, task: TaskAccueil, jury: jury, segs: s.ivals.one(acc)})
 	}
 	switch {
 	case info.pres == Exclusive || (info.pres == Observe && join < 0):
@@ -816,7 +884,7 @@ func (s *search) tryAt(cx *candCtx, e, t, lead int) (bool, int) {
 	case join >= 0:
 		s.sittingJoin(e, join)
 	}
-	refs = slices.Clone(refs)
+	refs = s.refs.clone(refs)
 	for _, r := range refs {
 		s.useAdd(r, use{sp.s, sp.e, cx.c})
 	}
@@ -834,7 +902,7 @@ func (s *search) tryAt(cx *candCtx, e, t, lead int) (bool, int) {
 // earliest start worth trying next when none.
 func (s *search) sittingFor(e, t int, segs []ival) (jury, join, next int) {
 	for i, st := range s.sittings[e] {
-		if st.segs[0].s == t && st.count < s.m.eps[e].obsCap {
+		if st.start == t && st.count < s.m.eps[e].obsCap {
 			return st.jury, i, 0
 		}
 	}
@@ -910,7 +978,7 @@ func (s *search) finishCandidate(cx *candCtx) placeResult {
 		s.candRollback(cx, mk)
 		return placeResult{backTo: cx.lastExcl, from: dayStart(day + 1)}
 	}
-	for _, q := range cx.pending {
+	for _, q := range cx.waiting() {
 		onDay := -1
 		if m.h.DeliberationMin > 0 {
 			onDay = day
@@ -919,7 +987,7 @@ func (s *search) finishCandidate(cx *candCtx) placeResult {
 		if !ok {
 			return fail()
 		}
-		s.addTask(cx, placed{ep: q, task: TaskCorrection, jury: j, segs: []ival{{x, x + m.h.CorrectionMin}}})
+		s.addTask(cx, placed{ep: q, task: TaskCorrection, jury: j, segs: s.ivals.one(ival{x, x + m.h.CorrectionMin})})
 		lo = max(lo, x+m.h.CorrectionMin)
 	}
 	if d := m.h.DeliberationMin; d > 0 {
@@ -927,7 +995,7 @@ func (s *search) finishCandidate(cx *candCtx) placeResult {
 		if !ok {
 			return fail()
 		}
-		s.addTask(cx, placed{ep: -1, task: TaskDeliberation, jury: j, segs: []ival{{x, x + d}}})
+		s.addTask(cx, placed{ep: -1, task: TaskDeliberation, jury: j, segs: s.ivals.one(ival{x, x + d})})
 	}
 	return placeResult{ok: true}
 }

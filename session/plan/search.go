@@ -265,6 +265,9 @@ func (s *search) attemptTemplate(k, days int) *solution {
 	pins, order, work := s.m.template(s.b, k, days)
 	s.steps.used += 1 + work
 	if pins == nil {
+		pins, order = s.m.chainPattern(s.b, k, days)
+	}
+	if pins == nil {
 		return nil
 	}
 	s.reset(k, days)
@@ -620,7 +623,7 @@ func (s *search) moveBriefing(j int) {
 		if x+br <= min(first, m.blockEnd(d, b)) {
 			s.loadAdd(j, dayOf(js.brief.s), -br)
 			s.loadAdd(j, d, br)
-			s.log = append(s.log, change{kind: changeBrief, jury: j, iv: js.brief})
+			s.log = append(s.log, change{kind: changeBrief, jury: int32(j), iv: js.brief})
 			js.brief = ival{x, x + br}
 			js.busy[0] = ival{0, x + br}
 			return

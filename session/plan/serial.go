@@ -41,6 +41,7 @@ func (s *search) serial(k, horizon int) (sol *solution, more bool) {
 			mark := s.mark()
 			if f, ok := s.serialCandidate(c, j, order, groups); ok && f < bestFinish {
 				best, bestFinish = j, f
+				s.bestItems = append(s.bestItems[:0], s.cand.items...)
 			}
 			s.rollback(mark)
 			if s.steps.interrupted() {
@@ -50,8 +51,14 @@ func (s *search) serial(k, horizon int) (sol *solution, more bool) {
 		if best == -2 {
 			return nil, s.usedJuries() == k
 		}
-		s.serialCandidate(c, best, order, groups)
-		s.setPlan(c, slices.Clone(s.cand.items))
+		// Placed again, the best jury's placement would give the same
+		// items: they are put back as they were found.
+		if keepBestItems {
+			s.restoreCandidate(c, slices.Clone(s.bestItems))
+		} else {
+			s.serialCandidate(c, best, order, groups)
+			s.setPlan(c, slices.Clone(s.cand.items))
+		}
 		s.forget()
 	}
 	if !s.close() {

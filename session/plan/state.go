@@ -44,7 +44,8 @@ type search struct {
 	pins     [][]pin
 	reserved [][]reservation
 
-	log []change
+	log      []change
+	replaced []replaced // what the log's changes with references replaced
 	// current is the solution the partial plan is, if it is one.
 	current *solution
 
@@ -60,7 +61,11 @@ type search struct {
 	cutoff    int // an option of the candidate finishing later loses
 	delayed   []bool
 	segBuf    []ival
+	bestItems []placed // the items of the candidate's best option so far
 	refBuf    []unitRef
+	// ivals and refs hold the segments and units of the items placed.
+	ivals arena[ival]
+	refs  arena[unitRef]
 }
 
 // stepBudget counts the scheduler's steps over the whole search. A step
@@ -141,23 +146,16 @@ func newSearch(m *model, b *bounds, p searchParams) *search {
 func (s *search) reset(k, horizon int) {
 	m := s.m
 	s.k, s.horizon = k, horizon
-	s.juries = make([]juryState, k)
-	s.units = make([][][]use, len(m.types))
-	for i, t := range m.types {
-		s.units[i] = make([][]use, t.cap)
-	}
-	s.sittings = make([][]sitting, len(m.eps))
-	s.plans = make([][]placed, m.n)
+	s.clearTimelines(k, horizon)
 	s.closed, s.days = false, 0
 	s.pins, s.reserved = nil, nil
-	s.log = s.log[:0]
+	s.forget()
 	s.current = nil
 	s.cutoff = never
 	s.opt = options{joinSlack: minutesPerDay}
 	first := m.blockStart(0, 0)
 	for j := range s.juries {
 		js := &s.juries[j]
-		js.load = make([]int, horizon)
 		js.load[0] = m.open
 		js.brief = ival{first, first}
 		if br := m.h.JuryBriefingMin; br > 0 {
@@ -166,8 +164,50 @@ func (s *search) reset(k, horizon int) {
 				js.load[dayOf(x)] += br
 			}
 		}
-		js.busy = []ival{{0, js.brief.e}}
+		js.busy = append(js.busy, ival{0, js.brief.e})
 	}
+}
+
+// clearTimelines empties the partial plan's timelines for k juries within
+// horizon days, in the slices of the previous partial plan: a new plan is
+// started for every run and probe of the search, and no solution holds
+// these slices (a snapshot copies the candidates' items it keeps).
+func (s *search) clearTimelines(k, horizon int) {
+	m := s.m
+	old := s.juries
+	s.juries = make([]juryState, k)
+	for j := range s.juries {
+		var busy []ival
+		var load []int
+		if j < len(old) {
+			busy, load = old[j].busy[:0], old[j].load
+		}
+		if cap(load) >= horizon {
+			load = load[:horizon]
+			clear(load)
+		} else {
+			load = make([]int, horizon)
+		}
+		s.juries[j] = juryState{busy: busy, load: load}
+	}
+	if s.units == nil {
+		s.units = make([][][]use, len(m.types))
+		for i, t := range m.types {
+			s.units[i] = make([][]use, t.cap)
+		}
+		s.sittings = make([][]sitting, len(m.eps))
+		s.plans = make([][]placed, m.n)
+	}
+	for i := range s.units {
+		for u := range s.units[i] {
+			s.units[i][u] = s.units[i][u][:0]
+		}
+	}
+	for e := range s.sittings {
+		clear(s.sittings[e]) // their segments may go
+		s.sittings[e] = s.sittings[e][:0]
+	}
+	clear(s.plans)
 }
 
 // The undo log.
@@ -180,36 +220,53 @@ const (
 	changeBusyDrop                           // iv taken from jury's busy time
 	changeLoad                               // minutes added to jury's load on day
 	changeWork                               // minutes added to jury's work
-	changeUseAdd                             // u added to unit (rt, unit)
-	changeUseDrop                            // u taken from unit (rt, unit)
+	changeUseAdd                             // the use (iv, cand) added to unit (rt, unit)
+	changeUseDrop                            // the use (iv, cand) taken from unit (rt, unit)
 	changeSittingNew                         // a sitting appended to ep's
 	changeSittingJoin                        // sitting index of ep gained a candidate
 	changeSittingLeave                       // sitting index of ep lost a candidate
-	changeSittingDrop                        // sitting index of ep (st) deleted
-	changePlan                               // cand's items replaced; items were before
+	changeSittingDrop                        // sitting index of ep deleted; it was before (replaced)
+	changePlan                               // cand's items replaced; they were before (replaced)
 	changeOff                                // jury's off flag set; flag was before
 	changeBrief                              // jury's briefing moved; iv was before
 	changeClosure                            // jury's closure set; iv was before
 	changeClosed                             // closed and days set; flag and day were before
 	changeHorizon                            // horizon set; day was before
-	changeReserved                           // cand's reservations released; res were before
+	changeReserved                           // cand's reservations released; they were before (replaced)
 )
 
 // change is one entry of the undo log: what changed and what it was
-// before. Which fields are set depends on kind (see the constants).
+// before. Which fields are set depends on kind (see the constants). It
+// is small, since the log is written on every start the scheduler tries:
+// it holds no references (the few changes that replace a slice keep it
+// in the replaced stack, and the collector need not scan the log), its
+// indices and minutes are 32-bit, and a unit's use is its interval iv
+// and its candidate cand.
 type change struct {
-	kind         changeKind
-	jury, day    int
-	minutes      int
-	rt, unit     int
-	u            use
-	iv           ival
-	ep, index    int
-	st           sitting
-	cand         int
+	kind                                          changeKind
+	flag                                          bool
+	jury, day, minutes, rt, unit, ep, index, cand int32
+	iv                                            ival
+}
+
+// replaced is what a change with references replaced: a candidate's items
+// (changePlan), its reservations (changeReserved) or a sitting
+// (changeSittingDrop). The search stacks them in the order of the log.
+type replaced struct {
 	items        []placed
-	flag         bool
 	reservations []reservation
+	st           sitting
+}
+
+// pushReplaced keeps what the change being logged replaces.
+func (s *search) pushReplaced(r replaced) { s.replaced = append(s.replaced, r) }
+
+// popReplaced returns what the change being undone replaced.
+func (s *search) popReplaced() replaced {
+	r := s.replaced[len(s.replaced)-1]
+	s.replaced[len(s.replaced)-1] = replaced{} // drop references
+	s.replaced = s.replaced[:len(s.replaced)-1]
+	return r
 }
 
 // mark returns the log's position, to roll back to.
@@ -217,14 +274,17 @@ func (s *search) mark() int { return len(s.log) }
 
 // forget empties the log: what is placed can no longer be rolled back.
 // The search calls it where it holds no mark.
-func (s *search) forget() { s.log = s.log[:0] }
+func (s *search) forget() {
+	s.log = s.log[:0]
+	clear(s.replaced)
+	s.replaced = s.replaced[:0]
+}
 
 // rollback undoes every change after mark, last first.
 func (s *search) rollback(mark int) {
 	for len(s.log) > mark {
 		c := &s.log[len(s.log)-1]
 		s.undo(c)
-		*c = change{} // drop references
 		s.log = s.log[:len(s.log)-1]
 	}
 }
@@ -238,13 +298,13 @@ func (s *search) undo(c *change) {
 		js := &s.juries[c.jury]
 		js.busy = insertIval(js.busy, c.iv)
 	case changeLoad:
-		s.juries[c.jury].load[c.day] -= c.minutes
+		s.juries[c.jury].load[c.day] -= int(c.minutes)
 	case changeWork:
-		s.juries[c.jury].work -= c.minutes
+		s.juries[c.jury].work -= int(c.minutes)
 	case changeUseAdd:
-		s.units[c.rt][c.unit] = removeUse(s.units[c.rt][c.unit], c.u)
+		s.units[c.rt][c.unit] = removeUse(s.units[c.rt][c.unit], use{c.iv.s, c.iv.e, int(c.cand)})
 	case changeUseDrop:
-		s.units[c.rt][c.unit] = insertUse(s.units[c.rt][c.unit], c.u)
+		s.units[c.rt][c.unit] = insertUse(s.units[c.rt][c.unit], use{c.iv.s, c.iv.e, int(c.cand)})
 	case changeSittingNew:
 		s.sittings[c.ep] = s.sittings[c.ep][:len(s.sittings[c.ep])-1]
 	case changeSittingJoin:
@@ -252,9 +312,9 @@ func (s *search) undo(c *change) {
 	case changeSittingLeave:
 		s.sittings[c.ep][c.index].count++
 	case changeSittingDrop:
-		s.sittings[c.ep] = slices.Insert(s.sittings[c.ep], c.index, c.st)
+		s.sittings[c.ep] = slices.Insert(s.sittings[c.ep], int(c.index), s.popReplaced().st)
 	case changePlan:
-		s.plans[c.cand] = c.items
+		s.plans[c.cand] = s.popReplaced().items
 	case changeOff:
 		s.juries[c.jury].off = c.flag
 	case changeBrief:
@@ -264,11 +324,11 @@ func (s *search) undo(c *change) {
 	case changeClosure:
 		s.juries[c.jury].closure = c.iv
 	case changeClosed:
-		s.closed, s.days = c.flag, c.day
+		s.closed, s.days = c.flag, int(c.day)
 	case changeHorizon:
-		s.horizon = c.day
+		s.horizon = int(c.day)
 	case changeReserved:
-		s.reserved[c.cand] = c.reservations
+		s.reserved[c.cand] = s.popReplaced().reservations
 	}
 }
 
@@ -277,13 +337,13 @@ func (s *search) undo(c *change) {
 func (s *search) busyAdd(j int, iv ival) {
 	js := &s.juries[j]
 	js.busy = insertIval(js.busy, iv)
-	s.log = append(s.log, change{kind: changeBusyAdd, jury: j, iv: iv})
+	s.log = append(s.log, change{kind: changeBusyAdd, jury: int32(j), iv: iv})
 }
 
 func (s *search) busyDrop(j int, iv ival) {
 	js := &s.juries[j]
 	js.busy = removeIval(js.busy, iv)
-	s.log = append(s.log, change{kind: changeBusyDrop, jury: j, iv: iv})
+	s.log = append(s.log, change{kind: changeBusyDrop, jury: int32(j), iv: iv})
 }
 
 func (s *search) loadAdd(j, day, minutes int) {
@@ -291,32 +351,33 @@ func (s *search) loadAdd(j, day, minutes int) {
 		return // beyond the horizon: only a released reservation can be there
 	}
 	s.juries[j].load[day] += minutes
-	s.log = append(s.log, change{kind: changeLoad, jury: j, day: day, minutes: minutes})
+	s.log = append(s.log, change{kind: changeLoad, jury: int32(j), day: int32(day), minutes: int32(minutes)})
 }
 
 func (s *search) workAdd(j, minutes int) {
 	s.juries[j].work += minutes
-	s.log = append(s.log, change{kind: changeWork, jury: j, minutes: minutes})
+	s.log = append(s.log, change{kind: changeWork, jury: int32(j), minutes: int32(minutes)})
 }
 
 func (s *search) useAdd(r unitRef, u use) {
 	s.units[r.rt][r.u] = insertUse(s.units[r.rt][r.u], u)
-	s.log = append(s.log, change{kind: changeUseAdd, rt: r.rt, unit: r.u, u: u})
+	s.log = append(s.log, change{kind: changeUseAdd, rt: int32(r.rt), unit: int32(r.u), iv: ival{u.s, u.e}, cand: int32(u.cand)})
 }
 
 func (s *search) useDrop(r unitRef, u use) {
 	s.units[r.rt][r.u] = removeUse(s.units[r.rt][r.u], u)
-	s.log = append(s.log, change{kind: changeUseDrop, rt: r.rt, unit: r.u, u: u})
+	s.log = append(s.log, change{kind: changeUseDrop, rt: int32(r.rt), unit: int32(r.u), iv: ival{u.s, u.e}, cand: int32(u.cand)})
 }
 
 func (s *search) sittingNew(e int, st sitting) {
+	st.start = st.segs[0].s
 	s.sittings[e] = append(s.sittings[e], st)
-	s.log = append(s.log, change{kind: changeSittingNew, ep: e})
+	s.log = append(s.log, change{kind: changeSittingNew, ep: int32(e)})
 }
 
 func (s *search) sittingJoin(e, i int) {
 	s.sittings[e][i].count++
-	s.log = append(s.log, change{kind: changeSittingJoin, ep: e, index: i})
+	s.log = append(s.log, change{kind: changeSittingJoin, ep: int32(e), index: int32(i)})
 }
 
 // sittingLeave takes a candidate out of sitting i of e, and the sitting
@@ -324,36 +385,38 @@ func (s *search) sittingJoin(e, i int) {
 func (s *search) sittingLeave(e, i int) {
 	if s.sittings[e][i].count > 1 {
 		s.sittings[e][i].count--
-		s.log = append(s.log, change{kind: changeSittingLeave, ep: e, index: i})
+		s.log = append(s.log, change{kind: changeSittingLeave, ep: int32(e), index: int32(i)})
 		return
 	}
 	st := s.sittings[e][i]
 	s.sittings[e] = slices.Delete(s.sittings[e], i, i+1)
-	s.log = append(s.log, change{kind: changeSittingDrop, ep: e, index: i, st: st})
+	s.pushReplaced(replaced{st: st})
+	s.log = append(s.log, change{kind: changeSittingDrop, ep: int32(e), index: int32(i)})
 }
 
 func (s *search) setPlan(c int, items []placed) {
-	s.log = append(s.log, change{kind: changePlan, cand: c, items: s.plans[c]})
+	s.pushReplaced(replaced{items: s.plans[c]})
+	s.log = append(s.log, change{kind: changePlan, cand: int32(c)})
 	s.plans[c] = items
 }
 
 func (s *search) setOff(j int, off bool) {
-	s.log = append(s.log, change{kind: changeOff, jury: j, flag: s.juries[j].off})
+	s.log = append(s.log, change{kind: changeOff, jury: int32(j), flag: s.juries[j].off})
 	s.juries[j].off = off
 }
 
 func (s *search) setClosure(j int, iv ival) {
-	s.log = append(s.log, change{kind: changeClosure, jury: j, iv: s.juries[j].closure})
+	s.log = append(s.log, change{kind: changeClosure, jury: int32(j), iv: s.juries[j].closure})
 	s.juries[j].closure = iv
 }
 
 func (s *search) setClosed(closed bool, days int) {
-	s.log = append(s.log, change{kind: changeClosed, flag: s.closed, day: s.days})
+	s.log = append(s.log, change{kind: changeClosed, flag: s.closed, day: int32(s.days)})
 	s.closed, s.days = closed, days
 }
 
 func (s *search) setHorizon(days int) {
-	s.log = append(s.log, change{kind: changeHorizon, day: s.horizon})
+	s.log = append(s.log, change{kind: changeHorizon, day: int32(s.horizon)})
 	s.horizon = days
 }
 

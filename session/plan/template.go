@@ -28,6 +28,9 @@ type pin struct {
 	// that jury's time until the candidate is placed.
 	jury int
 	span ival
+	// hold: the units are held over [start, span.e) until the candidate
+	// is placed, as the jury part is (a chain pattern's room).
+	hold bool
 }
 
 // template returns, per candidate, the pins of its uses of the bounds'

@@ -1,7 +1,5 @@
 package plan
 
-import "sort"
-
 // ival is a half-open interval [s, e) of absolute minutes.
 type ival struct{ s, e int }
 
@@ -11,10 +9,29 @@ type use struct{ s, e, cand int }
 // never is a time after every horizon.
 const never = 1 << 40
 
+// The timelines (a jury's busy time, a unit's uses) are sorted slices,
+// searched by bisection on every start the scheduler tries: the searches
+// below are written out for each element type, without the function
+// values of sort.Search, because they are the scheduler's innermost loop,
+// and look at the last element first, since the scheduler mostly places
+// after what is placed.
+
 // firstEnding returns the index of the first interval of a sorted,
 // non-overlapping list that ends after t.
 func firstEnding(list []ival, t int) int {
-	return sort.Search(len(list), func(i int) bool { return list[i].e > t })
+	lo, hi := 0, len(list)
+	if hi == 0 || list[hi-1].e <= t {
+		return hi // after the last: the common case, placing at the end
+	}
+	for lo < hi {
+		mid := int(uint(lo+hi) >> 1)
+		if list[mid].e > t {
+			hi = mid
+		} else {
+			lo = mid + 1
+		}
+	}
+	return lo
 }
 
 // conflict reports whether [s, e) overlaps an interval of list, and the end
@@ -27,29 +44,167 @@ func conflict(list []ival, s, e int) (bool, int) {
 	return false, 0
 }
 
-// insertSorted inserts x into list, sorted by start.
-func insertSorted[T any](list []T, x T, start func(T) int) []T {
-	i := sort.Search(len(list), func(i int) bool { return start(list[i]) >= start(x) })
-	list = append(list, x)
+// nextEnding is firstEnding for a t no earlier than the one that gave i
+// (every interval before i ends by t): it moves on from i, and bisects
+// only past a few intervals. With i < 0 it is firstEnding.
+func nextEnding(list []ival, i, t int) int {
+	if i < 0 {
+		return firstEnding(list, t)
+	}
+	for k := 0; i < len(list) && list[i].e <= t; i, k = i+1, k+1 {
+		if k == 8 {
+			return i + firstEnding(list[i:], t)
+		}
+	}
+	return i
+}
+
+// ivalFrom returns the index of the first interval of a list sorted by
+// start that starts at t or later.
+func ivalFrom(list []ival, t int) int {
+	lo, hi := 0, len(list)
+	if hi == 0 || list[hi-1].s < t {
+		return hi
+	}
+	for lo < hi {
+		mid := int(uint(lo+hi) >> 1)
+		if list[mid].s >= t {
+			hi = mid
+		} else {
+			lo = mid + 1
+		}
+	}
+	return lo
+}
+
+// useFrom is ivalFrom for uses.
+func useFrom(list []use, t int) int {
+	lo, hi := 0, len(list)
+	if hi == 0 || list[hi-1].s < t {
+		return hi
+	}
+	for lo < hi {
+		mid := int(uint(lo+hi) >> 1)
+		if list[mid].s >= t {
+			hi = mid
+		} else {
+			lo = mid + 1
+		}
+	}
+	return lo
+}
+
+// useEndingAfter returns the index of the first use of a sorted,
+// non-overlapping list whose end, reset minutes added, is after t.
+func useEndingAfter(list []use, reset, t int) int {
+	lo, hi := 0, len(list)
+	if hi == 0 || list[hi-1].e+reset <= t {
+		return hi
+	}
+	for lo < hi {
+		mid := int(uint(lo+hi) >> 1)
+		if list[mid].e+reset > t {
+			hi = mid
+		} else {
+			lo = mid + 1
+		}
+	}
+	return lo
+}
+
+// insertIval inserts iv into list, sorted by start, before the intervals
+// starting with it.
+func insertIval(list []ival, iv ival) []ival {
+	i := ivalFrom(list, iv.s)
+	list = append(list, iv)
 	copy(list[i+1:], list[i:])
-	list[i] = x
+	list[i] = iv
 	return list
 }
 
-// removeSorted removes x from list, sorted by start.
-func removeSorted[T comparable](list []T, x T, start func(T) int) []T {
-	for i := sort.Search(len(list), func(i int) bool { return start(list[i]) >= start(x) }); i < len(list); i++ {
-		if list[i] == x {
+// removeIval removes iv from list, sorted by start.
+func removeIval(list []ival, iv ival) []ival {
+	if n := len(list); n > 0 && list[n-1] == iv {
+		return list[:n-1] // the last placed, the first undone
+	}
+	for i := ivalFrom(list, iv.s); i < len(list); i++ {
+		if list[i] == iv {
 			return append(list[:i], list[i+1:]...)
 		}
 	}
 	return list
 }
 
-func ivalStart(iv ival) int { return iv.s }
-func useStart(u use) int    { return u.s }
+// insertUse is insertIval for uses.
+func insertUse(list []use, u use) []use {
+	i := useFrom(list, u.s)
+	list = append(list, u)
+	copy(list[i+1:], list[i:])
+	list[i] = u
+	return list
+}
 
-func insertIval(list []ival, iv ival) []ival { return insertSorted(list, iv, ivalStart) }
-func removeIval(list []ival, iv ival) []ival { return removeSorted(list, iv, ivalStart) }
-func insertUse(list []use, u use) []use      { return insertSorted(list, u, useStart) }
-func removeUse(list []use, u use) []use      { return removeSorted(list, u, useStart) }
+// removeUse is removeIval for uses.
+func removeUse(list []use, u use) []use {
+	if n := len(list); n > 0 && list[n-1] == u {
+		return list[:n-1]
+	}
+	for i := useFrom(list, u.s); i < len(list); i++ {
+		if list[i] == u {
+			return append(list[:i], list[i+1:]...)
+		}
+	}
+	return list
+}
+
+// arena hands out the small slices a placement keeps (an item's segments
+// and units), cut from large chunks rather than allocated one by one: the
+// scheduler keeps one for every start that works, most of them only
+// until the next rollback. A slice handed out is never changed nor
+// appended to in place (its capacity is its length), and a chunk lives
+// while any slice cut from it does. What an option of a candidate
+// handed out is handed out again once the option is rolled back and not
+// kept (arenaRewind).
+type arena[T any] struct{ chunk []T }
+
+// arenaChunk is the elements of an arena's chunk.
+const arenaChunk = 512
+
+// clone returns a copy of src cut from the arena, nil when src is empty
+// (as slices.Clone of a nil slice: the scheduler tells a station's units
+// not chosen yet by nil).
+func (a *arena[T]) clone(src []T) []T {
+	if len(src) == 0 {
+		return nil
+	}
+	if len(a.chunk)+len(src) > cap(a.chunk) {
+		a.chunk = make([]T, 0, max(arenaChunk, len(src)))
+	}
+	n := len(a.chunk)
+	a.chunk = append(a.chunk, src...)
+	return a.chunk[n:len(a.chunk):len(a.chunk)]
+}
+
+// arenaMark is where the search's arenas stand, to hand out again what
+// they handed out since, once nothing holds it (arenaRewind).
+type arenaMark struct {
+	ivals []ival
+	refs  []unitRef
+}
+
+func (s *search) arenaMark() arenaMark { return arenaMark{s.ivals.chunk, s.refs.chunk} }
+
+// arenaRewind hands out again what the arenas handed out since mark: the
+// caller knows that nothing holds it any more (a placement rolled back
+// and not kept).
+func (s *search) arenaRewind(mark arenaMark) { s.ivals.chunk, s.refs.chunk = mark.ivals, mark.refs }
+
+// one returns a slice of x alone, cut from the arena.
+func (a *arena[T]) one(x T) []T {
+	if len(a.chunk) == cap(a.chunk) {
+		a.chunk = make([]T, 0, arenaChunk)
+	}
+	a.chunk = append(a.chunk, x)
+	n := len(a.chunk)
+	return a.chunk[n-1 : n : n]
+}

@@ -326,6 +326,10 @@ type seqRun struct {
 	horizon int   // the end of the last day
 	// explored counts the states the run met: its work.
 	explored int
+	// weights are the keys' digits' weights (encode): the last use's
+	// parts, then cnt[1] … cnt[k−1], then done (weight 1).
+	weights []int
+	segBuf  []ival // placeOp's segments, reused
 }
 
 // seqOutcome is what a run of the programme found.
@@ -401,10 +405,11 @@ func (r *seqRun) placeOp(p, x int) (int, int) {
 		if s >= never {
 			return -1, -1
 		}
-		segs := m.segments(s, op.dur, op.split, r.days, nil)
+		segs := m.segments(s, op.dur, op.split, r.days, r.segBuf[:0])
 		if segs == nil {
 			return -1, -1
 		}
+		r.segBuf = segs
 		e := segs[len(segs)-1].e
 		if e > r.lft[op.ep] || e > r.horizon {
 			return -1, -1
@@ -460,7 +465,7 @@ func (r *seqRun) afterSame(p, t int) int {
 // layer, each with the earliest end of its last use.
 func (r *seqRun) expand(layer map[int]seqEntry) map[int]seqEntry {
 	k := len(r.ops)
-	next := map[int]seqEntry{}
+	next := make(map[int]seqEntry, len(layer))
 	keys := make([]int, 0, len(layer))
 	for x := range layer {
 		keys = append(keys, x)
@@ -479,16 +484,13 @@ func (r *seqRun) expand(layer map[int]seqEntry) map[int]seqEntry {
 			if end < 0 {
 				return
 			}
-			n := seqState{cnt: slices.Clone(st.cnt), done: st.done, last: p + 1}
+			// The state one use on, its key written from x's: the last
+			// use's candidate has p+1 parts done, one candidate fewer has
+			// p and one more p+1 (done when p+1 = k).
+			key := x + (p+1-st.last)*r.weights[0] + r.weights[p+1]
 			if p > 0 {
-				n.cnt[p]--
+				key -= r.weights[p]
 			}
-			if p+1 == k {
-				n.done++
-			} else {
-				n.cnt[p+1]++
-			}
-			key := r.encode(n)
 			if old, ok := next[key]; !ok || end < old.t {
 				next[key] = seqEntry{t: end, prev: x, step: seqStep{from: p, s: s, e: end, same: same}}
 			}
@@ -541,6 +543,12 @@ func (r *seqRun) run() (seqOutcome, []seqStep) {
 	m := r.b.m
 	r.lft = r.b.latestEnds(r.days)
 	r.horizon = m.dayEnd(r.days - 1)
+	k := len(r.ops)
+	r.weights = make([]int, k+1)
+	r.weights[k] = 1
+	for i := k - 1; i >= 0; i-- {
+		r.weights[i] = r.weights[i+1] * (r.q + 1)
+	}
 	var layers []map[int]seqEntry
 	layer := map[int]seqEntry{r.encode(seqState{cnt: make([]int, len(r.ops))}): {prev: -1}}
 	states := 0
