@@ -11,7 +11,8 @@ package plan
 // loses a candidate for that block. The placement below keeps such holes
 // whole: it prefers, in the jury's free intervals of the day, the first
 // place that costs no chunk, and falls back on the earliest one. It serves
-// min_juries, where a jury's holes decide whether one more is needed.
+// min_juries while it looks for the juries, where a jury's holes decide
+// whether one more is needed.
 
 // floatingSlot returns where jury j does a floating task of dur minutes on
 // day day, from lo on: the earliest start (findSlot), unless a later one
@@ -21,11 +22,13 @@ package plan
 func (s *search) floatingSlot(j, lo, dur, day int, closure bool) (int, bool) {
 	x0, ok := s.findSlot(j, lo, never, dur, day)
 	r := s.b.rigid
-	if !ok || r == 0 || s.opt.firstJury || s.m.in.Objective != MinJuries || s.chunkLoss(j, x0, dur, r) == 0 {
+	if !ok || r == 0 || s.opt.firstJury || s.m.in.Objective != MinJuries || s.shortening || s.chunkLoss(j, x0, dur, r) == 0 {
 		// The serial schedule (and the probe close to it) keep its rule:
 		// every hidden task at the jury's earliest free time. With
 		// min_days the juries are many and seldom short of holes: there
-		// the earliest place measured as well.
+		// the earliest place measured as well. Once min_juries has its
+		// juries, the days count: a deliberation moved later can push
+		// a candidate to the next day (the samples lost a day so).
 		return x0, ok
 	}
 	m := s.m

@@ -92,7 +92,9 @@ func (s *search) solve() Plan {
 			// The secondary bound is for plans with the juries found.
 			lb.Days, _ = b.daysFor(best.usedJuries(), maxD)
 			end := s.secondary()
+			s.shortening = true
 			best = s.fewestDays(best, lb.Days, true)
+			s.shortening = false
 			end()
 		}
 	default:

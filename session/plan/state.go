@@ -53,6 +53,10 @@ type search struct {
 	opt options
 	// runs bounds the fresh runs for one target in the current phase.
 	runs int
+	// shortening: min_juries has its juries and now looks for fewer
+	// days, where deliberations go back to their earliest place
+	// (floating.go).
+	shortening bool
 	// cand is the placement in progress of one candidate: its steps (a
 	// candidate gives up past maxCandSteps), its épreuves that skip their
 	// earliest start, and scratch buffers.
