@@ -230,7 +230,8 @@ func sittingThenExclusive(gap int) plan.Input {
 }
 
 // TestBoundsOnTheSamples pins the bounds that the samples' optima need
-// (see planning-samples/README.md for the inputs).
+// (the inputs are in testdata/; docs/planner-measurements.md#the-samples
+// has their table).
 func TestBoundsOnTheSamples(t *testing.T) {
 	tests := []struct {
 		sample     string
