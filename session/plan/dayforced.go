@@ -2,6 +2,7 @@ package plan
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -110,48 +111,12 @@ func (b *bounds) computeForcedWorks(days int) []forcedWork {
 // days days (see the proof above), -1 for one no order fits; nil when the
 // orders are unknown or none fits.
 func (b *bounds) latestStarts(days int) []int {
-	m := b.m
 	if b.orders == nil || days < 1 {
 		return nil
 	}
-	lst := make([]int, len(m.eps))
-	for i := range lst {
-		lst[i] = -1
-	}
-	cur := make([]int, len(m.eps))
-	any := false
-	for _, o := range b.orders {
-		first := -1
-		for _, e := range o {
-			if m.eps[e].pres == Exclusive {
-				first = e
-				break
-			}
-		}
-		l, ok := m.dayEnd(days-1), true
-		for i := len(o) - 1; i >= 0 && ok; i-- {
-			e := o[i]
-			s := b.latestIn(e, l)
-			if s < 0 {
-				ok = false
-				break
-			}
-			cur[e] = s
-			l = s
-			if e == first {
-				l -= m.h.AccueilMin
-			}
-		}
-		if !ok {
-			continue
-		}
-		any = true
-		for e, x := range cur {
-			lst[e] = max(lst[e], x)
-		}
-	}
-	if !any {
-		return nil
+	lst, _ := b.backwardPass(b.m.dayEnd(days-1), b.latestIn)
+	if !slices.ContainsFunc(lst, func(x int) bool { return x >= 0 }) {
+		return nil // no order fits
 	}
 	return lst
 }

@@ -217,18 +217,30 @@ func (b *bounds) unitGroup(rt int) ([]seqOp, int) {
 // result is a valid latest end in any plan of days days.
 func (b *bounds) latestEnds(days int) []int {
 	m := b.m
-	lft := make([]int, len(m.eps))
 	end := m.dayEnd(days - 1)
 	if b.orders == nil {
+		lft := make([]int, len(m.eps))
 		for i := range lft {
 			lft[i] = end
 		}
 		return lft
 	}
-	for i := range lft {
-		lft[i] = -1
+	_, lft := b.backwardPass(end, func(e, l int) int { return m.latestStart(l, m.eps[e].dur, m.eps[e].split) })
+	return lft
+}
+
+// backwardPass lays every order of the épreuves back from end: the last
+// épreuve at the latest start latest gives it ending by end, each earlier
+// one ending by the next one's start (less the accueil before the first
+// exclusive épreuve). It returns, for each épreuve, the largest start and
+// the largest end it has over the orders laid in full, -1 where none is.
+func (b *bounds) backwardPass(end int, latest func(e, l int) int) (starts, ends []int) {
+	m := b.m
+	starts, ends = make([]int, len(m.eps)), make([]int, len(m.eps))
+	for i := range starts {
+		starts[i], ends[i] = -1, -1
 	}
-	cur := make([]int, len(m.eps))
+	cs, ce := make([]int, len(m.eps)), make([]int, len(m.eps))
 	for _, o := range b.orders {
 		first := -1
 		for _, e := range o {
@@ -240,12 +252,13 @@ func (b *bounds) latestEnds(days int) []int {
 		l, ok := end, true
 		for i := len(o) - 1; i >= 0 && ok; i-- {
 			e := o[i]
-			cur[e] = l
-			s := m.latestStart(l, m.eps[e].dur, m.eps[e].split)
+			ce[e] = l
+			s := latest(e, l)
 			if s < 0 {
 				ok = false
 				break
 			}
+			cs[e] = s
 			l = s
 			if e == first {
 				l -= m.h.AccueilMin
@@ -254,11 +267,11 @@ func (b *bounds) latestEnds(days int) []int {
 		if !ok {
 			continue
 		}
-		for e, x := range cur {
-			lft[e] = max(lft[e], x)
+		for e := range cs {
+			starts[e], ends[e] = max(starts[e], cs[e]), max(ends[e], ce[e])
 		}
 	}
-	return lft
+	return starts, ends
 }
 
 // latestStart returns the latest start of an épreuve of dur minutes laid
