@@ -63,6 +63,8 @@ type bounds struct {
 	// bounds for a number of days ask again and again; a cache, it
 	// changes no bound.
 	forced map[int][]forcedWork
+	// dayWin caches the day windows (daywindows.go).
+	dayWin [][]bool
 }
 
 // maxBoundOrders bounds the orders the path bound enumerates; beyond it the
@@ -275,6 +277,9 @@ func (b *bounds) resources() {
 			d, why = dg, gapWhy
 		}
 		if dw, winWhy := b.windowedUseDays(rt); dw > d {
+			d, why = dw, winWhy
+		}
+		if dw, winWhy := b.dayWindowUseDays(rt); dw > d {
 			d, why = dw, winWhy
 		}
 		if ds, seqWhy := b.unitSeqDays(rt, max(d, b.pathDays)); ds > 0 {
@@ -654,11 +659,12 @@ func (b *bounds) juriesFor(days int) (int, string) {
 	st := b.sittingBlockJuries(bl, days)
 	jd := b.dayJuries(days)
 	wj, we := b.windowedJuries(days)
+	dj, dx := b.dayWindowJuries(days)
 	sd := b.sittingDayJuries(days)
 	sc, so := b.sittingCountJuries(days)
 	gj, gl, gheld := b.groupJuries(days)
 	fj, fwhy := b.forcedJuries(days)
-	k := max(e, i, bl, lt, st, jd, wj, gj, fj, sd, sc)
+	k := max(e, i, bl, lt, st, jd, wj, gj, fj, sd, sc, dj)
 	for pk := max(k, 1); pk < never && pk <= MaxJuries && b.piecesShort(days, pk); pk++ {
 		fj, fwhy = pk+1, fmt.Sprintf("in %s, the jury work that can only take place on a few days, whole épreuves on one day each, does not fit %s: at least %s",
 			plural(days, "day"), plural(pk, "jury"), plural(pk+1, "jury"))
@@ -673,6 +679,9 @@ func (b *bounds) juriesFor(days int) (int, string) {
 		return k, fmt.Sprintf("no jury can do its share in %s: the day budget of %d minutes leaves no room after the opening, briefing and closure", plural(days, "day"), m.dayBudget)
 	case k == never:
 		return k, fmt.Sprintf("no number of juries can hold the candidates' jury work in %s: the blocks or the day budget of %d minutes leave no room for one candidate's accueil and exclusive épreuves after the earliest accueil", plural(days, "day"), m.dayBudget)
+	case dj > max(e, i, bl, lt, st, jd, wj, gj, fj, sd, sc):
+		return k, fmt.Sprintf("%s is tied by maximum gaps to the épreuves before and after it, so it can only start at a few times of the day and a jury holds few of them a day: %d candidates need at least %s in %s",
+			m.eps[dx].id, m.n, plural(k, "jury"), plural(days, "day"))
 	case sc > max(e, i, bl, lt, st, jd, wj, gj, fj, sd):
 		return k, b.sittingCountWords(k, so, days)
 	case sd > max(e, i, bl, lt, st, jd, wj, gj, fj):

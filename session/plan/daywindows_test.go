@@ -1,0 +1,106 @@
+package plan_test
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/tpsession/tpsession/session/plan"
+)
+
+// The day windows (daywindows.go) bound the uses of an épreuve that
+// maximum gaps reaching over a break tie to others. Both sides: the
+// bound never exceeds the exhaustive optimum of small inputs whose
+// precedences carry such gaps, and on a hand-worked input it proves the
+// optimum that the other bounds miss.
+
+// drawTied draws an input of drawStations whose plain precedences carry,
+// one time in two, a maximum gap as long as the break or longer, so that
+// the épreuves they join may lie on either side of it.
+func drawTied(rng *rand.Rand) plan.Input {
+	in := drawStations(rng)
+	for i, c := range in.Constraints {
+		if c.Type == plan.Precedes && rng.IntN(2) == 0 {
+			in.Constraints[i].MaxGapMin = intp([]int{60, 90, 120}[rng.IntN(3)])
+		}
+	}
+	return in
+}
+
+func TestDayWindowsNeverExceedTheOptimum(t *testing.T) {
+	runs := 150
+	if testing.Short() || raceDetector {
+		runs = 40
+	}
+	rng := rand.New(rand.NewPCG(2027, 12))
+	tight, tried := 0, 0
+	for i := 0; tried < runs && i < 20*runs; i++ {
+		in := drawTied(rng)
+		if in.Validate() != nil {
+			continue
+		}
+		optimum, exhausted := 0, false
+		for d := 1; d <= in.Calendar.MaxDays && optimum == 0 && !exhausted; d++ {
+			var found bool
+			if found, exhausted = newBrute(in, d).solve(); found {
+				optimum = d
+			}
+		}
+		if exhausted {
+			continue
+		}
+		tried++
+		p, err := plan.Compute(in, plan.WithBudget(50*time.Millisecond))
+		require.NoError(t, err)
+		name := fmt.Sprintf("input %d: %+v", i, in)
+		if optimum == 0 {
+			assert.False(t, p.Feasible, "%s: the search found no plan within %d days", name, in.Calendar.MaxDays)
+			continue
+		}
+		assert.LessOrEqual(t, p.LowerBounds.Days, optimum, "%s: the days bound exceeds the optimum", name)
+		if p.LowerBounds.Days == optimum {
+			tight++
+		}
+	}
+	require.Greater(t, tried, runs/2, "too many inputs were too big for the search")
+	t.Logf("%d inputs searched; the bound is the optimum on %d", tried, tight)
+}
+
+// TestDayWindowsProveTheOptimum: blocks 08:00–10:00 and 11:00–15:00. Each
+// candidate sits I (30 minutes, the jury, the one interview room), then W
+// (150 minutes, no jury, a written room of 10 seats) at most 60 minutes
+// after I ends, then V (90 minutes, the written room) at most 60 minutes
+// after W ends. I, W and V take 270 minutes and more; the afternoon has
+// 240, so I lies in the morning, W starts at 11:00 (it cannot lie in the
+// morning with I, 30 + 150 > 120) at most 60 minutes after I ends: I
+// ends at 10:00, starts at 09:30. The room holds one I a day, so 3
+// candidates need 3 days, where the room's minutes (90 of 360 a day) and
+// the rigid groups (the gaps reach over the break) say 1.
+func TestDayWindowsProveTheOptimum(t *testing.T) {
+	in := tiny(3, ep("I", 30, plan.Exclusive, "poste"), ep("W", 150, plan.NoJury, "salle"), ep("V", 90, plan.NoJury, "salle"))
+	in.Calendar.Blocks = []plan.Block{{Start: hm(8, 0), End: hm(10, 0)}, {Start: hm(11, 0), End: hm(15, 0)}}
+	in.Capacities = map[string]int{"poste": 1, "salle": 10}
+	in.Constraints = []plan.Constraint{
+		{Type: plan.Precedes, Before: "I", After: "W", MaxGapMin: intp(60)},
+		{Type: plan.Precedes, Before: "W", After: "V", MaxGapMin: intp(60)},
+	}
+	p := solve(t, in)
+	assert.Equal(t, 3, p.LowerBounds.Days)
+	assert.Len(t, p.Days, 3)
+	for _, it := range p.Items {
+		if it.Epreuve == "I" && it.Task == "" {
+			assert.Equal(t, "09:30", it.Segments[0].Start.String(), "candidate %d", it.Candidate)
+		}
+	}
+
+	// With a maximum gap of 90 minutes after I, I may end at 09:30 too:
+	// two a day, 2 days.
+	in.Constraints[0].MaxGapMin = intp(90)
+	p = solve(t, in)
+	assert.Equal(t, 2, p.LowerBounds.Days)
+	assert.Len(t, p.Days, 2)
+}
