@@ -282,6 +282,9 @@ func (b *bounds) resources() {
 		if dw, winWhy := b.dayWindowUseDays(rt); dw > d {
 			d, why = dw, winWhy
 		}
+		if du, unitWhy := b.unitDayDays(rt); du > d {
+			d, why = du, unitWhy
+		}
 		if ds, seqWhy := b.unitSeqDays(rt, max(d, b.pathDays)); ds > 0 {
 			if ds > d {
 				d, why = ds, seqWhy

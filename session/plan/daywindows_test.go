@@ -104,3 +104,18 @@ func TestDayWindowsProveTheOptimum(t *testing.T) {
 	assert.Equal(t, 2, p.LowerBounds.Days)
 	assert.Len(t, p.Days, 2)
 }
+
+// TestUnitDaysProveTheOptimum: one unit, one block of 360 minutes. Each
+// of 2 candidates sits X and Y on the unit, 200 minutes each, in any
+// order: a day holds one of them (400 > 360), so the 4 uses need 4 days,
+// where the unit's minutes (800 of 360 a day) say 3. With 170 minutes
+// each, a day holds both: 2 days.
+func TestUnitDaysProveTheOptimum(t *testing.T) {
+	for _, tt := range []struct{ minutes, days int }{{200, 4}, {170, 2}} {
+		in := tiny(2, ep("X", tt.minutes, plan.NoJury, "poste"), ep("Y", tt.minutes, plan.NoJury, "poste"))
+		in.Calendar.Blocks = []plan.Block{{Start: hm(8, 0), End: hm(14, 0)}}
+		p := solve(t, in)
+		assert.Equal(t, tt.days, p.LowerBounds.Days, "%d minutes", tt.minutes)
+		assert.Len(t, p.Days, tt.days, "%d minutes", tt.minutes)
+	}
+}

@@ -1,0 +1,169 @@
+package plan
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// Unit-days. A room of one or two units often carries several separate
+// uses: an observed sitting of 135 minutes that a written part must
+// precede, so that it cannot start before the morning's middle, and one of
+// 280 minutes; each takes its unit for the day, where the unit's minutes
+// would hold two. The bounds that count one épreuve at a time, or the
+// unit's minutes, miss it; a unit-day counts them together.
+//
+// Claim. Let rt be a resource type of c units, E its épreuves that are not
+// splittable, each needing u_e units, S_e the minutes of the day at which
+// e can start (its day windows, daywindows.go, or the starts inside one
+// block), and w_e ≥ 0 any weights. On day d, the uses of one unit are
+// disjoint intervals [s, s + d_e) with s in S_e (on day 1 after the
+// opening, and never before e's earliest start), a reset r apart when the
+// type has a single épreuve (two uses of a unit then belong to different
+// candidates; with several, the reset is left out); let P_d be the most
+// weight Σ w_e such intervals carry (a longest path over the day's
+// minutes, exact). The candidates make N·u_e uses of each e, each use on
+// u_e units, so Σ_e N·u_e·w_e ≤ c·Σ_d P_d over the days of the plan.
+//
+// Proof. Every use of e lies in one block, starts in S_e (as proved for
+// the day windows), after the opening on day 1 and no earlier than e's
+// earliest start; a unit serves one candidate at a time, and, on one day,
+// the next candidate r minutes after the last one's use ends. So a unit's
+// uses on day d are intervals as counted, carrying at most P_d; summing
+// over the c units and the days bounds the weight of all N·u_e uses of
+// each e. The uses of splittable épreuves are left out, which only leaves
+// the units more room.
+//
+// The weights tried: 1 each (the uses a unit-day holds, whatever they
+// are), the duration (the unit's minutes, within the windows), and the
+// inverse of the uses of e a unit-day holds alone (a unit-day worth one
+// whichever épreuve fills it). Enforced in unitDayDays.
+
+// unitDayWeights are the weightings unitDayDays tries, by name.
+var unitDayWeights = []string{"uses", "minutes", "shares"}
+
+// unitDayDays bounds the days by the unit-days of type rt (see above):
+// the fewest days whose unit-days carry every candidate's uses, the
+// largest over the weightings, with a sentence.
+func (b *bounds) unitDayDays(rt int) (int, string) {
+	m := b.m
+	t := m.types[rt]
+	var users []int
+	units := map[int]int{}
+	all := 0
+	for e, info := range m.eps {
+		for _, nd := range info.needs {
+			if nd.rt == rt {
+				all++
+				if !info.split {
+					users = append(users, e)
+					units[e] = nd.units
+				}
+			}
+		}
+	}
+	if len(users) == 0 {
+		return 0, ""
+	}
+	reset := 0
+	if all == 1 {
+		reset = t.reset
+	}
+	starts := map[int][]bool{}
+	for _, e := range users {
+		if w := b.dayWindows()[e]; w != nil {
+			starts[e] = w
+		} else {
+			starts[e] = b.blockStarts(e)
+		}
+	}
+	best, why := 0, ""
+	for _, name := range unitDayWeights {
+		w, ok := b.unitDayWeight(name, users, starts, reset)
+		if !ok {
+			continue
+		}
+		need := 0
+		for _, e := range users {
+			need += m.n * units[e] * w[e]
+		}
+		// P_d is the same on every day after the earliest starts' days.
+		settled := 1
+		for _, e := range users {
+			settled = max(settled, dayOf(b.est[e])+1)
+		}
+		carried, days, carry := 0, 0, 0
+		for ; carried < need && days <= MaxDays; days++ {
+			if days <= settled {
+				carry = b.unitDayCarry(days, users, starts, w, reset)
+			}
+			carried += t.cap * carry
+		}
+		if days > best {
+			names := make([]string, len(users))
+			for i, e := range users {
+				names[i] = m.eps[e].id
+			}
+			slices.Sort(names)
+			best = days
+			why = fmt.Sprintf("the %s of %s hold %s, at the times of day each can start, for %d candidates in no fewer than %s",
+				plural(t.cap, "unit"), t.name, strings.Join(names, ", "), m.n, plural(days, "day"))
+		}
+	}
+	return best, why
+}
+
+// unitDayWeight returns the weight of each of users under the weighting
+// name; false when it is not defined (an épreuve a unit-day cannot hold
+// alone).
+func (b *bounds) unitDayWeight(name string, users []int, starts map[int][]bool, reset int) (map[int]int, bool) {
+	w := map[int]int{}
+	for _, e := range users {
+		switch name {
+		case "uses":
+			w[e] = 1
+		case "minutes":
+			w[e] = b.m.eps[e].dur
+		default:
+			alone := b.unitDayCarry(MaxDays, []int{e}, starts, map[int]int{e: 1}, reset)
+			if alone == 0 {
+				return nil, false
+			}
+			w[e] = unitDayShare / alone
+		}
+	}
+	return w, true
+}
+
+// unitDayShare is a unit-day's worth in the "shares" weighting: divisible
+// by every count of uses up to 16, so that most shares are exact (a share
+// rounded down only weakens the bound).
+const unitDayShare = 720720
+
+// unitDayCarry is P_d of the claim: the most weight one unit's uses carry
+// on day d, the uses of each e in users starting in starts[e], no earlier
+// than e's earliest start (after the opening on day 1), disjoint, reset
+// apart.
+func (b *bounds) unitDayCarry(d int, users []int, starts map[int][]bool, w map[int]int, reset int) int {
+	m := b.m
+	from := map[int]int{}
+	for _, e := range users {
+		from[e] = b.est[e] - dayStart(d)
+		if d == 0 && len(m.blocks) > 0 {
+			from[e] = max(from[e], int(m.blocks[0].Start)+m.open)
+		}
+	}
+	// best[t]: the most weight of uses that all end by minute t.
+	best := make([]int, minutesPerDay+1)
+	for t := 1; t <= minutesPerDay; t++ {
+		best[t] = best[t-1]
+		for _, e := range users {
+			s := t - m.eps[e].dur
+			if s < max(from[e], 0) || !starts[e][s] {
+				continue
+			}
+			best[t] = max(best[t], best[max(s-reset, 0)]+w[e])
+		}
+	}
+	return best[minutesPerDay]
+}
