@@ -119,3 +119,20 @@ func TestUnitDaysProveTheOptimum(t *testing.T) {
 		assert.Len(t, p.Days, tt.days, "%d minutes", tt.minutes)
 	}
 }
+
+// TestUnitDaysCountTheLongUses: two units, one block of 390 minutes. Each
+// of 4 candidates sits A (250 minutes, one unit), B (250, both units) and
+// C (20, one unit), in any order. A unit carries one A or B a day (500 >
+// 390), so the 4 A and the 4 B, 12 unit-uses, need 6 days; C fits beside
+// either, and counting it (a unit-day then carries an A and seven C)
+// proves only 5, the minutes (3 080 of 780 a day) only 4.
+func TestUnitDaysCountTheLongUses(t *testing.T) {
+	in := tiny(4, ep("A", 250, plan.NoJury, "poste"),
+		plan.Epreuve{ID: "B", DurationMin: 250, Jury: plan.NoJury, Resources: []plan.ResourceNeed{{Type: "poste", Units: 2}}},
+		ep("C", 20, plan.NoJury, "poste"))
+	in.Capacities = map[string]int{"poste": 2}
+	in.Calendar.Blocks = []plan.Block{{Start: hm(8, 0), End: hm(14, 30)}}
+	p := solve(t, in)
+	assert.Equal(t, 6, p.LowerBounds.Days)
+	assert.Len(t, p.Days, 6)
+}

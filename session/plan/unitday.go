@@ -35,12 +35,44 @@ import (
 // the units more room.
 //
 // The weights tried: 1 each (the uses a unit-day holds, whatever they
-// are), the duration (the unit's minutes, within the windows), and the
+// are), the duration (the unit's minutes, within the windows), the
 // inverse of the uses of e a unit-day holds alone (a unit-day worth one
-// whichever épreuve fills it). Enforced in unitDayDays.
+// whichever épreuve fills it), and the first and the last counting only
+// the épreuves at least as long as a given one. Enforced in unitDayDays.
 
-// unitDayWeights are the weightings unitDayDays tries, by name.
-var unitDayWeights = []string{"uses", "minutes", "shares"}
+// unitDayWeights are the weightings unitDayDays tries over the
+// épreuves users of a type: their uses, their minutes and their shares of
+// a unit-day (below), and the same uses and shares counting only the
+// épreuves at least as long as each of theirs (a short use that fits
+// beside anything would make every unit-day look full).
+func unitDayWeights(b *bounds, users []int) []func(e int) int {
+	ws := []func(int) int{func(int) int { return 1 }, func(e int) int { return b.m.eps[e].dur }}
+	var lens []int
+	for _, e := range users {
+		if !slices.Contains(lens, b.m.eps[e].dur) {
+			lens = append(lens, b.m.eps[e].dur)
+		}
+	}
+	slices.Sort(lens)
+	for i, least := range lens {
+		long := func(e int) bool { return b.m.eps[e].dur >= least }
+		if i > 0 {
+			ws = append(ws, func(e int) int {
+				if long(e) {
+					return 1
+				}
+				return 0
+			})
+		}
+		ws = append(ws, func(e int) int {
+			if long(e) {
+				return -1
+			}
+			return 0
+		})
+	}
+	return ws
+}
 
 // unitDayDays bounds the days by the unit-days of type rt (see above):
 // the fewest days whose unit-days carry every candidate's uses, the
@@ -78,8 +110,8 @@ func (b *bounds) unitDayDays(rt int) (int, string) {
 		}
 	}
 	best, why := 0, ""
-	for _, name := range unitDayWeights {
-		w, ok := b.unitDayWeight(name, users, starts, reset)
+	for _, weight := range unitDayWeights(b, users) {
+		w, ok := b.unitDayWeight(weight, users, starts, reset)
 		if !ok {
 			continue
 		}
@@ -113,24 +145,23 @@ func (b *bounds) unitDayDays(rt int) (int, string) {
 	return best, why
 }
 
-// unitDayWeight returns the weight of each of users under the weighting
-// name; false when it is not defined (an épreuve a unit-day cannot hold
-// alone).
-func (b *bounds) unitDayWeight(name string, users []int, starts map[int][]bool, reset int) (map[int]int, bool) {
+// unitDayWeight returns the weight of each of users: weight(e) when it
+// is 0 or more; a negative one asks for e's share of a unit-day (a
+// unit-day divided by the uses of e it holds alone, rounded down), 0
+// when weight(e) is 0. False when a share is not defined (an épreuve a
+// unit-day cannot hold alone).
+func (b *bounds) unitDayWeight(weight func(e int) int, users []int, starts map[int][]bool, reset int) (map[int]int, bool) {
 	w := map[int]int{}
 	for _, e := range users {
-		switch name {
-		case "uses":
-			w[e] = 1
-		case "minutes":
-			w[e] = b.m.eps[e].dur
-		default:
-			alone := b.unitDayCarry(MaxDays, []int{e}, starts, map[int]int{e: 1}, reset)
-			if alone == 0 {
-				return nil, false
-			}
-			w[e] = unitDayShare / alone
+		w[e] = weight(e)
+		if w[e] >= 0 {
+			continue
 		}
+		alone := b.unitDayCarry(MaxDays, []int{e}, starts, map[int]int{e: 1}, reset)
+		if alone == 0 {
+			return nil, false
+		}
+		w[e] = unitDayShare / alone
 	}
 	return w, true
 }
