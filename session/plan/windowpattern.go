@@ -27,8 +27,8 @@ func (m *model) windowEpreuve(b *bounds) (x, rt int, ok bool) {
 	best := 0
 	for t := range m.types {
 		for e, info := range m.eps {
-			if b.dayWindows()[e] == nil {
-				continue
+			if b.dayWindows()[e] == nil || info.pres == Observe {
+				continue // a sitting's candidates share their start: no slots of their own
 			}
 			for _, nd := range info.needs {
 				if nd.rt != t {
@@ -45,10 +45,17 @@ func (m *model) windowEpreuve(b *bounds) (x, rt int, ok bool) {
 }
 
 // windowPattern returns the pins of the window pattern within days days
-// and with k juries, and the order to place the candidates in; nil when
-// no épreuve has day windows, or its slots are fewer than the candidates
-// or more than twice as many (placing at will then wastes none).
+// and with k juries, and the order to place the candidates in; nil for
+// min_juries, when no épreuve has day windows, or when its slots are
+// fewer than the candidates or more than twice as many (placing at will
+// then wastes none).
 func (m *model) windowPattern(b *bounds, k, days int) ([][]pin, []int) {
+	if m.in.Objective != MinDays {
+		// The slots set the days; with min_juries the days are a limit,
+		// and an attempt at each number of juries would cost the juries
+		// search its steps.
+		return nil, nil
+	}
 	x, rt, ok := m.windowEpreuve(b)
 	if !ok {
 		return nil, nil
