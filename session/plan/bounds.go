@@ -63,8 +63,10 @@ type bounds struct {
 	// bounds for a number of days ask again and again; a cache, it
 	// changes no bound.
 	forced map[int][]forcedWork
-	// dayWin caches the day windows (daywindows.go).
-	dayWin [][]bool
+	// dayWin caches the day windows, lateEnds the latest ends by the
+	// days (daywindows.go).
+	dayWin   [][]bool
+	lateEnds map[int][]int
 }
 
 // maxBoundOrders bounds the orders the path bound enumerates; beyond it the

@@ -33,9 +33,11 @@ import "fmt"
 // exclusive x, each with its accueil when x is every order's first
 // exclusive épreuve, d_x plus that accueil apart: at most the greedy
 // count of such starts in S_x (taking the earliest start that is far
-// enough from the last taken maximises the count on a line). Day 1 keeps
-// only the starts after the opening, and every day the starts at or after
-// x's earliest start.
+// enough from the last taken maximises the count on a line, and on any
+// stretch of it from where the count starts). Day 1 keeps only the starts
+// after the opening, every day the starts at or after x's earliest start,
+// and, in a plan of D days, the uses that end by x's latest end
+// (latestEnds: the épreuves after x need their room before day D ends).
 //
 // Proof of 1 and 2. An épreuve that is not splittable lies inside one
 // block. The successor b of a same-day precedence starts on a's day, at
@@ -204,9 +206,35 @@ func (b *bounds) dayWindowUseDaysOf(x, rt int) (int, string) {
 	perDay := func(d int) (int, bool) {
 		return t.cap * len(b.dayWindowStarts(x, d, info.dur+t.reset)) / units, true
 	}
-	days, last, _ := b.daysToHold(perDay)
+	days, _, _ := b.daysToHold(perDay)
+	// The last days hold fewer: x must end early enough for the épreuves
+	// after it.
+	for ; days <= MaxDays; days++ {
+		lft, held := b.cachedLatestEnds(days)[x], 0
+		for d := range days {
+			held += t.cap * b.dayWindowSlots(x, d, info.dur+t.reset, lft) / units
+		}
+		if held >= m.n {
+			break
+		}
+	}
 	return days, fmt.Sprintf("%s is tied by maximum gaps to the épreuves before and after it, so it can only start at a few times of the day: the %s of %s hold at most %d of its uses a day, and %d candidates need at least %s",
-		info.id, plural(t.cap, "unit"), t.name, last, m.n, plural(days, "day"))
+		info.id, plural(t.cap, "unit"), t.name, t.cap*len(b.dayWindowStarts(x, days-1, info.dur+t.reset))/units, m.n, plural(days, "day"))
+}
+
+// dayWindowSlots counts the starts of dayWindowStarts(x, d, spacing)
+// whose use of x ends by lft: x's latest end in the plan's days. The
+// earliest-first choice holds the most starts on any stretch of the day
+// that begins where it does, so the count is the most of them that end
+// by lft.
+func (b *bounds) dayWindowSlots(x, d, spacing, lft int) int {
+	n := 0
+	for _, s := range b.dayWindowStarts(x, d, spacing) {
+		if dayStart(d)+s+b.m.eps[x].dur <= lft {
+			n++
+		}
+	}
+	return n
 }
 
 // dayWindowJuries is the fewest juries that hold, in days days, every
@@ -225,9 +253,9 @@ func (b *bounds) dayWindowJuries(days int) (int, int) {
 		if x == b.everyFirstExcl {
 			lead = m.h.AccueilMin
 		}
-		per := 0
+		per, lft := 0, b.cachedLatestEnds(days)[x]
 		for d := range days {
-			per += min(len(b.dayWindowStarts(x, d, info.dur+lead)), m.juryDayCap(d == 0)/(info.dur+lead))
+			per += min(b.dayWindowSlots(x, d, info.dur+lead, lft), m.juryDayCap(d == 0)/(info.dur+lead))
 		}
 		k := never
 		if per > 0 {
@@ -238,4 +266,16 @@ func (b *bounds) dayWindowJuries(days int) (int, int) {
 		}
 	}
 	return best, which
+}
+
+// cachedLatestEnds is latestEnds, kept by the days: the juries bound asks
+// for the same days again and again.
+func (b *bounds) cachedLatestEnds(days int) []int {
+	if b.lateEnds == nil {
+		b.lateEnds = map[int][]int{}
+	}
+	if _, ok := b.lateEnds[days]; !ok {
+		b.lateEnds[days] = b.latestEnds(days)
+	}
+	return b.lateEnds[days]
 }

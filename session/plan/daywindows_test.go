@@ -103,6 +103,14 @@ func TestDayWindowsProveTheOptimum(t *testing.T) {
 	p = solve(t, in)
 	assert.Equal(t, 2, p.LowerBounds.Days)
 	assert.Len(t, p.Days, 2)
+
+	// With Z the next day after V, the last day holds no I: 3 days, one
+	// more than the slots alone.
+	in.Epreuves = append(in.Epreuves, ep("Z", 60, plan.NoJury, "salle"))
+	in.Constraints = append(in.Constraints, plan.Constraint{Type: plan.Precedes, Before: "V", After: "Z", NextDay: true})
+	p = solve(t, in)
+	assert.Equal(t, 3, p.LowerBounds.Days)
+	assert.Len(t, p.Days, 3)
 }
 
 // TestUnitDaysProveTheOptimum: one unit, one block of 360 minutes. Each
@@ -118,6 +126,18 @@ func TestUnitDaysProveTheOptimum(t *testing.T) {
 		assert.Equal(t, tt.days, p.LowerBounds.Days, "%d minutes", tt.minutes)
 		assert.Len(t, p.Days, tt.days, "%d minutes", tt.minutes)
 	}
+
+	// With Z (200 minutes, in another room) after X and Y, the last day
+	// holds neither (Z cannot share a day with one of them): 5 days.
+	in := tiny(2, ep("X", 200, plan.NoJury, "poste"), ep("Y", 200, plan.NoJury, "poste"), ep("Z", 200, plan.NoJury, "salle"))
+	in.Calendar.Blocks = []plan.Block{{Start: hm(8, 0), End: hm(14, 0)}}
+	in.Constraints = []plan.Constraint{
+		{Type: plan.Precedes, Before: "X", After: "Z"},
+		{Type: plan.Precedes, Before: "Y", After: "Z"},
+	}
+	p := solve(t, in)
+	assert.Equal(t, 5, p.LowerBounds.Days)
+	assert.Len(t, p.Days, 5)
 }
 
 // TestUnitDaysCountTheLongUses: two units, one block of 390 minutes. Each

@@ -18,7 +18,8 @@ import (
 // e can start (its day windows, daywindows.go, or the starts inside one
 // block), and w_e ≥ 0 any weights. On day d, the uses of one unit are
 // disjoint intervals [s, s + d_e) with s in S_e (on day 1 after the
-// opening, and never before e's earliest start), a reset r apart when the
+// opening, never before e's earliest start and, in a plan of D days,
+// ending by e's latest end, as for the day windows), a reset r apart when the
 // type has a single épreuve (two uses of a unit then belong to different
 // candidates; with several, the reset is left out); let P_d be the most
 // weight Σ w_e such intervals carry (a longest path over the day's
@@ -26,8 +27,8 @@ import (
 // u_e units, so Σ_e N·u_e·w_e ≤ c·Σ_d P_d over the days of the plan.
 //
 // Proof. Every use of e lies in one block, starts in S_e (as proved for
-// the day windows), after the opening on day 1 and no earlier than e's
-// earliest start; a unit serves one candidate at a time, and, on one day,
+// the day windows), after the opening on day 1, no earlier than e's
+// earliest start and ends by its latest end; a unit serves one candidate at a time, and, on one day,
 // the next candidate r minutes after the last one's use ends. So a unit's
 // uses on day d are intervals as counted, carrying at most P_d; summing
 // over the c units and the days bounds the weight of all N·u_e uses of
@@ -125,12 +126,15 @@ func (b *bounds) unitDayDays(rt int) (int, string) {
 			settled = max(settled, dayOf(b.est[e])+1)
 		}
 		carried, days, carry := 0, 0, 0
+		var carries []int // P_d of each day before days, without latest ends
 		for ; carried < need && days <= MaxDays; days++ {
 			if days <= settled {
-				carry = b.unitDayCarry(days, users, starts, w, reset)
+				carry = b.unitDayCarry(days, users, starts, w, reset, nil)
 			}
 			carried += t.cap * carry
+			carries = append(carries, carry)
 		}
+		days = b.unitDaysWithEnds(days, need, t.cap, carries, users, starts, w, reset)
 		if days > best {
 			names := make([]string, len(users))
 			for i, e := range users {
@@ -157,7 +161,7 @@ func (b *bounds) unitDayWeight(weight func(e int) int, users []int, starts map[i
 		if w[e] >= 0 {
 			continue
 		}
-		alone := b.unitDayCarry(MaxDays, []int{e}, starts, map[int]int{e: 1}, reset)
+		alone := b.unitDayCarry(MaxDays, []int{e}, starts, map[int]int{e: 1}, reset, nil)
 		if alone == 0 {
 			return nil, false
 		}
@@ -171,11 +175,37 @@ func (b *bounds) unitDayWeight(weight func(e int) int, users []int, starts map[i
 // rounded down only weakens the bound).
 const unitDayShare = 720720
 
+// unitDaysWithEnds raises days, from which the unit-days carry need
+// without the latest ends (carries holds their P_d), until they carry it
+// with them: in a plan of D days, each use of e ends by e's latest end,
+// which the last days' P_d then count.
+func (b *bounds) unitDaysWithEnds(days, need, units int, carries, users []int, starts map[int][]bool, w map[int]int, reset int) int {
+	for ; days <= MaxDays; days++ {
+		lft := b.cachedLatestEnds(days)
+		first := days // the first day where a latest end cuts
+		for _, e := range users {
+			first = min(first, dayOfEnd(max(lft[e], 1)))
+		}
+		carried := 0
+		for d := range days {
+			if d < first && d < len(carries) {
+				carried += units * carries[d]
+			} else {
+				carried += units * b.unitDayCarry(d, users, starts, w, reset, lft)
+			}
+		}
+		if carried >= need {
+			return days
+		}
+	}
+	return days
+}
+
 // unitDayCarry is P_d of the claim: the most weight one unit's uses carry
 // on day d, the uses of each e in users starting in starts[e], no earlier
-// than e's earliest start (after the opening on day 1), disjoint, reset
-// apart.
-func (b *bounds) unitDayCarry(d int, users []int, starts map[int][]bool, w map[int]int, reset int) int {
+// than e's earliest start (after the opening on day 1) and, with lft, ending
+// by lft[e], disjoint, reset apart.
+func (b *bounds) unitDayCarry(d int, users []int, starts map[int][]bool, w map[int]int, reset int, lft []int) int {
 	m := b.m
 	from := map[int]int{}
 	for _, e := range users {
@@ -190,7 +220,7 @@ func (b *bounds) unitDayCarry(d int, users []int, starts map[int][]bool, w map[i
 		best[t] = best[t-1]
 		for _, e := range users {
 			s := t - m.eps[e].dur
-			if s < max(from[e], 0) || !starts[e][s] {
+			if s < max(from[e], 0) || !starts[e][s] || lft != nil && dayStart(d)+t > lft[e] {
 				continue
 			}
 			best[t] = max(best[t], best[max(s-reset, 0)]+w[e])
