@@ -21,6 +21,11 @@ type bounds struct {
 	// resource energy, per type, the binding one kept.
 	resDays int
 	resWhy  string
+	// slotDays: the day windows and unit-days (daywindows.go, unitday.go),
+	// the binding type's; apart from resDays, which tells the station
+	// template whether the unit sequence binds.
+	slotDays int
+	slotWhy  string
 	// jury work of all candidates (épreuves attended, sittings, hidden
 	// tasks), without the juries' own briefing and closure.
 	juryWork int
@@ -281,11 +286,11 @@ func (b *bounds) resources() {
 		if dw, winWhy := b.windowedUseDays(rt); dw > d {
 			d, why = dw, winWhy
 		}
-		if dw, winWhy := b.dayWindowUseDays(rt); dw > d {
-			d, why = dw, winWhy
+		if dw, winWhy := b.dayWindowUseDays(rt); dw > max(d, b.slotDays) {
+			b.slotDays, b.slotWhy = dw, winWhy
 		}
-		if du, unitWhy := b.unitDayDays(rt); du > d {
-			d, why = du, unitWhy
+		if du, unitWhy := b.unitDayDays(rt); du > max(d, b.slotDays) {
+			b.slotDays, b.slotWhy = du, unitWhy
 		}
 		if ds, seqWhy := b.unitSeqDays(rt, max(d, b.pathDays)); ds > 0 {
 			if ds > d {
@@ -844,6 +849,9 @@ func (b *bounds) daysFor(juries, limit int) (int, string) {
 	d, why := b.pathDays, b.pathWhy
 	if b.resDays > d {
 		d, why = b.resDays, b.resWhy
+	}
+	if b.slotDays > d {
+		d, why = b.slotDays, b.slotWhy
 	}
 	for ; d <= limit; d++ {
 		k, kwhy := b.juriesFor(d)

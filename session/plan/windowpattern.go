@@ -41,7 +41,7 @@ func (m *model) windowEpreuve(b *bounds) (x, rt int, ok bool) {
 			}
 		}
 	}
-	return x, rt, best > 0 && best >= b.resDays
+	return x, rt, best > 0 && best >= max(b.resDays, b.slotDays)
 }
 
 // windowPattern returns the pins of the window pattern within days days
