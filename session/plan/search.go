@@ -36,11 +36,19 @@ func Compute(in Input, opts ...Option) (Plan, error) {
 // ErrCancelled, wrapping ctx's error, instead of a plan. A context that
 // does not end changes nothing.
 func ComputeContext(ctx context.Context, in Input, opts ...Option) (Plan, error) {
+	p, _, err := computeCounted(ctx, in, opts)
+	return p, err
+}
+
+// computeCounted is ComputeContext, also returning the steps the search
+// took: the measure of its work that the machine's load does not change,
+// which the tests' population report writes next to each plan's time.
+func computeCounted(ctx context.Context, in Input, opts []Option) (Plan, int, error) {
 	if err := in.Validate(); err != nil {
-		return Plan{}, err
+		return Plan{}, 0, err
 	}
 	if err := ctx.Err(); err != nil {
-		return Plan{}, ErrCancelled.Wrap(err)
+		return Plan{}, 0, ErrCancelled.Wrap(err)
 	}
 	params := paramsOf(in, opts)
 	m := compile(in)
@@ -48,14 +56,14 @@ func ComputeContext(ctx context.Context, in Input, opts ...Option) (Plan, error)
 	s.steps.ctx = ctx
 	p := s.solve()
 	if s.steps.stopped {
-		return Plan{}, ErrCancelled.Wrap(context.Cause(ctx))
+		return Plan{}, s.steps.used, ErrCancelled.Wrap(context.Cause(ctx))
 	}
 	if in.Hidden.Zero() {
 		p.Notes = append(p.Notes, Note{Code: NoteHiddenZero, Message: "every hidden time is 0: the jury count ignores the time the juries spend on the opening, " +
 			"their briefing and closure, welcoming the candidates, reading their files, correcting and deliberating (the leaflet's « temps cachés »); " +
 			"give them if they take any time"})
 	}
-	return p, nil
+	return p, s.steps.used, nil
 }
 
 // repairRounds bounds the large neighbourhood search of one attempt.
