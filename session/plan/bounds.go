@@ -21,6 +21,11 @@ type bounds struct {
 	// resource energy, per type, the binding one kept.
 	resDays int
 	resWhy  string
+	// slotDays: the day windows and unit-days (daywindows.go, unitday.go),
+	// the binding type's; apart from resDays, which tells the station
+	// template whether the unit sequence binds.
+	slotDays int
+	slotWhy  string
 	// jury work of all candidates (épreuves attended, sittings, hidden
 	// tasks), without the juries' own briefing and closure.
 	juryWork int
@@ -63,6 +68,10 @@ type bounds struct {
 	// bounds for a number of days ask again and again; a cache, it
 	// changes no bound.
 	forced map[int][]forcedWork
+	// dayWin caches the day windows, lateEnds the latest ends by the
+	// days (daywindows.go).
+	dayWin   [][]bool
+	lateEnds map[int][]int
 }
 
 // maxBoundOrders bounds the orders the path bound enumerates; beyond it the
@@ -276,6 +285,12 @@ func (b *bounds) resources() {
 		}
 		if dw, winWhy := b.windowedUseDays(rt); dw > d {
 			d, why = dw, winWhy
+		}
+		if dw, winWhy := b.dayWindowUseDays(rt); dw > max(d, b.slotDays) {
+			b.slotDays, b.slotWhy = dw, winWhy
+		}
+		if du, unitWhy := b.unitDayDays(rt); du > max(d, b.slotDays) {
+			b.slotDays, b.slotWhy = du, unitWhy
 		}
 		if ds, seqWhy := b.unitSeqDays(rt, max(d, b.pathDays)); ds > 0 {
 			if ds > d {
@@ -654,11 +669,12 @@ func (b *bounds) juriesFor(days int) (int, string) {
 	st := b.sittingBlockJuries(bl, days)
 	jd := b.dayJuries(days)
 	wj, we := b.windowedJuries(days)
+	dj, dx := b.dayWindowJuries(days)
 	sd := b.sittingDayJuries(days)
 	sc, so := b.sittingCountJuries(days)
 	gj, gl, gheld := b.groupJuries(days)
 	fj, fwhy := b.forcedJuries(days)
-	k := max(e, i, bl, lt, st, jd, wj, gj, fj, sd, sc)
+	k := max(e, i, bl, lt, st, jd, wj, gj, fj, sd, sc, dj)
 	for pk := max(k, 1); pk < never && pk <= MaxJuries && b.piecesShort(days, pk); pk++ {
 		fj, fwhy = pk+1, fmt.Sprintf("in %s, the jury work that can only take place on a few days, whole épreuves on one day each, does not fit %s: at least %s",
 			plural(days, "day"), plural(pk, "jury"), plural(pk+1, "jury"))
@@ -673,6 +689,9 @@ func (b *bounds) juriesFor(days int) (int, string) {
 		return k, fmt.Sprintf("no jury can do its share in %s: the day budget of %d minutes leaves no room after the opening, briefing and closure", plural(days, "day"), m.dayBudget)
 	case k == never:
 		return k, fmt.Sprintf("no number of juries can hold the candidates' jury work in %s: the blocks or the day budget of %d minutes leave no room for one candidate's accueil and exclusive épreuves after the earliest accueil", plural(days, "day"), m.dayBudget)
+	case dj > max(e, i, bl, lt, st, jd, wj, gj, fj, sd, sc):
+		return k, fmt.Sprintf("%s is tied by maximum gaps to the épreuves before and after it, so it can only start at a few times of the day and a jury holds few of them a day: %d candidates need at least %s in %s",
+			m.eps[dx].id, m.n, plural(k, "jury"), plural(days, "day"))
 	case sc > max(e, i, bl, lt, st, jd, wj, gj, fj, sd):
 		return k, b.sittingCountWords(k, so, days)
 	case sd > max(e, i, bl, lt, st, jd, wj, gj, fj):
@@ -830,6 +849,9 @@ func (b *bounds) daysFor(juries, limit int) (int, string) {
 	d, why := b.pathDays, b.pathWhy
 	if b.resDays > d {
 		d, why = b.resDays, b.resWhy
+	}
+	if b.slotDays > d {
+		d, why = b.slotDays, b.slotWhy
 	}
 	for ; d <= limit; d++ {
 		k, kwhy := b.juriesFor(d)

@@ -29,14 +29,14 @@ func (c *endsAfter) Err() error {
 }
 
 func TestComputeStopsWhenItsContextEnds(t *testing.T) {
-	// Eight candidates of the CDA sample, as few days as can be: no plan
+	// Six candidates of the CDA sample, as few days as can be: no plan
 	// meets the bound of one day, so the search goes on to the end of its
 	// budget (a plan at its bounds would end it at once).
 	data, err := os.ReadFile("testdata/CDA-N12-tight-H420-typical.min_juries.json")
 	require.NoError(t, err)
 	in, err := plan.DecodeBytes(data)
 	require.NoError(t, err)
-	in.Candidates, in.Objective = 8, plan.MinDays
+	in.Candidates, in.Objective = 6, plan.MinDays
 
 	done, cancel := context.WithCancel(context.Background())
 	cancel()

@@ -286,6 +286,9 @@ func (s *search) attemptTemplate(k, days int) *solution {
 		pins, order = s.m.chainPattern(s.b, k, days)
 	}
 	if pins == nil {
+		pins, order = s.m.windowPattern(s.b, k, days)
+	}
+	if pins == nil {
 		return nil
 	}
 	s.reset(k, days)

@@ -41,9 +41,9 @@ func TestAPlanAtItsBoundsEndsTheSearch(t *testing.T) {
 		}
 	}
 
-	// Eight candidates of the CDA sample in one day each with max_juries
-	// juries: the bound says one day, which no plan meets; the search goes
-	// on with its runs, whatever the first plan.
+	// Six candidates of the CDA sample with max_juries juries: the bound
+	// says one day, which no plan meets; the search goes on with its runs,
+	// whatever the first plan.
 	data, err = os.ReadFile("testdata/CDA-N12-tight-H420-typical.min_juries.json")
 	if err != nil {
 		t.Fatal(err)
@@ -51,7 +51,7 @@ func TestAPlanAtItsBoundsEndsTheSearch(t *testing.T) {
 	if in, err = DecodeBytes(data); err != nil {
 		t.Fatal(err)
 	}
-	in.Candidates, in.Objective = 8, MinDays
+	in.Candidates, in.Objective = 6, MinDays
 	p, steps, err := ComputeSteps(in)
 	if err != nil {
 		t.Fatal(err)
