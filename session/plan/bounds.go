@@ -63,6 +63,8 @@ type bounds struct {
 	// bounds for a number of days ask again and again; a cache, it
 	// changes no bound.
 	forced map[int][]forcedWork
+	// starts are the épreuves' start sets (startsets.go).
+	starts *startSets
 }
 
 // maxBoundOrders bounds the orders the path bound enumerates; beyond it the
@@ -72,6 +74,7 @@ const maxBoundOrders = 5040
 func newBounds(m *model) *bounds {
 	b := &bounds{m: m, firstExcl: never, est: make([]int, len(m.eps)), everyFirstExcl: -1}
 	b.path()
+	b.starts = newStartSets(b)
 	b.rigidWindows()
 	b.resources()
 	b.jury()
@@ -276,6 +279,9 @@ func (b *bounds) resources() {
 		}
 		if dw, winWhy := b.windowedUseDays(rt); dw > d {
 			d, why = dw, winWhy
+		}
+		if dw, setWhy := b.startSetUseDays(rt); dw > d {
+			d, why = dw, setWhy
 		}
 		if ds, seqWhy := b.unitSeqDays(rt, max(d, b.pathDays)); ds > 0 {
 			if ds > d {
@@ -658,7 +664,8 @@ func (b *bounds) juriesFor(days int) (int, string) {
 	sc, so := b.sittingCountJuries(days)
 	gj, gl, gheld := b.groupJuries(days)
 	fj, fwhy := b.forcedJuries(days)
-	k := max(e, i, bl, lt, st, jd, wj, gj, fj, sd, sc)
+	ssj, sse := b.startSetJuries(days)
+	k := max(e, i, bl, lt, st, jd, wj, gj, fj, sd, sc, ssj)
 	for pk := max(k, 1); pk < never && pk <= MaxJuries && b.piecesShort(days, pk); pk++ {
 		fj, fwhy = pk+1, fmt.Sprintf("in %s, the jury work that can only take place on a few days, whole épreuves on one day each, does not fit %s: at least %s",
 			plural(days, "day"), plural(pk, "jury"), plural(pk+1, "jury"))
@@ -673,6 +680,8 @@ func (b *bounds) juriesFor(days int) (int, string) {
 		return k, fmt.Sprintf("no jury can do its share in %s: the day budget of %d minutes leaves no room after the opening, briefing and closure", plural(days, "day"), m.dayBudget)
 	case k == never:
 		return k, fmt.Sprintf("no number of juries can hold the candidates' jury work in %s: the blocks or the day budget of %d minutes leave no room for one candidate's accueil and exclusive épreuves after the earliest accueil", plural(days, "day"), m.dayBudget)
+	case ssj > max(e, i, bl, lt, st, jd, wj, gj, fj, sd, sc):
+		return k, b.startSetJuryWords(sse, k, days)
 	case sc > max(e, i, bl, lt, st, jd, wj, gj, fj, sd):
 		return k, b.sittingCountWords(k, so, days)
 	case sd > max(e, i, bl, lt, st, jd, wj, gj, fj):
