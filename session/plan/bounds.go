@@ -65,6 +65,10 @@ type bounds struct {
 	forced map[int][]forcedWork
 	// starts are the épreuves' start sets (startsets.go).
 	starts *startSets
+	// shapeDays are the days the start sets and the day patterns of the
+	// resource types need (startsets.go, daypack.go), with the reason.
+	shapeDays int
+	shapeWhy  string
 }
 
 // maxBoundOrders bounds the orders the path bound enumerates; beyond it the
@@ -280,9 +284,6 @@ func (b *bounds) resources() {
 		if dw, winWhy := b.windowedUseDays(rt); dw > d {
 			d, why = dw, winWhy
 		}
-		if dw, setWhy := b.startSetUseDays(rt); dw > d {
-			d, why = dw, setWhy
-		}
 		if ds, seqWhy := b.unitSeqDays(rt, max(d, b.pathDays)); ds > 0 {
 			if ds > d {
 				d, why = ds, seqWhy
@@ -293,6 +294,17 @@ func (b *bounds) resources() {
 		}
 		if d > b.resDays {
 			b.resDays, b.resWhy = d, why
+		}
+		// Kept apart from resDays, which tells the template whether the
+		// unit sequence binds.
+		if dw, setWhy := b.startSetUseDays(rt); dw > b.shapeDays {
+			b.shapeDays, b.shapeWhy = dw, setWhy
+		}
+		if dp, packWhy := b.packUseDays(rt); dp > b.shapeDays {
+			b.shapeDays, b.shapeWhy = dp, packWhy
+		}
+		if dp, packWhy := b.packSetDays(rt, max(d, b.pathDays, b.shapeDays)); dp > b.shapeDays {
+			b.shapeDays, b.shapeWhy = dp, packWhy
 		}
 	}
 }
@@ -665,7 +677,8 @@ func (b *bounds) juriesFor(days int) (int, string) {
 	gj, gl, gheld := b.groupJuries(days)
 	fj, fwhy := b.forcedJuries(days)
 	ssj, sse := b.startSetJuries(days)
-	k := max(e, i, bl, lt, st, jd, wj, gj, fj, sd, sc, ssj)
+	pj := b.packJuries(days)
+	k := max(e, i, bl, lt, st, jd, wj, gj, fj, sd, sc, ssj, pj)
 	for pk := max(k, 1); pk < never && pk <= MaxJuries && b.piecesShort(days, pk); pk++ {
 		fj, fwhy = pk+1, fmt.Sprintf("in %s, the jury work that can only take place on a few days, whole épreuves on one day each, does not fit %s: at least %s",
 			plural(days, "day"), plural(pk, "jury"), plural(pk+1, "jury"))
@@ -680,6 +693,8 @@ func (b *bounds) juriesFor(days int) (int, string) {
 		return k, fmt.Sprintf("no jury can do its share in %s: the day budget of %d minutes leaves no room after the opening, briefing and closure", plural(days, "day"), m.dayBudget)
 	case k == never:
 		return k, fmt.Sprintf("no number of juries can hold the candidates' jury work in %s: the blocks or the day budget of %d minutes leave no room for one candidate's accueil and exclusive épreuves after the earliest accueil", plural(days, "day"), m.dayBudget)
+	case pj > max(e, i, bl, lt, st, jd, wj, gj, fj, sd, sc, ssj):
+		return k, b.packJuryWords(k, days)
 	case ssj > max(e, i, bl, lt, st, jd, wj, gj, fj, sd, sc):
 		return k, b.startSetJuryWords(sse, k, days)
 	case sc > max(e, i, bl, lt, st, jd, wj, gj, fj, sd):
@@ -839,6 +854,9 @@ func (b *bounds) daysFor(juries, limit int) (int, string) {
 	d, why := b.pathDays, b.pathWhy
 	if b.resDays > d {
 		d, why = b.resDays, b.resWhy
+	}
+	if b.shapeDays > d {
+		d, why = b.shapeDays, b.shapeWhy
 	}
 	for ; d <= limit; d++ {
 		k, kwhy := b.juriesFor(d)
