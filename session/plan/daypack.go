@@ -67,6 +67,20 @@ func (m *model) blockLengths(first bool) []int {
 	return out
 }
 
+// mergeTouching adds up the lengths of blocks that touch (one ends when the
+// next starts).
+func mergeTouching(m *model, lengths []int) []int {
+	var out []int
+	for bi, l := range lengths {
+		if bi > 0 && m.blocks[bi-1].End == m.blocks[bi].Start {
+			out[len(out)-1] += l
+			continue
+		}
+		out = append(out, l)
+	}
+	return out
+}
+
 // packUseDays bounds the days by the uses of each set S of the
 // non-splittable épreuves needing type rt: one unit holds at most V(S)
 // of them a day (Σ over the blocks of packCount), so c·Σ_d V_d(S) ≥ N·Σ u.
@@ -243,7 +257,9 @@ func (b *bounds) packJuries(days int) int {
 	if len(items) < 2 {
 		return 0 // one item alone: the sittings per jury day count it
 	}
-	first, later := m.blockLengths(true), m.blockLengths(false)
+	// An accueil may end a block that the next one touches, its épreuve
+	// starting the next: touching blocks count as one span.
+	first, later := mergeTouching(m, m.blockLengths(true)), mergeTouching(m, m.blockLengths(false))
 	perDay := func(d int, lengths []int, c int) int {
 		n := 0
 		for _, l := range lengths {
