@@ -297,7 +297,7 @@ func (b *bounds) resources() {
 		}
 		// Kept apart from resDays, which tells the template whether the
 		// unit sequence binds.
-		if dw, setWhy := b.startSetUseDays(rt); dw > b.shapeDays {
+		if dw, setWhy := b.startSetUseDays(rt, max(d, b.pathDays, b.shapeDays)); dw > b.shapeDays {
 			b.shapeDays, b.shapeWhy = dw, setWhy
 		}
 		if dp, packWhy := b.packUseDays(rt); dp > b.shapeDays {

@@ -189,28 +189,74 @@ func (b *bounds) packWeights(eps, units []int, c, reset int, first, later []int)
 
 // packValue is the most weight of uses (durations durs, weights w) one unit
 // holds in a block of length minutes, with the resets of packCount: for
-// each bound mult on the uses of one épreuve, a bounded knapsack within
-// the length less (mult − 1) resets.
+// each bound mult on the uses of one épreuve up to maxPackMult, a bounded
+// knapsack within the length less (mult − 1) resets; for every larger
+// mult at once, an unbounded knapsack within the length less maxPackMult
+// resets, which weighs at least as much as any of them.
 func packValue(durs, w []int, reset, length int) int {
-	shortest := slices.Min(durs)
-	best := 0
+	if length <= 0 {
+		return 0
+	}
 	value := make([]int, length+1)
-	for mult := 1; mult <= length/max(1, shortest)+1; mult++ {
-		room := length - reset*(mult-1)
-		if room < shortest {
-			break
+	knapsack := func(room, mult int) int {
+		if room <= 0 {
+			return 0
 		}
 		clear(value[:room+1])
 		for i, d := range durs {
+			if mult == 0 { // unbounded
+				for x := d; x <= room; x++ {
+					value[x] = max(value[x], value[x-d]+w[i])
+				}
+				continue
+			}
 			for range mult {
 				for x := room; x >= d; x-- {
 					value[x] = max(value[x], value[x-d]+w[i])
 				}
 			}
 		}
-		best = max(best, value[room])
+		return value[room]
+	}
+	if reset == 0 {
+		return knapsack(length, 0) // no resets: any multiplicity
+	}
+	best := knapsack(length-reset*maxPackMult, 0)
+	for mult := 1; mult <= maxPackMult; mult++ {
+		best = max(best, knapsack(length-reset*(mult-1), mult))
 	}
 	return best
+}
+
+// maxPackMult is how many uses of one épreuve in a block packValue counts
+// exactly; beyond, it counts their resets as maxPackMult of them.
+const maxPackMult = 4
+
+// leastDays is the least d ≥ from (up to MaxDays + 1) for which ok holds,
+// ok being monotone in d: a doubling search, then a bisection.
+func leastDays(from int, ok func(d int) bool) int {
+	from = max(from, 1)
+	if ok(from) {
+		return from
+	}
+	lo, step := from, 1 // ok(lo) is false
+	hi := from + step
+	for hi <= MaxDays && !ok(hi) {
+		lo, step = hi, 2*step
+		hi = min(lo+step, MaxDays+1)
+	}
+	if hi > MaxDays {
+		hi = MaxDays + 1
+	}
+	for lo+1 < hi {
+		mid := (lo + hi) / 2
+		if ok(mid) {
+			hi = mid
+		} else {
+			lo = mid
+		}
+	}
+	return hi
 }
 
 // daysToReach is the fewest days whose capacity, first on day 1 and per
@@ -335,12 +381,10 @@ func (b *bounds) packSetDays(rt, from int) (int, string) {
 	}
 	best, why := 0, ""
 	for _, set := range sets {
-		d := max(1, from, best)
-		for ; d <= MaxDays; d++ {
-			if n, need := held(set, d); n >= need {
-				break
-			}
-		}
+		d := leastDays(max(from, best), func(d int) bool {
+			n, need := held(set, d)
+			return n >= need
+		})
 		if d > best && d > from {
 			var names []string
 			for i, e := range eps {

@@ -278,8 +278,9 @@ func greedyCount(set []ival, step int, perDay func(d int) int) int {
 
 // startSetUseDays bounds the days by the uses of each non-splittable
 // épreuve that needs resource type rt: c units hold at most c·M(e) of
-// them in D days (see the proof above), and N candidates need N·u.
-func (b *bounds) startSetUseDays(rt int) (int, string) {
+// them in D days (see the proof above), and N candidates need N·u. It
+// looks from days on (a bound already known), and says 0 when no more.
+func (b *bounds) startSetUseDays(rt, from int) (int, string) {
 	m := b.m
 	t := m.types[rt]
 	best, why := 0, ""
@@ -296,10 +297,8 @@ func (b *bounds) startSetUseDays(rt int) (int, string) {
 		uses := func(days int) int {
 			return greedyCount(b.starts.sets(days)[e], info.dur+t.reset, func(int) int { return never })
 		}
-		d := max(1, best)
-		for ; d <= MaxDays && t.cap*uses(d) < m.n*units; d++ {
-		}
-		if d > best {
+		d := leastDays(max(from, best), func(d int) bool { return t.cap*uses(d) >= m.n*units })
+		if d > best && d > from {
 			best = d
 			why = fmt.Sprintf("the day's blocks and the constraints around %s leave it few possible starts: the %s of %s hold at most %d of its uses in %s, and %d candidates need %d",
 				info.id, plural(t.cap, "unit"), t.name, t.cap*uses(d-1), plural(d-1, "day"), m.n, m.n*units)
