@@ -72,6 +72,12 @@ type bounds struct {
 	// days (daywindows.go).
 	dayWin   [][]bool
 	lateEnds map[int][]int
+	// starts are the épreuves' start sets (startsets.go).
+	starts *startSets
+	// shapeDays are the days the start sets and the day patterns of the
+	// resource types need (startsets.go, daypack.go), with the reason.
+	shapeDays int
+	shapeWhy  string
 }
 
 // maxBoundOrders bounds the orders the path bound enumerates; beyond it the
@@ -81,6 +87,7 @@ const maxBoundOrders = 5040
 func newBounds(m *model) *bounds {
 	b := &bounds{m: m, firstExcl: never, est: make([]int, len(m.eps)), everyFirstExcl: -1}
 	b.path()
+	b.starts = newStartSets(b)
 	b.rigidWindows()
 	b.resources()
 	b.jury()
@@ -302,6 +309,17 @@ func (b *bounds) resources() {
 		}
 		if d > b.resDays {
 			b.resDays, b.resWhy = d, why
+		}
+		// Kept apart from resDays, which tells the template whether the
+		// unit sequence binds.
+		if dw, setWhy := b.startSetUseDays(rt, max(d, b.pathDays, b.shapeDays)); dw > b.shapeDays {
+			b.shapeDays, b.shapeWhy = dw, setWhy
+		}
+		if dp, packWhy := b.packUseDays(rt); dp > b.shapeDays {
+			b.shapeDays, b.shapeWhy = dp, packWhy
+		}
+		if dp, packWhy := b.packSetDays(rt, max(d, b.pathDays, b.shapeDays)); dp > b.shapeDays {
+			b.shapeDays, b.shapeWhy = dp, packWhy
 		}
 	}
 }
@@ -674,7 +692,9 @@ func (b *bounds) juriesFor(days int) (int, string) {
 	sc, so := b.sittingCountJuries(days)
 	gj, gl, gheld := b.groupJuries(days)
 	fj, fwhy := b.forcedJuries(days)
-	k := max(e, i, bl, lt, st, jd, wj, gj, fj, sd, sc, dj)
+	ssj, sse := b.startSetJuries(days)
+	pj := b.packJuries(days)
+	k := max(e, i, bl, lt, st, jd, wj, gj, fj, sd, sc, dj, ssj, pj)
 	for pk := max(k, 1); pk < never && pk <= MaxJuries && b.piecesShort(days, pk); pk++ {
 		fj, fwhy = pk+1, fmt.Sprintf("in %s, the jury work that can only take place on a few days, whole épreuves on one day each, does not fit %s: at least %s",
 			plural(days, "day"), plural(pk, "jury"), plural(pk+1, "jury"))
@@ -689,6 +709,10 @@ func (b *bounds) juriesFor(days int) (int, string) {
 		return k, fmt.Sprintf("no jury can do its share in %s: the day budget of %d minutes leaves no room after the opening, briefing and closure", plural(days, "day"), m.dayBudget)
 	case k == never:
 		return k, fmt.Sprintf("no number of juries can hold the candidates' jury work in %s: the blocks or the day budget of %d minutes leave no room for one candidate's accueil and exclusive épreuves after the earliest accueil", plural(days, "day"), m.dayBudget)
+	case pj > max(e, i, bl, lt, st, jd, wj, gj, fj, sd, sc, dj, ssj):
+		return k, b.packJuryWords(k, days)
+	case ssj > max(e, i, bl, lt, st, jd, wj, gj, fj, sd, sc, dj):
+		return k, b.startSetJuryWords(sse, k, days)
 	case dj > max(e, i, bl, lt, st, jd, wj, gj, fj, sd, sc):
 		return k, fmt.Sprintf("%s is tied by maximum gaps to the épreuves before and after it, so it can only start at a few times of the day and a jury holds few of them a day: %d candidates need at least %s in %s",
 			m.eps[dx].id, m.n, plural(k, "jury"), plural(days, "day"))
@@ -852,6 +876,9 @@ func (b *bounds) daysFor(juries, limit int) (int, string) {
 	}
 	if b.slotDays > d {
 		d, why = b.slotDays, b.slotWhy
+	}
+	if b.shapeDays > d {
+		d, why = b.shapeDays, b.shapeWhy
 	}
 	for ; d <= limit; d++ {
 		k, kwhy := b.juriesFor(d)

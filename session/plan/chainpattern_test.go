@@ -42,12 +42,14 @@ func oneRoomChains(candidates, rooms int) plan.Input {
 }
 
 // TestChainPatternPassesTwoCandidatesADay pins what the chain pattern
-// reaches on the session above: close to two candidates a day a room, the
-// days bound (the room's day windows, its last day holding no chain whose
-// candidate's épreuves after it would not end in time), where placing
-// the candidates one after another took one a day at 126 candidates, 27
-// days at 40, and 15 days at 40 with two rooms (and all the juries the
-// input allows, 9).
+// reaches on the session above: close to two candidates a day a room,
+// where placing the candidates one after another took one a day at 126
+// candidates, 27 days at 40, and 15 days at 40 with two rooms (and all
+// the juries the input allows, 9). Those days are the optimum: the
+// interview I1 has only a few starts a day (docs/planning.md#start-sets,
+// docs/planning.md#day-windows), none on day 1, after the written part the
+// day before, and the room's last day holds no chain whose candidate's
+// épreuves after it would not end in time.
 func TestChainPatternPassesTwoCandidatesADay(t *testing.T) {
 	cases := []struct{ candidates, rooms, days, bound, juries int }{{40, 1, 22, 22, 4}, {40, 2, 12, 12, 6}, {126, 1, 65, 65, 4}}
 	if testing.Short() || raceDetector {

@@ -129,7 +129,7 @@ func TestNoWaitIntoTheFirstExclusiveNeedsRoomForTheAccueil(t *testing.T) {
 			assert.Equal(t, 5, startOf(one(t, p, 1, "B"))-endOf(one(t, p, 1, "A")))
 			assert.Equal(t, endOf(one(t, p, 1, "A")), startOf(one(t, p, 1, "accueil")))
 		} else {
-			assert.False(t, p.Proved, "the bounds relax maximum gaps: not a proof")
+			assert.True(t, p.Proved, "the accueil cannot fit between A and B: B has no start")
 			assert.NotEmpty(t, p.Reason)
 		}
 	}
@@ -300,9 +300,14 @@ func TestInfeasible(t *testing.T) {
 		assert.Contains(t, p.Reason, "max_juries")
 	})
 	t.Run("not proved", func(t *testing.T) {
-		in := tiny(1, ep("A", 60, plan.NoJury), ep("B", 30, plan.Exclusive))
-		in.Hidden.AccueilMin = 10
-		in.Constraints = []plan.Constraint{{Type: plan.NoWait, Before: "A", After: "B", MaxGapMin: intp(0)}}
+		// A and C must both end at most 30 minutes before B starts, and
+		// a block holds only one of them: each alone fits, the bounds
+		// see no more.
+		in := tiny(1, ep("A", 200, plan.NoJury), ep("C", 200, plan.NoJury), ep("B", 30, plan.Exclusive))
+		in.Constraints = []plan.Constraint{
+			{Type: plan.Precedes, Before: "A", After: "B", MaxGapMin: intp(30)},
+			{Type: plan.Precedes, Before: "C", After: "B", MaxGapMin: intp(30)},
+		}
 		p, err := plan.Compute(in)
 		require.NoError(t, err)
 		assert.False(t, p.Feasible)

@@ -137,7 +137,9 @@ func (b *bounds) unitGroup(rt int) ([]seqOp, int) {
 	if b.orders == nil {
 		return nil, 0
 	}
-	group, units, key, keys := []int{}, 0, -2, 0
+	// key names a part's group: its same_station group, or -1 − e for an
+	// épreuve e of its own (never before the first).
+	group, units, key, keys := []int{}, 0, never, 0
 	for e, info := range m.eps {
 		for _, nd := range info.needs {
 			if nd.rt != rt {
