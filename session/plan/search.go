@@ -400,15 +400,20 @@ func (s *search) better(a, b *solution) *solution {
 // run 2 take its best order, run 3 (with a last épreuve) also leave the
 // end of the block that épreuve would split to others (options.delayLast).
 func (s *search) probe(k, horizon, run int) *solution {
-	s.reset(k, horizon)
 	s.steps.used++
+	if s.probeFailed(k, horizon, run) {
+		return nil // it would fail again (fewjuries.go)
+	}
+	s.reset(k, horizon)
 	s.opt = [...]options{{order: 1, firstJury: true}, {joinSlack: minutesPerDay, order: 1}, {joinSlack: minutesPerDay}, {joinSlack: minutesPerDay, delayLast: true}}[run]
 	for c := range s.m.n {
 		if s.steps.cut() || !s.addCandidate(c) {
+			s.noteProbeFailure(k, horizon, run)
 			return nil // a probe has no repair: one candidate left out fails it
 		}
 	}
 	if !s.close() {
+		s.noteProbeFailure(k, horizon, run)
 		return nil
 	}
 	s.forget()
