@@ -90,3 +90,35 @@ func TestAProbeStoppedByTheBudgetIsNotRemembered(t *testing.T) {
 		t.Fatal("no sample's probe fits: the test shows nothing")
 	}
 }
+
+// TestAFirstPlanWhereNoProbeFitsHasFewJuries: where the days bind so that
+// no probe fits even with every jury, the first plan of min_juries comes
+// with few juries, not with max_juries: the search must not start from
+// the limit when far fewer suffice. The TAI sample at 30 candidates within
+// 7 days is such an input.
+func TestAFirstPlanWhereNoProbeFitsHasFewJuries(t *testing.T) {
+	var m *model
+	for _, x := range samplesModels(t, 30) {
+		if x.in.Title.Name == "Technicien d'assistance en informatique" {
+			m = x
+		}
+	}
+	if m == nil {
+		t.Fatal("no TAI sample")
+	}
+	const horizon = 7
+	hi := m.in.Jury.MaxJuries
+	s := newSearch(m, newBounds(m), searchParams{budgetMs: 1000})
+	for run := range probeRuns(m) {
+		if s.probe(hi, horizon, run) != nil {
+			t.Fatalf("probe %d fits %d juries within %d days: the input no longer shows the case", run, hi, horizon)
+		}
+	}
+	sol := s.firstFewJuries(hi, horizon)
+	if sol == nil {
+		t.Fatalf("no first plan within %d days", horizon)
+	}
+	if k := sol.usedJuries(); k > hi/4 {
+		t.Errorf("the first plan has %d juries of the %d allowed", k, hi)
+	}
+}
