@@ -29,11 +29,14 @@ func (c *endsAfter) Err() error {
 }
 
 func TestComputeStopsWhenItsContextEnds(t *testing.T) {
-	data, err := os.ReadFile("testdata/DWWM-N30-tight-H420-typical.min_days.json")
+	// Eight candidates of the CDA sample, as few days as can be: no plan
+	// meets the bound of one day, so the search goes on to the end of its
+	// budget (a plan at its bounds would end it at once).
+	data, err := os.ReadFile("testdata/CDA-N12-tight-H420-typical.min_juries.json")
 	require.NoError(t, err)
 	in, err := plan.DecodeBytes(data)
 	require.NoError(t, err)
-	in.Candidates = 60
+	in.Candidates, in.Objective = 8, plan.MinDays
 
 	done, cancel := context.WithCancel(context.Background())
 	cancel()

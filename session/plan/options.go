@@ -9,7 +9,11 @@ import (
 // any machine; a budget in milliseconds is turned into steps at the rate
 // measured on a small machine (stepsPerMillisecond), so that the default
 // budget keeps a plan of up to 150 candidates within about a second on
-// one core. A slower machine takes longer for the same plan.
+// one core. Steps have become three to four times cheaper since the rate was
+// measured, so the default budget now takes a quarter to a third of a
+// second there (docs/planning.md#how-the-planner-works): the budget bounds
+// the time rather than predicts it. A slower machine takes longer for the
+// same plan.
 const (
 	// DefaultBudget is the search's budget when the input and the options
 	// set none.
@@ -19,7 +23,8 @@ const (
 	MaxBudget = 10 * time.Second
 	// stepsPerMillisecond is the scheduler's steps in a millisecond of one
 	// core of the reference machine, on the slowest steps measured by the
-	// population report (docs/planner-measurements.md).
+	// population report (docs/planner-measurements.md) when it was set;
+	// kept, so that a budget gives the same plans as before.
 	stepsPerMillisecond = 2500
 )
 

@@ -20,6 +20,9 @@ type outcome struct {
 	c       genCase
 	p, nv   plan.Plan
 	elapsed time.Duration
+	// steps is the search's work: its steps, which the machine's load does
+	// not change (the elapsed time does).
+	steps int
 	// errs are the checker's findings on the plan, naiveErrs on the naive
 	// schedule's.
 	errs, naiveErrs []string
@@ -50,8 +53,8 @@ func primaryBound(in plan.Input, lb plan.LowerBounds) int {
 func evaluate(c genCase, opts ...plan.Option) outcome {
 	o := outcome{c: c}
 	start := cpuTime()
-	p, err := plan.Compute(c.in, opts...)
-	o.elapsed = cpuTime() - start
+	p, steps, err := plan.ComputeSteps(c.in, opts...)
+	o.elapsed, o.steps = cpuTime()-start, steps
 	if err != nil {
 		o.errs = []string{err.Error()}
 		return o

@@ -36,11 +36,19 @@ func Compute(in Input, opts ...Option) (Plan, error) {
 // ErrCancelled, wrapping ctx's error, instead of a plan. A context that
 // does not end changes nothing.
 func ComputeContext(ctx context.Context, in Input, opts ...Option) (Plan, error) {
+	p, _, err := computeCounted(ctx, in, opts)
+	return p, err
+}
+
+// computeCounted is ComputeContext, also returning the steps the search
+// took: the measure of its work that the machine's load does not change,
+// which the tests' population report writes next to each plan's time.
+func computeCounted(ctx context.Context, in Input, opts []Option) (Plan, int, error) {
 	if err := in.Validate(); err != nil {
-		return Plan{}, err
+		return Plan{}, 0, err
 	}
 	if err := ctx.Err(); err != nil {
-		return Plan{}, ErrCancelled.Wrap(err)
+		return Plan{}, 0, ErrCancelled.Wrap(err)
 	}
 	params := paramsOf(in, opts)
 	m := compile(in)
@@ -48,14 +56,14 @@ func ComputeContext(ctx context.Context, in Input, opts ...Option) (Plan, error)
 	s.steps.ctx = ctx
 	p := s.solve()
 	if s.steps.stopped {
-		return Plan{}, ErrCancelled.Wrap(context.Cause(ctx))
+		return Plan{}, s.steps.used, ErrCancelled.Wrap(context.Cause(ctx))
 	}
 	if in.Hidden.Zero() {
 		p.Notes = append(p.Notes, Note{Code: NoteHiddenZero, Message: "every hidden time is 0: the jury count ignores the time the juries spend on the opening, " +
 			"their briefing and closure, welcoming the candidates, reading their files, correcting and deliberating (the leaflet's « temps cachés »); " +
 			"give them if they take any time"})
 	}
-	return p, nil
+	return p, s.steps.used, nil
 }
 
 // repairRounds bounds the large neighbourhood search of one attempt.
@@ -85,6 +93,7 @@ func (s *search) solve() Plan {
 		if d > maxD {
 			return s.infeasible(lb, true, fmt.Sprintf("%s (the input allows at most %s: calendar.max_days)", dwhy, plural(maxD, "day")))
 		}
+		s.goal = &LowerBounds{Days: d, Juries: k}
 		end := s.steps.phase(4, 5) // keep a fifth for the days
 		best = s.fewestJuries(k, maxK, maxD)
 		end()
@@ -105,6 +114,7 @@ func (s *search) solve() Plan {
 			return s.infeasible(lb, true, fmt.Sprintf("%s (the input allows at most %s: calendar.max_days)", dwhy, plural(maxD, "day")))
 		}
 		lb.Juries, _ = b.juriesFor(d)
+		s.goal = &LowerBounds{Days: d, Juries: lb.Juries}
 		best = s.firstPlan(maxK, maxD, false)
 		if best != nil {
 			end := s.steps.phase(3, 4) // keep a quarter for the juries
@@ -197,6 +207,9 @@ func joinAnd(parts []string) string {
 func (s *search) firstPlan(k, horizon int, fill bool) *solution {
 	best, _ := s.serial(k, horizon) // the floor, whatever the budget
 	for run := range probeRuns(s.m) {
+		if s.atBounds(best) {
+			return best // no plan is better
+		}
 		// Each probe has a share of what is left, so that a slow one on a
 		// large input leaves the others and the search something.
 		end := s.steps.phase(1, probeRuns(s.m)-run+1)
@@ -204,6 +217,9 @@ func (s *search) firstPlan(k, horizon int, fill bool) *solution {
 		best = s.better(best, s.probe(k, horizon, run))
 		stop()
 		end()
+	}
+	if s.atBounds(best) {
+		return best
 	}
 	best = s.better(best, s.attemptTemplate(k, horizon))
 	if best != nil {
@@ -290,6 +306,9 @@ func (s *search) attemptTemplate(k, days int) *solution {
 // the station template of k juries: a bisection over the days, each try a
 // template and a short repair.
 func (s *search) templateDays(best *solution, k, lo int) *solution {
+	if best.days <= lo {
+		return best // at the bound: no plan is shorter
+	}
 	// The template lays the uses as early as it can: one try within best's
 	// days often ends earlier.
 	if sol := s.attemptTemplate(k, best.days); sol != nil && sol.days < best.days {
@@ -331,6 +350,9 @@ func (s *search) fewestJuries(lo, hi, horizon int) (best *solution) {
 			best = s.better(best, floor)
 		}
 	}()
+	if s.atBounds(floor) {
+		return nil // the floor, deferred: no plan is better
+	}
 	best = fits(lo)
 	if floor != nil && floor.usedJuries() == lo {
 		return s.better(floor, best)
@@ -379,6 +401,12 @@ func (s *search) fewestJuries(lo, hi, horizon int) (best *solution) {
 		return s.better(sol, best)
 	}
 	return s.fewestJuriesFor(best, lo, horizon)
+}
+
+// atBounds reports whether sol meets both bounds of the search (goal):
+// no plan is better by the objective, and the search is over.
+func (s *search) atBounds(sol *solution) bool {
+	return sol != nil && s.goal != nil && sol.days <= s.goal.Days && sol.usedJuries() <= s.goal.Juries
 }
 
 // better returns the better of two solutions by the objective (either

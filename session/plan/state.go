@@ -53,6 +53,9 @@ type search struct {
 	opt options
 	// runs bounds the fresh runs for one target in the current phase.
 	runs int
+	// goal holds the bounds of the whole search, once known: a plan that
+	// meets both ends it (atBounds).
+	goal *LowerBounds
 	// shortening: min_juries has its juries and now looks for fewer
 	// days, where deliberations go back to their earliest place
 	// (floating.go).
