@@ -335,7 +335,8 @@ func (s *search) templateDays(best *solution, k, lo int) *solution {
 // Probes follow (one placement of the candidates each): at lo, then upwards with a doubling step and a
 // bisection back, for the fewest juries a probe fits. Then, when that is
 // more than lo, runs at lo with their repair and the template; then juries
-// are taken away from the best plan (fewestJuriesFor).
+// are taken away from the best plan (fewestJuriesFor). When no probe fits
+// at all, a first plan with few juries comes first (firstFewJuries).
 func (s *search) fewestJuries(lo, hi, horizon int) (best *solution) {
 	fits := func(k int) *solution { // the cheap probes: every candidate in the first order
 		return s.better(s.probe(k, horizon, 0), s.probe(k, horizon, 1))
@@ -382,6 +383,14 @@ func (s *search) fewestJuries(lo, hi, horizon int) (best *solution) {
 			low = mid + 1
 		}
 	}
+	if best == nil {
+		// No probe fits: the days bind more than the juries. A plan first,
+		// with few juries, then fewer (fewjuries.go).
+		if best = s.firstFewJuries(hi, horizon); best == nil {
+			return nil
+		}
+		return s.fewestJuriesFor(best, lo, horizon)
+	}
 	end := s.steps.phase(1, 3) // a third for a plan at the bound
 	for run := range 2 {
 		if sol := s.attempt(lo, horizon, run, false); sol != nil {
@@ -393,11 +402,6 @@ func (s *search) fewestJuries(lo, hi, horizon int) (best *solution) {
 	end()
 	if sol != nil {
 		return s.better(sol, best)
-	}
-	if best == nil {
-		if best = s.firstPlan(hi, horizon, true); best == nil {
-			return nil
-		}
 	}
 	return s.fewestJuriesFor(best, lo, horizon)
 }
@@ -431,15 +435,20 @@ func (s *search) better(a, b *solution) *solution {
 // run 2 take its best order, run 3 (with a last épreuve) also leave the
 // end of the block that épreuve would split to others (options.delayLast).
 func (s *search) probe(k, horizon, run int) *solution {
-	s.reset(k, horizon)
 	s.steps.used++
+	if s.probeFailed(k, horizon, run) {
+		return nil // it would fail again (fewjuries.go)
+	}
+	s.reset(k, horizon)
 	s.opt = [...]options{{order: 1, firstJury: true}, {joinSlack: minutesPerDay, order: 1}, {joinSlack: minutesPerDay}, {joinSlack: minutesPerDay, delayLast: true}}[run]
 	for c := range s.m.n {
 		if s.steps.cut() || !s.addCandidate(c) {
+			s.noteProbeFailure(k, horizon, run)
 			return nil // a probe has no repair: one candidate left out fails it
 		}
 	}
 	if !s.close() {
+		s.noteProbeFailure(k, horizon, run)
 		return nil
 	}
 	s.forget()
@@ -456,10 +465,13 @@ func probeRuns(m *model) int {
 }
 
 // fewestJuriesFor lowers best's juries towards lo within horizon days.
-// Fresh plans with k juries come first (the template, or a plain run),
-// for k from lo up and then by bisection: each is one placement of the
-// candidates. Then it takes a working jury away and
-// repairs (the least working first, then the next ones), while one can go.
+// Probes come first, from lo up. When best is far above lo, juries taken
+// away one at a time, then a bisection, bring it closer (approachJuries,
+// fewjuries.go). Fresh plans with k juries follow (the template,
+// a probe, or a plain run), for k from lo up, each within its share of
+// the budget, and then by bisection. Then it takes a working jury away
+// and repairs (the least working first, then the next ones), while one
+// can go.
 func (s *search) fewestJuriesFor(best *solution, lo, horizon int) *solution {
 	try := func(k int) *solution {
 		if sol := s.attemptTemplate(k, horizon); sol != nil {
@@ -482,8 +494,10 @@ func (s *search) fewestJuriesFor(best *solution, lo, horizon int) *solution {
 			break
 		}
 	}
+	best = s.approachJuries(best, lo, horizon, try)
+	high = best.usedJuries()
 	for k := lo; k < min(lo+4, high); k++ {
-		if sol := try(k); sol != nil && sol.usedJuries() < high {
+		if sol := s.tryShare(k, high, try); sol != nil && sol.usedJuries() < high {
 			best, high = sol, sol.usedJuries()
 			break
 		}
