@@ -1,13 +1,10 @@
 package plan_test
 
 import (
-	"fmt"
 	"math/rand/v2"
 	"testing"
-	"time"
 
 	"github.com/stretchr/testify/assert"
-	"github.com/stretchr/testify/require"
 
 	"github.com/tpsession/tpsession/session/plan"
 )
@@ -36,37 +33,7 @@ func TestDayWindowsNeverExceedTheOptimum(t *testing.T) {
 	if testing.Short() || raceDetector {
 		runs = 40
 	}
-	rng := rand.New(rand.NewPCG(2027, 12))
-	tight, tried := 0, 0
-	for i := 0; tried < runs && i < 20*runs; i++ {
-		in := drawTied(rng)
-		if in.Validate() != nil {
-			continue
-		}
-		optimum, exhausted := 0, false
-		for d := 1; d <= in.Calendar.MaxDays && optimum == 0 && !exhausted; d++ {
-			var found bool
-			if found, exhausted = newBrute(in, d).solve(); found {
-				optimum = d
-			}
-		}
-		if exhausted {
-			continue
-		}
-		tried++
-		p, err := plan.Compute(in, plan.WithBudget(50*time.Millisecond))
-		require.NoError(t, err)
-		name := fmt.Sprintf("input %d: %+v", i, in)
-		if optimum == 0 {
-			assert.False(t, p.Feasible, "%s: the search found no plan within %d days", name, in.Calendar.MaxDays)
-			continue
-		}
-		assert.LessOrEqual(t, p.LowerBounds.Days, optimum, "%s: the days bound exceeds the optimum", name)
-		if p.LowerBounds.Days == optimum {
-			tight++
-		}
-	}
-	require.Greater(t, tried, runs/2, "too many inputs were too big for the search")
+	tried, tight := exhaustiveDays(t, rand.New(rand.NewPCG(2027, 12)), drawTied, runs)
 	t.Logf("%d inputs searched; the bound is the optimum on %d", tried, tight)
 }
 

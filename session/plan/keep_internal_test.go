@@ -1,8 +1,6 @@
 package plan
 
 import (
-	"os"
-	"path/filepath"
 	"reflect"
 	"testing"
 )
@@ -12,21 +10,7 @@ import (
 // the solution and the steps counted as placing it again does: the plans
 // do not depend on it, only the time.
 func TestKeptItemsAreThePlacementAgain(t *testing.T) {
-	files, _ := filepath.Glob("testdata/*.json")
-	if len(files) == 0 {
-		t.Fatal("no samples")
-	}
-	for _, f := range files {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		in, err := DecodeBytes(data)
-		if err != nil {
-			t.Fatal(err)
-		}
-		in.Candidates = 30
-		m := compile(in)
+	for _, m := range samplesModels(t, 30) {
 		b := newBounds(m)
 		type result struct {
 			serial, run *solution
@@ -43,11 +27,11 @@ func TestKeptItemsAreThePlacementAgain(t *testing.T) {
 			r.used, r.state = s.steps.used, s.copyState()
 			return r
 		}
-		for _, k := range []int{1, 2, in.Jury.MaxJuries} {
+		for _, k := range []int{1, 2, m.in.Jury.MaxJuries} {
 			for run := range 4 {
 				kept, again := plan(true, k, run), plan(false, k, run)
 				if !reflect.DeepEqual(kept, again) {
-					t.Fatalf("%s, %d juries, run %d: kept items give %d steps, placing again %d (or another plan)", f, k, run, kept.used, again.used)
+					t.Fatalf("%s, %d juries, run %d: kept items give %d steps, placing again %d (or another plan)", m.in.Title.Name, k, run, kept.used, again.used)
 				}
 			}
 		}

@@ -1,8 +1,6 @@
 package plan
 
 import (
-	"os"
-	"path/filepath"
 	"reflect"
 	"slices"
 	"testing"
@@ -45,17 +43,9 @@ func (s *search) copyState() stateCopy {
 }
 
 func TestRollbackRestoresTheState(t *testing.T) {
-	files, _ := filepath.Glob("testdata/*.json")
-	for _, f := range files {
-		data, _ := os.ReadFile(f)
-		in, err := DecodeBytes(data)
-		if err != nil {
-			t.Fatal(err)
-		}
-		in.Candidates = 30
-		m := compile(in)
+	for _, m := range samplesModels(t, 30) {
 		s := newSearch(m, newBounds(m), searchParams{budgetMs: 200})
-		sol := s.firstPlan(in.Jury.MaxJuries, m.maxDays, false)
+		sol := s.firstPlan(m.in.Jury.MaxJuries, m.maxDays, false)
 		if sol == nil {
 			continue
 		}
@@ -73,7 +63,7 @@ func TestRollbackRestoresTheState(t *testing.T) {
 				}
 				t.Logf("closed %v %v days %d %d horizon %d %d units %v sittings %v plans %v", before.closed, after.closed, before.days, after.days, before.horizon, after.horizon,
 					reflect.DeepEqual(before.units, after.units), reflect.DeepEqual(before.sittings, after.sittings), reflect.DeepEqual(before.plans, after.plans))
-				t.Fatalf("%s: rollback after squeezeDays changed the state", f)
+				t.Fatalf("%s: rollback after squeezeDays changed the state", m.in.Title.Name)
 			}
 			mark = s.mark()
 			if w := s.workingJuries(); len(w) > 0 {
@@ -81,7 +71,7 @@ func TestRollbackRestoresTheState(t *testing.T) {
 			}
 			s.rollback(mark)
 			if after := s.copyState(); !reflect.DeepEqual(before, after) {
-				t.Fatalf("%s: rollback after squeezeJury changed the state", f)
+				t.Fatalf("%s: rollback after squeezeJury changed the state", m.in.Title.Name)
 			}
 		}
 	}
