@@ -720,8 +720,7 @@ func (s *search) placeTasksBefore(cx *candCtx, pos int, w *window) bool {
 // candidate.
 func (s *search) addTask(cx *candCtx, it placed) {
 	iv := it.segs[0]
-	s.addBusy(it.jury, iv, iv.e-iv.s)
-	s.workAdd(it.jury, iv.e-iv.s)
+	s.addJuryWork(it.jury, iv)
 	cx.items = append(cx.items, it)
 }
 
@@ -867,15 +866,13 @@ func (s *search) tryAt(cx *candCtx, e, t, lead int) (bool, int) {
 	segs = s.ivals.clone(segs)
 	if lead > 0 {
 		acc := ival{t - lead, t}
-		s.addBusy(jury, acc, lead)
-		s.workAdd(jury, lead)
+		s.addJuryWork(jury, acc)
 		cx.items = append(cx.items, placed{ep: -1, task: TaskAccueil, jury: jury, segs: s.ivals.one(acc)})
 	}
 	switch {
 	case info.pres == Exclusive || (info.pres == Observe && join < 0):
 		for _, sg := range segs {
-			s.addBusy(jury, sg, sg.e-sg.s)
-			s.workAdd(jury, sg.e-sg.s)
+			s.addJuryWork(jury, sg)
 		}
 		if info.pres == Observe {
 			s.sittingNew(e, sitting{segs: segs, jury: jury, count: 1})
@@ -901,9 +898,11 @@ func (s *search) tryAt(cx *candCtx, e, t, lead int) (bool, int) {
 // with the least work for a new sitting (index -1); jury -1 and the
 // earliest start worth trying next when none.
 func (s *search) sittingFor(e, t int, segs []ival) (jury, join, next int) {
-	for i, st := range s.sittings[e] {
-		if st.start == t && st.count < s.m.eps[e].obsCap {
-			return st.jury, i, 0
+	if s.starts.maybe(e, t) {
+		for i, st := range s.sittings[e] {
+			if st.start == t && st.count < s.m.eps[e].obsCap {
+				return st.jury, i, 0
+			}
 		}
 	}
 	next, best := never, -1
