@@ -36,6 +36,8 @@ type juryState struct {
 	closure ival
 	// off: the search took this jury away.
 	off bool
+	// hint is where the last search of busy ended (firstEndingHint).
+	hint int32
 }
 
 type sitting struct {
@@ -420,12 +422,17 @@ func (s *search) unitFree(rt, u int, sp ival, c, length int) (bool, int) {
 // unitFree is search.unitFree on a unit's uses, with the reset of its
 // type (chooseUnits looks them up once for all the units of a type).
 func unitFree(uses []use, reset int, sp ival, c, length int) (bool, int) {
+	// Uses never overlap, so they are sorted by end too: skip those that
+	// end (reset included) before sp starts.
+	return unitFreeFrom(uses, useEndingAfter(uses, reset, sp.s), reset, sp, c, length)
+}
+
+// unitFreeFrom is unitFree given i, the first use that ends (reset
+// included) after sp starts.
+func unitFreeFrom(uses []use, i, reset int, sp ival, c, length int) (bool, int) {
 	after := func(x use) int {
 		return min(x.e+reset, dayStart(dayOfEnd(x.e)+1))
 	}
-	// Uses never overlap, so they are sorted by end too: skip those that
-	// end (reset included) before sp starts.
-	i := useEndingAfter(uses, reset, sp.s)
 	for k, x := range uses[i:] {
 		if x.s >= sp.e+reset {
 			break
@@ -475,11 +482,13 @@ func (s *search) chooseUnits(cx *candCtx, e int, sp ival, buf []unitRef) ([]unit
 	for _, nd := range info.needs {
 		got, next := 0, never
 		units, reset := s.units[nd.rt], s.m.types[nd.rt].reset
+		hints := s.useHints[nd.rt]
 		for u, uses := range units {
 			if pn.set && pn.rt == nd.rt && (u < pn.u || u >= pn.u+pn.units) {
 				continue
 			}
-			if ok, n := unitFree(uses, reset, sp, cx.c, info.dur); ok {
+			i := useEndingAfterHint(uses, reset, sp.s, &hints[u])
+			if ok, n := unitFreeFrom(uses, i, reset, sp, cx.c, info.dur); ok {
 				refs = append(refs, unitRef{nd.rt, u})
 				if got++; got == nd.units {
 					break
@@ -934,7 +943,7 @@ func (s *search) juryFree(j int, segs []ival, lead int) (bool, int) {
 		if i == 0 {
 			from -= lead
 		}
-		if c, end := conflict(js.busy, from, sg.e); c {
+		if c, end := conflictHint(js.busy, from, sg.e, &js.hint); c {
 			return false, segs[0].s + (end - from)
 		}
 	}

@@ -35,6 +35,7 @@ type search struct {
 	k, horizon int
 	juries     []juryState
 	units      [][][]use // [type][unit]
+	useHints   [][]int32 // [type][unit]: where the last search of the unit's uses ended (useEndingAfterHint)
 	sittings   [][]sitting
 	starts     sittingStarts // a filter over the sittings' starts
 	plans      [][]placed
@@ -202,8 +203,10 @@ func (s *search) clearTimelines(k, horizon int) {
 	}
 	if s.units == nil {
 		s.units = make([][][]use, len(m.types))
+		s.useHints = make([][]int32, len(m.types))
 		for i, t := range m.types {
 			s.units[i] = make([][]use, t.cap)
+			s.useHints[i] = make([]int32, t.cap)
 		}
 		s.sittings = make([][]sitting, len(m.eps))
 		s.starts = make(sittingStarts, len(m.eps))
