@@ -416,19 +416,16 @@ func (s *search) findSlot(j, lo, hi, dur, onDay int) (int, bool) {
 // uses after it that leave no gap of length minutes between them (a use
 // that long cannot start in such a gap).
 func (s *search) unitFree(rt, u int, sp ival, c, length int) (bool, int) {
-	return unitFree(s.units[rt][u], s.m.types[rt].reset, sp, c, length)
-}
-
-// unitFree is search.unitFree on a unit's uses, with the reset of its
-// type (chooseUnits looks them up once for all the units of a type).
-func unitFree(uses []use, reset int, sp ival, c, length int) (bool, int) {
+	uses, reset := s.units[rt][u], s.m.types[rt].reset
 	// Uses never overlap, so they are sorted by end too: skip those that
 	// end (reset included) before sp starts.
-	return unitFreeFrom(uses, useEndingAfter(uses, reset, sp.s), reset, sp, c, length)
+	i := useEndingAfterHint(uses, reset, sp.s, &s.useHints[rt][u])
+	return unitFreeFrom(uses, i, reset, sp, c, length)
 }
 
-// unitFreeFrom is unitFree given i, the first use that ends (reset
-// included) after sp starts.
+// unitFreeFrom is search.unitFree on a unit's uses, with the reset of its
+// type (chooseUnits looks them up once for all the units of a type), given
+// i, the first use that ends (reset included) after sp starts.
 func unitFreeFrom(uses []use, i, reset int, sp ival, c, length int) (bool, int) {
 	after := func(x use) int {
 		return min(x.e+reset, dayStart(dayOfEnd(x.e)+1))
