@@ -36,8 +36,6 @@ type juryState struct {
 	closure ival
 	// off: the search took this jury away.
 	off bool
-	// hint is where the last search of busy ended (firstEndingHint).
-	hint int32
 }
 
 type sitting struct {
@@ -940,7 +938,7 @@ func (s *search) juryFree(j int, segs []ival, lead int) (bool, int) {
 		if i == 0 {
 			from -= lead
 		}
-		if c, end := conflictHint(js.busy, from, sg.e, &js.hint); c {
+		if c, end := conflictHint(js.busy, from, sg.e, &s.busyHints[j]); c {
 			return false, segs[0].s + (end - from)
 		}
 	}

@@ -34,6 +34,7 @@ type search struct {
 	// The partial plan: k juries, within horizon days.
 	k, horizon int
 	juries     []juryState
+	busyHints  []int32   // [jury]: where the last search of its busy time ended (firstEndingHint)
 	units      [][][]use // [type][unit]
 	useHints   [][]int32 // [type][unit]: where the last search of the unit's uses ended (useEndingAfterHint)
 	sittings   [][]sitting
@@ -187,6 +188,7 @@ func (s *search) clearTimelines(k, horizon int) {
 	m := s.m
 	old := s.juries
 	s.juries = make([]juryState, k)
+	s.busyHints = make([]int32, k)
 	for j := range s.juries {
 		var busy []ival
 		var load []int
