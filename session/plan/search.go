@@ -391,16 +391,7 @@ func (s *search) fewestJuries(lo, hi, horizon int) (best *solution) {
 		}
 		return s.fewestJuriesFor(best, lo, horizon)
 	}
-	end := s.steps.phase(1, 3) // a third for a plan at the bound
-	for run := range 2 {
-		if sol := s.attempt(lo, horizon, run, false); sol != nil {
-			end()
-			return s.better(sol, best)
-		}
-	}
-	sol := s.attemptTemplate(lo, horizon)
-	end()
-	if sol != nil {
+	if sol := s.runsAtBound(lo, horizon); sol != nil {
 		return s.better(sol, best)
 	}
 	return s.fewestJuriesFor(best, lo, horizon)
