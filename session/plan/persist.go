@@ -12,13 +12,20 @@ package plan
 // best plan (the large neighbourhood search draws other neighbourhoods,
 // noise and delays each time), then a randomised fresh run for one day
 // fewer, in turn. Only a plan over its days bound pays for it, in time: a
-// plan at the bound ends the phase at once.
+// plan at the bound ends the phase at once. It spends at most as many
+// steps again as the search has spent so far (a tenth of the budget at
+// least): where the bound itself is out of reach, which the search cannot
+// tell, an input whose search had stalled early keeps most of its speed,
+// while the plans found this way took less than that.
 
 // persistDays looks for a plan of best.days-1 days with at most k juries,
 // alternating a move of the last day's candidates from best and a
-// randomised fresh run, until one fits or the phase's steps are spent; nil
-// when none does.
+// randomised fresh run, until one fits or its steps (persistSteps) are
+// spent; nil when none does.
 func (s *search) persistDays(best *solution, k int) *solution {
+	defer s.steps.phase(1, 1)()
+	s.steps.limit = min(s.steps.limit, s.steps.used+s.persistSteps())
+	defer s.steps.bounded()()
 	for try := 0; !s.steps.spent(); try++ {
 		s.installed(best)
 		mark := s.mark()
@@ -33,4 +40,10 @@ func (s *search) persistDays(best *solution, k int) *solution {
 		}
 	}
 	return nil
+}
+
+// persistSteps is what persistDays may spend: as much as the search has
+// spent so far, and a tenth of the whole budget at least.
+func (s *search) persistSteps() int {
+	return max(s.steps.used, s.steps.total/10)
 }
