@@ -566,6 +566,9 @@ func (s *search) fewestDays(best *solution, lo int, frozen bool) *solution {
 		fresh := s.restarts(k, best.days-1, frozen, func(sol *solution) bool {
 			return !frozen || sol.usedJuries() <= best.usedJuries()
 		})
+		if fresh == nil && !frozen {
+			fresh = s.persistDays(best, k)
+		}
 		if fresh == nil {
 			break
 		}
