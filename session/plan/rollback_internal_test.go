@@ -77,3 +77,55 @@ func TestRollbackRestoresTheState(t *testing.T) {
 		}
 	}
 }
+
+// TestCandRollbackGivesBackTheStation: units a candidate took for a
+// station group after a mark are given back by the rollback to it, so that
+// the group's next try may choose other units; those taken before it stay.
+func TestCandRollbackGivesBackTheStation(t *testing.T) {
+	tested := 0
+	for _, m := range samplesModels(t, 12) {
+		var group []int // the épreuves of one station group, in the first order
+		for _, e := range m.orders[0] {
+			if st := m.eps[e].station; st >= 0 && (len(group) == 0 || m.eps[group[0]].station == st) {
+				group = append(group, e)
+			}
+		}
+		if len(group) == 0 {
+			continue
+		}
+		tested++
+		s := newSearch(m, newBounds(m), searchParams{budgetMs: 200})
+		s.reset(m.in.Jury.MaxJuries, m.maxDays)
+		cx := s.newCandCtx(0, m.orders[0], 0)
+		placeFirst := func(e int) {
+			t.Helper()
+			for at := 0; at < s.horizon*minutesPerDay; at++ {
+				if ok, _ := s.tryAt(cx, e, at, 0); ok {
+					return
+				}
+			}
+			t.Fatalf("%s: épreuve %d placed nowhere", m.in.Title.Name, e)
+		}
+		mk := s.candMark(cx)
+		placeFirst(group[0])
+		held := cx.station[m.eps[group[0]].station]
+		if held == nil {
+			t.Fatalf("%s: the station group holds no units after its first épreuve", m.in.Title.Name)
+		}
+		if len(group) > 1 {
+			inner := s.candMark(cx)
+			placeFirst(group[1])
+			s.candRollback(cx, inner)
+			if got := cx.station[m.eps[group[0]].station]; !reflect.DeepEqual(got, held) {
+				t.Fatalf("%s: a rollback past the group's second épreuve changed its units: %v, want %v", m.in.Title.Name, got, held)
+			}
+		}
+		s.candRollback(cx, mk)
+		if len(cx.station) != 0 || len(cx.stations) != 0 {
+			t.Fatalf("%s: the rollback kept the station's units %v", m.in.Title.Name, cx.station)
+		}
+	}
+	if tested == 0 {
+		t.Fatal("no sample has a station group")
+	}
+}

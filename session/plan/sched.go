@@ -509,8 +509,12 @@ type candCtx struct {
 	lastExcl  int
 	start     []int
 	end       []int
-	station   map[int][]unitRef
-	items     []placed
+	station   map[int][]unitRef // units held per station group
+	// stations are the station groups in the order the candidate took
+	// their units, so that a rollback gives back those taken after its
+	// mark: a later try of the group is then free to choose other units.
+	stations []int
+	items    []placed
 	// pending[done:] are the corrected épreuves awaiting their
 	// correction: pending only grows during a placement (and shrinks by
 	// a rollback), so that a mark is its length and done, not a copy.
@@ -529,7 +533,7 @@ func (s *search) newCandCtx(c int, order []int, jury int) *candCtx {
 		cx.station = map[int][]unitRef{}
 	}
 	*cx = candCtx{c: c, order: order, pos: cx.pos, jury: jury, firstExcl: -1, lastExcl: -1,
-		start: cx.start, end: cx.end, station: cx.station,
+		start: cx.start, end: cx.end, station: cx.station, stations: cx.stations[:0],
 		items: cx.items[:0], pending: cx.pending[:0], done: 0, sitJuries: cx.sitJuries[:0]}
 	clear(cx.start)
 	clear(cx.end)
@@ -548,11 +552,11 @@ func (s *search) newCandCtx(c int, order []int, jury int) *candCtx {
 
 // candMark is where a candidate's placement stood, to return to.
 type candMark struct {
-	log, items, sitJuries, pending, done int
+	log, items, sitJuries, pending, done, stations int
 }
 
 func (s *search) candMark(cx *candCtx) candMark {
-	return candMark{log: s.mark(), items: len(cx.items), sitJuries: len(cx.sitJuries), pending: len(cx.pending), done: cx.done}
+	return candMark{log: s.mark(), items: len(cx.items), sitJuries: len(cx.sitJuries), pending: len(cx.pending), done: cx.done, stations: len(cx.stations)}
 }
 
 func (s *search) candRollback(cx *candCtx, mk candMark) {
@@ -560,6 +564,10 @@ func (s *search) candRollback(cx *candCtx, mk candMark) {
 	cx.items = cx.items[:mk.items]
 	cx.sitJuries = cx.sitJuries[:mk.sitJuries]
 	cx.pending, cx.done = cx.pending[:mk.pending], mk.done
+	for _, g := range cx.stations[mk.stations:] {
+		delete(cx.station, g)
+	}
+	cx.stations = cx.stations[:mk.stations]
 }
 
 // waiting returns the corrected épreuves awaiting their correction.
@@ -891,6 +899,7 @@ func (s *search) tryAt(cx *candCtx, e, t, lead int) (bool, int) {
 	}
 	if info.station >= 0 && cx.station[info.station] == nil {
 		cx.station[info.station] = refs
+		cx.stations = append(cx.stations, info.station)
 	}
 	cx.start[e], cx.end[e] = sp.s, sp.e
 	cx.items = append(cx.items, placed{ep: e, jury: jury, units: refs, segs: segs})
