@@ -257,6 +257,7 @@ func (s *search) attempt(k, horizon, run int, fill bool) *solution {
 			s.opt.order = 1 + s.rng.IntN(len(s.m.orders))
 		}
 		s.opt.delayLast = s.m.last >= 0 && s.rng.IntN(4) == 0
+		s.opt.fillSittings = s.m.sits.any && s.rng.IntN(2) == 0
 	}
 	out := s.insert(s.all())
 	if (len(out) == 0 || s.repair(out, s.m.repairRounds())) && s.close() {
@@ -429,18 +430,15 @@ func (s *search) better(a, b *solution) *solution {
 	return a
 }
 
-// probe is attempt without the repair: one placement of the candidates.
-// Run 0 has every candidate follow the first order and start its own
-// sittings (close to the serial schedule, serial.go), run 1 join later sittings,
-// run 2 take its best order, run 3 (with a last épreuve) also leave the
-// end of the block that épreuve would split to others (options.delayLast).
+// probe is attempt without the repair: one placement of the candidates
+// with the options of probeOptions(m)[run].
 func (s *search) probe(k, horizon, run int) *solution {
 	s.steps.used++
 	if s.probeFailed(k, horizon, run) {
 		return nil // it would fail again (fewjuries.go)
 	}
 	s.reset(k, horizon)
-	s.opt = [...]options{{order: 1, firstJury: true}, {joinSlack: minutesPerDay, order: 1}, {joinSlack: minutesPerDay}, {joinSlack: minutesPerDay, delayLast: true}}[run]
+	s.opt = probeOptions(s.m)[run]
 	for c := range s.m.n {
 		if s.steps.cut() || !s.addCandidate(c) {
 			s.noteProbeFailure(k, horizon, run)
@@ -455,14 +453,26 @@ func (s *search) probe(k, horizon, run int) *solution {
 	return s.snapshot()
 }
 
-// probeRuns is how many probes firstPlan makes: the fourth only when a
-// last épreuve gives it something to change.
-func probeRuns(m *model) int {
+// probeOptions are the probes' options, in the order firstPlan makes
+// them. The first has every candidate follow the first order and start
+// its own sittings (close to the serial schedule, serial.go), the second
+// join later sittings, the third take its best order; with a last
+// épreuve, one also leaves the end of the block that épreuve would split
+// to others (options.delayLast); with sittings of more than one
+// candidate, one fills them (options.fillSittings).
+func probeOptions(m *model) []options {
+	opts := []options{{order: 1, firstJury: true}, {joinSlack: minutesPerDay, order: 1}, {joinSlack: minutesPerDay}}
 	if m.last >= 0 {
-		return 4
+		opts = append(opts, options{joinSlack: minutesPerDay, delayLast: true})
 	}
-	return 3
+	if m.sits.any {
+		opts = append(opts, options{joinSlack: minutesPerDay, fillSittings: true})
+	}
+	return opts
 }
+
+// probeRuns is how many probes firstPlan makes.
+func probeRuns(m *model) int { return len(probeOptions(m)) }
 
 // fewestJuriesFor lowers best's juries towards lo within horizon days.
 // Probes come first, from lo up. When best is far above lo, juries taken
