@@ -94,6 +94,7 @@ func (s *search) solve() Plan {
 			return s.infeasible(lb, true, fmt.Sprintf("%s (the input allows at most %s: calendar.max_days)", dwhy, plural(maxD, "day")))
 		}
 		s.goal = &LowerBounds{Days: d, Juries: k}
+		s.fills = m.sits.any       // the juries are the jury's time
 		end := s.steps.phase(4, 5) // keep a fifth for the days
 		best = s.fewestJuries(k, maxK, maxD)
 		end()
@@ -109,6 +110,7 @@ func (s *search) solve() Plan {
 	default:
 		d, dwhy := b.daysFor(maxK, maxD)
 		lb.Days = d
+		s.fills = s.juryBinds(d, maxK)
 		if d > maxD {
 			lb.Juries, _ = b.juriesFor(min(d, MaxDays))
 			return s.infeasible(lb, true, fmt.Sprintf("%s (the input allows at most %s: calendar.max_days)", dwhy, plural(maxD, "day")))
@@ -206,18 +208,20 @@ func joinAnd(parts []string) string {
 // plan takes a fresh jury only for a candidate no working jury can take.
 func (s *search) firstPlan(k, horizon int, fill bool) *solution {
 	best, _ := s.serial(k, horizon) // the floor, whatever the budget
-	for run := range probeRuns(s.m) {
+	runs := firstProbes(s.m)
+	for run := range runs {
 		if s.atBounds(best) {
 			return best // no plan is better
 		}
 		// Each probe has a share of what is left, so that a slow one on a
 		// large input leaves the others and the search something.
-		end := s.steps.phase(1, probeRuns(s.m)-run+1)
+		end := s.steps.phase(1, runs-run+1)
 		stop := s.steps.bounded()
 		best = s.better(best, s.probe(k, horizon, run))
 		stop()
 		end()
 	}
+	best = s.better(best, s.fillProbe(k, horizon, best))
 	if s.atBounds(best) {
 		return best
 	}
@@ -257,7 +261,7 @@ func (s *search) attempt(k, horizon, run int, fill bool) *solution {
 			s.opt.order = 1 + s.rng.IntN(len(s.m.orders))
 		}
 		s.opt.delayLast = s.m.last >= 0 && s.rng.IntN(4) == 0
-		s.opt.fillSittings = s.m.sits.any && s.rng.IntN(2) == 0
+		s.opt.fillSittings = s.fills && s.rng.IntN(2) == 0
 	}
 	out := s.insert(s.all())
 	if (len(out) == 0 || s.repair(out, s.m.repairRounds())) && s.close() {
@@ -459,7 +463,7 @@ func (s *search) probe(k, horizon, run int) *solution {
 // join later sittings, the third take its best order; with a last
 // épreuve, one also leaves the end of the block that épreuve would split
 // to others (options.delayLast); with sittings of more than one
-// candidate, one fills them (options.fillSittings).
+// candidate, one fills them (options.fillSittings), last.
 func probeOptions(m *model) []options {
 	opts := []options{{order: 1, firstJury: true}, {joinSlack: minutesPerDay, order: 1}, {joinSlack: minutesPerDay}}
 	if m.last >= 0 {
@@ -471,8 +475,17 @@ func probeOptions(m *model) []options {
 	return opts
 }
 
-// probeRuns is how many probes firstPlan makes.
+// probeRuns is how many probes there are.
 func probeRuns(m *model) int { return len(probeOptions(m)) }
+
+// firstProbes is how many probes firstPlan makes before the one that
+// fills sittings, the last (fillProbe).
+func firstProbes(m *model) int {
+	if m.sits.any {
+		return probeRuns(m) - 1
+	}
+	return probeRuns(m)
+}
 
 // fewestJuriesFor lowers best's juries towards lo within horizon days.
 // Probes come first, from lo up. When best is far above lo, juries taken

@@ -25,8 +25,36 @@ import "slices"
 //     interviews run back to back before it.
 //
 // The search tries these as one option among others (a probe, half of
-// its runs and repairs), since on inputs where the units or the days'
-// length bind rather than the jury, the earliest starts are worth more.
+// its runs and repairs) where the jury's time binds (juryBinds), since
+// where the units or the days' length bind the earliest starts are worth
+// more.
+
+// juryBinds says, for min_days, whether the search tries filling
+// sittings: when an observed épreuve holds more than one candidate and
+// the jury's time sets the days bound, the juries the input allows being
+// too few for a day less. Elsewhere the earliest starts are worth more,
+// and the search keeps to them (with min_juries, the jury's time is what
+// the juries measure: it always tries).
+func (s *search) juryBinds(days, juries int) bool {
+	if !s.m.sits.any || juries == 0 || days < 2 {
+		return false
+	}
+	k, _ := s.b.juriesFor(days - 1)
+	return k > juries
+}
+
+// fillProbe is the probe that fills sittings, once firstPlan's other
+// probes have found a plan best that misses its bounds, within half of
+// what is left: a way to a better plan, not to a first one, it leaves
+// the other probes their shares, and the search the rest.
+func (s *search) fillProbe(k, horizon int, best *solution) *solution {
+	if !s.fills || best == nil || s.atBounds(best) {
+		return nil
+	}
+	defer s.steps.phase(1, 2)()
+	defer s.steps.bounded()()
+	return s.probe(k, horizon, probeRuns(s.m)-1)
+}
 
 // sittingMarks are the compiled facts fillSittings uses.
 type sittingMarks struct {
