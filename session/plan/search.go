@@ -94,7 +94,6 @@ func (s *search) solve() Plan {
 			return s.infeasible(lb, true, fmt.Sprintf("%s (the input allows at most %s: calendar.max_days)", dwhy, plural(maxD, "day")))
 		}
 		s.goal = &LowerBounds{Days: d, Juries: k}
-		s.fills = m.sits.any       // the juries are the jury's time
 		end := s.steps.phase(4, 5) // keep a fifth for the days
 		best = s.fewestJuries(k, maxK, maxD)
 		end()

@@ -33,8 +33,8 @@ import "slices"
 // sittings: when an observed épreuve holds more than one candidate and
 // the jury's time sets the days bound, the juries the input allows being
 // too few for a day less. Elsewhere the earliest starts are worth more,
-// and the search keeps to them (with min_juries, the jury's time is what
-// the juries measure: it always tries).
+// and the search keeps to them. (With min_juries it does not try: on the
+// population it changed as many plans for the worse as for the better.)
 func (s *search) juryBinds(days, juries int) bool {
 	if !s.m.sits.any || juries == 0 || days < 2 {
 		return false
