@@ -175,9 +175,11 @@ func (s *search) gridStart(e, t, hi int) int {
 		return t
 	}
 	dur, capacity := s.m.eps[e].dur, s.m.eps[e].obsCap
-	for _, st := range s.sittings[e] {
-		if st.start == t && st.count < capacity {
-			return t
+	if s.starts.maybe(e, t) {
+		for _, st := range s.sittings[e] {
+			if st.start == t && st.count < capacity {
+				return t
+			}
 		}
 	}
 	d, b, inside := s.m.blockOf(t)

@@ -161,7 +161,7 @@ func TestSittingGrid(t *testing.T) {
 			t.Errorf("from %s (hi %d): %s, want %s", clockOf(c.t), c.hi, clockOf(got), clockOf(c.want))
 		}
 	}
-	s.sittings[o] = append(s.sittings[o], sitting{start: at(8, 20), count: 2})
+	s.sittingNew(o, sitting{segs: []ival{{at(8, 20), at(9, 50)}}, start: at(8, 20), count: 2})
 	if got := s.gridStart(o, at(8, 20), never); got != at(8, 20) {
 		t.Errorf("a sitting with room at 08:20: %s, want 08:20", clockOf(got))
 	}
