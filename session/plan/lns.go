@@ -108,9 +108,6 @@ func (s *search) repair(out []int, rounds int) bool {
 		keep := s.opt
 		s.opt.noise = []int{0, 10, 60, 240}[s.rng.IntN(4)]
 		s.opt.delay = []int{0, 0, 10, 25}[s.rng.IntN(4)]
-		if s.fillsNow() {
-			s.opt.fillSittings = s.rng.IntN(2) == 0
-		}
 		left := s.insert(again)
 		s.opt = keep
 		if len(left) <= len(out) {

@@ -206,8 +206,6 @@ func joinAnd(parts []string) string {
 // comes only after the budget. With fill, the
 // plan takes a fresh jury only for a candidate no working jury can take.
 func (s *search) firstPlan(k, horizon int, fill bool) *solution {
-	s.seeking = true // no plan yet: the repairs and runs keep to the earliest starts
-	defer func() { s.seeking = false }()
 	best, _ := s.serial(k, horizon) // the floor, whatever the budget
 	runs := firstProbes(s.m)
 	for run := range runs {
@@ -262,7 +260,6 @@ func (s *search) attempt(k, horizon, run int, fill bool) *solution {
 			s.opt.order = 1 + s.rng.IntN(len(s.m.orders))
 		}
 		s.opt.delayLast = s.m.last >= 0 && s.rng.IntN(4) == 0
-		s.opt.fillSittings = s.fillsNow() && s.rng.IntN(2) == 0
 	}
 	out := s.insert(s.all())
 	if (len(out) == 0 || s.repair(out, s.m.repairRounds())) && s.close() {

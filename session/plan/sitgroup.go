@@ -43,12 +43,6 @@ func (s *search) juryBinds(days, juries int) bool {
 	return k > juries
 }
 
-// fillsNow says whether the runs and repairs may fill sittings: where
-// the jury's time binds, once a plan is found; the search for a first
-// plan keeps to the earliest starts, which find one more often under a
-// tight limit.
-func (s *search) fillsNow() bool { return s.fills && !s.seeking }
-
 // fillProbe is the probe that fills sittings, once firstPlan's other
 // probes have found a plan best that misses its bounds, within half of
 // what is left: a way to a better plan, not to a first one, it leaves
