@@ -254,12 +254,13 @@ func (b *bounds) resources() {
 		if demand == 0 {
 			continue
 		}
+		usable := m.usableUnits(rt)
 		d := 1
-		for t.cap*(m.dayLen*d-m.open) < demand {
+		for usable*(m.dayLen*d-m.open) < demand {
 			d++
 		}
 		why := fmt.Sprintf("the %s of %s need at least %s for %d candidates (%d unit-minutes of épreuves)",
-			plural(t.cap, "unit"), t.name, plural(d, "day"), m.n, demand)
+			unitsUsable(t.cap, usable), t.name, plural(d, "day"), m.n, demand)
 		// Whole uses: when one non-splittable épreuve uses the type, a unit
 		// holds a whole number of uses per block, with the reset between
 		// two of them.

@@ -73,7 +73,9 @@
 // earliest start; it runs whatever the budget and its plan is kept, so
 // that no answer is worse than it. Probes (one placement of every
 // candidate) follow: one close to it, one joining later sittings, one
-// letting each candidate take its best order. A large neighbourhood search
+// letting each candidate take its best order, and, where the jury's time
+// binds, one filling the sittings of observed épreuves rather than
+// opening one per candidate (sitgroup.go). A large neighbourhood search
 // repairs what does not fit and improves the plan: for min_days the last
 // day's candidates are taken out and put back to shorten it, then juries
 // are taken away keeping the days; for min_juries the search tries the

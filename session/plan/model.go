@@ -40,6 +40,8 @@ type model struct {
 	juryMinutes  int
 	hasExclusive bool
 	hasObserve   bool
+	// sits says how the candidates fill the sittings (sitgroup.go).
+	sits sittingMarks
 }
 
 type epInfo struct {
@@ -156,6 +158,7 @@ func compile(in Input) *model {
 		}
 	}
 	m.orders = m.sampleOrders(maxOrders)
+	m.sits = m.sittingMarks()
 	return m
 }
 

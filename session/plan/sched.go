@@ -66,6 +66,9 @@ type options struct {
 	// short last épreuve splits the block it ends in, where another
 	// candidate's longer run of épreuves on the same unit or jury would fit.
 	delayLast bool
+	// fillSittings has the candidates fill the sittings of observed
+	// épreuves rather than each open its own (sitgroup.go).
+	fillSittings bool
 	// fill places a candidate with a working jury whenever one can take
 	// it, a fresh jury only otherwise: the plans have few juries.
 	fill bool
@@ -266,11 +269,12 @@ func (s *search) juryChoices(c int) []int {
 // earliest start (options.delay, options.delayLast).
 func (s *search) drawDelays() {
 	s.delayed = s.delayed[:0]
-	if s.opt.delay == 0 && (!s.opt.delayLast || s.m.last < 0) {
+	leave := s.opt.fillSittings && s.m.sits.after != nil
+	if s.opt.delay == 0 && (!s.opt.delayLast || s.m.last < 0) && !leave {
 		return
 	}
 	for e := range s.m.eps {
-		d := s.opt.delayLast && e == s.m.last
+		d := s.opt.delayLast && e == s.m.last || leave && s.m.sits.after[e]
 		if s.opt.delay > 0 {
 			d = s.rng.IntN(100) < s.opt.delay || d
 		}
@@ -749,7 +753,7 @@ func (s *search) scanStarts(cx *candCtx, pos int, w window) placeResult {
 		if s.candSteps++; s.candSteps > maxCandSteps || s.steps.cut() {
 			return giveUp
 		}
-		t = s.alignStart(t, info.dur, w.lead, info.split)
+		t = s.alignStart(s.gridStart(e, s.alignStart(t, info.dur, w.lead, info.split), w.hi), info.dur, w.lead, info.split)
 		if t == never {
 			return giveUp
 		}
@@ -771,7 +775,7 @@ func (s *search) scanStarts(cx *candCtx, pos int, w window) placeResult {
 			t = max(next, t+1)
 			continue
 		}
-		if tj, moved := s.joinLaterSitting(cx, e, t, w, mk); moved {
+		if tj, moved := s.moveSitting(cx, e, t, w, mk); moved {
 			if tj < 0 {
 				t++
 				continue

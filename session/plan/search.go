@@ -109,6 +109,7 @@ func (s *search) solve() Plan {
 	default:
 		d, dwhy := b.daysFor(maxK, maxD)
 		lb.Days = d
+		s.fills = s.juryBinds(d, maxK)
 		if d > maxD {
 			lb.Juries, _ = b.juriesFor(min(d, MaxDays))
 			return s.infeasible(lb, true, fmt.Sprintf("%s (the input allows at most %s: calendar.max_days)", dwhy, plural(maxD, "day")))
@@ -206,18 +207,20 @@ func joinAnd(parts []string) string {
 // plan takes a fresh jury only for a candidate no working jury can take.
 func (s *search) firstPlan(k, horizon int, fill bool) *solution {
 	best, _ := s.serial(k, horizon) // the floor, whatever the budget
-	for run := range probeRuns(s.m) {
+	runs := firstProbes(s.m)
+	for run := range runs {
 		if s.atBounds(best) {
 			return best // no plan is better
 		}
 		// Each probe has a share of what is left, so that a slow one on a
 		// large input leaves the others and the search something.
-		end := s.steps.phase(1, probeRuns(s.m)-run+1)
+		end := s.steps.phase(1, runs-run+1)
 		stop := s.steps.bounded()
 		best = s.better(best, s.probe(k, horizon, run))
 		stop()
 		end()
 	}
+	best = s.better(best, s.fillProbe(k, horizon, best))
 	if s.atBounds(best) {
 		return best
 	}
@@ -420,18 +423,15 @@ func (s *search) better(a, b *solution) *solution {
 	return a
 }
 
-// probe is attempt without the repair: one placement of the candidates.
-// Run 0 has every candidate follow the first order and start its own
-// sittings (close to the serial schedule, serial.go), run 1 join later sittings,
-// run 2 take its best order, run 3 (with a last épreuve) also leave the
-// end of the block that épreuve would split to others (options.delayLast).
+// probe is attempt without the repair: one placement of the candidates
+// with the options of probeOptions(m)[run].
 func (s *search) probe(k, horizon, run int) *solution {
 	s.steps.used++
 	if s.probeFailed(k, horizon, run) {
 		return nil // it would fail again (fewjuries.go)
 	}
 	s.reset(k, horizon)
-	s.opt = [...]options{{order: 1, firstJury: true}, {joinSlack: minutesPerDay, order: 1}, {joinSlack: minutesPerDay}, {joinSlack: minutesPerDay, delayLast: true}}[run]
+	s.opt = probeOptions(s.m)[run]
 	for c := range s.m.n {
 		if s.steps.cut() || !s.addCandidate(c) {
 			s.noteProbeFailure(k, horizon, run)
@@ -446,13 +446,34 @@ func (s *search) probe(k, horizon, run int) *solution {
 	return s.snapshot()
 }
 
-// probeRuns is how many probes firstPlan makes: the fourth only when a
-// last épreuve gives it something to change.
-func probeRuns(m *model) int {
+// probeOptions are the probes' options, in the order firstPlan makes
+// them. The first has every candidate follow the first order and start
+// its own sittings (close to the serial schedule, serial.go), the second
+// join later sittings, the third take its best order; with a last
+// épreuve, one also leaves the end of the block that épreuve would split
+// to others (options.delayLast); with sittings of more than one
+// candidate, one fills them (options.fillSittings), last.
+func probeOptions(m *model) []options {
+	opts := []options{{order: 1, firstJury: true}, {joinSlack: minutesPerDay, order: 1}, {joinSlack: minutesPerDay}}
 	if m.last >= 0 {
-		return 4
+		opts = append(opts, options{joinSlack: minutesPerDay, delayLast: true})
 	}
-	return 3
+	if m.sits.any {
+		opts = append(opts, options{joinSlack: minutesPerDay, fillSittings: true})
+	}
+	return opts
+}
+
+// probeRuns is how many probes there are.
+func probeRuns(m *model) int { return len(probeOptions(m)) }
+
+// firstProbes is how many probes firstPlan makes before the one that
+// fills sittings, the last (fillProbe).
+func firstProbes(m *model) int {
+	if m.sits.any {
+		return probeRuns(m) - 1
+	}
+	return probeRuns(m)
 }
 
 // fewestJuriesFor lowers best's juries towards lo within horizon days.

@@ -63,6 +63,8 @@ type search struct {
 	// days, where deliberations go back to their earliest place
 	// (floating.go).
 	shortening bool
+	// fills: the search tries filling sittings (sitgroup.go).
+	fills bool
 	// failedProbes are the probes known to fail (fewjuries.go).
 	failedProbes map[probeKey]bool
 	// cand is the placement in progress of one candidate: its steps (a
