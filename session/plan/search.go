@@ -200,11 +200,26 @@ func joinAnd(parts []string) string {
 }
 
 // firstPlan looks for a plan with at most k juries within horizon days:
-// the serial schedule (the floor of the answer), probes, the template, then runs with their repair, plain then
-// randomised, until one is found or the whole budget is spent: "no plan"
-// comes only after the budget. With fill, the
-// plan takes a fresh jury only for a candidate no working jury can take.
+// the serial schedule (the floor of the answer), probes, the template
+// (quickFirstPlan); when they find none, a plan over twice the days
+// shortened into horizon (shortenedFirst, horizon.go), then runs with
+// their repair, plain then randomised, until one is found or the whole
+// budget is spent: "no plan" comes only after the budget. With fill, the
+// runs' plan takes a fresh jury only for a candidate no working jury can
+// take.
 func (s *search) firstPlan(k, horizon int, fill bool) *solution {
+	if best := s.quickFirstPlan(k, horizon); best != nil {
+		return best
+	}
+	if sol := s.shortenedFirst(k, horizon); sol != nil {
+		return sol
+	}
+	return s.firstRuns(k, horizon, fill, s.steps.exhausted)
+}
+
+// quickFirstPlan is the start of firstPlan: the serial schedule, the
+// probes and the template, the best plan they give or nil.
+func (s *search) quickFirstPlan(k, horizon int) *solution {
 	best, _ := s.serial(k, horizon) // the floor, whatever the budget
 	for run := range probeRuns(s.m) {
 		if s.atBounds(best) {
@@ -221,11 +236,13 @@ func (s *search) firstPlan(k, horizon int, fill bool) *solution {
 	if s.atBounds(best) {
 		return best
 	}
-	best = s.better(best, s.attemptTemplate(k, horizon))
-	if best != nil {
-		return best
-	}
-	for run := 0; !s.steps.exhausted(); run++ {
+	return s.better(best, s.attemptTemplate(k, horizon))
+}
+
+// firstRuns makes runs with their repair for k juries within horizon
+// days, plain then randomised, until one gives a plan or done.
+func (s *search) firstRuns(k, horizon int, fill bool, done func() bool) *solution {
+	for run := 0; !done(); run++ {
 		if sol := s.attempt(k, horizon, run, fill); sol != nil {
 			return sol
 		}
@@ -368,6 +385,7 @@ func (s *search) fewestJuries(lo, hi, horizon int) (best *solution) {
 		high = floor.usedJuries()
 		best = floor
 	}
+	endProbes := s.boundProbes(floor == nil)
 	for k, step := lo+1, 1; k < high && !s.steps.exhausted(); k, step = k+step, 2*step {
 		if sol := fits(k); sol != nil {
 			best, high = sol, k
@@ -375,6 +393,7 @@ func (s *search) fewestJuries(lo, hi, horizon int) (best *solution) {
 		}
 		low = k + 1
 	}
+	endProbes()
 	for low < high && best != nil && !s.steps.exhausted() {
 		mid := (low + high) / 2
 		if sol := fits(mid); sol != nil {
