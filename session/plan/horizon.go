@@ -6,16 +6,41 @@ package plan
 // places the candidates one by one inside D days, and can fail where the
 // shortened plan exists: a min_days answer of D days, asked again with
 // max_days D (or for the fewest juries in D days), was then "no plan".
-// When the serial schedule, the probes and the template find no plan
-// within the limit, the search therefore does what min_days does: a plan
-// over a wider horizon, shortened into the limit (shortenedFirst), before
-// its runs with their repair within the limit (firstPlan) and, for
-// min_juries, before its runs for a plan with few juries (firstFewJuries).
+// When the serial schedule, the probes, the template and runs with their
+// repair within half of the budget left find no plan within the limit,
+// the search therefore does what min_days does: a plan over a wider
+// horizon, shortened into the limit (shortenedFirst), before it goes on
+// with its runs (firstPlan); min_juries does it after its runs for a plan
+// with few juries (firstFewJuries).
 
 // widerHorizon is the horizon of the plan to shorten into horizon days:
 // twice as many days, within MaxDays.
 func widerHorizon(horizon int) int {
 	return min(MaxDays, 2*horizon)
+}
+
+// runsFirstHalf is firstPlan's runs within horizon days before it tries
+// a wider horizon, within half of what is left of the whole budget (the
+// runs go on until the whole budget is spent, past the current phase):
+// where they find a plan, the search is the same as without the wider
+// horizon, and the extra steps go only to the inputs where they fail.
+// It returns the plan and the next run.
+func (s *search) runsFirstHalf(k, horizon int, fill bool) (*solution, int) {
+	if widerHorizon(horizon) <= horizon || s.widened[[2]int{k, horizon}] {
+		return nil, 0 // nothing to leave budget to: the runs go on after
+	}
+	defer s.wholeBudget()()
+	defer s.steps.phase(1, 2)()
+	defer s.steps.bounded()()
+	return s.firstRuns(k, horizon, fill, 0, s.steps.spent)
+}
+
+// wholeBudget makes the current phase's limit the whole budget, and
+// returns the function that puts the phase's limit back.
+func (s *search) wholeBudget() func() {
+	outer := s.steps.limit
+	s.steps.limit = s.steps.total
+	return func() { s.steps.limit = outer }
 }
 
 // shortenedFirst looks for a plan with at most k juries within horizon
@@ -34,9 +59,7 @@ func (s *search) shortenedFirst(k, horizon int) *solution {
 		s.widened = map[[2]int]bool{}
 	}
 	s.widened[key] = true
-	outer := s.steps.limit
-	s.steps.limit = s.steps.total
-	defer func() { s.steps.limit = outer }()
+	defer s.wholeBudget()()
 	defer s.steps.phase(3, 4)()
 	return s.shortenedPlan(k, horizon, wide)
 }
@@ -59,7 +82,7 @@ func (s *search) shortenedPlan(k, horizon, wide int) *solution {
 	stop := s.steps.bounded()
 	sol := s.quickFirstPlan(k, wide)
 	if sol == nil {
-		sol = s.firstRuns(k, wide, false, s.steps.spent)
+		sol, _ = s.firstRuns(k, wide, false, 0, s.steps.spent)
 	}
 	stop()
 	end()

@@ -201,20 +201,26 @@ func joinAnd(parts []string) string {
 
 // firstPlan looks for a plan with at most k juries within horizon days:
 // the serial schedule (the floor of the answer), probes, the template
-// (quickFirstPlan); when they find none, a plan over twice the days
-// shortened into horizon (shortenedFirst, horizon.go), then runs with
-// their repair, plain then randomised, until one is found or the whole
-// budget is spent: "no plan" comes only after the budget. With fill, the
-// runs' plan takes a fresh jury only for a candidate no working jury can
-// take.
+// (quickFirstPlan); when they find none, runs with their repair, plain
+// then randomised, within half of what is left of the whole budget
+// (runsFirstHalf); when they fail, a plan over twice the days shortened
+// into horizon (shortenedFirst, horizon.go), then runs again until one is
+// found or the whole budget is spent: "no plan" comes only after the
+// budget. With fill, the runs' plan takes a fresh jury only for a
+// candidate no working jury can take.
 func (s *search) firstPlan(k, horizon int, fill bool) *solution {
 	if best := s.quickFirstPlan(k, horizon); best != nil {
 		return best
 	}
+	sol, run := s.runsFirstHalf(k, horizon, fill)
+	if sol != nil {
+		return sol
+	}
 	if sol := s.shortenedFirst(k, horizon); sol != nil {
 		return sol
 	}
-	return s.firstRuns(k, horizon, fill, s.steps.exhausted)
+	sol, _ = s.firstRuns(k, horizon, fill, run, s.steps.exhausted)
+	return sol
 }
 
 // quickFirstPlan is the start of firstPlan: the serial schedule, the
@@ -240,14 +246,15 @@ func (s *search) quickFirstPlan(k, horizon int) *solution {
 }
 
 // firstRuns makes runs with their repair for k juries within horizon
-// days, plain then randomised, until one gives a plan or done.
-func (s *search) firstRuns(k, horizon int, fill bool, done func() bool) *solution {
-	for run := 0; !done(); run++ {
+// days from run on, plain then randomised, until one gives a plan or
+// done: the plan, and the next run.
+func (s *search) firstRuns(k, horizon int, fill bool, run int, done func() bool) (*solution, int) {
+	for ; !done(); run++ {
 		if sol := s.attempt(k, horizon, run, fill); sol != nil {
-			return sol
+			return sol, run + 1
 		}
 	}
-	return nil
+	return nil, run
 }
 
 // attempt is one run for a plan with at most k juries within horizon
