@@ -36,7 +36,7 @@ func (s *search) noteProbeFailure(k, horizon, run int) {
 // fits: the days bind more than the juries. Runs with their repair come
 // first, with at most hi juries but as few as they can: they give a
 // candidate a fresh jury only when no working one can take it
-// (options.fill), within half of what is left (fillRuns). Then the plan
+// (options.fill), each within a share of what is left (fillRuns). Then the plan
 // min_days would find, over twice the days and shortened into horizon
 // (shortenedFirst, horizon.go); then firstPlan, which keeps trying until
 // the budget ends. A plan with all hi juries (the station template lays
@@ -52,10 +52,9 @@ func (s *search) firstFewJuries(hi, horizon int) *solution {
 	return s.firstPlan(hi, horizon, true)
 }
 
-// fillRuns makes firstFewJuries' runs with few juries, within half of
-// what the phase has left, each within a share of that.
+// fillRuns makes firstFewJuries' runs with few juries, each within a
+// share of what the phase has left: together three quarters of it.
 func (s *search) fillRuns(hi, horizon int) *solution {
-	defer s.steps.phase(1, 2)()
 	for run := range maxRestarts {
 		if s.steps.spent() {
 			break
