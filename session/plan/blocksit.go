@@ -31,7 +31,13 @@ import (
 // candidates at a loss of c1 − c2, cover the N candidates, and
 // k × Σ c1 − (their loss) ≥ N. The least loss of a fractional cover (the
 // items by loss per candidate covered) is at most the least loss of any
-// cover, so when k × Σ c1 − that loss < N, no plan exists.
+// cover, so when k × Σ c1 − that loss < N, no plan exists; and since the
+// sittings of a plan are whole items, each costing its whole loss however
+// few candidates it holds, so does the least loss of an integral cover
+// (each item taken at most count times), which the fractional one only
+// bounds from below: nine candidates that fit in the blocks where a
+// sitting costs nothing leave the tenth a whole sitting's loss, where the
+// fractional cover pays a sixth of it.
 
 // sitItem is a kind of sitting a block can hold: the candidates it covers,
 // the chunks it costs its jury-block, and how many there are.
@@ -139,9 +145,15 @@ func (b *bounds) sittingBlockFits(k, days int) bool {
 	if spare < 0 {
 		return false
 	}
-	// The fractional cover of least loss: items by loss per candidate.
+	return fractionalCoverFits(items, m.n, spare) && integralCoverLoss(items, m.n) <= spare
+}
+
+// fractionalCoverFits reports whether the fractional cover of need
+// candidates of least loss (the items by loss per candidate) loses at most
+// spare chunks: a quick test, before the integral cover's.
+func fractionalCoverFits(items []sitItem, need, spare int) bool {
+	items = slices.Clone(items)
 	slices.SortStableFunc(items, func(x, y sitItem) int { return cmp.Compare(x.loss*y.cov, y.loss*x.cov) })
-	need := m.n
 	for _, it := range items {
 		if need == 0 {
 			break
@@ -158,6 +170,32 @@ func (b *bounds) sittingBlockFits(k, days int) bool {
 		return it.loss*need <= spare*it.cov
 	}
 	return need == 0
+}
+
+// integralCoverLoss returns the least loss of whole items, each taken at
+// most count times, covering n candidates (never when they cannot): a
+// covering knapsack over the candidates covered, capped at n, so that an
+// item is worth taking at most ⌈n/cov⌉ times.
+func integralCoverLoss(items []sitItem, n int) int {
+	loss := make([]int, n+1) // loss[c]: the least loss covering c candidates or more
+	for c := 1; c <= n; c++ {
+		loss[c] = never
+	}
+	for _, it := range items {
+		if it.cov <= 0 {
+			continue
+		}
+		for range min(it.count, (n+it.cov-1)/it.cov) {
+			for c := n; c >= 0; c-- {
+				if loss[c] == never {
+					continue
+				}
+				to := min(n, c+it.cov)
+				loss[to] = min(loss[to], loss[c]+it.loss)
+			}
+		}
+	}
+	return loss[n]
 }
 
 // sittingBlockJuries is the fewest juries for which sittingBlockFits, from

@@ -181,6 +181,8 @@ func firstExclusiveOf(m *model, orders [][]int) int {
 // earliest start allowed is non-decreasing in that start; so the earliest
 // start of each épreuve is the best for all that follow, by induction
 // along the order, and no plan following this order ends earlier. The
+// rule that a day-1 accueil follows its jury's briefing and the reading
+// (firstAccueil) is one more "start no earlier than a constant". The
 // starts are also each épreuve's earliest start in this order (est, the
 // least over the orders, is used by the other bounds).
 func (m *model) pathDays(order []int, start []int) (days, firstExcl int) {
@@ -188,6 +190,7 @@ func (m *model) pathDays(order []int, start []int) (days, firstExcl int) {
 	first := true
 	firstExcl = never
 	t := m.blockStart(0, 0)
+	jury := m.firstAccueil()
 	for _, e := range order {
 		info := &m.eps[e]
 		lead := 0
@@ -196,6 +199,9 @@ func (m *model) pathDays(order []int, start []int) (days, firstExcl int) {
 			lead, first = m.h.AccueilMin, false
 		}
 		lo := t + lead // the accueil is the candidate's too
+		if isFirst {
+			lo = max(lo, jury+lead) // and its jury's, after its briefing and reading
+		}
 		for _, ed := range m.preds[e] {
 			pd := dayOfEnd(end[ed.from])
 			switch {

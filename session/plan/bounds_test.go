@@ -206,6 +206,26 @@ func TestBoundsOnHandWorkedInputs(t *testing.T) {
 			},
 			days: 2, juries: 1, lbDays: 2, lbJury: 1,
 		},
+		{
+			// O (240 minutes, observed, 6 a sitting, 9 stations) fits only
+			// the afternoon block (11:15–15:30); E (120 minutes with the
+			// jury, one in the morning block, two in the afternoon one)
+			// follows it, so on days 2 and 3: 6 E's a jury. Day 1's
+			// afternoon holds 9 sittings' places, which cost no E; the
+			// tenth candidate's sitting, on day 2, takes a jury's
+			// afternoon: 2 juries hold 12 − 2 = 10 E's.
+			name:  "jury-blocks: the candidates beyond the free blocks' stations cost a whole sitting's block",
+			input: func() plan.Input { return sittingsBeforeTheChunks(10) },
+			days:  3, juries: 2, lbDays: 3, lbJury: 2,
+		},
+		{
+			// The same with 11 candidates: 2 juries would hold 10 E's, one
+			// short; counting the sittings by the candidate (a sixth of a
+			// block for the tenth and eleventh each) says 2.
+			name:  "jury-blocks: a sitting of two candidates costs its whole block",
+			input: func() plan.Input { return sittingsBeforeTheChunks(11) },
+			days:  3, juries: 3, lbDays: 3, lbJury: 3,
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -226,6 +246,21 @@ func sittingThenExclusive(gap int) plan.Input {
 	in.Constraints = []plan.Constraint{{Type: plan.Precedes, Before: "O", After: "X", MaxGapMin: intp(gap)}}
 	in.Jury.MemberDayMin = 180
 	in.Objective, in.Calendar.MaxDays = plan.MinJuries, 1
+	return in
+}
+
+// sittingsBeforeTheChunks is n candidates sitting O (240 minutes,
+// observed, 6 a sitting, one of 9 stations) then E (120 minutes with the
+// jury), in 3 days of a 165-minute and a 255-minute block, juries of 360
+// minutes a day, min_juries.
+func sittingsBeforeTheChunks(n int) plan.Input {
+	in := tiny(n, plan.Epreuve{ID: "O", DurationMin: 240, Jury: plan.Observe, ObserveCapacity: 6, Resources: []plan.ResourceNeed{{Type: "poste", Units: 1}}},
+		ep("E", 120, plan.Exclusive))
+	in.Capacities = map[string]int{"poste": 9}
+	in.Constraints = []plan.Constraint{{Type: plan.Precedes, Before: "O", After: "E"}}
+	in.Calendar.Blocks = []plan.Block{{Start: hm(7, 30), End: hm(10, 15)}, {Start: hm(11, 15), End: hm(15, 30)}}
+	in.Jury.MemberDayMin, in.Jury.MaxJuries = 360, 5
+	in.Objective, in.Calendar.MaxDays = plan.MinJuries, 3
 	return in
 }
 

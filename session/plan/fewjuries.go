@@ -135,3 +135,22 @@ func (s *search) tryShare(k, high int, try func(k int) *solution) *solution {
 	defer s.steps.bounded()()
 	return try(k)
 }
+
+// runsAtBound looks for a plan with lo juries within horizon days, within
+// a third of what is left: two runs with their repair, then the station
+// template. Each run's placement stops at the third's end, as its repair
+// does: a run of many candidates that does not fit would otherwise go on
+// placing them past it, into the steps of the descent that follows
+// (fewestJuriesFor), which is where a plan one jury above lo comes down.
+func (s *search) runsAtBound(lo, horizon int) *solution {
+	defer s.steps.phase(1, 3)()
+	for run := range 2 {
+		stop := s.steps.bounded()
+		sol := s.attempt(lo, horizon, run, false)
+		stop()
+		if sol != nil {
+			return sol
+		}
+	}
+	return s.attemptTemplate(lo, horizon)
+}

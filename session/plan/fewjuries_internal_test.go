@@ -95,3 +95,28 @@ func TestAFirstPlanWhereNoProbeFitsHasFewJuries(t *testing.T) {
 		t.Errorf("the first plan has %d juries of the %d allowed", k, hi)
 	}
 }
+
+// TestRunsAtTheBoundStayInTheirThird: the runs at the juries bound have a
+// third of what is left, their placements included, so that a run of many
+// candidates that does not fit leaves the descent after it its steps. The
+// samples at 100 candidates with one jury, within a third of 1 200 steps, do not fit:
+// a placement of theirs takes far more.
+func TestRunsAtTheBoundStayInTheirThird(t *testing.T) {
+	cut := 0
+	for _, m := range samplesModels(t, 100) {
+		s := newSearch(m, newBounds(m), searchParams{budgetMs: 1})
+		s.steps.total, s.steps.limit, s.steps.stop = 1200, 1200, 1200
+		if s.runsAtBound(1, m.maxDays) != nil {
+			continue
+		}
+		cut++
+		// A few steps over, for the juries' closures (findSlot) after a
+		// placement stopped.
+		if third := 400; s.steps.used > third+20 {
+			t.Errorf("%s: the runs at the bound took %d steps of their %d", m.in.Title.Name, s.steps.used, third)
+		}
+	}
+	if cut == 0 {
+		t.Fatal("every sample fits one jury in 400 steps: the test shows nothing")
+	}
+}

@@ -33,8 +33,7 @@ func (s *search) removeCandidate(c int) {
 			s.sittingLeave(it.ep, i)
 		}
 		for _, sg := range it.segs {
-			s.dropBusy(it.jury, sg, sg.e-sg.s)
-			s.workAdd(it.jury, -(sg.e - sg.s))
+			s.dropJuryWork(it.jury, sg)
 		}
 	}
 }
@@ -63,8 +62,7 @@ func (s *search) restoreCandidate(c int, items []placed) {
 			s.sittingNew(it.ep, sitting{segs: it.segs, jury: it.jury, count: 1})
 		}
 		for _, sg := range it.segs {
-			s.addBusy(it.jury, sg, sg.e-sg.s)
-			s.workAdd(it.jury, sg.e-sg.s)
+			s.addJuryWork(it.jury, sg)
 		}
 	}
 	s.setPlan(c, items)

@@ -10,6 +10,7 @@ type stateCopy struct {
 	juries   []juryState
 	units    [][][]use
 	sittings [][]sitting
+	starts   sittingStarts
 	plans    [][]placed
 	closed   bool
 	days     int
@@ -17,7 +18,7 @@ type stateCopy struct {
 }
 
 func (s *search) copyState() stateCopy {
-	c := stateCopy{closed: s.closed, days: s.days, horizon: s.horizon, plans: slices.Clone(s.plans)}
+	c := stateCopy{closed: s.closed, days: s.days, horizon: s.horizon, plans: slices.Clone(s.plans), starts: slices.Clone(s.starts)}
 	for _, js := range s.juries {
 		js.busy = slices.Clone(js.busy)
 		js.load = slices.Clone(js.load)
@@ -61,8 +62,8 @@ func TestRollbackRestoresTheState(t *testing.T) {
 						t.Logf("jury %d: %+v\n%+v", j, before.juries[j], after.juries[j])
 					}
 				}
-				t.Logf("closed %v %v days %d %d horizon %d %d units %v sittings %v plans %v", before.closed, after.closed, before.days, after.days, before.horizon, after.horizon,
-					reflect.DeepEqual(before.units, after.units), reflect.DeepEqual(before.sittings, after.sittings), reflect.DeepEqual(before.plans, after.plans))
+				t.Logf("closed %v %v days %d %d horizon %d %d units %v sittings %v starts %v plans %v", before.closed, after.closed, before.days, after.days, before.horizon, after.horizon,
+					reflect.DeepEqual(before.units, after.units), reflect.DeepEqual(before.sittings, after.sittings), reflect.DeepEqual(before.starts, after.starts), reflect.DeepEqual(before.plans, after.plans))
 				t.Fatalf("%s: rollback after squeezeDays changed the state", m.in.Title.Name)
 			}
 			mark = s.mark()

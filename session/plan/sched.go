@@ -414,18 +414,20 @@ func (s *search) findSlot(j, lo, hi, dur, onDay int) (int, bool) {
 // uses after it that leave no gap of length minutes between them (a use
 // that long cannot start in such a gap).
 func (s *search) unitFree(rt, u int, sp ival, c, length int) (bool, int) {
-	return unitFree(s.units[rt][u], s.m.types[rt].reset, sp, c, length)
+	uses, reset := s.units[rt][u], s.m.types[rt].reset
+	// Uses never overlap, so they are sorted by end too: skip those that
+	// end (reset included) before sp starts.
+	i := useEndingAfterHint(uses, reset, sp.s, &s.useHints[rt][u])
+	return unitFreeFrom(uses, i, reset, sp, c, length)
 }
 
-// unitFree is search.unitFree on a unit's uses, with the reset of its
-// type (chooseUnits looks them up once for all the units of a type).
-func unitFree(uses []use, reset int, sp ival, c, length int) (bool, int) {
+// unitFreeFrom is search.unitFree on a unit's uses, with the reset of its
+// type (chooseUnits looks them up once for all the units of a type), given
+// i, the first use that ends (reset included) after sp starts.
+func unitFreeFrom(uses []use, i, reset int, sp ival, c, length int) (bool, int) {
 	after := func(x use) int {
 		return min(x.e+reset, dayStart(dayOfEnd(x.e)+1))
 	}
-	// Uses never overlap, so they are sorted by end too: skip those that
-	// end (reset included) before sp starts.
-	i := useEndingAfter(uses, reset, sp.s)
 	for k, x := range uses[i:] {
 		if x.s >= sp.e+reset {
 			break
@@ -475,11 +477,13 @@ func (s *search) chooseUnits(cx *candCtx, e int, sp ival, buf []unitRef) ([]unit
 	for _, nd := range info.needs {
 		got, next := 0, never
 		units, reset := s.units[nd.rt], s.m.types[nd.rt].reset
+		hints := s.useHints[nd.rt]
 		for u, uses := range units {
 			if pn.set && pn.rt == nd.rt && (u < pn.u || u >= pn.u+pn.units) {
 				continue
 			}
-			if ok, n := unitFree(uses, reset, sp, cx.c, info.dur); ok {
+			i := useEndingAfterHint(uses, reset, sp.s, &hints[u])
+			if ok, n := unitFreeFrom(uses, i, reset, sp, cx.c, info.dur); ok {
 				refs = append(refs, unitRef{nd.rt, u})
 				if got++; got == nd.units {
 					break
@@ -720,8 +724,7 @@ func (s *search) placeTasksBefore(cx *candCtx, pos int, w *window) bool {
 // candidate.
 func (s *search) addTask(cx *candCtx, it placed) {
 	iv := it.segs[0]
-	s.addBusy(it.jury, iv, iv.e-iv.s)
-	s.workAdd(it.jury, iv.e-iv.s)
+	s.addJuryWork(it.jury, iv)
 	cx.items = append(cx.items, it)
 }
 
@@ -867,15 +870,13 @@ func (s *search) tryAt(cx *candCtx, e, t, lead int) (bool, int) {
 	segs = s.ivals.clone(segs)
 	if lead > 0 {
 		acc := ival{t - lead, t}
-		s.addBusy(jury, acc, lead)
-		s.workAdd(jury, lead)
+		s.addJuryWork(jury, acc)
 		cx.items = append(cx.items, placed{ep: -1, task: TaskAccueil, jury: jury, segs: s.ivals.one(acc)})
 	}
 	switch {
 	case info.pres == Exclusive || (info.pres == Observe && join < 0):
 		for _, sg := range segs {
-			s.addBusy(jury, sg, sg.e-sg.s)
-			s.workAdd(jury, sg.e-sg.s)
+			s.addJuryWork(jury, sg)
 		}
 		if info.pres == Observe {
 			s.sittingNew(e, sitting{segs: segs, jury: jury, count: 1})
@@ -901,9 +902,11 @@ func (s *search) tryAt(cx *candCtx, e, t, lead int) (bool, int) {
 // with the least work for a new sitting (index -1); jury -1 and the
 // earliest start worth trying next when none.
 func (s *search) sittingFor(e, t int, segs []ival) (jury, join, next int) {
-	for i, st := range s.sittings[e] {
-		if st.start == t && st.count < s.m.eps[e].obsCap {
-			return st.jury, i, 0
+	if s.starts.maybe(e, t) {
+		for i, st := range s.sittings[e] {
+			if st.start == t && st.count < s.m.eps[e].obsCap {
+				return st.jury, i, 0
+			}
 		}
 	}
 	next, best := never, -1
@@ -935,7 +938,7 @@ func (s *search) juryFree(j int, segs []ival, lead int) (bool, int) {
 		if i == 0 {
 			from -= lead
 		}
-		if c, end := conflict(js.busy, from, sg.e); c {
+		if c, end := conflictHint(js.busy, from, sg.e, &s.busyHints[j]); c {
 			return false, segs[0].s + (end - from)
 		}
 	}

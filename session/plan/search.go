@@ -417,16 +417,7 @@ func (s *search) fewestJuries(lo, hi, horizon int) (best *solution) {
 		}
 		return s.fewestJuriesFor(best, lo, horizon)
 	}
-	end := s.steps.phase(1, 3) // a third for a plan at the bound
-	for run := range 2 {
-		if sol := s.attempt(lo, horizon, run, false); sol != nil {
-			end()
-			return s.better(sol, best)
-		}
-	}
-	sol := s.attemptTemplate(lo, horizon)
-	end()
-	if sol != nil {
+	if sol := s.runsAtBound(lo, horizon); sol != nil {
 		return s.better(sol, best)
 	}
 	return s.fewestJuriesFor(best, lo, horizon)
@@ -601,6 +592,9 @@ func (s *search) fewestDays(best *solution, lo int, frozen bool) *solution {
 		fresh := s.restarts(k, best.days-1, frozen, func(sol *solution) bool {
 			return !frozen || sol.usedJuries() <= best.usedJuries()
 		})
+		if fresh == nil && !frozen {
+			fresh = s.persistDays(best, k)
+		}
 		if fresh == nil {
 			break
 		}

@@ -34,8 +34,11 @@ type search struct {
 	// The partial plan: k juries, within horizon days.
 	k, horizon int
 	juries     []juryState
+	busyHints  []int32   // [jury]: where the last search of its busy time ended (firstEndingHint)
 	units      [][][]use // [type][unit]
+	useHints   [][]int32 // [type][unit]: where the last search of the unit's uses ended (useEndingAfterHint)
 	sittings   [][]sitting
+	starts     sittingStarts // a filter over the sittings' starts
 	plans      [][]placed
 	// closed: the closures are placed, and days counts the days used.
 	closed bool
@@ -188,6 +191,7 @@ func (s *search) clearTimelines(k, horizon int) {
 	m := s.m
 	old := s.juries
 	s.juries = make([]juryState, k)
+	s.busyHints = make([]int32, k)
 	for j := range s.juries {
 		var busy []ival
 		var load []int
@@ -204,10 +208,13 @@ func (s *search) clearTimelines(k, horizon int) {
 	}
 	if s.units == nil {
 		s.units = make([][][]use, len(m.types))
+		s.useHints = make([][]int32, len(m.types))
 		for i, t := range m.types {
 			s.units[i] = make([][]use, t.cap)
+			s.useHints[i] = make([]int32, t.cap)
 		}
 		s.sittings = make([][]sitting, len(m.eps))
+		s.starts = make(sittingStarts, len(m.eps))
 		s.plans = make([][]placed, m.n)
 	}
 	for i := range s.units {
@@ -215,6 +222,7 @@ func (s *search) clearTimelines(k, horizon int) {
 			s.units[i][u] = s.units[i][u][:0]
 		}
 	}
+	clear(s.starts)
 	for e := range s.sittings {
 		clear(s.sittings[e]) // their segments may go
 		s.sittings[e] = s.sittings[e][:0]
@@ -231,7 +239,6 @@ const (
 	changeBusyAdd      changeKind = iota + 1 // iv added to jury's busy time
 	changeBusyDrop                           // iv taken from jury's busy time
 	changeLoad                               // minutes added to jury's load on day
-	changeWork                               // minutes added to jury's work
 	changeUseAdd                             // the use (iv, cand) added to unit (rt, unit)
 	changeUseDrop                            // the use (iv, cand) taken from unit (rt, unit)
 	changeSittingNew                         // a sitting appended to ep's
@@ -245,6 +252,8 @@ const (
 	changeClosed                             // closed and days set; flag and day were before
 	changeHorizon                            // horizon set; day was before
 	changeReserved                           // cand's reservations released; they were before (replaced)
+	changeJuryWork                           // iv added to jury's busy time, minutes to its work and (flag) to its load on day
+	changeJuryUnwork                         // iv taken from jury's busy time, minutes from its work and (flag) from its load on day
 )
 
 // change is one entry of the undo log: what changed and what it was
@@ -311,20 +320,22 @@ func (s *search) undo(c *change) {
 		js.busy = insertIval(js.busy, c.iv)
 	case changeLoad:
 		s.juries[c.jury].load[c.day] -= int(c.minutes)
-	case changeWork:
-		s.juries[c.jury].work -= int(c.minutes)
 	case changeUseAdd:
 		s.units[c.rt][c.unit] = removeUse(s.units[c.rt][c.unit], use{c.iv.s, c.iv.e, int(c.cand)})
 	case changeUseDrop:
 		s.units[c.rt][c.unit] = insertUse(s.units[c.rt][c.unit], use{c.iv.s, c.iv.e, int(c.cand)})
 	case changeSittingNew:
-		s.sittings[c.ep] = s.sittings[c.ep][:len(s.sittings[c.ep])-1]
+		n := len(s.sittings[c.ep]) - 1
+		s.starts.add(int(c.ep), s.sittings[c.ep][n].start, -1)
+		s.sittings[c.ep] = s.sittings[c.ep][:n]
 	case changeSittingJoin:
 		s.sittings[c.ep][c.index].count--
 	case changeSittingLeave:
 		s.sittings[c.ep][c.index].count++
 	case changeSittingDrop:
-		s.sittings[c.ep] = slices.Insert(s.sittings[c.ep], int(c.index), s.popReplaced().st)
+		st := s.popReplaced().st
+		s.starts.add(int(c.ep), st.start, 1)
+		s.sittings[c.ep] = slices.Insert(s.sittings[c.ep], int(c.index), st)
 	case changePlan:
 		s.plans[c.cand] = s.popReplaced().items
 	case changeOff:
@@ -341,6 +352,17 @@ func (s *search) undo(c *change) {
 		s.horizon = int(c.day)
 	case changeReserved:
 		s.reserved[c.cand] = s.popReplaced().reservations
+	case changeJuryWork, changeJuryUnwork:
+		js := &s.juries[c.jury]
+		if c.kind == changeJuryWork {
+			js.busy = removeIval(js.busy, c.iv)
+		} else {
+			js.busy = insertIval(js.busy, c.iv)
+		}
+		if c.flag {
+			js.load[c.day] -= int(c.minutes)
+		}
+		js.work -= int(c.minutes)
 	}
 }
 
@@ -366,11 +388,6 @@ func (s *search) loadAdd(j, day, minutes int) {
 	s.log = append(s.log, change{kind: changeLoad, jury: int32(j), day: int32(day), minutes: int32(minutes)})
 }
 
-func (s *search) workAdd(j, minutes int) {
-	s.juries[j].work += minutes
-	s.log = append(s.log, change{kind: changeWork, jury: int32(j), minutes: int32(minutes)})
-}
-
 func (s *search) useAdd(r unitRef, u use) {
 	s.units[r.rt][r.u] = insertUse(s.units[r.rt][r.u], u)
 	s.log = append(s.log, change{kind: changeUseAdd, rt: int32(r.rt), unit: int32(r.u), iv: ival{u.s, u.e}, cand: int32(u.cand)})
@@ -384,6 +401,7 @@ func (s *search) useDrop(r unitRef, u use) {
 func (s *search) sittingNew(e int, st sitting) {
 	st.start = st.segs[0].s
 	s.sittings[e] = append(s.sittings[e], st)
+	s.starts.add(e, st.start, 1)
 	s.log = append(s.log, change{kind: changeSittingNew, ep: int32(e)})
 }
 
@@ -402,6 +420,7 @@ func (s *search) sittingLeave(e, i int) {
 	}
 	st := s.sittings[e][i]
 	s.sittings[e] = slices.Delete(s.sittings[e], i, i+1)
+	s.starts.add(e, st.start, -1)
 	s.pushReplaced(replaced{st: st})
 	s.log = append(s.log, change{kind: changeSittingDrop, ep: int32(e), index: int32(i)})
 }
@@ -436,6 +455,35 @@ func (s *search) setHorizon(days int) {
 func (s *search) addBusy(j int, iv ival, minutes int) {
 	s.busyAdd(j, iv)
 	s.loadAdd(j, dayOf(iv.s), minutes)
+}
+
+// addJuryWork gives jury j the interval iv of candidate work: its busy
+// time, its day's load and its work, in one change of the log (the
+// scheduler does this on every start that works, and undoes it on most).
+func (s *search) addJuryWork(j int, iv ival) {
+	js := &s.juries[j]
+	js.busy = insertIval(js.busy, iv)
+	s.juryMinutes(changeJuryWork, j, iv, iv.e-iv.s)
+}
+
+// dropJuryWork takes the interval iv of candidate work from jury j.
+func (s *search) dropJuryWork(j int, iv ival) {
+	js := &s.juries[j]
+	js.busy = removeIval(js.busy, iv)
+	s.juryMinutes(changeJuryUnwork, j, iv, -(iv.e - iv.s))
+}
+
+// juryMinutes adds minutes to jury j's work and to the load of iv's day
+// (unless beyond the horizon, as loadAdd), and logs the change.
+func (s *search) juryMinutes(kind changeKind, j int, iv ival, minutes int) {
+	js := &s.juries[j]
+	day := dayOf(iv.s)
+	load := day < len(js.load)
+	if load {
+		js.load[day] += minutes
+	}
+	js.work += minutes
+	s.log = append(s.log, change{kind: kind, jury: int32(j), day: int32(day), minutes: int32(minutes), flag: load, iv: iv})
 }
 
 // dropBusy takes iv, minutes of its day's load, from jury j.

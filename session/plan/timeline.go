@@ -44,6 +44,38 @@ func conflict(list []ival, s, e int) (bool, int) {
 	return false, 0
 }
 
+// conflictHint is conflict starting its search from a hint, as
+// useEndingAfterHint: the index the previous search of the list found.
+func conflictHint(list []ival, s, e int, hint *int32) (bool, int) {
+	i := firstEndingHint(list, s, hint)
+	if i < len(list) && list[i].s < e {
+		return true, list[i].e
+	}
+	return false, 0
+}
+
+// firstEndingHint is firstEnding starting from a hint (see
+// useEndingAfterHint): the index returned is firstEnding's whatever the
+// hint, and the hint becomes it.
+func firstEndingHint(list []ival, t int, hint *int32) int {
+	n := len(list)
+	if n == 0 || list[n-1].e <= t {
+		return n
+	}
+	h := int(*hint)
+	if h < n && list[h].e > t {
+		if h == 0 || list[h-1].e <= t {
+			return h
+		}
+	} else if h+1 < n && list[h+1].e > t && list[h].e <= t {
+		*hint = int32(h + 1)
+		return h + 1
+	}
+	i := firstEnding(list, t)
+	*hint = int32(i)
+	return i
+}
+
 // nextEnding is firstEnding for a t no earlier than the one that gave i
 // (every interval before i ends by t): it moves on from i, and bisects
 // only past a few intervals. With i < 0 it is firstEnding.
@@ -110,6 +142,31 @@ func useEndingAfter(list []use, reset, t int) int {
 		}
 	}
 	return lo
+}
+
+// useEndingAfterHint is useEndingAfter starting from a hint, the index
+// the previous search of the same list found: the scheduler tries the
+// starts of an épreuve one after another, and a unit's index moves little
+// from one to the next. The hint is only where to look first: the index
+// returned is useEndingAfter's, whatever the hint, and the hint becomes
+// it.
+func useEndingAfterHint(list []use, reset, t int, hint *int32) int {
+	n := len(list)
+	if n == 0 || list[n-1].e+reset <= t {
+		return n
+	}
+	h := int(*hint)
+	if h < n && list[h].e+reset > t {
+		if h == 0 || list[h-1].e+reset <= t {
+			return h
+		}
+	} else if h+1 < n && list[h+1].e+reset > t && list[h].e+reset <= t {
+		*hint = int32(h + 1)
+		return h + 1
+	}
+	i := useEndingAfter(list, reset, t)
+	*hint = int32(i)
+	return i
 }
 
 // insertIval inserts iv into list, sorted by start, before the intervals

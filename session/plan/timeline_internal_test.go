@@ -22,7 +22,7 @@ func randomIvals(r *rand.Rand, n int) []ival {
 
 // The timelines' searches give what sort.Search gives, on either side of
 // every interval's ends, and their fast paths (the last element, moving
-// on from an index) change nothing.
+// on from an index, a hint) change nothing.
 func TestTimelineSearches(t *testing.T) {
 	r := rand.New(rand.NewPCG(1, 2))
 	for try := range 2000 {
@@ -48,14 +48,29 @@ func TestTimelineSearches(t *testing.T) {
 				t.Fatalf("nextEnding(%v, %d, %d) = %d, want %d", list, prev, x, got, want)
 			}
 			prev = want
+			for h := range len(list) + 3 {
+				hint := int32(h)
+				if got := firstEndingHint(list, x, &hint); got != want || want < len(list) && hint != int32(want) {
+					t.Fatalf("firstEndingHint(%v, %d, hint %d) = %d (hint %d), want %d", list, x, h, got, hint, want)
+				}
+			}
 			if got, want := ivalFrom(list, x), sort.Search(len(list), func(i int) bool { return list[i].s >= x }); got != want {
 				t.Fatalf("ivalFrom(%v, %d) = %d, want %d", list, x, got, want)
 			}
 			if got, want := useFrom(uses, x), sort.Search(len(uses), func(i int) bool { return uses[i].s >= x }); got != want {
 				t.Fatalf("useFrom(%v, %d) = %d, want %d", uses, x, got, want)
 			}
-			if got, want := useEndingAfter(uses, reset, x), sort.Search(len(uses), func(i int) bool { return uses[i].e+reset > x }); got != want {
+			want = sort.Search(len(uses), func(i int) bool { return uses[i].e+reset > x })
+			if got := useEndingAfter(uses, reset, x); got != want {
 				t.Fatalf("useEndingAfter(%v, %d, %d) = %d, want %d", uses, reset, x, got, want)
+			}
+			// Whatever the hint (stale ones past the end included), the
+			// search with a hint finds the same index, and keeps it.
+			for h := range len(uses) + 3 {
+				hint := int32(h)
+				if got := useEndingAfterHint(uses, reset, x, &hint); got != want || want < len(uses) && hint != int32(want) {
+					t.Fatalf("useEndingAfterHint(%v, %d, %d, hint %d) = %d (hint %d), want %d", uses, reset, x, h, got, hint, want)
+				}
 			}
 		}
 		// Taking each interval out and putting it back, first or last,
