@@ -8,15 +8,23 @@ package plan
 // max_days D (or for the fewest juries in D days), was then "no plan".
 // When the serial schedule, the probes, the template and runs with their
 // repair within half of the budget left find no plan within the limit,
-// the search therefore does what min_days does: a plan over a wider
-// horizon, shortened into the limit (shortenedFirst), before it goes on
-// with its runs (firstPlan); min_juries does it after its runs for a plan
-// with few juries (firstFewJuries).
+// min_juries therefore does what min_days does: a plan over a wider
+// horizon, shortened into the limit (shortenedFirst), after its runs for
+// a plan with few juries (firstFewJuries) and before firstPlan goes on
+// with its runs. min_days does not (widens).
 
 // widerHorizon is the horizon of the plan to shorten into horizon days:
 // twice as many days, within MaxDays.
 func widerHorizon(horizon int) int {
 	return min(MaxDays, 2*horizon)
+}
+
+// widens reports whether the search tries a wider horizon under horizon
+// days: for min_juries only. For min_days, measured on the population,
+// the steps it took from the runs within the limit cost two plans that
+// those runs had found (one at its bound), for one gained.
+func (s *search) widens(horizon int) bool {
+	return s.m.in.Objective == MinJuries && widerHorizon(horizon) > horizon
 }
 
 // runsFirstHalf is firstPlan's runs within horizon days before it tries
@@ -26,7 +34,7 @@ func widerHorizon(horizon int) int {
 // horizon, and the extra steps go only to the inputs where they fail.
 // It returns the plan and the next run.
 func (s *search) runsFirstHalf(k, horizon int, fill bool) (*solution, int) {
-	if widerHorizon(horizon) <= horizon || s.widened[[2]int{k, horizon}] {
+	if !s.widens(horizon) || s.widened[[2]int{k, horizon}] {
 		return nil, 0 // nothing to leave budget to: the runs go on after
 	}
 	defer s.wholeBudget()()
@@ -52,7 +60,7 @@ func (s *search) wholeBudget() func() {
 func (s *search) shortenedFirst(k, horizon int) *solution {
 	wide := widerHorizon(horizon)
 	key := [2]int{k, horizon}
-	if wide <= horizon || s.widened[key] {
+	if !s.widens(horizon) || s.widened[key] {
 		return nil
 	}
 	if s.widened == nil {
