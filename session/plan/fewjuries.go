@@ -33,13 +33,28 @@ func (s *search) noteProbeFailure(k, horizon, run int) {
 }
 
 // firstFewJuries looks for a first plan within horizon days when no probe
-// fits, with at most hi juries but as few as it can: runs with their
-// repair that give a candidate a fresh jury only when no working one can
-// take it (options.fill), each within a share of what is left; then, if
-// none succeeds, firstPlan, which keeps trying until the budget ends. A
-// plan with all hi juries (the station template lays out every jury it
-// is given) would leave the search for fewer juries a long way down.
+// fits: the days bind more than the juries. Runs with their repair come
+// first, with at most hi juries but as few as they can: they give a
+// candidate a fresh jury only when no working one can take it
+// (options.fill), each within a share of what is left (fillRuns). Then the plan
+// min_days would find, over twice the days and shortened into horizon
+// (shortenedFirst, horizon.go); then firstPlan, which keeps trying until
+// the budget ends. A plan with all hi juries (the station template lays
+// out every jury it is given) would leave the search for fewer juries a
+// long way down: the runs with few juries come first.
 func (s *search) firstFewJuries(hi, horizon int) *solution {
+	if sol := s.fillRuns(hi, horizon); sol != nil {
+		return sol
+	}
+	if sol := s.shortenedFirst(hi, horizon); sol != nil {
+		return sol
+	}
+	return s.firstPlan(hi, horizon, true)
+}
+
+// fillRuns makes firstFewJuries' runs with few juries, each within a
+// share of what the phase has left: together three quarters of it.
+func (s *search) fillRuns(hi, horizon int) *solution {
 	for run := range maxRestarts {
 		if s.steps.spent() {
 			break
@@ -53,7 +68,7 @@ func (s *search) firstFewJuries(hi, horizon int) *solution {
 			return sol
 		}
 	}
-	return s.firstPlan(hi, horizon, true)
+	return nil
 }
 
 // farJuries is how far above its bound a plan's juries must be for the

@@ -119,6 +119,7 @@ var (
 	reportWrite  = flag.String("report.write", "", "write the report into this markdown file, between its report markers")
 	reportDetail = flag.Bool("report.detail", false, "list every input that misses its bound or falls below the naive schedule")
 	reportBudget = flag.Duration("report.budget", 0, "the search's budget (default: plan.DefaultBudget)")
+	reportLimit  = flag.Bool("report.daylimit", true, "plan the min_days inputs again with max_days at their answer's days (min_juries and min_days)")
 )
 
 // reportOptions are the planner's options in the report.
@@ -152,6 +153,7 @@ func TestPopulationReport(t *testing.T) {
 	}
 	fmt.Fprint(&out, reportHeader)
 	var all, sized []outcome
+	var limitRows []string
 	for _, r := range runs {
 		var outs []outcome
 		for _, c := range population(r.f, r.from, *reportCount) {
@@ -159,6 +161,13 @@ func TestPopulationReport(t *testing.T) {
 		}
 		all = append(all, outs...)
 		fmt.Fprintln(&out, summaryRow(r.name, outs))
+		if *reportLimit {
+			limitRows = append(limitRows, dayLimitRow(r.name, outs))
+		}
+	}
+	if *reportLimit {
+		fmt.Fprintf(&out, "\nThe min_days plans asked again with max_days at their days, for min_juries and for min_days (each should find a plan: the first answer is one):\n\n")
+		fmt.Fprint(&out, dayLimitHeader+strings.Join(limitRows, "\n")+"\n")
 	}
 	fmt.Fprintf(&out, "\nAt 100 candidates (the same seeds, drawn at that size):\n\n")
 	fmt.Fprint(&out, reportHeader)

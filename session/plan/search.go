@@ -201,11 +201,32 @@ func joinAnd(parts []string) string {
 }
 
 // firstPlan looks for a plan with at most k juries within horizon days:
-// the serial schedule (the floor of the answer), probes, the template, then runs with their repair, plain then
-// randomised, until one is found or the whole budget is spent: "no plan"
-// comes only after the budget. With fill, the
-// plan takes a fresh jury only for a candidate no working jury can take.
+// the serial schedule (the floor of the answer), probes, the template
+// (quickFirstPlan); when they find none, runs with their repair, plain
+// then randomised, within half of what is left of the whole budget
+// (runsFirstHalf); when they fail, a plan over twice the days shortened
+// into horizon (shortenedFirst, horizon.go), then runs again until one is
+// found or the whole budget is spent: "no plan" comes only after the
+// budget. With fill, the runs' plan takes a fresh jury only for a
+// candidate no working jury can take.
 func (s *search) firstPlan(k, horizon int, fill bool) *solution {
+	if best := s.quickFirstPlan(k, horizon); best != nil {
+		return best
+	}
+	sol, run := s.runsFirstHalf(k, horizon, fill)
+	if sol != nil {
+		return sol
+	}
+	if sol := s.shortenedFirst(k, horizon); sol != nil {
+		return sol
+	}
+	sol, _ = s.firstRuns(k, horizon, fill, run, s.steps.exhausted)
+	return sol
+}
+
+// quickFirstPlan is the start of firstPlan: the serial schedule, the
+// probes and the template, the best plan they give or nil.
+func (s *search) quickFirstPlan(k, horizon int) *solution {
 	best, _ := s.serial(k, horizon) // the floor, whatever the budget
 	runs := firstProbes(s.m)
 	for run := range runs {
@@ -224,16 +245,19 @@ func (s *search) firstPlan(k, horizon int, fill bool) *solution {
 	if s.atBounds(best) {
 		return best
 	}
-	best = s.better(best, s.attemptTemplate(k, horizon))
-	if best != nil {
-		return best
-	}
-	for run := 0; !s.steps.exhausted(); run++ {
+	return s.better(best, s.attemptTemplate(k, horizon))
+}
+
+// firstRuns makes runs with their repair for k juries within horizon
+// days from run on, plain then randomised, until one gives a plan or
+// done: the plan, and the next run.
+func (s *search) firstRuns(k, horizon int, fill bool, run int, done func() bool) (*solution, int) {
+	for ; !done(); run++ {
 		if sol := s.attempt(k, horizon, run, fill); sol != nil {
-			return sol
+			return sol, run + 1
 		}
 	}
-	return nil
+	return nil, run
 }
 
 // attempt is one run for a plan with at most k juries within horizon
@@ -371,6 +395,7 @@ func (s *search) fewestJuries(lo, hi, horizon int) (best *solution) {
 		high = floor.usedJuries()
 		best = floor
 	}
+	endProbes := s.boundProbes(floor == nil)
 	for k, step := lo+1, 1; k < high && !s.steps.exhausted(); k, step = k+step, 2*step {
 		if sol := fits(k); sol != nil {
 			best, high = sol, k
@@ -378,6 +403,7 @@ func (s *search) fewestJuries(lo, hi, horizon int) (best *solution) {
 		}
 		low = k + 1
 	}
+	endProbes()
 	for low < high && best != nil && !s.steps.exhausted() {
 		mid := (low + high) / 2
 		if sol := fits(mid); sol != nil {

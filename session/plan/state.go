@@ -67,6 +67,9 @@ type search struct {
 	fills bool
 	// failedProbes are the probes known to fail (fewjuries.go).
 	failedProbes map[probeKey]bool
+	// widened holds the juries and days a plan over a wider horizon has
+	// been shortened into, once (horizon.go).
+	widened map[[2]int]bool
 	// cand is the placement in progress of one candidate: its steps (a
 	// candidate gives up past maxCandSteps), its épreuves that skip their
 	// earliest start, and scratch buffers.
