@@ -6,12 +6,11 @@ package plan
 // places the candidates one by one inside D days, and can fail where the
 // shortened plan exists: a min_days answer of D days, asked again with
 // max_days D (or for the fewest juries in D days), was then "no plan".
-// When the serial schedule, the probes, the template and runs with their
-// repair within half of the budget left find no plan within the limit,
-// min_juries therefore does what min_days does: a plan over a wider
-// horizon, shortened into the limit (shortenedFirst), after its runs for
-// a plan with few juries (firstFewJuries) and before firstPlan goes on
-// with its runs. min_days does not (widens).
+// When no probe fits and its runs for a plan with few juries
+// (firstFewJuries) find none within the limit, min_juries therefore does
+// what min_days does: a plan over a wider horizon, shortened into the
+// limit (shortenedFirst), before firstPlan and its runs within the limit.
+// min_days does not (widens).
 
 // widerHorizon is the horizon of the plan to shorten into horizon days:
 // twice as many days, within MaxDays.
@@ -27,22 +26,6 @@ func (s *search) widens(horizon int) bool {
 	return s.m.in.Objective == MinJuries && widerHorizon(horizon) > horizon
 }
 
-// runsFirstHalf is firstPlan's runs within horizon days before it tries
-// a wider horizon, within half of what is left of the whole budget (the
-// runs go on until the whole budget is spent, past the current phase):
-// where they find a plan, the search is the same as without the wider
-// horizon, and the extra steps go only to the inputs where they fail.
-// It returns the plan and the next run.
-func (s *search) runsFirstHalf(k, horizon int, fill bool) (*solution, int) {
-	if !s.widens(horizon) || s.widened[[2]int{k, horizon}] {
-		return nil, 0 // nothing to leave budget to: the runs go on after
-	}
-	defer s.wholeBudget()()
-	defer s.steps.phase(1, 2)()
-	defer s.steps.bounded()()
-	return s.firstRuns(k, horizon, fill, 0, s.steps.spent)
-}
-
 // wholeBudget makes the current phase's limit the whole budget, and
 // returns the function that puts the phase's limit back.
 func (s *search) wholeBudget() func() {
@@ -55,8 +38,8 @@ func (s *search) wholeBudget() func() {
 // days by way of a wider horizon (shortenedPlan), within three quarters of
 // what is left of the whole budget: the runs it comes before would go on
 // until the whole budget is spent, past the current phase. It is tried
-// once for k and horizon (search.widened): firstFewJuries tries it, then
-// firstPlan, which it calls, would try it again.
+// once for k and horizon (search.widened), however often firstFewJuries
+// is called for them.
 func (s *search) shortenedFirst(k, horizon int) *solution {
 	wide := widerHorizon(horizon)
 	key := [2]int{k, horizon}

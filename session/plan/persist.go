@@ -6,8 +6,9 @@ package plan
 // target are few, and the first two of them draw nothing at random, so
 // the days phase stalled on a plan one day over its bound that another
 // seed shortens in a few thousand steps (a single jury whose day is nearly
-// full, a room several candidates need at the same times of day). For the
-// primary measure of min_days, the search now keeps trying until the
+// full, a room several candidates need at the same times of day). Where
+// the days are the measure lowered (min_days, and the plan min_juries
+// shortens into a tight day limit, horizon.go), the search keeps trying until the
 // phase's steps are spent: the last day's candidates moved again from the
 // best plan (the large neighbourhood search draws other neighbourhoods,
 // noise and delays each time), then a randomised fresh run for one day

@@ -46,7 +46,7 @@ type sitting struct {
 }
 
 // options tune the heuristic; the search draws them for its restarts and
-// its repairs.
+// its repairs, except fillSittings, which one probe sets.
 type options struct {
 	// joinSlack is how much later than the earliest new sitting a
 	// candidate still joins an existing one (saving the jury's time).
@@ -266,7 +266,8 @@ func (s *search) juryChoices(c int) []int {
 }
 
 // drawDelays draws which épreuves of the next candidate skip their
-// earliest start (options.delay, options.delayLast).
+// earliest start (options.delay, options.delayLast) and, with
+// options.fillSittings, delays the épreuves that follow a sitting.
 func (s *search) drawDelays() {
 	s.delayed = s.delayed[:0]
 	leave := s.opt.fillSittings && s.m.sits.after != nil

@@ -109,11 +109,11 @@ func (s *search) solve() Plan {
 	default:
 		d, dwhy := b.daysFor(maxK, maxD)
 		lb.Days = d
-		s.fills = s.juryBinds(d, maxK)
 		if d > maxD {
 			lb.Juries, _ = b.juriesFor(min(d, MaxDays))
 			return s.infeasible(lb, true, fmt.Sprintf("%s (the input allows at most %s: calendar.max_days)", dwhy, plural(maxD, "day")))
 		}
+		s.fills = s.juryBinds(d, maxK)
 		lb.Juries, _ = b.juriesFor(d)
 		s.goal = &LowerBounds{Days: d, Juries: lb.Juries}
 		best = s.firstPlan(maxK, maxD, false)
@@ -203,24 +203,16 @@ func joinAnd(parts []string) string {
 // firstPlan looks for a plan with at most k juries within horizon days:
 // the serial schedule (the floor of the answer), probes, the template
 // (quickFirstPlan); when they find none, runs with their repair, plain
-// then randomised, within half of what is left of the whole budget
-// (runsFirstHalf); when they fail, a plan over twice the days shortened
-// into horizon (shortenedFirst, horizon.go), then runs again until one is
-// found or the whole budget is spent: "no plan" comes only after the
-// budget. With fill, the runs' plan takes a fresh jury only for a
-// candidate no working jury can take.
+// then randomised, until one is found or the whole budget is spent: "no
+// plan" comes only after the budget. With fill, the runs' plan takes a
+// fresh jury only for a candidate no working jury can take. min_juries
+// tries a wider horizon shortened into this one before it
+// (firstFewJuries).
 func (s *search) firstPlan(k, horizon int, fill bool) *solution {
 	if best := s.quickFirstPlan(k, horizon); best != nil {
 		return best
 	}
-	sol, run := s.runsFirstHalf(k, horizon, fill)
-	if sol != nil {
-		return sol
-	}
-	if sol := s.shortenedFirst(k, horizon); sol != nil {
-		return sol
-	}
-	sol, _ = s.firstRuns(k, horizon, fill, run, s.steps.exhausted)
+	sol, _ := s.firstRuns(k, horizon, fill, 0, s.steps.exhausted)
 	return sol
 }
 
@@ -588,7 +580,9 @@ func (s *search) withoutOneJury(best *solution, horizon int) *solution {
 
 // fewestDays shortens best by one day at a time, towards lo: the last
 // day's candidates are taken out and put back, or a fresh plan is made
-// for one day fewer; with frozen, never with more juries than best.
+// for one day fewer, and when both fail and not frozen, persistDays tries
+// again while its steps last; with frozen, never with more juries than
+// best.
 func (s *search) fewestDays(best *solution, lo int, frozen bool) *solution {
 	k := best.k
 	if frozen {

@@ -24,10 +24,9 @@ import "slices"
 //     sitting opens one interview later (openLater), so that both
 //     interviews run back to back before it.
 //
-// The search tries these as one option among others (a probe, half of
-// its runs and repairs) where the jury's time binds (juryBinds), since
-// where the units or the days' length bind the earliest starts are worth
-// more.
+// The search tries these in one probe (fillProbe) where the jury's time
+// binds (juryBinds); its runs keep to the earliest starts, which are
+// worth more where the units or the days' length bind.
 
 // juryBinds says, for min_days, whether the search tries filling
 // sittings: when an observed épreuve holds more than one candidate and
