@@ -821,14 +821,20 @@ func (s *search) joinLaterSitting(cx *candCtx, e, t int, w window, mk candMark) 
 	if !found {
 		return t, false
 	}
+	return s.retryLater(cx, mk, e, tj, t, w.lead), true
+}
+
+// retryLater undoes the candidate's placement of e at t back to mk and
+// places it at later instead, or at t again when later does not fit: the
+// start it took, or -1 when neither fits.
+func (s *search) retryLater(cx *candCtx, mk candMark, e, later, t, lead int) int {
 	s.candRollback(cx, mk)
-	if ok, _ := s.tryAt(cx, e, tj, w.lead); ok {
-		return tj, true
+	for _, at := range [2]int{later, t} {
+		if ok, _ := s.tryAt(cx, e, at, lead); ok {
+			return at
+		}
 	}
-	if ok, _ := s.tryAt(cx, e, t, w.lead); ok {
-		return t, true
-	}
-	return -1, true
+	return -1
 }
 
 // joinableAfter returns the earliest sitting of épreuve e starting in

@@ -146,15 +146,7 @@ func (s *search) openLater(cx *candCtx, e, t int, w window, mk candMark) (int, b
 	if later <= t || later > w.hi {
 		return t, false
 	}
-	later = s.gridStart(e, later, w.hi)
-	s.candRollback(cx, mk)
-	if ok, _ := s.tryAt(cx, e, later, w.lead); ok {
-		return later, true
-	}
-	if ok, _ := s.tryAt(cx, e, t, w.lead); ok {
-		return t, true
-	}
-	return -1, true
+	return s.retryLater(cx, mk, e, s.gridStart(e, later, w.hi), t, w.lead), true
 }
 
 // gridStart returns where a candidate's observed épreuve e may start from
