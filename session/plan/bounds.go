@@ -59,8 +59,8 @@ type bounds struct {
 	// units first.
 	seqType, seqDays int
 	// everyFirstExcl is the épreuve that is the first exclusive one in
-	// every order, or -1.
-	everyFirstExcl int
+	// every order, or -1; everyLastExcl the last one (tailbound.go).
+	everyFirstExcl, everyLastExcl int
 	// head, tail and group are the rigid groups' windows (windows.go).
 	head, tail []int
 	group      [][]int
@@ -85,7 +85,7 @@ type bounds struct {
 const maxBoundOrders = 5040
 
 func newBounds(m *model) *bounds {
-	b := &bounds{m: m, firstExcl: never, est: make([]int, len(m.eps)), everyFirstExcl: -1}
+	b := &bounds{m: m, firstExcl: never, est: make([]int, len(m.eps)), everyFirstExcl: -1, everyLastExcl: -1}
 	b.path()
 	b.starts = newStartSets(b)
 	b.rigidWindows()
@@ -132,6 +132,7 @@ func (b *bounds) path() {
 			b.est[i] = never
 		}
 		b.everyFirstExcl = firstExclusiveOf(m, orders)
+		b.everyLastExcl = lastExclusiveOf(m, orders)
 		for _, o := range orders {
 			d, f := m.pathDays(o, start)
 			best, b.firstExcl = min(best, d), min(b.firstExcl, f)

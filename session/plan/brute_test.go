@@ -19,7 +19,7 @@ import (
 // search: one station type (a long job, a part with the jury on the same
 // station, resets, no_wait chains with gaps, splittable jobs), each
 // candidate with a jury of its own so that only the candidates and the
-// stations bind. The search is written from docs/planning.md alone and its
+// stations bind; its deliberation follows at its earliest. The search is written from docs/planning.md alone and its
 // plans go through the independent checker; the planner's plan, never
 // shorter than the optimum, checks that the search misses none.
 
@@ -71,7 +71,7 @@ func drawStations(rng *rand.Rand) plan.Input {
 		Constraints:     cons,
 		Capacities:      map[string]int{"poste": 1 + rng.IntN(2)},
 		StationResetMin: map[string]int{"poste": pick(0, 30, 60)},
-		Hidden:          &plan.Hidden{OpeningMin: pick(0, 30), AccueilMin: pick(0, 30)},
+		Hidden:          &plan.Hidden{OpeningMin: pick(0, 30), AccueilMin: pick(0, 30), DeliberationMin: pick(0, 0, 30, 60)},
 		Calendar: plan.Calendar{Start: date.New(2027, 3, 1), MaxDays: 4, Region: "metropole",
 			Blocks: []plan.Block{{Start: hm(8, 0), End: hm(10, 0)}, {Start: hm(11, 0), End: hm(13, 0)}}},
 		Jury:      plan.Jury{MembersPerJury: 2, MemberDayMin: 480, MaxJuries: cands},
@@ -319,7 +319,33 @@ func (b *brute) candidateOK(c int) bool {
 			}
 		}
 	}
-	return true
+	_, ok := b.deliberation(c)
+	return ok
+}
+
+// deliberation places candidate c's deliberation at its earliest: after
+// its last exclusive épreuve, on the day that one ends, inside one block.
+// Its jury is its own, and the candidate's other exclusive épreuves and
+// its accueil all end before that one does, so nothing else of the jury
+// is in the way. ok is false when no block of that day has room; a zero
+// span when there is no deliberation.
+func (b *brute) deliberation(c int) (span, bool) {
+	delib, last := b.in.Hidden.DeliberationMin, span{}
+	for f, e := range b.in.Epreuves {
+		if x := whole(b.segs[c][f]); e.Jury == plan.Exclusive && x.e > last.e {
+			last = x
+		}
+	}
+	if delib == 0 || last.e == 0 {
+		return span{}, true
+	}
+	d := (last.e - 1) / 1440
+	for t := last.e; t+delib <= (d+1)*1440; t++ {
+		if w, _, ok := b.window(t); ok && t+delib <= w.e {
+			return span{t, t + delib}, true
+		}
+	}
+	return span{}, false
 }
 
 // output writes the search's plan for the checker: each candidate has its
@@ -362,6 +388,9 @@ func (b *brute) output() plan.Plan {
 		if a := in.Hidden.AccueilMin; a > 0 && first >= 0 {
 			s := b.segs[c][first][0].s
 			items = append(items, plan.Item{Candidate: c + 1, Task: plan.TaskAccueil, Jury: jury, Segments: []plan.Segment{seg(span{s - a, s})}})
+		}
+		if x, _ := b.deliberation(c); x.e > 0 {
+			items = append(items, plan.Item{Candidate: c + 1, Task: plan.TaskDeliberation, Jury: jury, Segments: []plan.Segment{seg(x)}})
 		}
 	}
 	p := plan.Plan{Feasible: true, Juries: juries, Members: juries * in.Jury.MembersPerJury, Items: items}
