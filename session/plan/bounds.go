@@ -78,6 +78,8 @@ type bounds struct {
 	// resource types need (startsets.go, daypack.go), with the reason.
 	shapeDays int
 	shapeWhy  string
+	// waveCache caches waveDays by the juries (tailbound.go).
+	waveCache map[int][2]int
 }
 
 // maxBoundOrders bounds the orders the path bound enumerates; beyond it the
@@ -710,6 +712,9 @@ func (b *bounds) juriesFor(days int) (int, string) {
 	}
 	if b.juryWork > 0 {
 		k = max(k, 1)
+		if wk := b.waveJuries(days, k); wk > k {
+			return wk, b.waveJuryWords(wk, days)
+		}
 	}
 	work := b.workWords(max(1, k-1))
 	switch {
@@ -887,6 +892,9 @@ func (b *bounds) daysFor(juries, limit int) (int, string) {
 	}
 	if b.shapeDays > d {
 		d, why = b.shapeDays, b.shapeWhy
+	}
+	if w, e := b.waves(juries); w > d {
+		d, why = w, b.waveWords(e, juries, w)
 	}
 	for ; d <= limit; d++ {
 		k, kwhy := b.juriesFor(d)

@@ -253,6 +253,26 @@ func TestBoundsOnHandWorkedInputs(t *testing.T) {
 			input: func() plan.Input { return deliberationTail(10, hm(17, 10)) },
 			days:  1, juries: 1, lbDays: 1, lbJury: 1,
 		},
+		{
+			// One workstation holds A (180 minutes) once a block: two
+			// candidates a day leave it. B (960 minutes, two days,
+			// splittable, on two of the workshop's seven places: three at
+			// once) follows on a later day: the first two from day 2 to
+			// day 3, the third from day 3; the fourth and fifth wait for
+			// the first two's places, from day 4 to day 5, the sixth for
+			// the third's, to day 6. 6 days, where the busiest place (two
+			// B's from day 2) says 5.
+			name:  "waves: a workshop that holds three at once, fed two a day",
+			input: func() plan.Input { return stationWaves(7) },
+			days:  6, juries: 0, lbDays: 6, lbJury: 0,
+		},
+		{
+			// The same with eight places, four at once: the fifth and
+			// sixth leave A on day 3 and do B on days 4 and 5, 5 days.
+			name:  "waves: a workshop that holds four at once",
+			input: func() plan.Input { return stationWaves(8) },
+			days:  5, juries: 0, lbDays: 5, lbJury: 0,
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -263,6 +283,17 @@ func TestBoundsOnHandWorkedInputs(t *testing.T) {
 			assert.Equal(t, tt.juries, p.Juries)
 		})
 	}
+}
+
+// stationWaves is 6 candidates doing A (180 minutes, on the one
+// workstation) then, on a later day, B (960 minutes, splittable, on two of
+// the places places of the workshop).
+func stationWaves(places int) plan.Input {
+	in := tiny(6, ep("A", 180, plan.NoJury, "poste"),
+		plan.Epreuve{ID: "B", DurationMin: 960, Jury: plan.NoJury, Splittable: true, Resources: []plan.ResourceNeed{{Type: "atelier", Units: 2}}})
+	in.Constraints = []plan.Constraint{{Type: plan.Precedes, Before: "A", After: "B", NextDay: true}}
+	in.Capacities = map[string]int{"poste": 1, "atelier": places}
+	return in
 }
 
 // deliberationTail is 2 candidates doing A (210 minutes, no jury) then at

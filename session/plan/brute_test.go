@@ -208,7 +208,7 @@ func (b *brute) place(c, e int) bool {
 			if first, ok := b.station[e]; ok && first < e {
 				units = []int{b.unit[c][first]}
 			} else {
-				for u := range in.Capacities["poste"] {
+				for u := range in.Capacities[ep.Resources[0].Type] {
 					units = append(units, u)
 				}
 			}
@@ -241,10 +241,11 @@ func (b *brute) freeCandidate(c, e int, segs []span) bool {
 }
 
 func (b *brute) freeUnit(c, e, u int, sp span) bool {
-	reset := b.in.StationResetMin["poste"]
+	typ := b.in.Epreuves[e].Resources[0].Type
+	reset := b.in.StationResetMin[typ]
 	for c2 := range c + 1 {
-		for f := range b.in.Epreuves {
-			if (c2 == c && f >= e) || b.segs[c2][f] == nil || b.unit[c2][f] != u {
+		for f, ef := range b.in.Epreuves {
+			if (c2 == c && f >= e) || b.segs[c2][f] == nil || b.unit[c2][f] != u || ef.Resources[0].Type != typ {
 				continue
 			}
 			x := whole(b.segs[c2][f])
@@ -377,7 +378,7 @@ func (b *brute) output() plan.Plan {
 				it.Jury = jury
 			}
 			if b.unit[c][f] >= 0 {
-				it.Units = []string{fmt.Sprintf("poste#%d", b.unit[c][f]+1)}
+				it.Units = []string{fmt.Sprintf("%s#%d", e.Resources[0].Type, b.unit[c][f]+1)}
 			}
 			for _, x := range b.segs[c][f] {
 				it.Segments = append(it.Segments, seg(x))
@@ -409,10 +410,63 @@ func TestDaysBoundNeverExceedsTheOptimum(t *testing.T) {
 	if testing.Short() || raceDetector {
 		runs = 80
 	}
-	rng := rand.New(rand.NewPCG(2027, 11))
+	daysBoundAgainstOptimum(t, rand.New(rand.NewPCG(2027, 11)), drawStations, runs)
+}
+
+// TestWaveDaysNeverExceedTheOptimum checks the days bound on inputs where
+// one station feeds another (docs/planning.md#waves).
+func TestWaveDaysNeverExceedTheOptimum(t *testing.T) {
+	runs := 200
+	if testing.Short() || raceDetector {
+		runs = 60
+	}
+	daysBoundAgainstOptimum(t, rand.New(rand.NewPCG(2027, 12)), drawWaves, runs)
+}
+
+// drawWaves draws a small input where A, on one of few workstations,
+// comes before B, on one of few workshop places, possibly on the next
+// day, and B before an interview C or not.
+func drawWaves(rng *rand.Rand) plan.Input {
+	pick := func(xs ...int) int { return xs[rng.IntN(len(xs))] }
+	a := ep("A", pick(60, 90, 120), plan.NoJury, "poste")
+	if rng.IntN(3) == 0 {
+		a.Jury = plan.Exclusive
+	}
+	b := ep("B", pick(60, 90, 120), plan.NoJury, "atelier")
+	if rng.IntN(2) == 0 {
+		b.Splittable, b.DurationMin = true, pick(180, 240, 300)
+	}
+	eps := []plan.Epreuve{a, b}
+	cons := []plan.Constraint{{Type: plan.Precedes, Before: "A", After: "B", MinGapMin: pick(0, 30), NextDay: rng.IntN(3) == 0}}
+	if cons[0].NextDay {
+		cons[0].MinGapMin = 0
+	}
+	if rng.IntN(2) == 0 {
+		eps = append(eps, ep("C", pick(30, 60), plan.Exclusive))
+		cons = append(cons, plan.Constraint{Type: plan.Last, Epreuve: "C"})
+	}
+	cands := 2 + rng.IntN(3)
+	return plan.Input{
+		Title:           plan.Title{Name: "Exhaustif"},
+		Candidates:      cands,
+		Epreuves:        eps,
+		Constraints:     cons,
+		Capacities:      map[string]int{"poste": 1 + rng.IntN(2), "atelier": 1 + rng.IntN(2)},
+		StationResetMin: map[string]int{"poste": pick(0, 30), "atelier": pick(0, 30)},
+		Hidden:          &plan.Hidden{OpeningMin: pick(0, 30), DeliberationMin: pick(0, 30)},
+		Calendar: plan.Calendar{Start: date.New(2027, 3, 1), MaxDays: 4, Region: "metropole",
+			Blocks: []plan.Block{{Start: hm(8, 0), End: hm(10, 0)}, {Start: hm(11, 0), End: hm(13, 0)}}},
+		Jury:      plan.Jury{MembersPerJury: 2, MemberDayMin: 480, MaxJuries: cands},
+		Objective: plan.MinDays,
+	}
+}
+
+// daysBoundAgainstOptimum draws runs inputs that the exhaustive search
+// solves and checks that the days bound never exceeds their optimum.
+func daysBoundAgainstOptimum(t *testing.T, rng *rand.Rand, draw func(*rand.Rand) plan.Input, runs int) {
 	tight, tried := 0, 0
 	for i := 0; tried < runs && i < 20*runs; i++ {
-		in := drawStations(rng)
+		in := draw(rng)
 		if in.Validate() != nil {
 			continue
 		}
