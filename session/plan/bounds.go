@@ -156,22 +156,28 @@ func (b *bounds) path() {
 // firstExclusiveOf returns the épreuve that is the first exclusive one in
 // every order, or -1.
 func firstExclusiveOf(m *model, orders [][]int) int {
-	first := -2
-	for _, o := range orders {
-		fe := -1
+	return sameInEvery(orders, func(o []int) int {
 		for _, e := range o {
 			if m.eps[e].pres == Exclusive {
-				fe = e
-				break
+				return e
 			}
 		}
-		if first == -2 {
-			first = fe
-		} else if first != fe {
+		return -1
+	})
+}
+
+// sameInEvery returns of(o) when it is the same for every order o, else
+// (or with no order) -1.
+func sameInEvery(orders [][]int, of func(o []int) int) int {
+	same := -1
+	for i, o := range orders {
+		if x := of(o); i == 0 {
+			same = x
+		} else if x != same {
 			return -1
 		}
 	}
-	return max(first, -1)
+	return same
 }
 
 // pathDays lays one candidate's épreuves in order, each as early as the

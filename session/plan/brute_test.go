@@ -91,6 +91,12 @@ type brute struct {
 	// The choice of each (candidate, épreuve): segments and unit.
 	segs [][][]span
 	unit [][]int
+	// laid goes on once candidate c's épreuve e is laid (its segments
+	// and unit chosen), done once candidate c is complete; nil: the next
+	// épreuve, and the candidate's constraints (juryBrute adds its
+	// juries).
+	laid func(c, e int) bool
+	done func(c int) bool
 }
 
 func newBrute(in plan.Input, days int) *brute {
@@ -185,7 +191,7 @@ func (b *brute) place(c, e int) bool {
 		return false
 	}
 	if e == len(in.Epreuves) {
-		if !b.candidateOK(c) {
+		if !b.candidateOK(c) || b.done != nil && !b.done(c) {
 			return false
 		}
 		c, e = c+1, 0
@@ -194,6 +200,10 @@ func (b *brute) place(c, e int) bool {
 		}
 	}
 	ep := in.Epreuves[e]
+	next := b.laid
+	if next == nil {
+		next = func(c, e int) bool { return b.place(c, e+1) }
+	}
 	for _, segs := range b.starts[e] {
 		// Candidates are alike: their first épreuves start in order.
 		if e == 0 && c > 0 && segs[0].s < b.segs[c-1][0][0].s {
@@ -218,7 +228,7 @@ func (b *brute) place(c, e int) bool {
 				continue
 			}
 			b.segs[c][e], b.unit[c][e] = segs, u
-			if b.place(c, e+1) {
+			if next(c, e) {
 				return true
 			}
 			b.segs[c][e] = nil

@@ -37,63 +37,13 @@ type juryBrute struct {
 
 func newJuryBrute(in plan.Input, days, k int) *juryBrute {
 	jb := &juryBrute{brute: newBrute(in, days), k: k}
+	jb.laid, jb.done = jb.placeJury, jb.accueilFree
 	n, e := in.Candidates, len(in.Epreuves)
-	jb.segs, jb.unit, jb.jury, jb.own = make([][][]span, n), make([][]int, n), make([][]int, n), make([]int, n)
+	jb.jury, jb.own = make([][]int, n), make([]int, n)
 	for c := range n {
-		jb.segs[c], jb.unit[c], jb.jury[c] = make([][]span, e), make([]int, e), make([]int, e)
-		jb.own[c] = -1
+		jb.jury[c], jb.own[c] = make([]int, e), -1
 	}
 	return jb
-}
-
-// solve reports whether a plan of at most the days and k juries exists;
-// exhausted when the search ran out of budget.
-func (jb *juryBrute) solve() (found, exhausted bool) {
-	found = jb.place(0, 0)
-	return found, jb.nodes > jb.budget
-}
-
-func (jb *juryBrute) place(c, e int) bool {
-	in := jb.in
-	if jb.nodes++; jb.nodes > jb.budget {
-		return false
-	}
-	if e == len(in.Epreuves) {
-		if !jb.candidateOK(c) || !jb.accueilFree(c) {
-			return false
-		}
-		c, e = c+1, 0
-		if c == in.Candidates {
-			return true
-		}
-	}
-	ep := in.Epreuves[e]
-	for _, segs := range jb.starts[e] {
-		if e == 0 && c > 0 && segs[0].s < jb.segs[c-1][0][0].s {
-			continue // candidates are alike
-		}
-		if !jb.freeCandidate(c, e, segs) {
-			continue
-		}
-		units := []int{-1}
-		if len(ep.Resources) > 0 {
-			units = nil
-			for u := range in.Capacities[ep.Resources[0].Type] {
-				units = append(units, u)
-			}
-		}
-		for _, u := range units {
-			if u >= 0 && !jb.freeUnit(c, e, u, whole(segs)) {
-				continue
-			}
-			jb.segs[c][e], jb.unit[c][e] = segs, u
-			if jb.placeJury(c, e) {
-				return true
-			}
-			jb.segs[c][e] = nil
-		}
-	}
-	return false
 }
 
 // placeJury chooses the jury of candidate c's épreuve e, just laid, and

@@ -25,21 +25,14 @@ import "fmt"
 // lastExclusiveOf returns the épreuve that is the last exclusive one in
 // every order, or -1.
 func lastExclusiveOf(m *model, orders [][]int) int {
-	last := -2
-	for _, o := range orders {
-		le := -1
-		for _, e := range o {
-			if m.eps[e].pres == Exclusive {
-				le = e
+	return sameInEvery(orders, func(o []int) int {
+		for i := len(o) - 1; i >= 0; i-- {
+			if m.eps[o[i]].pres == Exclusive {
+				return o[i]
 			}
 		}
-		if last == -2 {
-			last = le
-		} else if last != le {
-			return -1
-		}
-	}
-	return max(last, -1)
+		return -1
+	})
 }
 
 // deliberationRoom is the minutes that épreuve e must leave free at the end
