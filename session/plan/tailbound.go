@@ -83,9 +83,9 @@ func (b *bounds) deliberationRoom(e, bi int) int {
 //     holds one of them running, or ended less than r before on the same
 //     day (no use starts on it meanwhile), at a time, so at most ⌊c/u⌋ − 1
 //     of them, taking u units each beside the u of the k-th, are running
-//     or so ended. The others, at least k − ⌊c/u⌋, ended by R⁻¹(s_k):
-//     R(f) = min(f + r, the start of the day after f's) ≤ s_k, and R is
-//     non-decreasing, so s_k ≥ R(f_{k−⌊c/u⌋}).
+//     or so ended. The others, at least k − ⌊c/u⌋, ended at some f with
+//     R(f) ≤ s_k, R(f) = min(f + r, the start of the day after f's); R
+//     is non-decreasing, so s_k ≥ R(f_{k−⌊c/u⌋}).
 //   - Juries: an exclusive épreuve takes one jury from its accueil (a
 //     minutes, when e is every order's first exclusive épreuve) to its end,
 //     and a jury does one thing at a time: among the k earliest, at most K
