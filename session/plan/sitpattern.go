@@ -30,10 +30,17 @@ package plan
 // the probe that fills sittings and where that one is tried: for min_days,
 // where the jury's time binds, once a plan is found.
 
-// sittingEpreuve returns the observed épreuve, not splittable, whose
-// sittings with k juries take the most jury minutes, and how many
-// candidates one of its sittings holds; ok false without one that holds
-// more than one candidate.
+// longSitting: a sitting is long when it takes at least 1/longSitting of
+// a jury's day. Shorter ones fit beside the short work of a jury's day:
+// on sittings of an hour in days of four to eight hours, booking them
+// first met the days bound less often than placing them at their
+// earliest.
+const longSitting = 3
+
+// sittingEpreuve returns the observed épreuve, not splittable, with long
+// sittings, whose sittings with k juries take the most jury minutes, and
+// how many candidates one of its sittings holds; ok false without one
+// that holds more than one candidate.
 func (m *model) sittingEpreuve(b *bounds, k int) (o, per int, ok bool) {
 	most := 0
 	for e, info := range m.eps {
@@ -44,7 +51,7 @@ func (m *model) sittingEpreuve(b *bounds, k int) (o, per int, ok bool) {
 		for _, nd := range info.needs {
 			p = min(p, m.types[nd.rt].cap/nd.units)
 		}
-		if p < 2 {
+		if p < 2 || longSitting*info.dur < m.in.Jury.MemberDayMin {
 			continue
 		}
 		if w := (m.n + p - 1) / p * info.dur; w > most {
