@@ -33,8 +33,8 @@ func longSitInput(n, obsCap, units int) Input {
 // sitting's candidates one start and distinct workstations, exactly one
 // of them the sitting's jury, the juries in turn; the sittings spread
 // over the days from the first, none overlapping another on its units.
-// Without an observed épreuve of more than one candidate a sitting, no
-// pattern.
+// Without an observed épreuve of more than one candidate a sitting, or
+// of sittings shorter than a third of a jury's day, no pattern.
 func TestSittingPattern(t *testing.T) {
 	const n, days = 18, 8
 	m := compile(longSitInput(n, 5, 4))
@@ -89,5 +89,16 @@ func TestSittingPattern(t *testing.T) {
 	m = compile(longSitInput(n, 1, 4))
 	if pins, _ := m.sittingPattern(newBounds(m), 2, days); pins != nil {
 		t.Errorf("a pattern for sittings of one candidate")
+	}
+
+	// Long sittings: 290 minutes are a third of a jury's 870-minute day,
+	// not of an 871-minute one.
+	for _, day := range []int{870, 871} {
+		in := longSitInput(n, 5, 4)
+		in.Jury.MemberDayMin = day
+		m = compile(in)
+		if pins, _ := m.sittingPattern(newBounds(m), 2, days); (pins != nil) != (day == 870) {
+			t.Errorf("jury day of %d minutes: pattern %v", day, pins != nil)
+		}
 	}
 }
