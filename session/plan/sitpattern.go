@@ -11,8 +11,9 @@ package plan
 // hand has one jury watch the day's sitting while the other holds the
 // interviews.
 //
-// The sitting pattern books the sittings first: of the observed épreuve
-// whose sittings take the juries the most minutes, ⌈N/b⌉ sittings of b
+// The sitting pattern books the sittings first: of the observed épreuves
+// whose sitting takes a third of a jury's day or more (longSitting), the
+// one whose sittings take the juries the most minutes, ⌈N/b⌉ sittings of b
 // candidates (b: the most a sitting holds, with the juries and the units),
 // at the earliest starts of the épreuve in each day of the days bound (in
 // its day window when it has one, else from the start of each block it
