@@ -59,8 +59,8 @@ type bounds struct {
 	// units first.
 	seqType, seqDays int
 	// everyFirstExcl is the épreuve that is the first exclusive one in
-	// every order, or -1.
-	everyFirstExcl int
+	// every order, or -1; everyLastExcl the last one (tailbound.go).
+	everyFirstExcl, everyLastExcl int
 	// head, tail and group are the rigid groups' windows (windows.go).
 	head, tail []int
 	group      [][]int
@@ -78,6 +78,8 @@ type bounds struct {
 	// resource types need (startsets.go, daypack.go), with the reason.
 	shapeDays int
 	shapeWhy  string
+	// waveCache caches waveDays by the juries (tailbound.go).
+	waveCache map[int][2]int
 }
 
 // maxBoundOrders bounds the orders the path bound enumerates; beyond it the
@@ -85,7 +87,7 @@ type bounds struct {
 const maxBoundOrders = 5040
 
 func newBounds(m *model) *bounds {
-	b := &bounds{m: m, firstExcl: never, est: make([]int, len(m.eps)), everyFirstExcl: -1}
+	b := &bounds{m: m, firstExcl: never, est: make([]int, len(m.eps)), everyFirstExcl: -1, everyLastExcl: -1}
 	b.path()
 	b.starts = newStartSets(b)
 	b.rigidWindows()
@@ -132,6 +134,7 @@ func (b *bounds) path() {
 			b.est[i] = never
 		}
 		b.everyFirstExcl = firstExclusiveOf(m, orders)
+		b.everyLastExcl = lastExclusiveOf(m, orders)
 		for _, o := range orders {
 			d, f := m.pathDays(o, start)
 			best, b.firstExcl = min(best, d), min(b.firstExcl, f)
@@ -153,22 +156,28 @@ func (b *bounds) path() {
 // firstExclusiveOf returns the épreuve that is the first exclusive one in
 // every order, or -1.
 func firstExclusiveOf(m *model, orders [][]int) int {
-	first := -2
-	for _, o := range orders {
-		fe := -1
+	return sameInEvery(orders, func(o []int) int {
 		for _, e := range o {
 			if m.eps[e].pres == Exclusive {
-				fe = e
-				break
+				return e
 			}
 		}
-		if first == -2 {
-			first = fe
-		} else if first != fe {
+		return -1
+	})
+}
+
+// sameInEvery returns of(o) when it is the same for every order o, else
+// (or with no order) -1.
+func sameInEvery(orders [][]int, of func(o []int) int) int {
+	same := -1
+	for i, o := range orders {
+		if x := of(o); i == 0 {
+			same = x
+		} else if x != same {
 			return -1
 		}
 	}
-	return max(first, -1)
+	return same
 }
 
 // pathDays lays one candidate's épreuves in order, each as early as the
@@ -709,6 +718,9 @@ func (b *bounds) juriesFor(days int) (int, string) {
 	}
 	if b.juryWork > 0 {
 		k = max(k, 1)
+		if wk := b.waveJuries(days, k); wk > k {
+			return wk, b.waveJuryWords(wk, days)
+		}
 	}
 	work := b.workWords(max(1, k-1))
 	switch {
@@ -886,6 +898,9 @@ func (b *bounds) daysFor(juries, limit int) (int, string) {
 	}
 	if b.shapeDays > d {
 		d, why = b.shapeDays, b.shapeWhy
+	}
+	if w, e := b.waves(juries); w > d {
+		d, why = w, b.waveWords(e, juries, w)
 	}
 	for ; d <= limit; d++ {
 		k, kwhy := b.juriesFor(d)

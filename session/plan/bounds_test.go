@@ -6,6 +6,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/tpsession/tpsession"
 	"github.com/tpsession/tpsession/session/plan"
 )
 
@@ -226,6 +227,52 @@ func TestBoundsOnHandWorkedInputs(t *testing.T) {
 			input: func() plan.Input { return sittingsBeforeTheChunks(11) },
 			days:  3, juries: 3, lbDays: 3, lbJury: 3,
 		},
+		{
+			// A (210 minutes) then at once F (30, with the jury, last):
+			// each candidate's pair fills a block. In the afternoon F
+			// would end at 17:00, leaving no room for the 10-minute
+			// deliberation that must follow it that day, so the pair
+			// takes a morning, and the one jury holds one F a day: 2 days,
+			// where the starts of F before the deliberation is counted
+			// (11:30 and 16:30) say 1.
+			name:  "the deliberation's tail: the last interview cannot end the day",
+			input: func() plan.Input { return deliberationTail(10, hm(17, 0)) },
+			days:  2, juries: 1, lbDays: 2, lbJury: 1,
+		},
+		{
+			// The same without a deliberation: one pair in the morning, one
+			// in the afternoon, 1 day.
+			name:  "the deliberation's tail: none without a deliberation",
+			input: func() plan.Input { return deliberationTail(0, hm(17, 0)) },
+			days:  1, juries: 1, lbDays: 1, lbJury: 1,
+		},
+		{
+			// The same with the afternoon 10 minutes longer: F ends at
+			// 17:00 and the deliberation fits before 17:10, 1 day.
+			name:  "the deliberation's tail: an afternoon with room for it",
+			input: func() plan.Input { return deliberationTail(10, hm(17, 10)) },
+			days:  1, juries: 1, lbDays: 1, lbJury: 1,
+		},
+		{
+			// One workstation holds A (180 minutes) once a block: two
+			// candidates a day leave it. B (960 minutes, two days,
+			// splittable, on two of the workshop's seven places: three at
+			// once) follows on a later day: the first two from day 2 to
+			// day 3, the third from day 3; the fourth and fifth wait for
+			// the first two's places, from day 4 to day 5, the sixth for
+			// the third's, to day 6. 6 days, where the busiest place (two
+			// B's from day 2) says 5.
+			name:  "waves: a workshop that holds three at once, fed two a day",
+			input: func() plan.Input { return stationWaves(7) },
+			days:  6, juries: 0, lbDays: 6, lbJury: 0,
+		},
+		{
+			// The same with eight places, four at once: the fifth and
+			// sixth leave A on day 3 and do B on days 4 and 5, 5 days.
+			name:  "waves: a workshop that holds four at once",
+			input: func() plan.Input { return stationWaves(8) },
+			days:  5, juries: 0, lbDays: 5, lbJury: 0,
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -236,6 +283,29 @@ func TestBoundsOnHandWorkedInputs(t *testing.T) {
 			assert.Equal(t, tt.juries, p.Juries)
 		})
 	}
+}
+
+// stationWaves is 6 candidates doing A (180 minutes, on the one
+// workstation) then, on a later day, B (960 minutes, splittable, on two of
+// the places places of the workshop).
+func stationWaves(places int) plan.Input {
+	in := tiny(6, ep("A", 180, plan.NoJury, "poste"),
+		plan.Epreuve{ID: "B", DurationMin: 960, Jury: plan.NoJury, Splittable: true, Resources: []plan.ResourceNeed{{Type: "atelier", Units: 2}}})
+	in.Constraints = []plan.Constraint{{Type: plan.Precedes, Before: "A", After: "B", NextDay: true}}
+	in.Capacities = map[string]int{"poste": 1, "atelier": places}
+	return in
+}
+
+// deliberationTail is 2 candidates doing A (210 minutes, no jury) then at
+// once F (30 minutes, with the jury, last), a deliberation of delib
+// minutes, one jury, blocks 08:00–12:00 and 13:00–end.
+func deliberationTail(delib int, end tpsession.TimeOfDay) plan.Input {
+	in := tiny(2, ep("A", 210, plan.NoJury), ep("F", 30, plan.Exclusive))
+	in.Constraints = []plan.Constraint{{Type: plan.NoWait, Before: "A", After: "F", MaxGapMin: intp(0)}, {Type: plan.Last, Epreuve: "F"}}
+	in.Calendar.Blocks[1].End = end
+	in.Hidden.DeliberationMin = delib
+	in.Jury.MaxJuries = 1
+	return in
 }
 
 // sittingThenExclusive is 4 candidates, a sitting of O for all of them

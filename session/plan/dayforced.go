@@ -64,20 +64,7 @@ func (b *bounds) computeForcedWorks(days int) []forcedWork {
 	}
 	// The deliberation follows the last exclusive épreuve on its day:
 	// with the same one last in every order, on that one's day.
-	lastExcl := -2
-	for _, o := range b.orders {
-		l := -1
-		for _, e := range o {
-			if m.eps[e].pres == Exclusive {
-				l = e
-			}
-		}
-		if lastExcl == -2 {
-			lastExcl = l
-		} else if lastExcl != l {
-			lastExcl = -1
-		}
-	}
+	lastExcl := b.everyLastExcl
 	var out []forcedWork
 	for e, info := range m.eps {
 		if info.split || lst[e] < 0 {

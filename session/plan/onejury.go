@@ -137,12 +137,12 @@ func (b *bounds) groupJuries(days int) (int, oneJuryLoad, int) {
 		}
 		need := 0
 		switch {
-		case best == 0:
+		case best == 0 && l.sit == 0:
 			need = never
 		case l.sit == 0:
 			need = (m.n + best - 1) / best
 		case best < m.n:
-			need = 2
+			need = 2 // another jury may watch the sittings: one is too few, no more
 		}
 		if need > k {
 			k, bind, held = need, l, best

@@ -154,7 +154,8 @@ func (ss *startSets) sets(days int) [][]ival {
 // initial is every start of e inside one block of the days, no earlier
 // than its earliest start, with its accueil in the block when it has one.
 func (ss *startSets) initial(e, days int) []ival {
-	m := ss.b.m
+	b := ss.b
+	m := b.m
 	dur := m.eps[e].dur
 	var out []ival
 	for d := range days {
@@ -163,8 +164,8 @@ func (ss *startSets) initial(e, days int) []ival {
 			if bi == 0 || m.blocks[bi-1].End < m.blocks[bi].Start {
 				lo += ss.lead(e)
 			}
-			lo = max(lo, ss.b.est[e])
-			if hi := m.blockEnd(d, bi) - dur + 1; lo < hi {
+			lo = max(lo, b.est[e])
+			if hi := m.blockEnd(d, bi) - b.deliberationRoom(e, bi) - dur + 1; lo < hi {
 				out = append(out, ival{lo, hi})
 			}
 		}
