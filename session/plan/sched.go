@@ -880,7 +880,7 @@ func (s *search) tryAt(cx *candCtx, e, t, lead int) (bool, int) {
 			return false, next
 		}
 	case Observe:
-		if jury, join, next = s.sittingFor(e, t, segs); jury < 0 {
+		if jury, join, next = s.sittingFor(e, t, segs, s.watcher(cx.c, e)); jury < 0 {
 			return false, next
 		}
 	}
@@ -916,15 +916,21 @@ func (s *search) tryAt(cx *candCtx, e, t, lead int) (bool, int) {
 }
 
 // sittingFor finds who watches observed épreuve e over segs: a sitting at
-// exactly that interval with room (its jury, its index), or the free jury
-// with the least work for a new sitting (index -1); jury -1 and the
-// earliest start worth trying next when none.
-func (s *search) sittingFor(e, t int, segs []ival) (jury, join, next int) {
+// exactly that interval with room (its jury, its index), or for a new
+// sitting (index -1) the jury prefer when it is free (the watcher a
+// sitting pattern gives it; -1: none), else the free jury with the least
+// work; jury -1 and the earliest start worth trying next when none.
+func (s *search) sittingFor(e, t int, segs []ival, prefer int) (jury, join, next int) {
 	if s.starts.maybe(e, t) {
 		for i, st := range s.sittings[e] {
 			if st.start == t && st.count < s.m.eps[e].obsCap {
 				return st.jury, i, 0
 			}
+		}
+	}
+	if prefer >= 0 {
+		if ok, _ := s.juryFree(prefer, segs, 0); ok {
+			return prefer, -1, 0
 		}
 	}
 	next, best := never, -1
@@ -1027,9 +1033,21 @@ func (s *search) pinnedJury(c int) int {
 		return -1
 	}
 	for _, p := range s.pins[c] {
-		if p.set && p.jury >= 0 && p.jury < len(s.juries) && !s.juries[p.jury].off {
+		if p.set && !p.watch && p.jury >= 0 && p.jury < len(s.juries) && !s.juries[p.jury].off {
 			return p.jury
 		}
+	}
+	return -1
+}
+
+// watcher is the jury a sitting pattern gives the sitting of épreuve e
+// that candidate c opens (sitpattern.go), or -1.
+func (s *search) watcher(c, e int) int {
+	if s.pins == nil {
+		return -1
+	}
+	if p := s.pins[c][e]; p.set && p.watch && p.jury >= 0 && p.jury < len(s.juries) && !s.juries[p.jury].off {
+		return p.jury
 	}
 	return -1
 }

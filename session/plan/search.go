@@ -234,6 +234,7 @@ func (s *search) quickFirstPlan(k, horizon int) *solution {
 		end()
 	}
 	best = s.better(best, s.fillProbe(k, horizon, best))
+	best = s.better(best, s.sittingProbe(k, horizon, best))
 	if s.atBounds(best) {
 		return best
 	}

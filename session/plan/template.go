@@ -31,6 +31,9 @@ type pin struct {
 	// hold: the units are held over [start, span.e) until the candidate
 	// is placed, as the jury part is (a chain pattern's room).
 	hold bool
+	// watch: the pin is a sitting's (sitpattern.go); its jury, if any,
+	// watches the sitting and is not the candidate's jury.
+	watch bool
 }
 
 // template returns, per candidate, the pins of its uses of the bounds'
