@@ -45,7 +45,13 @@ func (s *search) juryBinds(days, juries int) bool {
 // fillProbe is the probe that fills sittings, once firstPlan's other
 // probes have found a plan best that misses its bounds, within half of
 // what is left: a way to a better plan, not to a first one, it leaves
-// the other probes their shares, and the search the rest.
+// the other probes their shares, and the search the rest. Its option
+// stays the search's after it, so that the repairs that go on from its
+// plan, when it is the best, fill sittings too. Putting back the options
+// the search had before the probe (the previous probe's, or the plain
+// ones a run starts with) was measured on the population report: two
+// min_days plans took more days (58 rather than 57 on one, 62 or 64
+// rather than 60 on the other) and none fewer.
 func (s *search) fillProbe(k, horizon int, best *solution) *solution {
 	if !s.fills || best == nil || s.atBounds(best) {
 		return nil
