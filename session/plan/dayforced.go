@@ -109,18 +109,21 @@ func (b *bounds) latestStarts(days int) []int {
 }
 
 // latestIn is the latest start of épreuve e ending by l: in the blocks,
-// and within its window of its block when it belongs to a rigid group;
-// -1 when none.
+// within its window of its block when it belongs to a rigid group, and
+// leaving the deliberation its room in its block when it is every order's
+// last exclusive épreuve (docs/planning.md#the-deliberations-tail: every
+// plan ends it there, so its start there is still at most the one
+// returned, and the induction of the proof above carries); -1 when none.
 func (b *bounds) latestIn(e, l int) int {
 	m := b.m
 	info := &m.eps[e]
-	if b.group[e] == nil || info.split {
+	if info.split || b.group[e] == nil && !b.hasDeliberationRoom(e) {
 		return m.latestStart(l, info.dur, info.split)
 	}
 	d, bi := dayOfEnd(l), len(m.blocks)-1
 	for misses := 0; d >= 0 && misses <= len(m.blocks)+1; {
 		lo := m.blockStart(d, bi) + b.head[e]
-		hi := min(l, m.blockEnd(d, bi)-b.tail[e])
+		hi := min(l, m.blockEnd(d, bi)-max(b.tail[e], b.deliberationRoom(e, bi)))
 		if hi-info.dur >= lo {
 			return hi - info.dur
 		}

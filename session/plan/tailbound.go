@@ -53,6 +53,17 @@ func (b *bounds) deliberationRoom(e, bi int) int {
 	return delib
 }
 
+// hasDeliberationRoom reports whether some block leaves e a deliberation
+// room.
+func (b *bounds) hasDeliberationRoom(e int) bool {
+	for bi := range b.m.blocks {
+		if b.deliberationRoom(e, bi) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
 // The waves (docs/planning.md#waves). When an épreuve's units or juries
 // hold only a few candidates at once, the candidates pass it in waves,
 // and what follows it can only start as each wave ends: eight candidates

@@ -215,8 +215,9 @@ func (b *bounds) unitGroup(rt int) ([]seqOp, int) {
 // latestEnds returns, for a horizon of days days, the latest end of each
 // épreuve that leaves room, in some order, for the épreuves after it before
 // the horizon's end: each of them lies in the blocks, after the previous
-// one (and its accueil, for the first exclusive). Gaps are relaxed, so the
-// result is a valid latest end in any plan of days days.
+// one (and its accueil, for the first exclusive), every order's last
+// exclusive one leaving the deliberation its room (latestIn). Gaps are
+// relaxed, so the result is a valid latest end in any plan of days days.
 func (b *bounds) latestEnds(days int) []int {
 	m := b.m
 	end := m.dayEnd(days - 1)
@@ -227,7 +228,12 @@ func (b *bounds) latestEnds(days int) []int {
 		}
 		return lft
 	}
-	_, lft := b.backwardPass(end, func(e, l int) int { return m.latestStart(l, m.eps[e].dur, m.eps[e].split) })
+	_, lft := b.backwardPass(end, func(e, l int) int {
+		if e == b.everyLastExcl {
+			return b.latestIn(e, l)
+		}
+		return m.latestStart(l, m.eps[e].dur, m.eps[e].split)
+	})
 	return lft
 }
 
@@ -235,7 +241,9 @@ func (b *bounds) latestEnds(days int) []int {
 // épreuve at the latest start latest gives it ending by end, each earlier
 // one ending by the next one's start (less the accueil before the first
 // exclusive épreuve). It returns, for each épreuve, the largest start and
-// the largest end it has over the orders laid in full, -1 where none is.
+// the largest end it has over the orders laid in full, -1 where none is:
+// a non-splittable épreuve, one segment, ends at most its duration after
+// its latest start.
 func (b *bounds) backwardPass(end int, latest func(e, l int) int) (starts, ends []int) {
 	m := b.m
 	starts, ends = make([]int, len(m.eps)), make([]int, len(m.eps))
@@ -261,6 +269,9 @@ func (b *bounds) backwardPass(end int, latest func(e, l int) int) (starts, ends 
 				break
 			}
 			cs[e] = s
+			if !m.eps[e].split {
+				ce[e] = s + m.eps[e].dur // one segment from a start at most s
+			}
 			l = s
 			if e == first {
 				l -= m.h.AccueilMin
