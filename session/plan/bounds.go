@@ -72,6 +72,9 @@ type bounds struct {
 	// days (daywindows.go).
 	dayWin   [][]bool
 	lateEnds map[int][]int
+	// prefixShort caches prefixShort by the days and juries
+	// (prefixbound.go).
+	prefixMemo map[[2]int]bool
 	// starts are the épreuves' start sets (startsets.go).
 	starts *startSets
 	// shapeDays are the days the start sets and the day patterns of the
@@ -639,19 +642,11 @@ func (m *model) lateMinutes() int {
 // max over b of Σ_d min(c_d − br·[d = b], w_d), less cl.
 func (b *bounds) lateCapacity(days int) int {
 	m := b.m
-	t0 := b.t0()
-	window := func(d int) int {
-		n := 0
-		for bi := range m.blocks {
-			n += max(0, m.blockEnd(d, bi)-max(m.blockStart(d, bi), t0))
-		}
-		return n
-	}
 	br := m.h.JuryBriefingMin
 	sum, gain := 0, -never
-	alike := max(1, dayOf(t0)) + 1 // from this day on, every day is alike
+	alike := max(1, dayOf(b.t0())) + 1 // from this day on, every day is alike
 	for d := range days {
-		c, w := m.juryDayCap(d == 0), window(d)
+		c, w := m.juryDayCap(d == 0), b.lateWindow(d)
 		sum += min(c, w)
 		gain = max(gain, min(max(0, c-br), w)-min(c, w))
 		if d >= alike {
@@ -660,6 +655,16 @@ func (b *bounds) lateCapacity(days int) int {
 		}
 	}
 	return sum + gain - m.h.JuryClosureMin
+}
+
+// lateWindow is the block minutes of day d after t0, where the late work
+// (lateMinutes) can lie.
+func (b *bounds) lateWindow(d int) int {
+	m, t0, n := b.m, b.t0(), 0
+	for bi := range m.blocks {
+		n += max(0, m.blockEnd(d, bi)-max(m.blockStart(d, bi), t0))
+	}
+	return n
 }
 
 // lateJuries is the fewest juries that hold every candidate's late
@@ -711,9 +716,12 @@ func (b *bounds) juriesFor(days int) (int, string) {
 	ssj, sse := b.startSetJuries(days)
 	pj := b.packJuries(days)
 	k := max(e, i, bl, lt, st, jd, wj, gj, fj, sd, sc, dj, ssj, pj)
-	for pk := max(k, 1); pk < never && pk <= MaxJuries && b.piecesShort(days, pk); pk++ {
+	for pk := max(k, 1); pk < never && pk <= MaxJuries && (b.piecesShort(days, pk) || b.prefixShort(days, pk)); pk++ {
 		fj, fwhy = pk+1, fmt.Sprintf("in %s, the jury work that can only take place on a few days, whole épreuves on one day each, does not fit %s: at least %s",
 			plural(days, "day"), plural(pk, "jury"), plural(pk+1, "jury"))
+		if !b.piecesShort(days, pk) {
+			fwhy = b.prefixWords(days, pk)
+		}
 		k = fj
 	}
 	if b.juryWork > 0 {
