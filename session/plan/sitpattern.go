@@ -77,7 +77,7 @@ func (m *model) sittingStarts(b *bounds, o, days int) []int {
 	for d := range days {
 		if b.dayWindows()[o] != nil {
 			for _, s := range b.dayWindowStarts(o, d, info.dur+reset) {
-				if t := dayStart(d) + s; t+info.dur <= lft {
+				if t := dayStart(d) + s; t >= b.est[o] && t+info.dur <= lft {
 					starts = append(starts, t)
 				}
 			}
@@ -85,9 +85,6 @@ func (m *model) sittingStarts(b *bounds, o, days int) []int {
 		}
 		for bi := range m.blocks {
 			from := max(m.blockStart(d, bi), b.est[o])
-			if d == 0 && bi == 0 {
-				from = max(from, m.blockStart(0, 0)+m.open)
-			}
 			for t := from; t+info.dur <= m.blockEnd(d, bi) && t+info.dur <= lft; t += info.dur + reset {
 				starts = append(starts, t)
 			}
@@ -160,8 +157,10 @@ func (s *search) sittingProbe(k, horizon int, best *solution) *solution {
 	// Half of what is left, as the probe that fills sittings has.
 	defer s.steps.phase(1, 2)()
 	defer s.steps.bounded()()
+	// The options the search had before (the filling probe's, which the
+	// repairs going on from its plan keep) come back after this probe.
+	defer func(opt options) { s.opt = opt }(s.opt)
 	s.reset(k, horizon)
-	s.opt = options{joinSlack: minutesPerDay}
 	s.reserve(pins)
 	for _, c := range order {
 		if s.steps.cut() || !s.addCandidate(c) {
