@@ -287,7 +287,7 @@ func TestBoundsOnHandWorkedInputs(t *testing.T) {
 
 // stationWaves is 6 candidates doing A (180 minutes, on the one
 // workstation) then, on a later day, B (960 minutes, splittable, on two of
-// the places places of the workshop).
+// the places of the workshop).
 func stationWaves(places int) plan.Input {
 	in := tiny(6, ep("A", 180, plan.NoJury, "poste"),
 		plan.Epreuve{ID: "B", DurationMin: 960, Jury: plan.NoJury, Splittable: true, Resources: []plan.ResourceNeed{{Type: "atelier", Units: 2}}})

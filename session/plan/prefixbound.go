@@ -1,6 +1,9 @@
 package plan
 
-import "fmt"
+import (
+	"fmt"
+	"slices"
+)
 
 // Whole pieces at the ends of the days (docs/planning.md#prefixes-and-suffixes).
 // The late-work bound counts the jury's minutes after the earliest accueil
@@ -123,6 +126,9 @@ func largestSum(vals []int, n, limit int) int {
 	if limit <= 0 {
 		return 0
 	}
+	if top := n * slices.Max(append([]int{0}, vals...)); top <= limit {
+		return top // the largest value n times fits: no sum is larger
+	}
 	reach := make([]bool, limit+1)
 	reach[0] = true
 	for range n {
@@ -151,5 +157,5 @@ func largestSum(vals []int, n, limit int) int {
 // prefixWords explains why k juries are too few by prefixShort.
 func (b *bounds) prefixWords(days, k int) string {
 	return fmt.Sprintf("in %s, each candidate's accueil, exclusive épreuves and deliberation come whole and in order, so the first day holds only their beginnings and the last day only their ends: the %d candidates' %d such minutes do not fit %s, at least %s",
-		plural(days, "day"), b.m.n, b.m.lateMinutes(), plural(k, "jury"), plural(k+1, "jury"))
+		plural(days, "day"), b.m.n, b.m.n*b.m.lateMinutes(), plural(k, "jury"), plural(k+1, "jury"))
 }
