@@ -716,12 +716,18 @@ func (b *bounds) juriesFor(days int) (int, string) {
 	ssj, sse := b.startSetJuries(days)
 	pj := b.packJuries(days)
 	k := max(e, i, bl, lt, st, jd, wj, gj, fj, sd, sc, dj, ssj, pj)
-	for pk := max(k, 1); pk < never && pk <= MaxJuries && (b.piecesShort(days, pk) || b.prefixShort(days, pk)); pk++ {
-		fj, fwhy = pk+1, fmt.Sprintf("in %s, the jury work that can only take place on a few days, whole épreuves on one day each, does not fit %s: at least %s",
-			plural(days, "day"), plural(pk, "jury"), plural(pk+1, "jury"))
-		if !b.piecesShort(days, pk) {
+pieces:
+	for pk := max(k, 1); pk < never && pk <= MaxJuries; pk++ {
+		switch {
+		case b.piecesShort(days, pk):
+			fwhy = fmt.Sprintf("in %s, the jury work that can only take place on a few days, whole épreuves on one day each, does not fit %s: at least %s",
+				plural(days, "day"), plural(pk, "jury"), plural(pk+1, "jury"))
+		case b.prefixShort(days, pk):
 			fwhy = b.prefixWords(days, pk)
+		default: // neither holds pk juries back: k stands
+			break pieces
 		}
+		fj = pk + 1
 		k = fj
 	}
 	if b.juryWork > 0 {
