@@ -258,6 +258,34 @@ func drawJuries(rng *rand.Rand) plan.Input {
 	}
 }
 
+// juryFits returns fits[k][d], whether a plan of at most d days with k
+// juries exists (k ≤ maxK, d ≤ maxD), by the exhaustive search with
+// juries, handing each plan it finds to found (nil: none); exhausted when
+// a search ran out of its steps before answering.
+func juryFits(in plan.Input, maxK, maxD int, found func(d, k int, jb *juryBrute)) (fits [][]bool, exhausted bool) {
+	fits = make([][]bool, maxK+1)
+	for k := range fits {
+		fits[k] = make([]bool, maxD+1)
+	}
+	for k := 1; k <= maxK && !exhausted; k++ {
+		for d := 1; d <= maxD && !exhausted; d++ {
+			if d > 1 && fits[k][d-1] || k > 1 && fits[k-1][d] {
+				fits[k][d] = true
+				continue
+			}
+			jb := newJuryBrute(in, d, k)
+			var ok bool
+			if ok, exhausted = jb.solve(); ok {
+				fits[k][d] = true
+				if found != nil {
+					found(d, k, jb)
+				}
+			}
+		}
+	}
+	return fits, exhausted
+}
+
 // TestJuriesBoundNeverExceedsTheOptimum finds, for each small input, which
 // numbers of juries (1 to 3) and days (1 or 2) admit a plan, and checks
 // the bounds against both questions: for min_juries within the days, the
@@ -276,26 +304,12 @@ func TestJuriesBoundNeverExceedsTheOptimum(t *testing.T) {
 		if in.Validate() != nil {
 			continue
 		}
-		// fits[k][d]: a plan of at most d days and k juries exists.
-		var fits [maxK + 1][maxD + 1]bool
-		exhausted := false
-		for k := 1; k <= maxK && !exhausted; k++ {
-			for d := 1; d <= maxD && !exhausted; d++ {
-				if d > 1 && fits[k][d-1] || k > 1 && fits[k-1][d] {
-					fits[k][d] = true
-					continue
-				}
-				jb := newJuryBrute(in, d, k)
-				var found bool
-				if found, exhausted = jb.solve(); found {
-					fits[k][d] = true
-					q := in
-					q.Calendar.MaxDays, q.Jury.MaxJuries = d, k
-					js, _ := json.Marshal(q)
-					require.Empty(t, check(q, jb.output()), "input %s: the search's plan breaks the rules", js)
-				}
-			}
-		}
+		fits, exhausted := juryFits(in, maxK, maxD, func(d, k int, jb *juryBrute) {
+			q := in
+			q.Calendar.MaxDays, q.Jury.MaxJuries = d, k
+			js, _ := json.Marshal(q)
+			require.Empty(t, check(q, jb.output()), "input %s: the search's plan breaks the rules", js)
+		})
 		if exhausted {
 			continue
 		}
@@ -304,7 +318,7 @@ func TestJuriesBoundNeverExceedsTheOptimum(t *testing.T) {
 		for d := 1; d <= maxD; d++ {
 			q := in
 			q.Objective, q.Calendar.MaxDays, q.Jury.MaxJuries = plan.MinJuries, d, maxK
-			fewest := slices.IndexFunc(fits[:], func(f [maxD + 1]bool) bool { return f[d] })
+			fewest := slices.IndexFunc(fits, func(f []bool) bool { return f[d] })
 			if fewest < 0 {
 				continue // more juries than the search tries
 			}
@@ -322,7 +336,7 @@ func TestJuriesBoundNeverExceedsTheOptimum(t *testing.T) {
 		for k := 1; k <= maxK; k++ {
 			q := in
 			q.Objective, q.Calendar.MaxDays, q.Jury.MaxJuries = plan.MinDays, maxD, k
-			fewest := slices.Index(fits[k][:], true)
+			fewest := slices.Index(fits[k], true)
 			if fewest < 0 {
 				continue // more days than the search tries
 			}

@@ -91,27 +91,14 @@ func TestPrefixDaysNeverExceedTheOptimum(t *testing.T) {
 		if in.Validate() != nil {
 			continue
 		}
-		var fits [maxK + 1][maxD + 1]bool
-		exhausted := false
-		for k := 1; k <= maxK && !exhausted; k++ {
-			for d := 1; d <= maxD && !exhausted; d++ {
-				if d > 1 && fits[k][d-1] || k > 1 && fits[k-1][d] {
-					fits[k][d] = true
-					continue
-				}
-				var found bool
-				if found, exhausted = newJuryBrute(in, d, k).solve(); found {
-					fits[k][d] = true
-				}
-			}
-		}
+		fits, exhausted := juryFits(in, maxK, maxD, nil)
 		if exhausted {
 			continue
 		}
 		tried++
 		js, _ := json.Marshal(in)
 		for k := 1; k <= maxK; k++ {
-			fewest := slices.Index(fits[k][:], true)
+			fewest := slices.Index(fits[k], true)
 			if fewest < 0 {
 				continue
 			}
